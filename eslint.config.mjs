@@ -1,0 +1,58 @@
+// Lint, including the layering rules of DESIGN.md: engine never imports electron; renderer never
+// imports Node or Electron; shared imports neither (zod and its own files only).
+import tseslint from 'typescript-eslint'
+import vue from 'eslint-plugin-vue'
+import vueParser from 'vue-eslint-parser'
+import { builtinModules } from 'node:module'
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
+const electronPaths = [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }]
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'tests/fixtures/**'] },
+  ...tseslint.configs.recommended,
+  ...vue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, sourceType: 'module' } }
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'vue/multi-word-component-names': 'off',
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off'
+    }
+  },
+  {
+    files: ['electron/engine/**/*.ts', 'electron/host/**/*.ts', 'electron/server/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: electronPaths, patterns: ['**/main/**', '**/preload/**', '**/renderer/**'] }] }
+  },
+  {
+    files: ['electron/engine/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: electronPaths, patterns: ['**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/host/**'] }] }
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.vue'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...electronPaths, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in a browser sandbox: no Node modules.' }))],
+        patterns: ['**/electron/**', '@tensorflow/*']
+      }]
+    }
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...electronPaths, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is imported by both sides: no Node modules.' }))],
+        patterns: ['**/electron/**', '**/renderer/**', '@tensorflow/*', 'vue', 'pinia', 'three']
+      }]
+    }
+  },
+  {
+    files: ['scripts/**/*.js', 'bin/**/*.js', '*.config.*'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  }
+)

@@ -1,0 +1,21 @@
+// Hard limits shared by the validator, the engine and the UI, so every layer refuses the same things.
+export const LIMITS = {
+  minDimension: 1,
+  maxDimension: 3,
+  maxComponents: 64,
+  maxParticles: 1_000_000,
+  maxPoints: 100_000,
+  maxSamples: 1_000,
+  maxSteps: 1_000_000,
+  /** trajectories kept in memory and written to disk: samples x N x D x 4 bytes */
+  maxTrajectoryBytes: 1024 * 1024 * 1024,
+  maxComposedLayers: 10_000,
+  maxReferenceSize: 20_000,
+  maxNameLength: 120,
+  /** particles integrated at once; larger N is processed chunk by chunk */
+  chunkSize: 131_072,
+  /** bytes of a request over the browser-mode socket */
+  maxMessageBytes: 16 * 1024 * 1024
+} as const
+
+export const SPEC_VERSION = 1
