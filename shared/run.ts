@@ -6,7 +6,7 @@ export const RUN_FORMAT = 'nagare-run'
 export const RUN_FORMAT_VERSION = 1
 
 export const SolverStatsSchema = z.object({
-  /** velocity-field evaluations per particle (the same for every chunk) */
+  /** batched velocity-field (or map) evaluations, summed over chunks */
   nfe: z.number().int().min(0),
   acceptedSteps: z.number().int().min(0),
   rejectedSteps: z.number().int().min(0),

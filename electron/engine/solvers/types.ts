@@ -17,8 +17,11 @@ export interface AdaptiveOptions {
 export type SolverOptions = FixedStepOptions | AdaptiveOptions
 
 export interface IntegrateHooks {
-  /** called after every accepted step; throw (e.g. a Cancelled error) to stop within one step */
-  onStep?(t: number): void
+  /**
+   * Awaited after every accepted step with the depth reached. It may throw (a CancelledError) to stop
+   * within one step, and it is where the runner yields to the event loop so a cancel message can arrive.
+   */
+  onStep?(t: number): void | Promise<void>
 }
 
 export interface IntegrationResult {
@@ -35,4 +38,4 @@ export type Integrator = (
   depths: number[],
   options: SolverOptions,
   hooks?: IntegrateHooks
-) => IntegrationResult
+) => Promise<IntegrationResult>
