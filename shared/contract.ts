@@ -4,6 +4,9 @@
 import { z } from 'zod'
 import type { FieldError, SpecResult } from './experiment'
 import type { RunManifest, RunSummary } from './run'
+import { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method } from './channels'
+
+export { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method }
 
 export const ERROR_CODES = [
   'invalid-request',
@@ -65,10 +68,8 @@ export const METHODS = {
   'runs.list': z.strictObject({}),
   'runs.get': z.strictObject({ id: runId }),
   'runs.trajectories': z.strictObject({ id: runId })
-} as const
+} as const satisfies Record<Method, z.ZodType>
 
-export type Method = keyof typeof METHODS
-export const METHOD_NAMES = Object.keys(METHODS) as Method[]
 export type RequestOf<M extends Method> = z.infer<(typeof METHODS)[M]>
 
 export interface Responses {
@@ -88,10 +89,6 @@ export type JobEvent =
   | { jobId: string; type: 'done'; runId: string }
   | { jobId: string; type: 'failed'; error: ApiError }
   | { jobId: string; type: 'cancelled' }
-
-/** Electron IPC channel names: one invoke channel per method, one event channel. */
-export const channelOf = (m: Method): string => `nagare:${m}`
-export const EVENT_CHANNEL = 'nagare:job-event'
 
 /** Parse a request for a method; unknown methods and bad payloads become invalid-request errors. */
 export function parseRequest(method: unknown, payload: unknown): Result<{ method: Method; request: unknown }> {

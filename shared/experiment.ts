@@ -187,6 +187,8 @@ function checkFlowAndBudget(spec: ExperimentSpec, dist: ResolvedDistribution, ct
     ctx.addIssue({ code: 'custom', path: ['integration', 'minStep'], message: 'minimum step must be smaller than the depth' })
   }
   const n = particleCount(spec.particles, dim)
+  if (flow.kind === 'empirical-dae' && flow.referenceSize > n)
+    ctx.addIssue({ code: 'custom', path: ['flow', 'referenceSize'], message: `reference size ${flow.referenceSize} exceeds the ${n} particles it is drawn from` })
   if (n > LIMITS.maxParticles)
     ctx.addIssue({ code: 'custom', path: ['particles'], message: `${n} particles; the limit is ${LIMITS.maxParticles}` })
   const bytes = integration.samples * n * dim * 4

@@ -1,0 +1,112 @@
+// Load a particle cloud [N, D] for the metric commands from .npy (float32, float64 or int32; shape [N, D]
+// or [N]) or from CSV text (numbers separated by commas, or by tabs/spaces; one optional header line).
+// Every problem becomes a CloudInputError naming the file and, for CSV, the line and column.
+import { open, readFile, stat } from 'node:fs/promises'
+import type { PointCloud } from '../engine/analysis/distances'
+import { NpyError, readNpyAny } from '../engine/runs/npy'
+
+export class CloudInputError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'CloudInputError'
+  }
+}
+
+/** Largest .npy file read (it is held in memory whole). */
+export const MAX_NPY_BYTES = 2 * 1024 ** 3
+/** Largest CSV file read (parsing text needs several times its size in memory). */
+export const MAX_CSV_BYTES = 256 * 1024 ** 2
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
+const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i
+
+export interface LoadedCloud extends PointCloud {
+  path: string
+  format: 'npy' | 'csv'
+}
+
+function checkFinite(data: ArrayLike<number>, d: number, path: string): void {
+  for (let i = 0; i < data.length; i++)
+    if (!Number.isFinite(data[i])) throw new CloudInputError(`${path}: row ${Math.floor(i / d) + 1} has a non-finite value (${data[i]}); remove or fix it`)
+}
+
+async function loadNpy(path: string): Promise<LoadedCloud> {
+  let arr
+  try {
+    arr = await readNpyAny(path)
+  } catch (e) {
+    if (e instanceof NpyError) throw new CloudInputError(e.message)
+    throw e
+  }
+  const { shape } = arr
+  if (shape.length !== 1 && shape.length !== 2) throw new CloudInputError(`${path}: expected an array of shape [N, D] or [N], got [${shape.join(', ')}]`)
+  const n = shape[0]
+  const d = shape.length === 2 ? shape[1] : 1
+  if (n === 0 || d === 0) throw new CloudInputError(`${path}: the array is empty (shape [${shape.join(', ')}])`)
+  const data = arr.data instanceof Int32Array ? Float64Array.from(arr.data) : arr.data
+  checkFinite(data, d, path)
+  return { path, format: 'npy', data, n, d }
+}
+
+/** Parse CSV text into a cloud; `path` only labels the messages. */
+export function parseCsvCloud(text: string, path: string): LoadedCloud {
+  const lines = text.split(/\r?\n/)
+  const rows: number[][] = []
+  let d = -1
+  let separator: RegExp | undefined
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li].trim()
+    if (line === '' || line.startsWith('#')) continue
+    separator ??= line.includes(',') ? /\s*,\s*/ : /\s+/
+    const fields = line.split(separator)
+    const numeric = fields.map((f) => NUMBER.test(f))
+    if (rows.length === 0 && d === -1 && !numeric.some(Boolean) && !fields.some((f) => NON_FINITE.test(f))) {
+      // a header line: every field is text
+      d = fields.length
+      continue
+    }
+    if (d === -1) d = fields.length
+    if (fields.length !== d) throw new CloudInputError(`${path}: line ${li + 1} has ${fields.length} fields, expected ${d}`)
+    const row = new Array<number>(d)
+    for (let j = 0; j < d; j++) {
+      const f = fields[j]
+      if (NON_FINITE.test(f)) throw new CloudInputError(`${path}: line ${li + 1}, column ${j + 1} is ${f}: every value must be a finite number`)
+      if (!numeric[j]) throw new CloudInputError(`${path}: line ${li + 1}, column ${j + 1}: ${f === '' ? 'empty field' : `${JSON.stringify(f)} is not a number`}`)
+      row[j] = Number(f)
+    }
+    rows.push(row)
+  }
+  if (rows.length === 0) throw new CloudInputError(`${path}: no data rows`)
+  const data = new Float64Array(rows.length * d)
+  rows.forEach((r, i) => data.set(r, i * d))
+  checkFinite(data, d, path) // values such as 1e999 parse to Infinity
+  return { path, format: 'csv', data, n: rows.length, d }
+}
+
+/** Load a cloud; the format comes from the extension (.npy, else CSV), or from the NPY magic bytes. */
+export async function loadCloud(path: string): Promise<LoadedCloud> {
+  let size: number
+  try {
+    const s = await stat(path)
+    if (!s.isFile()) throw new CloudInputError(`${path} is not a file`)
+    size = s.size
+  } catch (e) {
+    if (e instanceof CloudInputError) throw e
+    throw new CloudInputError(`cannot read ${path}: ${(e as Error).message}`)
+  }
+  if (size === 0) throw new CloudInputError(`${path} is empty`)
+  const head = Buffer.alloc(6)
+  const fh = await open(path, 'r')
+  try {
+    await fh.read(head, 0, 6, 0)
+  } finally {
+    await fh.close()
+  }
+  const isNpy = /\.npy$/i.test(path) || (head[0] === 0x93 && head.subarray(1).toString('latin1') === 'NUMPY')
+  if (isNpy) {
+    if (size > MAX_NPY_BYTES) throw new CloudInputError(`${path} is ${size} bytes, over the ${MAX_NPY_BYTES}-byte limit for .npy input`)
+    return loadNpy(path)
+  }
+  if (size > MAX_CSV_BYTES) throw new CloudInputError(`${path} is ${size} bytes, over the ${MAX_CSV_BYTES}-byte limit for CSV input (convert it to .npy)`)
+  return parseCsvCloud(await readFile(path, 'utf8'), path)
+}

@@ -1,0 +1,73 @@
+// The `nagare` command line: parses arguments with commander and dispatches; returns the exit code
+// instead of exiting, so tests call it with injected streams.
+import { Command, CommanderError, Option } from 'commander'
+import { METRIC_NAMES, type MetricName } from '../engine/analysis/distances'
+import { appVersion } from '../engine/version'
+import { distanceCommand, type RawMetricOptions } from './distance-command'
+import { ENTROPY_DEFAULTS, entropyCommand, type RawEntropyOptions } from './entropy-command'
+import { processIo, type CliIo } from './io'
+import { EXIT, runCommand } from './run-command'
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let code: number = EXIT.ok
+  const program = new Command()
+  program
+    .name('nagare')
+    .description('Nagare: transport analysis of deep networks (Sonoda & Murata), headless.')
+    .version(appVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
+    .showHelpAfterError()
+
+  program
+    .command('run')
+    .description('run an experiment spec and write its run folder (run.json, trajectories.npy, metrics.csv)')
+    .argument('<spec>', 'experiment spec, a JSON file (see examples/)')
+    .requiredOption('-o, --out <dir>', 'folder to create for the run (must not exist, or be empty)')
+    .addOption(new Option('-b, --backend <name>', 'TensorFlow.js backend').choices(['native', 'wasm', 'cpu']))
+    .addHelpText('after', '\nExit codes: 0 done, 1 the run failed, 2 invalid spec or arguments, 130 interrupted.')
+    .action(async (spec: string, opts: { out: string; backend?: string }) => {
+      code = await runCommand(spec, { out: opts.out, ...(opts.backend ? { backend: opts.backend } : {}) }, io)
+    })
+
+  const inputs = 'a particle cloud: .npy of shape [N, D] or [N] (float32, float64 or int32), or CSV (one point per line)'
+  program
+    .command('distance')
+    .description('distance between two particle clouds; prints one JSON object')
+    .argument('<a>', inputs)
+    .argument('<b>', 'the second cloud, same dimension')
+    .addOption(new Option('-m, --metric <name>', 'metric').choices(METRIC_NAMES).makeOptionMandatory())
+    .option('--seed <n>', 'seed of subsamples and random directions (default 0)')
+    .option('--directions <n>', 'sliced-w2: random directions (default 64)')
+    .option('--eps <x>', 'sinkhorn: entropic regularisation, squared-distance units (default 0.1)')
+    .option('--iterations <n>', 'sinkhorn: most iterations (default 1000)')
+    .option('--tolerance <x>', 'sinkhorn: stop at this L1 marginal error (default 1e-5)')
+    .option('--max-points <n>', 'seeded subsample of each cloud beyond this (default per metric: sinkhorn 2000, mmd/energy 4000, kl 100000)')
+    .option('--k <n>', 'kl: neighbour rank (default 5)')
+    .addHelpText('after', '\nMetrics: w1-1d, w2-1d (exact, 1-D clouds), sliced-w2, sinkhorn (debiased divergence), bures (Gaussian W2),\nmmd (unbiased MMD^2), energy, kl (kNN estimate of D(a || b)). Inputs up to 2 GiB (.npy) or 256 MiB (CSV).\nExit codes: 0 done, 1 failure, 2 invalid input or options.')
+    .action(async (a: string, b: string, opts: RawMetricOptions & { metric: MetricName }) => {
+      const { metric, ...raw } = opts
+      code = await distanceCommand(a, b, metric, raw, io)
+    })
+
+  program
+    .command('entropy')
+    .description('Kozachenko-Leonenko kNN entropy of a particle cloud (1 to 3 dimensions), with the fitted Gaussian entropy; prints JSON')
+    .argument('<a>', inputs)
+    .option('--k <n>', `neighbour rank (default ${ENTROPY_DEFAULTS.k})`)
+    .option('--max-points <n>', `seeded subsample beyond this many points (default ${ENTROPY_DEFAULTS.maxPoints})`)
+    .option('--seed <n>', 'seed of the subsample (default 0)')
+    .addHelpText('after', '\nExit codes: 0 done, 1 failure, 2 invalid input or options.')
+    .action(async (a: string, opts: RawEntropyOptions) => {
+      code = await entropyCommand(a, opts, io)
+    })
+
+  try {
+    await program.parseAsync(argv)
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.invalid
+    io.stderr.write(`nagare: ${e instanceof Error ? e.message : String(e)}\n`)
+    return EXIT.failure
+  }
+  return code
+}

@@ -1,0 +1,96 @@
+// `nagare run <spec.json> --out <dir>`: validate, run headless, write the run folder at <dir> via a
+// sibling temporary folder renamed into place. Exit codes: 0 done, 2 invalid spec or input, 1 failure
+// during the run, 130 interrupted (Ctrl-C), with nothing left behind in the last three cases.
+import { randomBytes } from 'node:crypto'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
+import { parseSpec } from '../../shared/experiment'
+import { initBackend } from '../engine/backend'
+import { CancelledError, EngineError } from '../engine/errors'
+import { createJobContext } from '../engine/jobs/context'
+import { PROGRESS_METRICS, runExperiment } from '../engine/jobs/runner'
+import { writeRunFolder } from '../engine/runs/run-folder'
+import type { CliIo } from './io'
+import { progressView, type ProgressView } from './progress'
+import { summaryText } from './summary'
+
+export const EXIT = { ok: 0, failure: 1, invalid: 2, interrupted: 130 } as const
+
+export interface RunOptions {
+  out: string
+  backend?: string
+}
+
+const say = (io: CliIo, text: string): void => void io.stderr.write(`nagare: ${text}\n`)
+
+async function readSpec(path: string): Promise<unknown> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (e) {
+    throw new EngineError('invalid-spec', `cannot read ${path}: ${(e as Error).message}`)
+  }
+  try {
+    return JSON.parse(text)
+  } catch (e) {
+    throw new EngineError('invalid-spec', `${path} is not valid JSON: ${(e as Error).message}`)
+  }
+}
+
+/** Refuse an output that exists and is not an empty directory. */
+async function checkOut(out: string): Promise<void> {
+  const s = await stat(out).catch(() => undefined)
+  if (!s) return
+  if (!s.isDirectory()) throw new EngineError('invalid-spec', `--out ${out} exists and is not a directory`)
+  if ((await readdir(out)).length > 0) throw new EngineError('invalid-spec', `--out ${out} exists and is not empty; choose a new folder`)
+}
+
+export async function runCommand(specPath: string, options: RunOptions, io: CliIo): Promise<number> {
+  const out = resolve(io.cwd, options.out)
+  const controller = new AbortController()
+  const unsubscribe = io.onInterrupt(() => controller.abort())
+  let bar: ProgressView | undefined
+  try {
+    const input = await readSpec(resolve(io.cwd, specPath))
+    const parsed = parseSpec(input)
+    if (!parsed.ok) {
+      say(io, `invalid spec ${specPath}:`)
+      for (const f of parsed.errors) io.stderr.write(`  ${f.field}: ${f.message}\n`)
+      return EXIT.invalid
+    }
+    await checkOut(out)
+    const backend = await initBackend(options.backend)
+    const { spec } = parsed
+    say(io, `running "${spec.name}" on ${backend} (Ctrl-C cancels)`)
+    const view = (bar = progressView(io.stderr))
+    const ctx = createJobContext(controller.signal, (fraction, depth, message) => view.update(fraction, depth, message))
+    const content = await runExperiment(spec, { ctx, backend })
+    const partial = join(dirname(out), `.${basename(out)}.partial-${randomBytes(3).toString('hex')}`)
+    await writeRunFolder(out, partial, content, {
+      beforeFile: async (file) => {
+        view.update(PROGRESS_METRICS, undefined, `writing ${file}`)
+        await ctx.checkpoint()
+      }
+    })
+    view.stop()
+    io.stdout.write(summaryText(content.manifest, out))
+    return EXIT.ok
+  } catch (e) {
+    bar?.stop()
+    if (e instanceof CancelledError) {
+      say(io, 'interrupted; nothing was written')
+      return EXIT.interrupted
+    }
+    if (e instanceof EngineError && e.code === 'invalid-spec') {
+      if (e.fields?.length) {
+        say(io, `invalid spec ${specPath}:`)
+        for (const f of e.fields) io.stderr.write(`  ${f.field}: ${f.message}\n`)
+      } else say(io, e.message)
+      return EXIT.invalid
+    }
+    say(io, `run failed: ${e instanceof Error ? e.message : String(e)}`)
+    return EXIT.failure
+  } finally {
+    unsubscribe()
+  }
+}

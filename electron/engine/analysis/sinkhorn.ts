@@ -1,0 +1,426 @@
+// Entropic optimal transport between two particle clouds (squared Euclidean cost, uniform weights) and the
+// debiased Sinkhorn divergence S_eps = OT_eps(a,b) - OT_eps(a,a)/2 - OT_eps(b,b)/2 (Feydy et al. 2019).
+// Log-domain stabilised (Schmitzer 2019): the potentials f, g live in cost units and the dense kernel
+// K_ij = exp((f_i + g_j - C_ij)/eps) is rebuilt around them, so iterations are matrix-vector products on
+// bounded numbers whatever eps is; any scaling that leaves [e^-TAU, e^TAU] (or a row/column that
+// underflowed) is absorbed into the potentials with an exact log-sum-exp update.
+//
+// Convention: OT_eps(a,b) = min_P <P, C> + eps KL(P | a x b), reported as the dual value <a, f> + <b, g>.
+// With the entropy term S_eps >= 0 with equality iff the clouds coincide, and S_eps -> W2^2 as eps -> 0
+// (the eps log n of each term cancels). `transportCost` is <P, C> alone, the number POT's sinkhorn2 returns.
+import type { Cloud } from './types'
+
+export interface SinkhornOptions {
+  /** entropic regularisation, in squared-distance units (> 0) */
+  eps: number
+  /** most iterations (one update of each potential; the symmetric terms count one averaged update) */
+  iterations: number
+  /** stop when the L1 violation of the plan's free marginal is at most this; 0 never stops early */
+  tolerance: number
+  /**
+   * eps-scaling factor q in (0, 1): start at the squared diameter of the clouds and multiply eps by q
+   * each iteration until the target (each such step is an exact log-domain update); these steps count
+   * as iterations. Without it eps is fixed from the first iteration, as in POT. Clouds far apart
+   * relative to sqrt(eps) need it: from a cold start at small eps, mass moves a little per iteration.
+   * The symmetric terms OT(a,a), OT(b,b) do not use it (their averaged iteration converges from T(0)).
+   */
+  annealing?: number
+  /**
+   * over-relaxation omega in [1, 2) at the target eps (Thibault et al. 2021): s <- s^(1-omega) / q^omega.
+   * Fewer iterations at moderate eps; falls back to 1 if the marginal error grows. Default 1 (POT).
+   */
+  overRelaxation?: number
+}
+
+export interface EntropicOtResult {
+  /** OT_eps with the entropy term (dual value) */
+  value: number
+  /** <P, C> of the final plan */
+  transportCost: number
+  iterations: number
+  /** L1 distance of the final plan's row and column sums from the weights (rows exact without over-relaxation) */
+  marginalError: number
+  converged: boolean
+  /** exact log-domain kernel rebuilds (the initial one included) */
+  rebuilds: number
+}
+
+export interface SinkhornDivergenceResult {
+  value: number
+  ab: EntropicOtResult
+  aa: EntropicOtResult
+  bb: EntropicOtResult
+}
+
+/** Scalings stay within e^-TAU..e^TAU between rebuilds: entries that matter keep full float64 precision. */
+const TAU = 50
+const LO = Math.exp(-TAU)
+const HI = Math.exp(TAU)
+
+function float64(x: Cloud): Float64Array {
+  return x instanceof Float64Array ? x : Float64Array.from(x)
+}
+
+function checkArgs(n: number, m: number, opts: SinkhornOptions): void {
+  if (n < 1 || m < 1) throw new Error('Sinkhorn needs two non-empty clouds')
+  if (!(opts.eps > 0) || !Number.isFinite(opts.eps)) throw new Error(`eps must be a positive number, got ${opts.eps}`)
+  if (!(opts.iterations >= 1)) throw new Error(`iterations must be at least 1, got ${opts.iterations}`)
+  if (opts.annealing !== undefined && !(opts.annealing > 0 && opts.annealing < 1)) throw new Error(`annealing must be between 0 and 1, got ${opts.annealing}`)
+  if (opts.overRelaxation !== undefined && !(opts.overRelaxation >= 1 && opts.overRelaxation < 2)) throw new Error(`overRelaxation must be in [1, 2), got ${opts.overRelaxation}`)
+  if (n * m > 2 ** 27) throw new Error(`a ${n} x ${m} Sinkhorn kernel is too large: subsample the clouds`)
+}
+
+/** The starting eps of the annealing: an upper bound of every squared distance (bounding box diagonal). */
+function startEps(x: Float64Array, n: number, y: Float64Array, m: number, d: number, opts: SinkhornOptions): number {
+  if (opts.annealing === undefined) return opts.eps
+  let diam = 0
+  for (let k = 0; k < d; k++) {
+    let lo = Infinity
+    let hi = -Infinity
+    for (let i = 0; i < n; i++) {
+      lo = Math.min(lo, x[i * d + k])
+      hi = Math.max(hi, x[i * d + k])
+    }
+    for (let j = 0; j < m; j++) {
+      lo = Math.min(lo, y[j * d + k])
+      hi = Math.max(hi, y[j * d + k])
+    }
+    diam += (hi - lo) ** 2
+  }
+  return Math.max(opts.eps, diam)
+}
+
+function sqDist(x: Float64Array, io: number, y: Float64Array, jo: number, d: number): number {
+  let s = 0
+  for (let k = 0; k < d; k++) {
+    const t = x[io + k] - y[jo + k]
+    s += t * t
+  }
+  return s
+}
+
+/**
+ * Exact soft-min of rows, out_i = -eps log sum_j w_j exp((p_j - C_ij)/eps), by a stable log-sum-exp.
+ * With `kernel`, also writes K_ij = exp((out_i + p_j - C_ij)/eps) (rows then sum to 1/w exactly).
+ */
+function rowSoftmin(x: Float64Array, n: number, y: Float64Array, m: number, d: number, p: Float64Array, w: number, eps: number, out: Float64Array, kernel?: Float64Array): void {
+  const z = new Float64Array(m)
+  const inv = 1 / eps
+  for (let i = 0; i < n; i++) {
+    let mx = -Infinity
+    for (let j = 0; j < m; j++) {
+      const v = (p[j] - sqDist(x, i * d, y, j * d, d)) * inv
+      z[j] = v
+      if (v > mx) mx = v
+    }
+    let s = 0
+    if (kernel) {
+      const o = i * m
+      for (let j = 0; j < m; j++) {
+        const e = Math.exp(z[j] - mx)
+        kernel[o + j] = e
+        s += e
+      }
+      const c = 1 / (s * w)
+      for (let j = 0; j < m; j++) kernel[o + j] *= c
+    } else for (let j = 0; j < m; j++) s += Math.exp(z[j] - mx)
+    out[i] = -eps * (mx + Math.log(s * w))
+  }
+}
+
+/** out_i = sum_j K_ij v_j, four rows at a time so each load of v serves four products. */
+function rowProducts(K: Float64Array, n: number, m: number, v: Float64Array, out: Float64Array): void {
+  let i = 0
+  for (; i + 3 < n; i += 4) {
+    const o0 = i * m
+    const o1 = o0 + m
+    const o2 = o1 + m
+    const o3 = o2 + m
+    let s0 = 0
+    let s1 = 0
+    let s2 = 0
+    let s3 = 0
+    for (let j = 0; j < m; j++) {
+      const vj = v[j]
+      s0 += K[o0 + j] * vj
+      s1 += K[o1 + j] * vj
+      s2 += K[o2 + j] * vj
+      s3 += K[o3 + j] * vj
+    }
+    out[i] = s0
+    out[i + 1] = s1
+    out[i + 2] = s2
+    out[i + 3] = s3
+  }
+  for (; i < n; i++) {
+    const o = i * m
+    let s = 0
+    for (let j = 0; j < m; j++) s += K[o + j] * v[j]
+    out[i] = s
+  }
+}
+
+/** out_j = sum_i c_i K_ij, four rows at a time (one load and store of out per four products). */
+function columnProducts(K: Float64Array, n: number, m: number, c: Float64Array, out: Float64Array): void {
+  out.fill(0)
+  let i = 0
+  for (; i + 3 < n; i += 4) {
+    const o0 = i * m
+    const o1 = o0 + m
+    const o2 = o1 + m
+    const o3 = o2 + m
+    const c0 = c[i]
+    const c1 = c[i + 1]
+    const c2 = c[i + 2]
+    const c3 = c[i + 3]
+    for (let j = 0; j < m; j++) out[j] += c0 * K[o0 + j] + c1 * K[o1 + j] + c2 * K[o2 + j] + c3 * K[o3 + j]
+  }
+  for (; i < n; i++) {
+    const o = i * m
+    const ci = c[i]
+    for (let j = 0; j < m; j++) out[j] += ci * K[o + j]
+  }
+}
+
+/** <P, C> and the L1 marginal errors of P_ij = a u_i K_ij v_j b. */
+function planSummary(x: Float64Array, n: number, y: Float64Array, m: number, d: number, K: Float64Array, u: Float64Array, v: Float64Array, a: number, b: number): { cost: number; error: number } {
+  const col = new Float64Array(m)
+  let cost = 0
+  let error = 0
+  for (let i = 0; i < n; i++) {
+    const o = i * m
+    const ui = a * u[i]
+    let rowCost = 0
+    let row = 0
+    for (let j = 0; j < m; j++) {
+      const p = ui * K[o + j] * v[j] * b
+      col[j] += p
+      row += p
+      rowCost += p * sqDist(x, i * d, y, j * d, d)
+    }
+    cost += rowCost
+    error += Math.abs(row - a)
+  }
+  for (let j = 0; j < m; j++) error += Math.abs(col[j] - b)
+  return { cost, error }
+}
+
+function dual(weight: number, anchor: Float64Array, scaling: Float64Array, eps: number): number {
+  let s = 0
+  for (let i = 0; i < anchor.length; i++) s += anchor[i] + eps * Math.log(scaling[i])
+  return weight * s
+}
+
+/**
+ * Exact column soft-min g_j = -eps log sum_i a exp((f_i - C_ij)/eps) and the kernel for (f, g), whose
+ * columns then sum to 1/a: three row-major passes (exponents and column maxima, exponentials and column
+ * sums, scaling), one exp per entry.
+ */
+function colSoftmin(x: Float64Array, n: number, y: Float64Array, m: number, d: number, f: Float64Array, a: number, eps: number, g: Float64Array, K: Float64Array): void {
+  const inv = 1 / eps
+  const mx = new Float64Array(m).fill(-Infinity)
+  const sum = new Float64Array(m)
+  for (let i = 0; i < n; i++) {
+    const o = i * m
+    const fi = f[i]
+    for (let j = 0; j < m; j++) {
+      const z = (fi - sqDist(x, i * d, y, j * d, d)) * inv
+      K[o + j] = z
+      if (z > mx[j]) mx[j] = z
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const o = i * m
+    for (let j = 0; j < m; j++) {
+      const e = Math.exp(K[o + j] - mx[j])
+      K[o + j] = e
+      sum[j] += e
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    g[j] = -eps * (mx[j] + Math.log(sum[j] * a))
+    sum[j] = 1 / (sum[j] * a)
+  }
+  for (let i = 0; i < n; i++) {
+    const o = i * m
+    for (let j = 0; j < m; j++) K[o + j] *= sum[j]
+  }
+}
+
+/** Over-relaxed scaling update s <- s^(1 - omega) / q^omega (omega = 1: the Sinkhorn update 1/q). */
+function relaxed(s: number, q: number, omega: number): number {
+  return omega === 1 ? 1 / q : Math.exp((1 - omega) * Math.log(s) - omega * Math.log(q))
+}
+
+/**
+ * Entropic OT between x [n, d] and y [m, d]. Without annealing and over-relaxation this is POT's
+ * sinkhorn_knopp iteration (start from u = 1, update the column potential, then the row potential), so
+ * after k iterations the plan equals POT's after k iterations up to rounding.
+ */
+export function entropicOt(xIn: Cloud, n: number, yIn: Cloud, m: number, d: number, opts: SinkhornOptions): EntropicOtResult {
+  checkArgs(n, m, opts)
+  const x = float64(xIn)
+  const y = float64(yIn)
+  const a = 1 / n
+  const b = 1 / m
+  const K = new Float64Array(n * m)
+  const f = new Float64Array(n)
+  const g = new Float64Array(m)
+  const u = new Float64Array(n).fill(1)
+  const v = new Float64Array(m).fill(1)
+  const au = new Float64Array(n)
+  const bv = new Float64Array(m)
+  const r = new Float64Array(n)
+  const w = new Float64Array(m)
+  let eps = startEps(x, n, y, m, d, opts)
+  let omega = opts.overRelaxation ?? 1
+  let exactRows = false
+  let bestError = Infinity
+
+  // iteration 1, first half, exactly in the log domain (f = 0)
+  colSoftmin(x, n, y, m, d, f, a, eps, g, K)
+  let rebuilds = 1
+  let iterations = 0
+  let converged = false
+  for (;;) {
+    iterations++
+    const w1 = omega
+    // row update: u = 1 / (K (b v)), over-relaxed
+    let ok = !exactRows
+    let rowError = 0
+    if (ok) {
+      for (let j = 0; j < m; j++) bv[j] = b * v[j]
+      rowProducts(K, n, m, bv, r)
+      for (let i = 0; i < n; i++) {
+        const ri = r[i]
+        if (!(ri > LO && ri < HI)) ok = false
+        u[i] = relaxed(u[i], ri, w1)
+        rowError += Math.abs(a * u[i] * ri - a)
+      }
+    }
+    exactRows = false
+    if (!ok) {
+      // absorb g and redo this half exactly (a row underflowed, a scaling grew too large, or eps changed)
+      for (let j = 0; j < m; j++) g[j] += eps * Math.log(v[j])
+      rowSoftmin(x, n, y, m, d, g, b, eps, f, K)
+      u.fill(1)
+      v.fill(1)
+      rowError = 0
+      rebuilds++
+    }
+    if (iterations >= opts.iterations) break
+    // column update: v = 1 / (K^T (a u)); the same products give the current column marginals
+    for (let i = 0; i < n; i++) au[i] = a * u[i]
+    columnProducts(K, n, m, au, w)
+    let error = rowError
+    for (let j = 0; j < m; j++) error += Math.abs(b * v[j] * w[j] - b)
+    if (eps === opts.eps) {
+      if (error <= opts.tolerance) {
+        converged = true
+        break
+      }
+      // over-relaxation is only locally convergent: fall back to plain Sinkhorn if the error grows
+      if (!(error <= 10 * bestError)) omega = 1
+      bestError = Math.min(bestError, error)
+    }
+    ok = true
+    for (let j = 0; j < m; j++) {
+      const wj = w[j]
+      if (!(wj > LO && wj < HI)) ok = false
+      v[j] = relaxed(v[j], wj, w1)
+    }
+    if (!ok) {
+      for (let i = 0; i < n; i++) f[i] += eps * Math.log(u[i])
+      colSoftmin(x, n, y, m, d, f, a, eps, g, K)
+      u.fill(1)
+      v.fill(1)
+      rebuilds++
+    }
+    if (eps > opts.eps) {
+      // next eps of the annealing: the next row update is exact at the new eps and rebuilds the kernel
+      for (let j = 0; j < m; j++) g[j] += eps * Math.log(v[j])
+      v.fill(1)
+      eps = Math.max(opts.eps, eps * (opts.annealing as number))
+      exactRows = true
+    }
+  }
+  const { cost, error } = planSummary(x, n, y, m, d, K, u, v, a, b)
+  return { value: dual(a, f, u, eps) + dual(b, g, v, eps), transportCost: cost, iterations, marginalError: error, converged, rebuilds }
+}
+
+/** Symmetric kernel K_ij = exp((p_i + p_j - C_ij)/eps), computing each pair once. */
+function buildSymmetricKernel(x: Float64Array, n: number, d: number, p: Float64Array, eps: number, K: Float64Array): void {
+  const inv = 1 / eps
+  for (let i = 0; i < n; i++) {
+    const pi = p[i]
+    K[i * n + i] = Math.exp(2 * pi * inv)
+    for (let j = i + 1; j < n; j++) {
+      const k = Math.exp((pi + p[j] - sqDist(x, i * d, x, j * d, d)) * inv)
+      K[i * n + j] = k
+      K[j * n + i] = k
+    }
+  }
+}
+
+/**
+ * OT_eps(a, a) of one cloud with itself: the symmetric fixed point p = softmin(p - C) reached by the
+ * averaged update p <- (p + T(p))/2 (Feydy et al.), one kernel product per iteration; value 2 <a, p>.
+ */
+export function symmetricEntropicOt(xIn: Cloud, n: number, d: number, opts: SinkhornOptions): EntropicOtResult {
+  checkArgs(n, n, opts)
+  const x = float64(xIn)
+  const { eps } = opts
+  const a = 1 / n
+  const K = new Float64Array(n * n)
+  const p = new Float64Array(n)
+  const s = new Float64Array(n).fill(1)
+  const as = new Float64Array(n)
+  const r = new Float64Array(n)
+  // start from p = T(0), which is exact for the first half-step
+  rowSoftmin(x, n, x, n, d, new Float64Array(n), a, eps, p)
+  buildSymmetricKernel(x, n, d, p, eps, K)
+  let iterations = 0
+  let rebuilds = 1
+  let converged = false
+  while (iterations < opts.iterations) {
+    iterations++
+    for (let i = 0; i < n; i++) as[i] = a * s[i]
+    rowProducts(K, n, n, as, r)
+    let err = 0
+    let ok = true
+    for (let i = 0; i < n; i++) {
+      err += Math.abs(as[i] * r[i] - a)
+      if (!(r[i] > LO && r[i] < HI)) ok = false
+    }
+    if (err <= opts.tolerance) {
+      converged = true
+      break
+    }
+    if (ok) {
+      for (let i = 0; i < n; i++) s[i] = Math.sqrt(s[i] / r[i])
+      let big = false
+      for (let i = 0; i < n; i++) if (!(s[i] > LO && s[i] < HI)) big = true
+      if (!big) continue
+      for (let i = 0; i < n; i++) p[i] += eps * Math.log(s[i])
+    } else {
+      // exact averaged step in the log domain: p <- (p + T(p))/2
+      for (let i = 0; i < n; i++) p[i] += eps * Math.log(s[i])
+      const t = new Float64Array(n)
+      rowSoftmin(x, n, x, n, d, p, a, eps, t)
+      for (let i = 0; i < n; i++) p[i] = 0.5 * (p[i] + t[i])
+    }
+    s.fill(1)
+    buildSymmetricKernel(x, n, d, p, eps, K)
+    rebuilds++
+  }
+  const { cost, error } = planSummary(x, n, x, n, d, K, s, s, a, a)
+  return { value: 2 * dual(a, p, s, eps), transportCost: cost, iterations, marginalError: error, converged, rebuilds }
+}
+
+/** Debiased Sinkhorn divergence S_eps(a, b) = OT_eps(a,b) - OT_eps(a,a)/2 - OT_eps(b,b)/2. */
+export function sinkhornDivergence(x: Cloud, n: number, y: Cloud, m: number, d: number, opts: SinkhornOptions): SinkhornDivergenceResult {
+  const ab = entropicOt(x, n, y, m, d, opts)
+  const aa = symmetricEntropicOt(x, n, d, opts)
+  const bb = symmetricEntropicOt(y, m, d, opts)
+  return { value: ab.value - 0.5 * aa.value - 0.5 * bb.value, ab, aa, bb }
+}

@@ -1,0 +1,70 @@
+// Fast ascending sort of float32 values (LSD radix sort on order-preserving uint32 keys): the per-depth
+// metrics sort hundreds of arrays of up to 10^5 values, where this is ~3x faster than TypedArray.sort.
+// NaN sorts above +Infinity (and -NaN below -Infinity); the engine rejects non-finite positions earlier.
+
+const BITS = 11
+const BUCKETS = 1 << BITS
+const MASK = BUCKETS - 1
+
+/** Reusable buffers so repeated sorts of the same length allocate nothing. */
+export class Float32Sorter {
+  private keys = new Int32Array(0)
+  private tmp = new Int32Array(0)
+  private readonly counts = new Int32Array(BUCKETS * 3)
+
+  /** Sort `values` ascending into `out` (which may be `values` itself). Returns `out`. */
+  sort(values: Float32Array, out: Float32Array = new Float32Array(values.length)): Float32Array {
+    const n = values.length
+    if (out.length !== n) throw new Error('output length must equal input length')
+    // below a few thousand values the bucket bookkeeping costs more than a comparison sort
+    if (n < 4096) {
+      if (out !== values) out.set(values)
+      return out.sort()
+    }
+    if (this.keys.length < n) {
+      this.keys = new Int32Array(n)
+      this.tmp = new Int32Array(n)
+    }
+    const bits = new Int32Array(values.buffer, values.byteOffset, n)
+    const c = this.counts
+    c.fill(0)
+    let a = this.keys
+    let b = this.tmp
+    for (let i = 0; i < n; i++) {
+      const x = bits[i]
+      // flip all bits of negatives, only the sign bit of positives: unsigned order == float order
+      // (int32 arithmetic throughout keeps V8 on untagged integers)
+      const k = x ^ ((x >> 31) | 0x80000000)
+      a[i] = k
+      c[k & MASK]++
+      c[BUCKETS + ((k >>> BITS) & MASK)]++
+      c[2 * BUCKETS + (k >>> (2 * BITS))]++
+    }
+    for (let p = 0; p < 3; p++) {
+      let s = 0
+      const off = p * BUCKETS
+      for (let j = 0; j < BUCKETS; j++) {
+        const v = c[off + j]
+        c[off + j] = s
+        s += v
+      }
+    }
+    for (let p = 0; p < 3; p++) {
+      const shift = p * BITS
+      const off = p * BUCKETS
+      for (let i = 0; i < n; i++) {
+        const k = a[i]
+        b[c[off + ((k >>> shift) & MASK)]++] = k
+      }
+      const t = a
+      a = b
+      b = t
+    }
+    const o = new Int32Array(out.buffer, out.byteOffset, n)
+    for (let i = 0; i < n; i++) {
+      const k = a[i]
+      o[i] = k ^ ((~k >> 31) | 0x80000000)
+    }
+    return out
+  }
+}

@@ -1,0 +1,120 @@
+// The experiment runner: spec -> particles -> flow -> trajectories [S, N, D] -> depth metrics -> the
+// content of a run folder (manifest + arrays). Writing is left to the caller (run store or CLI), so
+// nothing touches the disk until the whole run has been computed.
+import { distributionDimension, formatFieldErrors, parseSpec, resolveDistribution, singularTime, type ExperimentSpec } from '../../../shared/experiment'
+import { RUN_FORMAT, RUN_FORMAT_VERSION, type RunManifest } from '../../../shared/run'
+import { depthMetrics } from '../analysis/depth-metrics'
+import { makeParticles } from '../data/particles'
+import { createRng } from '../data/random'
+import { EngineError } from '../errors'
+import { buildFlow } from '../flows/build-flow'
+import { newRunId } from '../runs/ids'
+import type { RunContent } from '../runs/run-folder'
+import { integrate, sampleDepths, solverOptionsOf } from '../solvers/integrate'
+import { appVersion } from '../version'
+import type { JobContext } from './context'
+import { transport } from './transport'
+
+/** The engine pieces the runner calls; injectable so tests can wrap or slow them. */
+export interface RunnerDeps {
+  createRng: typeof createRng
+  makeParticles: typeof makeParticles
+  buildFlow: typeof buildFlow
+  integrate: typeof integrate
+  solverOptionsOf: typeof solverOptionsOf
+}
+
+export const defaultRunnerDeps: RunnerDeps = { createRng, makeParticles, buildFlow, integrate, solverOptionsOf }
+
+export interface RunExperimentOptions {
+  ctx: JobContext
+  /** the active TF.js backend, recorded in the run */
+  backend: string
+  appVersion?: string
+  deps?: Partial<RunnerDeps>
+  now?: () => Date
+}
+
+/** progress shares: transport up to 0.85, metrics up to 0.97, writing (the caller) the rest */
+export const PROGRESS_TRANSPORT = 0.85
+export const PROGRESS_METRICS = 0.97
+
+/** Validate a spec; invalid -> EngineError('invalid-spec') with every field error. */
+export function checkSpec(value: unknown): ExperimentSpec {
+  const r = parseSpec(value)
+  if (!r.ok) throw new EngineError('invalid-spec', `invalid spec:\n${formatFieldErrors(r.errors)}`, r.errors)
+  return r.spec
+}
+
+export async function runExperiment(specInput: unknown, options: RunExperimentOptions): Promise<RunContent> {
+  const deps = { ...defaultRunnerDeps, ...options.deps }
+  const now = options.now ?? (() => new Date())
+  const { ctx } = options
+  const spec = checkSpec(specInput)
+  const createdAt = now()
+  const dist = resolveDistribution(spec.distribution)
+  const dim = distributionDimension(dist)
+  const rng = deps.createRng(spec.seed)
+  const particles = deps.makeParticles(spec, dist, rng.fork('particles'))
+  const depths = sampleDepths(spec.integration.depth, spec.integration.samples)
+  await ctx.checkpoint()
+
+  const flow = deps.buildFlow(spec, dist)
+  let moved: Awaited<ReturnType<typeof transport>>
+  try {
+    moved = await transport({
+      flow,
+      positions: particles.positions,
+      count: particles.count,
+      dim,
+      depths,
+      integrate: deps.integrate,
+      solverOptions: deps.solverOptionsOf(spec.integration),
+      ctx,
+      progressShare: PROGRESS_TRANSPORT
+    })
+  } finally {
+    if (flow.type === 'field') flow.field.dispose()
+    else flow.map.dispose()
+  }
+
+  const S = depths.length
+  const N = particles.count
+  const metrics = await depthMetrics(moved.trajectories, [S, N, dim], depths, {
+    rng: rng.fork('metrics'),
+    ...(flow.gaussianCovarianceAt ? { gaussianCovarianceAt: (t: number) => flow.gaussianCovarianceAt!(t) } : {}),
+    onSample: async (s) => {
+      ctx.progress(PROGRESS_TRANSPORT + ((PROGRESS_METRICS - PROGRESS_TRANSPORT) * (s + 1)) / S, depths[s], 'metrics')
+      await ctx.checkpoint()
+    }
+  })
+  const rows = metrics.rows
+  const last = rows[rows.length - 1]
+  const manifest: RunManifest = {
+    format: RUN_FORMAT,
+    formatVersion: RUN_FORMAT_VERSION,
+    id: newRunId(spec.name, createdAt),
+    name: spec.name,
+    status: 'complete',
+    createdAt: createdAt.toISOString(),
+    finishedAt: now().toISOString(),
+    appVersion: options.appVersion ?? appVersion(),
+    backend: options.backend,
+    spec,
+    dimension: dim,
+    particleCount: N,
+    depths,
+    labels: particles.labels ? 'component' : 'none',
+    solverStats: moved.stats,
+    metrics: rows,
+    summary: {
+      entropyStart: rows[0].entropy,
+      entropyEnd: last.entropy,
+      slicedW2End: last.slicedW2ToInput,
+      singularTime: spec.flow.kind === 'continuous-dae' && Number.isFinite(singularTime(dist)) ? singularTime(dist) : null
+    },
+    notes: [...flow.notes, ...metrics.notes],
+    files: { trajectories: 'trajectories.npy', metrics: 'metrics.csv', ...(particles.labels ? { labels: 'labels.npy' as const } : {}) }
+  }
+  return { manifest, trajectories: moved.trajectories, ...(particles.labels ? { labels: particles.labels } : {}) }
+}

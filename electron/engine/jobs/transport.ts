@@ -1,0 +1,149 @@
+// Moves the particles through a flow chunk by chunk and gathers the positions at every depth sample
+// into one Float32Array [S, N, D]. Tensors live only inside a chunk and are disposed on every path.
+import { LIMITS } from '../../../shared/limits'
+import type { SolverStats } from '../../../shared/run'
+import { tf } from '../backend'
+import { BlowUpError, EngineError } from '../errors'
+import type { DepthMap, Flow, VelocityField } from '../flows/types'
+import type { Integrator, SolverOptions } from '../solvers/types'
+import type { JobContext } from './context'
+
+/** Bytes of per-depth position tensors one chunk may hold at once (all S samples of the chunk). */
+export const CHUNK_TENSOR_BYTES = 256 * 1024 * 1024
+
+/**
+ * Particles per chunk: LIMITS.chunkSize (131,072), fewer when S samples of the chunk would exceed
+ * CHUNK_TENSOR_BYTES, never fewer than 1,024. Reference rows (empirical DAE) come on top of this.
+ */
+export function chunkRows(samples: number, dim: number): number {
+  return Math.min(LIMITS.chunkSize, Math.max(1024, Math.floor(CHUNK_TENSOR_BYTES / (samples * dim * 4))))
+}
+
+export interface TransportInput {
+  flow: Flow
+  positions: Float32Array
+  count: number
+  dim: number
+  depths: number[]
+  integrate: Integrator
+  solverOptions: SolverOptions
+  ctx: JobContext
+  /** progress share of the whole job that transport covers (default 0.85) */
+  progressShare?: number
+}
+
+export interface TransportResult {
+  trajectories: Float32Array
+  stats: SolverStats
+}
+
+function allocate(n: number): Float32Array {
+  try {
+    return new Float32Array(n)
+  } catch {
+    throw new EngineError('budget', `not enough memory for the trajectories (${(n * 4 / 2 ** 20).toFixed(0)} MiB)`)
+  }
+}
+
+/** Copy rows [skip, skip + rows) of `src` into sample `s`, particles from `first`; refuse NaN/Inf. */
+function store(out: Float32Array, src: Float32Array, s: number, n: number, dim: number, first: number, skip: number, rows: number, depth: number): void {
+  const from = skip * dim
+  const to = s * n * dim + first * dim
+  for (let k = 0; k < rows * dim; k++) {
+    const v = src[from + k]
+    if (!Number.isFinite(v)) throw new BlowUpError(depth, 'positions became NaN or infinite')
+    out[to + k] = v
+  }
+}
+
+export async function transport(input: TransportInput): Promise<TransportResult> {
+  const { flow, count: n, dim, depths, ctx } = input
+  const share = input.progressShare ?? 0.85
+  const S = depths.length
+  const out = allocate(S * n * dim)
+  const rows = chunkRows(S, dim)
+  const chunks = Math.ceil(n / rows)
+  const stats: SolverStats = { nfe: 0, acceptedSteps: 0, rejectedSteps: 0, wallSeconds: 0 }
+  const started = performance.now()
+  for (let c = 0; c < chunks; c++) {
+    const first = c * rows
+    const m = Math.min(rows, n - first)
+    const report = (done: number, depth: number): void => ctx.progress((share * (c + done)) / chunks, depth, chunks > 1 ? `transporting chunk ${c + 1} of ${chunks}` : 'transporting')
+    if (flow.type === 'field') await fieldChunk(flow.field, input, out, first, m, stats, report)
+    else await mapChunk(flow.map, input, out, first, m, stats, report)
+    await ctx.checkpoint()
+  }
+  stats.wallSeconds = (performance.now() - started) / 1000
+  return { trajectories: out, stats }
+}
+
+async function fieldChunk(
+  field: VelocityField,
+  input: TransportInput,
+  out: Float32Array,
+  first: number,
+  m: number,
+  stats: SolverStats,
+  report: (done: number, depth: number) => void
+): Promise<void> {
+  const { positions, count: n, dim, depths, ctx } = input
+  const ref = field.referenceRows
+  if (ref > n)
+    throw new EngineError('invalid-spec', `the flow needs ${ref} reference particles but the run has only ${n}`, [
+      { field: 'flow.referenceSize', message: `must not exceed the number of particles (${n})` }
+    ])
+  // the reference particles are the first `ref` particles of the whole cloud at depth 0, in every chunk
+  const batch = new Float32Array((ref + m) * dim)
+  batch.set(positions.subarray(0, ref * dim))
+  batch.set(positions.subarray(first * dim, (first + m) * dim), ref * dim)
+  const T = depths[depths.length - 1]
+  const x0 = tf.tensor2d(batch, [ref + m, dim])
+  let result: Awaited<ReturnType<Integrator>> | undefined
+  try {
+    result = await input.integrate(field, x0, depths, input.solverOptions, {
+      onStep: async (t) => {
+        report(T > 0 ? t / T : 1, t)
+        await ctx.checkpoint()
+      }
+    })
+    for (let s = 0; s < depths.length; s++) {
+      const data = (await result.positions[s].data()) as Float32Array
+      store(out, data, s, n, dim, first, ref, m, depths[s])
+    }
+    stats.nfe += result.nfe
+    stats.acceptedSteps += result.acceptedSteps
+    stats.rejectedSteps += result.rejectedSteps
+  } finally {
+    x0.dispose()
+    result?.positions.forEach((p) => p.dispose())
+  }
+}
+
+async function mapChunk(
+  map: DepthMap,
+  input: TransportInput,
+  out: Float32Array,
+  first: number,
+  m: number,
+  stats: SolverStats,
+  report: (done: number, depth: number) => void
+): Promise<void> {
+  const { positions, count: n, dim, depths, ctx } = input
+  const x0 = tf.tensor2d(positions.slice(first * dim, (first + m) * dim), [m, dim])
+  try {
+    for (let s = 0; s < depths.length; s++) {
+      const t = depths[s]
+      const y = tf.tidy(() => map.positionsAt(x0, t))
+      try {
+        store(out, (await y.data()) as Float32Array, s, n, dim, first, 0, m, t)
+      } finally {
+        y.dispose()
+      }
+      stats.nfe += map.evaluationsAt(t)
+      report((s + 1) / depths.length, t)
+      await ctx.checkpoint()
+    }
+  } finally {
+    x0.dispose()
+  }
+}

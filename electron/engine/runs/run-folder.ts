@@ -1,0 +1,112 @@
+// Writing one run folder all-or-nothing: every file goes into a partial folder and is fsynced, then the
+// folder is renamed into place. Any failure (or a cancel raised by a hook) removes the partial folder,
+// so a reader never sees half a run. Also reads and validates a run folder's manifest.
+import { mkdir, open, readFile, rename, rm, rmdir } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { RunManifestSchema, type RunManifest } from '../../../shared/run'
+import { metricsCsv } from './metrics-csv'
+import { writeNpy } from './npy'
+
+export interface RunContent {
+  manifest: RunManifest
+  /** [samples, N, D] float32, row-major */
+  trajectories: Float32Array
+  /** [N] mixture component per particle */
+  labels?: Int32Array
+}
+
+export interface WriteHooks {
+  /** awaited before each file; throwing (e.g. CancelledError) aborts the write and removes the partial folder */
+  beforeFile?(name: string): void | Promise<void>
+}
+
+export const MANIFEST_FILE = 'run.json'
+export const PARTIAL_PREFIX = '.partial-'
+
+async function writeSynced(path: string, text: string): Promise<void> {
+  const fh = await open(path, 'w')
+  try {
+    await fh.writeFile(text, 'utf8')
+    await fh.sync()
+  } finally {
+    await fh.close()
+  }
+}
+
+/** fsync a directory so a rename inside it is durable; not possible on every platform (Windows), so best effort. */
+async function syncDir(path: string): Promise<void> {
+  try {
+    const fh = await open(path, 'r')
+    try {
+      await fh.sync()
+    } finally {
+      await fh.close()
+    }
+  } catch {
+    // directories cannot be opened for sync on some platforms; the rename is still atomic
+  }
+}
+
+export function trajectoryShape(m: RunManifest): [number, number, number] {
+  return [m.depths.length, m.particleCount, m.dimension]
+}
+
+/**
+ * Write `content` into `partialDir` (must not exist), then rename it to `finalDir`. `finalDir` must not
+ * exist, or be an empty directory (it is then replaced).
+ */
+export async function writeRunFolder(finalDir: string, partialDir: string, content: RunContent, hooks: WriteHooks = {}): Promise<void> {
+  const { manifest, trajectories, labels } = content
+  const shape = trajectoryShape(manifest)
+  await mkdir(dirname(partialDir), { recursive: true })
+  await mkdir(partialDir)
+  try {
+    await hooks.beforeFile?.('trajectories.npy')
+    await writeNpy(join(partialDir, 'trajectories.npy'), trajectories, shape)
+    if (labels) {
+      if (manifest.files.labels !== 'labels.npy') throw new Error('labels given but the manifest does not list labels.npy')
+      await hooks.beforeFile?.('labels.npy')
+      await writeNpy(join(partialDir, 'labels.npy'), labels, [labels.length])
+    }
+    await hooks.beforeFile?.('metrics.csv')
+    await writeSynced(join(partialDir, 'metrics.csv'), metricsCsv(manifest.metrics, manifest.dimension))
+    await hooks.beforeFile?.(MANIFEST_FILE)
+    // validate what we are about to keep: a run that would be listed as unreadable is a bug here
+    const checked = RunManifestSchema.parse(manifest)
+    await writeSynced(join(partialDir, MANIFEST_FILE), JSON.stringify(checked, null, 2) + '\n')
+    await syncDir(partialDir)
+    await rmdir(finalDir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e
+    })
+    await rename(partialDir, finalDir)
+    await syncDir(dirname(finalDir))
+  } catch (e) {
+    await rm(partialDir, { recursive: true, force: true }).catch(() => undefined)
+    throw e
+  }
+}
+
+export type ManifestRead = { ok: true; manifest: RunManifest } | { ok: false; problem: string }
+
+/** Read and validate `<dir>/run.json`; problems come back as text, never as a throw. */
+export async function readManifest(dir: string): Promise<ManifestRead> {
+  let text: string
+  try {
+    text = await readFile(join(dir, MANIFEST_FILE), 'utf8')
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    return { ok: false, problem: code === 'ENOENT' ? 'run.json is missing' : `run.json cannot be read (${code ?? String(e)})` }
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    return { ok: false, problem: `run.json is not valid JSON: ${(e as Error).message}` }
+  }
+  const r = RunManifestSchema.safeParse(json)
+  if (!r.success) {
+    const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+    return { ok: false, problem: `run.json does not describe a run: ${issues.join('; ')}` }
+  }
+  return { ok: true, manifest: r.data }
+}

@@ -1,0 +1,76 @@
+// The engine service: every method of the contract (shared/contract.ts METHODS) over one workspace,
+// with runs executed as queued jobs. It never throws: every error comes back as { ok: false, error }.
+import { ok, parseRequest, type EngineService, type JobEvent, type Method, type RequestOf, type ResponseOf, type Result } from '../../shared/contract'
+import { formatFieldErrors, parseSpec } from '../../shared/experiment'
+import { availableBackends, initBackend } from './backend'
+import { EngineError, toApiError } from './errors'
+import { JobManager, type JobManagerOptions } from './jobs/manager'
+import { PROGRESS_METRICS, runExperiment, type RunnerDeps } from './jobs/runner'
+import { RunStore } from './runs/store'
+import { appVersion } from './version'
+
+export interface EngineServiceOptions {
+  workspace: string
+  mode: 'desktop' | 'browser' | 'in-process'
+  /** preferred TF.js backend (native | wasm | cpu); NAGARE_BACKEND or the default order otherwise */
+  backend?: string
+  /** tests: wrap engine pieces (e.g. slow a flow down) */
+  deps?: Partial<RunnerDeps>
+  jobs?: JobManagerOptions
+}
+
+type Handlers = { [M in Method]: (request: RequestOf<M>) => Promise<ResponseOf<M>> | ResponseOf<M> }
+
+const FILES_IN_A_RUN = 4
+
+export async function createEngineService(options: EngineServiceOptions): Promise<EngineService> {
+  const backend = await initBackend(options.backend)
+  const store = new RunStore(options.workspace)
+  const jobs = new JobManager(options.jobs)
+  const version = appVersion()
+
+  const handlers: Handlers = {
+    'engine.info': () => ({ appVersion: version, backend, available: availableBackends(), mode: options.mode, workspace: options.workspace }),
+    'spec.validate': (r) => parseSpec(r.spec),
+    'runs.start': (r) => {
+      // refuse an invalid spec at once, with its fields, rather than as a failed job later
+      const parsed = parseSpec(r.spec)
+      if (!parsed.ok) throw new EngineError('invalid-spec', `invalid spec:\n${formatFieldErrors(parsed.errors)}`, parsed.errors)
+      const spec = parsed.spec
+      const jobId = jobs.submit(spec.name, async (ctx) => {
+        const content = await runExperiment(spec, { ctx, backend, appVersion: version, ...(options.deps ? { deps: options.deps } : {}) })
+        let written = 0
+        return store.save(content, {
+          beforeFile: async (file) => {
+            ctx.progress(PROGRESS_METRICS + ((1 - PROGRESS_METRICS) * written++) / FILES_IN_A_RUN, undefined, `writing ${file}`)
+            await ctx.checkpoint()
+          }
+        })
+      })
+      return { jobId }
+    },
+    'jobs.cancel': (r) => ({ cancelled: jobs.cancel(r.jobId) }),
+    'runs.list': () => store.list(),
+    'runs.get': (r) => store.get(r.id),
+    'runs.trajectories': (r) => store.trajectories(r.id)
+  }
+
+  return {
+    async call<M extends Method>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>> {
+      try {
+        const parsed = parseRequest(method, request)
+        if (!parsed.ok) return parsed
+        const handler = handlers[method] as (r: RequestOf<M>) => Promise<ResponseOf<M>> | ResponseOf<M>
+        return ok(await handler(parsed.value.request as RequestOf<M>))
+      } catch (e) {
+        return { ok: false, error: toApiError(e) }
+      }
+    },
+    onEvent(listener: (event: JobEvent) => void): () => void {
+      return jobs.onEvent(listener)
+    },
+    dispose(): Promise<void> {
+      return jobs.dispose()
+    }
+  }
+}

@@ -1,0 +1,69 @@
+// Electron main: single instance, guards on every web contents and the session, the app:// renderer,
+// the engine in a supervised utility process, validated IPC, job events forwarded to the one window.
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { EVENT_CHANNEL, type EngineService } from '../../shared/contract'
+import { createUtilityEngineService } from './engine'
+import { installContentGuards, installSessionGuards } from './guards'
+import { registerIpc } from './ipc'
+import { APP_ENTRY } from './origin'
+import { installAppProtocol, registerAppScheme } from './protocol'
+import { createMainWindow } from './window'
+
+let win: BrowserWindow | null = null
+let service: EngineService | null = null
+
+const workspace = (): string => process.env.NAGARE_WORKSPACE || join(homedir(), '.nagare', 'workspace')
+
+function openWindow(): void {
+  win = createMainWindow(join(__dirname, '../preload/index.cjs'), APP_ENTRY)
+  win.on('closed', () => (win = null))
+}
+
+async function start(): Promise<void> {
+  installSessionGuards(session.defaultSession)
+  installAppProtocol(join(__dirname, '../renderer'))
+  const engine = createUtilityEngineService(join(__dirname, 'utility.js'), {
+    workspace: workspace(),
+    mode: 'desktop',
+    backend: process.env.NAGARE_BACKEND || undefined
+  })
+  service = engine
+  registerIpc(ipcMain, engine, () => win)
+  engine.onEvent((event) => {
+    if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event)
+  })
+  openWindow()
+  // Start the engine while the window paints, so TF.js is ready for the first request.
+  void engine.call('engine.info', {})
+}
+
+app.enableSandbox()
+registerAppScheme()
+
+if (!app.requestSingleInstanceLock()) app.quit()
+else {
+  app.on('second-instance', () => {
+    if (!win) return
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => installContentGuards(contents))
+  app.on('window-all-closed', () => app.quit())
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openWindow()
+  })
+  let disposed = false
+  app.on('will-quit', (event) => {
+    if (disposed || !service) return
+    // Let the engine finish its cleanup (cancelled jobs leave nothing behind), then quit for real.
+    event.preventDefault()
+    disposed = true
+    void service.dispose().finally(() => app.quit())
+  })
+  app.whenReady().then(start, (e: unknown) => {
+    console.error('Nagare could not start:', e)
+    app.exit(1)
+  })
+}

@@ -1,0 +1,17 @@
+// The contract's method and channel names, free of imports so the sandboxed preload (which may load
+// only 'electron') can bundle them; shared/contract.ts builds its schemas on this same list.
+export const METHOD_NAMES = [
+  'engine.info',
+  'spec.validate',
+  'runs.start',
+  'jobs.cancel',
+  'runs.list',
+  'runs.get',
+  'runs.trajectories'
+] as const
+
+export type Method = (typeof METHOD_NAMES)[number]
+
+/** Electron IPC channel names: one invoke channel per method, one event channel. */
+export const channelOf = (m: Method): string => `nagare:${m}`
+export const EVENT_CHANNEL = 'nagare:job-event'

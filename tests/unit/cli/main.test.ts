@@ -1,0 +1,111 @@
+// The CLI logic in-process with injected streams (the real engine runs the specs).
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { RunManifestSchema } from '../../../shared/run'
+import { main } from '../../../electron/cli/main'
+import { readNpy } from '../../../electron/engine/runs/npy'
+import { captureIo } from './cli-io'
+
+const EXAMPLES = resolve(__dirname, '../../../examples')
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'nagare-cli-'))
+})
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+const argv = (...args: string[]): string[] => ['node', 'nagare', ...args]
+
+describe('nagare CLI (main)', () => {
+  it('--help prints usage and exits 0; no command or bad options exit 2', async () => {
+    const io = captureIo(dir)
+    expect(await main(argv('--help'), io)).toBe(0)
+    expect(io.out()).toMatch(/Usage: nagare/)
+    expect(io.out()).toMatch(/run \[options\] <spec>/)
+    const io2 = captureIo(dir)
+    expect(await main(argv('run', '--help'), io2)).toBe(0)
+    expect(io2.out()).toMatch(/--out <dir>/)
+    expect(io2.out()).toMatch(/--backend <name>/)
+    expect(await main(argv(), captureIo(dir))).toBe(2)
+    expect(await main(argv('run', 'x.json'), captureIo(dir))).toBe(2) // --out missing
+    expect(await main(argv('run', 'x.json', '--out', 'o', '--backend', 'gpu'), captureIo(dir))).toBe(2)
+    expect(await main(argv('fly'), captureIo(dir))).toBe(2)
+  })
+
+  it('runs an example, writes the run folder at --out and prints a short summary', async () => {
+    const io = captureIo(dir)
+    const code = await main(argv('run', join(EXAMPLES, 'paper-45-shallow.json'), '--out', 'shallow-run'), io)
+    expect(io.err()).toMatch(/^nagare: running "paper-45 shallow DAE \(13 start points\)" on \w+ \(Ctrl-C cancels\)\n$/)
+    expect(code).toBe(0)
+    const out = join(dir, 'shallow-run')
+    expect((await readdir(out)).sort()).toEqual(['labels.npy', 'metrics.csv', 'run.json', 'trajectories.npy'])
+    const m = RunManifestSchema.parse(JSON.parse(await readFile(join(out, 'run.json'), 'utf8')))
+    expect((await readNpy(join(out, 'trajectories.npy'))).shape).toEqual([46, 13, 2])
+    const text = io.out()
+    expect(text).toContain(m.id)
+    expect(text).toMatch(new RegExp(`backend\\s+${m.backend}`))
+    expect(text).toMatch(/NFE\s+45 /)
+    expect(text).toMatch(/entropy\s+\d+\.\d{4} -> \d+\.\d{4} nats/)
+    expect(text).not.toMatch(/[{}]/) // not JSON
+    // nothing else was left beside it
+    expect((await readdir(dir)).filter((n) => n.includes('partial'))).toEqual([])
+  })
+
+  it('exit 2 for an invalid spec, naming each field, and for unusable input', async () => {
+    const bad = join(dir, 'bad.json')
+    await writeFile(bad, JSON.stringify({ version: 1, name: '', distribution: { kind: 'preset', name: 'paper-47' }, particles: { kind: 'sample', count: 0 }, flow: { kind: 'continuous-dae' }, integration: { solver: 'rk4', depth: 0.45, stepSize: 0.005, samples: 46 } }))
+    const io = captureIo(dir)
+    expect(await main(argv('run', bad, '--out', 'never'), io)).toBe(2)
+    expect(io.err()).toMatch(/^ {2}name: .+$/m)
+    expect(io.err()).toMatch(/^ {2}particles\.count: .+$/m)
+    const notJson = join(dir, 'not.json')
+    await writeFile(notJson, '{ version: 1')
+    const io2 = captureIo(dir)
+    expect(await main(argv('run', notJson, '--out', 'never'), io2)).toBe(2)
+    expect(io2.err()).toMatch(/not valid JSON/)
+    const io3 = captureIo(dir)
+    expect(await main(argv('run', 'missing.json', '--out', 'never'), io3)).toBe(2)
+    expect(io3.err()).toMatch(/cannot read/)
+    await mkdir(join(dir, 'full'))
+    await writeFile(join(dir, 'full', 'keep.txt'), 'mine')
+    const io4 = captureIo(dir)
+    expect(await main(argv('run', join(EXAMPLES, 'paper-45-shallow.json'), '--out', 'full'), io4)).toBe(2)
+    expect(io4.err()).toMatch(/not empty/)
+    expect(await readFile(join(dir, 'full', 'keep.txt'), 'utf8')).toBe('mine')
+    expect(await readdir(dir)).not.toContain('never')
+  })
+
+  it('exit 1 when the run fails (a real blow-up), leaving nothing behind', async () => {
+    // empirical DAE with a tiny bandwidth and a coarse Euler step overshoots by ~h/bandwidth per step
+    const spec = {
+      version: 1,
+      name: 'blow up',
+      distribution: { kind: 'preset', name: 'swiss-roll-2d' },
+      particles: { kind: 'sample', count: 100 },
+      flow: { kind: 'empirical-dae', bandwidth: 1e-4, referenceSize: 10 },
+      integration: { solver: 'euler', depth: 0.5, stepSize: 0.01, samples: 3 }
+    }
+    await writeFile(join(dir, 'blow.json'), JSON.stringify(spec))
+    const io = captureIo(dir)
+    expect(await main(argv('run', 'blow.json', '--out', 'blown'), io)).toBe(1)
+    expect(io.err()).toMatch(/run failed: integration blew up at depth/)
+    expect((await readdir(dir)).filter((n) => n.includes('blown'))).toEqual([])
+  })
+
+  it('an interrupt cancels the run: exit 130 and no folder', async () => {
+    const spec = JSON.parse(await readFile(join(EXAMPLES, 'paper-47.json'), 'utf8'))
+    spec.particles.count = 20_000
+    spec.integration.stepSize = 0.0005
+    await writeFile(join(dir, 'long.json'), JSON.stringify(spec))
+    const io = captureIo(dir)
+    const pending = main(argv('run', 'long.json', '--out', 'interrupted'), io)
+    await new Promise((r) => setTimeout(r, 300))
+    io.interrupt()
+    expect(await pending).toBe(130)
+    expect(io.err()).toMatch(/interrupted; nothing was written/)
+    expect((await readdir(dir)).filter((n) => n.includes('interrupted'))).toEqual([])
+  })
+})
