@@ -1,5 +1,6 @@
 // Load a particle cloud [N, D] for the metric commands from .npy (float32, float64 or int32; shape [N, D]
-// or [N]) or from CSV text (numbers separated by commas, or by tabs/spaces; one optional header line).
+// or [N]) or from CSV text (numbers separated by commas, or by tabs/spaces, optionally double-quoted; one
+// optional header line of names; blank lines and lines starting with # are skipped).
 // Every problem becomes a CloudInputError naming the file and, for CSV, the line and column.
 import { open, readFile, stat } from 'node:fs/promises'
 import type { PointCloud } from '../engine/analysis/distances'
@@ -58,7 +59,8 @@ export function parseCsvCloud(text: string, path: string): LoadedCloud {
     const line = lines[li].trim()
     if (line === '' || line.startsWith('#')) continue
     separator ??= line.includes(',') ? /\s*,\s*/ : /\s+/
-    const fields = line.split(separator)
+    // spreadsheets may quote every field: "1.5","2"
+    const fields = line.split(separator).map((f) => (f.length >= 2 && f.startsWith('"') && f.endsWith('"') ? f.slice(1, -1).trim() : f))
     const numeric = fields.map((f) => NUMBER.test(f))
     if (rows.length === 0 && d === -1 && !numeric.some(Boolean) && !fields.some((f) => NON_FINITE.test(f))) {
       // a header line: every field is text

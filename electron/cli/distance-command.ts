@@ -18,6 +18,8 @@ const FLAG: Record<keyof DistanceOptions, string> = {
   eps: '--eps',
   iterations: '--iterations',
   tolerance: '--tolerance',
+  annealing: '--annealing',
+  overRelaxation: '--over-relaxation',
   maxPoints: '--max-points',
   k: '--k'
 }

@@ -42,8 +42,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--eps <x>', 'sinkhorn: entropic regularisation, squared-distance units (default 0.1)')
     .option('--iterations <n>', 'sinkhorn: most iterations (default 1000)')
     .option('--tolerance <x>', 'sinkhorn: stop at this L1 marginal error (default 1e-5)')
+    .option('--annealing <q>', 'sinkhorn: eps-scaling factor in (0, 1) from the squared diameter down to eps, 0 = off (default 0.5)')
+    .option('--over-relaxation <w>', 'sinkhorn: over-relaxation in [1, 2), 1 = plain Sinkhorn (default 1.8)')
     .option('--max-points <n>', 'seeded subsample of each cloud beyond this (default per metric: sinkhorn 2000, mmd/energy 4000, kl 100000)')
-    .option('--k <n>', 'kl: neighbour rank (default 5)')
+    .option('--k <n>', 'kl: neighbour rank (default 1)')
     .addHelpText('after', '\nMetrics: w1-1d, w2-1d (exact, 1-D clouds), sliced-w2, sinkhorn (debiased divergence), bures (Gaussian W2),\nmmd (unbiased MMD^2), energy, kl (kNN estimate of D(a || b)). Inputs up to 2 GiB (.npy) or 256 MiB (CSV).\nExit codes: 0 done, 1 failure, 2 invalid input or options.')
     .action(async (a: string, b: string, opts: RawMetricOptions & { metric: MetricName }) => {
       const { metric, ...raw } = opts

@@ -34,6 +34,10 @@ export interface DistanceOptions {
   iterations?: number
   /** sinkhorn: stop when the L1 marginal error is at most this */
   tolerance?: number
+  /** sinkhorn: eps-scaling factor in (0, 1), 0 = fixed eps */
+  annealing?: number
+  /** sinkhorn: over-relaxation in [1, 2), 1 = plain Sinkhorn */
+  overRelaxation?: number
   /** at most this many points of each cloud enter the metric (a seeded subsample beyond) */
   maxPoints?: number
   /** kl: neighbour rank */
@@ -109,10 +113,11 @@ export const METRICS: Record<MetricName, MetricSpec> = {
   sinkhorn: {
     description: 'debiased Sinkhorn divergence, log-domain stabilised, squared Euclidean cost',
     quantity: 'S_eps = OT_eps(a,b) - OT_eps(a,a)/2 - OT_eps(b,b)/2, OT_eps with the entropy term (squared-distance units; -> W2^2 as eps -> 0)',
-    defaults: () => ({ seed: 0, eps: 0.1, iterations: 1000, tolerance: 1e-5, maxPoints: 2000 }),
+    // annealing and over-relaxation: robust and ~4x fewer iterations than plain Sinkhorn (see sinkhorn.ts)
+    defaults: () => ({ seed: 0, eps: 0.1, iterations: 1000, tolerance: 1e-5, annealing: 0.5, overRelaxation: 1.8, maxPoints: 2000 }),
     subsamples: true,
     run: ({ a, b }, o) => {
-      const r = sinkhornDivergence(a.data, a.n, b.data, b.n, a.d, { eps: o.eps, iterations: o.iterations, tolerance: o.tolerance })
+      const r = sinkhornDivergence(a.data, a.n, b.data, b.n, a.d, o)
       return {
         value: r.value,
         details: {
@@ -165,7 +170,9 @@ export const METRICS: Record<MetricName, MetricSpec> = {
   kl: {
     description: 'kNN estimate of the Kullback-Leibler divergence D(A || B) (Wang-Kulkarni-Verdu)',
     quantity: 'D(A || B) in nats',
-    defaults: (d) => ({ seed: 0, k: 5, maxPoints: d <= 3 ? 100_000 : 5000 }),
+    // k = 1: the least biased in tests on Gaussians (N(0,2I) || N(0,I) in 2-D, n = 2e4: k = 1, 3, 5 give
+    // about 0.30, 0.27, 0.25 against 0.307); larger k trades bias for variance
+    defaults: (d) => ({ seed: 0, k: 1, maxPoints: d <= 3 ? 100_000 : 5000 }),
     subsamples: true,
     minPoints: [2, 1],
     run: ({ a, b }, o) => {
@@ -180,11 +187,24 @@ export const MEDIAN_POINTS = 1000
 
 const invalid = (message: string): EngineError => new EngineError('invalid-request', message)
 
+/** Allowed range of each option: [min, max), integer or not, and how the CLI spells it. */
+const RANGES: Record<OptionKey, { min: number; max: number; integer: boolean; flag: string; openMin?: boolean }> = {
+  seed: { min: -(2 ** 31), max: 2 ** 31, integer: true, flag: '--seed' },
+  directions: { min: 1, max: 100_000, integer: true, flag: '--directions' },
+  eps: { min: 0, max: Infinity, integer: false, flag: '--eps', openMin: true },
+  iterations: { min: 1, max: 1e9, integer: true, flag: '--iterations' },
+  tolerance: { min: 0, max: Infinity, integer: false, flag: '--tolerance' },
+  annealing: { min: 0, max: 1, integer: false, flag: '--annealing' },
+  overRelaxation: { min: 1, max: 2, integer: false, flag: '--over-relaxation' },
+  maxPoints: { min: 2, max: 2 ** 31, integer: true, flag: '--max-points' },
+  k: { min: 1, max: 1000, integer: true, flag: '--k' }
+}
+
 function checkOption(key: OptionKey, v: number): void {
-  const integer = key !== 'eps' && key !== 'tolerance'
-  if (!Number.isFinite(v) || (integer && !Number.isInteger(v))) throw invalid(`--${key} must be ${integer ? 'an integer' : 'a number'}, got ${v}`)
-  const min: Record<OptionKey, number> = { seed: -Infinity, directions: 1, eps: 0, iterations: 1, tolerance: 0, maxPoints: 2, k: 1 }
-  if (key === 'eps' ? !(v > 0) : v < min[key]) throw invalid(`--${key} must be ${key === 'eps' ? 'positive' : `at least ${min[key]}`}, got ${v}`)
+  const r = RANGES[key]
+  if (!Number.isFinite(v) || (r.integer && !Number.isInteger(v))) throw invalid(`${r.flag} must be ${r.integer ? 'an integer' : 'a finite number'}, got ${v}`)
+  if ((r.openMin ? !(v > r.min) : v < r.min) || !(v < r.max))
+    throw invalid(`${r.flag} must be ${r.openMin ? 'greater than' : 'at least'} ${r.min}${Number.isFinite(r.max) ? ` and below ${r.max}` : ''}, got ${v}`)
 }
 
 /** Rows `idx` of a cloud as float64 (no precision lost on float64 input). */

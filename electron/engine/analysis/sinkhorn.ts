@@ -8,6 +8,7 @@
 // Convention: OT_eps(a,b) = min_P <P, C> + eps KL(P | a x b), reported as the dual value <a, f> + <b, g>.
 // With the entropy term S_eps >= 0 with equality iff the clouds coincide, and S_eps -> W2^2 as eps -> 0
 // (the eps log n of each term cancels). `transportCost` is <P, C> alone, the number POT's sinkhorn2 returns.
+import { colSoftmin, columnProducts, planSummary, rowProducts, rowSoftmin, SquaredCost, symmetricKernel } from './sinkhorn-kernel'
 import type { Cloud } from './types'
 
 export interface SinkhornOptions {
@@ -15,19 +16,20 @@ export interface SinkhornOptions {
   eps: number
   /** most iterations (one update of each potential; the symmetric terms count one averaged update) */
   iterations: number
-  /** stop when the L1 violation of the plan's free marginal is at most this; 0 never stops early */
+  /** stop when the plan's marginals are within this of the weights (L1, rows + columns); 0 never stops early */
   tolerance: number
   /**
-   * eps-scaling factor q in (0, 1): start at the squared diameter of the clouds and multiply eps by q
-   * each iteration until the target (each such step is an exact log-domain update); these steps count
-   * as iterations. Without it eps is fixed from the first iteration, as in POT. Clouds far apart
+   * eps-scaling factor q in (0, 1) (0 or absent: off): start at the squared diameter of the clouds and
+   * multiply eps by q each iteration until the target (each such step is an exact log-domain update);
+   * these steps count as iterations. Without it eps is fixed from the first iteration, as in POT. Clouds far apart
    * relative to sqrt(eps) need it: from a cold start at small eps, mass moves a little per iteration.
    * The symmetric terms OT(a,a), OT(b,b) do not use it (their averaged iteration converges from T(0)).
    */
   annealing?: number
   /**
-   * over-relaxation omega in [1, 2) at the target eps (Thibault et al. 2021): s <- s^(1-omega) / q^omega.
-   * Fewer iterations at moderate eps; falls back to 1 if the marginal error grows. Default 1 (POT).
+   * over-relaxation omega in [1, 2) (Thibault et al. 2021): s <- s^(1-omega) / q^omega for the scaling
+   * updates. Several times fewer iterations at moderate eps; it is only locally convergent, so it falls
+   * back to 1 if the marginal error at the target eps grows tenfold. Default 1 (POT).
    */
   overRelaxation?: number
 }
@@ -65,14 +67,14 @@ function checkArgs(n: number, m: number, opts: SinkhornOptions): void {
   if (n < 1 || m < 1) throw new Error('Sinkhorn needs two non-empty clouds')
   if (!(opts.eps > 0) || !Number.isFinite(opts.eps)) throw new Error(`eps must be a positive number, got ${opts.eps}`)
   if (!(opts.iterations >= 1)) throw new Error(`iterations must be at least 1, got ${opts.iterations}`)
-  if (opts.annealing !== undefined && !(opts.annealing > 0 && opts.annealing < 1)) throw new Error(`annealing must be between 0 and 1, got ${opts.annealing}`)
+  if (opts.annealing !== undefined && !(opts.annealing >= 0 && opts.annealing < 1)) throw new Error(`annealing must be in [0, 1), got ${opts.annealing}`)
   if (opts.overRelaxation !== undefined && !(opts.overRelaxation >= 1 && opts.overRelaxation < 2)) throw new Error(`overRelaxation must be in [1, 2), got ${opts.overRelaxation}`)
   if (n * m > 2 ** 27) throw new Error(`a ${n} x ${m} Sinkhorn kernel is too large: subsample the clouds`)
 }
 
 /** The starting eps of the annealing: an upper bound of every squared distance (bounding box diagonal). */
 function startEps(x: Float64Array, n: number, y: Float64Array, m: number, d: number, opts: SinkhornOptions): number {
-  if (opts.annealing === undefined) return opts.eps
+  if (!opts.annealing) return opts.eps
   let diam = 0
   for (let k = 0; k < d; k++) {
     let lo = Infinity
@@ -90,161 +92,10 @@ function startEps(x: Float64Array, n: number, y: Float64Array, m: number, d: num
   return Math.max(opts.eps, diam)
 }
 
-function sqDist(x: Float64Array, io: number, y: Float64Array, jo: number, d: number): number {
-  let s = 0
-  for (let k = 0; k < d; k++) {
-    const t = x[io + k] - y[jo + k]
-    s += t * t
-  }
-  return s
-}
-
-/**
- * Exact soft-min of rows, out_i = -eps log sum_j w_j exp((p_j - C_ij)/eps), by a stable log-sum-exp.
- * With `kernel`, also writes K_ij = exp((out_i + p_j - C_ij)/eps) (rows then sum to 1/w exactly).
- */
-function rowSoftmin(x: Float64Array, n: number, y: Float64Array, m: number, d: number, p: Float64Array, w: number, eps: number, out: Float64Array, kernel?: Float64Array): void {
-  const z = new Float64Array(m)
-  const inv = 1 / eps
-  for (let i = 0; i < n; i++) {
-    let mx = -Infinity
-    for (let j = 0; j < m; j++) {
-      const v = (p[j] - sqDist(x, i * d, y, j * d, d)) * inv
-      z[j] = v
-      if (v > mx) mx = v
-    }
-    let s = 0
-    if (kernel) {
-      const o = i * m
-      for (let j = 0; j < m; j++) {
-        const e = Math.exp(z[j] - mx)
-        kernel[o + j] = e
-        s += e
-      }
-      const c = 1 / (s * w)
-      for (let j = 0; j < m; j++) kernel[o + j] *= c
-    } else for (let j = 0; j < m; j++) s += Math.exp(z[j] - mx)
-    out[i] = -eps * (mx + Math.log(s * w))
-  }
-}
-
-/** out_i = sum_j K_ij v_j, four rows at a time so each load of v serves four products. */
-function rowProducts(K: Float64Array, n: number, m: number, v: Float64Array, out: Float64Array): void {
-  let i = 0
-  for (; i + 3 < n; i += 4) {
-    const o0 = i * m
-    const o1 = o0 + m
-    const o2 = o1 + m
-    const o3 = o2 + m
-    let s0 = 0
-    let s1 = 0
-    let s2 = 0
-    let s3 = 0
-    for (let j = 0; j < m; j++) {
-      const vj = v[j]
-      s0 += K[o0 + j] * vj
-      s1 += K[o1 + j] * vj
-      s2 += K[o2 + j] * vj
-      s3 += K[o3 + j] * vj
-    }
-    out[i] = s0
-    out[i + 1] = s1
-    out[i + 2] = s2
-    out[i + 3] = s3
-  }
-  for (; i < n; i++) {
-    const o = i * m
-    let s = 0
-    for (let j = 0; j < m; j++) s += K[o + j] * v[j]
-    out[i] = s
-  }
-}
-
-/** out_j = sum_i c_i K_ij, four rows at a time (one load and store of out per four products). */
-function columnProducts(K: Float64Array, n: number, m: number, c: Float64Array, out: Float64Array): void {
-  out.fill(0)
-  let i = 0
-  for (; i + 3 < n; i += 4) {
-    const o0 = i * m
-    const o1 = o0 + m
-    const o2 = o1 + m
-    const o3 = o2 + m
-    const c0 = c[i]
-    const c1 = c[i + 1]
-    const c2 = c[i + 2]
-    const c3 = c[i + 3]
-    for (let j = 0; j < m; j++) out[j] += c0 * K[o0 + j] + c1 * K[o1 + j] + c2 * K[o2 + j] + c3 * K[o3 + j]
-  }
-  for (; i < n; i++) {
-    const o = i * m
-    const ci = c[i]
-    for (let j = 0; j < m; j++) out[j] += ci * K[o + j]
-  }
-}
-
-/** <P, C> and the L1 marginal errors of P_ij = a u_i K_ij v_j b. */
-function planSummary(x: Float64Array, n: number, y: Float64Array, m: number, d: number, K: Float64Array, u: Float64Array, v: Float64Array, a: number, b: number): { cost: number; error: number } {
-  const col = new Float64Array(m)
-  let cost = 0
-  let error = 0
-  for (let i = 0; i < n; i++) {
-    const o = i * m
-    const ui = a * u[i]
-    let rowCost = 0
-    let row = 0
-    for (let j = 0; j < m; j++) {
-      const p = ui * K[o + j] * v[j] * b
-      col[j] += p
-      row += p
-      rowCost += p * sqDist(x, i * d, y, j * d, d)
-    }
-    cost += rowCost
-    error += Math.abs(row - a)
-  }
-  for (let j = 0; j < m; j++) error += Math.abs(col[j] - b)
-  return { cost, error }
-}
-
 function dual(weight: number, anchor: Float64Array, scaling: Float64Array, eps: number): number {
   let s = 0
   for (let i = 0; i < anchor.length; i++) s += anchor[i] + eps * Math.log(scaling[i])
   return weight * s
-}
-
-/**
- * Exact column soft-min g_j = -eps log sum_i a exp((f_i - C_ij)/eps) and the kernel for (f, g), whose
- * columns then sum to 1/a: three row-major passes (exponents and column maxima, exponentials and column
- * sums, scaling), one exp per entry.
- */
-function colSoftmin(x: Float64Array, n: number, y: Float64Array, m: number, d: number, f: Float64Array, a: number, eps: number, g: Float64Array, K: Float64Array): void {
-  const inv = 1 / eps
-  const mx = new Float64Array(m).fill(-Infinity)
-  const sum = new Float64Array(m)
-  for (let i = 0; i < n; i++) {
-    const o = i * m
-    const fi = f[i]
-    for (let j = 0; j < m; j++) {
-      const z = (fi - sqDist(x, i * d, y, j * d, d)) * inv
-      K[o + j] = z
-      if (z > mx[j]) mx[j] = z
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    const o = i * m
-    for (let j = 0; j < m; j++) {
-      const e = Math.exp(K[o + j] - mx[j])
-      K[o + j] = e
-      sum[j] += e
-    }
-  }
-  for (let j = 0; j < m; j++) {
-    g[j] = -eps * (mx[j] + Math.log(sum[j] * a))
-    sum[j] = 1 / (sum[j] * a)
-  }
-  for (let i = 0; i < n; i++) {
-    const o = i * m
-    for (let j = 0; j < m; j++) K[o + j] *= sum[j]
-  }
 }
 
 /** Over-relaxed scaling update s <- s^(1 - omega) / q^omega (omega = 1: the Sinkhorn update 1/q). */
@@ -261,6 +112,7 @@ export function entropicOt(xIn: Cloud, n: number, yIn: Cloud, m: number, d: numb
   checkArgs(n, m, opts)
   const x = float64(xIn)
   const y = float64(yIn)
+  const cost = new SquaredCost(x, n, y, m, d)
   const a = 1 / n
   const b = 1 / m
   const K = new Float64Array(n * m)
@@ -278,13 +130,12 @@ export function entropicOt(xIn: Cloud, n: number, yIn: Cloud, m: number, d: numb
   let bestError = Infinity
 
   // iteration 1, first half, exactly in the log domain (f = 0)
-  colSoftmin(x, n, y, m, d, f, a, eps, g, K)
+  colSoftmin(cost, f, a, eps, g, K)
   let rebuilds = 1
   let iterations = 0
   let converged = false
   for (;;) {
     iterations++
-    const w1 = omega
     // row update: u = 1 / (K (b v)), over-relaxed
     let ok = !exactRows
     let rowError = 0
@@ -294,7 +145,7 @@ export function entropicOt(xIn: Cloud, n: number, yIn: Cloud, m: number, d: numb
       for (let i = 0; i < n; i++) {
         const ri = r[i]
         if (!(ri > LO && ri < HI)) ok = false
-        u[i] = relaxed(u[i], ri, w1)
+        u[i] = relaxed(u[i], ri, omega)
         rowError += Math.abs(a * u[i] * ri - a)
       }
     }
@@ -302,7 +153,7 @@ export function entropicOt(xIn: Cloud, n: number, yIn: Cloud, m: number, d: numb
     if (!ok) {
       // absorb g and redo this half exactly (a row underflowed, a scaling grew too large, or eps changed)
       for (let j = 0; j < m; j++) g[j] += eps * Math.log(v[j])
-      rowSoftmin(x, n, y, m, d, g, b, eps, f, K)
+      rowSoftmin(cost, g, b, eps, f, K)
       u.fill(1)
       v.fill(1)
       rowError = 0
@@ -327,11 +178,11 @@ export function entropicOt(xIn: Cloud, n: number, yIn: Cloud, m: number, d: numb
     for (let j = 0; j < m; j++) {
       const wj = w[j]
       if (!(wj > LO && wj < HI)) ok = false
-      v[j] = relaxed(v[j], wj, w1)
+      v[j] = relaxed(v[j], wj, omega)
     }
     if (!ok) {
       for (let i = 0; i < n; i++) f[i] += eps * Math.log(u[i])
-      colSoftmin(x, n, y, m, d, f, a, eps, g, K)
+      colSoftmin(cost, f, a, eps, g, K)
       u.fill(1)
       v.fill(1)
       rebuilds++
@@ -344,22 +195,8 @@ export function entropicOt(xIn: Cloud, n: number, yIn: Cloud, m: number, d: numb
       exactRows = true
     }
   }
-  const { cost, error } = planSummary(x, n, y, m, d, K, u, v, a, b)
-  return { value: dual(a, f, u, eps) + dual(b, g, v, eps), transportCost: cost, iterations, marginalError: error, converged, rebuilds }
-}
-
-/** Symmetric kernel K_ij = exp((p_i + p_j - C_ij)/eps), computing each pair once. */
-function buildSymmetricKernel(x: Float64Array, n: number, d: number, p: Float64Array, eps: number, K: Float64Array): void {
-  const inv = 1 / eps
-  for (let i = 0; i < n; i++) {
-    const pi = p[i]
-    K[i * n + i] = Math.exp(2 * pi * inv)
-    for (let j = i + 1; j < n; j++) {
-      const k = Math.exp((pi + p[j] - sqDist(x, i * d, x, j * d, d)) * inv)
-      K[i * n + j] = k
-      K[j * n + i] = k
-    }
-  }
+  const plan = planSummary(cost, K, u, v, a, b)
+  return { value: dual(a, f, u, eps) + dual(b, g, v, eps), transportCost: plan.cost, iterations, marginalError: plan.error, converged, rebuilds }
 }
 
 /**
@@ -369,6 +206,7 @@ function buildSymmetricKernel(x: Float64Array, n: number, d: number, p: Float64A
 export function symmetricEntropicOt(xIn: Cloud, n: number, d: number, opts: SinkhornOptions): EntropicOtResult {
   checkArgs(n, n, opts)
   const x = float64(xIn)
+  const cost = new SquaredCost(x, n, x, n, d)
   const { eps } = opts
   const a = 1 / n
   const K = new Float64Array(n * n)
@@ -377,8 +215,8 @@ export function symmetricEntropicOt(xIn: Cloud, n: number, d: number, opts: Sink
   const as = new Float64Array(n)
   const r = new Float64Array(n)
   // start from p = T(0), which is exact for the first half-step
-  rowSoftmin(x, n, x, n, d, new Float64Array(n), a, eps, p)
-  buildSymmetricKernel(x, n, d, p, eps, K)
+  rowSoftmin(cost, new Float64Array(n), a, eps, p)
+  symmetricKernel(cost, p, eps, K)
   let iterations = 0
   let rebuilds = 1
   let converged = false
@@ -406,21 +244,41 @@ export function symmetricEntropicOt(xIn: Cloud, n: number, d: number, opts: Sink
       // exact averaged step in the log domain: p <- (p + T(p))/2
       for (let i = 0; i < n; i++) p[i] += eps * Math.log(s[i])
       const t = new Float64Array(n)
-      rowSoftmin(x, n, x, n, d, p, a, eps, t)
+      rowSoftmin(cost, p, a, eps, t)
       for (let i = 0; i < n; i++) p[i] = 0.5 * (p[i] + t[i])
     }
     s.fill(1)
-    buildSymmetricKernel(x, n, d, p, eps, K)
+    symmetricKernel(cost, p, eps, K)
     rebuilds++
   }
-  const { cost, error } = planSummary(x, n, x, n, d, K, s, s, a, a)
-  return { value: 2 * dual(a, p, s, eps), transportCost: cost, iterations, marginalError: error, converged, rebuilds }
+  const plan = planSummary(cost, K, s, s, a, a)
+  return { value: 2 * dual(a, p, s, eps), transportCost: plan.cost, iterations, marginalError: plan.error, converged, rebuilds }
 }
 
-/** Debiased Sinkhorn divergence S_eps(a, b) = OT_eps(a,b) - OT_eps(a,a)/2 - OT_eps(b,b)/2. */
+/** A centred float64 copy of a cloud and its mean. */
+function centred(x: Cloud, n: number, d: number): { c: Float64Array; mean: Float64Array } {
+  const mean = new Float64Array(d)
+  for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) mean[k] += x[i * d + k]
+  for (let k = 0; k < d; k++) mean[k] /= n
+  const c = new Float64Array(n * d)
+  for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) c[i * d + k] = x[i * d + k] - mean[k]
+  return { c, mean }
+}
+
+/**
+ * Debiased Sinkhorn divergence S_eps(a, b) = OT_eps(a,b) - OT_eps(a,a)/2 - OT_eps(b,b)/2.
+ * Computed on centred clouds plus |mean_a - mean_b|^2, which is exact: with the means m_a, m_b and
+ * delta = m_a - m_b, C_ij = |x~_i - y~_j|^2 + 2 delta.x~_i - 2 delta.y~_j + |delta|^2, and the separable
+ * part only shifts the potentials (the plan is unchanged) and adds |delta|^2 to the value. It spares
+ * Sinkhorn the slow start of clouds that are far apart compared with sqrt(eps).
+ */
 export function sinkhornDivergence(x: Cloud, n: number, y: Cloud, m: number, d: number, opts: SinkhornOptions): SinkhornDivergenceResult {
-  const ab = entropicOt(x, n, y, m, d, opts)
-  const aa = symmetricEntropicOt(x, n, d, opts)
-  const bb = symmetricEntropicOt(y, m, d, opts)
-  return { value: ab.value - 0.5 * aa.value - 0.5 * bb.value, ab, aa, bb }
+  const cx = centred(x, n, d)
+  const cy = centred(y, m, d)
+  let shift = 0
+  for (let k = 0; k < d; k++) shift += (cx.mean[k] - cy.mean[k]) ** 2
+  const ab = entropicOt(cx.c, n, cy.c, m, d, opts)
+  const aa = symmetricEntropicOt(cx.c, n, d, opts)
+  const bb = symmetricEntropicOt(cy.c, m, d, opts)
+  return { value: ab.value + shift - 0.5 * aa.value - 0.5 * bb.value, ab: { ...ab, value: ab.value + shift }, aa, bb }
 }

@@ -118,8 +118,42 @@ describe('debiased Sinkhorn divergence', () => {
     expect(err[1]).toBeLessThan(err[0])
   })
 
+  it('is invariant to a common translation and adds |mean shift|^2 exactly for a relative one', () => {
+    const t = (c: Float32Array, dx: number): Float64Array => Float64Array.from(c, (v, i) => (i % 2 === 0 ? v + dx : v))
+    const base = sinkhornDivergence(a, 150, b, 140, 2, opts).value
+    expect(sinkhornDivergence(t(a, 30), 150, t(b, 30), 140, 2, opts).value).toBeCloseTo(base, 8)
+    // moving b by 5 along x changes |m_a - m_b|^2 by 10 (m_b,x - m_a,x) + 25 and nothing else
+    let ma = 0
+    let mb = 0
+    for (let i = 0; i < 150; i++) ma += a[2 * i] / 150
+    for (let i = 0; i < 140; i++) mb += b[2 * i] / 140
+    expect(sinkhornDivergence(a, 150, t(b, 5), 140, 2, opts).value - base).toBeCloseTo((mb + 5 - ma) ** 2 - (mb - ma) ** 2, 8)
+  })
+
+  it('annealing and over-relaxation reach the same value as plain Sinkhorn, in fewer iterations', () => {
+    const plain = sinkhornDivergence(a, 150, b, 140, 2, opts)
+    const fast = sinkhornDivergence(a, 150, b, 140, 2, { ...opts, annealing: 0.5, overRelaxation: 1.8 })
+    expect(plain.ab.converged && fast.ab.converged).toBe(true)
+    expect(fast.value).toBeCloseTo(plain.value, 8)
+    expect(fast.ab.iterations).toBeLessThan(plain.ab.iterations)
+    // a stretch (not a translation) between clouds far apart at this eps: the cold start crawls, the
+    // annealed one converges; 1-D, so the exact answer is the sorted W2^2
+    const x = Float64Array.from({ length: 40 }, (_, i) => i * 0.75)
+    const y = Float64Array.from({ length: 40 }, (_, i) => i * 1.5 + 0.01 * Math.sin(i))
+    const w2sq = wasserstein1d(x, y, 2) ** 2
+    const tight = { eps: 0.005, iterations: 2000, tolerance: 1e-10 }
+    const cold = sinkhornDivergence(x, 40, y, 40, 1, tight)
+    const warm = sinkhornDivergence(x, 40, y, 40, 1, { ...tight, annealing: 0.5, overRelaxation: 1.8 })
+    expect(cold.ab.converged).toBe(false)
+    expect(Math.abs(cold.value - w2sq)).toBeGreaterThan(0.1)
+    expect(warm.ab.converged).toBe(true)
+    expect(warm.value).toBeCloseTo(w2sq, 8)
+  })
+
   it('refuses bad options', () => {
     expect(() => entropicOt(a, 150, b, 140, 2, { eps: 0, iterations: 10, tolerance: 0 })).toThrow(/eps/)
     expect(() => entropicOt(a, 0, b, 140, 2, { eps: 1, iterations: 10, tolerance: 0 })).toThrow(/non-empty/)
+    expect(() => entropicOt(a, 150, b, 140, 2, { eps: 1, iterations: 10, tolerance: 0, annealing: 1 })).toThrow(/annealing/)
+    expect(() => entropicOt(a, 150, b, 140, 2, { eps: 1, iterations: 10, tolerance: 0, overRelaxation: 2 })).toThrow(/overRelaxation/)
   })
 })

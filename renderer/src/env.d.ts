@@ -1,0 +1,8 @@
+// Ambient types for the renderer: Vite's client types and single-file components.
+/// <reference types="vite/client" />
+
+declare module '*.vue' {
+  import type { DefineComponent } from 'vue'
+  const component: DefineComponent<object, object, unknown>
+  export default component
+}

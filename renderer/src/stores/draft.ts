@@ -1,0 +1,109 @@
+// Pure helpers of the experiment draft: turn form values into a spec document and estimate a run's
+// cost before it starts. Kept apart from the store so they are testable without Vue.
+import { stepCount, type ExperimentSpec } from '@shared/experiment'
+import type { PresetName } from '@shared/presets'
+
+export interface MixtureComponentDraft {
+  weight: number | null
+  mean: (number | null)[]
+  covariance: (number | null)[][]
+}
+
+export interface DraftValues {
+  name: string
+  seed: number | null
+  distMode: 'preset' | 'custom'
+  preset: PresetName
+  components: MixtureComponentDraft[]
+  flowKind: 'continuous-dae' | 'shallow-dae' | 'composed-dae' | 'empirical-dae'
+  layers: number | null
+  bandwidth: number | null
+  referenceSize: number | null
+  particlesKind: 'sample' | 'grid'
+  count: number | null
+  gridCount: number | null
+  solver: 'euler' | 'heun' | 'rk4' | 'dopri5'
+  depth: number | null
+  stepSize: number | null
+  samples: number | null
+  rtol: number | null
+  atol: number | null
+}
+
+/** The run name used when the user leaves the name empty. */
+export function autoName(v: Pick<DraftValues, 'distMode' | 'preset' | 'flowKind'>): string {
+  return `${v.distMode === 'preset' ? v.preset : 'custom-mixture'} ${v.flowKind}`
+}
+
+/** The spec document for the draft; empty numeric fields stay null so parseSpec names them. */
+export function buildSpec(v: DraftValues, version: number): Record<string, unknown> {
+  const distribution =
+    v.distMode === 'preset'
+      ? { kind: 'preset', name: v.preset }
+      : {
+          kind: 'gmm',
+          weights: v.components.map((c) => c.weight),
+          means: v.components.map((c) => c.mean),
+          covariances: v.components.map((c) => c.covariance)
+        }
+  const flow =
+    v.flowKind === 'composed-dae'
+      ? { kind: v.flowKind, layers: v.layers }
+      : v.flowKind === 'empirical-dae'
+        ? { kind: v.flowKind, bandwidth: v.bandwidth, referenceSize: v.referenceSize }
+        : { kind: v.flowKind }
+  const particles = v.particlesKind === 'sample' ? { kind: 'sample', count: v.count } : { kind: 'grid', counts: v.gridCount }
+  const integration =
+    v.solver === 'dopri5'
+      ? { solver: v.solver, depth: v.depth, samples: v.samples, rtol: v.rtol, atol: v.atol }
+      : { solver: v.solver, depth: v.depth, stepSize: v.stepSize, samples: v.samples }
+  return {
+    version,
+    name: v.name.trim() || autoName(v),
+    seed: v.seed,
+    distribution,
+    particles,
+    flow,
+    integration
+  }
+}
+
+export interface CostEstimate {
+  particles: number
+  /** solver steps; for dopri5 the step budget (an upper bound, the actual count is adaptive) */
+  steps: number
+  adaptive: boolean
+  /** particles x steps */
+  particleSteps: number
+  /** velocity-field evaluations per particle step (solver stages) */
+  stages: number
+  /** float32 bytes of the recorded trajectories: samples x N x D x 4 */
+  trajectoryBytes: number
+}
+
+const STAGES = { euler: 1, heun: 2, rk4: 4, dopri5: 6 } as const
+
+export function estimateCost(spec: ExperimentSpec, particles: number, dim: number): CostEstimate {
+  const i = spec.integration
+  const steps = stepCount(i)
+  return {
+    particles,
+    steps,
+    adaptive: i.solver === 'dopri5',
+    particleSteps: particles * steps,
+    stages: STAGES[i.solver],
+    trajectoryBytes: i.samples * particles * dim * 4
+  }
+}
+
+/** Human-readable byte size (binary units). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB']
+  let v = bytes
+  let u = 0
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024
+    u++
+  }
+  return `${v >= 100 || u === 0 ? v.toFixed(0) : v.toPrecision(3)} ${units[u]}`
+}

@@ -1,0 +1,165 @@
+// The wizard draft: the spec built from form values, the cost estimate, and the store's validation.
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { parseSpec } from '@shared/experiment'
+import { buildSpec, estimateCost, formatBytes, type DraftValues } from '@/stores/draft'
+import { createMockApi, SPEC_47 } from '../helpers'
+
+const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
+vi.mock('@/api', () => ({
+  get api() {
+    return mock.current!.api
+  },
+  transportKind: 'test'
+}))
+const { useExperimentStore } = await import('@/stores/experiment')
+
+const defaults: DraftValues = {
+  name: '',
+  seed: 7,
+  distMode: 'preset',
+  preset: 'paper-47',
+  components: [],
+  flowKind: 'continuous-dae',
+  layers: 10,
+  bandwidth: 0.05,
+  referenceSize: 1000,
+  particlesKind: 'sample',
+  count: 2000,
+  gridCount: 15,
+  solver: 'rk4',
+  depth: 0.45,
+  stepSize: 0.005,
+  samples: 46,
+  rtol: 1e-6,
+  atol: 1e-7
+}
+
+describe('buildSpec', () => {
+  it('builds the issue example for preset (47) with an automatic name', () => {
+    expect(buildSpec(defaults, 1)).toEqual(SPEC_47)
+  })
+
+  it('builds a custom mixture, composed flow, grid and adaptive solver', () => {
+    const spec = buildSpec(
+      {
+        ...defaults,
+        name: '  mine ',
+        distMode: 'custom',
+        components: [{ weight: 1, mean: [0.5], covariance: [[2]] }],
+        flowKind: 'composed-dae',
+        layers: 4,
+        particlesKind: 'grid',
+        gridCount: 9,
+        solver: 'dopri5'
+      },
+      1
+    )
+    expect(spec).toEqual({
+      version: 1,
+      name: 'mine',
+      seed: 7,
+      distribution: { kind: 'gmm', weights: [1], means: [[0.5]], covariances: [[[2]]] },
+      particles: { kind: 'grid', counts: 9 },
+      flow: { kind: 'composed-dae', layers: 4 },
+      integration: { solver: 'dopri5', depth: 0.45, samples: 46, rtol: 1e-6, atol: 1e-7 }
+    })
+    expect(parseSpec(spec).ok).toBe(true)
+  })
+
+  it('keeps an empty field as null so the validator names it', () => {
+    const r = parseSpec(buildSpec({ ...defaults, stepSize: null }, 1))
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.errors.map((e) => e.field)).toEqual(['integration.stepSize'])
+  })
+})
+
+describe('estimateCost', () => {
+  it('counts particles x steps and the trajectory memory (hand computed)', () => {
+    const r = parseSpec(SPEC_47)
+    if (!r.ok) throw new Error('invalid')
+    // 0.45 / 0.005 = 90 steps; 46 samples x 2000 particles x 2 coords x 4 bytes = 736000 bytes
+    expect(estimateCost(r.spec, 2000, 2)).toEqual({
+      particles: 2000,
+      steps: 90,
+      adaptive: false,
+      particleSteps: 180_000,
+      stages: 4,
+      trajectoryBytes: 736_000
+    })
+    expect(formatBytes(736_000)).toBe('719 KiB')
+    expect(formatBytes(512)).toBe('512 B')
+    expect(formatBytes(3 * 2 ** 30)).toBe('3.00 GiB')
+  })
+})
+
+describe('experiment store', () => {
+  beforeEach(() => {
+    mock.current = createMockApi()
+    setActivePinia(createPinia())
+  })
+
+  it('starts valid on preset (47) with t* = 0.5 and a cost', () => {
+    const s = useExperimentStore()
+    expect(s.valid).toBe(true)
+    expect(s.singular).toBeCloseTo(0.5, 12)
+    expect(s.cost?.particleSteps).toBe(180_000)
+  })
+
+  it('reports depth past t* at integration.depth', () => {
+    const s = useExperimentStore()
+    s.depth = 0.6
+    expect(s.valid).toBe(false)
+    expect(s.errorsAt('integration.depth')[0].message).toMatch(/singular time t\* = 0\.5/)
+    expect(s.cost).toBeNull()
+  })
+
+  it('edits parameters starting from the preset, keeping covariances symmetric', () => {
+    const s = useExperimentStore()
+    s.customize()
+    expect(s.distMode).toBe('custom')
+    expect(s.components.map((c) => c.weight)).toEqual([0.2, 0.8])
+    expect(s.components[1].covariance).toEqual([[2, 0], [0, 1]])
+    s.setCovariance(1, 0, 1, 0.3)
+    expect(s.components[1].covariance).toEqual([[2, 0.3], [0.3, 1]])
+    expect(s.valid).toBe(true)
+    s.setCovariance(1, 0, 1, 3) // eigenvalues of [[2,3],[3,1]] include a negative one
+    expect(s.errorsAt('distribution.covariances.1', true)[0].message).toMatch(/not positive definite/)
+  })
+
+  it('adds and removes components keeping the weights summing to 1', () => {
+    const s = useExperimentStore()
+    s.customize()
+    s.addComponent()
+    expect(s.components.map((c) => c.weight)).toEqual([1 / 3, 1 / 3, 1 / 3])
+    expect(s.components[2].mean).toEqual([0, 0])
+    expect(s.valid).toBe(true)
+    s.removeComponent(0)
+    expect(s.components.map((c) => c.weight)).toEqual([0.5, 0.5])
+    s.setWeight(0, 0.9)
+    expect(s.errorsAt('distribution.weights')[0].message).toMatch(/sum to 1/)
+  })
+
+  it('changes dimension keeping entries that still fit', () => {
+    const s = useExperimentStore()
+    s.customize()
+    s.setDimension(3)
+    expect(s.components[1].mean).toEqual([1, 0, 0])
+    expect(s.components[1].covariance).toEqual([[2, 0, 0], [0, 1, 0], [0, 0, 1]])
+    expect(s.valid).toBe(true)
+    s.setDimension(1)
+    expect(s.components[1].covariance).toEqual([[2]])
+    expect(s.dimension).toBe(1)
+  })
+
+  it('switches to the empirical DAE for sampled data and back for mixtures', () => {
+    const s = useExperimentStore()
+    s.selectPreset('swiss-roll-2d')
+    expect(s.flowKind).toBe('empirical-dae')
+    expect(s.sampledData).toBe(true)
+    expect(s.singular).toBeNull()
+    expect(s.valid).toBe(true)
+    s.selectPreset('paper-44')
+    expect(s.flowKind).toBe('continuous-dae')
+  })
+})
