@@ -26,15 +26,8 @@ export interface KnnEntropyResult {
  * indistinguishable in a trajectory, so that is the smallest distance the estimator trusts. */
 const RELATIVE_RESOLUTION = 2 ** -23
 
-/**
- * Kozachenko-Leonenko entropy with a k-d tree (D <= 3). Duplicate points would give r_{i,k} = 0 and a
- * log of -Infinity; distances are instead floored at the float32 resolution of the cloud
- * (2^-23 x its largest coordinate magnitude or extent, or 1e-300 if all points coincide), so duplicates
- * give a finite, very negative contribution, and `clamped` says how many particles were affected.
- */
-export function knnEntropy(x: Cloud, n: number, d: number, k = 5): KnnEntropyResult {
-  if (n < 2) throw new Error('the kNN entropy needs at least 2 particles')
-  const kk = Math.min(k, n - 1)
+/** Largest coordinate magnitude or per-axis extent of a cloud: the scale its float32 values resolve. */
+export function cloudExtent(x: Cloud, n: number, d: number): number {
   let scale = 0
   for (let j = 0; j < d; j++) {
     let mn = Infinity
@@ -46,7 +39,24 @@ export function knnEntropy(x: Cloud, n: number, d: number, k = 5): KnnEntropyRes
     }
     scale = Math.max(scale, mx - mn, Math.abs(mn), Math.abs(mx))
   }
-  const floor = Math.max(scale * RELATIVE_RESOLUTION, 1e-300)
+  return scale
+}
+
+/** Neighbour distances below this are not resolved in float32 (1e-300 when every point coincides). */
+export function distanceFloor(scale: number): number {
+  return Math.max(scale * RELATIVE_RESOLUTION, 1e-300)
+}
+
+/**
+ * Kozachenko-Leonenko entropy with a k-d tree (D <= 3). Duplicate points would give r_{i,k} = 0 and a
+ * log of -Infinity; distances are instead floored at the float32 resolution of the cloud
+ * (2^-23 x its largest coordinate magnitude or extent, or 1e-300 if all points coincide), so duplicates
+ * give a finite, very negative contribution, and `clamped` says how many particles were affected.
+ */
+export function knnEntropy(x: Cloud, n: number, d: number, k = 5): KnnEntropyResult {
+  if (n < 2) throw new Error('the kNN entropy needs at least 2 particles')
+  const kk = Math.min(k, n - 1)
+  const floor = distanceFloor(cloudExtent(x, n, d))
   const r = new KdTree(x, n, d).kthNeighbourDistances(kk)
   let sumLog = 0
   let clamped = 0

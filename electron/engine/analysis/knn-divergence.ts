@@ -3,6 +3,7 @@
 // distance from x_i to its k-th neighbour among the other x, nu_k(i) to its k-th neighbour among the y.
 // k-d trees for d <= 3, brute force above (subsample large clouds first). Consistent for fixed k but slow
 // to converge when P has heavier tails than Q (the estimate is then low: see the tests' tolerances).
+import { cloudExtent, distanceFloor } from './entropy'
 import { KdTree } from './kdtree'
 import type { Cloud } from './types'
 
@@ -15,23 +16,6 @@ export interface KnnKlResult {
   clamped: number
 }
 
-/** As in the entropy estimator: distances below 2^-23 of the data's extent are not resolved. */
-const RELATIVE_RESOLUTION = 2 ** -23
-
-function extent(x: Cloud, n: number, d: number): number {
-  let scale = 0
-  for (let j = 0; j < d; j++) {
-    let mn = Infinity
-    let mx = -Infinity
-    for (let i = 0; i < n; i++) {
-      const v = x[i * d + j]
-      if (v < mn) mn = v
-      if (v > mx) mx = v
-    }
-    scale = Math.max(scale, mx - mn, Math.abs(mn), Math.abs(mx))
-  }
-  return scale
-}
 
 /** Squared distance from query row `q` of `qs` to its k-th nearest row of `pts` (skipping row `self`). */
 function bruteKth(qs: Cloud, q: number, pts: Cloud, count: number, d: number, k: number, self: number, best: Float64Array): number {
@@ -84,7 +68,7 @@ export function knnKlDivergence(x: Cloud, n: number, y: Cloud, m: number, d: num
   if (!(k >= 1) || !Number.isInteger(k)) throw new Error(`k must be a positive integer, got ${k}`)
   const kk = Math.min(k, n - 1, m)
   const { rho, nu } = knnDistances(x, n, y, m, d, kk)
-  const floor = Math.max(Math.max(extent(x, n, d), extent(y, m, d)) * RELATIVE_RESOLUTION, 1e-300)
+  const floor = distanceFloor(Math.max(cloudExtent(x, n, d), cloudExtent(y, m, d)))
   let sum = 0
   let clamped = 0
   for (let i = 0; i < n; i++) {
