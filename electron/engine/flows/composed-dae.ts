@@ -63,6 +63,7 @@ export function composedDae(mix: MixtureDef, layers: number, totalDepth: number)
     return { j, a }
   }
 
+  let evaluations = 0
   const dropWalk = (): void => {
     walk?.y?.dispose()
     walk = undefined
@@ -86,6 +87,7 @@ export function composedDae(mix: MixtureDef, layers: number, totalDepth: number)
         const prev = y
         const c = covs
         y = tf.tidy(() => shallowStep(prev, weights, means, c, dt))
+        evaluations++
         if (prev !== x0) prev.dispose()
         covs = nextCovariances(covs, dt)
       }
@@ -97,6 +99,7 @@ export function composedDae(mix: MixtureDef, layers: number, totalDepth: number)
     walk = { x0Id: x0.id, j, covs, ...(y !== x0 ? { y: tf.keep(y) } : {}) }
     if (a === 0) return tf.clone(y)
     const base = y
+    evaluations++
     return tf.tidy(() => {
       const next = shallowStep(base, weights, means, covs, dt)
       return tf.add(tf.mul(base, 1 - a), tf.mul(next, a))
@@ -117,9 +120,8 @@ export function composedDae(mix: MixtureDef, layers: number, totalDepth: number)
   const map: DepthMap = {
     dim,
     positionsAt,
-    evaluationsAt: (t: number) => {
-      const { j, a } = locate(t)
-      return j + (a > 0 ? 1 : 0)
+    get evaluations() {
+      return evaluations
     },
     dispose: dropWalk
   }

@@ -26,11 +26,17 @@ export function shallowCovariance(sigma: Matrix, t: number): Matrix {
 }
 
 export function shallowDaeMap(mix: MixtureDef): DepthMap {
+  let evaluations = 0
   return {
     dim: mix.means[0].length,
-    positionsAt: (x0: tf.Tensor2D, t: number) => shallowStep(x0, mix.weights, mix.means, mix.covariances, t),
-    // g_0 is the identity and costs nothing
-    evaluationsAt: (t: number) => (t > 0 ? 1 : 0),
+    positionsAt: (x0: tf.Tensor2D, t: number) => {
+      // g_0 is the identity and costs nothing
+      if (t > 0) evaluations++
+      return shallowStep(x0, mix.weights, mix.means, mix.covariances, t)
+    },
+    get evaluations() {
+      return evaluations
+    },
     dispose: () => {}
   }
 }

@@ -19,8 +19,8 @@ export interface DepthMap {
   readonly dim: number
   /** positions at depth t for starting points x0 [n, D]; called inside tf.tidy */
   positionsAt(x0: tf.Tensor2D, t: number): tf.Tensor2D
-  /** map evaluations needed for one call at depth t (reported as NFE) */
-  evaluationsAt(t: number): number
+  /** map (or layer) evaluations positionsAt has actually performed so far: the run's NFE */
+  readonly evaluations: number
   dispose(): void
 }
 

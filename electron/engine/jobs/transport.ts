@@ -133,13 +133,14 @@ async function mapChunk(
   try {
     for (let s = 0; s < depths.length; s++) {
       const t = depths[s]
+      const before = map.evaluations
       const y = tf.tidy(() => map.positionsAt(x0, t))
+      stats.nfe += map.evaluations - before
       try {
         store(out, (await y.data()) as Float32Array, s, n, dim, first, 0, m, t)
       } finally {
         y.dispose()
       }
-      stats.nfe += map.evaluationsAt(t)
       report((s + 1) / depths.length, t)
       await ctx.checkpoint()
     }

@@ -42,7 +42,7 @@ describe('composed DAE on N(0, 1), total noise 0.25', () => {
     const map = mapOf(flow)
     const before = tf.memory().numTensors
     expect(Math.abs(slopeAt(map, 0.25) ** 2 - variance)).toBeLessThan(1e-5)
-    expect(map.evaluationsAt(0.25)).toBe(layers)
+    expect(map.evaluations).toBe(layers)
     map.dispose()
     expect(tf.memory().numTensors).toBe(before)
   })
@@ -64,7 +64,8 @@ describe('composed DAE on N(0, 1), total noise 0.25', () => {
     const want = slope * (1 - a + (a * s) / (s + dt))
     expect(Math.abs(slopeAt(map, t) - want)).toBeLessThan(2e-6)
     expect(Math.abs(flow.gaussianCovarianceAt!(t)[0][0] - want ** 2)).toBeLessThan(1e-12)
-    expect(map.evaluationsAt(t)).toBe(4)
+    // three whole layers plus the fourth for the interpolation
+    expect(map.evaluations).toBe(4)
     map.dispose()
   })
 
@@ -75,6 +76,8 @@ describe('composed DAE on N(0, 1), total noise 0.25', () => {
     const x0 = tf.tensor2d([[-1.5], [0.3], [2]])
     const depths = [0, 0.05, 0.1, 0.13, 0.25]
     const forward = depths.map((t) => mapRows(map, x0, t))
+    // ascending depths continue the walk: 40 layers to 0.25, plus one interpolation step at 0.13 (layer 20.8)
+    expect(map.evaluations).toBe(41)
     const backward = [...depths].reverse().map((t) => mapRows(map, x0, t)).reverse()
     forward.forEach((f, i) => f.forEach((r, k) => expect(r[0]).toBeCloseTo(backward[i][k][0], 6)))
     // a different batch is not confused with the cached one

@@ -50,7 +50,7 @@ describe('paper (45) reference values at t = 0.45', () => {
       expect(Math.abs(x - SHALLOW[i])).toBeLessThan(2e-6)
       expect(Math.abs(y - Y0 / 1.45)).toBeLessThan(2e-6)
     })
-    expect(flow.map.evaluationsAt(0.45)).toBe(1)
+    expect(flow.map.evaluations).toBe(1)
     x0.dispose()
   })
 })
