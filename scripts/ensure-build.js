@@ -1,5 +1,6 @@
 // Build once, then only when something changed: runs `npx electron-vite build` when out/ is missing or
-// any source (electron/, renderer/, shared/, build configs) is newer than out/.build-stamp.
+// any source (electron/, renderer/, shared/, build configs) is newer than out/.build-stamp. `--force`
+// (what `npm run build` uses) always builds, and stamps too, so a later `npm start` need not rebuild.
 'use strict'
 const fs = require('node:fs')
 const path = require('node:path')
@@ -40,8 +41,8 @@ function buildReason(root) {
   return newestMtime(root, SOURCES) > stamp ? 'sources changed since the last build' : null
 }
 
-function ensureBuild(root, { run = spawnSync, log = (m) => process.stderr.write(`${m}\n`) } = {}) {
-  const reason = buildReason(root)
+function ensureBuild(root, { run = spawnSync, log = (m) => process.stderr.write(`${m}\n`), force = false } = {}) {
+  const reason = force ? 'requested' : buildReason(root)
   if (!reason) return false
   log(`Building Nagare (${reason})...`)
   // Stamp with the start time, so edits made during the build trigger the next one.
@@ -58,7 +59,7 @@ module.exports = { ensureBuild, buildReason, newestMtime, SOURCES, OUTPUTS, STAM
 
 if (require.main === module) {
   try {
-    ensureBuild(path.resolve(__dirname, '..'))
+    ensureBuild(path.resolve(__dirname, '..'), { force: process.argv.includes('--force') })
   } catch (e) {
     process.stderr.write(`${e.message}\n`)
     process.exit(1)

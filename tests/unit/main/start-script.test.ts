@@ -184,6 +184,9 @@ describe('ensure-build', () => {
     expect(buildJs.buildReason(root)).toBeNull()
     expect(buildJs.ensureBuild(root, { run, log: () => undefined })).toBe(false)
     expect(run).toHaveBeenCalledTimes(1)
+    // `npm run build` forces a build even when up to date
+    expect(buildJs.ensureBuild(root, { run, log: () => undefined, force: true })).toBe(true)
+    expect(run).toHaveBeenCalledTimes(2)
     const future = new Date(Date.now() + 60_000)
     utimesSync(join(root, 'electron', 'a.ts'), future, future)
     expect(buildJs.buildReason(root)).toMatch(/changed/)
