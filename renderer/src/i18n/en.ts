@@ -222,5 +222,42 @@ export default {
     title: 'Previous runs ({n})',
     empty: 'No runs yet.',
     unreadable: 'unreadable'
+  },
+  trajectory: {
+    viewLabel: '3-D view of the particle trajectories. Keys: R resets the camera, 1 front view, 2 top view, 3 side view, arrow keys orbit.',
+    keysHint: 'Keys: R reset · 1 front · 2 top · 3 side · ←↑→↓ orbit',
+    depth: 'depth t = {depth} of {max}',
+    playing: '(playing)',
+    noWebgl2: 'This view needs WebGL2, which is not available here ({reason}). Enable hardware acceleration, or in Chromium allow the SwiftShader software renderer.',
+    noContext: 'no WebGL2 context could be created',
+    startFailed: 'The 3-D view could not start: {message}',
+    loadFailed: 'Cannot show these trajectories: {message}',
+    contextLost: 'The graphics context was lost; waiting for the browser to restore it.',
+    empty: 'No trajectories to show yet: run an experiment.',
+    axis: { x: 'x', y: 'y', z: 'z', depth: 'depth t' },
+    axes: {
+      xRight: 'x: right',
+      xHorizontal: 'x: horizontal',
+      yInto: 'y: into the view',
+      zUp: 'z: up',
+      depthLine: 'depth t: up (the line marks the current depth)',
+      depthPlane: 'depth t: up (the plane marks the current depth)',
+      trails: 'trails: the last few depth samples'
+    },
+    key: {
+      initial: 'colour: initial x (depth 0)',
+      component: 'colour: mixture component',
+      componentRepeat: 'colour: mixture component ({k}; colours repeat after {n})',
+      single: 'one colour (this run has no mixture components)',
+      allParticles: 'all particles',
+      componentN: 'component {k}'
+    },
+    notes: {
+      points: 'points: {shown} of {total} particles (GPU memory budget)',
+      lines: 'lines: {shown} of {total} trajectories',
+      linesAll: 'lines: all {total} trajectories',
+      trails: 'trails: {shown} of {total} particles',
+      trailsAll: 'trails: all {total} particles'
+    }
   }
 }

@@ -224,6 +224,43 @@ const ja: typeof en = {
     title: '過去の実行 ({n})',
     empty: 'まだ実行はありません。',
     unreadable: '読み込めません'
+  },
+  trajectory: {
+    viewLabel: '粒子の軌跡の 3 次元表示。キー: R でカメラをリセット、1 で正面、2 で上から、3 で横から、矢印キーで回転。',
+    keysHint: 'キー: R リセット · 1 正面 · 2 上 · 3 横 · ←↑→↓ 回転',
+    depth: '深さ t = {depth} / {max}',
+    playing: '(再生中)',
+    noWebgl2: 'この表示には WebGL2 が必要ですが、ここでは使えません ({reason})。ハードウェアアクセラレーションを有効にするか、Chromium では SwiftShader ソフトウェアレンダラーを許可してください。',
+    noContext: 'WebGL2 コンテキストを作成できませんでした',
+    startFailed: '3 次元表示を開始できませんでした: {message}',
+    loadFailed: 'この軌跡は表示できません: {message}',
+    contextLost: 'グラフィックスコンテキストが失われました。ブラウザーが復元するのを待っています。',
+    empty: '表示する軌跡はまだありません。実験を実行してください。',
+    axis: { x: 'x', y: 'y', z: 'z', depth: '深さ t' },
+    axes: {
+      xRight: 'x: 右',
+      xHorizontal: 'x: 横',
+      yInto: 'y: 奥',
+      zUp: 'z: 上',
+      depthLine: '深さ t: 上 (線が現在の深さ)',
+      depthPlane: '深さ t: 上 (面が現在の深さ)',
+      trails: '尾: 直近のいくつかの深さ'
+    },
+    key: {
+      initial: '色: 初期位置の x (深さ 0)',
+      component: '色: 混合成分',
+      componentRepeat: '色: 混合成分 ({k} 個。{n} 色を超えると色が繰り返されます)',
+      single: '単色 (この実行には混合成分がありません)',
+      allParticles: 'すべての粒子',
+      componentN: '成分 {k}'
+    },
+    notes: {
+      points: '点: {total} 個中 {shown} 個の粒子 (GPU メモリの上限)',
+      lines: '線: {total} 本中 {shown} 本の軌跡',
+      linesAll: '線: 全 {total} 本の軌跡',
+      trails: '尾: {total} 個中 {shown} 個の粒子',
+      trailsAll: '尾: 全 {total} 個の粒子'
+    }
   }
 }
 

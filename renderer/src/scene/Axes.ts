@@ -1,7 +1,9 @@
 // Axis lines with text labels, a faint bounding box, and the marker of the current depth (a plane in
-// the 2-D view, a line in the 1-D view). Static geometry built once per run; depth moves one object.
+// the 2-D view, a line in the 1-D view), coloured for the dark background. Static geometry built once
+// per run; depth moves one object; a language change rebuilds only the labels.
 import {
   BufferGeometry,
+  Color,
   DoubleSide,
   Float32BufferAttribute,
   Group,
@@ -11,11 +13,14 @@ import {
   Mesh,
   MeshBasicMaterial,
   PlaneGeometry,
+  type Camera,
   type Object3D
 } from 'three'
 import { AxisLabels, type LabelSpec } from './AxisLabels'
-import { axisSpecs, formatTick, type AxisSpec } from './axisSpecs'
+import { axisSpecs, DEFAULT_TEXT, type AxisSpec, type SceneText } from './axisSpecs'
+import type { Rect } from './labelLayout'
 import type { Bounds, Projection } from './projection'
+import { SCENE_THEME } from './theme'
 
 function boxEdges(min: number[], max: number[]): Float32Array {
   const c = (i: number): number[] => [i & 1 ? max[0] : min[0], i & 2 ? max[1] : min[1], i & 4 ? max[2] : min[2]]
@@ -26,86 +31,101 @@ function boxEdges(min: number[], max: number[]): Float32Array {
   return Float32Array.from(out)
 }
 
-/** Unit vector along an axis, and the unit vector from the box centre to the axis, perpendicular to it. */
-function labelDirections(a: AxisSpec, centre: number[]): { along: number[]; outward: number[] } {
-  const d = [0, 1, 2].map((i) => a.to[i] - a.from[i])
-  const len = Math.hypot(d[0], d[1], d[2]) || 1
-  const along = d.map((v) => v / len)
-  const w = [0, 1, 2].map((i) => a.from[i] - centre[i])
-  const k = w[0] * along[0] + w[1] * along[1] + w[2] * along[2]
-  const perp = w.map((v, i) => v - k * along[i])
-  const pl = Math.hypot(perp[0], perp[1], perp[2])
-  return { along, outward: pl > 1e-9 ? perp.map((v) => v / pl) : [0, -1, 0] }
+/** Vertex colours are taken as linear; Color converts the sRGB hex, so lines show the theme's hex. */
+const linear = (hex: string): number[] => {
+  const c = new Color(hex)
+  return [c.r, c.g, c.b]
 }
 
 export class Axes {
   readonly object = new Group()
   private readonly marker: Object3D | null = null
-  private readonly labels: AxisLabels
+  private labels: AxisLabels
+  private readonly specs: AxisSpec[]
+  private readonly centre: [number, number, number]
+  private viewport: [number, number, number] = [1, 1, 1]
 
   constructor(
     private readonly projection: Projection,
     bounds: Bounds,
-    private readonly depthRange: [number, number]
+    private readonly depthRange: [number, number],
+    text: SceneText = DEFAULT_TEXT,
+    private readonly background: string = SCENE_THEME.background
   ) {
     const { box, mode } = projection
-    const specs = axisSpecs(projection, bounds, depthRange)
-    // axes (dark) and the box (light) in one draw call; vertex colours are linear, shown as about #3f3f3f and #bcbcbc
+    this.specs = axisSpecs(projection, bounds, depthRange)
+    this.centre = [0, 1, 2].map((i) => (box.min[i] + box.max[i]) / 2) as [number, number, number]
+    // axes and the box in one draw call
     const pos: number[] = []
     const col: number[] = []
-    for (const a of specs) {
+    const axisRgb = linear(SCENE_THEME.axis)
+    for (const a of this.specs) {
       pos.push(...a.from, ...a.to)
-      col.push(0.05, 0.05, 0.05, 0.05, 0.05, 0.05)
+      col.push(...axisRgb, ...axisRgb)
     }
     if (mode !== '1d') {
       const edges = boxEdges(box.min, box.max)
       pos.push(...edges)
-      for (let i = 0; i < edges.length; i++) col.push(0.5)
+      const boxRgb = linear(SCENE_THEME.box)
+      for (let i = 0; i < edges.length / 3; i++) col.push(...boxRgb)
     }
     const lineGeom = new BufferGeometry()
     lineGeom.setAttribute('position', new Float32BufferAttribute(pos, 3))
     lineGeom.setAttribute('color', new Float32BufferAttribute(col, 3))
     this.object.add(new LineSegments(lineGeom, new LineBasicMaterial({ vertexColors: true })))
 
-    const centre = [0, 1, 2].map((i) => (box.min[i] + box.max[i]) / 2)
-    const labels: LabelSpec[] = []
-    for (const a of specs) {
-      const { along, outward } = labelDirections(a, centre)
-      const at = (p: number[], u: number, o: number): [number, number, number] =>
-        [0, 1, 2].map((i) => p[i] + along[i] * u + outward[i] * o) as [number, number, number]
-      labels.push(
-        { text: a.name, at: at(a.to, 0.12, 0.02), color: '#222222' },
-        { text: formatTick(a.low), at: at(a.from, 0.12, 0.08), color: '#666666' },
-        { text: formatTick(a.high), at: at(a.to, -0.02, 0.08), color: '#666666' }
-      )
-    }
-    this.labels = new AxisLabels(labels)
+    this.labels = this.buildLabels(text)
     this.object.add(this.labels.object)
 
+    const markerColor = SCENE_THEME.marker
     if (mode === '2d') {
       const plane = new Mesh(
         new PlaneGeometry(box.max[0] - box.min[0], box.max[2] - box.min[2]),
-        new MeshBasicMaterial({ color: 0x4a90d9, transparent: true, opacity: 0.12, side: DoubleSide, depthWrite: false })
+        new MeshBasicMaterial({ color: markerColor, transparent: true, opacity: SCENE_THEME.markerFill, side: DoubleSide, depthWrite: false })
       )
       plane.rotation.x = -Math.PI / 2
       plane.position.set((box.min[0] + box.max[0]) / 2, 0, (box.min[2] + box.max[2]) / 2)
       const edge = new BufferGeometry()
       const [x0, z0, x1, z1] = [box.min[0], box.min[2], box.max[0], box.max[2]]
       edge.setAttribute('position', new Float32BufferAttribute([x0, 0, z0, x1, 0, z0, x1, 0, z0, x1, 0, z1, x1, 0, z1, x0, 0, z1, x0, 0, z1, x0, 0, z0], 3))
-      const outline = new LineSegments(edge, new LineBasicMaterial({ color: 0x4a90d9, transparent: true, opacity: 0.7 }))
+      const outline = new LineSegments(edge, new LineBasicMaterial({ color: markerColor, transparent: true, opacity: SCENE_THEME.markerEdge }))
       const g = new Group()
       g.add(plane, outline)
       this.marker = g
     } else if (mode === '1d') {
       const geom = new BufferGeometry()
       geom.setAttribute('position', new Float32BufferAttribute([box.min[0], 0, 0, box.max[0], 0, 0], 3))
-      this.marker = new Line(geom, new LineBasicMaterial({ color: 0x4a90d9, transparent: true, opacity: 0.8 }))
+      this.marker = new Line(geom, new LineBasicMaterial({ color: markerColor, transparent: true, opacity: SCENE_THEME.markerEdge }))
     }
     if (this.marker) {
       this.marker.renderOrder = 2
       this.object.add(this.marker)
     }
     this.setDepth(depthRange[0])
+  }
+
+  /** Per axis: its name beside the middle, its min and max value beyond its two ends. */
+  private buildLabels(text: SceneText): AxisLabels {
+    const labels: LabelSpec[] = []
+    this.specs.forEach((a, axis) => {
+      const mid = [0, 1, 2].map((i) => (a.from[i] + a.to[i]) / 2) as [number, number, number]
+      labels.push(
+        { text: text.axisNames[a.id], at: mid, color: SCENE_THEME.name, kind: 'name', axis },
+        { text: text.formatTick(a.low), at: a.from, color: SCENE_THEME.tick, kind: 'min', axis },
+        { text: text.formatTick(a.high), at: a.to, color: SCENE_THEME.tick, kind: 'max', axis }
+      )
+    })
+    const labelsObject = new AxisLabels(labels, this.specs, this.centre, this.background)
+    labelsObject.setViewport(...this.viewport)
+    return labelsObject
+  }
+
+  /** Redraw the labels in another language (names and number format). */
+  setText(text: SceneText): void {
+    this.object.remove(this.labels.object)
+    this.labels.dispose()
+    this.labels = this.buildLabels(text)
+    this.object.add(this.labels.object)
   }
 
   /** Move the depth marker (an object transform, no buffer change). */
@@ -117,7 +137,13 @@ export class Axes {
   }
 
   setViewport(width: number, height: number, pixelRatio: number): void {
+    this.viewport = [width, height, pixelRatio]
     this.labels.setViewport(width, height, pixelRatio)
+  }
+
+  /** Place the labels for the camera about to render (CSS pixel view size, obstacles y up). */
+  layoutLabels(camera: Camera, width: number, height: number, obstacles: Rect[] = []): boolean[] {
+    return this.labels.layout(camera, width, height, obstacles)
   }
 
   dispose(): void {

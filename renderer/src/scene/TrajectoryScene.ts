@@ -1,25 +1,32 @@
 // The 3-D trajectory view: owns the WebGL2 renderer, camera, orbit controls and the run's objects.
 // Renders on demand (depth, camera, size, colours or data changed), never in a perpetual loop.
+// Camera presets and keyboard orbiting come from cameraKeys.ts; axis labels are laid out per frame.
 import { Color, PerspectiveCamera, Scene, WebGLRenderer } from 'three'
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js'
 import type { TrajectoryData } from '../../../shared/contract'
-import { axisMeaning } from './axisSpecs'
+import { axisMeaning, DEFAULT_TEXT, type SceneText } from './axisSpecs'
 import { Axes } from './Axes'
+import { orbitPosition, PRESET_DIRECTIONS, type CameraCommand, type ViewPreset } from './cameraKeys'
 import { initialRange, type ColorBy } from './colors'
 import { ParticleCloud } from './ParticleCloud'
+import type { Rect } from './labelLayout'
 import { computeBounds, fitProjection, frameBox, type Bounds, type Projection, type ViewMode } from './projection'
+import { SCENE_THEME } from './theme'
 import { TrajectoryLines } from './TrajectoryLines'
 import { TrajectoryTextures } from './TrajectoryTextures'
 import { Trails } from './Trails'
 import { webglSupport } from './webgl'
 
-export const BACKGROUND = 0xffffff
+export const BACKGROUND = SCENE_THEME.background
 const FOV = 40
 
-/** Thrown when the browser cannot give a WebGL2 context (the view then shows a message instead). */
+/**
+ * Thrown when the browser cannot give a WebGL2 context (the view then shows a translated message).
+ * `reason` is the renderer's own (untranslated) error, or null when no context could be created at all.
+ */
 export class WebGL2Unavailable extends Error {
-  constructor(reason: string) {
-    super(`This view needs WebGL2, which is not available here (${reason}). Enable hardware acceleration, or in Chromium allow the SwiftShader software renderer.`)
+  constructor(readonly reason: string | null) {
+    super(`This view needs WebGL2, which is not available here (${reason ?? 'no WebGL2 context could be created'}).`)
     this.name = 'WebGL2Unavailable'
   }
 }
@@ -37,6 +44,7 @@ export interface SceneInfo {
   trails: number
   depthRange: [number, number]
   bounds: Bounds
+  /** message keys (under trajectory.axes) saying what each axis of the view means */
   axes: string[]
   hasLabels: boolean
   /** range of the first coordinate at depth 0 (the colour scale of 'initial') */
@@ -59,6 +67,10 @@ export interface SceneOptions {
   /** keep the last frame readable (canvas.toDataURL, screenshots); on by default */
   preserveDrawingBuffer?: boolean
   pixelRatio?: number
+  /** clear colour (CSS hex); by default the app's panel colour */
+  background?: string
+  /** axis names and number format of the labels drawn in the scene; English by default */
+  text?: SceneText
 }
 
 export class TrajectoryScene {
@@ -70,6 +82,10 @@ export class TrajectoryScene {
   private frame = 0
   private width = 1
   private height = 1
+  private text: SceneText
+  private readonly background: string
+  /** areas the axis labels keep clear of, in CSS pixels from the canvas's top left */
+  private obstacles: Rect[] = []
   private readonly onChange = (): void => this.requestRender()
 
   /** the WebGL renderer string (for diagnostics) and whether it rasterizes in software */
@@ -77,7 +93,7 @@ export class TrajectoryScene {
 
   constructor(readonly canvas: HTMLCanvasElement, options: SceneOptions = {}) {
     const support = webglSupport(canvas.ownerDocument)
-    if (!support.webgl2) throw new WebGL2Unavailable('no WebGL2 context could be created')
+    if (!support.webgl2) throw new WebGL2Unavailable(null)
     this.gpu = { renderer: support.renderer, software: support.software }
     try {
       this.renderer = new WebGLRenderer({
@@ -90,7 +106,9 @@ export class TrajectoryScene {
       throw new WebGL2Unavailable(e instanceof Error ? e.message : String(e))
     }
     this.renderer.setPixelRatio(options.pixelRatio ?? Math.min(globalThis.devicePixelRatio || 1, 2))
-    this.renderer.setClearColor(new Color(BACKGROUND), 1)
+    this.background = options.background ?? BACKGROUND
+    this.text = options.text ?? DEFAULT_TEXT
+    this.renderer.setClearColor(new Color(this.background), 1)
     this.scene.background = null
     this.camera.position.set(2, 2, 4)
     this.controls = new OrbitControls(this.camera, canvas)
@@ -119,7 +137,7 @@ export class TrajectoryScene {
     const cloud = new ParticleCloud(textures.uniforms, count, this.renderer.getPixelRatio())
     const lines = projection.mode === '3d' ? null : new TrajectoryLines(textures.uniforms, count, samples)
     const trails = projection.mode === '3d' ? new Trails(textures.uniforms, count) : null
-    const axes = new Axes(projection, bounds, depthRange)
+    const axes = new Axes(projection, bounds, depthRange, this.text, this.background)
     for (const o of [axes.object, lines?.object, trails?.object, cloud.object]) if (o) this.scene.add(o)
     const info: SceneInfo = {
       mode: projection.mode,
@@ -174,10 +192,28 @@ export class TrajectoryScene {
     this.run.axes.setViewport(this.width * ratio, this.height * ratio, ratio)
   }
 
+  /** Axis names and number format of the scene's labels (a language change). */
+  setText(text: SceneText): void {
+    this.text = text
+    this.run?.axes.setText(text)
+    this.requestRender()
+  }
+
+  /** Areas (e.g. the legend overlay) the axis labels must not cover, in CSS pixels from the top left. */
+  setLabelObstacles(rects: Rect[]): void {
+    this.obstacles = rects
+    this.requestRender()
+  }
+
   resetCamera(): void {
+    this.viewFrom(null)
+  }
+
+  /** Frame the run from a preset direction (null: the view's default). */
+  viewFrom(preset: ViewPreset | null): void {
     const box = this.run?.projection.box ?? { min: [-1, -1, -1] as [number, number, number], max: [1, 1, 1] as [number, number, number] }
     const mode = this.run?.projection.mode ?? '3d'
-    const f = frameBox(box, mode, FOV, this.camera.aspect)
+    const f = frameBox(box, mode, FOV, this.camera.aspect, 1.25, preset ? PRESET_DIRECTIONS[preset] : undefined)
     this.camera.position.set(...f.position)
     this.camera.near = f.near
     this.camera.far = f.far
@@ -185,6 +221,22 @@ export class TrajectoryScene {
     this.controls.target.set(...f.target)
     this.controls.update()
     this.requestRender()
+  }
+
+  /** Turn the camera about its target (radians); see orbitPosition. */
+  orbit(azimuth: number, polar: number): void {
+    const p = this.camera.position
+    const t = this.controls.target
+    this.camera.position.set(...orbitPosition([p.x, p.y, p.z], [t.x, t.y, t.z], azimuth, polar))
+    this.controls.update()
+    this.requestRender()
+  }
+
+  /** Carry out a keyboard camera command. */
+  apply(command: CameraCommand): void {
+    if (command.kind === 'reset') this.resetCamera()
+    else if (command.kind === 'preset') this.viewFrom(command.view)
+    else this.orbit(command.azimuth, command.polar)
   }
 
   /** Coalesce render requests into the next animation frame. */
@@ -200,15 +252,30 @@ export class TrajectoryScene {
 
   /** Render immediately; this also satisfies a pending requestRender(). */
   renderNow(): void {
+    this.renderFrame(this.obstacles)
+  }
+
+  private renderFrame(obstacles: Rect[]): void {
     if (this.frame) cancelAnimationFrame(this.frame)
     this.frame = 0
+    if (this.run) {
+      this.camera.updateMatrixWorld()
+      const h = this.height
+      const flipped = obstacles.map((r) => ({ x0: r.x0, x1: r.x1, y0: h - r.y1, y1: h - r.y0 }))
+      this.run.axes.layoutLabels(this.camera, this.width, this.height, flipped)
+    }
     this.renderer.render(this.scene, this.camera)
   }
 
-  /** The current view as a PNG data URL (rendered now, so it never returns a cleared buffer). */
+  /**
+   * The current view as a PNG data URL (rendered now, so it never returns a cleared buffer). The
+   * picture has no legend, so labels the legend would hide are drawn; the screen is redrawn after.
+   */
   toPNG(): string {
-    this.renderNow()
-    return this.canvas.toDataURL('image/png')
+    this.renderFrame([])
+    const url = this.canvas.toDataURL('image/png')
+    if (this.obstacles.length) this.requestRender()
+    return url
   }
 
   private disposeRun(): void {

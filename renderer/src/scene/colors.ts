@@ -4,10 +4,13 @@
 
 export type ColorBy = 'component' | 'initial'
 
-/** Okabe & Ito (2008), reordered so the first colours read well on a light background. */
-export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#0072B2', '#D55E00', '#CC79A7', '#F0E442', '#000000'] as const
-/** Colour of particles without a component label. */
-export const UNLABELLED = '#6B6B6B'
+/**
+ * Okabe & Ito (2008), in the order the view has always used, with the black swapped for a light grey
+ * (as in styles/palette.ts) because the scene is drawn on the app's dark background.
+ */
+export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#0072B2', '#D55E00', '#CC79A7', '#F0E442', '#BBBBBB'] as const
+/** Colour of particles without a component label: a mid grey, distinct from the palette's light grey. */
+export const UNLABELLED = '#808080'
 
 /** matplotlib's viridis at 9 evenly spaced stops. */
 export const VIRIDIS = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'] as const

@@ -106,7 +106,7 @@ export interface Framing {
 }
 
 /** Unit directions from the target to the default camera, per view. */
-const VIEW_DIRECTIONS: Record<ViewMode, [number, number, number]> = {
+export const VIEW_DIRECTIONS: Record<ViewMode, [number, number, number]> = {
   '1d': [0, 0, 1],
   '2d': [0.55, 0.45, 0.7],
   '3d': [0.6, 0.4, 0.7]
@@ -121,12 +121,19 @@ const normalize = (a: number[]): number[] => {
 }
 
 /**
- * A camera (up = +y) looking at the box centre from the view's default direction, at the smallest
- * distance where every corner of the box lies inside the frustum, times `margin`.
+ * A camera (up = +y) looking at the box centre from `direction` (by default the view's own), at the
+ * smallest distance where every corner of the box lies inside the frustum, times `margin`.
  */
-export function frameBox(box: Projection['box'], mode: ViewMode, fovDeg: number, aspect: number, margin = 1.25): Framing {
+export function frameBox(
+  box: Projection['box'],
+  mode: ViewMode,
+  fovDeg: number,
+  aspect: number,
+  margin = 1.25,
+  direction: readonly [number, number, number] = VIEW_DIRECTIONS[mode]
+): Framing {
   const target = [0, 1, 2].map((i) => (box.min[i] + box.max[i]) / 2)
-  const back = normalize(VIEW_DIRECTIONS[mode])
+  const back = normalize([...direction])
   const right = normalize(cross([-back[0], -back[1], -back[2]], [0, 1, 0]))
   const up = cross(right, [-back[0], -back[1], -back[2]])
   const tanV = Math.tan((fovDeg * Math.PI) / 360)

@@ -4,7 +4,8 @@ import { componentColor, hexToRgb, initialRange, particleColors, UNLABELLED, vir
 
 describe('palettes', () => {
   it('uses the published Okabe-Ito colours and wraps after eight components', () => {
-    // Okabe & Ito (2008): orange, sky blue, bluish green, blue, vermillion, reddish purple, yellow, black
+    // Okabe & Ito (2008): orange, sky blue, bluish green, blue, vermillion, reddish purple, yellow, and
+    // a light grey #BBBBBB for their black, which would vanish on the dark background
     expect(componentColor(0)).toEqual([230, 159, 0])
     expect(componentColor(1)).toEqual([86, 180, 233])
     expect(componentColor(2)).toEqual([0, 158, 115])
@@ -12,7 +13,7 @@ describe('palettes', () => {
     expect(componentColor(4)).toEqual([213, 94, 0])
     expect(componentColor(5)).toEqual([204, 121, 167])
     expect(componentColor(6)).toEqual([240, 228, 66])
-    expect(componentColor(7)).toEqual([0, 0, 0])
+    expect(componentColor(7)).toEqual([187, 187, 187])
     expect(componentColor(9)).toEqual(componentColor(1))
     expect(componentColor(-1)).toEqual(hexToRgb(UNLABELLED))
   })
