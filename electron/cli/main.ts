@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander'
 import { METRIC_NAMES, type MetricName } from '../engine/analysis/distances'
 import { appVersion } from '../engine/version'
+import { analyzeCommand, ANALYZE_CLI_DEFAULTS, type RawAnalyzeOptions } from './analyze-command'
 import { distanceCommand, type RawMetricOptions } from './distance-command'
 import { ENTROPY_DEFAULTS, entropyCommand, type RawEntropyOptions } from './entropy-command'
 import { processIo, type CliIo } from './io'
@@ -62,6 +63,22 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .addHelpText('after', '\nExit codes: 0 done, 1 failure, 2 invalid input or options.')
     .action(async (a: string, opts: RawEntropyOptions) => {
       code = await entropyCommand(a, opts, io)
+    })
+
+  program
+    .command('analyze')
+    .description('what each layer of an existing model does to the data, from activation dumps; prints the per-layer report and flags as JSON')
+    .argument('<dumps>', 'a folder with one .npy, .npz or .csv file [N, width] per layer (order: layers.json {"layers": [...]}, else natural sort of names), or one .npz holding every layer')
+    .option('--labels <file>', 'class label per point (.npy [N], or CSV first column) for separability; default labels.npy/labels.csv in the folder')
+    .option('--k <n>', `neighbours per point for kNN preservation (default ${ANALYZE_CLI_DEFAULTS.k})`)
+    .option('--seed <n>', `seed of subsamples and projections (default ${ANALYZE_CLI_DEFAULTS.seed})`)
+    .option('-o, --out <dir>', 'also write <dir>/layers.json and <dir>/layers.csv (dir must not exist, or be empty)')
+    .addHelpText(
+      'after',
+      '\nFlags: merging > 5% of input-distinct pairs, an update > 3x the median of its residual stretch, kNN preservation < 50%.\nLimits: 512 MiB per file, 512 layers. Exit codes: 0 done, 1 failure, 2 invalid input or options.'
+    )
+    .action(async (dumps: string, opts: RawAnalyzeOptions) => {
+      code = await analyzeCommand(dumps, opts, io)
     })
 
   try {
