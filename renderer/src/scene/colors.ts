@@ -2,13 +2,11 @@
 // (viridis of the first coordinate at depth 0). Computed once per run and colouring choice as RGBA8,
 // one texel per displayed particle, so the shaders look colours up by particle index.
 
+import { OKABE_ITO } from '../styles/palette'
+
+export { OKABE_ITO }
 export type ColorBy = 'component' | 'initial'
 
-/**
- * Okabe & Ito (2008), in the order the view has always used, with the black swapped for a light grey
- * (as in styles/palette.ts) because the scene is drawn on the app's dark background.
- */
-export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#0072B2', '#D55E00', '#CC79A7', '#F0E442', '#BBBBBB'] as const
 /** Colour of particles without a component label: a mid grey, distinct from the palette's light grey. */
 export const UNLABELLED = '#808080'
 
