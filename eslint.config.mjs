@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/engine/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: electronPaths, patterns: ['**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/host/**'] }] }
+    rules: { 'no-restricted-imports': ['error', { paths: electronPaths, patterns: ['**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/host/**', '**/cli/**'] }] }
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.vue'],

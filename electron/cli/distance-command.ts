@@ -3,7 +3,7 @@
 import { resolve } from 'node:path'
 import { computeDistance, METRICS, type DistanceOptions, type MetricName } from '../engine/analysis/distances'
 import { EngineError } from '../engine/errors'
-import { CloudInputError, loadCloud } from './cloud-input'
+import { CloudInputError, loadCloud } from '../engine/data/cloud-input'
 import type { CliIo } from './io'
 import { EXIT } from './run-command'
 

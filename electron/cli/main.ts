@@ -75,7 +75,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('-o, --out <dir>', 'also write <dir>/layers.json and <dir>/layers.csv (dir must not exist, or be empty)')
     .addHelpText(
       'after',
-      '\nFlags: merging > 5% of input-distinct pairs, an update > 3x the median of its residual stretch, kNN preservation < 50%.\nLimits: 512 MiB per file, 512 layers. Exit codes: 0 done, 1 failure, 2 invalid input or options.'
+      '\nFlags: merging > 5% of input-distinct pairs, an update > 3x the median of its residual stretch, kNN preservation < 50%.\nLimits: 512 MiB per .npy/.npz file (and per NPZ member), 256 MiB per CSV, 512 layers. Exit codes: 0 done, 1 failure, 2 invalid input or options.'
     )
     .action(async (dumps: string, opts: RawAnalyzeOptions) => {
       code = await analyzeCommand(dumps, opts, io)

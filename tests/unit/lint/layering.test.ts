@@ -17,6 +17,7 @@ describe('layering lint rules', () => {
     expect(await restrictedImports('electron/engine/flows/x.ts', "import { app } from 'electron'\nexport const a = app\n")).toHaveLength(1)
     expect(await restrictedImports('electron/engine/flows/x.ts', "import { startServer } from '../../server/server'\nexport const a = startServer\n")).toHaveLength(1)
     expect(await restrictedImports('electron/server/x.ts', "import { app } from 'electron'\nexport const a = app\n")).toHaveLength(1)
+    expect(await restrictedImports('electron/engine/layers/x.ts', "import { main } from '../../cli/main'\nexport const a = main\n")).toHaveLength(1)
   })
 
   it('keeps Node, Electron and TF.js out of the renderer', async () => {

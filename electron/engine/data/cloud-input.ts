@@ -3,8 +3,8 @@
 // optional header line of names; blank lines and lines starting with # are skipped).
 // Every problem becomes a CloudInputError naming the file and, for CSV, the line and column.
 import { open, readFile, stat } from 'node:fs/promises'
-import type { PointCloud } from '../engine/analysis/distances'
-import { NpyError, readNpyAny } from '../engine/runs/npy'
+import type { PointCloud } from '../analysis/distances'
+import { NpyError, readNpyAny } from '../runs/npy'
 
 export class CloudInputError extends Error {
   constructor(message: string) {

@@ -1,0 +1,234 @@
+// analyzeLayers: what each layer of an existing model does to the data, from its activations. Cross-layer
+// metrics against the input and the previous layer, residual-stretch motion, and plain-language flags.
+// Pure and deterministic: every subsample and projection comes from `seed`.
+import { knnEntropy } from '../analysis/entropy'
+import { sampleIndices } from '../analysis/subsample'
+import { slicedW2 } from '../analysis/wasserstein'
+import { createRng } from '../data/random'
+import { EngineError } from '../errors'
+import type { LayerData } from './dumps'
+import { FLAG_THRESHOLDS, mergingFlag, motionFlag, neighboursFlag, type FlagThresholds, type LayerFlag } from './flags'
+import { ckaSide, linearCkaOf } from './cka'
+import { knnIndices, knnPreservation, meanUpdate, median, mergingFraction, pairDistances, pearson, separability } from './metrics'
+
+export interface AnalyzeOptions {
+  /** neighbours per point for kNN preservation (default 10) */
+  k?: number
+  seed?: number
+  /** class label per point (length N), for separability */
+  labels?: Int32Array
+  /** points in the seeded subsample for kNN preservation and CKA (default 2000; brute force is O(m^2 width)) */
+  maxPoints?: number
+  /** point pairs for the distance correlation and merging (default 20000; all pairs when N(N-1)/2 is fewer) */
+  maxPairs?: number
+  /** points for the entropy and sliced W2 (default 50000) */
+  maxCloudPoints?: number
+  /** merging: pairs closer than this x the median pair distance count as one point (default 1e-3) */
+  mergeRelative?: number
+  /** sliced W2 directions (default 64) */
+  directions?: number
+  thresholds?: Partial<FlagThresholds>
+}
+
+export const ANALYZE_DEFAULTS = { k: 10, seed: 7, maxPoints: 2000, maxPairs: 20_000, maxCloudPoints: 50_000, mergeRelative: 1e-3, directions: 64 }
+
+export interface LayerRow {
+  index: number
+  name: string
+  width: number
+  /** share of each point's k input neighbours still among its k nearest here */
+  knnPreservation: number
+  /** Pearson correlation of pair distances here with those at the input (null if constant) */
+  distanceCorrelation: number | null
+  ckaToInput: number
+  /** CKA with the previous layer (null for the input) */
+  ckaToPrevious: number | null
+  /** Kozachenko-Leonenko entropy, nats (null when width > 3; see entropyNote) */
+  entropy: number | null
+  entropyNote: string | null
+  /** tr(S_between) / tr(S_within) (null without labels or with one class) */
+  separability: number | null
+  /** share of input-distinct pairs merged here */
+  merging: number
+  /** index of the residual stretch this layer ends an update of (null when the width changed) */
+  stretch: number | null
+  /** mean |x_l - x_{l-1}| (equal widths only) */
+  update: number | null
+  /** sliced W2 between layer l-1 and l (equal widths only) */
+  w2FromPrevious: number | null
+  /** mean |v| and mean |v|^2 of the implied Euler velocity (x_l - x_{l-1}) / h */
+  velocity: number | null
+  kineticEnergy: number | null
+  /** update / median of the other updates of the stretch (stretches of >= 3 updates) */
+  motionRatio: number | null
+}
+
+export interface Stretch {
+  /** first and last layer index (equal width throughout) */
+  from: number
+  to: number
+  width: number
+  /** Euler step h = 1 / (number of updates in the stretch), reading it as a broken line on [0, 1] */
+  h: number
+}
+
+export interface LayerReport {
+  version: 1
+  n: number
+  layerCount: number
+  options: { k: number; seed: number; maxPoints: number; maxPairs: number; maxCloudPoints: number; mergeRelative: number; directions: number }
+  thresholds: FlagThresholds
+  sampling: { points: number; pairs: number; cloudPoints: number; note: string }
+  stretches: Stretch[]
+  rows: LayerRow[]
+  flags: LayerFlag[]
+}
+
+const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+
+function gather(x: Float64Array, w: number, idx: Int32Array): Float64Array {
+  const out = new Float64Array(idx.length * w)
+  for (let i = 0; i < idx.length; i++) for (let j = 0; j < w; j++) out[i * w + j] = x[idx[i] * w + j]
+  return out
+}
+
+/** All pairs when there are few enough, else `max` seeded pairs of distinct points; flat [i, j, ...]. */
+function samplePairs(n: number, max: number, rng: { int(n: number): number }): Int32Array {
+  const all = (n * (n - 1)) / 2
+  if (all <= max) {
+    const out = new Int32Array(2 * all)
+    let p = 0
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+        out[p++] = i
+        out[p++] = j
+      }
+    return out
+  }
+  const out = new Int32Array(2 * max)
+  for (let p = 0; p < max; p++) {
+    const i = rng.int(n)
+    let j = rng.int(n - 1)
+    if (j >= i) j++
+    out[2 * p] = i
+    out[2 * p + 1] = j
+  }
+  return out
+}
+
+function findStretches(layers: LayerData[]): Stretch[] {
+  const out: Stretch[] = []
+  let from = 0
+  for (let l = 1; l <= layers.length; l++) {
+    if (l < layers.length && layers[l].width === layers[from].width) continue
+    if (l - 1 > from) out.push({ from, to: l - 1, width: layers[from].width, h: 1 / (l - 1 - from) })
+    from = l
+  }
+  return out
+}
+
+export function analyzeLayers(layers: LayerData[], options: AnalyzeOptions = {}): LayerReport {
+  const o = { ...ANALYZE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([key, v]) => v !== undefined && key !== 'labels' && key !== 'thresholds')) } as typeof ANALYZE_DEFAULTS
+  const thresholds: FlagThresholds = { ...FLAG_THRESHOLDS, ...options.thresholds }
+  if (layers.length < 2) throw invalid(`need at least 2 layers (the input and one more), got ${layers.length}`)
+  const n = layers[0].n
+  for (const l of layers) if (l.n !== n || l.data.length !== n * l.width) throw invalid(`layer ${l.name}: ${l.n} rows of width ${l.width}, expected ${n} rows`)
+  if (n < 3) throw invalid(`need at least 3 points, got ${n}`)
+  if (!Number.isInteger(o.k) || o.k < 1) throw invalid(`k must be a positive integer, got ${o.k}`)
+  if (!Number.isInteger(o.seed)) throw invalid(`seed must be an integer, got ${o.seed}`)
+  if (options.labels && options.labels.length !== n) throw invalid(`${options.labels.length} labels for ${n} points`)
+  const rng = createRng(o.seed)
+  const idx = sampleIndices(n, Math.max(3, o.maxPoints), rng.fork('points'))
+  const m = idx.length
+  const k = Math.min(o.k, m - 1)
+  const pairs = samplePairs(n, o.maxPairs, rng.fork('pairs'))
+  const cloudIdx = n > o.maxCloudPoints ? sampleIndices(n, o.maxCloudPoints, rng.fork('cloud')) : null
+  const input = layers[0]
+  const inSub = gather(input.data, input.width, idx)
+  const inKnn = knnIndices(inSub, m, input.width, k)
+  const inDist = pairDistances(input.data, input.width, pairs)
+  const stretches = findStretches(layers)
+  const stretchOf = (l: number): number => stretches.findIndex((s) => l > s.from && l <= s.to)
+
+  const inSide = ckaSide(inSub, m, input.width)
+  let prevSide = inSide
+  const rows: LayerRow[] = layers.map((layer, l) => {
+    const sub = l === 0 ? inSub : gather(layer.data, layer.width, idx)
+    const side = l === 0 ? inSide : ckaSide(sub, m, layer.width)
+    const dist = l === 0 ? inDist : pairDistances(layer.data, layer.width, pairs)
+    const corr = pearson(inDist, dist)
+    const cloud = cloudIdx ? gather(layer.data, layer.width, cloudIdx) : layer.data
+    const cn = cloudIdx ? cloudIdx.length : n
+    const row: LayerRow = {
+      index: l,
+      name: layer.name,
+      width: layer.width,
+      knnPreservation: knnPreservation(inKnn, k, sub, m, layer.width),
+      distanceCorrelation: Number.isFinite(corr) ? corr : null,
+      ckaToInput: linearCkaOf(inSide, side, m),
+      ckaToPrevious: l === 0 ? null : linearCkaOf(prevSide, side, m),
+      entropy: layer.width <= 3 ? knnEntropy(cloud, cn, layer.width, 5).entropy : null,
+      entropyNote: layer.width <= 3 ? null : `width ${layer.width} > 3: kNN entropy estimates are unreliable in high dimension, omitted`,
+      separability: null,
+      merging: mergingFraction(inDist, dist, o.mergeRelative).fraction,
+      stretch: null,
+      update: null,
+      w2FromPrevious: null,
+      velocity: null,
+      kineticEnergy: null,
+      motionRatio: null
+    }
+    if (options.labels) {
+      const s = separability(layer.data, n, layer.width, options.labels)
+      row.separability = Number.isNaN(s) ? null : s
+    }
+    const si = stretchOf(l)
+    if (si >= 0) {
+      const prev = layers[l - 1]
+      const h = stretches[si].h
+      const prevCloud = cloudIdx ? gather(prev.data, prev.width, cloudIdx) : prev.data
+      row.stretch = si
+      row.update = meanUpdate(prev.data, layer.data, n, layer.width)
+      row.w2FromPrevious = slicedW2(prevCloud, cn, cloud, cn, layer.width, rng.fork(`w2-${l}`), o.directions)
+      row.velocity = row.update / h
+      let ke = 0
+      for (let i = 0; i < prev.data.length; i++) ke += (layer.data[i] - prev.data[i]) ** 2
+      row.kineticEnergy = ke / n / (h * h)
+    }
+    prevSide = side
+    return row
+  })
+
+  for (const s of stretches) {
+    if (s.to - s.from < 3) continue
+    for (let l = s.from + 1; l <= s.to; l++) {
+      const others: number[] = []
+      for (let q = s.from + 1; q <= s.to; q++) if (q !== l) others.push(rows[q].update as number)
+      const med = median(others)
+      const u = rows[l].update as number
+      rows[l].motionRatio = med > 0 ? u / med : u > 0 ? Infinity : 1
+    }
+  }
+
+  const flags: LayerFlag[] = []
+  for (const r of rows.slice(1)) {
+    if (r.merging > thresholds.merging) flags.push(mergingFlag(r.index, r.name, r.merging, thresholds.merging))
+    if (r.motionRatio !== null && r.motionRatio > thresholds.motion) flags.push(motionFlag(r.index, r.name, r.motionRatio, thresholds.motion))
+    if (r.knnPreservation < thresholds.neighbours) flags.push(neighboursFlag(r.index, r.name, r.knnPreservation, k, thresholds.neighbours))
+  }
+  return {
+    version: 1,
+    n,
+    layerCount: layers.length,
+    options: { ...o, k },
+    thresholds,
+    sampling: {
+      points: m,
+      pairs: pairs.length / 2,
+      cloudPoints: cloudIdx ? cloudIdx.length : n,
+      note: `kNN preservation and CKA use a seeded subsample of ${m} of ${n} points (neighbours exact within the subsample: a k-d tree for widths <= 3, else brute force); distance correlation and merging use ${pairs.length / 2} ${pairs.length / 2 === (n * (n - 1)) / 2 ? '(all)' : 'seeded'} point pairs; entropy and sliced W2 use ${cloudIdx ? `a seeded subsample of ${cloudIdx.length}` : 'all'} points; update sizes use all points`
+    },
+    stretches,
+    rows,
+    flags
+  }
+}

@@ -1,0 +1,224 @@
+// Import activation dumps from any framework: a folder with one .npy, .npz or .csv file per layer (ordered
+// by layers.json or by natural sort of the names), or one .npz holding every layer. Each layer is [N, width]
+// with the same N everywhere; every problem is an EngineError('invalid-request') naming the file and why.
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { basename, extname, join } from 'node:path'
+import { z } from 'zod'
+import { CloudInputError, MAX_CSV_BYTES, parseCsvCloud } from '../data/cloud-input'
+import { EngineError } from '../errors'
+import { decodeNpyAny, NpyError } from '../runs/npy'
+import { readZip, ZipError } from './zip'
+
+/** One layer's activations, row-major [n, width], float64. */
+export interface LayerData {
+  name: string
+  n: number
+  width: number
+  data: Float64Array
+}
+
+/** Largest .npy/.npz file read (each is held in memory whole); also the cap on one NPZ member
+ * uncompressed. CSV layers are capped lower, at cloud-input's MAX_CSV_BYTES (256 MiB). */
+export const MAX_LAYER_FILE_BYTES = 512 * 1024 ** 2
+/** Most layers in one analysis. */
+export const MAX_LAYERS = 512
+export const MANIFEST = 'layers.json'
+const LAYER_EXT = /\.(npy|npz|csv)$/i
+const LABELS = /^labels\.(npy|csv)$/i
+
+export const manifestSchema = z
+  .object({
+    layers: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .refine((s) => !/[/\\]/.test(s) && s !== '.' && s !== '..', 'a plain file or member name, no folders')
+      )
+      .min(1)
+  })
+  .strict()
+export type LayerManifest = z.infer<typeof manifestSchema>
+
+export interface DumpLimits {
+  maxFileBytes?: number
+  maxLayers?: number
+}
+
+export interface LoadedDumps {
+  layers: LayerData[]
+  /** where the layers came from, in order: file names, or NPZ member names */
+  sources: string[]
+  /** labels.npy / labels.csv found beside the layers (not used as a layer), if any */
+  labelsFile?: string
+}
+
+const invalid = (message: string): EngineError => new EngineError('invalid-request', message)
+
+/** Natural order: digit runs compare as numbers, so layer2 < layer10. */
+export function naturalCompare(a: string, b: string): number {
+  const ta = a.match(/\d+|\D+/g) ?? []
+  const tb = b.match(/\d+|\D+/g) ?? []
+  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+    const x = ta[i]
+    const y = tb[i]
+    if (x === y) continue
+    if (/^\d/.test(x) && /^\d/.test(y)) {
+      if (Number(x) !== Number(y)) return Number(x) - Number(y)
+      continue // equal numbers written differently (2, 02): decided by what follows, then by the raw text
+    }
+    return x < y ? -1 : 1
+  }
+  return ta.length - tb.length || (a < b ? -1 : a > b ? 1 : 0)
+}
+
+/** Turn a decoded array of shape [N], [N, w] or [N, a, b, ...] (flattened to [N, a*b*...]) into a layer. */
+export function toLayer(name: string, shape: number[], data: ArrayLike<number>): LayerData {
+  if (shape.length === 0) throw invalid(`${name}: a scalar, expected an array of shape [N, width]`)
+  const n = shape[0]
+  const width = shape.slice(1).reduce((a, b) => a * b, 1)
+  if (n === 0 || width === 0) throw invalid(`${name}: the array is empty (shape [${shape.join(', ')}])`)
+  const out = Float64Array.from(data)
+  for (let i = 0; i < out.length; i++)
+    if (!Number.isFinite(out[i])) throw invalid(`${name}: row ${Math.floor(i / width) + 1} has a non-finite value (${out[i]}); remove or fix the row`)
+  return { name, n, width, data: out }
+}
+
+function fromNpyBytes(bytes: Uint8Array, label: string): LayerData {
+  try {
+    const a = decodeNpyAny(bytes, label)
+    return toLayer(label, a.shape, a.data)
+  } catch (e) {
+    if (e instanceof NpyError) throw invalid(e.message)
+    throw e
+  }
+}
+
+async function readCapped(path: string, maxBytes: number): Promise<Buffer> {
+  let size: number
+  try {
+    const s = await stat(path)
+    if (!s.isFile()) throw invalid(`${path} is not a file`)
+    size = s.size
+  } catch (e) {
+    if (e instanceof EngineError) throw e
+    throw invalid(`cannot read ${path}: ${(e as Error).message}`)
+  }
+  if (size === 0) throw invalid(`${path} is empty`)
+  if (size > maxBytes) throw invalid(`${path} is ${size} bytes, over the ${maxBytes}-byte limit per file`)
+  return readFile(path)
+}
+
+/** Every member of an .npz as a layer, in archive order; member names lose their '.npy'. */
+async function readNpz(path: string, maxBytes: number): Promise<{ name: string; layer: LayerData }[]> {
+  const buf = await readCapped(path, maxBytes)
+  let entries
+  try {
+    entries = readZip(buf, path, maxBytes)
+  } catch (e) {
+    if (e instanceof ZipError) throw invalid(e.message)
+    throw e
+  }
+  if (entries.length === 0) throw invalid(`${path}: the archive holds no arrays`)
+  return entries.map((e) => {
+    const name = e.name.replace(/\.npy$/i, '')
+    return { name, layer: fromNpyBytes(e.data, `${path}:${e.name}`) }
+  })
+}
+
+async function readLayerFile(path: string, maxBytes: number): Promise<LayerData> {
+  const ext = extname(path).toLowerCase()
+  if (ext === '.npz') {
+    const members = await readNpz(path, maxBytes)
+    if (members.length !== 1) throw invalid(`${path}: a per-layer .npz must hold one array, it holds ${members.length} (${members.map((m) => m.name).join(', ')})`)
+    return members[0].layer
+  }
+  // parsing text takes several times its size in memory: CSV keeps the CLI's lower cap
+  const buf = await readCapped(path, ext === '.npy' ? maxBytes : Math.min(maxBytes, MAX_CSV_BYTES))
+  if (ext === '.npy') return fromNpyBytes(buf, path)
+  try {
+    const c = parseCsvCloud(buf.toString('utf8'), path)
+    return { name: path, n: c.n, width: c.d, data: Float64Array.from(c.data) }
+  } catch (e) {
+    if (e instanceof CloudInputError) throw invalid(e.message)
+    throw e
+  }
+}
+
+async function readManifest(path: string): Promise<LayerManifest> {
+  let json: unknown
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'))
+  } catch (e) {
+    throw invalid(`${path}: not valid JSON (${(e as Error).message})`)
+  }
+  const r = manifestSchema.safeParse(json)
+  if (!r.success) throw invalid(`${path}: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`)
+  return r.data
+}
+
+function checkStack(layers: LayerData[], sources: string[], maxLayers: number): void {
+  if (layers.length < 2) throw invalid(`need at least 2 layers (the input and one more), found ${layers.length}`)
+  if (layers.length > maxLayers) throw invalid(`${layers.length} layers, over the limit of ${maxLayers}`)
+  const n = layers[0].n
+  layers.forEach((l, i) => {
+    if (l.n !== n) throw invalid(`${sources[i]}: ${l.n} rows, but ${sources[0]} (the first layer) has ${n}: every layer must hold the same points in the same order`)
+  })
+}
+
+/**
+ * Load a dumps folder or a single .npz. In a folder, layers.json ({"layers": [...]}) fixes the order and
+ * names the files (or, for a folder holding one multi-array .npz, its members); otherwise every .npy,
+ * .npz and .csv file except labels.* is a layer, in natural order of names.
+ */
+export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Promise<LoadedDumps> {
+  const maxBytes = limits.maxFileBytes ?? MAX_LAYER_FILE_BYTES
+  const maxLayers = limits.maxLayers ?? MAX_LAYERS
+  let isDir: boolean
+  try {
+    isDir = (await stat(path)).isDirectory()
+  } catch (e) {
+    throw invalid(`cannot read ${path}: ${(e as Error).message}`)
+  }
+  if (!isDir) {
+    if (extname(path).toLowerCase() !== '.npz') throw invalid(`${path}: expected a folder of layer files or one .npz holding every layer`)
+    const members = await readNpz(path, maxBytes)
+    const out = { layers: members.map((m) => ({ ...m.layer, name: m.name })), sources: members.map((m) => `${path}:${m.name}`) }
+    checkStack(out.layers, out.sources, maxLayers)
+    return out
+  }
+  const names = (await readdir(path)).sort(naturalCompare)
+  const labelsFile = names.find((f) => LABELS.test(f))
+  const extra = labelsFile ? { labelsFile: join(path, labelsFile) } : {}
+  const manifest = names.includes(MANIFEST) ? await readManifest(join(path, MANIFEST)) : undefined
+  const candidates = names.filter((f) => LAYER_EXT.test(f) && !LABELS.test(f))
+  // a folder whose only layer file is a multi-array .npz: its members are the layers
+  if (candidates.length === 1 && /\.npz$/i.test(candidates[0]) && !(manifest?.layers.length === 1 && manifest.layers[0] === candidates[0])) {
+    const file = join(path, candidates[0])
+    const members = await readNpz(file, maxBytes)
+    if (members.length > 1) {
+      let picked = members
+      if (manifest) {
+        picked = manifest.layers.map((m) => {
+          const hit = members.find((x) => x.name === m.replace(/\.npy$/i, ''))
+          if (!hit) throw invalid(`${join(path, MANIFEST)}: ${m} is not a member of ${file} (members: ${members.map((x) => x.name).join(', ')})`)
+          return hit
+        })
+      }
+      const out = { layers: picked.map((m) => ({ ...m.layer, name: m.name })), sources: picked.map((m) => `${file}:${m.name}`), ...extra }
+      checkStack(out.layers, out.sources, maxLayers)
+      return out
+    }
+  }
+  const files = manifest ? manifest.layers : candidates
+  if (files.length > maxLayers) throw invalid(`${path}: ${files.length} layers, over the limit of ${maxLayers}`)
+  if (manifest) for (const f of files) if (!names.includes(f)) throw invalid(`${join(path, MANIFEST)} lists ${f}, which is not in ${path}`)
+  const layers: LayerData[] = []
+  for (const f of files) {
+    const l = await readLayerFile(join(path, f), maxBytes)
+    layers.push({ ...l, name: basename(f, extname(f)) })
+  }
+  const sources = files.map((f) => join(path, f))
+  checkStack(layers, sources, maxLayers)
+  return { layers, sources, ...extra }
+}

@@ -1,0 +1,78 @@
+// Persist a layer report: layers.json (the whole report) and layers.csv (one row per layer), written into
+// a temporary sibling folder, fsynced and renamed into place, so a reader never sees half a report.
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { EngineError } from '../errors'
+import type { LayerReport, LayerRow } from './analyze'
+
+const COLUMNS: (keyof LayerRow)[] = [
+  'index',
+  'name',
+  'width',
+  'knnPreservation',
+  'distanceCorrelation',
+  'ckaToInput',
+  'ckaToPrevious',
+  'entropy',
+  'separability',
+  'merging',
+  'stretch',
+  'update',
+  'w2FromPrevious',
+  'velocity',
+  'kineticEnergy',
+  'motionRatio'
+]
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : v > 0 ? 'inf' : v < 0 ? '-inf' : 'nan'
+  const s = String(v)
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** layers.csv: a header of LayerRow field names, then one line per layer; empty cells for null. */
+export function reportCsv(report: LayerReport): string {
+  return [COLUMNS.join(','), ...report.rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n'
+}
+
+/** JSON has no Infinity: such ratios become null in layers.json. */
+export function reportJson(report: LayerReport): string {
+  return JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n'
+}
+
+async function writeSynced(path: string, text: string): Promise<void> {
+  const fh = await open(path, 'wx')
+  try {
+    await fh.writeFile(text, 'utf8')
+    await fh.sync()
+  } finally {
+    await fh.close()
+  }
+}
+
+/** Refuse a non-empty or non-folder `out` (before any work is done). */
+export async function checkReportDir(out: string): Promise<void> {
+  const s = await stat(out).catch(() => undefined)
+  if (!s) return
+  if (!s.isDirectory()) throw new EngineError('invalid-request', `--out ${out} exists and is not a folder`)
+  if ((await readdir(out)).length > 0) throw new EngineError('invalid-request', `--out ${out} exists and is not empty; choose a new folder`)
+}
+
+/** Write <out>/layers.json and <out>/layers.csv atomically (out must not exist or be empty). */
+export async function writeLayerReport(out: string, report: LayerReport): Promise<void> {
+  await checkReportDir(out)
+  const partial = join(dirname(out), `.${basename(out)}.partial-${randomBytes(3).toString('hex')}`)
+  await mkdir(partial, { recursive: true })
+  try {
+    await writeSynced(join(partial, 'layers.json'), reportJson(report))
+    await writeSynced(join(partial, 'layers.csv'), reportCsv(report))
+    await checkReportDir(out)
+    await rmdir(out).catch(() => undefined)
+    await rename(partial, out)
+  } catch (e) {
+    await rm(partial, { recursive: true, force: true })
+    throw e
+  }
+}
