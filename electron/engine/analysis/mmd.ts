@@ -1,6 +1,7 @@
 // Maximum mean discrepancy with a Gaussian kernel k(x, y) = exp(-|x - y|^2 / (2 sigma^2)), the unbiased
 // U-statistic MMD^2_u (Gretton et al. 2012; about 0, possibly slightly negative, for samples of one
 // distribution), sigma by the median heuristic: the median pairwise distance of the pooled sample.
+import { selectKth } from './sort'
 import { sampleIndices } from './subsample'
 import type { Cloud, RandomSource } from './types'
 
@@ -21,31 +22,6 @@ function sqDist(x: Cloud, i: number, y: Cloud, j: number, d: number): number {
   return s
 }
 
-/** k-th smallest value (0-based) of `a`, rearranging it (Hoare selection, expected O(n)). */
-export function selectKth(a: Float64Array, k: number): number {
-  let lo = 0
-  let hi = a.length - 1
-  while (hi > lo) {
-    const pivot = a[(lo + hi) >> 1]
-    let i = lo
-    let j = hi
-    while (i <= j) {
-      while (a[i] < pivot) i++
-      while (a[j] > pivot) j--
-      if (i <= j) {
-        const t = a[i]
-        a[i] = a[j]
-        a[j] = t
-        i++
-        j--
-      }
-    }
-    if (k <= j) hi = j
-    else if (k >= i) lo = i
-    else return a[k]
-  }
-  return a[k]
-}
 
 /**
  * Median heuristic: the median Euclidean distance over all pairs of at most `maxPoints` pooled points

@@ -2,6 +2,7 @@
 // correlation of pairwise distances, class separability, merging and residual motion (CKA: cka.ts).
 // Each takes flat row-major [n, width] arrays holding the same points in the same order.
 import { KdTree } from '../analysis/kdtree'
+import { selectKth } from '../analysis/sort'
 
 function sqDist(x: Float64Array, w: number, i: number, j: number): number {
   let s = 0
@@ -61,32 +62,6 @@ export function squaredDistanceMatrix(x: Float64Array, n: number, w: number): Fl
   return d
 }
 
-/** The k-th smallest of v[0..len) (1-based k), rearranging v (Hoare quickselect). */
-function kthSmallest(v: Float64Array, len: number, k: number): number {
-  let lo = 0
-  let hi = len - 1
-  const target = k - 1
-  while (hi > lo) {
-    const pivot = v[(lo + hi) >> 1]
-    let i = lo
-    let j = hi
-    while (i <= j) {
-      while (v[i] < pivot) i++
-      while (v[j] > pivot) j--
-      if (i <= j) {
-        const t = v[i]
-        v[i] = v[j]
-        v[j] = t
-        i++
-        j--
-      }
-    }
-    if (target <= j) hi = j
-    else if (target >= i) lo = i
-    else return v[target]
-  }
-  return v[target]
-}
 
 /** Squared distance from each point to its k-th nearest other point, from a squared-distance matrix. */
 export function kthSquaredDistances(dist: Float64Array, n: number, k: number): Float64Array {
@@ -95,7 +70,7 @@ export function kthSquaredDistances(dist: Float64Array, n: number, k: number): F
   for (let i = 0; i < n; i++) {
     let m = 0
     for (let j = 0; j < n; j++) if (j !== i) row[m++] = dist[i * n + j]
-    out[i] = kthSmallest(row, m, k)
+    out[i] = selectKth(row.subarray(0, m), k - 1)
   }
   return out
 }

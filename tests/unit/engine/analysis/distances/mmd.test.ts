@@ -1,7 +1,8 @@
 // MMD: the estimator against a brute-force O(n^2) reference written from the definition, the median
 // heuristic against a sorted list of all pair distances, ~0 for one distribution, positive for a shift.
 import { describe, expect, it } from 'vitest'
-import { medianBandwidth, mmd, mmdSquared, selectKth } from '../../../../../electron/engine/analysis/mmd'
+import { medianBandwidth, mmd, mmdSquared } from '../../../../../electron/engine/analysis/mmd'
+import { selectKth } from '../../../../../electron/engine/analysis/sort'
 import { gaussianCloud, testRng } from '../test-rng'
 
 function point(c: Float32Array, i: number, d: number): number[] {
