@@ -1,6 +1,6 @@
-// Dense building blocks of the Sinkhorn solvers (sinkhorn.ts): rows of the squared Euclidean cost, exact
-// log-sum-exp soft-min updates that also (re)build the stabilised kernel, and the kernel-vector products
-// every iteration spends its time in. Flat row-major Float64Arrays; nothing here allocates per entry.
+// Dense building blocks of the Sinkhorn solvers (sinkhorn.ts): rows of the squared Euclidean cost and the
+// exact log-sum-exp soft-min updates that (re)build the stabilised kernel; the kernel-vector products every
+// iteration spends its time in are in sinkhorn-wasm.ts. Flat row-major Float64Arrays, no per-entry allocation.
 
 /**
  * Kernel entries below this are stored as 0. Between rebuilds the scalings stay within e^+-50, so such an
@@ -101,44 +101,39 @@ export function rowSoftmin(cost: SquaredCost, p: Float64Array, w: number, eps: n
 }
 
 /**
- * Exact column soft-min g_j = -eps log sum_i w exp((f_i - C_ij)/eps) and the kernel K [n, m] for (f, g),
- * whose columns then sum to 1/w: three row-major passes (exponents and column maxima, exponentials and
- * column sums, scaling), one exp per entry.
+ * Exact column soft-min s_j = -eps log sum_i w exp((f_i - C_ij)/eps) in scaling form: g_j = -eps max_i
+ * (f_i - C_ij)/eps, K_ij = exp((f_i + g_j - C_ij)/eps) <= 1 and v_j = 1 / (w sum_i K_ij), so that
+ * g + eps log v = s and the columns of K diag(v) sum to 1/w. Two row-major passes (column maxima, then
+ * exponentials and column sums), one exp per entry, and no third pass to rescale the stored kernel.
  */
-export function colSoftmin(cost: SquaredCost, f: Float64Array, w: number, eps: number, g: Float64Array, K: Float64Array): void {
+export function colSoftmin(cost: SquaredCost, f: Float64Array, w: number, eps: number, g: Float64Array, K: Float64Array, v: Float64Array): void {
   const { n, m } = cost
   const inv = 1 / eps
   const mx = new Float64Array(m).fill(-Infinity)
   const sum = new Float64Array(m)
   const c = new Float64Array(m)
   for (let i = 0; i < n; i++) {
-    const o = i * m
     const fi = f[i]
     cost.row(i, c)
     for (let j = 0; j < m; j++) {
       const z = (fi - c[j]) * inv
-      K[o + j] = z
       if (z > mx[j]) mx[j] = z
     }
   }
   for (let i = 0; i < n; i++) {
     const o = i * m
+    const fi = f[i]
+    cost.row(i, c)
     for (let j = 0; j < m; j++) {
-      const e = Math.exp(K[o + j] - mx[j])
+      let e = Math.exp((fi - c[j]) * inv - mx[j])
+      if (e < KERNEL_FLOOR) e = 0
       K[o + j] = e
       sum[j] += e
     }
   }
   for (let j = 0; j < m; j++) {
-    g[j] = -eps * (mx[j] + Math.log(sum[j] * w))
-    sum[j] = 1 / (sum[j] * w)
-  }
-  for (let i = 0; i < n; i++) {
-    const o = i * m
-    for (let j = 0; j < m; j++) {
-      const k = K[o + j] * sum[j]
-      K[o + j] = k < KERNEL_FLOOR ? 0 : k
-    }
+    g[j] = -eps * mx[j]
+    v[j] = 1 / (sum[j] * w)
   }
 }
 
@@ -156,88 +151,6 @@ export function symmetricKernel(cost: SquaredCost, p: Float64Array, eps: number,
       K[i * n + j] = k
       K[j * n + i] = k
     }
-  }
-}
-
-/**
- * out_i = sum_j K_ij v_j, eight rows at a time: each load of v serves eight products and the eight
- * independent sums keep the floating-point adders busy (about 20% faster than four rows here; V8 has no SIMD).
- */
-export function rowProducts(K: Float64Array, n: number, m: number, v: Float64Array, out: Float64Array): void {
-  let i = 0
-  for (; i + 7 < n; i += 8) {
-    const o0 = i * m
-    const o1 = o0 + m
-    const o2 = o1 + m
-    const o3 = o2 + m
-    const o4 = o3 + m
-    const o5 = o4 + m
-    const o6 = o5 + m
-    const o7 = o6 + m
-    let s0 = 0
-    let s1 = 0
-    let s2 = 0
-    let s3 = 0
-    let s4 = 0
-    let s5 = 0
-    let s6 = 0
-    let s7 = 0
-    for (let j = 0; j < m; j++) {
-      const vj = v[j]
-      s0 += K[o0 + j] * vj
-      s1 += K[o1 + j] * vj
-      s2 += K[o2 + j] * vj
-      s3 += K[o3 + j] * vj
-      s4 += K[o4 + j] * vj
-      s5 += K[o5 + j] * vj
-      s6 += K[o6 + j] * vj
-      s7 += K[o7 + j] * vj
-    }
-    out[i] = s0
-    out[i + 1] = s1
-    out[i + 2] = s2
-    out[i + 3] = s3
-    out[i + 4] = s4
-    out[i + 5] = s5
-    out[i + 6] = s6
-    out[i + 7] = s7
-  }
-  for (; i < n; i++) {
-    const o = i * m
-    let s = 0
-    for (let j = 0; j < m; j++) s += K[o + j] * v[j]
-    out[i] = s
-  }
-}
-
-/** out_j = sum_i c_i K_ij, eight rows at a time (one load and store of out per eight products). */
-export function columnProducts(K: Float64Array, n: number, m: number, c: Float64Array, out: Float64Array): void {
-  out.fill(0)
-  let i = 0
-  for (; i + 7 < n; i += 8) {
-    const o0 = i * m
-    const o1 = o0 + m
-    const o2 = o1 + m
-    const o3 = o2 + m
-    const o4 = o3 + m
-    const o5 = o4 + m
-    const o6 = o5 + m
-    const o7 = o6 + m
-    const c0 = c[i]
-    const c1 = c[i + 1]
-    const c2 = c[i + 2]
-    const c3 = c[i + 3]
-    const c4 = c[i + 4]
-    const c5 = c[i + 5]
-    const c6 = c[i + 6]
-    const c7 = c[i + 7]
-    for (let j = 0; j < m; j++)
-      out[j] += c0 * K[o0 + j] + c1 * K[o1 + j] + (c2 * K[o2 + j] + c3 * K[o3 + j]) + (c4 * K[o4 + j] + c5 * K[o5 + j] + (c6 * K[o6 + j] + c7 * K[o7 + j]))
-  }
-  for (; i < n; i++) {
-    const o = i * m
-    const ci = c[i]
-    for (let j = 0; j < m; j++) out[j] += ci * K[o + j]
   }
 }
 

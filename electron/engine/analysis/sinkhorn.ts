@@ -3,12 +3,15 @@
 // Log-domain stabilised (Schmitzer 2019): the potentials f, g live in cost units and the dense kernel
 // K_ij = exp((f_i + g_j - C_ij)/eps) is rebuilt around them, so iterations are matrix-vector products on
 // bounded numbers whatever eps is; any scaling that leaves [e^-TAU, e^TAU] (or a row/column that
-// underflowed) is absorbed into the potentials with an exact log-sum-exp update.
+// underflowed) is absorbed into the potentials with an exact log-sum-exp update. The products run in
+// WebAssembly SIMD (sinkhorn-wasm.ts), one fused pass over the kernel per iteration, from a float32 copy
+// of the kernel for large problems (see kernelPrecision).
 //
 // Convention: OT_eps(a,b) = min_P <P, C> + eps KL(P | a x b), reported as the dual value <a, f> + <b, g>.
 // With the entropy term S_eps >= 0 with equality iff the clouds coincide, and S_eps -> W2^2 as eps -> 0
 // (the eps log n of each term cancels). `transportCost` is <P, C> alone, the number POT's sinkhorn2 returns.
-import { colSoftmin, columnProducts, planSummary, rowProducts, rowSoftmin, SquaredCost, symmetricKernel } from './sinkhorn-kernel'
+import { colSoftmin, planSummary, rowSoftmin, SquaredCost, symmetricKernel } from './sinkhorn-kernel'
+import { KernelArena } from './sinkhorn-wasm'
 import type { Cloud } from './types'
 
 export interface SinkhornOptions {
@@ -32,6 +35,13 @@ export interface SinkhornOptions {
    * back to 1 if the marginal error at the target eps grows tenfold. Default 1 (POT).
    */
   overRelaxation?: number
+  /**
+   * storage of the kernel the iterations read: float64, or float32 (half the memory traffic of the
+   * products, which bound the iterations; every product, sum and potential stays float64, and the kernel
+   * is rebuilt in float64, so the result moves by about 1e-7 relative). Default 'auto': float32 from
+   * FLOAT32_KERNEL_ENTRIES entries on, where sampling error dwarfs that.
+   */
+  kernelPrecision?: 'auto' | 'float64' | 'float32'
 }
 
 export interface EntropicOtResult {
@@ -58,6 +68,16 @@ export interface SinkhornDivergenceResult {
 const TAU = 50
 const LO = Math.exp(-TAU)
 const HI = Math.exp(TAU)
+/** kernels with at least this many entries (e.g. 512 x 512) are stored in float32 under 'auto' */
+export const FLOAT32_KERNEL_ENTRIES = 2 ** 18
+
+function useFloat32(n: number, m: number, opts: SinkhornOptions): boolean {
+  const p = opts.kernelPrecision ?? 'auto'
+  return p === 'float32' || (p === 'auto' && n * m >= FLOAT32_KERNEL_ENTRIES)
+}
+
+/** rows per fused block: eight rows of a 2,000-column kernel (128 kB) stay in cache between the two products */
+const ROW_BLOCK = 8
 
 function float64(x: Cloud): Float64Array {
   return x instanceof Float64Array ? x : Float64Array.from(x)
@@ -115,22 +135,25 @@ export function entropicOt(xIn: Cloud, n: number, yIn: Cloud, m: number, d: numb
   const cost = new SquaredCost(x, n, y, m, d)
   const a = 1 / n
   const b = 1 / m
-  const K = new Float64Array(n * m)
+  // the kernel and the vectors its products read or write live in the SIMD kernels' memory
+  const arena = new KernelArena(n, m, 2 * n + 2 * m, useFloat32(n, m, opts))
+  const K = arena.K
   const f = new Float64Array(n)
   const g = new Float64Array(m)
   const u = new Float64Array(n).fill(1)
   const v = new Float64Array(m).fill(1)
-  const au = new Float64Array(n)
-  const bv = new Float64Array(m)
-  const r = new Float64Array(n)
-  const w = new Float64Array(m)
+  const au = arena.vector(n)
+  const bv = arena.vector(m)
+  const r = arena.vector(n)
+  const w = arena.vector(m)
   let eps = startEps(x, n, y, m, d, opts)
   let omega = opts.overRelaxation ?? 1
   let exactRows = false
   let bestError = Infinity
 
   // iteration 1, first half, exactly in the log domain (f = 0)
-  colSoftmin(cost, f, a, eps, g, K)
+  colSoftmin(cost, f, a, eps, g, K, v)
+  arena.sync()
   let rebuilds = 1
   let iterations = 0
   let converged = false
@@ -139,14 +162,23 @@ export function entropicOt(xIn: Cloud, n: number, yIn: Cloud, m: number, d: numb
     // row update: u = 1 / (K (b v)), over-relaxed
     let ok = !exactRows
     let rowError = 0
+    // unless this is the last half-step, each block of rows also adds its share of K^T (a u) to w while
+    // it is in cache: one pass over the kernel per iteration instead of two
+    const fuse = iterations < opts.iterations
     if (ok) {
       for (let j = 0; j < m; j++) bv[j] = b * v[j]
-      rowProducts(K, n, m, bv, r)
-      for (let i = 0; i < n; i++) {
-        const ri = r[i]
-        if (!(ri > LO && ri < HI)) ok = false
-        u[i] = relaxed(u[i], ri, omega)
-        rowError += Math.abs(a * u[i] * ri - a)
+      if (fuse) w.fill(0)
+      for (let i0 = 0; i0 < n; i0 += ROW_BLOCK) {
+        const rows = Math.min(ROW_BLOCK, n - i0)
+        arena.dots(i0, rows, bv, r.subarray(i0))
+        for (let i = i0; i < i0 + rows; i++) {
+          const ri = r[i]
+          if (!(ri > LO && ri < HI)) ok = false
+          u[i] = relaxed(u[i], ri, omega)
+          au[i] = a * u[i]
+          rowError += Math.abs(au[i] * ri - a)
+        }
+        if (fuse) arena.axpy(i0, rows, au.subarray(i0), w)
       }
     }
     exactRows = false
@@ -154,6 +186,7 @@ export function entropicOt(xIn: Cloud, n: number, yIn: Cloud, m: number, d: numb
       // absorb g and redo this half exactly (a row underflowed, a scaling grew too large, or eps changed)
       for (let j = 0; j < m; j++) g[j] += eps * Math.log(v[j])
       rowSoftmin(cost, g, b, eps, f, K)
+      arena.sync()
       u.fill(1)
       v.fill(1)
       rowError = 0
@@ -161,8 +194,11 @@ export function entropicOt(xIn: Cloud, n: number, yIn: Cloud, m: number, d: numb
     }
     if (iterations >= opts.iterations) break
     // column update: v = 1 / (K^T (a u)); the same products give the current column marginals
-    for (let i = 0; i < n; i++) au[i] = a * u[i]
-    columnProducts(K, n, m, au, w)
+    if (!ok) {
+      au.fill(a)
+      w.fill(0)
+      arena.axpy(0, n, au, w)
+    }
     let error = rowError
     for (let j = 0; j < m; j++) error += Math.abs(b * v[j] * w[j] - b)
     if (eps === opts.eps) {
@@ -182,9 +218,9 @@ export function entropicOt(xIn: Cloud, n: number, yIn: Cloud, m: number, d: numb
     }
     if (!ok) {
       for (let i = 0; i < n; i++) f[i] += eps * Math.log(u[i])
-      colSoftmin(cost, f, a, eps, g, K)
+      colSoftmin(cost, f, a, eps, g, K, v)
+      arena.sync()
       u.fill(1)
-      v.fill(1)
       rebuilds++
     }
     if (eps > opts.eps) {
@@ -209,21 +245,23 @@ export function symmetricEntropicOt(xIn: Cloud, n: number, d: number, opts: Sink
   const cost = new SquaredCost(x, n, x, n, d)
   const { eps } = opts
   const a = 1 / n
-  const K = new Float64Array(n * n)
+  const arena = new KernelArena(n, n, 2 * n, useFloat32(n, n, opts))
+  const K = arena.K
   const p = new Float64Array(n)
   const s = new Float64Array(n).fill(1)
-  const as = new Float64Array(n)
-  const r = new Float64Array(n)
+  const as = arena.vector(n)
+  const r = arena.vector(n)
   // start from p = T(0), which is exact for the first half-step
   rowSoftmin(cost, new Float64Array(n), a, eps, p)
   symmetricKernel(cost, p, eps, K)
+  arena.sync()
   let iterations = 0
   let rebuilds = 1
   let converged = false
   while (iterations < opts.iterations) {
     iterations++
     for (let i = 0; i < n; i++) as[i] = a * s[i]
-    rowProducts(K, n, n, as, r)
+    arena.dots(0, n, as, r)
     let err = 0
     let ok = true
     for (let i = 0; i < n; i++) {
@@ -249,6 +287,7 @@ export function symmetricEntropicOt(xIn: Cloud, n: number, d: number, opts: Sink
     }
     s.fill(1)
     symmetricKernel(cost, p, eps, K)
+    arena.sync()
     rebuilds++
   }
   const plan = planSummary(cost, K, s, s, a, a)
