@@ -8,7 +8,8 @@ const root = join(__dirname, '..')
 const benches = ['tests/bench/flow-throughput.mjs', 'tests/bench/viewer/run.mjs', 'tests/bench/metrics-pot.mjs', 'tests/bench/learned-flow.mjs']
 const only = process.argv.slice(2)
 
-const ensure = spawnSync(process.execPath, [join(root, 'scripts/ensure-build.js')], { stdio: 'inherit', cwd: root })
+// the build's log goes to stderr: stdout carries JSON lines only
+const ensure = spawnSync(process.execPath, [join(root, 'scripts/ensure-build.js')], { stdio: ['ignore', process.stderr, 'inherit'], cwd: root })
 if (ensure.status !== 0) process.exit(ensure.status ?? 1)
 
 mkdirSync(join(root, 'bench-results'), { recursive: true })
