@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import chromium from './tests/chromium.json'
 
 // Set once in the runner process; worker processes inherit them, so all share one server and workspace.
 process.env.NAGARE_E2E_PORT ??= '41731'
@@ -30,20 +31,8 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
     screenshot: 'only-on-failure',
     trace: 'off',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu-sandbox',
-        '--enable-unsafe-swiftshader',
-        '--use-angle=swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic'
-      ]
-    }
+    // Debian's Chromium with SwiftShader WebGL and no background networking (tests/chromium.json)
+    launchOptions: chromium
   },
   projects: [{ name: 'chromium-browser-mode', use: { browserName: 'chromium' } }],
   webServer: {

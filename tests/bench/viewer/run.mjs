@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { dirname, extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const arg = (name, fallback) => {
@@ -20,7 +21,9 @@ const samples = Number(arg('samples', 64))
 const shots = arg('screenshots', '')
 const aa = arg('antialias', 'auto')
 const antialias = aa === 'auto' ? undefined : aa !== 'off'
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+// the same Chromium and flags as the Playwright tests
+const chromiumFlags = createRequire(import.meta.url)('../../chromium.json')
+const executablePath = process.env.CHROMIUM_PATH || chromiumFlags.executablePath
 
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' }
 
@@ -54,16 +57,7 @@ async function main() {
     browser = await chromium.launch({
       executablePath,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--enable-unsafe-swiftshader',
-        '--use-angle=swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic'
-      ]
+      args: chromiumFlags.args
     })
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 })
     const errors = []
