@@ -108,7 +108,9 @@ function checkMixture(spec: ExperimentSpec, ctx: Ctx): ResolvedDistribution | un
   const covs = d.kind === 'gaussian' ? [d.covariance] : d.covariances
   const covPath = (k: number): (string | number)[] =>
     d.kind === 'gaussian' ? ['distribution', 'covariance'] : ['distribution', 'covariances', k]
-  const dim = means[0].length
+  // an empty mean or mixture has already been reported by the base schema; nothing here to check
+  const dim = means[0]?.length ?? 0
+  if (dim === 0 || covs.length === 0) return undefined
   let ok = true
   if (d.kind === 'gmm') {
     const k = d.weights.length

@@ -83,20 +83,22 @@ export function readZip(buf: Buffer, label: string, maxEntryBytes: number): ZipE
     // Zip64 extended information: only the fields saturated in the fixed record are present, in this order
     let x = p + 46 + nameLen
     const extraEnd = x + extraLen
+    // lengths from the record itself may point past the archive: refuse rather than read out of range
+    if (extraEnd + commentLen > buf.length) throw new ZipError(`${label}: corrupt central directory (entry ${e + 1})`)
     while (x + 4 <= extraEnd) {
       const id = buf.readUInt16LE(x)
       const len = buf.readUInt16LE(x + 2)
+      if (x + 4 + len > extraEnd) throw new ZipError(`${label}: corrupt extra field in the central directory (entry ${e + 1})`)
       if (id === 0x0001) {
         let q = x + 4
-        if (size === 0xffffffff) {
-          size = u64(buf, q)
+        const next = (): number => {
+          if (q + 8 > x + 4 + len) throw new ZipError(`${label}: Zip64 extra field too short (entry ${e + 1})`)
           q += 8
+          return u64(buf, q - 8)
         }
-        if (packed === 0xffffffff) {
-          packed = u64(buf, q)
-          q += 8
-        }
-        if (local === 0xffffffff) local = u64(buf, q)
+        if (size === 0xffffffff) size = next()
+        if (packed === 0xffffffff) packed = next()
+        if (local === 0xffffffff) local = next()
       }
       x += 4 + len
     }

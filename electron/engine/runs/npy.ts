@@ -118,6 +118,7 @@ function parseHeader(head: Uint8Array, fileLength: number, label: string, accept
   const parts = shapeText.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
   if (!parts.every((p) => /^\d+L?$/.test(p))) throw new NpyError(`${label}: bad shape (${shapeText})`)
   const shape = parts.map((p) => Number.parseInt(p, 10))
+  if (!shape.every((s) => Number.isSafeInteger(s))) throw new NpyError(`${label}: bad shape (${shapeText}): a dimension is too large`)
   const expected = dataOffset + shape.reduce((a, b) => a * b, 1) * ITEM_SIZE[dtype]
   if (fileLength < expected) throw new NpyError(`${label}: truncated: shape [${shape.join(', ')}] needs ${expected} bytes, the file has ${fileLength}`)
   if (fileLength > expected) throw new NpyError(`${label}: ${fileLength - expected} unexpected bytes after the data of shape [${shape.join(', ')}]`)
