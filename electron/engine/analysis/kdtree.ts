@@ -108,14 +108,7 @@ export class KdTree {
           const t = pts[i * d + j] - q[j]
           s += t * t
         }
-        if (s < best[k - 1]) {
-          let m = k - 1
-          while (m > 0 && best[m - 1] > s) {
-            best[m] = best[m - 1]
-            m--
-          }
-          best[m] = s
-        }
+        insertBest(best, k, s)
       }
       return
     }
@@ -156,4 +149,15 @@ function select(x: Cloud, d: number, axis: number, perm: Int32Array, lo: number,
     else if (kth >= i) lo = i
     else return
   }
+}
+
+/** Keep best[0..k) the k smallest squared distances seen so far, ascending: insert s if it belongs. */
+export function insertBest(best: Float64Array, k: number, s: number): void {
+  if (!(s < best[k - 1])) return
+  let m = k - 1
+  while (m > 0 && best[m - 1] > s) {
+    best[m] = best[m - 1]
+    m--
+  }
+  best[m] = s
 }

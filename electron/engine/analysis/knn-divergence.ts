@@ -4,7 +4,7 @@
 // k-d trees for d <= 3, brute force above (subsample large clouds first). Consistent for fixed k but slow
 // to converge when P has heavier tails than Q (the estimate is then low: see the tests' tolerances).
 import { cloudExtent, distanceFloor } from './entropy'
-import { KdTree } from './kdtree'
+import { insertBest, KdTree } from './kdtree'
 import type { Cloud } from './types'
 
 export interface KnnKlResult {
@@ -27,14 +27,7 @@ function bruteKth(qs: Cloud, q: number, pts: Cloud, count: number, d: number, k:
       const t = pts[i * d + j] - qs[q * d + j]
       s += t * t
     }
-    if (s < best[k - 1]) {
-      let r = k - 1
-      while (r > 0 && best[r - 1] > s) {
-        best[r] = best[r - 1]
-        r--
-      }
-      best[r] = s
-    }
+    insertBest(best, k, s)
   }
   return best[k - 1]
 }
