@@ -7,7 +7,20 @@ export const METHOD_NAMES = [
   'jobs.cancel',
   'runs.list',
   'runs.get',
-  'runs.trajectories'
+  'runs.trajectories',
+  'runs.update',
+  'runs.trash',
+  'runs.restore',
+  'runs.archive',
+  'settings.get',
+  'settings.set',
+  'diagnostics.get',
+  'data.preview',
+  'data.import',
+  'data.list',
+  'layers.start',
+  'layers.list',
+  'layers.get'
 ] as const
 
 export type Method = (typeof METHOD_NAMES)[number]

@@ -4,6 +4,10 @@
 import { z } from 'zod'
 import type { FieldError, SpecResult } from './experiment'
 import type { RunManifest, RunSummary } from './run'
+import { SettingsPatchSchema, type SettingsState } from './settings'
+import { MissingPolicySchema, type DataPreview, type DatasetInfo } from './dataset'
+import type { LayerAnalysis, LayerAnalysisSummary } from './layers'
+import { LIMITS } from './limits'
 import { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method } from './channels'
 
 export { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method }
@@ -58,6 +62,16 @@ export interface TrajectoryData {
 
 const runId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'not a run id')
 const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a job id')
+const token = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not an upload token')
+const fileName = z.string().min(1).max(255)
+/** file bytes as base64 (JSON-safe over both transports) */
+const base64 = z.string().max(Math.ceil(LIMITS.maxUploadBytes / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
+const upload = z.strictObject({ name: fileName, content: base64 })
+const tag = z.string().trim().min(1).max(40)
+const dataChoice = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('dataset'), id: runId }),
+  z.strictObject({ kind: z.literal('builtin'), name: z.string().min(1).max(64), n: z.number().int().min(2).max(LIMITS.maxPoints), seed: z.number().int().min(0).optional() })
+])
 
 /** Request schemas. Specs stay `unknown` here: they are validated by parseSpec, which names fields. */
 export const METHODS = {
@@ -65,9 +79,42 @@ export const METHODS = {
   'spec.validate': z.strictObject({ spec: z.unknown() }),
   'runs.start': z.strictObject({ spec: z.unknown() }),
   'jobs.cancel': z.strictObject({ jobId }),
-  'runs.list': z.strictObject({}),
+  /** trash: list the runs in the trash instead of the history */
+  'runs.list': z.strictObject({ trash: z.boolean().optional() }),
   'runs.get': z.strictObject({ id: runId }),
-  'runs.trajectories': z.strictObject({ id: runId })
+  'runs.trajectories': z.strictObject({ id: runId }),
+  'runs.update': z.strictObject({ id: runId, name: z.string().trim().min(1).max(LIMITS.maxNameLength).optional(), tags: z.array(tag).max(20).optional() }),
+  /** move to <workspace>/.trash (recoverable), never delete */
+  'runs.trash': z.strictObject({ id: runId }),
+  'runs.restore': z.strictObject({ id: runId }),
+  /** the whole run folder as one zip */
+  'runs.archive': z.strictObject({ id: runId }),
+  'settings.get': z.strictObject({}),
+  'settings.set': z.strictObject({ settings: SettingsPatchSchema }),
+  /** versions, backend, platform and the last errors, as text for a support request (no data values) */
+  'diagnostics.get': z.strictObject({}),
+  /** stage an uploaded CSV/TSV/NPY/NPZ file and describe it */
+  'data.preview': upload,
+  /** copy a staged file into the workspace as a dataset, with the chosen columns */
+  'data.import': z.strictObject({
+    token,
+    name: z.string().trim().min(1).max(LIMITS.maxNameLength),
+    features: z.array(z.number().int().min(0)).min(1).max(4096),
+    label: z.number().int().min(0).nullable().optional(),
+    missing: MissingPolicySchema
+  }),
+  'data.list': z.strictObject({}),
+  /** analyze an existing model: a TF.js Layers model (model.json + weights) run on data, or activation dumps */
+  'layers.start': z.strictObject({
+    name: z.string().trim().min(1).max(LIMITS.maxNameLength),
+    source: z.enum(['tfjs-model', 'dumps']),
+    files: z.array(upload).min(1).max(LIMITS.maxUploadFiles),
+    data: dataChoice.optional(),
+    k: z.number().int().min(1).max(100).optional(),
+    seed: z.number().int().min(0).optional()
+  }),
+  'layers.list': z.strictObject({}),
+  'layers.get': z.strictObject({ id: runId })
 } as const satisfies Record<Method, z.ZodType>
 
 export type RequestOf<M extends Method> = z.infer<(typeof METHODS)[M]>
@@ -80,6 +127,20 @@ export interface Responses {
   'runs.list': RunSummary[]
   'runs.get': RunManifest
   'runs.trajectories': TrajectoryData
+  'runs.update': RunSummary
+  'runs.trash': { id: string }
+  'runs.restore': { id: string }
+  'runs.archive': { fileName: string; data: Uint8Array }
+  'settings.get': SettingsState
+  'settings.set': SettingsState
+  'diagnostics.get': { text: string }
+  'data.preview': DataPreview
+  'data.import': DatasetInfo
+  'data.list': DatasetInfo[]
+  /** the job's 'done' event carries the analysis id as runId */
+  'layers.start': { jobId: string }
+  'layers.list': LayerAnalysisSummary[]
+  'layers.get': LayerAnalysis
 }
 export type ResponseOf<M extends Method> = Responses[M]
 

@@ -14,8 +14,12 @@ export const LIMITS = {
   maxNameLength: 120,
   /** particles integrated at once; larger N is processed chunk by chunk */
   chunkSize: 131_072,
-  /** bytes of a request over the browser-mode socket */
-  maxMessageBytes: 16 * 1024 * 1024
+  /** bytes of a request over the browser-mode socket (room for one base64 upload of maxUploadBytes) */
+  maxMessageBytes: 72 * 1024 * 1024,
+  /** bytes of one imported file (data, model weights, activation dumps) sent from the UI */
+  maxUploadBytes: 48 * 1024 * 1024,
+  /** files in one upload (a model.json with its weight shards, or a folder of layer dumps) */
+  maxUploadFiles: 256
 } as const
 
 export const SPEC_VERSION = 1

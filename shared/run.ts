@@ -70,7 +70,14 @@ export interface RunSummary {
   id: string
   name: string
   createdAt: string
-  status: 'complete' | 'unreadable'
+  /** incomplete: a run folder set aside after an interrupted write (never shown as complete) */
+  status: 'complete' | 'unreadable' | 'incomplete'
+  /** user tags (runs.update); the name above is the user's name when renamed */
+  tags?: string[]
+  /** which wizard/template made it (spec flow kind family), for the history filter */
+  template?: string
+  /** set for runs listed from the trash */
+  trashedAt?: string
   backend?: string
   flow?: string
   dimension?: number

@@ -8,6 +8,12 @@ import { JobManager, type JobManagerOptions } from './jobs/manager'
 import { PROGRESS_METRICS, runExperiment, type RunnerDeps } from './jobs/runner'
 import { RunStore } from './runs/store'
 import { appVersion } from './version'
+import { dataHandlers } from './handlers/data'
+import { layersHandlers } from './handlers/layers'
+import { runAdminHandlers } from './handlers/run-admin'
+import { settingsHandlers } from './handlers/settings'
+import type { HandlerContext, Handlers } from './handlers/types'
+import { join } from 'node:path'
 
 export interface EngineServiceOptions {
   workspace: string
@@ -17,9 +23,9 @@ export interface EngineServiceOptions {
   /** tests: wrap engine pieces (e.g. slow a flow down) */
   deps?: Partial<RunnerDeps>
   jobs?: JobManagerOptions
+  /** settings and logs; default <workspace>/.nagare */
+  userData?: string
 }
-
-type Handlers = { [M in Method]: (request: RequestOf<M>) => Promise<ResponseOf<M>> | ResponseOf<M> }
 
 const FILES_IN_A_RUN = 4
 
@@ -28,8 +34,21 @@ export async function createEngineService(options: EngineServiceOptions): Promis
   const store = new RunStore(options.workspace)
   const jobs = new JobManager(options.jobs)
   const version = appVersion()
+  const context: HandlerContext = {
+    workspace: options.workspace,
+    userData: options.userData ?? join(options.workspace, '.nagare'),
+    mode: options.mode,
+    backend,
+    appVersion: version,
+    store,
+    jobs
+  }
 
   const handlers: Handlers = {
+    ...runAdminHandlers(context),
+    ...settingsHandlers(context),
+    ...dataHandlers(context),
+    ...layersHandlers(context),
     'engine.info': () => ({ appVersion: version, backend, available: availableBackends(), mode: options.mode, workspace: options.workspace }),
     'spec.validate': (r) => parseSpec(r.spec),
     'runs.start': (r) => {

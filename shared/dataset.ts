@@ -1,0 +1,59 @@
+// Imported datasets (the user's CSV/TSV/NPY/NPZ copied into <workspace>/datasets/<id>/): the preview the
+// import screen shows before committing, and what a committed dataset is.
+import { z } from 'zod'
+
+export const DATA_FORMATS = ['csv', 'tsv', 'npy', 'npz'] as const
+export type DataFormat = (typeof DATA_FORMATS)[number]
+
+export interface ColumnSummary {
+  index: number
+  name: string
+  /** every non-missing cell parses as a finite number */
+  numeric: boolean
+  /** empty, NA, NaN cells */
+  missing: number
+  /** cells that are present but not numbers (examples in `examples`) */
+  nonNumeric: number
+  examples: string[]
+  min?: number
+  max?: number
+  mean?: number
+  std?: number
+  /** distinct values when few (a candidate label column) */
+  distinct?: number
+}
+
+export interface DataPreview {
+  /** handle for data.import; the staged upload is kept until imported or the app exits */
+  token: string
+  fileName: string
+  format: DataFormat
+  rows: number
+  columns: ColumnSummary[]
+  /** the first rows as text, for the preview table */
+  head: string[][]
+  /** true when statistics were computed on a subsample (stated in `notice`) */
+  subsampled: boolean
+  notice?: string
+  /** problems a user must decide about (missing values, non-numeric columns) */
+  issues: string[]
+}
+
+export const MissingPolicySchema = z.enum(['drop-rows', 'fill-mean', 'fill-zero'])
+export type MissingPolicy = z.infer<typeof MissingPolicySchema>
+
+export interface DatasetInfo {
+  id: string
+  name: string
+  fileName: string
+  format: DataFormat
+  createdAt: string
+  n: number
+  d: number
+  featureNames: string[]
+  labelName?: string
+  /** class names in label order, when a label column was chosen */
+  classes?: string[]
+  /** rows dropped or cells filled, in plain words */
+  cleaning?: string
+}
