@@ -1,8 +1,7 @@
 // Both languages carry every string; the locale follows navigator.language unless the user chose;
 // the validator's real messages are reworded into existing keys in both languages.
 import { describe, expect, it } from 'vitest'
-import en from '@/i18n/en'
-import ja from '@/i18n/ja'
+import { messages } from '@/i18n/messages'
 import { createAppI18n, pickLocale } from '@/i18n'
 import { describeFieldError } from '@/i18n/fieldErrors'
 import { parseSpec } from '@shared/experiment'
@@ -11,6 +10,8 @@ import { SPEC_47 } from '../helpers'
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
 }
+
+const { en, ja } = messages
 
 describe('messages', () => {
   it('has the same keys in English and Japanese, none empty', () => {
