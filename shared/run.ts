@@ -1,6 +1,7 @@
 // The run manifest (run.json) and the per-depth metric columns: what a user keeps, compares and exports.
 import { z } from 'zod'
 import { ExperimentSpecSchema } from './experiment'
+import { TrainingReportSchema } from './training'
 
 export const RUN_FORMAT = 'nagare-run'
 export const RUN_FORMAT_VERSION = 1
@@ -55,6 +56,8 @@ export const RunManifestSchema = z.object({
     slicedW2End: z.number(),
     singularTime: z.number().nullable()
   }),
+  /** trained flows only: training curve, held-out quality, regularisers, robustness, saved model */
+  training: TrainingReportSchema.optional(),
   /** plain-language notes about approximations made (e.g. component-wise composed DAE) */
   notes: z.array(z.string()),
   files: z.object({
