@@ -1,5 +1,6 @@
 // Dense building blocks of the Sinkhorn solvers (sinkhorn.ts): rows of the squared Euclidean cost and the
-// exact log-sum-exp soft-min updates that (re)build the stabilised kernel; the kernel-vector products every
+// exact log-sum-exp soft-min updates that (re)build the stabilised kernel (the row-parallel passes of
+// OT(a, b) are in sinkhorn-ops.ts); the kernel-vector products every
 // iteration spends its time in are in sinkhorn-wasm.ts. Flat row-major Float64Arrays, no per-entry allocation.
 
 /**
@@ -97,43 +98,6 @@ export function rowSoftmin(cost: SquaredCost, p: Float64Array, w: number, eps: n
       }
     } else for (let j = 0; j < m; j++) s += Math.exp(z[j] - mx)
     out[i] = -eps * (mx + Math.log(s * w))
-  }
-}
-
-/**
- * Exact column soft-min s_j = -eps log sum_i w exp((f_i - C_ij)/eps) in scaling form: g_j = -eps max_i
- * (f_i - C_ij)/eps, K_ij = exp((f_i + g_j - C_ij)/eps) <= 1 and v_j = 1 / (w sum_i K_ij), so that
- * g + eps log v = s and the columns of K diag(v) sum to 1/w. Two row-major passes (column maxima, then
- * exponentials and column sums), one exp per entry, and no third pass to rescale the stored kernel.
- */
-export function colSoftmin(cost: SquaredCost, f: Float64Array, w: number, eps: number, g: Float64Array, K: Float64Array, v: Float64Array): void {
-  const { n, m } = cost
-  const inv = 1 / eps
-  const mx = new Float64Array(m).fill(-Infinity)
-  const sum = new Float64Array(m)
-  const c = new Float64Array(m)
-  for (let i = 0; i < n; i++) {
-    const fi = f[i]
-    cost.row(i, c)
-    for (let j = 0; j < m; j++) {
-      const z = (fi - c[j]) * inv
-      if (z > mx[j]) mx[j] = z
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    const o = i * m
-    const fi = f[i]
-    cost.row(i, c)
-    for (let j = 0; j < m; j++) {
-      let e = Math.exp((fi - c[j]) * inv - mx[j])
-      if (e < KERNEL_FLOOR) e = 0
-      K[o + j] = e
-      sum[j] += e
-    }
-  }
-  for (let j = 0; j < m; j++) {
-    g[j] = -eps * mx[j]
-    v[j] = 1 / (sum[j] * w)
   }
 }
 

@@ -139,14 +139,20 @@ const fnBody = (code: number[]): number[] => {
   return [...leb(body.length), ...body]
 }
 
-const MODULE = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), 0]])),
-  ...section(2, vec([[...name('env'), ...name('mem'), 0x02, 0x00, 0x00]])),
-  ...section(3, vec([[0], [0], [0], [0]])),
-  ...section(7, vec([[...name('dots'), 0x00, 0], [...name('axpy'), 0x00, 1], [...name('dots32'), 0x00, 2], [...name('axpy32'), 0x00, 3]])),
-  ...section(10, vec([fnBody(dots(false)), fnBody(axpy(false)), fnBody(dots(true)), fnBody(axpy(true))]))
-])
+/** max pages of the shared variant's memory: 65,536 pages = 4 GiB, the wasm32 limit */
+export const MAX_SHARED_PAGES = 65536
+/** memory import: unshared with no maximum, or shared (limits flag 3) with a maximum, as threads need */
+const memoryLimits = (shared: boolean): number[] => (shared ? [0x03, 0x01, ...leb(MAX_SHARED_PAGES)] : [0x00, 0x00])
+const moduleBytes = (shared: boolean): Uint8Array =>
+  new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), 0]])),
+    ...section(2, vec([[...name('env'), ...name('mem'), 0x02, ...memoryLimits(shared)]])),
+    ...section(3, vec([[0], [0], [0], [0]])),
+    ...section(7, vec([[...name('dots'), 0x00, 0], [...name('axpy'), 0x00, 1], [...name('dots32'), 0x00, 2], [...name('axpy32'), 0x00, 3]])),
+    ...section(10, vec([fnBody(dots(false)), fnBody(axpy(false)), fnBody(dots(true)), fnBody(axpy(true))]))
+  ])
+const MODULE = moduleBytes(false)
 
 type Kernel5 = (k: number, rows: number, m: number, v: number, out: number) => void
 type Exports = Record<'dots' | 'axpy' | 'dots32' | 'axpy32', Kernel5>
@@ -170,6 +176,21 @@ function module(): object | null {
     }
   }
   return compiled
+}
+
+let compiledShared: object | null | undefined
+
+/** The variant that imports a shared memory (for kernels read by several threads); null without SIMD/threads. */
+export function sharedKernelModule(): object | null {
+  if (compiledShared === undefined) {
+    try {
+      const bytes = moduleBytes(true)
+      compiledShared = wasm && wasm.validate(bytes) ? new wasm.Module(bytes) : null
+    } catch {
+      compiledShared = null
+    }
+  }
+  return compiledShared
 }
 
 /** Whether the SIMD kernels run here (false: the TypeScript fallback). */

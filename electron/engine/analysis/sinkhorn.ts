@@ -5,122 +5,26 @@
 // bounded numbers whatever eps is; any scaling that leaves [e^-TAU, e^TAU] (or a row/column that
 // underflowed) is absorbed into the potentials with an exact log-sum-exp update. The products run in
 // WebAssembly SIMD (sinkhorn-wasm.ts), one fused pass over the kernel per iteration, from a float32 copy
-// of the kernel for large problems (see kernelPrecision).
+// of the kernel for large problems (see kernelPrecision); OT(a, b) splits its kernel passes by rows
+// across the machine's cores (sinkhorn-parallel.ts, sinkhorn-shared.ts).
 //
 // Convention: OT_eps(a,b) = min_P <P, C> + eps KL(P | a x b), reported as the dual value <a, f> + <b, g>.
 // With the entropy term S_eps >= 0 with equality iff the clouds coincide, and S_eps -> W2^2 as eps -> 0
 // (the eps log n of each term cancels). `transportCost` is <P, C> alone, the number POT's sinkhorn2 returns.
-import { colSoftmin, planSummary, rowSoftmin, SquaredCost, symmetricKernel } from './sinkhorn-kernel'
+import { checkArgs, dual, float64, HI, LO, useFloat32, type EntropicOtResult, type SinkhornOptions } from './sinkhorn-common'
+import { planSummary, rowSoftmin, SquaredCost, symmetricKernel } from './sinkhorn-kernel'
+import { solveShared } from './sinkhorn-parallel'
+import { SharedProblem } from './sinkhorn-shared'
 import { KernelArena } from './sinkhorn-wasm'
 import type { Cloud } from './types'
 
-export interface SinkhornOptions {
-  /** entropic regularisation, in squared-distance units (> 0) */
-  eps: number
-  /** most iterations (one update of each potential; the symmetric terms count one averaged update) */
-  iterations: number
-  /** stop when the plan's marginals are within this of the weights (L1, rows + columns); 0 never stops early */
-  tolerance: number
-  /**
-   * eps-scaling factor q in (0, 1) (0 or absent: off): start at the squared diameter of the clouds and
-   * multiply eps by q each iteration until the target (each such step is an exact log-domain update);
-   * these steps count as iterations. Without it eps is fixed from the first iteration, as in POT. Clouds far apart
-   * relative to sqrt(eps) need it: from a cold start at small eps, mass moves a little per iteration.
-   * The symmetric terms OT(a,a), OT(b,b) do not use it (their averaged iteration converges from T(0)).
-   */
-  annealing?: number
-  /**
-   * over-relaxation omega in [1, 2) (Thibault et al. 2021): s <- s^(1-omega) / q^omega for the scaling
-   * updates. Several times fewer iterations at moderate eps; it is only locally convergent, so it falls
-   * back to 1 if the marginal error at the target eps grows tenfold. Default 1 (POT).
-   */
-  overRelaxation?: number
-  /**
-   * storage of the kernel the iterations read: float64, or float32 (half the memory traffic of the
-   * products, which bound the iterations; every product, sum and potential stays float64, and the kernel
-   * is rebuilt in float64, so the result moves by about 1e-7 relative). Default 'auto': float32 from
-   * FLOAT32_KERNEL_ENTRIES entries on, where sampling error dwarfs that.
-   */
-  kernelPrecision?: 'auto' | 'float64' | 'float32'
-}
-
-export interface EntropicOtResult {
-  /** OT_eps with the entropy term (dual value) */
-  value: number
-  /** <P, C> of the final plan */
-  transportCost: number
-  iterations: number
-  /** L1 distance of the final plan's row and column sums from the weights (rows exact without over-relaxation) */
-  marginalError: number
-  converged: boolean
-  /** exact log-domain kernel rebuilds (the initial one included) */
-  rebuilds: number
-}
+export { FLOAT32_KERNEL_ENTRIES, type EntropicOtResult, type SinkhornOptions } from './sinkhorn-common'
 
 export interface SinkhornDivergenceResult {
   value: number
   ab: EntropicOtResult
   aa: EntropicOtResult
   bb: EntropicOtResult
-}
-
-/** Scalings stay within e^-TAU..e^TAU between rebuilds: entries that matter keep full float64 precision. */
-const TAU = 50
-const LO = Math.exp(-TAU)
-const HI = Math.exp(TAU)
-/** kernels with at least this many entries (e.g. 512 x 512) are stored in float32 under 'auto' */
-export const FLOAT32_KERNEL_ENTRIES = 2 ** 18
-
-function useFloat32(n: number, m: number, opts: SinkhornOptions): boolean {
-  const p = opts.kernelPrecision ?? 'auto'
-  return p === 'float32' || (p === 'auto' && n * m >= FLOAT32_KERNEL_ENTRIES)
-}
-
-/** rows per fused block: eight rows of a 2,000-column kernel (128 kB) stay in cache between the two products */
-const ROW_BLOCK = 8
-
-function float64(x: Cloud): Float64Array {
-  return x instanceof Float64Array ? x : Float64Array.from(x)
-}
-
-function checkArgs(n: number, m: number, opts: SinkhornOptions): void {
-  if (n < 1 || m < 1) throw new Error('Sinkhorn needs two non-empty clouds')
-  if (!(opts.eps > 0) || !Number.isFinite(opts.eps)) throw new Error(`eps must be a positive number, got ${opts.eps}`)
-  if (!(opts.iterations >= 1)) throw new Error(`iterations must be at least 1, got ${opts.iterations}`)
-  if (opts.annealing !== undefined && !(opts.annealing >= 0 && opts.annealing < 1)) throw new Error(`annealing must be in [0, 1), got ${opts.annealing}`)
-  if (opts.overRelaxation !== undefined && !(opts.overRelaxation >= 1 && opts.overRelaxation < 2)) throw new Error(`overRelaxation must be in [1, 2), got ${opts.overRelaxation}`)
-  if (n * m > 2 ** 27) throw new Error(`a ${n} x ${m} Sinkhorn kernel is too large: subsample the clouds`)
-}
-
-/** The starting eps of the annealing: an upper bound of every squared distance (bounding box diagonal). */
-function startEps(x: Float64Array, n: number, y: Float64Array, m: number, d: number, opts: SinkhornOptions): number {
-  if (!opts.annealing) return opts.eps
-  let diam = 0
-  for (let k = 0; k < d; k++) {
-    let lo = Infinity
-    let hi = -Infinity
-    for (let i = 0; i < n; i++) {
-      lo = Math.min(lo, x[i * d + k])
-      hi = Math.max(hi, x[i * d + k])
-    }
-    for (let j = 0; j < m; j++) {
-      lo = Math.min(lo, y[j * d + k])
-      hi = Math.max(hi, y[j * d + k])
-    }
-    diam += (hi - lo) ** 2
-  }
-  return Math.max(opts.eps, diam)
-}
-
-function dual(weight: number, anchor: Float64Array, scaling: Float64Array, eps: number): number {
-  let s = 0
-  for (let i = 0; i < anchor.length; i++) s += anchor[i] + eps * Math.log(scaling[i])
-  return weight * s
-}
-
-/** Over-relaxed scaling update s <- s^(1 - omega) / q^omega (omega = 1: the Sinkhorn update 1/q). */
-function relaxed(s: number, q: number, omega: number): number {
-  return omega === 1 ? 1 / q : Math.exp((1 - omega) * Math.log(s) - omega * Math.log(q))
 }
 
 /**
@@ -132,107 +36,12 @@ export function entropicOt(xIn: Cloud, n: number, yIn: Cloud, m: number, d: numb
   checkArgs(n, m, opts)
   const x = float64(xIn)
   const y = float64(yIn)
-  const cost = new SquaredCost(x, n, y, m, d)
-  const a = 1 / n
-  const b = 1 / m
-  // the kernel and the vectors its products read or write live in the SIMD kernels' memory
-  const arena = new KernelArena(n, m, 2 * n + 2 * m, useFloat32(n, m, opts))
-  const K = arena.K
-  const f = new Float64Array(n)
-  const g = new Float64Array(m)
-  const u = new Float64Array(n).fill(1)
-  const v = new Float64Array(m).fill(1)
-  const au = arena.vector(n)
-  const bv = arena.vector(m)
-  const r = arena.vector(n)
-  const w = arena.vector(m)
-  let eps = startEps(x, n, y, m, d, opts)
-  let omega = opts.overRelaxation ?? 1
-  let exactRows = false
-  let bestError = Infinity
-
-  // iteration 1, first half, exactly in the log domain (f = 0)
-  colSoftmin(cost, f, a, eps, g, K, v)
-  arena.sync()
-  let rebuilds = 1
-  let iterations = 0
-  let converged = false
-  for (;;) {
-    iterations++
-    // row update: u = 1 / (K (b v)), over-relaxed
-    let ok = !exactRows
-    let rowError = 0
-    // unless this is the last half-step, each block of rows also adds its share of K^T (a u) to w while
-    // it is in cache: one pass over the kernel per iteration instead of two
-    const fuse = iterations < opts.iterations
-    if (ok) {
-      for (let j = 0; j < m; j++) bv[j] = b * v[j]
-      if (fuse) w.fill(0)
-      for (let i0 = 0; i0 < n; i0 += ROW_BLOCK) {
-        const rows = Math.min(ROW_BLOCK, n - i0)
-        arena.dots(i0, rows, bv, r.subarray(i0))
-        for (let i = i0; i < i0 + rows; i++) {
-          const ri = r[i]
-          if (!(ri > LO && ri < HI)) ok = false
-          u[i] = relaxed(u[i], ri, omega)
-          au[i] = a * u[i]
-          rowError += Math.abs(au[i] * ri - a)
-        }
-        if (fuse) arena.axpy(i0, rows, au.subarray(i0), w)
-      }
-    }
-    exactRows = false
-    if (!ok) {
-      // absorb g and redo this half exactly (a row underflowed, a scaling grew too large, or eps changed)
-      for (let j = 0; j < m; j++) g[j] += eps * Math.log(v[j])
-      rowSoftmin(cost, g, b, eps, f, K)
-      arena.sync()
-      u.fill(1)
-      v.fill(1)
-      rowError = 0
-      rebuilds++
-    }
-    if (iterations >= opts.iterations) break
-    // column update: v = 1 / (K^T (a u)); the same products give the current column marginals
-    if (!ok) {
-      au.fill(a)
-      w.fill(0)
-      arena.axpy(0, n, au, w)
-    }
-    let error = rowError
-    for (let j = 0; j < m; j++) error += Math.abs(b * v[j] * w[j] - b)
-    if (eps === opts.eps) {
-      if (error <= opts.tolerance) {
-        converged = true
-        break
-      }
-      // over-relaxation is only locally convergent: fall back to plain Sinkhorn if the error grows
-      if (!(error <= 10 * bestError)) omega = 1
-      bestError = Math.min(bestError, error)
-    }
-    ok = true
-    for (let j = 0; j < m; j++) {
-      const wj = w[j]
-      if (!(wj > LO && wj < HI)) ok = false
-      v[j] = relaxed(v[j], wj, omega)
-    }
-    if (!ok) {
-      for (let i = 0; i < n; i++) f[i] += eps * Math.log(u[i])
-      colSoftmin(cost, f, a, eps, g, K, v)
-      arena.sync()
-      u.fill(1)
-      rebuilds++
-    }
-    if (eps > opts.eps) {
-      // next eps of the annealing: the next row update is exact at the new eps and rebuilds the kernel
-      for (let j = 0; j < m; j++) g[j] += eps * Math.log(v[j])
-      v.fill(1)
-      eps = Math.max(opts.eps, eps * (opts.annealing as number))
-      exactRows = true
-    }
+  const problem = new SharedProblem(x, n, y, m, d, { float32: useFloat32(n, m, opts) })
+  try {
+    return solveShared(problem, x, y, opts)
+  } finally {
+    problem.release()
   }
-  const plan = planSummary(cost, K, u, v, a, b)
-  return { value: dual(a, f, u, eps) + dual(b, g, v, eps), transportCost: plan.cost, iterations, marginalError: plan.error, converged, rebuilds }
 }
 
 /**
