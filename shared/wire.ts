@@ -1,6 +1,6 @@
 // The browser-mode WebSocket wire format, shared by electron/server and the renderer's WS client.
-// Requests, events and plain responses are JSON text; responses carrying typed arrays (trajectories)
-// go as one binary frame: [uint32 LE header length][JSON header][pad to 4][raw array bytes...].
+// Requests, events and plain responses are JSON text; responses carrying typed arrays (trajectories,
+// run archives as Uint8Array) go as one binary frame: [uint32 LE header length][JSON header][pad to 4][raw array bytes...].
 import type { ApiError, JobEvent, Result } from './contract'
 
 export type RequestId = string | number
@@ -15,7 +15,9 @@ export type WireMessage =
   | { kind: 'response'; id: RequestId | null; result: Result<unknown> }
   | { kind: 'event'; event: JobEvent }
 
-type ArrayType = 'float32' | 'int32'
+type ArrayType = 'float32' | 'int32' | 'uint8'
+type WireArray = Float32Array | Int32Array | Uint8Array
+const BYTES_PER: Record<ArrayType, number> = { float32: 4, int32: 4, uint8: 1 }
 
 /** Where a typed array sat in the result (property path) and where its bytes are in the frame. */
 interface ArraySlot {
@@ -68,8 +70,8 @@ export function encodeEvent(event: JobEvent): string {
 }
 
 /** Collect the typed arrays in a value (by path) and return a JSON-safe copy with nulls in their place. */
-function extractArrays(value: unknown, path: (string | number)[], found: { path: (string | number)[]; array: Float32Array | Int32Array }[]): unknown {
-  if (value instanceof Float32Array || value instanceof Int32Array) {
+function extractArrays(value: unknown, path: (string | number)[], found: { path: (string | number)[]; array: WireArray }[]): unknown {
+  if (value instanceof Float32Array || value instanceof Int32Array || value instanceof Uint8Array) {
     found.push({ path, array: value })
     return null
   }
@@ -91,13 +93,13 @@ const align4 = (n: number): number => (n + 3) & ~3
 
 /** JSON text when the response holds no typed arrays, otherwise one binary frame. */
 export function encodeResponse(id: RequestId | null, result: Result<unknown>): string | Uint8Array {
-  const found: { path: (string | number)[]; array: Float32Array | Int32Array }[] = []
+  const found: { path: (string | number)[]; array: WireArray }[] = []
   const plain = extractArrays(result, [], found)
   if (found.length === 0) return JSON.stringify({ id, result })
   const arrays: ArraySlot[] = []
   let offset = 0
   for (const { path, array } of found) {
-    arrays.push({ path, type: array instanceof Float32Array ? 'float32' : 'int32', byteOffset: offset, length: array.length })
+    arrays.push({ path, type: array instanceof Float32Array ? 'float32' : array instanceof Int32Array ? 'int32' : 'uint8', byteOffset: offset, length: array.length })
     offset += align4(array.byteLength)
   }
   const header: BinaryHeader = { id, result: plain, arrays }
@@ -165,17 +167,18 @@ function decodeBinary(bytes: Uint8Array): WireMessage {
   for (const slot of header.arrays as unknown[]) {
     if (!isRecord(slot)) throw new WireError('array slot malformed')
     const { type, byteOffset, length } = slot
-    if (type !== 'float32' && type !== 'int32') throw new WireError('unknown array type')
+    if (type !== 'float32' && type !== 'int32' && type !== 'uint8') throw new WireError('unknown array type')
     if (!Number.isSafeInteger(byteOffset) || !Number.isSafeInteger(length) || (byteOffset as number) < 0 || (length as number) < 0 || (byteOffset as number) % 4 !== 0)
       throw new WireError('array slot out of range')
     const start = bodyStart + (byteOffset as number)
-    const end = start + (length as number) * 4
+    const end = start + (length as number) * BYTES_PER[type]
     if (end > bytes.byteLength) throw new WireError('array slot overruns the frame')
     // A view when the bytes happen to be aligned (browser ArrayBuffers are), else an aligned copy.
     const aligned = (bytes.byteOffset + start) % 4 === 0
     const buffer = aligned ? bytes.buffer : new Uint8Array(bytes.subarray(start, end)).buffer
     const at = aligned ? bytes.byteOffset + start : 0
-    const array = type === 'float32' ? new Float32Array(buffer, at, length as number) : new Int32Array(buffer, at, length as number)
+    const n = length as number
+    const array = type === 'float32' ? new Float32Array(buffer, at, n) : type === 'int32' ? new Int32Array(buffer, at, n) : new Uint8Array(buffer, at, n)
     setAtPath(result, slot.path, array)
   }
   return { kind: 'response', id, result }

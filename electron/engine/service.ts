@@ -13,6 +13,8 @@ import { layersHandlers } from './handlers/layers'
 import { runAdminHandlers } from './handlers/run-admin'
 import { settingsHandlers } from './handlers/settings'
 import type { HandlerContext, Handlers } from './handlers/types'
+import { jobLogEntry, logFailedCall } from './logs/job-log'
+import { RotatingLog } from './logs/rotating-log'
 import { join } from 'node:path'
 
 export interface EngineServiceOptions {
@@ -27,16 +29,22 @@ export interface EngineServiceOptions {
   userData?: string
 }
 
-const FILES_IN_A_RUN = 4
-
 export async function createEngineService(options: EngineServiceOptions): Promise<EngineService> {
   const backend = await initBackend(options.backend)
   const store = new RunStore(options.workspace)
   const jobs = new JobManager(options.jobs)
   const version = appVersion()
+  const userData = options.userData ?? join(options.workspace, '.nagare')
+  // jobs, failures and crashes, never data values (see logs/job-log.ts)
+  const log = new RotatingLog(join(userData, 'logs'))
+  log.write({ level: 'info', event: 'engine-started', message: `mode ${options.mode}, backend ${backend}, version ${version}` })
+  jobs.onEvent((e) => {
+    const entry = jobLogEntry(e)
+    if (entry) log.write(entry)
+  })
   const context: HandlerContext = {
     workspace: options.workspace,
-    userData: options.userData ?? join(options.workspace, '.nagare'),
+    userData,
     mode: options.mode,
     backend,
     appVersion: version,
@@ -46,7 +54,7 @@ export async function createEngineService(options: EngineServiceOptions): Promis
 
   const handlers: Handlers = {
     ...runAdminHandlers(context),
-    ...settingsHandlers(context),
+    ...settingsHandlers(context, log),
     ...dataHandlers(context),
     ...layersHandlers(context),
     'engine.info': () => ({ appVersion: version, backend, available: availableBackends(), mode: options.mode, workspace: options.workspace }),
@@ -59,9 +67,11 @@ export async function createEngineService(options: EngineServiceOptions): Promis
       const jobId = jobs.submit(spec.name, async (ctx) => {
         const content = await runExperiment(spec, { ctx, backend, appVersion: version, ...(options.deps ? { deps: options.deps } : {}) })
         let written = 0
+        // trajectories, metrics, run.json, and labels and extra files when there are any
+        const files = 3 + (content.labels ? 1 : 0) + (content.extra?.length ?? 0)
         return store.save(content, {
           beforeFile: async (file) => {
-            ctx.progress(PROGRESS_METRICS + ((1 - PROGRESS_METRICS) * written++) / FILES_IN_A_RUN, undefined, `writing ${file}`)
+            ctx.progress(PROGRESS_METRICS + ((1 - PROGRESS_METRICS) * written++) / files, undefined, `writing ${file}`)
             await ctx.checkpoint()
           }
         })
@@ -69,7 +79,7 @@ export async function createEngineService(options: EngineServiceOptions): Promis
       return { jobId }
     },
     'jobs.cancel': (r) => ({ cancelled: jobs.cancel(r.jobId) }),
-    'runs.list': () => store.list(),
+    'runs.list': (r) => store.list(r.trash ? { trash: true } : {}),
     'runs.get': (r) => store.get(r.id),
     'runs.trajectories': (r) => store.trajectories(r.id)
   }
@@ -82,7 +92,9 @@ export async function createEngineService(options: EngineServiceOptions): Promis
         const handler = handlers[method] as (r: RequestOf<M>) => Promise<ResponseOf<M>> | ResponseOf<M>
         return ok(await handler(parsed.value.request as RequestOf<M>))
       } catch (e) {
-        return { ok: false, error: toApiError(e) }
+        const error = toApiError(e)
+        logFailedCall((entry) => log.write(entry), method, error)
+        return { ok: false, error }
       }
     },
     onEvent(listener: (event: JobEvent) => void): () => void {

@@ -29,6 +29,8 @@ export interface HostConfig {
   workspace: string
   mode: 'desktop' | 'browser' | 'in-process'
   backend?: string
+  /** settings and logs (default: the engine's, <workspace>/.nagare) */
+  userData?: string
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
@@ -51,6 +53,7 @@ export const crashError = (reason: string): ApiError => ({
 export function hostArgs(config: HostConfig): string[] {
   const args = ['--workspace', config.workspace, '--mode', config.mode]
   if (config.backend) args.push('--backend', config.backend)
+  if (config.userData) args.push('--user-data', config.userData)
   return args
 }
 
@@ -60,7 +63,13 @@ export function parseHostConfig(value: unknown): HostConfig {
   const mode = value.mode
   if (mode !== 'desktop' && mode !== 'browser' && mode !== 'in-process') throw new Error(`engine host: unknown mode ${String(mode)}`)
   if (value.backend !== undefined && typeof value.backend !== 'string') throw new Error('engine host: backend must be a string')
-  return value.backend ? { workspace: value.workspace, mode, backend: value.backend } : { workspace: value.workspace, mode }
+  if (value.userData !== undefined && typeof value.userData !== 'string') throw new Error('engine host: userData must be a string')
+  return {
+    workspace: value.workspace,
+    mode,
+    ...(value.backend ? { backend: value.backend } : {}),
+    ...(value.userData ? { userData: value.userData } : {})
+  }
 }
 
 export function parseHostArgs(argv: readonly string[]): HostConfig {
@@ -68,5 +77,5 @@ export function parseHostArgs(argv: readonly string[]): HostConfig {
     const i = argv.indexOf(flag)
     return i >= 0 && i + 1 < argv.length ? argv[i + 1] : undefined
   }
-  return parseHostConfig({ workspace: read('--workspace'), mode: read('--mode'), backend: read('--backend') })
+  return parseHostConfig({ workspace: read('--workspace'), mode: read('--mode'), backend: read('--backend'), userData: read('--user-data') })
 }

@@ -2,6 +2,7 @@
 // or worker thread) and supervises it. If the child dies, pending calls resolve to engine-crashed,
 // running jobs get a 'failed' event with the reason, and the next call starts a fresh child.
 import { fail, type EngineService, type JobEvent, type Method, type RequestOf, type ResponseOf, type Result } from '../../shared/contract'
+import type { LogSink } from '../engine/logs/rotating-log'
 import { crashError, isDisposed, isHostEvent, isReply, type ParentMessage } from './protocol'
 
 /** Callbacks the spawner wires to the child before it can emit anything. */
@@ -22,6 +23,8 @@ export type SpawnEngine = (handlers: ChannelHandlers) => EngineChannel
 export interface SupervisorOptions {
   /** how long dispose waits for the child to finish its own cleanup before killing it */
   disposeTimeoutMs?: number
+  /** the parent's log: crashes of the child are recorded here (the child cannot log its own death) */
+  log?: LogSink
 }
 
 interface Pending {
@@ -81,12 +84,23 @@ export function createProcessEngineService(spawn: SpawnEngine, options: Supervis
     const error = disposed
       ? { code: 'engine-crashed' as const, message: `The compute engine was shut down (${reason}).` }
       : crashError(reason)
+    const safeLog: LogSink = (entry) => {
+      try {
+        options.log?.(entry)
+      } catch {
+        // logging must not stop the crash handling
+      }
+    }
+    if (!disposed) safeLog({ level: 'error', event: 'engine-crashed', code: 'engine-crashed', message: reason })
     const pending = [...c.pending.values()]
     c.pending.clear()
     for (const p of pending) p.resolve({ ok: false, error })
     const running = [...c.running]
     c.running.clear()
-    for (const jobId of running) emit({ jobId, type: 'failed', error })
+    for (const jobId of running) {
+      if (!disposed) safeLog({ level: 'error', event: 'job-failed', jobId, code: error.code, message: error.message })
+      emit({ jobId, type: 'failed', error })
+    }
     for (const f of c.onGone) f()
   }
 

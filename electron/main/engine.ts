@@ -2,7 +2,7 @@
 // host protocol's proxy. Its stderr is forwarded and its tail kept, so a crash is reported with a reason.
 import { utilityProcess } from 'electron'
 import { hostArgs, type HostConfig } from '../host/protocol'
-import { createProcessEngineService, type SpawnEngine } from '../host/supervisor'
+import { createProcessEngineService, type SpawnEngine, type SupervisorOptions } from '../host/supervisor'
 import type { EngineService } from '../../shared/contract'
 
 const TAIL_BYTES = 2000
@@ -33,6 +33,6 @@ export function utilitySpawner(modulePath: string, config: HostConfig): SpawnEng
   }
 }
 
-export function createUtilityEngineService(modulePath: string, config: HostConfig): EngineService {
-  return createProcessEngineService(utilitySpawner(modulePath, config))
+export function createUtilityEngineService(modulePath: string, config: HostConfig, options: SupervisorOptions = {}): EngineService {
+  return createProcessEngineService(utilitySpawner(modulePath, config), options)
 }

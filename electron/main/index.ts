@@ -4,6 +4,8 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { app, BrowserWindow, ipcMain, session } from 'electron'
 import { EVENT_CHANNEL, type EngineService } from '../../shared/contract'
+import { RotatingLog } from '../engine/logs/rotating-log'
+import { peekSettings } from '../engine/settings/store'
 import { createUtilityEngineService } from './engine'
 import { installContentGuards, installSessionGuards } from './guards'
 import { registerIpc } from './ipc'
@@ -14,7 +16,9 @@ import { createMainWindow } from './window'
 let win: BrowserWindow | null = null
 let service: EngineService | null = null
 
-const workspace = (): string => process.env.NAGARE_WORKSPACE || join(homedir(), '.nagare', 'workspace')
+/** the environment wins over the settings (support and tests), the settings over the default */
+const workspace = (setting: string): string => process.env.NAGARE_WORKSPACE || setting || join(homedir(), '.nagare', 'workspace')
+const backend = (setting: string): string | undefined => process.env.NAGARE_BACKEND || (setting !== 'auto' ? setting : undefined)
 
 function openWindow(): void {
   win = createMainWindow(join(__dirname, '../preload/index.cjs'), APP_ENTRY)
@@ -24,11 +28,15 @@ function openWindow(): void {
 async function start(): Promise<void> {
   installSessionGuards(session.defaultSession)
   installAppProtocol(join(__dirname, '../renderer'))
-  const engine = createUtilityEngineService(join(__dirname, 'utility.js'), {
-    workspace: workspace(),
-    mode: 'desktop',
-    backend: process.env.NAGARE_BACKEND || undefined
-  })
+  // settings.json is read here without side effects; the engine's settings store sets a bad one aside
+  const userData = app.getPath('userData')
+  const settings = peekSettings(userData)
+  const crashLog = new RotatingLog(join(userData, 'logs'))
+  const engine = createUtilityEngineService(
+    join(__dirname, 'utility.js'),
+    { workspace: workspace(settings.workspace), mode: 'desktop', backend: backend(settings.backend), userData },
+    { log: (entry) => crashLog.write(entry) }
+  )
   service = engine
   registerIpc(ipcMain, engine, () => win)
   engine.onEvent((event) => {

@@ -7,7 +7,10 @@ export const USAGE = `Usage: node out/main/server.js [--port N] [--workspace DIR
 
   --port N          port on 127.0.0.1 (default 0: a free port; env NAGARE_PORT)
   --workspace DIR   where runs are kept (default ~/.nagare/workspace; env NAGARE_WORKSPACE)
-  --backend NAME    TF.js backend to prefer (default: the best that loads; env NAGARE_BACKEND)`
+  --backend NAME    TF.js backend to prefer (default: the best that loads; env NAGARE_BACKEND)
+
+  Settings and logs live in ~/.nagare (or <workspace>/.nagare when a workspace is named; env
+  NAGARE_USER_DATA); the workspace and backend settings apply when the flags are not given.`
 
 const BACKENDS = ['native', 'node', 'tensorflow', 'wasm', 'cpu']
 

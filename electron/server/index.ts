@@ -2,10 +2,12 @@
 // the loopback server, prints the one line with the tokenised URL, and shuts down cleanly on signals.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { RotatingLog } from '../engine/logs/rotating-log'
 import { createProcessEngineService } from '../host/supervisor'
 import { workerSpawner } from '../host/worker-channel'
 import { parseServeArgs, USAGE, type ServeConfig } from './args'
 import { startServer } from './server'
+import { resolveServeStart } from './startup'
 
 async function main(): Promise<void> {
   let config: ServeConfig | { help: true }
@@ -19,10 +21,12 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`)
     return
   }
-  mkdirSync(config.workspace, { recursive: true })
-  const service = createProcessEngineService(
-    workerSpawner(join(__dirname, 'worker.js'), { workspace: config.workspace, mode: 'browser', backend: config.backend })
-  )
+  const start = resolveServeStart(process.argv.slice(2), process.env, config)
+  mkdirSync(start.workspace, { recursive: true })
+  const crashLog = new RotatingLog(join(start.userData, 'logs'))
+  const service = createProcessEngineService(workerSpawner(join(__dirname, 'worker.js'), { ...start, mode: 'browser' }), {
+    log: (entry) => crashLog.write(entry)
+  })
   // Spawn the engine now so TF.js is loaded by the time the page asks for it.
   void service.call('engine.info', {})
   const server = await startServer({

@@ -1,16 +1,18 @@
-// Handlers for run management (rename, tag, trash, restore, archive). Placeholder until that part lands: every method answers 'internal'.
-import { EngineError } from '../errors'
+// Handlers for run management: rename and tag (user.json), the recoverable trash, and the run archive.
 import type { HandlerContext, HandlerGroup } from './types'
 
-const notYet = (m: string): never => {
-  throw new EngineError('internal', `${m} is not available in this build yet`)
-}
-
-export function runAdminHandlers(_ctx: HandlerContext): HandlerGroup<'runs.update' | 'runs.trash' | 'runs.restore' | 'runs.archive'> {
+export function runAdminHandlers(ctx: HandlerContext): HandlerGroup<'runs.update' | 'runs.trash' | 'runs.restore' | 'runs.archive'> {
+  const { store } = ctx
   return {
-    'runs.update': () => notYet('runs.update'),
-    'runs.trash': () => notYet('runs.trash'),
-    'runs.restore': () => notYet('runs.restore'),
-    'runs.archive': () => notYet('runs.archive')
+    'runs.update': (r) => store.update(r.id, { ...(r.name !== undefined ? { name: r.name } : {}), ...(r.tags !== undefined ? { tags: r.tags } : {}) }),
+    'runs.trash': async (r) => {
+      await store.trash(r.id)
+      return { id: r.id }
+    },
+    'runs.restore': async (r) => {
+      await store.restore(r.id)
+      return { id: r.id }
+    },
+    'runs.archive': (r) => store.archive(r.id)
   }
 }

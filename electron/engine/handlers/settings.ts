@@ -1,15 +1,26 @@
-// Handlers for settings and diagnostics. Placeholder until that part lands: every method answers 'internal'.
-import { EngineError } from '../errors'
+// Handlers for settings (settings.json in the user data folder) and the diagnostics text.
+import { availableBackends, tf } from '../backend'
+import { diagnosticsText } from '../logs/diagnostics'
+import type { RotatingLog } from '../logs/rotating-log'
+import { SettingsStore } from '../settings/store'
 import type { HandlerContext, HandlerGroup } from './types'
 
-const notYet = (m: string): never => {
-  throw new EngineError('internal', `${m} is not available in this build yet`)
-}
-
-export function settingsHandlers(_ctx: HandlerContext): HandlerGroup<'settings.get' | 'settings.set' | 'diagnostics.get'> {
+export function settingsHandlers(ctx: HandlerContext, log: RotatingLog): HandlerGroup<'settings.get' | 'settings.set' | 'diagnostics.get'> {
+  const settings = new SettingsStore(ctx.userData, { backend: ctx.backend, workspace: ctx.workspace })
   return {
-    'settings.get': () => notYet('settings.get'),
-    'settings.set': () => notYet('settings.set'),
-    'diagnostics.get': () => notYet('diagnostics.get')
+    'settings.get': () => settings.get(),
+    'settings.set': (r) => settings.set(r.settings),
+    'diagnostics.get': () => ({
+      text: diagnosticsText({
+        appVersion: ctx.appVersion,
+        mode: ctx.mode,
+        backend: ctx.backend,
+        available: availableBackends(),
+        tfjsVersion: tf.version_core,
+        workspace: ctx.workspace,
+        userData: ctx.userData,
+        log
+      })
+    })
   }
 }

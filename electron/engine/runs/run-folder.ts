@@ -13,6 +13,8 @@ export interface RunContent {
   trajectories: Float32Array
   /** [N] mixture component per particle */
   labels?: Int32Array
+  /** more files kept with the run (e.g. a trained model): relative POSIX paths inside the run folder */
+  extra?: { path: string; data: Uint8Array | string }[]
 }
 
 export interface WriteHooks {
@@ -22,11 +24,15 @@ export interface WriteHooks {
 
 export const MANIFEST_FILE = 'run.json'
 export const PARTIAL_PREFIX = '.partial-'
+/** inside a partial folder only: which process is writing it (removed before the rename into place) */
+export const OWNER_FILE = '.writer.json'
+/** names the run writer owns; an extra file may not take them */
+const RESERVED = new Set(['run.json', 'trajectories.npy', 'labels.npy', 'metrics.csv', 'user.json', 'trashed.json', 'incomplete.json', OWNER_FILE])
 
-async function writeSynced(path: string, text: string): Promise<void> {
+async function writeSynced(path: string, text: string | Uint8Array): Promise<void> {
   const fh = await open(path, 'w')
   try {
-    await fh.writeFile(text, 'utf8')
+    await fh.writeFile(text)
     await fh.sync()
   } finally {
     await fh.close()
@@ -47,6 +53,21 @@ async function syncDir(path: string): Promise<void> {
   }
 }
 
+/** A safe relative path inside the run folder: POSIX separators, no '..', '.', empty or absolute parts. */
+export function checkExtraPath(path: string): string[] {
+  const parts = path.split('/')
+  const bad =
+    path.length === 0 ||
+    path.length > 512 ||
+    path.includes('\\') ||
+    path.includes('\0') ||
+    /^[A-Za-z]:/.test(path) ||
+    parts.some((p) => p === '' || p === '.' || p === '..') ||
+    RESERVED.has(parts[0])
+  if (bad) throw new Error(`not a valid file path inside a run folder: ${JSON.stringify(path).slice(0, 120)}`)
+  return parts
+}
+
 export function trajectoryShape(m: RunManifest): [number, number, number] {
   return [m.depths.length, m.particleCount, m.dimension]
 }
@@ -56,11 +77,13 @@ export function trajectoryShape(m: RunManifest): [number, number, number] {
  * exist, or be an empty directory (it is then replaced).
  */
 export async function writeRunFolder(finalDir: string, partialDir: string, content: RunContent, hooks: WriteHooks = {}): Promise<void> {
-  const { manifest, trajectories, labels } = content
+  const { manifest, trajectories, labels, extra = [] } = content
   const shape = trajectoryShape(manifest)
+  const extraParts = extra.map((f) => checkExtraPath(f.path))
   await mkdir(dirname(partialDir), { recursive: true })
   await mkdir(partialDir)
   try {
+    await writeSynced(join(partialDir, OWNER_FILE), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }))
     await hooks.beforeFile?.('trajectories.npy')
     await writeNpy(join(partialDir, 'trajectories.npy'), trajectories, shape)
     if (labels) {
@@ -70,10 +93,17 @@ export async function writeRunFolder(finalDir: string, partialDir: string, conte
     }
     await hooks.beforeFile?.('metrics.csv')
     await writeSynced(join(partialDir, 'metrics.csv'), metricsCsv(manifest.metrics, manifest.dimension))
+    for (let i = 0; i < extra.length; i++) {
+      await hooks.beforeFile?.(extra[i].path)
+      const target = join(partialDir, ...extraParts[i])
+      await mkdir(dirname(target), { recursive: true })
+      await writeSynced(target, extra[i].data)
+    }
     await hooks.beforeFile?.(MANIFEST_FILE)
     // validate what we are about to keep: a run that would be listed as unreadable is a bug here
     const checked = RunManifestSchema.parse(manifest)
     await writeSynced(join(partialDir, MANIFEST_FILE), JSON.stringify(checked, null, 2) + '\n')
+    await rm(join(partialDir, OWNER_FILE))
     await syncDir(partialDir)
     await rmdir(finalDir).catch((e: NodeJS.ErrnoException) => {
       if (e.code !== 'ENOENT') throw e

@@ -1,13 +1,22 @@
 // The run store over <workspace>/runs/: saves complete runs atomically, lists them newest first
-// (unreadable ones are listed with the problem, never deleted), and reads a run's manifest and arrays.
+// (unreadable ones with the problem, interrupted saves set aside as incomplete, never deleted), reads a
+// run's manifest and arrays, and manages the user's names, tags, trash and archives.
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TrajectoryData } from '../../../shared/contract'
 import type { RunManifest, RunSummary } from '../../../shared/run'
 import { EngineError } from '../errors'
-import { isRunId } from './ids'
+import { zipFolder } from './archive'
+import { diskError } from './disk-errors'
+import { isRunId, slugify } from './ids'
 import { readNpy } from './npy'
+import { claimPartial, INCOMPLETE_DIR, listIncomplete, releasePartial, setAsideStalePartials } from './partials'
 import { PARTIAL_PREFIX, readManifest, trajectoryShape, writeRunFolder, type RunContent, type WriteHooks } from './run-folder'
+import { newestFirst, summarizeFolder } from './summary'
+import { listTrash, restoreRun, trashRun } from './trash'
+import { readUserMeta, updateUserMeta, type UserMeta } from './user-meta'
+
+const isDir = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirectory(), () => false)
 
 export class RunStore {
   readonly root: string
@@ -20,11 +29,22 @@ export class RunStore {
   async save(content: RunContent, hooks?: WriteHooks): Promise<string> {
     const id = content.manifest.id
     if (!isRunId(id)) throw new EngineError('internal', `not a valid run id: ${id}`)
-    await writeRunFolder(join(this.root, id), join(this.root, PARTIAL_PREFIX + id), content, hooks)
+    const partial = join(this.root, PARTIAL_PREFIX + id)
+    claimPartial(partial)
+    try {
+      await writeRunFolder(join(this.root, id), partial, content, hooks)
+    } catch (e) {
+      // writeRunFolder has removed the partial folder; a full disk gets a plain message
+      throw diskError(e) ?? e
+    } finally {
+      releasePartial(partial)
+    }
     return id
   }
 
-  async list(): Promise<RunSummary[]> {
+  /** The history (or, with trash, the trash), newest first. */
+  async list(options: { trash?: boolean } = {}): Promise<RunSummary[]> {
+    if (options.trash) return (await listTrash(this.root)).sort(newestFirst)
     let entries: import('node:fs').Dirent[]
     try {
       entries = await readdir(this.root, { withFileTypes: true })
@@ -32,32 +52,9 @@ export class RunStore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
       throw e
     }
-    const runs = await Promise.all(
-      entries
-        .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-        .map(async (e): Promise<RunSummary> => {
-          const dir = join(this.root, e.name)
-          const r = isRunId(e.name) ? await readManifest(dir) : { ok: false as const, problem: 'the folder name is not a valid run id (letters, digits, ".", "_" and "-")' }
-          if (!r.ok) {
-            const mtime = await stat(dir).then((s) => s.mtime.toISOString(), () => new Date(0).toISOString())
-            return { id: e.name, name: e.name, createdAt: mtime, status: 'unreadable', problem: r.problem }
-          }
-          const m = r.manifest
-          return {
-            id: e.name,
-            name: m.name,
-            createdAt: m.createdAt,
-            status: 'complete',
-            backend: m.backend,
-            flow: m.spec.flow.kind,
-            dimension: m.dimension,
-            particleCount: m.particleCount,
-            entropyStart: m.summary.entropyStart,
-            entropyEnd: m.summary.entropyEnd
-          }
-        })
-    )
-    return runs.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))
+    if (entries.some((e) => e.name.startsWith(PARTIAL_PREFIX))) await setAsideStalePartials(this.root)
+    const runs = await Promise.all(entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => summarizeFolder(join(this.root, e.name), e.name)))
+    return [...runs, ...(await listIncomplete(this.root))].sort(newestFirst)
   }
 
   private dirOf(id: string): string {
@@ -65,14 +62,51 @@ export class RunStore {
     return join(this.root, id)
   }
 
-  /** The manifest of a run (its id is the folder name). */
-  async get(id: string): Promise<RunManifest> {
+  private async existingDir(id: string): Promise<string> {
     const dir = this.dirOf(id)
-    const exists = await stat(dir).then((s) => s.isDirectory(), () => false)
-    if (!exists) throw new EngineError('not-found', `no run with id ${id}`)
+    if (await isDir(dir)) return dir
+    if (await isDir(join(this.root, INCOMPLETE_DIR, id)))
+      throw new EngineError('unreadable-run', `run ${id} is incomplete: it was interrupted while being saved, so it cannot be opened`)
+    throw new EngineError('not-found', `no run with id ${id}`)
+  }
+
+  /** The manifest of a run (its id is the folder name; its name is the user's name when renamed). */
+  async get(id: string): Promise<RunManifest> {
+    const dir = await this.existingDir(id)
     const r = await readManifest(dir)
     if (!r.ok) throw new EngineError('unreadable-run', `run ${id} cannot be read: ${r.problem}`)
-    return { ...r.manifest, id }
+    const user = await readUserMeta(dir)
+    return { ...r.manifest, id, name: user.name ?? r.manifest.name }
+  }
+
+  /** Rename and/or tag a run (user.json; run.json is never rewritten). */
+  async update(id: string, patch: UserMeta): Promise<RunSummary> {
+    const dir = await this.existingDir(id)
+    try {
+      await updateUserMeta(dir, patch)
+    } catch (e) {
+      throw diskError(e) ?? e
+    }
+    return summarizeFolder(dir, id)
+  }
+
+  async trash(id: string): Promise<void> {
+    this.dirOf(id)
+    await trashRun(this.root, id)
+  }
+
+  async restore(id: string): Promise<void> {
+    this.dirOf(id)
+    await restoreRun(this.root, id)
+  }
+
+  /** The whole run folder as one zip, named after the run. */
+  async archive(id: string): Promise<{ fileName: string; data: Uint8Array }> {
+    const dir = await this.existingDir(id)
+    const user = await readUserMeta(dir)
+    const m = await readManifest(dir)
+    const name = user.name ?? (m.ok ? m.manifest.name : 'run')
+    return { fileName: `${slugify(name)}-${id}.zip`, data: await zipFolder(dir, id) }
   }
 
   /** The trajectories [samples, N, D] and labels of a run, checked against its manifest. */
@@ -81,17 +115,17 @@ export class RunStore {
     const dir = this.dirOf(id)
     const shape = trajectoryShape(m)
     const bad = (what: string): EngineError => new EngineError('unreadable-run', `run ${id}: ${what}`)
-    const t = await readNpy(join(dir, m.files.trajectories)).catch((e: Error) => {
-      throw bad(e.message)
-    })
+    const read = (file: string) =>
+      readNpy(join(dir, file)).catch((e: NodeJS.ErrnoException) => {
+        throw bad(e.code === 'ENOENT' ? `${file} is missing` : `${file} cannot be read: ${e.message}`)
+      })
+    const t = await read(m.files.trajectories)
     if (t.dtype !== '<f4') throw bad(`trajectories.npy has dtype ${t.dtype}, expected float32`)
     if (t.shape.length !== 3 || t.shape.some((s, i) => s !== shape[i]))
       throw bad(`trajectories.npy has shape [${t.shape.join(', ')}], run.json says [${shape.join(', ')}]`)
     const out: TrajectoryData = { shape, depths: m.depths, data: t.data as Float32Array }
     if (m.files.labels) {
-      const l = await readNpy(join(dir, m.files.labels)).catch((e: Error) => {
-        throw bad(e.message)
-      })
+      const l = await read(m.files.labels)
       if (l.dtype !== '<i4' || l.shape.length !== 1 || l.shape[0] !== m.particleCount)
         throw bad(`labels.npy has dtype ${l.dtype} and shape [${l.shape.join(', ')}], expected int32 [${m.particleCount}]`)
       out.labels = l.data as Int32Array

@@ -127,4 +127,36 @@ describe('engine service', () => {
       expect(r.ok).toBe(false)
     }
   })
+
+  it('run management: rename and tag, trash and restore, archive, through the contract', async () => {
+    const started = await service.call('runs.start', { spec: spec(20) })
+    if (!started.ok) throw new Error(started.error.message)
+    const runId = ((await waitForEnd(started.value.jobId)) as { runId: string }).runId
+    const updated = await service.call('runs.update', { id: runId, name: '  Renamed  ', tags: ['a', 'b'] })
+    expect(updated).toMatchObject({ ok: true, value: { id: runId, name: 'Renamed', tags: ['a', 'b'], template: 'dae', status: 'complete' } })
+    expect(await service.call('runs.trash', { id: runId })).toEqual({ ok: true, value: { id: runId } })
+    const listed = await service.call('runs.list', {})
+    expect(listed.ok && listed.value.map((r) => r.id)).not.toContain(runId)
+    const trash = await service.call('runs.list', { trash: true })
+    expect(trash).toMatchObject({ ok: true, value: [{ id: runId, name: 'Renamed', tags: ['a', 'b'] }] })
+    expect(trash.ok && typeof trash.value[0].trashedAt).toBe('string')
+    expect(await service.call('runs.restore', { id: runId })).toEqual({ ok: true, value: { id: runId } })
+    expect(await service.call('runs.restore', { id: runId })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    const archive = await service.call('runs.archive', { id: runId })
+    if (!archive.ok) throw new Error(archive.error.message)
+    expect(archive.value.fileName).toBe(`renamed-${runId}.zip`)
+    expect(archive.value.data).toBeInstanceOf(Uint8Array)
+    // a zip: local file header signature, and the end-of-central-directory record at the end
+    expect(Array.from(archive.value.data.subarray(0, 4))).toEqual([0x50, 0x4b, 0x03, 0x04])
+    expect(Array.from(archive.value.data.subarray(-22, -18))).toEqual([0x50, 0x4b, 0x05, 0x06])
+  })
+
+  it('settings and diagnostics through the contract', async () => {
+    expect(await service.call('settings.get', {})).toMatchObject({ ok: true, value: { settings: { language: 'auto', backend: 'auto' } } })
+    const set = await service.call('settings.set', { settings: { language: 'ja' } })
+    expect(set).toMatchObject({ ok: true, value: { settings: { language: 'ja' } } })
+    expect(await service.call('settings.set', { settings: { language: 'xx' } } as never)).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+    const diag = await service.call('diagnostics.get', {})
+    expect(diag.ok && diag.value.text).toMatch(/^Nagare diagnostics\n/)
+  })
 })

@@ -100,6 +100,10 @@ class FakeApp extends EventEmitter {
   isReady(): boolean {
     return true
   }
+  /** a folder that does not exist: main reads default settings from it */
+  getPath(name: string): string {
+    return `/nonexistent/nagare-fake-${name}`
+  }
   whenReady(): Promise<void> {
     return this.readyPromise
   }

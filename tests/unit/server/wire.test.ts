@@ -101,6 +101,28 @@ describe('responses and events', () => {
     expect(v.tail).toBe('é')
   })
 
+  it('carries Uint8Array (run archives) as bytes: odd lengths, alignment of the arrays after it, Buffer too', () => {
+    const zip = new Uint8Array([0x50, 0x4b, 3, 4, 0, 255, 7])
+    const r: Result<unknown> = { ok: true, value: { fileName: 'a.zip', data: zip, after: new Float32Array([2.5, -1]), buf: Buffer.from([9, 8, 7]) } }
+    const frame = encodeResponse(3, r) as Uint8Array
+    expect(frame).toBeInstanceOf(Uint8Array)
+    const headerLength = new DataView(frame.buffer, frame.byteOffset).getUint32(0, true)
+    const header = JSON.parse(new TextDecoder().decode(frame.subarray(4, 4 + headerLength))) as { arrays: unknown[] }
+    expect(header.arrays).toEqual([
+      { path: ['value', 'data'], type: 'uint8', byteOffset: 0, length: 7 },
+      { path: ['value', 'after'], type: 'float32', byteOffset: 8, length: 2 },
+      { path: ['value', 'buf'], type: 'uint8', byteOffset: 16, length: 3 }
+    ])
+    // through an ArrayBuffer, as the browser's WebSocket delivers it
+    const copy = frame.slice().buffer
+    const m = decodeMessage(copy) as { result: { value: { fileName: string; data: Uint8Array; after: Float32Array; buf: Uint8Array } } }
+    expect(m.result.value.fileName).toBe('a.zip')
+    expect(m.result.value.data).toBeInstanceOf(Uint8Array)
+    expect([...m.result.value.data]).toEqual([0x50, 0x4b, 3, 4, 0, 255, 7])
+    expect([...m.result.value.after]).toEqual([2.5, -1])
+    expect([...m.result.value.buf]).toEqual([9, 8, 7])
+  })
+
   it('refuses typed arrays it cannot describe', () => {
     expect(() => encodeResponse(1, { ok: true, value: { x: new Float64Array(2) } })).toThrow(/Float64Array/)
   })
@@ -125,6 +147,8 @@ describe('malformed frames', () => {
     expect(() => decodeMessage('{"id":1,"result":{"ok":false}}')).toThrow(/no error/)
     expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'float32', byteOffset: 0, length: 3 }] }))).toThrow(/overruns/)
     expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'float64', byteOffset: 0, length: 1 }] }))).toThrow(/type/)
+    expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'uint8', byteOffset: 0, length: 9 }] }))).toThrow(/overruns/)
+    expect(decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'uint8', byteOffset: 4, length: 4 }] }))).toMatchObject({ result: { value: { data: new Uint8Array(4) } } })
     expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'int32', byteOffset: 2, length: 1 }] }))).toThrow(/range/)
     expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'nope'], type: 'int32', byteOffset: 0, length: 1 }] }))).toThrow(/nowhere/)
     expect(() => decodeMessage(frameWith({ id: 1, result: { ok: true, value: { data: 5 } }, arrays: [{ path: ['value', 'data'], type: 'int32', byteOffset: 0, length: 1 }] }))).toThrow(/placeholder/)

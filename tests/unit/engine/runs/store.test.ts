@@ -74,7 +74,7 @@ describe('RunStore', () => {
     expect((await store.trajectories('20261127-100000-first-0001')).shape).toEqual([3, 4, 2])
   })
 
-  it('lists newest first, ignores partial folders, lists unreadable runs without deleting them', async () => {
+  it('lists newest first, leaves a just-created partial folder (no writer file yet) alone, lists unreadable runs without deleting them', async () => {
     await store.save(smallRun('20261127-100000-old-0001', '2026-11-27T10:00:00.000Z'))
     await store.save(smallRun('20261127-120000-new-0002', '2026-11-27T12:00:00.000Z'))
     await mkdir(join(ws, 'runs', '.partial-20261127-130000-crashed-0003'))
