@@ -20,7 +20,10 @@ export const METHOD_NAMES = [
   'data.list',
   'layers.start',
   'layers.list',
-  'layers.get'
+  'layers.get',
+  'studies.start',
+  'studies.list',
+  'studies.get'
 ] as const
 
 export type Method = (typeof METHOD_NAMES)[number]

@@ -7,6 +7,7 @@ import type { RunManifest, RunSummary } from './run'
 import { SettingsPatchSchema, type SettingsState } from './settings'
 import { MissingPolicySchema, type DataPreview, type DatasetInfo } from './dataset'
 import type { LayerAnalysis, LayerAnalysisSummary } from './layers'
+import { StudySweepSchema, type StudyResult, type StudySummary } from './study'
 import { LIMITS } from './limits'
 import { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method } from './channels'
 
@@ -114,7 +115,11 @@ export const METHODS = {
     seed: z.number().int().min(0).optional()
   }),
   'layers.list': z.strictObject({}),
-  'layers.get': z.strictObject({ id: runId })
+  'layers.get': z.strictObject({ id: runId }),
+  /** sweep one flow over L, h or the number of steps and compare each point with the continuous limit */
+  'studies.start': z.strictObject({ name: z.string().trim().min(1).max(LIMITS.maxNameLength), spec: z.unknown(), sweep: StudySweepSchema }),
+  'studies.list': z.strictObject({}),
+  'studies.get': z.strictObject({ id: runId })
 } as const satisfies Record<Method, z.ZodType>
 
 export type RequestOf<M extends Method> = z.infer<(typeof METHODS)[M]>
@@ -141,6 +146,10 @@ export interface Responses {
   'layers.start': { jobId: string }
   'layers.list': LayerAnalysisSummary[]
   'layers.get': LayerAnalysis
+  /** the job's 'done' event carries the study id as runId */
+  'studies.start': { jobId: string }
+  'studies.list': StudySummary[]
+  'studies.get': StudyResult
 }
 export type ResponseOf<M extends Method> = Responses[M]
 

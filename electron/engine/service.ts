@@ -12,6 +12,7 @@ import { dataHandlers } from './handlers/data'
 import { layersHandlers } from './handlers/layers'
 import { runAdminHandlers } from './handlers/run-admin'
 import { settingsHandlers } from './handlers/settings'
+import { studiesHandlers } from './handlers/studies'
 import type { HandlerContext, Handlers } from './handlers/types'
 import { jobLogEntry, logFailedCall } from './logs/job-log'
 import { RotatingLog } from './logs/rotating-log'
@@ -57,6 +58,7 @@ export async function createEngineService(options: EngineServiceOptions): Promis
     ...settingsHandlers(context, log),
     ...dataHandlers(context),
     ...layersHandlers(context),
+    ...studiesHandlers(context),
     'engine.info': () => ({ appVersion: version, backend, available: availableBackends(), mode: options.mode, workspace: options.workspace }),
     'spec.validate': (r) => parseSpec(r.spec),
     'runs.start': (r) => {

@@ -49,7 +49,7 @@ const invoke = (method: string, event: unknown, ...args: unknown[]) => handlers.
 describe('channels', () => {
   it('binds exactly one handler per contract method, and unbinds them', () => {
     expect([...handlers.keys()].sort()).toEqual(METHOD_NAMES.map(channelOf).sort())
-    expect(handlers.size).toBe(7)
+    expect(handlers.size).toBe(METHOD_NAMES.length)
     unregister()
     expect(handlers.size).toBe(0)
   })
