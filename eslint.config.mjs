@@ -52,6 +52,17 @@ export default tseslint.config(
     }
   },
   {
+    // Security choke points (issue 6): one module makes windows, one module opens links outside.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/window.ts', 'electron/main/external.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='BrowserWindow'], NewExpression[callee.property.name='BrowserWindow']", message: 'Windows are made only in electron/main/window.ts.' },
+        { selector: "MemberExpression[property.name='openExternal'], MemberExpression[property.value='openExternal'], ObjectPattern > Property[key.name='openExternal']", message: 'Open links only through openExternalSafely() in electron/main/external.ts.' }
+      ]
+    }
+  },
+  {
     files: ['scripts/**/*.js', 'bin/**/*.js', '*.config.*'],
     rules: { '@typescript-eslint/no-require-imports': 'off' }
   }

@@ -1,5 +1,7 @@
 // Playwright: drives the real renderer in Debian's Chromium against browser mode (the built
 // out/main/server.js with the real engine). `npm test` builds first; this file never installs browsers.
+// A second project, 'electron-desktop', launches out/main/index.js in Electron (tests/desktop); it skips,
+// with the reason, on machines without the Electron runtime.
 import { defineConfig } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
@@ -16,6 +18,7 @@ const token = process.env.NAGARE_E2E_TOKEN
 const workspace = process.env.NAGARE_E2E_WORKSPACE
 
 export default defineConfig({
+  // each project names its own folder (below); this default is the browser-mode one
   testDir: 'tests/e2e',
   outputDir: 'test-results',
   // one engine serves every test and runs one job at a time
@@ -34,7 +37,11 @@ export default defineConfig({
     // Debian's Chromium with SwiftShader WebGL and no background networking (tests/chromium.json)
     launchOptions: chromium
   },
-  projects: [{ name: 'chromium-browser-mode', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium-browser-mode', testDir: 'tests/e2e', use: { browserName: 'chromium' } },
+    // launches Electron itself (no browser, no webServer needed; the server starting anyway is harmless)
+    { name: 'electron-desktop', testDir: 'tests/desktop', testMatch: '**/*.spec.ts', timeout: 180_000 }
+  ],
   webServer: {
     command: `node out/main/server.js --port ${port} --workspace "${workspace}"`,
     env: { NAGARE_TOKEN: token },

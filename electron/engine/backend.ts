@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core'
 import '@tensorflow/tfjs-backend-cpu'
 import { createRequire } from 'node:module'
+import { wasmPathPrefix } from './wasm-path'
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu'
 export const BACKEND_ORDER: BackendName[] = ['tensorflow', 'wasm', 'cpu']
@@ -17,7 +18,9 @@ function tryRegister(name: BackendName): boolean {
       // registers the 'tensorflow' backend as a side effect; absent or broken native library -> throws
       requireHere('@tensorflow/tfjs-node')
     } else if (name === 'wasm') {
-      requireHere('@tensorflow/tfjs-backend-wasm')
+      const wasm = requireHere('@tensorflow/tfjs-backend-wasm') as { setWasmPaths(prefix: string): void }
+      // read the .wasm files from the real directory (app.asar.unpacked in a packaged app)
+      wasm.setWasmPaths(wasmPathPrefix(requireHere.resolve('@tensorflow/tfjs-backend-wasm')))
     }
     return tf.findBackendFactory(name) != null
   } catch {

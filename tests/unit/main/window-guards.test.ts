@@ -8,7 +8,7 @@ vi.mock('electron', () => import('./electron-fake'))
 
 import { FakeWebContents, record, resetRecord, session } from './electron-fake'
 import { createMainWindow, windowOptions } from '../../../electron/main/window'
-import { installContentGuards, installSessionGuards, isAllowedExternalUrl, openExternal } from '../../../electron/main/guards'
+import { installContentGuards, installSessionGuards } from '../../../electron/main/guards'
 
 beforeEach(() => resetRecord())
 
@@ -46,20 +46,24 @@ describe('the window', () => {
   })
 
   it('is constructed in exactly one module of the source tree', () => {
-    const root = resolve(__dirname, '../../../electron')
-    const files: string[] = []
-    const walk = (d: string): void => {
-      for (const f of readdirSync(d)) {
-        const p = join(d, f)
-        if (statSync(p).isDirectory()) walk(p)
-        else if (p.endsWith('.ts')) files.push(p)
-      }
-    }
-    walk(root)
-    const makers = files.filter((f) => /new BrowserWindow\b/.test(readFileSync(f, 'utf8'))).map((f) => relative(root, f))
-    expect(makers).toEqual([join('main', 'window.ts')])
+    expect(sourcesMatching(/new\s+BrowserWindow\b/)).toEqual([join('main', 'window.ts')])
   })
 })
+
+/** TypeScript files under electron/ (paths relative to it) whose text matches `re`. */
+function sourcesMatching(re: RegExp): string[] {
+  const root = resolve(__dirname, '../../../electron')
+  const files: string[] = []
+  const walk = (d: string): void => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f)
+      if (statSync(p).isDirectory()) walk(p)
+      else if (p.endsWith('.ts')) files.push(p)
+    }
+  }
+  walk(root)
+  return files.filter((f) => re.test(readFileSync(f, 'utf8'))).map((f) => relative(root, f))
+}
 
 describe('content guards', () => {
   const prevented = (): { preventDefault: () => void; called: () => boolean } => {
@@ -75,6 +79,13 @@ describe('content guards', () => {
       wc.emit('will-navigate', e, url)
       expect(e.called(), url).toBe(true)
     }
+    // subframes may not navigate at all, not even to an allowlisted site; the main frame is will-navigate's
+    const sub = { ...prevented(), isMainFrame: false, url: 'https://github.com/x' }
+    wc.emit('will-frame-navigate', sub)
+    expect(sub.called()).toBe(true)
+    const main = { ...prevented(), isMainFrame: true, url: 'https://github.com/x' }
+    wc.emit('will-frame-navigate', main)
+    expect(main.called()).toBe(false) // left to will-navigate, which refuses it and opens it outside once
     const r = prevented()
     wc.emit('will-redirect', r, 'https://evil.example/')
     expect(r.called()).toBe(true)
@@ -83,7 +94,10 @@ describe('content guards', () => {
     expect(w.called()).toBe(true)
     expect(wc.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
     expect(wc.windowOpenHandler?.({ url: 'https://github.com/nagare' })).toEqual({ action: 'deny' })
-    await Promise.resolve()
+    expect(wc.windowOpenHandler?.({ url: 'http://github.com/nagare' })).toEqual({ action: 'deny' })
+    expect(wc.windowOpenHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
+    await new Promise((r) => setTimeout(r, 0))
+    // only the two allowlisted https links reached the OS, each once, through openExternalSafely
     expect(record.opened).toEqual(['https://arxiv.org/abs/1709.09987', 'https://github.com/nagare'])
   })
 
@@ -110,25 +124,8 @@ describe('content guards', () => {
   })
 })
 
-describe('openExternal', () => {
-  it('accepts only allowlisted https URLs', async () => {
-    const yes = ['https://github.com/x/y', 'https://arxiv.org/abs/1709.09987', 'https://www.jmlr.org/papers/v20/18-603.html', 'https://doi.org/10.1/x']
-    const no = [
-      'http://github.com/',
-      'https://github.com.evil.example/',
-      'https://evil.example/?https://github.com',
-      'https://user:pw@github.com/',
-      'https://github.com:8443/',
-      'javascript:alert(1)',
-      'file:///etc/passwd',
-      'app://nagare/index.html',
-      'not a url',
-      ''
-    ]
-    for (const u of yes) expect(isAllowedExternalUrl(u), u).toBe(true)
-    for (const u of no) expect(isAllowedExternalUrl(u), u).toBe(false)
-    expect(await openExternal('https://evil.example/')).toBe(false)
-    expect(await openExternal('https://github.com/')).toBe(true)
-    expect(record.opened).toEqual(['https://github.com/'])
+describe('shell.openExternal', () => {
+  it('is called from exactly one module of the source tree: external.ts', () => {
+    expect(sourcesMatching(/\.openExternal\b|\bopenExternal\s*[}:,]/)).toEqual([join('main', 'external.ts')])
   })
 })
