@@ -28,9 +28,55 @@ export const DepthMetricsSchema = z.object({
   /** sliced W2 between the cloud at this depth and at depth 0 */
   slicedW2ToInput: z.number(),
   /** exact 1-D W2 per axis between this depth and depth 0 */
-  w2AxisToInput: z.array(z.number())
+  w2AxisToInput: z.array(z.number()),
+  // Optional per-depth analysis (runs written before it existed lack these; null = undefined here).
+  /** sliced W2 between sample k-1 and k (same directions and subsample as slicedW2ToInput); null at k = 0 */
+  slicedW2Step: z.number().nullable().optional(),
+  /** slicedW2Step divided by the depth step; null at k = 0 */
+  speed: z.number().nullable().optional(),
+  /** mean |v|^2 over particles (manifest depthAnalysis.velocityMethod says how v is obtained) */
+  meanSquaredVelocity: z.number().nullable().optional(),
+  /** cumulative integral over depth of mean |v|^2, from 0 to this depth */
+  kineticEnergy: z.number().optional(),
+  /** cumulative mean over particles of the broken-line length sum |x_{j+1} - x_j| up to this sample */
+  pathLength: z.number().optional(),
+  /** share of seeded pairs that started apart and are closer than the merging threshold here */
+  mergedFraction: z.number().optional(),
+  /** tr(S_b) / tr(S_w) over the particle labels (mixture components); null when undefined */
+  separability: z.number().nullable().optional(),
+  /** Gaussian data: square roots of the covariance eigenvalues, descending (the paper's sigma_1, sigma_2) */
+  sigmas: z.array(z.number()).optional(),
+  /** Gaussian data: the same for the W2 gradient flow of entropy from the depth-0 sigmas; null past its singular time */
+  gradientFlowSigmas: z.array(z.number().nullable()).optional()
 })
 export type DepthMetrics = z.infer<typeof DepthMetricsSchema>
+
+/** Per-run constants of the per-depth analysis (how velocity was obtained, subsample sizes, thresholds). */
+export const DepthAnalysisSchema = z.object({
+  /** field: v_t evaluated at the recorded positions; implied: (x_{k+1} - x_k) / dt between samples */
+  velocityMethod: z.enum(['field', 'implied']),
+  /** particles entering mean |v|^2 (a seeded subsample for 'field', all for 'implied') */
+  velocityPoints: z.number().int().min(0),
+  /** particles entering the sliced W2 (to the input and between samples) */
+  slicedPoints: z.number().int().min(0),
+  merging: z.object({
+    /** seeded pairs of distinct particles followed through depth */
+    pairs: z.number().int().min(0),
+    /** pairs with |x_i - x_j| > startRatio * inputMedianDistance at depth 0 are "apart" */
+    startRatio: z.number(),
+    /** an apart pair is merged at a depth where |x_i - x_j| < endRatio * inputMedianDistance */
+    endRatio: z.number(),
+    /** median distance of the sampled pairs at depth 0 */
+    inputMedianDistance: z.number(),
+    /** sampled pairs that started apart: the denominator of mergedFraction */
+    apartPairs: z.number().int().min(0)
+  }),
+  /** label classes entering the separability, null when the run has fewer than two */
+  separabilityClasses: z.number().int().nullable(),
+  /** true when the data are one Gaussian and sigmas / gradientFlowSigmas are recorded */
+  gaussianShape: z.boolean()
+})
+export type DepthAnalysis = z.infer<typeof DepthAnalysisSchema>
 
 export const RunManifestSchema = z.object({
   format: z.literal(RUN_FORMAT),
@@ -58,6 +104,8 @@ export const RunManifestSchema = z.object({
   }),
   /** trained flows only: training curve, held-out quality, regularisers, robustness, saved model */
   training: TrainingReportSchema.optional(),
+  /** constants of the per-depth analysis (absent in runs written before it existed) */
+  depthAnalysis: DepthAnalysisSchema.optional(),
   /** plain-language notes about approximations made (e.g. component-wise composed DAE) */
   notes: z.array(z.string()),
   files: z.object({

@@ -1,15 +1,17 @@
 // Metrics of a trajectory [S, N, D] at each depth sample: moments, entropy (closed form when the flow
 // knows the pushforward is Gaussian, else Kozachenko-Leonenko on a seeded subsample), sliced W2 to depth 0
-// (fixed directions and a fixed particle subsample for every depth) and exact per-axis W2 to depth 0.
-import type { DepthMetrics } from '../../../shared/run'
+// (fixed directions and a fixed particle subsample for every depth) and exact per-axis W2 to depth 0,
+// sliced W2 between consecutive samples (speed), and the DepthTracker's quantities (energy, path, merging...).
+import type { DepthAnalysis, DepthMetrics } from '../../../shared/run'
+import { DepthTracker, type DepthTrackerOptions } from './depth-tracker'
 import { gaussianEntropy, knnEntropy } from './entropy'
 import { cloudCovariance, cloudMean } from './moments'
 import { Float32Sorter } from './sort'
 import { gatherRows, sampleIndices } from './subsample'
 import type { RandomSource } from './types'
-import { column, project, randomDirections, wassersteinPowSorted } from './wasserstein'
+import { column, project, randomDirections } from './wasserstein'
 
-export interface DepthMetricsOptions {
+export interface DepthMetricsOptions extends DepthTrackerOptions {
   /** seeded source for the sliced-W2 directions and the subsamples */
   rng: RandomSource
   /** sliced-W2 directions (default 64) */
@@ -28,6 +30,8 @@ export interface DepthMetricsOptions {
 
 export interface DepthMetricsReport {
   rows: DepthMetrics[]
+  /** per-run constants of the analysis, recorded as the manifest's depthAnalysis */
+  constants: DepthAnalysis
   /** plain-language notes on how the numbers were obtained (recorded in the run) */
   notes: string[]
 }
@@ -40,6 +44,26 @@ export const DEFAULT_KNN_K = 5
  * subsampling error (~N^-1/2) stays below the Monte Carlo error of 64 directions.
  */
 export const DEFAULT_MAX_POINTS = 10_000
+
+/** W2^2 between two sorted samples of equal size (the hot loop: 2 x 64 calls per depth sample). */
+function w2SquaredEqual(a: Float32Array, b: Float32Array): number {
+  let acc = 0
+  for (let i = 0; i < a.length; i++) {
+    const e = a[i] - b[i]
+    acc += e * e
+  }
+  return acc / a.length
+}
+
+/** Projection on direction k; the 3-D case unrolled (64 directions x every depth sample). */
+function projectFast(x: Float32Array, n: number, d: number, dirs: Float64Array, k: number, out: Float32Array<ArrayBuffer>): Float32Array {
+  if (d !== 3) return project(x, n, d, dirs, k, out)
+  const a = dirs[3 * k]
+  const b = dirs[3 * k + 1]
+  const c = dirs[3 * k + 2]
+  for (let i = 0; i < n; i++) out[i] = x[3 * i] * a + x[3 * i + 1] * b + x[3 * i + 2] * c
+  return out
+}
 
 export async function depthMetrics(
   trajectories: Float32Array,
@@ -68,10 +92,14 @@ export async function depthMetrics(
   const x0 = cloudAt(0)
   const refAxes = Array.from({ length: D }, (_, k) => sorter.sort(column(x0, N, D, k)))
   const x0s = gatherRows(x0, D, slicedIdx)
-  const refProj = D > 1 ? Array.from({ length: directions }, (_, k) => sorter.sort(project(x0s, nSliced, D, dirs, k))) : []
+  const refProj = D > 1 ? Array.from({ length: directions }, (_, k) => sorter.sort(projectFast(x0s, nSliced, D, dirs, k, new Float32Array(nSliced)))) : []
 
-  const col = new Float32Array(N)
-  const proj = new Float32Array(nSliced)
+  // sorted marginals of the previous sample, swapped with the current ones, for the step distance
+  let axes = refAxes.map(() => new Float32Array(N))
+  let prevAxes = refAxes.map((a) => a.slice())
+  let projs = refProj.map(() => new Float32Array(nSliced))
+  let prevProjs = refProj.map((a) => a.slice())
+  const tracker = new DepthTracker(x0, N, D, depths, rng, options)
   const rows: DepthMetrics[] = []
   let usedKnn = false
   let tooFew = false
@@ -79,15 +107,26 @@ export async function depthMetrics(
     const x = cloudAt(s)
     const mean = cloudMean(x, N, D)
     const covariance = cloudCovariance(x, N, D, mean)
-    const w2AxisToInput = refAxes.map((ref, k) => Math.sqrt(wassersteinPowSorted(ref, sorter.sort(column(x, N, D, k, col), col), 2)))
+    const w2AxisToInput = refAxes.map((ref, k) => Math.sqrt(w2SquaredEqual(ref, sorter.sort(column(x, N, D, k, axes[k]), axes[k]))))
     let slicedW2ToInput = w2AxisToInput[0]
+    let slicedW2Step = s > 0 ? Math.sqrt(w2SquaredEqual(prevAxes[0], axes[0])) : null
     if (D > 1) {
       // in 1-D every direction is +-1 and sliced W2 is the exact W2 already computed on all particles
       const xs = gatherRows(x, D, slicedIdx)
       let acc = 0
-      for (let k = 0; k < directions; k++) acc += wassersteinPowSorted(refProj[k], sorter.sort(project(xs, nSliced, D, dirs, k, proj), proj), 2)
+      let accStep = 0
+      for (let k = 0; k < directions; k++) {
+        const p = sorter.sort(projectFast(xs, nSliced, D, dirs, k, projs[k]), projs[k])
+        acc += w2SquaredEqual(refProj[k], p)
+        if (s > 0) accStep += w2SquaredEqual(prevProjs[k], p)
+      }
       slicedW2ToInput = Math.sqrt(acc / directions)
+      if (s > 0) slicedW2Step = Math.sqrt(accStep / directions)
     }
+    ;[axes, prevAxes] = [prevAxes, axes]
+    ;[projs, prevProjs] = [prevProjs, projs]
+    const dt = s > 0 ? depths[s] - depths[s - 1] : 0
+    const speed = slicedW2Step !== null && dt > 0 ? slicedW2Step / dt : null
 
     let entropy = options.gaussianCovarianceAt ? gaussianEntropy(options.gaussianCovarianceAt(depths[s])) : NaN
     let entropyMethod: DepthMetrics['entropyMethod'] = 'closed-form'
@@ -101,7 +140,8 @@ export async function depthMetrics(
         usedKnn = true
       }
     }
-    rows.push({ depth: depths[s], mean, covariance, entropy, entropyMethod, slicedW2ToInput, w2AxisToInput })
+    const tracked = await tracker.sample(s, x, covariance)
+    rows.push({ depth: depths[s], mean, covariance, entropy, entropyMethod, slicedW2ToInput, w2AxisToInput, slicedW2Step, speed, ...tracked })
     await options.onSample?.(s, S)
   }
 
@@ -111,5 +151,7 @@ export async function depthMetrics(
   if (tooFew) notes.push('Entropy needs at least two particles; it is reported as 0 for this run.')
   if (D > 1)
     notes.push(`Sliced W2 uses ${directions} seeded random directions${nSliced < N ? ` and a seeded subsample of ${nSliced} of the ${N} particles (the same particles at every depth)` : ''}.`)
-  return { rows, notes }
+  notes.push('Speed: sliced W2 between consecutive depth samples (same directions and particles) divided by the depth step.')
+  notes.push(...tracker.notes())
+  return { rows, constants: tracker.constants(nSliced), notes }
 }

@@ -4,6 +4,7 @@
 import { distributionDimension, formatFieldErrors, parseSpec, resolveDistribution, singularTime, type ExperimentSpec } from '../../../shared/experiment'
 import { RUN_FORMAT, RUN_FORMAT_VERSION, type RunManifest } from '../../../shared/run'
 import { depthMetrics } from '../analysis/depth-metrics'
+import { runAnalysisOptions } from '../analysis/depth-options'
 import { makeParticles } from '../data/particles'
 import { createRng } from '../data/random'
 import { EngineError } from '../errors'
@@ -60,12 +61,15 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
   await ctx.checkpoint()
 
   const flow = deps.buildFlow(spec, dist)
+  const S = depths.length
+  const N = particles.count
   let moved: Awaited<ReturnType<typeof transport>>
+  let metrics: Awaited<ReturnType<typeof depthMetrics>>
   try {
     moved = await transport({
       flow,
       positions: particles.positions,
-      count: particles.count,
+      count: N,
       dim,
       depths,
       integrate: deps.integrate,
@@ -73,21 +77,20 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
       ctx,
       progressShare: PROGRESS_TRANSPORT
     })
+    // inside the try: continuous flows evaluate their velocity field at the samples (kinetic energy)
+    metrics = await depthMetrics(moved.trajectories, [S, N, dim], depths, {
+      rng: rng.fork('metrics'),
+      ...runAnalysisOptions(flow, dist, particles.labels),
+      ...(flow.gaussianCovarianceAt ? { gaussianCovarianceAt: (t: number) => flow.gaussianCovarianceAt!(t) } : {}),
+      onSample: async (s) => {
+        ctx.progress(PROGRESS_TRANSPORT + ((PROGRESS_METRICS - PROGRESS_TRANSPORT) * (s + 1)) / S, depths[s], 'metrics')
+        await ctx.checkpoint()
+      }
+    })
   } finally {
     if (flow.type === 'field') flow.field.dispose()
     else flow.map.dispose()
   }
-
-  const S = depths.length
-  const N = particles.count
-  const metrics = await depthMetrics(moved.trajectories, [S, N, dim], depths, {
-    rng: rng.fork('metrics'),
-    ...(flow.gaussianCovarianceAt ? { gaussianCovarianceAt: (t: number) => flow.gaussianCovarianceAt!(t) } : {}),
-    onSample: async (s) => {
-      ctx.progress(PROGRESS_TRANSPORT + ((PROGRESS_METRICS - PROGRESS_TRANSPORT) * (s + 1)) / S, depths[s], 'metrics')
-      await ctx.checkpoint()
-    }
-  })
   const rows = metrics.rows
   const last = rows[rows.length - 1]
   const manifest: RunManifest = {
@@ -113,6 +116,7 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
       slicedW2End: last.slicedW2ToInput,
       singularTime: spec.flow.kind === 'continuous-dae' && Number.isFinite(singularTime(dist)) ? singularTime(dist) : null
     },
+    depthAnalysis: metrics.constants,
     notes: [...flow.notes, ...metrics.notes],
     files: { trajectories: 'trajectories.npy', metrics: 'metrics.csv', ...(particles.labels ? { labels: 'labels.npy' as const } : {}) }
   }

@@ -48,6 +48,25 @@ describe('depthMetrics', () => {
     expect(notes.join(' ')).toMatch(/Kozachenko-Leonenko/)
   })
 
+  it('a translation: speed, path length and implied kinetic energy are those of x0 + t shift', async () => {
+    const n = 2_000
+    const shift = [0.6, -0.8]
+    const { traj, depths } = shiftedTrajectory(n, shift)
+    const { rows, constants } = await depthMetrics(traj, [3, n, 2], depths, { rng: testRng(6) })
+    expect(constants.velocityMethod).toBe('implied')
+    expect(rows[0].speed).toBeNull()
+    // consecutive samples differ by the same translation as sample 1 from the input, with the same directions
+    expect(rows[2].slicedW2Step).toBeCloseTo(rows[1].slicedW2ToInput, 5)
+    expect(rows[2].speed).toBeCloseTo(rows[1].slicedW2ToInput / 0.5, 4)
+    rows.forEach((r) => {
+      // |shift| = 1: every particle travels t, with |v|^2 = 1
+      expect(r.pathLength).toBeCloseTo(r.depth, 5)
+      expect(r.kineticEnergy).toBeCloseTo(r.depth, 5)
+      expect(r.mergedFraction).toBe(0)
+    })
+    expect(rows[1].meanSquaredVelocity).toBeCloseTo(1, 5)
+  })
+
   it('uses the closed-form entropy when the flow gives the Gaussian covariance', async () => {
     const n = 500
     const { traj, depths } = shiftedTrajectory(n, [1])

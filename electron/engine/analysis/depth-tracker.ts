@@ -1,0 +1,119 @@
+// The per-depth quantities that follow the particles from sample to sample: path length, kinetic
+// energy (velocity field at the samples, or the broken line's implied velocity), merging of point pairs,
+// class separability and, for Gaussian data, the (sigma_1, sigma_2, ...) shape beside the W2 gradient flow.
+import type { DepthAnalysis, DepthMetrics } from '../../../shared/run'
+import { gradientFlowSigmas, shapeSigmas } from './depth-gaussian'
+import { meanSquaredNorm, stepStatistics } from './depth-kinematics'
+import { MergingProbe, type MergingOptions } from './depth-merging'
+import type { VelocitySampler } from './depth-velocity'
+import { separability } from './depth-separability'
+import { sampleIndices } from './subsample'
+import type { RandomSource } from './types'
+
+export interface DepthTrackerOptions {
+  /** evaluates the flow's velocity field: given, mean |v|^2 uses it ('field'), else the implied velocity */
+  velocity?: VelocitySampler
+  /** at most this many particles enter mean |v|^2 with a velocity field (default 20,000) */
+  velocityMaxPoints?: number
+  /** class of each particle (mixture component); separability needs at least two classes */
+  labels?: Int32Array
+  /** the data are one Gaussian: record sigmas and the gradient-flow sigmas */
+  gaussianShape?: boolean
+  merging?: MergingOptions
+}
+
+export const DEFAULT_VELOCITY_POINTS = 20_000
+
+export type TrackedFields = Pick<DepthMetrics, 'meanSquaredVelocity' | 'kineticEnergy' | 'pathLength' | 'mergedFraction' | 'separability' | 'sigmas' | 'gradientFlowSigmas'>
+
+export class DepthTracker {
+  private readonly merging: MergingProbe
+  private readonly velocityIdx: Int32Array | null
+  private readonly classes: number
+  private prev: Float32Array | null = null
+  private prevMsv = 0
+  private energy = 0
+  private path = 0
+  private startSigmas: number[] = []
+
+  constructor(
+    x0: Float32Array,
+    private readonly n: number,
+    private readonly d: number,
+    private readonly depths: readonly number[],
+    rng: RandomSource,
+    private readonly options: DepthTrackerOptions = {}
+  ) {
+    this.merging = new MergingProbe(x0, n, d, rng, options.merging)
+    this.velocityIdx = options.velocity ? sampleIndices(n, options.velocityMaxPoints ?? DEFAULT_VELOCITY_POINTS, rng) : null
+    let classes = 0
+    if (options.labels) for (let i = 0; i < n; i++) classes = Math.max(classes, options.labels[i] + 1)
+    const present = new Set(options.labels ?? [])
+    this.classes = present.size >= 2 ? classes : 0
+  }
+
+  /** Fields of sample s (cloud x, covariance already computed); samples must come in order 0, 1, ... */
+  async sample(s: number, x: Float32Array, covariance: number[][]): Promise<TrackedFields> {
+    const dt = s > 0 ? this.depths[s] - this.depths[s - 1] : 0
+    let msv: number | null = null
+    if (this.prev && s > 0) {
+      const step = stepStatistics(this.prev, x, this.n, this.d)
+      this.path += step.meanStep
+      if (!this.options.velocity && dt > 0) {
+        // the broken line's velocity is constant on each step: its |v|^2 integral is exact
+        msv = step.meanSquaredStep / (dt * dt)
+        this.energy += step.meanSquaredStep / dt
+      }
+    }
+    if (this.options.velocity && this.velocityIdx) {
+      msv = meanSquaredNorm(await this.options.velocity(x, this.velocityIdx, this.depths[s]), this.velocityIdx.length, this.d)
+      if (s > 0) this.energy += 0.5 * dt * (msv + this.prevMsv)
+      this.prevMsv = msv
+    }
+    this.prev = x
+    const out: TrackedFields = {
+      meanSquaredVelocity: msv,
+      kineticEnergy: this.energy,
+      pathLength: this.path,
+      mergedFraction: this.merging.fraction(x)
+    }
+    if (this.classes >= 2) out.separability = separability(x, this.n, this.d, this.options.labels!, this.classes)
+    if (this.options.gaussianShape) {
+      const sigmas = shapeSigmas(covariance)
+      if (s === 0) this.startSigmas = sigmas
+      out.sigmas = sigmas
+      out.gradientFlowSigmas = gradientFlowSigmas(this.startSigmas, this.depths[s] - this.depths[0])
+    }
+    return out
+  }
+
+  constants(slicedPoints: number): DepthAnalysis {
+    return {
+      velocityMethod: this.options.velocity ? 'field' : 'implied',
+      velocityPoints: this.velocityIdx ? this.velocityIdx.length : this.n,
+      slicedPoints,
+      merging: this.merging.constants,
+      separabilityClasses: this.classes >= 2 ? this.classes : null,
+      gaussianShape: !!this.options.gaussianShape
+    }
+  }
+
+  notes(): string[] {
+    const notes: string[] = []
+    const v = this.velocityIdx
+    notes.push(
+      v
+        ? `Kinetic energy: the flow's velocity field evaluated at the recorded positions of ${v.length === this.n ? 'all' : `a seeded subsample of ${v.length} of the`} ${this.n} particles, mean |v|^2 integrated over depth by the trapezoid rule.`
+        : `Kinetic energy: the implied velocity (x_{k+1} - x_k) / dt of the broken line through the recorded samples (all ${this.n} particles), integrated exactly per step; it underestimates a curved path's energy between samples.`
+    )
+    const m = this.merging.constants
+    notes.push(
+      `Merging: ${m.pairs} seeded particle pairs; a pair starts apart when its input distance exceeds ${m.startRatio} x the median input pair distance (${m.inputMedianDistance.toPrecision(4)}), ` +
+        `and counts as merged where its distance is below ${m.endRatio} x that median (${m.apartPairs} pairs started apart).`
+    )
+    if (this.classes >= 2) notes.push(`Separability: tr(S_b) / tr(S_w) over ${this.classes} mixture-component labels, all particles.`)
+    if (this.options.gaussianShape)
+      notes.push('Gaussian shape: sigmas are square roots of the eigenvalues of the particle covariance; the reference curve is the W2 gradient flow of entropy (Sigma_0 - 2tI) started from the depth-0 sigmas.')
+    return notes
+  }
+}
