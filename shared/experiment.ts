@@ -32,7 +32,100 @@ export const ParticlesSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('points'), points: z.array(dimVector).min(1).max(LIMITS.maxPoints) })
 ])
 
+/** Bounds of the trained-flow fields (kept here: shared/limits.ts belongs to the closed-form core). */
+export const TRAINING_LIMITS = {
+  maxModelWidth: 1024,
+  maxModelLayers: 8,
+  maxEpochs: 10_000,
+  maxBatchSize: 65_536,
+  maxTrainingSamples: 262_144,
+  maxTrainedLayers: 256,
+  /** forward field evaluations of one training pass through the solver (steps x stages) */
+  maxTrainingEvaluations: 4_000
+} as const
+
+/** Built-in labelled datasets (mirrors electron/engine/data/builtin-datasets.ts; shared imports only zod). */
+export const BUILTIN_DATASET_NAMES = ['moons', 'circles', 'spirals', 'helix-pair', 's-curve', 'gaussian-blobs'] as const
+
+/** The time-conditioned MLP field v_theta(x, t) of a trained flow. */
+export const ModelSchema = z.strictObject({
+  width: z.number().int().min(1).max(TRAINING_LIMITS.maxModelWidth).default(32),
+  hiddenLayers: z.number().int().min(1).max(TRAINING_LIMITS.maxModelLayers).default(2),
+  activation: z.enum(['tanh', 'softplus', 'swish']).default('tanh'),
+  /** glorot: Glorot-uniform everywhere; small-output: output layer scaled by 0.1 (a near-identity flow at start) */
+  init: z.enum(['glorot', 'small-output']).default('glorot'),
+  /** ANODE: zero coordinates appended to the data (state dimension D + augment must stay <= 3) */
+  augment: z.number().int().min(0).max(2).default(0)
+})
+
+export const EarlyStoppingSchema = z.strictObject({
+  /** epochs without an improvement of the validation loss by more than minDelta before stopping */
+  patience: z.number().int().min(1).max(10_000),
+  minDelta: z.number().min(0).default(0)
+})
+
+export const TrainingSpecSchema = z.strictObject({
+  epochs: z.number().int().min(1).max(TRAINING_LIMITS.maxEpochs).default(20),
+  batchSize: z.number().int().min(1).max(TRAINING_LIMITS.maxBatchSize).default(256),
+  learningRate: positive.max(10).default(0.01),
+  optimizer: z.enum(['adam', 'sgd']).default('adam'),
+  /** solver inside training (backprop through it); evaluation uses the spec's integration block */
+  solver: z.enum(['euler', 'heun', 'rk4']).default('rk4'),
+  /** training depth T and step size h: T / h steps (layers) */
+  depth: positive.default(1),
+  stepSize: positive.default(0.1),
+  weightDecay: z.number().min(0).default(0),
+  /** lambda_K of the kinetic energy integral |v|^2 dt */
+  kinetic: z.number().min(0).default(0),
+  /** lambda_J of the Jacobian Frobenius integral |grad v|_F^2 dt (Hutchinson) */
+  jacobian: z.number().min(0).default(0),
+  /** backprop through the solver, or the adjoint method (O(1) memory in depth; classification without regularisers) */
+  gradient: z.enum(['backprop', 'adjoint']).default('backprop'),
+  /** seed of initialisation and minibatches; omitted: the spec's seed */
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  earlyStopping: EarlyStoppingSchema.optional(),
+  /** share of the data held out for validation (loss curve, accuracy, log-likelihood) */
+  validationFraction: z.number().min(0).max(0.9).default(0.2),
+  /** training points drawn from the distribution (DAE, transport and density tasks) */
+  samples: z.number().int().min(16).max(TRAINING_LIMITS.maxTrainingSamples).default(4096)
+})
+
+/** Labelled data a classification flow trains on. */
+export const TrainDataSchema = z.strictObject({ kind: z.literal('builtin'), name: z.enum(BUILTIN_DATASET_NAMES) })
+
+export const BUILTIN_DATASET_DIMENSION: Record<(typeof BUILTIN_DATASET_NAMES)[number], number> = {
+  moons: 2, circles: 2, spirals: 2, 'helix-pair': 3, 's-curve': 3, 'gaussian-blobs': 3
+}
+
+const trained = { model: ModelSchema.prefault({}), training: TrainingSpecSchema.prefault({}) }
+
+export const TRAINED_FLOW_KINDS = ['trained-dae', 'trained-composed-dae', 'neural-ode'] as const
+export type TrainedFlowKind = (typeof TRAINED_FLOW_KINDS)[number]
+export const NEURAL_ODE_TASKS = ['classify', 'density', 'transport'] as const
+
+export const TrainedFlowSchemas = [
+  z.strictObject({ kind: z.literal('trained-dae'), t: positive, ...trained }),
+  z.strictObject({
+    kind: z.literal('trained-composed-dae'),
+    t: positive,
+    layers: z.number().int().min(1).max(TRAINING_LIMITS.maxTrainedLayers),
+    ...trained
+  }),
+  z.strictObject({
+    kind: z.literal('neural-ode'),
+    task: z.enum(NEURAL_ODE_TASKS),
+    /** classify only: the labelled data (required there) */
+    data: TrainDataSchema.optional(),
+    ...trained
+  })
+] as const
+
+export function isTrainedKind(kind: string): kind is TrainedFlowKind {
+  return (TRAINED_FLOW_KINDS as readonly string[]).includes(kind)
+}
+
 export const FlowSchema = z.discriminatedUnion('kind', [
+  ...TrainedFlowSchemas,
   z.strictObject({ kind: z.literal('continuous-dae') }),
   z.strictObject({ kind: z.literal('shallow-dae') }),
   z.strictObject({ kind: z.literal('composed-dae'), layers: z.number().int().min(1).max(LIMITS.maxComposedLayers) }),
@@ -76,6 +169,9 @@ export type ExperimentSpecInput = z.input<typeof BaseSpecSchema>
 export type DistributionSpec = z.output<typeof DistributionSchema>
 export type ParticlesSpec = z.output<typeof ParticlesSchema>
 export type FlowSpec = z.output<typeof FlowSchema>
+export type TrainedFlowSpec = Extract<FlowSpec, { kind: TrainedFlowKind }>
+export type ModelSpec = z.output<typeof ModelSchema>
+export type TrainingSpec = z.output<typeof TrainingSpecSchema>
 export type IntegrationSpec = z.output<typeof IntegrationSchema>
 
 /** The distribution in the normalised form the engine works with. */
@@ -173,7 +269,8 @@ export function particleCount(p: ParticlesSpec, dim: number): number {
 function checkFlowAndBudget(spec: ExperimentSpec, dist: ResolvedDistribution, ctx: Ctx): void {
   const dim = distributionDimension(dist)
   const { flow, integration } = spec
-  if (flow.kind !== 'empirical-dae' && dist.kind !== 'mixture')
+  if (isTrainedKind(flow.kind)) checkTrained(spec, dim, ctx)
+  else if (flow.kind !== 'empirical-dae' && dist.kind !== 'mixture')
     ctx.addIssue({ code: 'custom', path: ['flow', 'kind'], message: `${flow.kind} needs a Gaussian or Gaussian-mixture distribution; use empirical-dae for sampled data` })
   if (flow.kind === 'continuous-dae') {
     const ts = singularTime(dist)
@@ -196,6 +293,51 @@ function checkFlowAndBudget(spec: ExperimentSpec, dist: ResolvedDistribution, ct
   const bytes = integration.samples * n * dim * 4
   if (bytes > LIMITS.maxTrajectoryBytes)
     ctx.addIssue({ code: 'custom', path: ['integration', 'samples'], message: `trajectories would need ${(bytes / 2 ** 20).toFixed(0)} MiB; the memory budget is ${LIMITS.maxTrajectoryBytes / 2 ** 20} MiB (fewer samples or particles)` })
+}
+
+/** Number of fixed steps of size h in [0, T], or NaN when T / h is not (within 1e-9) a whole number. */
+export function wholeSteps(depth: number, stepSize: number): number {
+  const n = Math.round(depth / stepSize)
+  return n >= 1 && Math.abs(n * stepSize - depth) <= 1e-9 * Math.max(1, depth) ? n : Number.NaN
+}
+
+const STAGE_COUNT = { euler: 1, heun: 2, rk4: 4 } as const
+
+function checkTrained(spec: ExperimentSpec, dim: number, ctx: Ctx): void {
+  const flow = spec.flow as TrainedFlowSpec
+  const issue = (path: (string | number)[], message: string): void => ctx.addIssue({ code: 'custom', path, message })
+  const tr = flow.training
+  if (flow.kind === 'trained-dae' || flow.kind === 'trained-composed-dae') {
+    if (Math.abs(spec.integration.depth - flow.t) > 1e-9 * Math.max(1, flow.t))
+      issue(['integration', 'depth'], `must equal the DAE noise flow.t = ${flow.t} (the depth of a DAE is its noise variance)`)
+    if (flow.model.augment > 0) issue(['flow', 'model', 'augment'], 'augmented dimensions apply to neural-ode flows only')
+  } else {
+    const steps = wholeSteps(tr.depth, tr.stepSize)
+    if (Number.isNaN(steps)) issue(['flow', 'training', 'stepSize'], `the training depth ${tr.depth} must be a whole number of steps of size ${tr.stepSize}`)
+    else if (steps * STAGE_COUNT[tr.solver] > TRAINING_LIMITS.maxTrainingEvaluations)
+      issue(['flow', 'training', 'stepSize'], `${steps} ${tr.solver} steps need ${steps * STAGE_COUNT[tr.solver]} field evaluations per pass; the limit is ${TRAINING_LIMITS.maxTrainingEvaluations}`)
+    if (flow.task === 'classify') {
+      if (!flow.data) issue(['flow', 'data'], 'a classification flow needs labelled data, e.g. {"kind": "builtin", "name": "moons"}')
+      else if (BUILTIN_DATASET_DIMENSION[flow.data.name] + flow.model.augment > LIMITS.maxDimension)
+        issue(['flow', 'model', 'augment'], `${flow.data.name} has ${BUILTIN_DATASET_DIMENSION[flow.data.name]} coordinates; with the augmented ones the state may have at most ${LIMITS.maxDimension}`)
+      if (spec.particles.kind !== 'sample')
+        issue(['particles', 'kind'], 'a classification run transports the dataset itself: use {"kind": "sample", "count": n} (n points of the dataset)')
+    } else {
+      if (flow.data) issue(['flow', 'data'], 'only classification takes labelled data; the other tasks train on the distribution')
+      if (dim + flow.model.augment > LIMITS.maxDimension)
+        issue(['flow', 'model', 'augment'], `the state (${dim} + ${flow.model.augment} augmented coordinates) may have at most ${LIMITS.maxDimension}`)
+    }
+  }
+  if (tr.jacobian > 0 && !(flow.kind === 'neural-ode' && flow.task === 'classify'))
+    issue(['flow', 'training', 'jacobian'], 'the Jacobian regulariser applies to classification flows only for now (use 0)')
+  if (tr.gradient === 'adjoint') {
+    if (!(flow.kind === 'neural-ode' && flow.task === 'classify'))
+      issue(['flow', 'training', 'gradient'], 'the adjoint method applies to classification flows only for now')
+    else if (tr.kinetic > 0 || tr.jacobian > 0)
+      issue(['flow', 'training', 'gradient'], 'the adjoint method does not carry the kinetic or Jacobian terms yet: set them to 0 or use backprop')
+  }
+  if (tr.batchSize > tr.samples && flow.kind !== 'neural-ode')
+    issue(['flow', 'training', 'batchSize'], `batch size ${tr.batchSize} exceeds the ${tr.samples} training samples`)
 }
 
 export const ExperimentSpecSchema = BaseSpecSchema.superRefine((spec, ctx) => {

@@ -54,6 +54,7 @@ export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flo
       ...(single ? { gaussianCovarianceAt: (t: number) => shallowCovariance(dist.covariances[0], t) } : {})
     }
   }
+  if (flow.kind !== 'composed-dae') throw new EngineError('invalid-spec', `${flow.kind} is a trained flow: it runs through runTrainedExperiment`)
   const c = composedDae(dist, flow.layers, depth)
   return {
     type: 'map',

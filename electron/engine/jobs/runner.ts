@@ -15,6 +15,7 @@ import { integrate, sampleDepths, solverOptionsOf } from '../solvers/integrate'
 import { appVersion } from '../version'
 import type { JobContext } from './context'
 import { transport } from './transport'
+import { isTrainedKind, runTrainedExperiment } from './train-runner'
 
 /** The engine pieces the runner calls; injectable so tests can wrap or slow them. */
 export interface RunnerDeps {
@@ -52,6 +53,8 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
   const now = options.now ?? (() => new Date())
   const { ctx } = options
   const spec = checkSpec(specInput)
+  // trained flows (trained DAEs, neural ODEs) train first: their own runner, the same run content
+  if (isTrainedKind(spec.flow.kind)) return runTrainedExperiment(spec, options)
   const createdAt = now()
   const dist = resolveDistribution(spec.distribution)
   const dim = distributionDimension(dist)

@@ -36,6 +36,8 @@ export interface StepResult {
   loss: number
   /** kinetic term sum_steps h * mean_i |v|^2 (unweighted); NaN when not measured */
   kinetic: number
+  /** Jacobian Frobenius term (unweighted Hutchinson estimate), when measured */
+  jacobian?: number
 }
 
 /**
@@ -62,7 +64,7 @@ function checkBatch(model: MlpField, batch: Batch): void {
  * after a successful backward pass: when the forward pass throws, they stay allocated forever. Free
  * them (and drop the abandoned tape) so a failed or cancelled step leaves numTensors at its baseline.
  */
-function freeAbandonedTape(): void {
+export function freeAbandonedTape(): void {
   const state = tf.engine().state
   if (state.gradientDepth !== 0 || !state.activeTape) return
   for (const node of state.activeTape) for (const saved of node.saved ?? []) saved.dispose()
@@ -70,7 +72,7 @@ function freeAbandonedTape(): void {
   ;(state as { activeTape: unknown }).activeTape = null
 }
 
-function disposeMap(m: tf.NamedTensorMap): void {
+export function disposeMap(m: tf.NamedTensorMap): void {
   for (const k of Object.keys(m)) m[k].dispose()
 }
 

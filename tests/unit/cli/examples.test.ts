@@ -13,13 +13,18 @@ describe('examples/', () => {
       [
         'cdae-deeper-converges-faster.json',
         'gaussian-3d.json',
+        'neural-ode-density.json',
+        'neural-ode-moons.json',
+        'neural-ode-transport.json',
         'paper-44-continuous.json',
         'paper-44-shallow.json',
         'paper-45-continuous.json',
         'paper-45-shallow.json',
         'paper-46.json',
         'paper-47.json',
-        'swiss-roll-empirical.json'
+        'swiss-roll-empirical.json',
+        'trained-composed-dae.json',
+        'trained-dae.json'
       ].sort()
     )
   })

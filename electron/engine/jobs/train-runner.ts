@@ -1,0 +1,225 @@
+// The runner for trained flows (trained-dae, trained-composed-dae, neural-ode): train (progress between
+// batches, cancel within one batch), transport the particles through the trained flow, compute the
+// same depth metrics as every run, the training report (run.json "training") and the saved model.
+import { formatFieldErrors, isTrainedKind, parseSpec, resolveDistribution, type ExperimentSpec, type TrainedFlowSpec } from '../../../shared/experiment'
+import { RUN_FORMAT, RUN_FORMAT_VERSION, type RunManifest } from '../../../shared/run'
+import type { EpochRecord, TrainingReport } from '../../../shared/training'
+import { depthMetrics } from '../analysis/depth-metrics'
+import { fieldVelocitySampler } from '../analysis/depth-velocity'
+import { createRng } from '../data/random'
+import { EngineError } from '../errors'
+import { modelFiles, MODEL_DIR } from '../models/model-io'
+import { newRunId } from '../runs/ids'
+import type { RunContent } from '../runs/run-folder'
+import { integrate, sampleDepths, solverOptionsOf } from '../solvers/integrate'
+import { appVersion } from '../version'
+import type { JobContext } from './context'
+import type { RunExperimentOptions } from './runner'
+import { closedFormComparison, densityNumbers, qualityNumbers } from './train-report'
+import { trainedFlow, trainFor } from './train-tasks'
+import { transport } from './transport'
+
+export { isTrainedKind }
+
+/** progress shares: training up to 0.7, transport to 0.85, metrics and the report to 0.97 */
+export const PROGRESS_TRAINING = 0.7
+const PROGRESS_TRANSPORT = 0.85
+const PROGRESS_METRICS = 0.97
+/** at most ~10 progress messages per second during training */
+export const PROGRESS_INTERVAL_MS = 100
+
+function checkTrainedSpec(value: unknown): ExperimentSpec {
+  const r = parseSpec(value)
+  if (!r.ok) throw new EngineError('invalid-spec', `invalid spec:\n${formatFieldErrors(r.errors)}`, r.errors)
+  if (!isTrainedKind(r.spec.flow.kind)) throw new EngineError('invalid-spec', `${r.spec.flow.kind} is not a trained flow`)
+  return r.spec
+}
+
+/** Total optimiser steps a spec's training takes (for the progress fraction). */
+function totalBatches(spec: ExperimentSpec): number {
+  const flow = spec.flow as TrainedFlowSpec
+  const t = flow.training
+  const n = flow.kind === 'neural-ode' && flow.task === 'classify' && spec.particles.kind === 'sample' ? spec.particles.count : t.samples
+  const perEpoch = Math.ceil((n * (1 - t.validationFraction)) / t.batchSize)
+  const stages = flow.kind === 'trained-composed-dae' ? flow.layers : flow.kind === 'neural-ode' && flow.task === 'transport' ? Math.round(t.depth / t.stepSize) : 1
+  return Math.max(1, perEpoch * t.epochs * stages)
+}
+
+/** Progress with loss, kinetic term, NFE and time per epoch, throttled to PROGRESS_INTERVAL_MS. */
+function trainingProgress(ctx: JobContext, total: number): { batch(): void; epoch(r: EpochRecord): void } {
+  let done = 0
+  let last = -Infinity
+  let nfe = 0
+  let message = 'training'
+  const emit = (force: boolean): void => {
+    const now = Date.now()
+    if (!force && now - last < PROGRESS_INTERVAL_MS) return
+    last = now
+    ctx.progress((PROGRESS_TRAINING * Math.min(done, total)) / total, undefined, message)
+  }
+  return {
+    batch() {
+      done++
+      emit(false)
+    },
+    epoch(r) {
+      nfe += r.nfe
+      const parts = [
+        r.layer !== undefined ? `layer ${r.layer + 1} epoch ${r.epoch + 1}` : `epoch ${r.epoch + 1}`,
+        `loss ${r.trainLoss.toPrecision(4)}`,
+        ...(r.validationLoss !== null ? [`validation ${r.validationLoss.toPrecision(4)}`] : []),
+        ...(r.kinetic !== null ? [`kinetic ${r.kinetic.toPrecision(3)}`] : []),
+        ...(r.jacobian !== undefined ? [`jacobian ${r.jacobian.toPrecision(3)}`] : []),
+        `NFE ${nfe}`,
+        `${r.seconds.toFixed(2)} s/epoch`
+      ]
+      message = parts.join(' · ')
+      emit(true)
+    }
+  }
+}
+
+/** A progress-shifted view of the job context (transport reports fractions from 0). */
+function shifted(ctx: JobContext, offset: number): JobContext {
+  return {
+    checkpoint: () => ctx.checkpoint(),
+    progress: (f, depth, message) => ctx.progress(offset + f, depth, message),
+    get cancelled() {
+      return ctx.cancelled
+    }
+  }
+}
+
+function weightNorm(values: { values: Float32Array }[]): number {
+  let s = 0
+  for (const w of values) for (const v of w.values) s += v * v
+  return Math.sqrt(s)
+}
+
+export async function runTrainedExperiment(specInput: unknown, options: RunExperimentOptions): Promise<RunContent> {
+  const now = options.now ?? (() => new Date())
+  const { ctx } = options
+  const spec = checkTrainedSpec(specInput)
+  const flowSpec = spec.flow as TrainedFlowSpec
+  const createdAt = now()
+  const started = performance.now()
+  const seed = flowSpec.training.seed ?? spec.seed
+  const progress = trainingProgress(ctx, totalBatches(spec))
+  await ctx.checkpoint()
+  const setup = await trainFor(spec, createRng(seed).fork('training'), createRng(spec.seed).fork('particles'), {
+    onBatch: async () => {
+      progress.batch()
+      await ctx.checkpoint()
+    },
+    onEpoch: (r) => progress.epoch(r)
+  })
+  try {
+    const { model, particles, result } = setup
+    const dim = particles.dim
+    const depths = sampleDepths(spec.integration.depth, spec.integration.samples)
+    const flow = trainedFlow(setup, spec)
+    const S = depths.length
+    const N = particles.count
+    // the per-depth analysis reads the trained field's velocity (not with ANODE coordinates, which the
+    // trajectories leave out: there the implied velocity is used), the class labels, and the Gaussian
+    // shape for trained DAEs of one Gaussian
+    const dist = resolveDistribution(spec.distribution)
+    const analysis = {
+      ...(flow.type === 'field' && flowSpec.model.augment === 0 ? { velocity: fieldVelocitySampler(flow.field) } : {}),
+      ...(particles.labels ? { labels: particles.labels } : {}),
+      gaussianShape: flowSpec.kind !== 'neural-ode' && dist.kind === 'mixture' && dist.weights.length === 1
+    }
+    let moved: Awaited<ReturnType<typeof transport>>
+    let metrics: Awaited<ReturnType<typeof depthMetrics>>
+    try {
+      moved = await transport({
+        flow,
+        positions: particles.positions,
+        count: particles.count,
+        dim,
+        depths,
+        integrate,
+        solverOptions: solverOptionsOf(spec.integration),
+        ctx: shifted(ctx, PROGRESS_TRAINING),
+        progressShare: PROGRESS_TRANSPORT - PROGRESS_TRAINING
+      })
+      metrics = await depthMetrics(moved.trajectories, [S, N, dim], depths, {
+        rng: createRng(spec.seed).fork('metrics'),
+        ...analysis,
+        onSample: async (s) => {
+          ctx.progress(PROGRESS_TRANSPORT + ((PROGRESS_METRICS - PROGRESS_TRANSPORT) * (s + 1)) / S, depths[s], 'metrics')
+          await ctx.checkpoint()
+        }
+      })
+    } finally {
+      if (flow.type === 'field') flow.field.dispose()
+      else flow.map.dispose()
+    }
+    ctx.progress(PROGRESS_METRICS, undefined, 'solver robustness')
+    const quality = await qualityNumbers(setup)
+    await ctx.checkpoint()
+    const final = moved.trajectories.subarray((S - 1) * N * dim)
+    const closedForm = await closedFormComparison(spec, setup, particles.positions, final, N)
+    const density = densityNumbers(setup, seed)
+    const last = result.curve[result.curve.length - 1]
+    const weights = model.getWeights()
+    const training: TrainingReport = {
+      task: model.meta.task,
+      modelDir: MODEL_DIR,
+      parameterCount: model.parameterCount,
+      seed,
+      trainingSamples: result.trainCount,
+      validationSamples: result.validationCount,
+      epochsRun: result.curve.length,
+      stoppedEarly: result.stoppedEarly,
+      curve: result.curve,
+      final: { trainLoss: last?.trainLoss ?? Number.NaN, validationLoss: last?.validationLoss ?? null, kinetic: last?.kinetic ?? null, ...(last?.jacobian !== undefined ? { jacobian: last.jacobian } : {}), weightNorm: weightNorm(weights) },
+      nfe: { training: result.nfe, evaluation: moved.stats.nfe },
+      ...(quality.heldOut ? { heldOut: quality.heldOut } : {}),
+      ...density,
+      ...(closedForm ? { closedForm } : {}),
+      robustness: quality.robustness,
+      wallSeconds: (performance.now() - started) / 1000
+    }
+    const rows = metrics.rows
+    const version = options.appVersion ?? appVersion()
+    const notes = [
+      ...metrics.notes,
+      ...(flowSpec.kind === 'neural-ode' && flowSpec.task === 'classify'
+        ? [`Classification: the run transports the ${N} points of the ${flowSpec.data?.name} dataset (labels are the classes); the spec's distribution is not used.`]
+        : []),
+      ...(flowSpec.model.augment > 0 ? [`The state has ${flowSpec.model.augment} augmented coordinate(s) after the data's (ANODE), starting at 0.`] : [])
+    ]
+    const manifest: RunManifest = {
+      format: RUN_FORMAT,
+      formatVersion: RUN_FORMAT_VERSION,
+      id: newRunId(spec.name, createdAt),
+      name: spec.name,
+      status: 'complete',
+      createdAt: createdAt.toISOString(),
+      finishedAt: now().toISOString(),
+      appVersion: version,
+      backend: options.backend,
+      spec,
+      dimension: dim,
+      particleCount: N,
+      depths,
+      labels: particles.labels ? 'component' : 'none',
+      solverStats: moved.stats,
+      metrics: rows,
+      summary: { entropyStart: rows[0].entropy, entropyEnd: rows[rows.length - 1].entropy, slicedW2End: rows[rows.length - 1].slicedW2ToInput, singularTime: null },
+      training,
+      depthAnalysis: metrics.constants,
+      notes,
+      files: { trajectories: 'trajectories.npy', metrics: 'metrics.csv', ...(particles.labels ? { labels: 'labels.npy' as const } : {}) }
+    }
+    return {
+      manifest,
+      trajectories: moved.trajectories,
+      ...(particles.labels ? { labels: particles.labels } : {}),
+      extra: modelFiles(model, `Nagare ${version}`)
+    }
+  } finally {
+    setup.model.dispose()
+  }
+}

@@ -1,0 +1,97 @@
+// The epoch loop every trained-flow task shares: seeded minibatches of row indices, one step per
+// batch, a hook between batches (progress, cancel), validation per epoch and early stopping that
+// keeps the best weights.
+import type { EpochRecord } from '../../../shared/training'
+import type { Rng } from '../data/random'
+import { shuffledIndices } from './minibatch'
+import type { StepResult } from './train-step'
+
+export interface EarlyStopping {
+  patience: number
+  minDelta: number
+}
+
+export interface EpochLoopOptions<W> {
+  epochs: number
+  batchSize: number
+  /** training rows 0..nTrain-1 */
+  nTrain: number
+  /** batch order: rng.fork(`epoch:${e}`) per epoch */
+  rng: Rng
+  /** one optimisation step on these training rows */
+  step(rows: Int32Array): StepResult
+  /** batched forward field evaluations one step on `rows` rows costs */
+  nfeOf(rows: number): number
+  /** data loss on the held-out split (no gradients) */
+  validate?(): number
+  earlyStopping?: EarlyStopping
+  /** for early stopping: copy of the current weights, and restoring one */
+  snapshot?(): W
+  restore?(w: W): void
+  /** awaited after every batch; may throw (CancelledError) to stop within one batch */
+  onBatch?(epoch: number, batch: number, batches: number, result: StepResult): void | Promise<void>
+  /** awaited after every epoch with its record */
+  onEpoch?(record: EpochRecord): void | Promise<void>
+  /** composed DAE: the layer being trained, recorded in each row */
+  layer?: number
+}
+
+export interface EpochLoopResult {
+  curve: EpochRecord[]
+  stoppedEarly: boolean
+  nfe: number
+}
+
+export async function runEpochs<W>(o: EpochLoopOptions<W>): Promise<EpochLoopResult> {
+  const curve: EpochRecord[] = []
+  let nfe = 0
+  let best = Infinity
+  let bestWeights: W | undefined
+  let since = 0
+  let stoppedEarly = false
+  const batches = Math.ceil(o.nTrain / o.batchSize)
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    const started = performance.now()
+    const order = shuffledIndices(o.nTrain, o.rng.fork(`epoch:${epoch}`))
+    let loss = 0
+    let kinetic = 0
+    let jacobian: number | null = null
+    let epochNfe = 0
+    for (let b = 0; b < batches; b++) {
+      const rows = order.subarray(b * o.batchSize, Math.min(o.nTrain, (b + 1) * o.batchSize))
+      const r = o.step(rows)
+      loss += (r.loss * rows.length) / o.nTrain
+      kinetic += (r.kinetic * rows.length) / o.nTrain
+      if (r.jacobian !== undefined) jacobian = (jacobian ?? 0) + (r.jacobian * rows.length) / o.nTrain
+      epochNfe += o.nfeOf(rows.length)
+      await o.onBatch?.(epoch, b, batches, r)
+    }
+    nfe += epochNfe
+    const validationLoss = o.validate ? o.validate() : null
+    const record: EpochRecord = {
+      epoch,
+      ...(o.layer !== undefined ? { layer: o.layer } : {}),
+      trainLoss: loss,
+      validationLoss,
+      kinetic: Number.isFinite(kinetic) ? kinetic : null,
+      ...(jacobian !== null ? { jacobian } : {}),
+      nfe: epochNfe,
+      seconds: (performance.now() - started) / 1000
+    }
+    curve.push(record)
+    await o.onEpoch?.(record)
+    if (o.earlyStopping) {
+      const watched = validationLoss ?? loss
+      if (watched < best - o.earlyStopping.minDelta) {
+        best = watched
+        since = 0
+        bestWeights = o.snapshot?.()
+      } else if (++since >= o.earlyStopping.patience) {
+        stoppedEarly = true
+        break
+      }
+    }
+  }
+  if (stoppedEarly && bestWeights !== undefined) o.restore?.(bestWeights)
+  return { curve, stoppedEarly, nfe }
+}

@@ -1,0 +1,148 @@
+// Neural ODE classification: the state x (data plus ANODE zeros) flows through v_theta over [0, T]
+// (backprop through the solver), a linear softmax head reads the classes at depth T; cross-entropy
+// plus lambda_K times the kinetic term, accumulated over row chunks.
+import * as tf from '@tensorflow/tfjs-core'
+import type { TrainingSpec } from '../../../../shared/experiment'
+import type { Rng } from '../../data/random'
+import type { TrainedModel } from '../../models/trained-model'
+import { adjointBackward, forwardState } from '../adjoint'
+import { runEpochs } from '../epochs'
+import { applyGradients, chunkedGradients, type ChunkedGradients } from '../objective'
+import { disposeMap } from '../train-step'
+import { solveDifferentiable, STAGES, stepCount, type JacobianProbe } from '../solve'
+import { createOptimizer, DEFAULT_CHUNK_ROWS } from '../train-step'
+import { gather, gatherInt, type TaskHooks, type TaskResult } from './common'
+
+export interface LabelledRows {
+  /** [n, S] states (data padded with the augmented zeros) */
+  x: Float32Array
+  labels: Int32Array
+  n: number
+}
+
+/** Rademacher (+-1) probe directions from a seeded stream: reproducible Hutchinson estimates. */
+export function rademacherProbe(rng: Rng): JacobianProbe {
+  return {
+    directions: (_step, n, dim) => tf.tensor2d(Float32Array.from({ length: n * dim }, () => (rng.uniform() < 0.5 ? -1 : 1)), [n, dim])
+  }
+}
+
+/** cross-entropy of the head's logits at x_T; call inside tidy */
+function crossEntropy(model: TrainedModel, xT: tf.Tensor2D, labels: Int32Array): tf.Scalar {
+  const C = model.meta.classes!.length
+  const onehot = tf.oneHot(tf.tensor1d(labels, 'int32'), C)
+  return tf.neg(tf.mean(tf.sum(tf.mul(onehot, tf.logSoftmax(model.logits(xT))), 1))) as tf.Scalar
+}
+
+/** held-out cross-entropy and accuracy with the training solver (no gradients) */
+export function evaluateClassifier(model: TrainedModel, data: LabelledRows, training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize'>): { loss: number; accuracy: number } {
+  const S = model.meta.field.dim
+  const steps = stepCount(training.depth, training.stepSize)
+  let loss = 0
+  let correct = 0
+  for (let s = 0; s < data.n; s += DEFAULT_CHUNK_ROWS) {
+    const rows = Math.min(DEFAULT_CHUNK_ROWS, data.n - s)
+    const labels = data.labels.subarray(s, s + rows)
+    const [l, pred] = tf.tidy(() => {
+      const x0 = tf.tensor2d(data.x.subarray(s * S, (s + rows) * S), [rows, S])
+      const { xT } = solveDifferentiable((x, t) => model.fields[0].forward(x, t), x0, training.depth, steps, training.solver, false)
+      return [crossEntropy(model, xT, labels).dataSync()[0], tf.argMax(model.logits(xT), 1).dataSync() as Int32Array] as const
+    })
+    loss += (l * rows) / data.n
+    for (let i = 0; i < rows; i++) if (pred[i] === labels[i]) correct++
+  }
+  return { loss, accuracy: correct / data.n }
+}
+
+/** class predictions of the head for final states xT [n, S] */
+export function predictClasses(model: TrainedModel, xT: Float32Array, n: number): Int32Array {
+  return tf.tidy(() => tf.argMax(model.logits(tf.tensor2d(xT, [n, model.meta.field.dim])), 1).dataSync() as Int32Array)
+}
+
+/**
+ * Cross-entropy gradient by the adjoint method: x_T without a tape, a_T = dL/dx_T and the head's
+ * gradient from one small tape at depth T, then the field's gradient integrated backwards.
+ */
+export function adjointClassifierGradients(model: TrainedModel, x: Float32Array, labels: Int32Array, n: number, training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize'>): ChunkedGradients {
+  const S = model.meta.field.dim
+  const head = model.head!
+  let acc: tf.NamedTensorMap | undefined
+  let loss = 0
+  try {
+    for (let start = 0; start < n; start += DEFAULT_CHUNK_ROWS) {
+      const m = Math.min(DEFAULT_CHUNK_ROWS, n - start)
+      const share = m / n
+      const x0 = tf.tensor2d(x.subarray(start * S, (start + m) * S), [m, S])
+      const zT = forwardState(model.fields[0], x0, training)
+      x0.dispose()
+      const zv = tf.variable(zT, true)
+      let aT: tf.Tensor2D
+      let headGrads: tf.NamedTensorMap
+      try {
+        const { value, grads } = tf.variableGrads(() => tf.mul(crossEntropy(model, zv, labels.subarray(start, start + m)), tf.scalar(share)) as tf.Scalar, [head.w, head.b, zv])
+        loss += value.dataSync()[0]
+        value.dispose()
+        aT = grads[zv.name] as tf.Tensor2D
+        headGrads = { [head.w.name]: grads[head.w.name], [head.b.name]: grads[head.b.name] }
+      } finally {
+        zv.dispose()
+      }
+      const chunk = { ...adjointBackward(model.fields[0], zT, aT, training), ...headGrads }
+      if (!acc) acc = chunk
+      else {
+        const prev: tf.NamedTensorMap = acc
+        acc = {}
+        for (const k of Object.keys(prev)) acc[k] = tf.add(prev[k], chunk[k])
+        disposeMap(prev)
+        disposeMap(chunk)
+      }
+    }
+  } catch (e) {
+    if (acc) disposeMap(acc)
+    throw e
+  }
+  return { loss, kinetic: Number.NaN, grads: acc as tf.NamedTensorMap }
+}
+
+export async function trainClassifier(model: TrainedModel, train: LabelledRows, validation: LabelledRows, training: TrainingSpec, rng: Rng, hooks: TaskHooks = {}): Promise<TaskResult> {
+  const S = model.meta.field.dim
+  const steps = stepCount(training.depth, training.stepSize)
+  const withKinetic = true
+  const variables = model.variablesOf(0)
+  const optimizer = createOptimizer({ kind: training.optimizer, learningRate: training.learningRate })
+  const f = (x: tf.Tensor2D, t: number): tf.Tensor2D => model.fields[0].forward(x, t)
+  const probe = training.jacobian > 0 ? rademacherProbe(rng.fork('hutchinson')) : undefined
+  try {
+    const r = await runEpochs<Float32Array[]>({
+      epochs: training.epochs,
+      batchSize: training.batchSize,
+      nTrain: train.n,
+      rng: rng.fork('minibatch'),
+      step: (rows) => {
+        const xb = gather(train.x, S, rows)
+        const yb = gatherInt(train.labels, rows)
+        if (training.gradient === 'adjoint') return applyGradients(optimizer, variables, adjointClassifierGradients(model, xb, yb, rows.length, training), training.weightDecay)
+        const g = chunkedGradients(variables, rows.length, DEFAULT_CHUNK_ROWS, (start, m) => {
+          const x0 = tf.tensor2d(xb.subarray(start * S, (start + m) * S), [m, S])
+          const { xT, kinetic, jacobian } = solveDifferentiable(f, x0, training.depth, steps, training.solver, withKinetic, probe)
+          const data = crossEntropy(model, xT, yb.subarray(start, start + m))
+          let objective = data
+          if (training.kinetic > 0 && kinetic) objective = tf.add(objective, tf.mul(kinetic, tf.scalar(training.kinetic))) as tf.Scalar
+          if (jacobian) objective = tf.add(objective, tf.mul(jacobian, tf.scalar(training.jacobian))) as tf.Scalar
+          return { objective, data, ...(kinetic ? { kinetic } : {}), ...(jacobian ? { jacobian } : {}) }
+        })
+        return applyGradients(optimizer, variables, g, training.weightDecay)
+      },
+      nfeOf: (rows) => steps * (STAGES[training.solver] + (probe ? 2 : 0)) * Math.ceil(rows / DEFAULT_CHUNK_ROWS),
+      ...(validation.n > 0 ? { validate: () => evaluateClassifier(model, validation, training).loss } : {}),
+      ...(training.earlyStopping ? { earlyStopping: training.earlyStopping } : {}),
+      snapshot: () => model.getWeights().map((w) => Float32Array.from(w.values)),
+      restore: (w) => model.setWeights(w),
+      onBatch: (epoch, batch, batches, result) => hooks.onBatch?.({ epoch, batch, batches, result }),
+      onEpoch: hooks.onEpoch
+    })
+    return { ...r, trainCount: train.n, validationCount: validation.n }
+  } finally {
+    optimizer.dispose()
+  }
+}
