@@ -3,7 +3,7 @@
 // same fixed-step scheme, dz/dt = f, da/dt = -a^T df/dz, dg/dt = -a^T df/dtheta. No tape spans more
 // than one field evaluation, so memory does not grow with depth (O(1) in the number of steps).
 import * as tf from '@tensorflow/tfjs-core'
-import '@tensorflow/tfjs-core/dist/register_all_gradients'
+import './gradients'
 import type { MlpField } from '../models/mlp-field'
 import { stepCount, type TrainSolver } from './solve'
 import type { Batch } from './train-step'

@@ -2,7 +2,7 @@
 // (only one chunk's tape alive at a time), then weight decay and one optimiser update. Tasks other
 // than "x_T close to a target" (classification, denoising score matching) plug their loss in here.
 import * as tf from '@tensorflow/tfjs-core'
-import '@tensorflow/tfjs-core/dist/register_all_gradients'
+import './gradients'
 import { EngineError } from '../errors'
 import { disposeMap, freeAbandonedTape, type StepResult } from './train-step'
 

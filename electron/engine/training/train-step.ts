@@ -3,7 +3,7 @@
 // and the RNODE kinetic regulariser. Data stays in Float32Arrays so shuffling and chunking cost no ops.
 import * as tf from '@tensorflow/tfjs-core'
 // tfjs-core alone registers no gradient functions; training needs them all
-import '@tensorflow/tfjs-core/dist/register_all_gradients'
+import './gradients'
 import { EngineError } from '../errors'
 import type { MlpField } from '../models/mlp-field'
 import { solveDifferentiable, stepCount, type TrainSolver } from './solve'
