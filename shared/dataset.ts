@@ -34,7 +34,11 @@ export interface DataPreview {
   head: string[][]
   /** true when statistics were computed on a subsample (stated in `notice`) */
   subsampled: boolean
+  /** rows the statistics were computed on (= rows unless subsampled) */
+  sampledRows?: number
   notice?: string
+  /** a column the file itself marks as the label (the labels array of an .npz) */
+  suggestedLabel?: number
   /** problems a user must decide about (missing values, non-numeric columns) */
   issues: string[]
 }
@@ -57,3 +61,18 @@ export interface DatasetInfo {
   /** rows dropped or cells filled, in plain words */
   cleaning?: string
 }
+
+/** dataset.json as read back from disk (unknown fields ignored, so older readers accept newer files). */
+export const DatasetInfoSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/),
+  name: z.string().min(1),
+  fileName: z.string(),
+  format: z.enum(DATA_FORMATS),
+  createdAt: z.string(),
+  n: z.number().int().min(1),
+  d: z.number().int().min(1),
+  featureNames: z.array(z.string()),
+  labelName: z.string().optional(),
+  classes: z.array(z.string()).optional(),
+  cleaning: z.string().optional()
+})

@@ -1,15 +1,15 @@
-// Handlers for data import (preview, import, list). Placeholder until that part lands: every method answers 'internal'.
-import { EngineError } from '../errors'
+// Handlers for data import: data.preview stages an upload and describes it, data.import copies it into
+// <workspace>/datasets/<id>/ with the chosen columns, data.list lists the datasets newest first.
+import { importStaged, previewUpload } from '../data-import/preview'
+import { Staging } from '../data-import/staging'
+import { listDatasets } from '../datasets/store'
 import type { HandlerContext, HandlerGroup } from './types'
 
-const notYet = (m: string): never => {
-  throw new EngineError('internal', `${m} is not available in this build yet`)
-}
-
-export function dataHandlers(_ctx: HandlerContext): HandlerGroup<'data.preview' | 'data.import' | 'data.list'> {
+export function dataHandlers(ctx: HandlerContext): HandlerGroup<'data.preview' | 'data.import' | 'data.list'> {
+  const staging = new Staging()
   return {
-    'data.preview': () => notYet('data.preview'),
-    'data.import': () => notYet('data.import'),
-    'data.list': () => notYet('data.list')
+    'data.preview': (r) => previewUpload(staging, r.name, Buffer.from(r.content, 'base64')),
+    'data.import': (r) => importStaged(staging, ctx.workspace, r),
+    'data.list': () => listDatasets(ctx.workspace)
   }
 }

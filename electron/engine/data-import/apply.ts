@@ -1,0 +1,131 @@
+// Turn a staged table into a dataset: the chosen feature columns as float64 [n, d], the optional label
+// column as int32 class indices, with the missing-value policy applied. Refusals name the column and row.
+import type { MissingPolicy } from '../../../shared/dataset'
+import { EngineError } from '../errors'
+import { CELL_MISSING, CELL_NUMBER, CELL_TEXT, textAt, type Column, type Table } from './table'
+
+/** Most classes a label column may have (more is almost surely a continuous column). */
+export const MAX_CLASSES = 1000
+
+export interface Mapping {
+  features: number[]
+  label?: number | null
+  missing: MissingPolicy
+}
+
+export interface Mapped {
+  points: Float64Array
+  n: number
+  d: number
+  featureNames: string[]
+  labels?: Int32Array
+  labelName?: string
+  classes?: string[]
+  /** what was dropped or filled, in plain words (absent when nothing was) */
+  cleaning?: string
+}
+
+const refuse = (message: string): EngineError => new EngineError('invalid-request', message)
+const fmt = (n: number): string => n.toLocaleString('en-US')
+const plural = (n: number, word: string): string => `${fmt(n)} ${word}${n === 1 ? '' : 's'}`
+
+function checkMapping(table: Table, m: Mapping): void {
+  const ncol = table.columns.length
+  const seen = new Set<number>()
+  for (const f of m.features) {
+    if (f >= ncol) throw refuse(`feature column ${f + 1} does not exist (the file has ${ncol} columns)`)
+    if (seen.has(f)) throw refuse(`column '${table.columns[f].name}' is chosen twice`)
+    seen.add(f)
+  }
+  if (m.label != null) {
+    if (m.label >= ncol) throw refuse(`label column ${m.label + 1} does not exist (the file has ${ncol} columns)`)
+    if (seen.has(m.label)) throw refuse(`column '${table.columns[m.label].name}' cannot be both a feature and the label`)
+  }
+}
+
+/** The label of one row as text (numbers as JavaScript prints them, so 1.0 and 1 are one class). */
+const labelText = (c: Column, r: number): string => (c.kind[r] === CELL_NUMBER ? String(c.num[r]) : (textAt(c, r) ?? ''))
+
+function classesOf(col: Column, keep: Uint8Array): string[] {
+  const set = new Set<string>()
+  for (let r = 0; r < keep.length; r++) {
+    if (!keep[r]) continue
+    set.add(labelText(col, r))
+    if (set.size > MAX_CLASSES) throw refuse(`column '${col.name}' has more than ${fmt(MAX_CLASSES)} distinct values: too many for a label (is it a measurement?)`)
+  }
+  const all = [...set]
+  // numeric labels in numeric order (2 before 10), text labels in code-point order: stable across runs
+  return all.every((s) => Number.isFinite(Number(s))) ? all.sort((a, b) => Number(a) - Number(b)) : all.sort()
+}
+
+export function applyMapping(table: Table, m: Mapping): Mapped {
+  checkMapping(table, m)
+  const feats = m.features.map((f) => table.columns[f])
+  const labelCol = m.label != null ? table.columns[m.label] : undefined
+  const keep = new Uint8Array(table.rows).fill(1)
+  let dropped = 0
+  let filled = 0
+  const fills = new Float64Array(feats.length)
+
+  for (let j = 0; j < feats.length; j++) {
+    const c = feats[j]
+    let count = 0
+    let sum = 0
+    for (let r = 0; r < table.rows; r++) {
+      const k = c.kind[r]
+      if (k === CELL_NUMBER) {
+        count++
+        sum += c.num[r]
+      } else if (k === CELL_TEXT && m.missing !== 'drop-rows')
+        throw refuse(`column '${c.name}', row ${fmt(r + 1)}: ${JSON.stringify(textAt(c, r) ?? 'text')} is not a number; leave the column out, or import with "drop rows" to skip such rows`)
+    }
+    if (count === 0) throw refuse(`column '${c.name}' has no numbers: leave it out`)
+    fills[j] = m.missing === 'fill-mean' ? sum / count : 0
+  }
+  if (labelCol && m.missing !== 'drop-rows') {
+    const r = labelCol.kind.indexOf(CELL_MISSING)
+    if (r >= 0) throw refuse(`the label column '${labelCol.name}' is missing at row ${fmt(r + 1)}: a label cannot be filled in; import with "drop rows" or fix the file`)
+  }
+
+  if (m.missing === 'drop-rows') {
+    for (let r = 0; r < table.rows; r++) {
+      const bad = feats.some((c) => c.kind[r] !== CELL_NUMBER) || (labelCol !== undefined && labelCol.kind[r] === CELL_MISSING)
+      if (bad) {
+        keep[r] = 0
+        dropped++
+      }
+    }
+  }
+  const n = table.rows - dropped
+  if (n === 0) throw refuse('no rows are left after dropping the rows with missing or non-numeric values')
+  const d = feats.length
+  const points = new Float64Array(n * d)
+  let i = 0
+  for (let r = 0; r < table.rows; r++) {
+    if (!keep[r]) continue
+    for (let j = 0; j < d; j++) {
+      const c = feats[j]
+      if (c.kind[r] === CELL_NUMBER) points[i * d + j] = c.num[r]
+      else {
+        points[i * d + j] = fills[j]
+        filled++
+      }
+    }
+    i++
+  }
+
+  const out: Mapped = { points, n, d, featureNames: feats.map((c) => c.name) }
+  if (labelCol) {
+    const classes = classesOf(labelCol, keep)
+    const index = new Map(classes.map((c, k) => [c, k]))
+    const labels = new Int32Array(n)
+    i = 0
+    for (let r = 0; r < table.rows; r++) if (keep[r]) labels[i++] = index.get(labelText(labelCol, r))!
+    Object.assign(out, { labels, labelName: labelCol.name, classes })
+  }
+  const notes: string[] = []
+  if (dropped > 0) notes.push(`dropped ${plural(dropped, 'row')} with missing or non-numeric values (${fmt(n)} of ${fmt(table.rows)} kept)`)
+  if (filled > 0) notes.push(`filled ${plural(filled, 'missing cell')} with ${m.missing === 'fill-mean' ? 'the column mean' : 'zero'}`)
+  if (notes.length) out.cleaning = notes.join('; ')
+  return out
+}

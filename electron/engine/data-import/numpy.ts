@@ -1,0 +1,119 @@
+// NumPy uploads: .npy (float, int, unsigned or bool; 1-D [n] or 2-D [n, d]; C or Fortran order; either
+// byte order) and .npz holding one array (features) or two (features and labels). Every size and length
+// is checked against the bytes, so a truncated or foreign file is refused with a reason.
+import { EngineError } from '../errors'
+import { readZip, ZipError } from '../layers/zip'
+import { TableBuilder, type Table } from './table'
+
+export interface NumpyArray {
+  /** NumPy's type code without byte order, e.g. 'f4', 'i8' */
+  dtype: string
+  shape: number[]
+  /** values in C order */
+  data: Float64Array
+}
+
+const bad = (label: string, why: string): EngineError => new EngineError('invalid-request', `${label}: ${why}`)
+
+type Reader = (v: DataView, at: number, little: boolean) => number
+const READERS: Record<string, [number, Reader]> = {
+  f4: [4, (v, a, l) => v.getFloat32(a, l)],
+  f8: [8, (v, a, l) => v.getFloat64(a, l)],
+  i1: [1, (v, a) => v.getInt8(a)],
+  i2: [2, (v, a, l) => v.getInt16(a, l)],
+  i4: [4, (v, a, l) => v.getInt32(a, l)],
+  i8: [8, (v, a, l) => Number(v.getBigInt64(a, l))],
+  u1: [1, (v, a) => v.getUint8(a)],
+  u2: [2, (v, a, l) => v.getUint16(a, l)],
+  u4: [4, (v, a, l) => v.getUint32(a, l)],
+  u8: [8, (v, a, l) => Number(v.getBigUint64(a, l))],
+  b1: [1, (v, a) => (v.getUint8(a) ? 1 : 0)]
+}
+
+/** Decode one .npy held in memory into float64 values (C order). */
+export function decodeNumpy(bytes: Uint8Array, label: string): NumpyArray {
+  const magic = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]
+  if (bytes.length < 10 || !magic.every((b, i) => bytes[i] === b)) throw bad(label, 'not an NPY file (it does not start with the NumPy signature)')
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const major = bytes[6]
+  if (major < 1 || major > 3) throw bad(label, `unsupported NPY version ${major}.${bytes[7]}`)
+  const pre = major === 1 ? 10 : 12
+  if (bytes.length < pre) throw bad(label, 'truncated header')
+  const headerLen = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true)
+  const start = pre + headerLen
+  if (start > bytes.length) throw bad(label, 'truncated header')
+  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(pre, start))
+  const descr = /'descr'\s*:\s*'([<>|=])([a-z])(\d+)'/.exec(text)
+  const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text)?.[1]
+  const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(text)?.[1]
+  if (!descr || !fortran || shapeText === undefined) throw bad(label, `unsupported or malformed header ${JSON.stringify(text.trim().slice(0, 120))} (expected a plain numeric array)`)
+  const key = `${descr[2]}${descr[3]}`
+  const reader = READERS[key]
+  if (!reader) throw bad(label, `unsupported dtype '${descr[1]}${key}' (expected float, int, unsigned or bool numbers)`)
+  const [size, read] = reader
+  const little = descr[1] !== '>'
+  const shape = shapeText.split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => (/^\d+L?$/.test(s) ? Number.parseInt(s, 10) : NaN))
+  if (!shape.every((s) => Number.isSafeInteger(s))) throw bad(label, `bad shape (${shapeText})`)
+  if (shape.length < 1 || shape.length > 2) throw bad(label, `expected a 1-D [n] or 2-D [n, d] array, got shape [${shape.join(', ')}]`)
+  const count = shape.reduce((a, b) => a * b, 1)
+  const expected = start + count * size
+  if (bytes.length < expected) throw bad(label, `truncated: shape [${shape.join(', ')}] needs ${expected} bytes, the file has ${bytes.length}`)
+  if (bytes.length > expected) throw bad(label, `${bytes.length - expected} unexpected bytes after the data`)
+  const data = new Float64Array(count)
+  const [n, d] = [shape[0], shape[1] ?? 1]
+  for (let i = 0; i < count; i++) {
+    const v = read(view, start + i * size, little)
+    // Fortran order stores column by column: element i is (i % n, floor(i / n))
+    data[fortran === 'True' ? (i % n) * d + Math.floor(i / n) : i] = v
+  }
+  return { dtype: key, shape, data }
+}
+
+function toTable(format: 'npy' | 'npz', features: NumpyArray, base: string, labels?: { name: string; array: NumpyArray }): Table {
+  const [n, d] = [features.shape[0], features.shape[1] ?? 1]
+  const names = features.shape.length === 1 ? [base] : Array.from({ length: d }, (_, j) => `${base}[${j}]`)
+  if (labels) names.push(labels.name)
+  const b = new TableBuilder(format, names)
+  const row = new Float64Array(names.length)
+  // float32 values shown as float32 prints them (0.1, not 0.10000000149011612); the data stays exact
+  const show = features.dtype === 'f4' ? (v: number) => String(Number.isFinite(v) ? Number(v.toPrecision(7)) : v) : String
+  for (let i = 0; i < n; i++) {
+    row.set(features.data.subarray(i * d, (i + 1) * d))
+    if (labels) row[d] = labels.array.data[i]
+    b.addNumbers(row, show)
+  }
+  const table = b.build()
+  if (labels) table.labelColumn = d
+  return table
+}
+
+export function parseNpy(bytes: Uint8Array, fileName: string): Table {
+  return toTable('npy', decodeNumpy(bytes, fileName), 'x')
+}
+
+const FEATURE_NAMES = ['x', 'features', 'data', 'inputs', 'input', 'points']
+const LABEL_NAMES = ['y', 'labels', 'label', 'target', 'targets', 'classes', 'class']
+
+/** An .npz with one array (features) or two (features and labels, told apart by name, then by shape). */
+export function parseNpz(bytes: Uint8Array, fileName: string, maxEntryBytes: number): Table {
+  let entries
+  try {
+    entries = readZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, maxEntryBytes)
+  } catch (e) {
+    if (e instanceof ZipError) throw new EngineError('invalid-request', e.message)
+    throw e
+  }
+  const arrays = entries.filter((e) => e.name.endsWith('.npy')).map((e) => ({ name: e.name.slice(0, -4), array: decodeNumpy(e.data, `${fileName}: ${e.name}`) }))
+  if (arrays.length === 0) throw bad(fileName, 'the archive holds no .npy arrays')
+  if (arrays.length > 2) throw bad(fileName, `the archive holds ${arrays.length} arrays (${arrays.map((a) => a.name).join(', ')}); expected one (features) or two (features and labels)`)
+  if (arrays.length === 1) return toTable('npz', arrays[0].array, arrays[0].name)
+  const isLabel = (a: (typeof arrays)[number]): boolean => LABEL_NAMES.includes(a.name.toLowerCase())
+  const isFeature = (a: (typeof arrays)[number]): boolean => FEATURE_NAMES.includes(a.name.toLowerCase())
+  const column = (a: (typeof arrays)[number]): boolean => a.array.shape.length === 1 || a.array.shape[1] === 1
+  let [f, l] = arrays
+  if (isLabel(f) || isFeature(l)) [f, l] = [l, f]
+  else if (!isLabel(l) && !isFeature(f) && column(f) && !column(l)) [f, l] = [l, f]
+  if (!column(l)) throw bad(fileName, `cannot tell features from labels: '${l.name}' has shape [${l.array.shape.join(', ')}]; name the label array 'y' or 'labels' (one value per row)`)
+  if (l.array.shape[0] !== f.array.shape[0]) throw bad(fileName, `'${f.name}' has ${f.array.shape[0]} rows but '${l.name}' has ${l.array.shape[0]} labels`)
+  return toTable('npz', f.array, f.name, l)
+}

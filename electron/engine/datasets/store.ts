@@ -1,0 +1,133 @@
+// Imported datasets on disk: <workspace>/datasets/<id>/ with original.<ext> (the uploaded file, so re-runs
+// survive the original moving), data.npy (float64 [n, d]), labels.npy (int32) and dataset.json. A dataset
+// is written to a hidden temp folder and renamed when complete, so a failure leaves nothing behind.
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { DatasetInfoSchema, type DatasetInfo } from '../../../shared/dataset'
+import { EngineError } from '../errors'
+import { readNpyAny, writeNpy } from '../runs/npy'
+import { isRunId, newRunId } from '../runs/ids'
+import { writeNpyFloat64 } from './npy64'
+
+export const DATASETS_DIR = 'datasets'
+const PARTIAL_PREFIX = '.partial-'
+
+export interface DatasetContent {
+  name: string
+  fileName: string
+  format: DatasetInfo['format']
+  original: Uint8Array
+  points: Float64Array
+  n: number
+  d: number
+  featureNames: string[]
+  labels?: Int32Array
+  labelName?: string
+  classes?: string[]
+  cleaning?: string
+}
+
+export interface LoadedDataset {
+  points: Float64Array
+  n: number
+  d: number
+  labels?: Int32Array
+  featureNames: string[]
+  classes?: string[]
+}
+
+/** Tests: called after each file is written (throw to simulate a failure mid-write). */
+export interface SaveHooks {
+  afterFile?: (file: string) => Promise<void> | void
+}
+
+const root = (workspace: string): string => join(workspace, DATASETS_DIR)
+
+export async function saveDataset(workspace: string, c: DatasetContent, hooks: SaveHooks = {}, now = new Date()): Promise<DatasetInfo> {
+  const id = newRunId(c.name, now)
+  const info: DatasetInfo = {
+    id,
+    name: c.name,
+    fileName: c.fileName,
+    format: c.format,
+    createdAt: now.toISOString(),
+    n: c.n,
+    d: c.d,
+    featureNames: c.featureNames,
+    ...(c.labelName !== undefined ? { labelName: c.labelName, classes: c.classes } : {}),
+    ...(c.cleaning ? { cleaning: c.cleaning } : {})
+  }
+  await mkdir(root(workspace), { recursive: true })
+  const partial = join(root(workspace), PARTIAL_PREFIX + id)
+  const step = async (file: string, write: (p: string) => Promise<void>): Promise<void> => {
+    await write(join(partial, file))
+    await hooks.afterFile?.(file)
+  }
+  try {
+    await mkdir(partial)
+    await step(`original.${c.format}`, (p) => writeFile(p, c.original))
+    await step('data.npy', (p) => writeNpyFloat64(p, c.points, [c.n, c.d]))
+    if (c.labels) await step('labels.npy', (p) => writeNpy(p, c.labels!, [c.n]))
+    await step('dataset.json', (p) => writeFile(p, JSON.stringify(info, null, 2) + '\n'))
+    await rename(partial, join(root(workspace), id))
+  } catch (e) {
+    await rm(partial, { recursive: true, force: true })
+    throw e
+  }
+  return info
+}
+
+async function readInfo(workspace: string, id: string): Promise<DatasetInfo> {
+  const text = await readFile(join(root(workspace), id, 'dataset.json'), 'utf8')
+  const parsed = DatasetInfoSchema.safeParse(JSON.parse(text))
+  if (!parsed.success) throw new Error(`dataset.json is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  if (parsed.data.id !== id) throw new Error(`dataset.json names id ${parsed.data.id}, the folder is ${id}`)
+  return parsed.data as DatasetInfo
+}
+
+/** Every readable dataset, newest first; unreadable folders are skipped with a logged reason, never deleted. */
+export async function listDatasets(workspace: string, log: (message: string) => void = (m) => console.warn(`[nagare] ${m}`)): Promise<DatasetInfo[]> {
+  let names: string[]
+  try {
+    names = await readdir(root(workspace))
+  } catch {
+    return []
+  }
+  const out: DatasetInfo[] = []
+  for (const id of names) {
+    if (id.startsWith('.') || !isRunId(id)) continue
+    try {
+      out.push(await readInfo(workspace, id))
+    } catch (e) {
+      log(`dataset ${id} skipped: ${(e as Error).message}`)
+    }
+  }
+  return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+}
+
+/** An imported dataset's points (float64, row-major [n, d]), labels and names, checked against dataset.json. */
+export async function loadDataset(workspace: string, id: string): Promise<LoadedDataset> {
+  if (!isRunId(id)) throw new EngineError('invalid-request', `not a dataset id: ${JSON.stringify(id)}`)
+  let info: DatasetInfo
+  try {
+    info = await readInfo(workspace, id)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new EngineError('not-found', `no dataset ${id} in this workspace`)
+    throw new EngineError('io', `dataset ${id} cannot be read: ${(e as Error).message}`)
+  }
+  const dir = join(root(workspace), id)
+  try {
+    const data = await readNpyAny(join(dir, 'data.npy'))
+    if (!(data.data instanceof Float64Array) || data.shape.join() !== `${info.n},${info.d}`) throw new Error(`data.npy has shape [${data.shape.join(', ')}], dataset.json says [${info.n}, ${info.d}]`)
+    const out: LoadedDataset = { points: data.data, n: info.n, d: info.d, featureNames: info.featureNames }
+    if (info.labelName !== undefined) {
+      const labels = await readNpyAny(join(dir, 'labels.npy'))
+      if (!(labels.data instanceof Int32Array) || labels.shape.join() !== `${info.n}`) throw new Error(`labels.npy has shape [${labels.shape.join(', ')}], expected [${info.n}]`)
+      out.labels = labels.data
+      if (info.classes) out.classes = info.classes
+    }
+    return out
+  } catch (e) {
+    throw new EngineError('io', `dataset ${id} cannot be read: ${(e as Error).message}`)
+  }
+}
