@@ -1,20 +1,30 @@
-// `nagare analyze <dumps-folder | file.npz>`: what each layer of an existing model does to the data, from
-// activation dumps; prints the report (per-layer rows and flags) as JSON and, with --out, writes
-// <DIR>/layers.json and <DIR>/layers.csv atomically. Exit 2 for bad input or options, 1 for a failure.
-import { resolve } from 'node:path'
-import { analyzeLayers, type LayerReport } from '../engine/layers/analyze'
-import { loadLayerDumps } from '../engine/layers/dumps'
-import { loadLabels } from '../engine/layers/labels'
-import { checkReportDir, reportJson, writeLayerReport } from '../engine/layers/report-files'
+// `nagare analyze <model.json | dumps-folder | file.npz>`: what each layer of an existing model does to
+// the data, from a TF.js Layers model run on --data or from activation dumps; prints the report (per-layer
+// rows and flags) as JSON and, with --out, writes an analysis folder (analysis.json, layers.json,
+// layers.csv, projection.npy, labels.npy) atomically. Exit 2 for bad input or options, 1 for a failure.
+import { stat } from 'node:fs/promises'
+import { basename, extname, resolve } from 'node:path'
+import type { AnalysisDataset, LayerReport } from '../../shared/layers'
+import { partialSibling, writeAnalysisFolder, type AnalysisContent } from '../engine/analyses/store'
+import { initBackend } from '../engine/backend'
 import { EngineError } from '../engine/errors'
+import { loadLayerDumps, type LayerData } from '../engine/layers/dumps'
+import { loadLabels } from '../engine/layers/labels'
+import { readModelFiles } from '../engine/layers/model-files'
+import { analyzeAndProject, recordModel, resolveDataArgument } from '../engine/layers/pipeline'
+import { checkReportDir, reportJson } from '../engine/layers/report-files'
+import { newRunId } from '../engine/runs/ids'
+import { appVersion } from '../engine/version'
 import { failure } from './distance-command'
 import type { CliIo } from './io'
 import { EXIT } from './run-command'
 
 export interface RawAnalyzeOptions {
+  data?: string
   labels?: string
   k?: string
   seed?: string
+  name?: string
   out?: string
 }
 
@@ -27,26 +37,67 @@ function integer(flag: string, text: string | undefined, fallback: number, min: 
   return v
 }
 
+/** a model.json, or a folder holding one */
+async function isModelInput(path: string): Promise<boolean> {
+  if (extname(path).toLowerCase() === '.json') return true
+  const s = await stat(path).catch(() => undefined)
+  if (!s?.isDirectory()) return false
+  return (await stat(resolve(path, 'model.json')).catch(() => undefined))?.isFile() === true
+}
+
+interface Prepared {
+  layers: LayerData[]
+  labels?: Int32Array
+  classes?: string[]
+  dataset: AnalysisDataset
+  files: string[]
+  model?: AnalysisContent['model']
+  source: AnalysisContent['source']
+}
+
+async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: CliIo): Promise<Prepared> {
+  const labelsOf = async (path: string, n: number): Promise<Int32Array> => {
+    const labels = await loadLabels(path)
+    if (labels.length !== n) throw new EngineError('invalid-request', `${path}: ${labels.length} labels, but the layers hold ${n} points`)
+    return labels
+  }
+  if (await isModelInput(input)) {
+    if (raw.data === undefined) throw new EngineError('invalid-request', `${input} is a model: give the data to run through it with --data <file.csv | file.npy | builtin:moons[:n]>`)
+    const files = await readModelFiles(input)
+    const data = await resolveDataArgument(raw.data, resolve(io.cwd, raw.data), seed)
+    await initBackend()
+    const rec = await recordModel(files, data)
+    const labels = raw.labels !== undefined ? await labelsOf(resolve(io.cwd, raw.labels), data.n) : data.labels
+    return { layers: rec.layers, ...(labels ? { labels } : {}), ...(data.classes && raw.labels === undefined ? { classes: data.classes } : {}), dataset: data.dataset, files: files.map((f) => f.name), model: rec.model, source: 'tfjs-model' }
+  }
+  if (raw.data !== undefined) throw new EngineError('invalid-request', `--data is for a model.json; ${input} holds activation dumps, which are the data already (use --labels for class labels)`)
+  const dumps = await loadLayerDumps(input)
+  const labelsPath = raw.labels !== undefined ? resolve(io.cwd, raw.labels) : dumps.labelsFile
+  const labels = labelsPath ? await labelsOf(labelsPath, dumps.layers[0].n) : undefined
+  if (labelsPath && raw.labels === undefined) io.stderr.write(`nagare: using labels from ${labelsPath}\n`)
+  return { layers: dumps.layers, ...(labels ? { labels } : {}), dataset: { kind: 'dumps', n: dumps.layers[0].n, d: dumps.layers[0].width }, files: dumps.sources, source: 'dumps' }
+}
+
 export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: CliIo): Promise<number> {
   let report: LayerReport
   let out: string | undefined
+  let content: AnalysisContent | undefined
   try {
     const k = integer('--k', raw.k, ANALYZE_CLI_DEFAULTS.k, 1)
     const seed = integer('--seed', raw.seed, ANALYZE_CLI_DEFAULTS.seed, 0)
     out = raw.out === undefined ? undefined : resolve(io.cwd, raw.out)
     if (out) await checkReportDir(out)
-    const dumps = await loadLayerDumps(resolve(io.cwd, input))
-    const labelsPath = raw.labels !== undefined ? resolve(io.cwd, raw.labels) : dumps.labelsFile
-    const labels = labelsPath ? await loadLabels(labelsPath) : undefined
-    if (labels && labels.length !== dumps.layers[0].n)
-      throw new EngineError('invalid-request', `${labelsPath}: ${labels.length} labels, but the layers hold ${dumps.layers[0].n} points`)
-    if (labelsPath && raw.labels === undefined) io.stderr.write(`nagare: using labels from ${labelsPath}\n`)
-    report = analyzeLayers(dumps.layers, { k, seed, labels })
+    const path = resolve(io.cwd, input)
+    const p = await prepare(path, raw, seed, io)
+    const done = await analyzeAndProject(p.layers, { k, seed, ...(p.labels ? { labels: p.labels } : {}) })
+    report = done.report
+    const { layers: _layers, ...rest } = p
+    content = { ...rest, name: raw.name ?? basename(path), options: { k, seed }, report, projection: done.projection, appVersion: appVersion() }
   } catch (e) {
     return failure(io, e)
   }
   try {
-    if (out) await writeLayerReport(out, report)
+    if (out) await writeAnalysisFolder(out, partialSibling(out), newRunId(content.name), content)
     io.stdout.write(reportJson(report))
     for (const f of report.flags) io.stderr.write(`nagare: flag: ${f.message}\n  remedy: ${f.remedy}\n`)
     return EXIT.ok

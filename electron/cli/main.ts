@@ -67,18 +67,20 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   program
     .command('analyze')
-    .description('what each layer of an existing model does to the data, from activation dumps; prints the per-layer report and flags as JSON')
-    .argument('<dumps>', 'a folder with one .npy, .npz or .csv file [N, width] per layer (order: layers.json {"layers": [...]}, else natural sort of names), or one .npz holding every layer')
-    .option('--labels <file>', 'class label per point (.npy [N], or CSV first column) for separability; default labels.npy/labels.csv in the folder')
+    .description('what each layer of an existing model does to the data, from a TF.js Layers model run on data or from activation dumps; prints the per-layer report and flags as JSON')
+    .argument('<input>', 'a TF.js Layers model.json (its weight files beside it) or a folder holding one; or a folder with one .npy, .npz or .csv file [N, width] per layer (order: layers.json {"layers": [...]}, else natural sort of names); or one .npz holding every layer')
+    .option('--data <file>', 'with a model: the points to run through it, a .npy [N, D] or CSV file, or builtin:<name>[:n] (moons, circles, spirals, helix-pair, s-curve, gaussian-blobs; n default 1000, drawn with --seed)')
+    .option('--labels <file>', 'class label per point (.npy [N], or CSV first column) for separability; default: the built-in dataset\'s classes, or labels.npy/labels.csv in the dumps folder')
     .option('--k <n>', `neighbours per point for kNN preservation (default ${ANALYZE_CLI_DEFAULTS.k})`)
-    .option('--seed <n>', `seed of subsamples and projections (default ${ANALYZE_CLI_DEFAULTS.seed})`)
-    .option('-o, --out <dir>', 'also write <dir>/layers.json and <dir>/layers.csv (dir must not exist, or be empty)')
+    .option('--seed <n>', `seed of subsamples, projections and built-in data (default ${ANALYZE_CLI_DEFAULTS.seed})`)
+    .option('--name <text>', 'name recorded in analysis.json (default: the input\'s file name)')
+    .option('-o, --out <dir>', 'also write an analysis folder: analysis.json, layers.json, layers.csv, projection.npy (PCA of every layer, [layers, N, 3]) and labels.npy (dir must not exist, or be empty)')
     .addHelpText(
       'after',
-      '\nFlags: merging > 5% of input-distinct pairs, an update > 3x the median of its residual stretch, kNN preservation < 50%.\nLimits: 512 MiB per .npy/.npz file (and per NPZ member), 256 MiB per CSV, 512 layers. Exit codes: 0 done, 1 failure, 2 invalid input or options.'
+      '\nFlags: merging > 5% of input-distinct pairs, an update > 3x the median of its residual stretch, kNN preservation < 50%.\nLimits: 48 MiB per model file (model.json or weight shard); 512 MiB per .npy/.npz dump file (and per NPZ member), 256 MiB per CSV, 512 layers.\nExit codes: 0 done, 1 failure, 2 invalid input or options.'
     )
-    .action(async (dumps: string, opts: RawAnalyzeOptions) => {
-      code = await analyzeCommand(dumps, opts, io)
+    .action(async (input: string, opts: RawAnalyzeOptions) => {
+      code = await analyzeCommand(input, opts, io)
     })
 
   try {

@@ -1,15 +1,113 @@
-// Handlers for layer analyses of existing models. Placeholder until that part lands: every method answers 'internal'.
+// Handlers for layer analyses of existing models. layers.start checks everything it can at once (files,
+// model, data) so bad input is refused before any job runs and the workspace is left unchanged; the job
+// records, analyses, projects and saves <workspace>/analyses/<id>/, its 'done' event carrying the id.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, sep } from 'node:path'
+import type { RequestOf } from '../../../shared/contract'
+import { LIMITS } from '../../../shared/limits'
+import type { AnalysisDataset } from '../../../shared/layers'
+import { getAnalysis, listAnalyses, saveAnalysis, type AnalysisContent } from '../analyses/store'
 import { EngineError } from '../errors'
+import type { LayerData } from '../layers/dumps'
+import { loadLayerDumps } from '../layers/dumps'
+import { loadLabels } from '../layers/labels'
+import type { ModelFile } from '../layers/model-files'
+import { analyzeAndProject, checkModelOnData, recordModel, resolveDataChoice, type PointsInput } from '../layers/pipeline'
 import type { HandlerContext, HandlerGroup } from './types'
 
-const notYet = (m: string): never => {
-  throw new EngineError('internal', `${m} is not available in this build yet`)
+export const LAYERS_DEFAULTS = { k: 10, seed: 7 }
+
+const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+
+/** base64 uploads to bytes, with plain file names only */
+export function decodeUploads(files: { name: string; content: string }[]): ModelFile[] {
+  const seen = new Set<string>()
+  return files.map((f) => {
+    if (/[/\\]/.test(f.name) || f.name === '.' || f.name === '..' || f.name.startsWith('.')) throw invalid(`${JSON.stringify(f.name)} is not a plain file name`)
+    if (seen.has(f.name)) throw invalid(`${f.name} is given twice`)
+    seen.add(f.name)
+    const bytes = new Uint8Array(Buffer.from(f.content, 'base64'))
+    if (bytes.byteLength > LIMITS.maxUploadBytes) throw invalid(`${f.name} is ${bytes.byteLength} bytes, over the ${LIMITS.maxUploadBytes}-byte upload limit`)
+    if (bytes.byteLength === 0) throw invalid(`${f.name} is empty`)
+    return { name: f.name, bytes }
+  })
 }
 
-export function layersHandlers(_ctx: HandlerContext): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get'> {
+/** Dumps go through the folder reader: staged in a temp folder (outside the workspace), removed after. */
+async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[]; labels?: Int32Array }> {
+  const dir = await mkdtemp(join(tmpdir(), 'nagare-dumps-'))
+  try {
+    for (const f of files) await writeFile(join(dir, f.name), f.bytes)
+    const dumps = await loadLayerDumps(dir, { maxFileBytes: LIMITS.maxUploadBytes })
+    const labels = dumps.labelsFile ? await loadLabels(dumps.labelsFile) : undefined
+    if (labels && labels.length !== dumps.layers[0].n) throw invalid(`labels: ${labels.length} labels, but the layers hold ${dumps.layers[0].n} points`)
+    return { layers: dumps.layers, ...(labels ? { labels } : {}) }
+  } catch (e) {
+    // messages name the staged path; the user knows the files by name
+    if (e instanceof EngineError) throw new EngineError(e.code, e.message.split(dir + sep).join('').split(dir).join('(the upload)'))
+    throw e
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+type StartRequest = RequestOf<'layers.start'>
+
+async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: string }> {
+  const k = r.k ?? LAYERS_DEFAULTS.k
+  const seed = r.seed ?? LAYERS_DEFAULTS.seed
+  const files = decodeUploads(r.files)
+  const base = { name: r.name, source: r.source, options: { k, seed }, files: files.map((f) => f.name), appVersion: ctx.appVersion }
+  let prepare: (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, keyof typeof base | 'report' | 'projection'> & { layers: LayerData[] }>
+  if (r.source === 'tfjs-model') {
+    if (!r.data) throw invalid('a TF.js model needs data to run on: choose a built-in dataset or an imported one')
+    const data: PointsInput = await resolveDataChoice(ctx.workspace, r.data, seed)
+    // load once now so a bad model is refused at once, not as a failed job
+    ;(await checkModelOnData(files, data)).model.dispose()
+    prepare = async (hooks) => {
+      const rec = await recordModel(files, data, hooks)
+      return { layers: rec.layers, model: rec.model, dataset: data.dataset, ...(data.labels ? { labels: data.labels } : {}), ...(data.classes ? { classes: data.classes } : {}) }
+    }
+  } else {
+    const dumps = await readDumpUploads(files)
+    const n = dumps.layers[0].n
+    let labels = dumps.labels
+    let classes: string[] | undefined
+    let dataset: AnalysisDataset = { kind: 'dumps', n, d: dumps.layers[0].width }
+    if (r.data) {
+      // the dumps are the activations already: a dataset here only lends its labels (and its description)
+      const data = await resolveDataChoice(ctx.workspace, r.data, seed)
+      if (data.n !== n) throw invalid(`the data has ${data.n} points, the dumps ${n}: they must be the same points in the same order`)
+      if (!labels && data.labels) {
+        labels = data.labels
+        classes = data.classes
+      }
+      dataset = data.dataset
+    }
+    prepare = () => Promise.resolve({ layers: dumps.layers, dataset, ...(labels ? { labels } : {}), ...(classes ? { classes } : {}) })
+  }
+  const jobId = ctx.jobs.submit(r.name, async (job) => {
+    const prepared = await prepare({ progress: (f, m) => job.progress(0.4 * f, undefined, m), checkpoint: () => job.checkpoint() })
+    const { layers, ...rest } = prepared
+    const { report, projection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}) }, {
+      progress: (f, m) => job.progress(0.4 + 0.5 * f, undefined, m),
+      checkpoint: () => job.checkpoint()
+    })
+    return saveAnalysis(ctx.workspace, { ...base, ...rest, report, projection }, {
+      beforeFile: async (file) => {
+        job.progress(0.95, undefined, `writing ${file}`)
+        await job.checkpoint()
+      }
+    })
+  })
+  return { jobId }
+}
+
+export function layersHandlers(ctx: HandlerContext): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get'> {
   return {
-    'layers.start': () => notYet('layers.start'),
-    'layers.list': () => notYet('layers.list'),
-    'layers.get': () => notYet('layers.get')
+    'layers.start': (r) => start(ctx, r),
+    'layers.list': () => listAnalyses(ctx.workspace),
+    'layers.get': (r) => getAnalysis(ctx.workspace, r.id)
   }
 }

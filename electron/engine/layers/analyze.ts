@@ -7,7 +7,10 @@ import { slicedW2 } from '../analysis/wasserstein'
 import { createRng } from '../data/random'
 import { EngineError } from '../errors'
 import type { LayerData } from './dumps'
-import { FLAG_THRESHOLDS, mergingFlag, motionFlag, neighboursFlag, type FlagThresholds, type LayerFlag } from './flags'
+import type { FlagThresholds, LayerFlag, LayerReport, LayerRow, Stretch } from '../../../shared/layers'
+import { FLAG_THRESHOLDS, mergingFlag, motionFlag, neighboursFlag } from './flags'
+
+export type { LayerReport, LayerRow, Stretch, LayerFlag } from '../../../shared/layers'
 import { ckaSide, linearCkaOf } from './cka'
 import { knnIndices, knnPreservation, meanUpdate, median, mergingFraction, pairDistances, pearson, separability } from './metrics'
 
@@ -31,58 +34,6 @@ export interface AnalyzeOptions {
 }
 
 export const ANALYZE_DEFAULTS = { k: 10, seed: 7, maxPoints: 2000, maxPairs: 20_000, maxCloudPoints: 50_000, mergeRelative: 1e-3, directions: 64 }
-
-export interface LayerRow {
-  index: number
-  name: string
-  width: number
-  /** share of each point's k input neighbours still among its k nearest here */
-  knnPreservation: number
-  /** Pearson correlation of pair distances here with those at the input (null if constant) */
-  distanceCorrelation: number | null
-  ckaToInput: number
-  /** CKA with the previous layer (null for the input) */
-  ckaToPrevious: number | null
-  /** Kozachenko-Leonenko entropy, nats (null when width > 3; see entropyNote) */
-  entropy: number | null
-  entropyNote: string | null
-  /** tr(S_between) / tr(S_within) (null without labels or with one class) */
-  separability: number | null
-  /** share of input-distinct pairs merged here */
-  merging: number
-  /** index of the residual stretch this layer ends an update of (null when the width changed) */
-  stretch: number | null
-  /** mean |x_l - x_{l-1}| (equal widths only) */
-  update: number | null
-  /** sliced W2 between layer l-1 and l (equal widths only) */
-  w2FromPrevious: number | null
-  /** mean |v| and mean |v|^2 of the implied Euler velocity (x_l - x_{l-1}) / h */
-  velocity: number | null
-  kineticEnergy: number | null
-  /** update / median of the other updates of the stretch (stretches of >= 3 updates) */
-  motionRatio: number | null
-}
-
-export interface Stretch {
-  /** first and last layer index (equal width throughout) */
-  from: number
-  to: number
-  width: number
-  /** Euler step h = 1 / (number of updates in the stretch), reading it as a broken line on [0, 1] */
-  h: number
-}
-
-export interface LayerReport {
-  version: 1
-  n: number
-  layerCount: number
-  options: { k: number; seed: number; maxPoints: number; maxPairs: number; maxCloudPoints: number; mergeRelative: number; directions: number }
-  thresholds: FlagThresholds
-  sampling: { points: number; pairs: number; cloudPoints: number; note: string }
-  stretches: Stretch[]
-  rows: LayerRow[]
-  flags: LayerFlag[]
-}
 
 const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
 
@@ -126,7 +77,8 @@ function findStretches(layers: LayerData[]): Stretch[] {
   return out
 }
 
-export function analyzeLayers(layers: LayerData[], options: AnalyzeOptions = {}): LayerReport {
+/** The analysis as steps: yields each layer's index once its row is done, returns the report. */
+function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<number, LayerReport> {
   const o = { ...ANALYZE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([key, v]) => v !== undefined && key !== 'labels' && key !== 'thresholds')) } as typeof ANALYZE_DEFAULTS
   const thresholds: FlagThresholds = { ...FLAG_THRESHOLDS, ...options.thresholds }
   if (layers.length < 2) throw invalid(`need at least 2 layers (the input and one more), got ${layers.length}`)
@@ -151,7 +103,9 @@ export function analyzeLayers(layers: LayerData[], options: AnalyzeOptions = {})
 
   const inSide = ckaSide(inSub, m, input.width)
   let prevSide = inSide
-  const rows: LayerRow[] = layers.map((layer, l) => {
+  const rows: LayerRow[] = []
+  for (let l = 0; l < layers.length; l++) {
+    const layer = layers[l]
     const sub = l === 0 ? inSub : gather(layer.data, layer.width, idx)
     const side = l === 0 ? inSide : ckaSide(sub, m, layer.width)
     const dist = l === 0 ? inDist : pairDistances(layer.data, layer.width, pairs)
@@ -195,8 +149,9 @@ export function analyzeLayers(layers: LayerData[], options: AnalyzeOptions = {})
       row.kineticEnergy = ke / n / (h * h)
     }
     prevSide = side
-    return row
-  })
+    rows.push(row)
+    yield l
+  }
 
   for (const s of stretches) {
     if (s.to - s.from < 3) continue
@@ -230,5 +185,23 @@ export function analyzeLayers(layers: LayerData[], options: AnalyzeOptions = {})
     stretches,
     rows,
     flags
+  }
+}
+
+export function analyzeLayers(layers: LayerData[], options: AnalyzeOptions = {}): LayerReport {
+  const steps = analyzeSteps(layers, options)
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
+}
+
+/** analyzeLayers with `between` awaited after each layer's row (progress, cancellation); same result. */
+export async function analyzeLayersAsync(layers: LayerData[], options: AnalyzeOptions, between: (layer: number, count: number) => Promise<void> | void): Promise<LayerReport> {
+  const steps = analyzeSteps(layers, options)
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+    await between(r.value, layers.length)
   }
 }

@@ -1,5 +1,6 @@
 // Plain-language flags on a layer report: each names the layer, the number behind it, the documented
 // threshold it crossed and a remedy an engineer can act on.
+import type { FlagThresholds, LayerFlag } from '../../../shared/layers'
 
 /** Documented thresholds (the defaults of AnalyzeOptions.thresholds). */
 export const FLAG_THRESHOLDS = {
@@ -9,21 +10,8 @@ export const FLAG_THRESHOLDS = {
   motion: 3,
   /** flag a layer that keeps less than this share of each point's k input neighbours */
   neighbours: 0.5
-} as const
-export type FlagThresholds = { [K in keyof typeof FLAG_THRESHOLDS]: number }
-
-export type FlagKind = keyof typeof FLAG_THRESHOLDS
-
-export interface LayerFlag {
-  kind: FlagKind
-  /** index in the stack (0 = input) */
-  layer: number
-  name: string
-  value: number
-  threshold: number
-  message: string
-  remedy: string
-}
+} as const satisfies FlagThresholds
+export type { FlagKind, FlagThresholds, LayerFlag } from '../../../shared/layers'
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`
 const label = (layer: number, name: string): string => (String(layer) === name ? `layer ${layer}` : `layer ${layer} (${name})`)

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { knnEntropy } from '../../../../electron/engine/analysis/entropy'
 import { createRng } from '../../../../electron/engine/data/random'
 import { EngineError } from '../../../../electron/engine/errors'
-import { analyzeLayers } from '../../../../electron/engine/layers/analyze'
+import { analyzeLayers, analyzeLayersAsync } from '../../../../electron/engine/layers/analyze'
 import type { LayerData } from '../../../../electron/engine/layers/dumps'
 
 const layer = (name: string, width: number, data: Float64Array): LayerData => ({ name, n: data.length / width, width, data })
@@ -143,5 +143,15 @@ describe('analyzeLayers', () => {
     expect(() => analyzeLayers([layer('a', 2, x)])).toThrow(EngineError)
     expect(() => analyzeLayers([layer('a', 2, x), layer('b', 2, x.subarray(0, 18))])).toThrow(/9 rows of width 2, expected 10/)
     expect(() => analyzeLayers([layer('a', 2, x), layer('b', 2, x)], { labels: new Int32Array(3) })).toThrow(/3 labels for 10 points/)
+  })
+
+  it('analyzeLayersAsync gives the same report, pausing after every layer', async () => {
+    const x = randomCloud(120, 3, 4)
+    const layers = [layer('a', 3, x), layer('b', 3, x.map((v) => v * 1.5)), layer('c', 2, x.filter((_, i) => i % 3 !== 2))]
+    const seen: [number, number][] = []
+    const r = await analyzeLayersAsync(layers, { k: 4, seed: 2 }, (l, count) => void seen.push([l, count]))
+    expect(seen).toEqual([[0, 3], [1, 3], [2, 3]])
+    expect(r).toEqual(analyzeLayers(layers, { k: 4, seed: 2 }))
+    await expect(analyzeLayersAsync(layers, { k: 4 }, () => Promise.reject(new Error('stop')))).rejects.toThrow('stop')
   })
 })

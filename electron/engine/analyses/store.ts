@@ -1,0 +1,193 @@
+// Saved layer analyses: <workspace>/analyses/<id>/ holding analysis.json, layers.json + layers.csv,
+// projection.npy (float32 [layers, N, 3]) and labels.npy. Written all-or-nothing (partial folder, fsync,
+// rename); listed newest first with unreadable folders reported, never deleted.
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import type { AnalysisDataset, AnalysisRecord, LayerAnalysis, LayerAnalysisSummary, LayerReport, LayerSource } from '../../../shared/layers'
+import { EngineError } from '../errors'
+import type { LayerProjection } from '../layers/pca'
+import { reportCsv, reportJson } from '../layers/report-files'
+import { isRunId, newRunId } from '../runs/ids'
+import { readNpy, writeNpy } from '../runs/npy'
+
+export const ANALYSES_DIR = 'analyses'
+export const ANALYSIS_FILE = 'analysis.json'
+const PARTIAL = '.partial-'
+
+export interface AnalysisContent {
+  name: string
+  source: LayerSource
+  dataset: AnalysisDataset
+  options: { k: number; seed: number }
+  files: string[]
+  model?: AnalysisRecord['model']
+  report: LayerReport
+  projection: LayerProjection
+  labels?: Int32Array
+  classes?: string[]
+  appVersion?: string
+}
+
+export interface AnalysisWriteHooks {
+  /** awaited before each file; throwing (e.g. a cancel) removes the partial folder */
+  beforeFile?(name: string): void | Promise<void>
+}
+
+async function writeSynced(path: string, text: string): Promise<void> {
+  const fh = await open(path, 'wx')
+  try {
+    await fh.writeFile(text, 'utf8')
+    await fh.sync()
+  } finally {
+    await fh.close()
+  }
+}
+
+export function analysisRecord(id: string, c: AnalysisContent, createdAt: string): AnalysisRecord {
+  const p = c.projection
+  return {
+    version: 1,
+    id,
+    name: c.name,
+    createdAt,
+    source: c.source,
+    dataset: c.dataset,
+    options: c.options,
+    files: c.files,
+    ...(c.model ? { model: c.model } : {}),
+    layers: c.report.rows.map((r) => ({ name: r.name, width: r.width })),
+    n: c.report.n,
+    labels: c.labels !== undefined,
+    ...(c.classes ? { classes: c.classes } : {}),
+    flagCount: c.report.flags.length,
+    projection: { file: 'projection.npy', shape: p.shape, explainedVariance: p.explainedVariance, width: p.width, fittedRows: p.fittedRows, method: p.method },
+    ...(c.appVersion ? { appVersion: c.appVersion } : {})
+  }
+}
+
+/**
+ * Write an analysis folder at `finalDir` (must not exist, or be empty) through `partialDir`; returns the
+ * record written. `id` names the analysis (the folder name in a workspace).
+ */
+export async function writeAnalysisFolder(finalDir: string, partialDir: string, id: string, c: AnalysisContent, hooks: AnalysisWriteHooks = {}, now = new Date()): Promise<AnalysisRecord> {
+  const record = analysisRecord(id, c, now.toISOString())
+  await mkdir(dirname(partialDir), { recursive: true })
+  await mkdir(partialDir)
+  try {
+    const files: [string, () => Promise<void>][] = [
+      ['layers.json', () => writeSynced(join(partialDir, 'layers.json'), reportJson(c.report))],
+      ['layers.csv', () => writeSynced(join(partialDir, 'layers.csv'), reportCsv(c.report))],
+      ['projection.npy', () => writeNpy(join(partialDir, 'projection.npy'), c.projection.data, c.projection.shape)],
+      ...(c.labels ? [['labels.npy', () => writeNpy(join(partialDir, 'labels.npy'), c.labels as Int32Array, [(c.labels as Int32Array).length])] as [string, () => Promise<void>]] : []),
+      [ANALYSIS_FILE, () => writeSynced(join(partialDir, ANALYSIS_FILE), JSON.stringify(record, null, 2) + '\n')]
+    ]
+    for (const [name, write] of files) {
+      await hooks.beforeFile?.(name)
+      await write()
+    }
+    await rmdir(finalDir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw new EngineError('invalid-request', `${finalDir} exists and is not an empty folder`)
+    })
+    await rename(partialDir, finalDir)
+    return record
+  } catch (e) {
+    await rm(partialDir, { recursive: true, force: true }).catch(() => undefined)
+    throw e
+  }
+}
+
+const root = (workspace: string): string => join(workspace, ANALYSES_DIR)
+
+/** Save into the workspace under a new id; returns the id. */
+export async function saveAnalysis(workspace: string, c: AnalysisContent, hooks: AnalysisWriteHooks = {}, now = new Date()): Promise<string> {
+  const id = newRunId(c.name, now)
+  await writeAnalysisFolder(join(root(workspace), id), join(root(workspace), `${PARTIAL}${id}-${randomBytes(3).toString('hex')}`), id, c, hooks, now)
+  return id
+}
+
+/** A temporary sibling of `out` to write into before renaming (for the CLI's --out). */
+export function partialSibling(out: string): string {
+  return join(dirname(out), `.${basename(out)}${PARTIAL}${randomBytes(3).toString('hex')}`)
+}
+
+type RecordRead = { ok: true; record: AnalysisRecord } | { ok: false; problem: string }
+
+async function readRecord(dir: string): Promise<RecordRead> {
+  let json: unknown
+  try {
+    json = JSON.parse(await readFile(join(dir, ANALYSIS_FILE), 'utf8'))
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    return { ok: false, problem: code === 'ENOENT' ? `${ANALYSIS_FILE} is missing` : `${ANALYSIS_FILE} cannot be read: ${(e as Error).message}` }
+  }
+  const r = json as Partial<AnalysisRecord> | null
+  if (!r || typeof r !== 'object' || r.version !== 1 || typeof r.id !== 'string' || typeof r.name !== 'string' || typeof r.createdAt !== 'string' || (r.source !== 'tfjs-model' && r.source !== 'dumps') || !Array.isArray(r.layers) || !r.projection || !Array.isArray(r.projection.shape))
+    return { ok: false, problem: `${ANALYSIS_FILE} does not describe a layer analysis (version 1)` }
+  return { ok: true, record: r as AnalysisRecord }
+}
+
+/** Every analysis in the workspace, newest first; folders that cannot be read are listed with the problem. */
+export async function listAnalyses(workspace: string): Promise<LayerAnalysisSummary[]> {
+  let names: string[]
+  try {
+    names = await readdir(root(workspace))
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw new EngineError('io', `cannot list ${root(workspace)}: ${(e as Error).message}`)
+  }
+  const out: LayerAnalysisSummary[] = []
+  for (const id of names) {
+    if (id.startsWith('.') || !isRunId(id)) continue
+    const dir = join(root(workspace), id)
+    const s = await stat(dir).catch(() => undefined)
+    if (!s?.isDirectory()) continue
+    const r = await readRecord(dir)
+    if (r.ok) {
+      const x = r.record
+      out.push({ id, name: x.name, createdAt: x.createdAt, status: 'complete', source: x.source, layerCount: x.layers.length, n: x.n, flagCount: x.flagCount })
+    } else out.push({ id, name: id, createdAt: s.mtime.toISOString(), status: 'unreadable', problem: r.problem })
+  }
+  return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+}
+
+/** One analysis: its record, report and projection (with labels when saved). */
+export async function getAnalysis(workspace: string, id: string): Promise<LayerAnalysis> {
+  if (!isRunId(id)) throw new EngineError('invalid-request', `not an analysis id: ${JSON.stringify(id)}`)
+  const dir = join(root(workspace), id)
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new EngineError('not-found', `no layer analysis ${id} in this workspace`)
+  const r = await readRecord(dir)
+  if (!r.ok) throw new EngineError('unreadable-run', `analysis ${id}: ${r.problem}`)
+  const rec = r.record
+  try {
+    const report = JSON.parse(await readFile(join(dir, 'layers.json'), 'utf8')) as LayerReport
+    const proj = await readNpy(join(dir, 'projection.npy'))
+    if (!(proj.data instanceof Float32Array) || proj.shape.join() !== rec.projection.shape.join())
+      throw new Error(`projection.npy has shape [${proj.shape.join(', ')}], analysis.json says [${rec.projection.shape.join(', ')}]`)
+    let labels: Int32Array | undefined
+    if (rec.labels) {
+      const l = await readNpy(join(dir, 'labels.npy'))
+      if (!(l.data instanceof Int32Array) || l.data.length !== rec.n) throw new Error(`labels.npy holds ${l.data.length} values for ${rec.n} points`)
+      labels = l.data
+    }
+    return {
+      id,
+      name: rec.name,
+      createdAt: rec.createdAt,
+      source: rec.source,
+      dataset: rec.dataset,
+      record: rec,
+      report,
+      projection: {
+        shape: rec.projection.shape,
+        data: proj.data,
+        ...(labels ? { labels } : {}),
+        layerNames: rec.layers.map((l) => l.name),
+        explainedVariance: rec.projection.explainedVariance,
+        ...(rec.classes ? { classes: rec.classes } : {})
+      }
+    }
+  } catch (e) {
+    throw new EngineError('unreadable-run', `analysis ${id} cannot be read: ${(e as Error).message}`)
+  }
+}

@@ -1,0 +1,196 @@
+// One PCA for every layer of a model, so motion in the 3-D view is motion in the data: layers are
+// zero-padded to the widest width, a seeded subsample of the same points is stacked from every layer,
+// the top 3 principal axes are fitted once, and every layer's points are projected onto them.
+import { symmetricEigen } from '../../../shared/matrix'
+import { sampleIndices } from '../analysis/subsample'
+import { createRng, type Rng } from '../data/random'
+import type { LayerData } from './dumps'
+
+export interface PcaOptions {
+  seed?: number
+  /** most stacked rows (all layers together) the fit uses (default 20000) */
+  maxPoints?: number
+  /** most stacked values (rows x width) the fit touches, bounding its time for wide layers (default 4M) */
+  maxValues?: number
+  /** widths up to this use the exact covariance + Jacobi; wider ones subspace iteration (default 128) */
+  directMaxWidth?: number
+}
+
+export interface LayerProjection {
+  /** [layers, N, 3] */
+  shape: [number, number, number]
+  data: Float32Array
+  /** padded width the PCA lives in */
+  width: number
+  /** stacked rows the PCA was fitted on */
+  fittedRows: number
+  mean: Float64Array
+  /** components x width, row-major; rows past the width (width < 3) are zero */
+  components: Float64Array
+  /** variance along each component */
+  variances: number[]
+  /** share of the stacked data's total variance along each component */
+  explainedVariance: number[]
+  method: 'covariance' | 'subspace'
+}
+
+export const PCA_DEFAULTS = { seed: 7, maxPoints: 20_000, maxValues: 4_000_000, directMaxWidth: 128 }
+const K = 3
+
+/** Stacked rows, zero-padded to `width`, as (layer, point) pairs; visits each centred row. */
+function forEachRow(layers: LayerData[], idx: Int32Array, width: number, mean: Float64Array | null, f: (row: Float64Array) => void): void {
+  const row = new Float64Array(width)
+  for (const l of layers) {
+    for (const i of idx) {
+      row.fill(0)
+      row.set(l.data.subarray(i * l.width, (i + 1) * l.width))
+      if (mean) for (let j = 0; j < width; j++) row[j] -= mean[j]
+      f(row)
+    }
+  }
+}
+
+function project(v: Float64Array, q: Float64Array[], upto: number): void {
+  for (let b = 0; b < upto; b++) {
+    let dot = 0
+    for (let j = 0; j < v.length; j++) dot += v[j] * q[b][j]
+    for (let j = 0; j < v.length; j++) v[j] -= dot * q[b][j]
+  }
+}
+
+const norm = (v: Float64Array): number => Math.sqrt(v.reduce((s, x) => s + x * x, 0))
+
+/** Gram-Schmidt, twice (enough for orthogonality to rounding); a direction that collapses (rank-deficient data) restarts at random */
+function orthonormalize(q: Float64Array[], rng: Rng): void {
+  for (let a = 0; a < q.length; a++) {
+    for (let attempt = 0; ; attempt++) {
+      const before = norm(q[a])
+      project(q[a], q, a)
+      project(q[a], q, a)
+      const after = norm(q[a])
+      if (after > 1e-8 * before && after > 1e-300) {
+        for (let j = 0; j < q[a].length; j++) q[a][j] /= after
+        break
+      }
+      if (attempt > 10) throw new Error('subspace iteration: cannot find an orthogonal direction')
+      for (let j = 0; j < q[a].length; j++) q[a][j] = rng.normal()
+    }
+  }
+}
+
+/** C v for the covariance C of the stacked rows, for several v at once */
+function covTimes(layers: LayerData[], idx: Int32Array, width: number, mean: Float64Array, rows: number, q: Float64Array[]): Float64Array[] {
+  const out = q.map(() => new Float64Array(width))
+  forEachRow(layers, idx, width, mean, (row) => {
+    for (let c = 0; c < q.length; c++) {
+      let s = 0
+      for (let j = 0; j < width; j++) s += row[j] * q[c][j]
+      for (let j = 0; j < width; j++) out[c][j] += s * row[j]
+    }
+  })
+  for (const o of out) for (let j = 0; j < width; j++) o[j] /= rows
+  return out
+}
+
+/** top eigenpairs (descending) of the covariance, by the exact matrix or by subspace iteration */
+function topAxes(layers: LayerData[], idx: Int32Array, width: number, mean: Float64Array, rows: number, direct: boolean, rng: Rng): { values: number[]; vectors: Float64Array[] } {
+  if (direct) {
+    const cov = Array.from({ length: width }, () => new Array<number>(width).fill(0))
+    forEachRow(layers, idx, width, mean, (row) => {
+      for (let a = 0; a < width; a++) for (let b = a; b < width; b++) cov[a][b] += row[a] * row[b]
+    })
+    for (let a = 0; a < width; a++) for (let b = a; b < width; b++) cov[b][a] = cov[a][b] /= rows
+    const e = symmetricEigen(cov)
+    const order = e.values.map((_, i) => i).sort((a, b) => e.values[b] - e.values[a])
+    return { values: order.map((i) => e.values[i]), vectors: order.map((i) => Float64Array.from(e.vectors, (r) => r[i])) }
+  }
+  // block power iteration with oversampling, then Rayleigh-Ritz on the small projected matrix
+  const k = Math.min(width, K + 5)
+  let q: Float64Array[] = Array.from({ length: k }, () => Float64Array.from({ length: width }, () => rng.normal()))
+  orthonormalize(q, rng)
+  let prev = new Array<number>(K).fill(0)
+  for (let it = 0; it < 100; it++) {
+    q = covTimes(layers, idx, width, mean, rows, q)
+    const norms = q.slice(0, K).map(norm)
+    orthonormalize(q, rng)
+    if (norms.every((v, i) => Math.abs(v - prev[i]) <= 1e-12 * Math.max(1e-300, v))) break
+    prev = norms
+  }
+  const cq = covTimes(layers, idx, width, mean, rows, q)
+  const b = q.map((qa) => cq.map((cb) => qa.reduce((s, v, j) => s + v * cb[j], 0)))
+  for (let a = 0; a < k; a++) for (let c = a + 1; c < k; c++) b[a][c] = b[c][a] = (b[a][c] + b[c][a]) / 2
+  const e = symmetricEigen(b)
+  const order = e.values.map((_, i) => i).sort((x, y) => e.values[y] - e.values[x])
+  return {
+    values: order.map((i) => e.values[i]),
+    vectors: order.map((i) => {
+      const v = new Float64Array(width)
+      for (let a = 0; a < k; a++) for (let j = 0; j < width; j++) v[j] += e.vectors[a][i] * q[a][j]
+      return v
+    })
+  }
+}
+
+/** Fit one PCA on the stacked layers and project every layer's points onto its top 3 axes. */
+export function fitLayerPca(layers: LayerData[], options: PcaOptions = {}): LayerProjection {
+  const o = { ...PCA_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof PCA_DEFAULTS
+  if (layers.length === 0) throw new RangeError('no layers to project')
+  const n = layers[0].n
+  const width = Math.max(...layers.map((l) => l.width))
+  const perLayer = Math.max(1, Math.min(n, Math.floor(Math.min(o.maxPoints, o.maxValues / width) / layers.length)))
+  const rng = createRng(o.seed).fork('pca')
+  // the same points from every layer: each layer weighs equally in the fit
+  const idx = sampleIndices(n, perLayer, rng.fork('points'))
+  const rows = idx.length * layers.length
+  const mean = new Float64Array(width)
+  forEachRow(layers, idx, width, null, (row) => {
+    for (let j = 0; j < width; j++) mean[j] += row[j]
+  })
+  for (let j = 0; j < width; j++) mean[j] /= rows
+  let total = 0
+  forEachRow(layers, idx, width, mean, (row) => {
+    for (let j = 0; j < width; j++) total += row[j] * row[j]
+  })
+  total /= rows
+  const direct = width <= o.directMaxWidth
+  const axes = topAxes(layers, idx, width, mean, rows, direct, rng.fork('subspace'))
+  const components = new Float64Array(K * width)
+  const variances: number[] = []
+  for (let c = 0; c < K; c++) {
+    if (c >= axes.vectors.length) {
+      variances.push(0)
+      continue
+    }
+    const v = axes.vectors[c]
+    // a fixed sign (largest coordinate positive) keeps the view from flipping between runs
+    let big = 0
+    for (let j = 1; j < width; j++) if (Math.abs(v[j]) > Math.abs(v[big])) big = j
+    const s = v[big] < 0 ? -1 : 1
+    for (let j = 0; j < width; j++) components[c * width + j] = s * v[j]
+    variances.push(Math.max(0, axes.values[c]))
+  }
+  const data = new Float32Array(layers.length * n * K)
+  layers.forEach((l, li) => {
+    for (let c = 0; c < K; c++) {
+      // padded coordinates are 0: they add -mean . component, the same for every point of the layer
+      let offset = 0
+      for (let j = 0; j < width; j++) offset -= (j < l.width ? 0 : mean[j]) * components[c * width + j]
+      for (let i = 0; i < n; i++) {
+        let s = offset
+        for (let j = 0; j < l.width; j++) s += (l.data[i * l.width + j] - mean[j]) * components[c * width + j]
+        data[(li * n + i) * K + c] = s
+      }
+    }
+  })
+  return {
+    shape: [layers.length, n, K],
+    data,
+    width,
+    fittedRows: rows,
+    mean,
+    components,
+    variances,
+    explainedVariance: variances.map((v) => (total > 0 ? v / total : 0)),
+    method: direct ? 'covariance' : 'subspace'
+  }
+}

@@ -1,0 +1,116 @@
+// The steps shared by the engine's layers.start job and `nagare analyze`: resolve the data a model runs
+// on (built-in, workspace dataset, or a file), record a TF.js model's layers on it, then analyse and
+// project. Progress and cancellation go through optional hooks, called between steps and batches.
+import type { AnalysisDataset, AnalysisRecord, LayerReport } from '../../../shared/layers'
+import { builtinDataset, BUILTIN_NAMES, isBuiltinName } from '../data/builtin-datasets'
+import { CloudInputError, loadCloud } from '../data/cloud-input'
+import { loadDataset } from '../datasets/store'
+import { EngineError } from '../errors'
+import { analyzeLayersAsync } from './analyze'
+import type { LayerData } from './dumps'
+import type { ModelFile } from './model-files'
+import { fitLayerPca, type LayerProjection } from './pca'
+import { loadModelFromFiles, MAX_RECORDED_VALUES, recordLayerOutputs, type LoadedModel } from './tfjs-model'
+
+export interface PointsInput {
+  points: Float64Array
+  n: number
+  d: number
+  labels?: Int32Array
+  classes?: string[]
+  dataset: AnalysisDataset
+}
+
+export interface StepHooks {
+  checkpoint?(): Promise<void>
+  /** fraction of this step in [0, 1] */
+  progress?(fraction: number, message?: string): void
+}
+
+export type DataChoice = { kind: 'dataset'; id: string } | { kind: 'builtin'; name: string; n: number; seed?: number }
+
+/** points drawn from a built-in dataset named without a count (builtin:moons) */
+export const DEFAULT_BUILTIN_POINTS = 1000
+
+const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+
+/** The points for a data choice of layers.start (seed falls back to `seed`). */
+export async function resolveDataChoice(workspace: string, choice: DataChoice, seed: number): Promise<PointsInput> {
+  if (choice.kind === 'builtin') {
+    if (!isBuiltinName(choice.name)) throw invalid(`unknown built-in dataset "${choice.name}" (${BUILTIN_NAMES.join(', ')})`)
+    const s = choice.seed ?? seed
+    const b = builtinDataset(choice.name, choice.n, s)
+    return { points: b.points, n: b.n, d: b.d, labels: b.labels, classes: b.classes, dataset: { kind: 'builtin', name: choice.name, n: b.n, seed: s } }
+  }
+  const ds = await loadDataset(workspace, choice.id)
+  return { points: ds.points, n: ds.n, d: ds.d, ...(ds.labels ? { labels: ds.labels } : {}), ...(ds.classes ? { classes: ds.classes } : {}), dataset: { kind: 'dataset', id: choice.id, n: ds.n, d: ds.d } }
+}
+
+/** The points of a CLI --data argument: builtin:<name>[:n] or a .npy / CSV file at `path`. */
+export async function resolveDataArgument(text: string, path: string, seed: number): Promise<PointsInput> {
+  if (text.startsWith('builtin:')) {
+    const m = /^builtin:([a-z-]+)(?::(\d+))?$/.exec(text)
+    if (!m) throw invalid(`--data ${text}: expected builtin:<name> or builtin:<name>:<points> with a name among ${BUILTIN_NAMES.join(', ')}`)
+    const n = m[2] ? Number(m[2]) : DEFAULT_BUILTIN_POINTS
+    if (n < 3) throw invalid(`--data ${text}: need at least 3 points`)
+    return resolveDataChoice('', { kind: 'builtin', name: m[1], n, seed }, seed)
+  }
+  try {
+    const c = await loadCloud(path)
+    return { points: Float64Array.from(c.data), n: c.n, d: c.d, dataset: { kind: 'file', path, n: c.n, d: c.d } }
+  } catch (e) {
+    if (e instanceof CloudInputError) throw invalid(e.message)
+    throw e
+  }
+}
+
+/** Load the model and check the data fits it; the caller disposes loaded.model. */
+export async function checkModelOnData(files: ModelFile[], data: { n: number; d: number }): Promise<LoadedModel> {
+  const loaded = await loadModelFromFiles(files)
+  if (data.d !== loaded.inputWidth) {
+    loaded.model.dispose()
+    throw invalid(`mismatched dimensions: the data has ${data.d} features per point, the model's input takes ${loaded.inputWidth} (shape [${loaded.inputShape.join(', ')}])`)
+  }
+  if (data.n < 3) {
+    loaded.model.dispose()
+    throw invalid(`need at least 3 points, got ${data.n}`)
+  }
+  const values = data.n * (data.d + loaded.widths.reduce((a, b) => a + b, 0))
+  if (values > MAX_RECORDED_VALUES) {
+    loaded.model.dispose()
+    throw invalid(`recording ${data.n} points through every layer would hold ${values} values, over the limit of ${MAX_RECORDED_VALUES}; use at most ${Math.floor((MAX_RECORDED_VALUES * data.n) / values)} points`)
+  }
+  return loaded
+}
+
+/** Every layer of the model on the data (layer 0 = the data), the model disposed afterwards. */
+export async function recordModel(files: ModelFile[], data: PointsInput, hooks: StepHooks = {}): Promise<{ layers: LayerData[]; model: NonNullable<AnalysisRecord['model']> }> {
+  const loaded = await checkModelOnData(files, data)
+  try {
+    const layers = await recordLayerOutputs(loaded, data.points, data.n, data.d, {
+      onBatch: async (done, n) => {
+        hooks.progress?.(done / n, `recording layer outputs: ${done} of ${n} points`)
+        await hooks.checkpoint?.()
+      }
+    })
+    return { layers, model: { className: loaded.className, inputShape: loaded.inputShape, layerNames: loaded.layerNames } }
+  } finally {
+    loaded.model.dispose()
+  }
+}
+
+/** analyzeLayers, then the once-per-model PCA projection. */
+export async function analyzeAndProject(layers: LayerData[], o: { k: number; seed: number; labels?: Int32Array }, hooks: StepHooks = {}): Promise<{ report: LayerReport; projection: LayerProjection }> {
+  if (o.labels && o.labels.length !== layers[0]?.n) throw invalid(`${o.labels.length} labels, but the layers hold ${layers[0]?.n} points`)
+  hooks.progress?.(0, 'per-layer metrics')
+  await hooks.checkpoint?.()
+  const report = await analyzeLayersAsync(layers, { k: o.k, seed: o.seed, ...(o.labels ? { labels: o.labels } : {}) }, async (l, count) => {
+    hooks.progress?.((0.8 * (l + 1)) / count, `per-layer metrics: layer ${l + 1} of ${count}`)
+    await hooks.checkpoint?.()
+  })
+  hooks.progress?.(0.8, 'PCA projection')
+  await hooks.checkpoint?.()
+  const projection = fitLayerPca(layers, { seed: o.seed })
+  hooks.progress?.(1)
+  return { report, projection }
+}

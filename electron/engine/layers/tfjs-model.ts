@@ -1,0 +1,121 @@
+// Load a TF.js Layers model from checked in-memory artifacts (no network, no file:// fetch) and record
+// every layer's output on a dataset: one multi-output model over the same input, run batch by batch
+// inside tf.tidy, each output flattened to [N, features]. Layer 0 of the result is the data itself.
+import * as tf from '@tensorflow/tfjs-core'
+import * as tfl from '@tensorflow/tfjs-layers'
+import { EngineError } from '../errors'
+import type { LayerData } from './dumps'
+import { modelArtifacts, type ModelFile } from './model-files'
+
+export interface LoadedModel {
+  model: tfl.LayersModel
+  /** features per input row (the product of the input shape past the batch axis) */
+  inputWidth: number
+  inputShape: number[]
+  /** layers whose outputs are recorded, in model order (input layers excluded) */
+  layerNames: string[]
+  /** features of each recorded layer's output (flattened) */
+  widths: number[]
+  className: string
+}
+
+/** Most activation values one recording may hold (n x (input + every layer's width)): 1 GiB as float64. */
+export const MAX_RECORDED_VALUES = 128 * 1024 * 1024
+
+export interface RecordOptions {
+  /** most activations (rows x total recorded width) held by one batch (default 4M values) */
+  maxBatchValues?: number
+  /** awaited between batches: progress and cancellation */
+  onBatch?: (done: number, n: number) => Promise<void> | void
+}
+
+const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+
+/** tfjs-layers errors name the layer or shape that broke; keep their message, say what it means */
+function explainLoadError(e: unknown): EngineError {
+  const m = e instanceof Error ? e.message : String(e)
+  if (/Unknown (layer|activation|initializer|regularizer|constraint|loss)/i.test(m))
+    return invalid(`unsupported layer in the model: ${m} (only TF.js built-in Layers can be loaded; custom layers are not supported)`)
+  if (/shape/i.test(m) && /weight|expected|mismatch/i.test(m)) return invalid(`weights do not match the topology: ${m}`)
+  if (/weight/i.test(m)) return invalid(`weights do not match the topology: ${m}`)
+  return invalid(`cannot load the model: ${m}`)
+}
+
+/** Check the files and build the model; refuses graph models, missing or mismatched weights, unknown layers. */
+export async function loadModelFromFiles(files: ModelFile[]): Promise<LoadedModel> {
+  const art = modelArtifacts(files)
+  let model: tfl.LayersModel
+  try {
+    model = await tfl.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: art.modelTopology as tf.io.ModelArtifacts['modelTopology'], weightSpecs: art.weightSpecs as tf.io.WeightsManifestEntry[], weightData: art.weightData }),
+      { strict: true }
+    )
+  } catch (e) {
+    throw explainLoadError(e)
+  }
+  try {
+    if (model.inputs.length !== 1) throw invalid(`the model has ${model.inputs.length} inputs; only single-input models can be run on one dataset`)
+    const inputShape = model.inputs[0].shape.slice(1)
+    if (!inputShape.every((s): s is number => typeof s === 'number' && s > 0))
+      throw invalid(`the model's input shape [${model.inputs[0].shape.map((s) => s ?? 'None').join(', ')}] has unknown sizes past the batch axis`)
+    const inputNames = new Set(model.inputLayers.map((l) => l.name))
+    const layers = model.layers.filter((l) => !inputNames.has(l.name))
+    for (const l of layers) {
+      if (Array.isArray(l.output)) throw invalid(`layer ${l.name} has ${l.output.length} outputs; only single-output layers can be recorded`)
+      if (l.inboundNodes.length > 1) throw invalid(`layer ${l.name} is applied ${l.inboundNodes.length} times (shared layer); its output is ambiguous`)
+    }
+    if (layers.length === 0) throw invalid('the model has no layers past its input')
+    const widths = layers.map((l) => (l.output as tfl.SymbolicTensor).shape.slice(1).reduce((a: number, b) => a * (b ?? NaN), 1))
+    // sizes unknown in the topology (e.g. a Reshape with -1) are read from one row
+    if (widths.some((w) => !Number.isFinite(w))) {
+      const probe = tfl.model({ inputs: model.inputs, outputs: layers.map((l) => l.output as tfl.SymbolicTensor) })
+      const sizes = tf.tidy(() => {
+        const outs = probe.predict(tf.zeros([1, ...inputShape])) as tf.Tensor | tf.Tensor[]
+        return (Array.isArray(outs) ? outs : [outs]).map((o) => o.size)
+      })
+      sizes.forEach((v, i) => (widths[i] = v))
+    }
+    return { model, inputShape, inputWidth: inputShape.reduce((a, b) => a * b, 1), layerNames: layers.map((l) => l.name), widths, className: model.getClassName() }
+  } catch (e) {
+    model.dispose()
+    throw e
+  }
+}
+
+/**
+ * Run `points` ([n, d] row-major) through the model, recording the input (layer 'input') and every
+ * layer's output flattened to [n, features]. d must equal the model's input width.
+ */
+export async function recordLayerOutputs(loaded: LoadedModel, points: Float64Array, n: number, d: number, options: RecordOptions = {}): Promise<LayerData[]> {
+  if (d !== loaded.inputWidth)
+    throw invalid(`mismatched dimensions: the data has ${d} features per point, the model's input takes ${loaded.inputWidth} (shape [${loaded.inputShape.join(', ')}])`)
+  if (points.length !== n * d) throw invalid(`${points.length} values are not ${n} rows of ${d}`)
+  const { model } = loaded
+  const recorded = loaded.layerNames.map((name) => model.getLayer(name).output as tfl.SymbolicTensor)
+  const widths = loaded.widths
+  const total = widths.reduce((a, b) => a + b, 0)
+  if (n * (total + d) > MAX_RECORDED_VALUES)
+    throw invalid(`recording ${n} points through layers of ${total} features in all would hold ${n * (total + d)} values, over the limit of ${MAX_RECORDED_VALUES}; use at most ${Math.floor(MAX_RECORDED_VALUES / (total + d))} points`)
+  // the probe shares the loaded model's layers and weights and owns no tensors: it is left to the GC,
+  // since LayersModel.dispose on a model built from existing layers would release the shared weights
+  const probe = tfl.model({ inputs: model.inputs, outputs: recorded })
+  const batch = Math.max(1, Math.min(n, Math.floor((options.maxBatchValues ?? 4_000_000) / Math.max(1, total + d))))
+  const out = widths.map((w) => new Float64Array(n * w))
+  for (let start = 0; start < n; start += batch) {
+    const b = Math.min(batch, n - start)
+    tf.tidy(() => {
+      const x = tf.tensor(Float32Array.from(points.subarray(start * d, (start + b) * d)), [b, ...loaded.inputShape], 'float32')
+      const res = probe.predict(x, { batchSize: b }) as tf.Tensor | tf.Tensor[]
+      const list = Array.isArray(res) ? res : [res]
+      list.forEach((t, i) => out[i].set(t.dataSync(), start * widths[i]))
+    })
+    await options.onBatch?.(start + b, n)
+  }
+  const layers: LayerData[] = [{ name: 'input', n, width: d, data: Float64Array.from(points) }]
+  out.forEach((data, i) => {
+    const bad = data.findIndex((v) => !Number.isFinite(v))
+    if (bad >= 0) throw invalid(`layer ${loaded.layerNames[i]} outputs a non-finite value (${data[bad]}) for point ${Math.floor(bad / widths[i]) + 1}; the model diverges on this data`)
+    layers.push({ name: loaded.layerNames[i], n, width: widths[i], data })
+  })
+  return layers
+}
