@@ -1,0 +1,128 @@
+// The analyze wizard's draft: what the user chose on each step, kept in a store so Back (and leaving the
+// screen) loses nothing; the problems of each step, computed as the user types; the cost line.
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { baseName, checkDumpFiles, checkModelFiles, dumpFilesOf, npyRows, readModelJson, type ModelJsonInfo, type SourceKind } from './files'
+import { checkData, checkOptions, uploadList, type DataDraft } from './request'
+import type { DatasetInfo } from '@shared/dataset'
+
+/** Plain-language neighbourhood sizes; k is what kNN preservation counts. */
+export const K_PRESETS = [
+  { id: 'local', k: 5 },
+  { id: 'balanced', k: 10 },
+  { id: 'broad', k: 30 }
+] as const
+export type KPreset = (typeof K_PRESETS)[number]['id'] | 'custom'
+
+const folderOf = (f: File): string | null => {
+  const rel = (f as File & { webkitRelativePath?: string }).webkitRelativePath
+  return rel && rel.includes('/') ? rel.split('/')[0] : null
+}
+const stem = (name: string): string => name.replace(/\.[^.]+$/, '')
+
+export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
+  const source = ref<SourceKind>('dumps')
+  const modelFiles = shallowRef<File[]>([])
+  const modelInfo = shallowRef<ModelJsonInfo | null>(null)
+  const dumpFiles = shallowRef<File[]>([])
+  const skipped = ref(0)
+  const labels = shallowRef<File | null>(null)
+  /** rows of the first .npy layer, read from its header (for the cost line) */
+  const dumpRows = ref<number | null>(null)
+  const data = ref<DataDraft>({ kind: 'builtin', builtin: 'moons', n: 1000, seed: 7, datasetId: null })
+  const datasets = shallowRef<DatasetInfo[]>([])
+  const preset = ref<KPreset>('balanced')
+  const k = ref<number | null>(10)
+  const seed = ref<number | null>(7)
+  const name = ref('')
+  let nameTouched = false
+
+  function suggestName(s: string): void {
+    if (!nameTouched && s) name.value = s.slice(0, 120)
+  }
+  function setName(v: string): void {
+    nameTouched = true
+    name.value = v
+  }
+
+  async function setModelFiles(list: File[]): Promise<void> {
+    modelFiles.value = list
+    modelInfo.value = null
+    const json = list.find((f) => /\.json$/i.test(f.name))
+    if (json) suggestName(stem(json.name) === 'model' ? (folderOf(json) ?? 'model') : stem(json.name))
+    const jsons = list.filter((f) => /\.json$/i.test(f.name))
+    if (jsons.length !== 1) return
+    const info = readModelJson(await jsons[0].text())
+    // a newer pick may have replaced the files while this one was being read
+    if (modelFiles.value === list) modelInfo.value = info
+  }
+
+  async function setDumpFiles(list: File[]): Promise<void> {
+    const { kept, skipped: s } = dumpFilesOf(list)
+    dumpFiles.value = kept
+    skipped.value = s.length
+    dumpRows.value = null
+    const folder = list.length ? folderOf(list[0]) : null
+    suggestName(folder ?? (kept[0] ? stem(kept[0].name) : ''))
+    const npy = kept.find((f) => /\.npy$/i.test(f.name) && !/^labels\./i.test(f.name))
+    if (!npy) return
+    const rows = npyRows(new Uint8Array(await npy.slice(0, 4096).arrayBuffer()))
+    if (dumpFiles.value === kept) dumpRows.value = rows
+  }
+
+  function setLabels(f: File | null): void {
+    labels.value = f
+  }
+
+  function setPreset(p: KPreset): void {
+    preset.value = p
+    const found = K_PRESETS.find((x) => x.id === p)
+    if (found) k.value = found.k
+  }
+  function setK(v: number | null): void {
+    k.value = v
+    preset.value = K_PRESETS.find((x) => x.k === v)?.id ?? 'custom'
+  }
+
+  const files = computed(() => (source.value === 'tfjs-model' ? modelFiles.value : dumpFiles.value))
+  const modelProblems = computed(() => {
+    if (source.value === 'tfjs-model') return checkModelFiles(modelFiles.value, modelInfo.value)
+    // files were chosen but none is a layer file: say that, not "choose files"
+    if (dumpFiles.value.length === 0 && skipped.value > 0) return [{ key: 'noLayers' }]
+    return checkDumpFiles(dumpFiles.value, labels.value)
+  })
+  /** something was chosen for the current source, so its problems are worth showing */
+  const touched = computed(() =>
+    source.value === 'tfjs-model' ? modelFiles.value.length > 0 : dumpFiles.value.length > 0 || skipped.value > 0 || labels.value !== null
+  )
+  /** model.json chosen but not read yet: the step cannot be judged */
+  const reading = computed(() => source.value === 'tfjs-model' && modelFiles.value.some((f) => /\.json$/i.test(f.name)) && modelInfo.value === null)
+  const dataProblems = computed(() => (source.value === 'tfjs-model' ? checkData(data.value) : []))
+  const optionProblems = computed(() => checkOptions(name.value, k.value, seed.value))
+  const valid = computed(() => !reading.value && [modelProblems, dataProblems, optionProblems].every((p) => p.value.length === 0))
+
+  const chosenDataset = computed(() => datasets.value.find((d) => d.id === data.value.datasetId) ?? null)
+  const cost = computed(() => {
+    const sent = uploadList(source.value, files.value, source.value === 'dumps' ? labels.value : null)
+    const points =
+      source.value === 'dumps' ? dumpRows.value : data.value.kind === 'builtin' ? data.value.n : (chosenDataset.value?.n ?? null)
+    return { files: sent.length, bytes: sent.reduce((s, f) => s + f.file.size, 0), points }
+  })
+
+  function reset(): void {
+    modelFiles.value = []
+    modelInfo.value = null
+    dumpFiles.value = []
+    skipped.value = 0
+    labels.value = null
+    dumpRows.value = null
+    name.value = ''
+    nameTouched = false
+  }
+
+  return {
+    source, modelFiles, modelInfo, dumpFiles, skipped, labels, dumpRows, data, datasets, preset, k, seed, name,
+    files, modelProblems, touched, reading, dataProblems, optionProblems, valid, chosenDataset, cost,
+    setModelFiles, setDumpFiles, setLabels, setPreset, setK, setName, reset, baseName
+  }
+})

@@ -1,0 +1,100 @@
+// Building the layers.start request from the wizard's choices: every file read as base64 in the
+// renderer, the labels file renamed so the engine knows it, data only for a model, and the data draft's
+// own checks (points, seed, dataset chosen).
+import type { RequestOf } from '@shared/contract'
+import { LIMITS } from '@shared/limits'
+import { labelsUploadName, type Problem, type SourceKind } from './files'
+
+export const BUILTIN_DATASETS = ['moons', 'circles', 'spirals', 'helix-pair', 's-curve', 'gaussian-blobs'] as const
+export type BuiltinName = (typeof BUILTIN_DATASETS)[number]
+/** features per point and classes of each built-in dataset (the engine's data/builtin-datasets.ts) */
+export const BUILTIN_SHAPE: Record<BuiltinName, { d: number; classes: number }> = {
+  moons: { d: 2, classes: 2 },
+  circles: { d: 2, classes: 2 },
+  spirals: { d: 2, classes: 2 },
+  'helix-pair': { d: 3, classes: 2 },
+  's-curve': { d: 3, classes: 3 },
+  'gaussian-blobs': { d: 3, classes: 3 }
+}
+
+export interface DataDraft {
+  kind: 'builtin' | 'dataset'
+  builtin: BuiltinName
+  n: number | null
+  seed: number | null
+  datasetId: string | null
+}
+
+export interface AnalyzeInput {
+  name: string
+  source: SourceKind
+  files: readonly File[]
+  labels: File | null
+  data: DataDraft
+  k: number | null
+  seed: number | null
+}
+
+export type StartRequest = RequestOf<'layers.start'>
+
+/** Bytes as base64, in chunks so large files do not overflow the argument list of fromCharCode. */
+export function toBase64(bytes: Uint8Array): string {
+  let s = ''
+  const CHUNK = 0x8000
+  for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, i + CHUNK))
+  return btoa(s)
+}
+
+async function readBytes(f: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await f.arrayBuffer())
+}
+
+const isInt = (v: number | null, min: number, max = Number.MAX_SAFE_INTEGER): v is number =>
+  v !== null && Number.isInteger(v) && v >= min && v <= max
+
+/** Problems of the data step (a model only needs data). */
+export function checkData(d: DataDraft): Problem[] {
+  const out: Problem[] = []
+  if (d.kind === 'builtin') {
+    if (!isInt(d.n, 2, LIMITS.maxPoints)) out.push({ key: 'points', params: { max: LIMITS.maxPoints } })
+    if (d.seed !== null && !isInt(d.seed, 0)) out.push({ key: 'seed' })
+  } else if (!d.datasetId) out.push({ key: 'noDataset' })
+  return out
+}
+
+/** Problems of the options step. */
+export function checkOptions(name: string, k: number | null, seed: number | null): Problem[] {
+  const out: Problem[] = []
+  const trimmed = name.trim()
+  if (trimmed.length === 0) out.push({ key: 'nameEmpty' })
+  else if (trimmed.length > LIMITS.maxNameLength) out.push({ key: 'nameLong', params: { max: LIMITS.maxNameLength } })
+  if (k !== null && !isInt(k, 1, 100)) out.push({ key: 'k' })
+  if (seed !== null && !isInt(seed, 0)) out.push({ key: 'seed' })
+  return out
+}
+
+/** The files sent, in order, with the names the engine sees (labels renamed; a folder's own labels.* replaced by a chosen one). */
+export function uploadList(source: SourceKind, files: readonly File[], labels: File | null): { name: string; file: File }[] {
+  const list = files
+    .filter((f) => source !== 'dumps' || !labels || !/^labels\./i.test(f.name))
+    .map((f) => ({ name: f.name, file: f }))
+  if (source === 'dumps' && labels) list.push({ name: labelsUploadName(labels.name), file: labels })
+  return list
+}
+
+export async function buildStartRequest(input: AnalyzeInput): Promise<StartRequest> {
+  const files = await Promise.all(
+    uploadList(input.source, input.files, input.labels).map(async ({ name, file }) => ({ name, content: toBase64(await readBytes(file)) }))
+  )
+  const req: StartRequest = { name: input.name.trim(), source: input.source, files }
+  if (input.source === 'tfjs-model') {
+    const d = input.data
+    req.data =
+      d.kind === 'builtin'
+        ? { kind: 'builtin', name: d.builtin, n: d.n ?? 0, ...(d.seed !== null ? { seed: d.seed } : {}) }
+        : { kind: 'dataset', id: d.datasetId ?? '' }
+  }
+  if (input.k !== null) req.k = input.k
+  if (input.seed !== null) req.seed = input.seed
+  return req
+}

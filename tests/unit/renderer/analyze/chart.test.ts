@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+// The per-layer chart: x = layer index with whole-number ticks only, a point drawn on every layer (so a
+// value between gaps shows), y ticks in the locale, and the cursor moving only when the layer changes.
+import { describe, expect, it, vi } from 'vitest'
+import type uPlot from 'uplot'
+
+const made = vi.hoisted(() => ({ opts: null as null | uPlot.Options, redraw: 0 }))
+vi.mock('uplot', () => ({
+  default: vi.fn(function (this: Record<string, unknown>, opts: uPlot.Options) {
+    made.opts = opts
+    this.setData = vi.fn()
+    this.redraw = vi.fn(() => made.redraw++)
+    this.setSize = vi.fn()
+    this.destroy = vi.fn()
+  })
+}))
+const { LayerChart, LAYER_INCREMENTS } = await import('@/components/analyze/layerChart')
+const { metricColumn } = await import('@/components/analyze/report')
+
+describe('layer chart', () => {
+  it('whole-number layer ticks, points on, locale y ticks; cursor redraws only on a change', () => {
+    const fmt = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 })
+    const c = new LayerChart(document.createElement('div'), [[0, 1, 2], [1, null, 2]], { label: 'm', xLabel: 'layer', color: '#fff', width: 300, height: 100, formatY: (v) => fmt.format(v) })
+    const o = made.opts!
+    expect(LAYER_INCREMENTS.every((v) => Number.isInteger(v))).toBe(true)
+    expect(o.axes![0].incrs).toBe(LAYER_INCREMENTS)
+    const xValues = o.axes![0].values as (u: unknown, s: number[]) => string[]
+    expect(xValues(null, [0, 5, 10])).toEqual(['0', '5', '10'])
+    const yValues = o.axes![1].values as (u: unknown, s: number[]) => string[]
+    expect(yValues(null, [12345, 0.5])).toEqual(['12,300', '0.5'])
+    expect(o.series[1].points?.show).toBe(true)
+    c.setLayer(0)
+    expect(made.redraw).toBe(0)
+    c.setLayer(2)
+    c.setLayer(2)
+    expect(made.redraw).toBe(1)
+    expect(c.layer).toBe(2)
+  })
+
+  it('metricColumn: x = layer indices, null and non-finite values become gaps', () => {
+    const rows = [
+      { index: 0, entropy: 1.5 },
+      { index: 1, entropy: null },
+      { index: 2, entropy: Number.POSITIVE_INFINITY }
+    ] as never[]
+    expect(metricColumn(rows, 'entropy')).toEqual([[0, 1, 2], [1.5, null, null]])
+  })
+})
