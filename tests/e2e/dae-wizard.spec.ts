@@ -26,7 +26,7 @@ async function openApp(page: Page): Promise<string[]> {
     if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text())
   })
   page.on('pageerror', (e) => problems.push(String(e)))
-  await page.goto(`/?token=${token}`)
+  await page.goto(`/?token=${token}#/dae`)
   await expect(page.getByTestId('backend-name')).not.toBeEmpty()
   await expect(page.getByTestId('wizard')).toBeVisible()
   return problems

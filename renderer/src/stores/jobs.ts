@@ -2,7 +2,7 @@
 // how it ended (done -> the run is opened; failed -> the error, with retry; cancelled). Job events can
 // arrive before runs.start answers with the job id, so they are held until the id is known.
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import type { ApiError, JobEvent } from '@shared/contract'
 import { api } from '@/api'
 import { useRunsStore } from './runs'
@@ -22,6 +22,9 @@ export const useJobsStore = defineStore('jobs', () => {
   const lastSpec = shallowRef<unknown>(null)
   let early: JobEvent[] = []
   let unsubscribe: (() => void) | null = null
+
+  /** the compute process died under the job: the shell says so on every screen and offers Retry */
+  const crashed = computed(() => status.value === 'failed' && error.value?.code === 'engine-crashed')
 
   const busy = (): boolean => status.value === 'starting' || status.value === 'running' || status.value === 'loading'
 
@@ -133,5 +136,5 @@ export const useJobsStore = defineStore('jobs', () => {
     }
   }
 
-  return { status, jobId, fraction, depth, message, error, cancelling, lastSpec, init, dispose, start, cancel, retry, dismiss }
+  return { status, jobId, fraction, depth, message, error, cancelling, lastSpec, crashed, init, dispose, start, cancel, retry, dismiss }
 })

@@ -53,5 +53,13 @@ export const useNavStore = defineStore('nav', () => {
     }
   }
 
-  return { screen, params, go, listen }
+  /** Back/Forward through the screens visited (the browser's own history, so the hash stays the truth) */
+  function back(): void {
+    globalThis.history?.back()
+  }
+  function forward(): void {
+    globalThis.history?.forward()
+  }
+
+  return { screen, params, go, back, forward, listen }
 })

@@ -1,0 +1,22 @@
+// Locale-aware formatting of dates and numbers (Intl), shared by the workbench screens so every
+// screen writes 1,234.5 / 1.234,5 and dates the way the chosen language expects.
+
+/** A date-time for lists ('2025/01/02 3:04' in ja, '1/2/25, 3:04 AM' in en); unreadable input comes back as is. */
+export function formatDate(iso: string | undefined, locale: string): string {
+  if (!iso) return ''
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
+}
+
+/** A number with at most `digits` significant digits; non-finite values are shown as '—'. */
+export function formatNumber(x: number | undefined | null, locale: string, digits = 4): string {
+  if (x === undefined || x === null || !Number.isFinite(x)) return '—'
+  return new Intl.NumberFormat(locale, { maximumSignificantDigits: digits }).format(x)
+}
+
+/** An integer count with grouping (2,000). */
+export function formatCount(x: number | undefined | null, locale: string): string {
+  if (x === undefined || x === null || !Number.isFinite(x)) return '—'
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(x)
+}
