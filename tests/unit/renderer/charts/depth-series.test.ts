@@ -66,13 +66,11 @@ describe('groupSeries', () => {
 
 describe('multiChartOptions', () => {
   it('puts y2 series on a right axis only when there is one, and passes dashes through', () => {
-    const draw = () => {}
-    const two = multiChartOptions({ xLabel: 't', width: 300, height: 150, series: [{ label: 'a', color: '#000', scale: 'y' }, { label: 'b', color: '#111', scale: 'y2', dash: [2, 2] }] }, draw)
+    const two = multiChartOptions({ xLabel: 't', width: 300, height: 150, series: [{ label: 'a', color: '#000', scale: 'y' }, { label: 'b', color: '#111', scale: 'y2', dash: [2, 2] }] })
     expect(two.axes).toHaveLength(3)
     expect(two.axes![2]).toMatchObject({ scale: 'y2', side: 1 })
     expect(two.series[2]).toMatchObject({ label: 'b', stroke: '#111', scale: 'y2', dash: [2, 2] })
-    expect(two.hooks!.draw).toEqual([draw])
-    const one = multiChartOptions({ xLabel: 't', width: 300, height: 150, series: [{ label: 'a', color: '#000', scale: 'y' }] }, draw)
+    const one = multiChartOptions({ xLabel: 't', width: 300, height: 150, series: [{ label: 'a', color: '#000', scale: 'y' }] })
     expect(one.axes).toHaveLength(2)
     expect(one.scales!.y2).toBeUndefined()
   })
