@@ -90,8 +90,13 @@ export const TrainingSpecSchema = z.strictObject({
   samples: z.number().int().min(16).max(TRAINING_LIMITS.maxTrainingSamples).default(4096)
 })
 
-/** Labelled data a classification flow trains on. */
-export const TrainDataSchema = z.strictObject({ kind: z.literal('builtin'), name: z.enum(BUILTIN_DATASET_NAMES) })
+/** Labelled data a classification flow trains on: a built-in set, or an imported dataset with labels. */
+export const TrainDataSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('builtin'), name: z.enum(BUILTIN_DATASET_NAMES) }),
+  /** <workspace>/datasets/<id>/ (imported through data.import); its labels and dimension are checked when the run starts */
+  z.strictObject({ kind: z.literal('dataset'), id: z.string().min(1).max(128) })
+])
+export type TrainData = z.infer<typeof TrainDataSchema>
 
 export const BUILTIN_DATASET_DIMENSION: Record<(typeof BUILTIN_DATASET_NAMES)[number], number> = {
   moons: 2, circles: 2, spirals: 2, 'helix-pair': 3, 's-curve': 3, 'gaussian-blobs': 3
@@ -318,7 +323,7 @@ function checkTrained(spec: ExperimentSpec, dim: number, ctx: Ctx): void {
       issue(['flow', 'training', 'stepSize'], `${steps} ${tr.solver} steps need ${steps * STAGE_COUNT[tr.solver]} field evaluations per pass; the limit is ${TRAINING_LIMITS.maxTrainingEvaluations}`)
     if (flow.task === 'classify') {
       if (!flow.data) issue(['flow', 'data'], 'a classification flow needs labelled data, e.g. {"kind": "builtin", "name": "moons"}')
-      else if (BUILTIN_DATASET_DIMENSION[flow.data.name] + flow.model.augment > LIMITS.maxDimension)
+      else if (flow.data.kind === 'builtin' && BUILTIN_DATASET_DIMENSION[flow.data.name] + flow.model.augment > LIMITS.maxDimension)
         issue(['flow', 'model', 'augment'], `${flow.data.name} has ${BUILTIN_DATASET_DIMENSION[flow.data.name]} coordinates; with the augmented ones the state may have at most ${LIMITS.maxDimension}`)
       if (spec.particles.kind !== 'sample')
         issue(['particles', 'kind'], 'a classification run transports the dataset itself: use {"kind": "sample", "count": n} (n points of the dataset)')

@@ -92,8 +92,8 @@ export const RunManifestSchema = z.object({
   dimension: z.number().int().min(1).max(3),
   particleCount: z.number().int().min(1),
   depths: z.array(z.number()),
-  /** how the particles got their colour labels: mixture component (sampled) or most likely component */
-  labels: z.enum(['component', 'none']),
+  /** how the particles got their colour labels: mixture component (sampled), class (classification data), or none */
+  labels: z.enum(['component', 'class', 'none']),
   solverStats: SolverStatsSchema,
   metrics: z.array(DepthMetricsSchema),
   summary: z.object({

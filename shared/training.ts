@@ -46,6 +46,8 @@ export const TrainingReportSchema = z.looseObject({
   /** folder of the saved TF.js model inside the run folder ('model': model.json + weights.bin) */
   modelDir: z.string().optional(),
   parameterCount: z.number().int().min(0),
+  /** classification: class names in label order (labels.npy holds indices into this list) */
+  classes: z.array(z.string()).optional(),
   seed: z.number().int(),
   trainingSamples: z.number().int().min(0),
   validationSamples: z.number().int().min(0),
@@ -84,6 +86,12 @@ export const TrainingReportSchema = z.looseObject({
   generated: z
     .object({ count: z.number().int().min(1), mean: z.array(num), covariance: z.array(z.array(num)), dataMean: z.array(num), dataCovariance: z.array(z.array(num)) })
     .optional(),
+  /**
+   * training continued from a checkpoint of an interrupted run: the checkpoint was written after
+   * epoch `epoch` (1-based) of `layer` (0-based; composed DAE layer or transport stage); this run
+   * trained from the next epoch on. Absent when training started from scratch.
+   */
+  resumedFrom: z.object({ epoch: z.number().int().min(0), layer: z.number().int().min(0).optional() }).optional(),
   wallSeconds: z.number().min(0)
 })
 export type TrainingReport = z.infer<typeof TrainingReportSchema>

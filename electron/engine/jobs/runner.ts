@@ -35,6 +35,8 @@ export interface RunExperimentOptions {
   appVersion?: string
   deps?: Partial<RunnerDeps>
   now?: () => Date
+  /** the workspace: trained flows keep per-epoch checkpoints under <workspace>/checkpoints/ and read imported datasets */
+  workspace?: string
 }
 
 /** progress shares: transport up to 0.85, metrics up to 0.97, writing (the caller) the rest */

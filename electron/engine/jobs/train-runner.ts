@@ -6,6 +6,7 @@ import { RUN_FORMAT, RUN_FORMAT_VERSION, type RunManifest } from '../../../share
 import type { EpochRecord, TrainingReport } from '../../../shared/training'
 import { depthMetrics } from '../analysis/depth-metrics'
 import { fieldVelocitySampler } from '../analysis/depth-velocity'
+import { readCheckpoint, removeCheckpoint, specKey, writeCheckpoint } from '../checkpoints/store'
 import { createRng } from '../data/random'
 import { EngineError } from '../errors'
 import { modelFiles, MODEL_DIR } from '../models/model-io'
@@ -96,6 +97,16 @@ function weightNorm(values: { values: Float32Array }[]): number {
   return Math.sqrt(s)
 }
 
+/** composed DAEs and the learned continuous DAE train in layers/stages (their curve rows carry `layer`) */
+function isStaged(flow: TrainedFlowSpec): boolean {
+  return (flow.kind === 'trained-composed-dae' && flow.layers > 1) || (flow.kind === 'neural-ode' && flow.task === 'transport')
+}
+
+function resumedNote(r: { epoch: number; layer?: number }, flow: TrainedFlowSpec): string {
+  const of = r.layer !== undefined ? ` of ${flow.kind === 'neural-ode' ? 'stage' : 'layer'} ${r.layer + 1}` : ''
+  return `Training resumed from epoch ${r.epoch}${of}: an interrupted run of this spec left a checkpoint after that epoch; the later epochs (of ${flow.training.epochs}) were trained in this run.`
+}
+
 export async function runTrainedExperiment(specInput: unknown, options: RunExperimentOptions): Promise<RunContent> {
   const now = options.now ?? (() => new Date())
   const { ctx } = options
@@ -106,13 +117,37 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
   const seed = flowSpec.training.seed ?? spec.seed
   const progress = trainingProgress(ctx, totalBatches(spec))
   await ctx.checkpoint()
-  const setup = await trainFor(spec, createRng(seed).fork('training'), createRng(spec.seed).fork('particles'), {
-    onBatch: async () => {
-      progress.batch()
-      await ctx.checkpoint()
+  // checkpoints after every epoch need a workspace; one left by an interrupted run of the same spec resumes
+  const { workspace } = options
+  const key = workspace ? specKey(spec) : undefined
+  const saved = workspace && key ? await readCheckpoint(workspace, key) : undefined
+  const checkpointNotes = saved?.kind === 'unusable' ? [`A training checkpoint for this spec could not be read (${saved.reason}); training started from scratch.`] : []
+  const setup = await trainFor(
+    spec,
+    createRng(seed).fork('training'),
+    createRng(spec.seed).fork('particles'),
+    {
+      onBatch: async () => {
+        progress.batch()
+        await ctx.checkpoint()
+      },
+      onEpoch: (r) => progress.epoch(r)
     },
-    onEpoch: (r) => progress.epoch(r)
-  })
+    {
+      ...(workspace ? { workspace } : {}),
+      ...(saved?.kind === 'ok' ? { checkpoint: saved.checkpoint } : {}),
+      // a checkpoint that cannot be written costs the ability to resume, not the run
+      ...(workspace && key
+        ? {
+            save: (cp) =>
+              writeCheckpoint(workspace, key, cp).catch((e: unknown) => {
+                if (checkpointNotes.length === 0 || !checkpointNotes[checkpointNotes.length - 1].startsWith('A training checkpoint could not be written'))
+                  checkpointNotes.push(`A training checkpoint could not be written (${(e as Error).message}); this run could not have been resumed.`)
+              })
+          }
+        : {})
+    }
+  )
   try {
     const { model, particles, result } = setup
     const dim = particles.dim
@@ -161,12 +196,17 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
     const final = moved.trajectories.subarray((S - 1) * N * dim)
     const closedForm = await closedFormComparison(spec, setup, particles.positions, final, N)
     const density = densityNumbers(setup, seed)
+    // "resumed from epoch k": the checkpoint was written after epoch k (1-based) of its layer or stage
+    const resumed = setup.resumedFrom
+      ? { epoch: setup.resumedFrom.epochsDone, ...(isStaged(flowSpec) ? { layer: setup.resumedFrom.stage } : {}) }
+      : undefined
     const last = result.curve[result.curve.length - 1]
     const weights = model.getWeights()
     const training: TrainingReport = {
       task: model.meta.task,
       modelDir: MODEL_DIR,
       parameterCount: model.parameterCount,
+      ...(model.meta.classes ? { classes: model.meta.classes } : {}),
       seed,
       trainingSamples: result.trainCount,
       validationSamples: result.validationCount,
@@ -179,15 +219,18 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
       ...density,
       ...(closedForm ? { closedForm } : {}),
       robustness: quality.robustness,
+      ...(resumed ? { resumedFrom: resumed } : {}),
       wallSeconds: (performance.now() - started) / 1000
     }
     const rows = metrics.rows
     const version = options.appVersion ?? appVersion()
+    const classify = flowSpec.kind === 'neural-ode' && flowSpec.task === 'classify'
     const notes = [
+      ...checkpointNotes,
+      ...(resumed ? [resumedNote(resumed, flowSpec)] : []),
+      ...setup.notes,
       ...metrics.notes,
-      ...(flowSpec.kind === 'neural-ode' && flowSpec.task === 'classify'
-        ? [`Classification: the run transports the ${N} points of the ${flowSpec.data?.name} dataset (labels are the classes); the spec's distribution is not used.`]
-        : []),
+      ...(classify ? [`Classification: the run transports the ${N} points of ${setup.dataDescription ?? 'the dataset'} (labels are the classes); the spec's distribution is not used.`] : []),
       ...(flowSpec.model.augment > 0 ? [`The state has ${flowSpec.model.augment} augmented coordinate(s) after the data's (ANODE), starting at 0.`] : [])
     ]
     const manifest: RunManifest = {
@@ -204,7 +247,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
       dimension: dim,
       particleCount: N,
       depths,
-      labels: particles.labels ? 'component' : 'none',
+      labels: particles.labels ? (classify ? 'class' : 'component') : 'none',
       solverStats: moved.stats,
       metrics: rows,
       summary: { entropyStart: rows[0].entropy, entropyEnd: rows[rows.length - 1].entropy, slicedW2End: rows[rows.length - 1].slicedW2ToInput, singularTime: null },
@@ -213,6 +256,8 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
       notes,
       files: { trajectories: 'trajectories.npy', metrics: 'metrics.csv', ...(particles.labels ? { labels: 'labels.npy' as const } : {}) }
     }
+    // the run is complete: the checkpoint has served its purpose
+    if (workspace && key) await removeCheckpoint(workspace, key).catch(() => undefined)
     return {
       manifest,
       trajectories: moved.trajectories,

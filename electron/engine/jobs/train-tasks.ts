@@ -2,7 +2,6 @@
 // distribution, or a built-in labelled dataset), the model, the trained flow and the run's particles.
 import { distributionDimension, resolveDistribution, type ExperimentSpec, type TrainedFlowSpec } from '../../../shared/experiment'
 import type { ResolvedDistribution } from '../../../shared/presets'
-import { builtinDataset } from '../data/builtin-datasets'
 import { sampleDistribution } from '../data/distributions'
 import { makeParticles, type Particles } from '../data/particles'
 import type { Rng } from '../data/random'
@@ -16,6 +15,9 @@ import { augmentRows, gather, gatherInt, splitRows, type TaskHooks, type TaskRes
 import { trainDaeLayers } from '../training/tasks/dae'
 import { trainDensity } from '../training/tasks/density'
 import { trainTransport } from '../training/tasks/transport'
+import { checkpointMismatch, type TaskCheckpoints, type TrainingCheckpoint } from '../training/resume'
+import { stepCount } from '../training/solve'
+import { classificationData } from './train-data'
 
 export interface TrainedSetup {
   model: TrainedModel
@@ -27,7 +29,38 @@ export interface TrainedSetup {
   /** density: the held-out rows [count, D] */
   densityHeldOut?: Float32Array
   dist?: ResolvedDistribution
+  /** classification: the data in words ("the moons dataset") */
+  dataDescription?: string
+  /** notes on the data (imported dataset rows) and on the checkpoint */
+  notes: string[]
+  /** the checkpoint training resumed from, when it did */
+  resumedFrom?: { stage: number; epochsDone: number }
 }
+
+export interface TrainForOptions {
+  /** for imported datasets */
+  workspace?: string
+  /** resume from this checkpoint (validated against the model first) and save new ones */
+  checkpoint?: TrainingCheckpoint
+  save?(cp: TrainingCheckpoint): Promise<void>
+}
+
+/** the task hooks with checkpoints, after checking the checkpoint fits the model and data */
+function withCheckpoints(hooks: TaskHooks, o: TrainForOptions, model: TrainedModel, stages: number, arraySizes: (stage: number) => number[], notes: string[]): { hooks: TaskHooks; resumed?: TrainingCheckpoint } {
+  if (!o.save) return { hooks }
+  let resume = o.checkpoint
+  if (resume) {
+    const why = checkpointMismatch(resume, model, stages, arraySizes)
+    if (why) {
+      notes.push(`A training checkpoint for this spec was ignored (${why}); training started from scratch.`)
+      resume = undefined
+    }
+  }
+  const checkpoints: TaskCheckpoints = { ...(resume ? { resume } : {}), save: o.save }
+  return { hooks: { ...hooks, checkpoints }, ...(resume ? { resumed: resume } : {}) }
+}
+
+const resumedOf = (cp?: TrainingCheckpoint): { resumedFrom?: { stage: number; epochsDone: number } } => (cp ? { resumedFrom: { stage: cp.stage, epochsDone: cp.loop.epochsDone } } : {})
 
 function metaOf(flow: TrainedFlowSpec, dataDim: number, classes?: string[]): TrainedModelMeta {
   const { model, training } = flow
@@ -48,23 +81,26 @@ function metaOf(flow: TrainedFlowSpec, dataDim: number, classes?: string[]): Tra
  * Trains the model a trained spec asks for; the caller disposes `model`. `rng` drives initialisation,
  * split, noise and minibatches; `particleRng` the run's particles (the same stream a closed-form run uses).
  */
-export async function trainFor(spec: ExperimentSpec, rng: Rng, particleRng: Rng, hooks: TaskHooks): Promise<TrainedSetup> {
+export async function trainFor(spec: ExperimentSpec, rng: Rng, particleRng: Rng, taskHooks: TaskHooks, options: TrainForOptions = {}): Promise<TrainedSetup> {
   const flow = spec.flow as TrainedFlowSpec
   const { training } = flow
+  const notes: string[] = []
   if (flow.kind === 'neural-ode' && flow.task === 'classify') {
     if (!flow.data || spec.particles.kind !== 'sample') throw new EngineError('invalid-spec', 'a classification flow needs flow.data and sampled particles')
-    const n = spec.particles.count
-    const ds = builtinDataset(flow.data.name, n, spec.seed)
+    const ds = await classificationData(spec, spec.particles.count, options.workspace)
+    notes.push(...ds.notes)
+    const n = ds.n
     const model = new TrainedModel(metaOf(flow, ds.d, ds.classes), rng.fork('model'), flow.model.init)
     try {
       const S = ds.d + flow.model.augment
-      const x = augmentRows(Float32Array.from(ds.points), n, ds.d, flow.model.augment)
+      const x = augmentRows(ds.points, n, ds.d, flow.model.augment)
       const split = splitRows(n, training.validationFraction, rng.fork('split'))
       const rows = (idx: Int32Array): LabelledRows => ({ x: gather(x, S, idx), labels: gatherInt(ds.labels, idx), n: idx.length })
       const train = rows(split.train)
       const heldOut = rows(split.validation)
+      const { hooks, resumed } = withCheckpoints(taskHooks, options, model, 1, () => [], notes)
       const result = await trainClassifier(model, train, heldOut, training, rng.fork('train'), hooks)
-      return { model, result, particles: { positions: x, count: n, dim: S, labels: ds.labels }, heldOut }
+      return { model, result, particles: { positions: x, count: n, dim: S, labels: ds.labels }, heldOut, notes, dataDescription: ds.description, ...resumedOf(resumed) }
     } catch (e) {
       model.dispose()
       throw e
@@ -77,6 +113,14 @@ export async function trainFor(spec: ExperimentSpec, rng: Rng, particleRng: Rng,
   try {
     let result: TaskResult
     let densityHeldOut: Float32Array | undefined
+    const S = D + flow.model.augment
+    const n = training.samples
+    const { hooks, resumed } =
+      flow.kind === 'neural-ode' && flow.task === 'transport'
+        ? withCheckpoints(taskHooks, options, model, stepCount(training.depth, training.stepSize), (k) => Array.from({ length: k }, () => n * S), notes)
+        : flow.kind === 'neural-ode'
+          ? withCheckpoints(taskHooks, options, model, 1, () => [], notes)
+          : withCheckpoints(taskHooks, options, model, model.fields.length, () => [n * D], notes)
     if (flow.kind === 'neural-ode' && flow.task === 'density') {
       const r = await trainDensity(model, augmentRows(samples, training.samples, D, flow.model.augment), training.samples, training, rng.fork('train'), hooks)
       result = r
@@ -88,7 +132,7 @@ export async function trainFor(spec: ExperimentSpec, rng: Rng, particleRng: Rng,
     }
     const p = makeParticles(spec, dist, particleRng)
     const particles = { ...p, positions: augmentRows(p.positions, p.count, D, flow.model.augment), dim: D + flow.model.augment }
-    return { model, result, particles, dist, ...(densityHeldOut ? { densityHeldOut } : {}) }
+    return { model, result, particles, dist, ...(densityHeldOut ? { densityHeldOut } : {}), notes, ...resumedOf(resumed) }
   } catch (e) {
     model.dispose()
     throw e

@@ -1,9 +1,10 @@
 // The epoch loop every trained-flow task shares: seeded minibatches of row indices, one step per
 // batch, a hook between batches (progress, cancel), validation per epoch and early stopping that
-// keeps the best weights.
+// keeps the best weights; optionally a checkpoint after every epoch and a resume from one.
 import type { EpochRecord } from '../../../shared/training'
 import type { Rng } from '../data/random'
 import { shuffledIndices } from './minibatch'
+import type { LoopState } from './resume'
 import type { StepResult } from './train-step'
 
 export interface EarlyStopping {
@@ -18,8 +19,8 @@ export interface EpochLoopOptions<W> {
   nTrain: number
   /** batch order: rng.fork(`epoch:${e}`) per epoch */
   rng: Rng
-  /** one optimisation step on these training rows */
-  step(rows: Int32Array): StepResult
+  /** one optimisation step on these training rows (`epoch`: for per-epoch random streams) */
+  step(rows: Int32Array, epoch: number): StepResult
   /** batched forward field evaluations one step on `rows` rows costs */
   nfeOf(rows: number): number
   /** data loss on the held-out split (no gradients) */
@@ -34,6 +35,8 @@ export interface EpochLoopOptions<W> {
   onEpoch?(record: EpochRecord): void | Promise<void>
   /** composed DAE: the layer being trained, recorded in each row */
   layer?: number
+  /** resume from a saved loop state (the caller restored weights and optimizer), and save one after every epoch */
+  checkpointing?: { resume?: LoopState<W>; save(state: LoopState<W>): Promise<void> }
 }
 
 export interface EpochLoopResult {
@@ -43,14 +46,16 @@ export interface EpochLoopResult {
 }
 
 export async function runEpochs<W>(o: EpochLoopOptions<W>): Promise<EpochLoopResult> {
-  const curve: EpochRecord[] = []
-  let nfe = 0
-  let best = Infinity
-  let bestWeights: W | undefined
-  let since = 0
-  let stoppedEarly = false
+  const resume = o.checkpointing?.resume
+  const curve: EpochRecord[] = resume ? [...resume.curve] : []
+  let nfe = resume?.nfe ?? 0
+  let best = resume?.best ?? Infinity
+  let bestWeights = resume?.bestWeights
+  let since = resume?.since ?? 0
+  let stoppedEarly = resume?.stoppedEarly ?? false
+  if (resume?.done) return { curve, stoppedEarly, nfe }
   const batches = Math.ceil(o.nTrain / o.batchSize)
-  for (let epoch = 0; epoch < o.epochs; epoch++) {
+  for (let epoch = resume?.epochsDone ?? 0; epoch < o.epochs; epoch++) {
     const started = performance.now()
     const order = shuffledIndices(o.nTrain, o.rng.fork(`epoch:${epoch}`))
     let loss = 0
@@ -59,7 +64,7 @@ export async function runEpochs<W>(o: EpochLoopOptions<W>): Promise<EpochLoopRes
     let epochNfe = 0
     for (let b = 0; b < batches; b++) {
       const rows = order.subarray(b * o.batchSize, Math.min(o.nTrain, (b + 1) * o.batchSize))
-      const r = o.step(rows)
+      const r = o.step(rows, epoch)
       loss += (r.loss * rows.length) / o.nTrain
       kinetic += (r.kinetic * rows.length) / o.nTrain
       if (r.jacobian !== undefined) jacobian = (jacobian ?? 0) + (r.jacobian * rows.length) / o.nTrain
@@ -88,10 +93,22 @@ export async function runEpochs<W>(o: EpochLoopOptions<W>): Promise<EpochLoopRes
         bestWeights = o.snapshot?.()
       } else if (++since >= o.earlyStopping.patience) {
         stoppedEarly = true
-        break
+        // restored before the checkpoint, so a resumed finished stage has its final weights
+        if (bestWeights !== undefined) o.restore?.(bestWeights)
       }
     }
+    const done = stoppedEarly || epoch === o.epochs - 1
+    await o.checkpointing?.save({
+      epochsDone: epoch + 1,
+      curve: [...curve],
+      nfe,
+      best: Number.isFinite(best) ? best : null,
+      since,
+      ...(bestWeights !== undefined ? { bestWeights } : {}),
+      done,
+      stoppedEarly
+    })
+    if (stoppedEarly) break
   }
-  if (stoppedEarly && bestWeights !== undefined) o.restore?.(bestWeights)
   return { curve, stoppedEarly, nfe }
 }

@@ -13,6 +13,7 @@ describe('examples/', () => {
       [
         'cdae-deeper-converges-faster.json',
         'gaussian-3d.json',
+        'neural-ode-dataset.json',
         'neural-ode-density.json',
         'neural-ode-moons.json',
         'neural-ode-transport.json',

@@ -7,11 +7,12 @@ import type { Rng } from '../../data/random'
 import type { TrainedModel } from '../../models/trained-model'
 import { adjointBackward, forwardState } from '../adjoint'
 import { runEpochs } from '../epochs'
+import { applyCheckpoint, stageCheckpoint } from '../resume'
 import { applyGradients, chunkedGradients, type ChunkedGradients } from '../objective'
 import { disposeMap } from '../train-step'
 import { solveDifferentiable, STAGES, stepCount, type JacobianProbe } from '../solve'
 import { createOptimizer, DEFAULT_CHUNK_ROWS } from '../train-step'
-import { gather, gatherInt, type TaskHooks, type TaskResult } from './common'
+import { gather, gatherInt, NO_PRIOR, type TaskHooks, type TaskResult } from './common'
 
 export interface LabelledRows {
   /** [n, S] states (data padded with the augmented zeros) */
@@ -20,10 +21,14 @@ export interface LabelledRows {
   n: number
 }
 
-/** Rademacher (+-1) probe directions from a seeded stream: reproducible Hutchinson estimates. */
-export function rademacherProbe(rng: Rng): JacobianProbe {
+/** Rademacher (+-1) probe directions from a seeded stream (`stream()` read at each call): reproducible Hutchinson estimates. */
+export function rademacherProbe(stream: Rng | (() => Rng)): JacobianProbe {
+  const current = typeof stream === 'function' ? stream : () => stream
   return {
-    directions: (_step, n, dim) => tf.tensor2d(Float32Array.from({ length: n * dim }, () => (rng.uniform() < 0.5 ? -1 : 1)), [n, dim])
+    directions: (_step, n, dim) => {
+      const rng = current()
+      return tf.tensor2d(Float32Array.from({ length: n * dim }, () => (rng.uniform() < 0.5 ? -1 : 1)), [n, dim])
+    }
   }
 }
 
@@ -111,14 +116,23 @@ export async function trainClassifier(model: TrainedModel, train: LabelledRows, 
   const variables = model.variablesOf(0)
   const optimizer = createOptimizer({ kind: training.optimizer, learningRate: training.learningRate })
   const f = (x: tf.Tensor2D, t: number): tf.Tensor2D => model.fields[0].forward(x, t)
-  const probe = training.jacobian > 0 ? rademacherProbe(rng.fork('hutchinson')) : undefined
+  // one probe stream per epoch, so a resumed run draws the same probes as an uninterrupted one
+  let probeEpoch = -1
+  let probeRng = rng.fork('hutchinson:0')
+  const probe = training.jacobian > 0 ? rademacherProbe(() => probeRng) : undefined
+  const cps = hooks.checkpoints
   try {
+    if (cps?.resume) await applyCheckpoint(model, optimizer, cps.resume)
     const r = await runEpochs<Float32Array[]>({
       epochs: training.epochs,
       batchSize: training.batchSize,
       nTrain: train.n,
       rng: rng.fork('minibatch'),
-      step: (rows) => {
+      step: (rows, epoch) => {
+        if (epoch !== probeEpoch) {
+          probeEpoch = epoch
+          probeRng = rng.fork(`hutchinson:${epoch}`)
+        }
         const xb = gather(train.x, S, rows)
         const yb = gatherInt(train.labels, rows)
         if (training.gradient === 'adjoint') return applyGradients(optimizer, variables, adjointClassifierGradients(model, xb, yb, rows.length, training), training.weightDecay)
@@ -139,7 +153,8 @@ export async function trainClassifier(model: TrainedModel, train: LabelledRows, 
       snapshot: () => model.getWeights().map((w) => Float32Array.from(w.values)),
       restore: (w) => model.setWeights(w),
       onBatch: (epoch, batch, batches, result) => hooks.onBatch?.({ epoch, batch, batches, result }),
-      onEpoch: hooks.onEpoch
+      onEpoch: hooks.onEpoch,
+      ...(cps ? { checkpointing: { resume: cps.resume?.loop, save: async (loop) => cps.save(await stageCheckpoint(0, loop, NO_PRIOR, model, optimizer)) } } : {})
     })
     return { ...r, trainCount: train.n, validationCount: validation.n }
   } finally {

@@ -4,12 +4,18 @@ import type { EpochRecord } from '../../../../shared/training'
 import type { Rng } from '../../data/random'
 import type { StepResult } from '../train-step'
 import { shuffledIndices } from '../minibatch'
+import type { TaskCheckpoints } from '../resume'
 
 export interface TaskHooks {
   /** awaited after every batch: progress, ctx.checkpoint() (throws CancelledError to stop) */
   onBatch?(info: { epoch: number; batch: number; batches: number; layer?: number; result: StepResult }): void | Promise<void>
   onEpoch?(record: EpochRecord): void | Promise<void>
+  /** a checkpoint after every epoch, and the one to resume from */
+  checkpoints?: TaskCheckpoints
 }
+
+/** the "stages before" of a single-stage task's checkpoint */
+export const NO_PRIOR = { curve: [], nfe: 0, stoppedEarly: false } as const
 
 export interface TaskResult {
   curve: EpochRecord[]

@@ -6,6 +6,7 @@ import type { TrainingSpec } from '../../../../shared/experiment'
 import type { Rng } from '../../data/random'
 import type { TrainedModel } from '../../models/trained-model'
 import { runEpochs } from '../epochs'
+import { restoreOptimizer, stageCheckpoint } from '../resume'
 import { createOptimizer, trainStep, type TrainConfig } from '../train-step'
 import { gather, normals, splitRows, type TaskHooks, type TaskResult } from './common'
 
@@ -37,10 +38,21 @@ export async function trainDaeLayers(model: TrainedModel, data: Float32Array, n:
   const dt = t / L
   const split = splitRows(n, training.validationFraction, rng.fork('split'))
   const config: TrainConfig = { solver: 'euler', depth: 1, stepSize: 1, kinetic: training.kinetic, weightDecay: training.weightDecay, measureKinetic: true }
-  let current = data
-  const result: TaskResult = { curve: [], stoppedEarly: false, nfe: 0, trainCount: split.train.length, validationCount: split.validation.length }
-  for (let l = 0; l < L; l++) {
+  const cps = hooks.checkpoints
+  const resume = cps?.resume
+  // a resumed run starts at the checkpoint's layer, on that layer's saved input (the pushforward)
+  let current = resume ? resume.arrays[0] : data
+  const result: TaskResult = {
+    curve: resume ? [...resume.priorCurve] : [],
+    stoppedEarly: resume?.priorStoppedEarly ?? false,
+    nfe: resume?.priorNfe ?? 0,
+    trainCount: split.train.length,
+    validationCount: split.validation.length
+  }
+  if (resume) model.setWeights(resume.weights)
+  for (let l = resume?.stage ?? 0; l < L; l++) {
     const noise = normals(n * D, rng.fork(`noise:${l}`))
+    const layerInput = current
     const noisy = Float32Array.from(current, (v, i) => v + Math.sqrt(dt) * noise[i])
     const trainClean = gather(current, D, split.train)
     const trainNoisy = gather(noisy, D, split.train)
@@ -48,6 +60,9 @@ export async function trainDaeLayers(model: TrainedModel, data: Float32Array, n:
     const valNoisy = gather(noisy, D, split.validation)
     const optimizer = createOptimizer({ kind: training.optimizer, learningRate: training.learningRate })
     try {
+      const resumeHere = resume && resume.stage === l ? resume : undefined
+      if (resumeHere) await restoreOptimizer(optimizer, resumeHere.optimizer)
+      const prior = { curve: [...result.curve], nfe: result.nfe, stoppedEarly: result.stoppedEarly }
       const r = await runEpochs<Float32Array[]>({
         epochs: training.epochs,
         batchSize: training.batchSize,
@@ -62,7 +77,8 @@ export async function trainDaeLayers(model: TrainedModel, data: Float32Array, n:
         snapshot: () => model.fields[l].getWeights().map((w) => Float32Array.from(w.values)),
         restore: (w) => model.fields[l].setWeights(w),
         onBatch: (epoch, batch, batches, res) => hooks.onBatch?.({ epoch, batch, batches, layer: l, result: res }),
-        onEpoch: hooks.onEpoch
+        onEpoch: hooks.onEpoch,
+        ...(cps ? { checkpointing: { resume: resumeHere?.loop, save: async (loop) => cps.save(await stageCheckpoint(l, loop, prior, model, optimizer, [layerInput])) } } : {})
       })
       result.curve.push(...r.curve)
       result.nfe += r.nfe

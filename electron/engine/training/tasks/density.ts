@@ -7,10 +7,11 @@ import type { Rng } from '../../data/random'
 import type { TrainedModel } from '../../models/trained-model'
 import { logLikelihood, solveCnf } from '../cnf'
 import { runEpochs } from '../epochs'
+import { applyCheckpoint, stageCheckpoint } from '../resume'
 import { applyGradients, chunkedGradients } from '../objective'
 import { STAGES, stepCount, solveDifferentiable } from '../solve'
 import { createOptimizer, DEFAULT_CHUNK_ROWS } from '../train-step'
-import { gather, normals, splitRows, type TaskHooks, type TaskResult } from './common'
+import { gather, NO_PRIOR, normals, splitRows, type TaskHooks, type TaskResult } from './common'
 
 /** mean log-likelihood (nats) of rows x [n, D] with the training solver (no gradients) */
 export function meanLogLikelihood(model: TrainedModel, x: Float32Array, n: number, training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize'>): number {
@@ -48,7 +49,9 @@ export async function trainDensity(model: TrainedModel, data: Float32Array, n: n
   const variables = model.variablesOf(0)
   const f = (z: tf.Tensor2D, t: number): tf.Tensor2D => model.fields[0].forward(z, t)
   const optimizer = createOptimizer({ kind: training.optimizer, learningRate: training.learningRate })
+  const cps = hooks.checkpoints
   try {
+    if (cps?.resume) await applyCheckpoint(model, optimizer, cps.resume)
     const r = await runEpochs<Float32Array[]>({
       epochs: training.epochs,
       batchSize: training.batchSize,
@@ -70,7 +73,8 @@ export async function trainDensity(model: TrainedModel, data: Float32Array, n: n
       snapshot: () => model.getWeights().map((w) => Float32Array.from(w.values)),
       restore: (w) => model.setWeights(w),
       onBatch: (epoch, batch, batches, result) => hooks.onBatch?.({ epoch, batch, batches, result }),
-      onEpoch: hooks.onEpoch
+      onEpoch: hooks.onEpoch,
+      ...(cps ? { checkpointing: { resume: cps.resume?.loop, save: async (loop) => cps.save(await stageCheckpoint(0, loop, NO_PRIOR, model, optimizer)) } } : {})
     })
     return { ...r, trainCount: split.train.length, validationCount: split.validation.length, validation }
   } finally {

@@ -8,6 +8,7 @@ import type { TrainingSpec } from '../../../../shared/experiment'
 import type { Rng } from '../../data/random'
 import type { TrainedModel } from '../../models/trained-model'
 import { runEpochs } from '../epochs'
+import { applyCheckpoint, stageCheckpoint } from '../resume'
 import { applyGradients, chunkedGradients } from '../objective'
 import { stepCount } from '../solve'
 import { createOptimizer, DEFAULT_CHUNK_ROWS } from '../train-step'
@@ -49,18 +50,35 @@ export async function trainTransport(model: TrainedModel, data: Float32Array, n:
   const val: Pool = { noisy: [], clean: [] }
   const variables = model.variablesOf(0)
   const optimizer = createOptimizer({ kind: training.optimizer, learningRate: training.learningRate })
-  const result: TaskResult = { curve: [], stoppedEarly: false, nfe: 0, trainCount: nTrain, validationCount: nVal }
-  let current = data
+  const cps = hooks.checkpoints
+  const resume = cps?.resume
+  const result: TaskResult = {
+    curve: resume ? [...resume.priorCurve] : [],
+    stoppedEarly: resume?.priorStoppedEarly ?? false,
+    nfe: resume?.priorNfe ?? 0,
+    trainCount: nTrain,
+    validationCount: nVal
+  }
+  // X_0, X_1, ...: the pushforwards are saved in checkpoints (they depend on weights of earlier stages)
+  const currents = resume ? [data, ...resume.arrays] : [data]
+  const addStage = (k: number): void => {
+    const noise = normals(n * S, rng.fork(`noise:${k}`))
+    const current = currents[k]
+    const noisy = Float32Array.from(current, (v, i) => v + Math.sqrt(dt) * noise[i])
+    train.clean.push(gather(current, S, split.train))
+    train.noisy.push(gather(noisy, S, split.train))
+    val.clean.push(gather(current, S, split.validation))
+    val.noisy.push(gather(noisy, S, split.validation))
+  }
   try {
-    for (let k = 0; k < K; k++) {
-      const noise = normals(n * S, rng.fork(`noise:${k}`))
-      const noisy = Float32Array.from(current, (v, i) => v + Math.sqrt(dt) * noise[i])
-      train.clean.push(gather(current, S, split.train))
-      train.noisy.push(gather(noisy, S, split.train))
-      val.clean.push(gather(current, S, split.validation))
-      val.noisy.push(gather(noisy, S, split.validation))
+    const start = resume?.stage ?? 0
+    if (resume) await applyCheckpoint(model, optimizer, resume)
+    for (let k = 0; k < start; k++) addStage(k)
+    for (let k = start; k < K; k++) {
+      addStage(k)
       const stages = k + 1
       const valRows = Int32Array.from({ length: stages * nVal }, (_, i) => i)
+      const prior = { curve: [...result.curve], nfe: result.nfe, stoppedEarly: result.stoppedEarly }
       const r = await runEpochs<Float32Array[]>({
         epochs: training.epochs,
         batchSize: training.batchSize,
@@ -78,12 +96,16 @@ export async function trainTransport(model: TrainedModel, data: Float32Array, n:
         nfeOf: () => stages,
         ...(nVal > 0 ? { validate: () => tf.tidy(() => stageLoss(model, val, valRows, nVal, dt).dataSync()[0]) } : {}),
         onBatch: (epoch, batch, batches, res) => hooks.onBatch?.({ epoch, batch, batches, layer: k, result: res }),
-        onEpoch: hooks.onEpoch
+        onEpoch: hooks.onEpoch,
+        ...(cps
+          ? { checkpointing: { resume: resume && resume.stage === k ? resume.loop : undefined, save: async (loop) => cps.save(await stageCheckpoint(k, loop, prior, model, optimizer, currents.slice(1, k + 1))) } }
+          : {})
       })
       result.curve.push(...r.curve)
       result.nfe += r.nfe
       // the pushforward by this stage's learned CDAE layer: X_{k+1} = X_k + dt v(X_k, t_k)
-      current = tf.tidy(() => {
+      const current = currents[k]
+      currents[k + 1] = tf.tidy(() => {
         const x = tf.tensor2d(current, [n, S])
         return tf.add(x, tf.mul(model.fields[0].forward(x, k * dt), tf.scalar(dt))).dataSync() as Float32Array
       })

@@ -1,0 +1,76 @@
+// The labelled data a classification flow trains on: a built-in set generated from the spec's seed,
+// or an imported dataset (<workspace>/datasets/<id>/) that must have labels and at most 3 coordinates
+// with the augmented ones. Problems with the data are field errors on flow.data.id.
+import type { ExperimentSpec, TrainedFlowSpec } from '../../../shared/experiment'
+import { LIMITS } from '../../../shared/limits'
+import { builtinDataset } from '../data/builtin-datasets'
+import { createRng } from '../data/random'
+import { loadDataset } from '../datasets/store'
+import { EngineError } from '../errors'
+import { shuffledIndices } from '../training/minibatch'
+
+export interface ClassificationData {
+  /** [n, d] row-major */
+  points: Float32Array
+  labels: Int32Array
+  n: number
+  d: number
+  classes: string[]
+  /** how the data is named in notes */
+  description: string
+  notes: string[]
+}
+
+function dataError(message: string): EngineError {
+  return new EngineError('invalid-spec', `flow.data.id: ${message}`, [{ field: 'flow.data.id', message }])
+}
+
+/**
+ * `count` rows of the spec's classification data. Imported data: all rows when it has at most
+ * `count`, else a seeded subsample (stream 'dataset-rows' of the spec seed), kept in file order.
+ */
+export async function classificationData(spec: ExperimentSpec, count: number, workspace?: string): Promise<ClassificationData> {
+  const flow = spec.flow as TrainedFlowSpec
+  if (flow.kind !== 'neural-ode' || !flow.data) throw new EngineError('invalid-spec', 'a classification flow needs flow.data')
+  const data = flow.data
+  if (data.kind === 'builtin') {
+    const ds = builtinDataset(data.name, count, spec.seed)
+    return { points: Float32Array.from(ds.points), labels: ds.labels, n: count, d: ds.d, classes: ds.classes, description: `the ${data.name} dataset`, notes: [] }
+  }
+  if (!workspace) throw dataError('imported datasets need a workspace (the app, or nagare run with a workspace)')
+  let ds: Awaited<ReturnType<typeof loadDataset>>
+  try {
+    ds = await loadDataset(workspace, data.id)
+  } catch (e) {
+    throw dataError((e as Error).message)
+  }
+  if (!ds.labels) throw dataError(`dataset ${data.id} has no label column; re-import it with a label column to classify`)
+  const augment = flow.model.augment
+  if (ds.d + augment > LIMITS.maxDimension)
+    throw dataError(`dataset ${data.id} has ${ds.d} feature columns${augment > 0 ? ` and ${augment} augmented coordinate(s)` : ''}; the state may have at most ${LIMITS.maxDimension}`)
+  let C = ds.classes?.length ?? 0
+  for (const l of ds.labels) {
+    if (l < 0 || (ds.classes && l >= C)) throw dataError(`dataset ${data.id} has a label ${l} outside its ${C} classes`)
+    if (!ds.classes) C = Math.max(C, l + 1)
+  }
+  if (C < 2) throw dataError(`dataset ${data.id} has fewer than 2 classes`)
+  if (ds.n < 2) throw dataError(`dataset ${data.id} has fewer than 2 rows`)
+  const classes = ds.classes ?? Array.from({ length: C }, (_, i) => String(i))
+  let rows: Int32Array
+  const notes: string[] = []
+  if (ds.n <= count) {
+    rows = Int32Array.from({ length: ds.n }, (_, i) => i)
+    if (ds.n < count) notes.push(`Dataset ${data.id} has ${ds.n} rows, fewer than the ${count} particles asked for: all ${ds.n} are used.`)
+  } else {
+    rows = shuffledIndices(ds.n, createRng(spec.seed).fork('dataset-rows')).slice(0, count).sort()
+    notes.push(`${count} of the ${ds.n} rows of dataset ${data.id} were drawn (seeded by the spec's seed).`)
+  }
+  const n = rows.length
+  const points = new Float32Array(n * ds.d)
+  const labels = new Int32Array(n)
+  for (let r = 0; r < n; r++) {
+    for (let j = 0; j < ds.d; j++) points[r * ds.d + j] = ds.points[rows[r] * ds.d + j]
+    labels[r] = ds.labels[rows[r]]
+  }
+  return { points, labels, n, d: ds.d, classes, description: `the imported dataset ${data.id}`, notes }
+}
