@@ -19,7 +19,7 @@ export const useRunsStore = defineStore('runs', () => {
   const problems = ref<Record<string, ApiError>>({})
 
   const maxDepth = computed(() => manifest.value?.spec.integration.depth ?? 0)
-  const hasLabels = computed(() => manifest.value?.labels === 'component' && !!trajectories.value?.labels)
+  const hasLabels = computed(() => (manifest.value?.labels === 'component' || manifest.value?.labels === 'class') && !!trajectories.value?.labels)
 
   function noteProblem(id: string, e: ApiError | null): void {
     const next = { ...problems.value }
