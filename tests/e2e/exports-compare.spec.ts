@@ -48,8 +48,10 @@ function pngSize(b: Buffer): [number, number] {
 test('compares two runs with one depth scrubber', async ({ page }, info) => {
   await page.goto(`/?token=${token}#/compare?a=${idA}&b=${idB}`)
   await expect(page.getByTestId('compare-view')).toBeVisible()
-  await expect(page.getByTestId('compare-table')).toContainText('compare A (47)')
-  await expect(page.getByTestId('compare-table')).toContainText('compare B (45)')
+  await expect(page.getByTestId('compare-view')).toContainText('A: compare A (47)')
+  await expect(page.getByTestId('compare-view')).toContainText('B: compare B (45)')
+  // the key numbers side by side: 600 and 400 particles
+  await expect(page.getByTestId('compare-table').getByRole('row', { name: /particles/ })).toContainText(/600\s*400/)
   for (const id of ['compare-chart-entropy', 'compare-chart-w2']) await expect(page.getByTestId(id).locator('canvas')).toHaveCount(1)
   const viewA = page.getByTestId('compare-view-a').getByTestId('trajectory-legend')
   const viewB = page.getByTestId('compare-view-b').getByTestId('trajectory-legend')
