@@ -45,13 +45,23 @@ function explainLoadError(e: unknown): EngineError {
 export async function loadModelFromFiles(files: ModelFile[]): Promise<LoadedModel> {
   const art = modelArtifacts(files)
   let model: tfl.LayersModel
+  // a load that fails half way (e.g. a weight of the wrong dtype) leaves the layers' variables and the
+  // decoded weights behind: scope the load, and on failure dispose every variable it registered
+  const engine = tf.engine()
+  const variablesBefore = new Set(Object.keys(engine.registeredVariables))
+  let loaded = false
+  engine.startScope()
   try {
     model = await tfl.loadLayersModel(
       tf.io.fromMemory({ modelTopology: art.modelTopology as tf.io.ModelArtifacts['modelTopology'], weightSpecs: art.weightSpecs as tf.io.WeightsManifestEntry[], weightData: art.weightData }),
       { strict: true }
     )
+    loaded = true
   } catch (e) {
     throw explainLoadError(e)
+  } finally {
+    engine.endScope()
+    if (!loaded) for (const [name, v] of Object.entries(engine.registeredVariables)) if (!variablesBefore.has(name)) v.dispose()
   }
   try {
     if (model.inputs.length !== 1) throw invalid(`the model has ${model.inputs.length} inputs; only single-input models can be run on one dataset`)
@@ -103,12 +113,17 @@ export async function recordLayerOutputs(loaded: LoadedModel, points: Float64Arr
   const out = widths.map((w) => new Float64Array(n * w))
   for (let start = 0; start < n; start += batch) {
     const b = Math.min(batch, n - start)
-    tf.tidy(() => {
-      const x = tf.tensor(Float32Array.from(points.subarray(start * d, (start + b) * d)), [b, ...loaded.inputShape], 'float32')
-      const res = probe.predict(x, { batchSize: b }) as tf.Tensor | tf.Tensor[]
-      const list = Array.isArray(res) ? res : [res]
-      list.forEach((t, i) => out[i].set(t.dataSync(), start * widths[i]))
-    })
+    try {
+      tf.tidy(() => {
+        const x = tf.tensor(Float32Array.from(points.subarray(start * d, (start + b) * d)), [b, ...loaded.inputShape], 'float32')
+        const res = probe.predict(x, { batchSize: b }) as tf.Tensor | tf.Tensor[]
+        const list = Array.isArray(res) ? res : [res]
+        list.forEach((t, i) => out[i].set(t.dataSync(), start * widths[i]))
+      })
+    } catch (e) {
+      // a topology that loads but cannot run (an odd input dtype, a layer config TF.js accepts but cannot execute)
+      throw invalid(`the model cannot be run on the data: ${e instanceof Error ? e.message : String(e)}`)
+    }
     await options.onBatch?.(start + b, n)
   }
   const layers: LayerData[] = [{ name: 'input', n, width: d, data: Float64Array.from(points) }]
