@@ -83,6 +83,14 @@ export default {
         title: 'Composed DAE (L layers)',
         desc: 'L shallow DAEs in a row, each with noise t / L. More layers approach the continuous DAE.'
       },
+      trained: {
+        title: 'Trained shallow DAE',
+        desc: 'A network trained on noisy samples (noise t = the depth) to denoise them; compared in the run with the closed form it should learn.'
+      },
+      trainedComposed: {
+        title: 'Trained composed DAE (L layers)',
+        desc: 'L networks trained one after another, each on the previous output with noise t / L; compared with the composed DAE closed form.'
+      },
       empirical: {
         title: 'Empirical DAE (from samples)',
         desc: 'The continuous DAE of the particle cloud itself, its score estimated by a Gaussian kernel.'

@@ -85,6 +85,14 @@ const ja: typeof en = {
         title: '合成 DAE (L 層)',
         desc: 'ノイズ t / L の浅い DAE を L 個つないだもの。層を増やすと連続 DAE に近づきます。'
       },
+      trained: {
+        title: '学習した浅い DAE',
+        desc: 'ノイズを加えたサンプルを復元するよう学習したネットワーク(ノイズ t = 深さ)。実行結果で、学習すべき閉形式と比べます。'
+      },
+      trainedComposed: {
+        title: '学習した合成 DAE (L 層)',
+        desc: '前の出力にノイズ t / L を加えて順に学習した L 個のネットワーク。合成 DAE の閉形式と比べます。'
+      },
       empirical: {
         title: '経験 DAE (サンプルから)',
         desc: '粒子群そのものの連続 DAE。スコアをガウスカーネルで推定します。'

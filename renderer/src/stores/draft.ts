@@ -15,7 +15,7 @@ export interface DraftValues {
   distMode: 'preset' | 'custom'
   preset: PresetName
   components: MixtureComponentDraft[]
-  flowKind: 'continuous-dae' | 'shallow-dae' | 'composed-dae' | 'empirical-dae'
+  flowKind: 'continuous-dae' | 'shallow-dae' | 'composed-dae' | 'empirical-dae' | 'trained-dae' | 'trained-composed-dae'
   layers: number | null
   bandwidth: number | null
   referenceSize: number | null
@@ -46,12 +46,17 @@ export function buildSpec(v: DraftValues, version: number): Record<string, unkno
           means: v.components.map((c) => c.mean),
           covariances: v.components.map((c) => c.covariance)
         }
+  // trained DAEs learn the map the closed forms give, with noise t = the depth (default network and training)
   const flow =
     v.flowKind === 'composed-dae'
       ? { kind: v.flowKind, layers: v.layers }
       : v.flowKind === 'empirical-dae'
         ? { kind: v.flowKind, bandwidth: v.bandwidth, referenceSize: v.referenceSize }
-        : { kind: v.flowKind }
+        : v.flowKind === 'trained-dae'
+          ? { kind: v.flowKind, t: v.depth }
+          : v.flowKind === 'trained-composed-dae'
+            ? { kind: v.flowKind, t: v.depth, layers: v.layers }
+            : { kind: v.flowKind }
   const particles = v.particlesKind === 'sample' ? { kind: 'sample', count: v.count } : { kind: 'grid', counts: v.gridCount }
   const integration =
     v.solver === 'dopri5'

@@ -163,3 +163,15 @@ describe('experiment store', () => {
     expect(s.flowKind).toBe('continuous-dae')
   })
 })
+
+describe('trained DAEs beside the closed forms', () => {
+  it('builds trained-dae and trained-composed-dae specs whose noise is the depth, with default network and training', () => {
+    const depth = defaults.depth
+    const one = parseSpec(buildSpec({ ...defaults, flowKind: 'trained-dae' }, 1))
+    expect(one.ok).toBe(true)
+    if (one.ok) expect(one.spec.flow).toMatchObject({ kind: 'trained-dae', t: depth, model: { width: expect.any(Number) }, training: { epochs: expect.any(Number) } })
+    const many = parseSpec(buildSpec({ ...defaults, flowKind: 'trained-composed-dae', layers: 4 }, 1))
+    expect(many.ok).toBe(true)
+    if (many.ok) expect(many.spec.flow).toMatchObject({ kind: 'trained-composed-dae', t: depth, layers: 4 })
+  })
+})
