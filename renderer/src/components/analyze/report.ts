@@ -46,6 +46,7 @@ export type ColumnKey =
   | 'merging'
   | 'update'
   | 'w2FromPrevious'
+  | 'velocity'
   | 'motionRatio'
 
 export type NumberStyle = 'percent' | 'plain' | 'ratio'
@@ -60,6 +61,7 @@ export const COLUMNS: { key: ColumnKey; style: NumberStyle }[] = [
   { key: 'merging', style: 'percent' },
   { key: 'update', style: 'plain' },
   { key: 'w2FromPrevious', style: 'plain' },
+  { key: 'velocity', style: 'plain' },
   { key: 'motionRatio', style: 'ratio' }
 ]
 
@@ -98,6 +100,7 @@ export function nullReason(row: ReportRow, key: ColumnKey, hasLabels: boolean): 
       return hasLabels ? 'oneClass' : 'noLabels'
     case 'update':
     case 'w2FromPrevious':
+    case 'velocity':
       return row.index === 0 ? 'input' : 'widthChanged'
     case 'motionRatio':
       return row.index === 0 ? 'input' : row.update === null ? 'widthChanged' : 'shortStretch'

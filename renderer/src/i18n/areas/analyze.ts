@@ -119,6 +119,7 @@ const en = {
     merging: 'Merged pairs',
     update: 'Update size',
     w2FromPrevious: 'W2 from previous',
+    velocity: 'Euler velocity',
     motionRatio: 'Motion ratio'
   },
   help: {
@@ -131,6 +132,7 @@ const en = {
     merging: 'The share of point pairs that were distinct at the input but sit on top of each other here: lost information a flow could never lose.',
     update: 'The mean distance each point moves in this layer (equal widths only).',
     w2FromPrevious: 'The sliced Wasserstein-2 distance from the previous layer: how far the layer transports the whole distribution.',
+    velocity: 'Mean |x_l - x_(l-1)| / h over the points: the velocity a residual stretch implies when read as an Euler broken line on [0, 1] with step h = 1 / (its updates).',
     motionRatio: 'This update divided by the median of the other updates of its residual stretch: above 1, the layer moves the data more than its neighbours.'
   },
   nullReason: {
@@ -311,6 +313,7 @@ const ja: typeof en = {
     merging: '併合ペア',
     update: '更新量',
     w2FromPrevious: '前層からの W2',
+    velocity: 'オイラー速度',
     motionRatio: '移動比'
   },
   help: {
@@ -323,6 +326,7 @@ const ja: typeof en = {
     merging: '入力では離れていた点のペアのうち、この層で重なってしまった割合です。流れなら決して失わない情報の損失です。',
     update: 'この層で各点が動く平均距離です (幅が等しい場合のみ)。',
     w2FromPrevious: '直前の層からのスライス Wasserstein-2 距離で、層が分布全体をどれだけ輸送したかを表します。',
+    velocity: '点ごとの |x_l - x_(l-1)| / h の平均。残差の区間を [0, 1] 上のステップ h = 1 / (更新数) のオイラー折れ線とみなしたときの速度です。',
     motionRatio: 'この更新量を同じ残差区間の他の更新量の中央値で割った値です。1 を超えると、近隣の層よりデータを大きく動かしています。'
   },
   nullReason: {
