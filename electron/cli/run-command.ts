@@ -19,6 +19,8 @@ export const EXIT = { ok: 0, failure: 1, invalid: 2, interrupted: 130 } as const
 export interface RunOptions {
   out: string
   backend?: string
+  /** the workspace whose imported datasets (flow.data {kind: "dataset"}) and training checkpoints a run uses */
+  workspace?: string
 }
 
 const say = (io: CliIo, text: string): void => void io.stderr.write(`nagare: ${text}\n`)
@@ -64,7 +66,8 @@ export async function runCommand(specPath: string, options: RunOptions, io: CliI
     say(io, `running "${spec.name}" on ${backend} (Ctrl-C cancels)`)
     const view = (bar = progressView(io.stderr))
     const ctx = createJobContext(controller.signal, (fraction, depth, message) => view.update(fraction, depth, message))
-    const content = await runExperiment(spec, { ctx, backend })
+    const workspace = options.workspace === undefined ? undefined : resolve(io.cwd, options.workspace)
+    const content = await runExperiment(spec, { ctx, backend, ...(workspace ? { workspace } : {}) })
     const partial = join(dirname(out), `.${basename(out)}.partial-${randomBytes(3).toString('hex')}`)
     await writeRunFolder(out, partial, content, {
       beforeFile: async (file) => {
