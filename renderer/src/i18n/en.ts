@@ -255,6 +255,7 @@ export default {
     key: {
       initial: 'colour: initial x (depth 0)',
       component: 'colour: mixture component',
+      classes: 'colour: class',
       componentRepeat: 'colour: mixture component ({k}; colours repeat after {n})',
       single: 'one colour (this run has no mixture components)',
       allParticles: 'all particles',

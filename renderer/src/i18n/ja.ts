@@ -257,6 +257,7 @@ const ja: typeof en = {
     key: {
       initial: '色: 初期位置の x (深さ 0)',
       component: '色: 混合成分',
+      classes: '色: クラス',
       componentRepeat: '色: 混合成分 ({k} 個。{n} 色を超えると色が繰り返されます)',
       single: '単色 (この実行には混合成分がありません)',
       allParticles: 'すべての粒子',
