@@ -79,7 +79,7 @@ export const TrainingSpecSchema = z.strictObject({
   kinetic: z.number().min(0).default(0),
   /** lambda_J of the Jacobian Frobenius integral |grad v|_F^2 dt (Hutchinson) */
   jacobian: z.number().min(0).default(0),
-  /** backprop through the solver, or the adjoint method (O(1) memory in depth; classification without regularisers) */
+  /** backprop through the solver, or the adjoint method (O(1) memory in depth; classification, with the kinetic term but not the Jacobian one) */
   gradient: z.enum(['backprop', 'adjoint']).default('backprop'),
   /** seed of initialisation and minibatches; omitted: the spec's seed */
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
@@ -336,10 +336,12 @@ function checkTrained(spec: ExperimentSpec, dim: number, ctx: Ctx): void {
   if (tr.jacobian > 0 && !(flow.kind === 'neural-ode' && flow.task === 'classify'))
     issue(['flow', 'training', 'jacobian'], 'the Jacobian regulariser applies to classification flows only for now (use 0)')
   if (tr.gradient === 'adjoint') {
+    // transport, density and the trained DAEs never backpropagate through a multi-step solve (per-stage
+    // or per-layer losses of one field evaluation; the density trace term is a separate ODE state)
     if (!(flow.kind === 'neural-ode' && flow.task === 'classify'))
-      issue(['flow', 'training', 'gradient'], 'the adjoint method applies to classification flows only for now')
-    else if (tr.kinetic > 0 || tr.jacobian > 0)
-      issue(['flow', 'training', 'gradient'], 'the adjoint method does not carry the kinetic or Jacobian terms yet: set them to 0 or use backprop')
+      issue(['flow', 'training', 'gradient'], 'the adjoint method applies to classification flows only: the other tasks train per stage or per layer (one field evaluation each, already O(1) in depth) or need the log-density state (density); use backprop')
+    else if (tr.jacobian > 0)
+      issue(['flow', 'training', 'gradient'], 'the adjoint method does not carry the Jacobian term yet: set it to 0 or use backprop')
   }
   if (tr.batchSize > tr.samples && flow.kind !== 'neural-ode')
     issue(['flow', 'training', 'batchSize'], `batch size ${tr.batchSize} exceeds the ${tr.samples} training samples`)

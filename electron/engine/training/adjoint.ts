@@ -2,6 +2,8 @@
 // z, the adjoint a = dL/dz and the parameter gradient g are integrated backwards from T to 0 with the
 // same fixed-step scheme, dz/dt = f, da/dt = -a^T df/dz, dg/dt = -a^T df/dtheta. No tape spans more
 // than one field evaluation, so memory does not grow with depth (O(1) in the number of steps).
+// The RNODE kinetic term enters as a running cost: its integrand's gradient is added to a and g at the
+// same left-point nodes the forward quadrature uses, so the adjoint differentiates the reported objective.
 import * as tf from '@tensorflow/tfjs-core'
 import './gradients'
 import type { MlpField } from '../models/mlp-field'
@@ -76,20 +78,34 @@ function backStepInScope(model: MlpField, s: Aug, t: number, h: number, solver: 
 
 export interface AdjointResult {
   loss: number
-  /** gradient of the mean squared error per variable name; caller disposes */
+  /** kinetic term sum_steps h * mean |v|^2 (unweighted); NaN when lambda_K is 0 */
+  kinetic: number
+  /** gradient of the mean squared error (+ lambda_K kinetic) per variable name; caller disposes */
   grads: tf.NamedTensorMap
 }
 
 /** x_T by the fixed-step scheme, no tape (the adjoint method recomputes what it needs backwards). */
 export function forwardState(model: MlpField, x0: tf.Tensor2D, config: AdjointConfig): tf.Tensor2D {
+  const { zT, kinetic } = forwardWithKinetic(model, x0, config, false)
+  kinetic.dispose()
+  return zT
+}
+
+/**
+ * x_T and, when asked, the kinetic term sum_steps h * mean_i |v(z_i, t_i)|^2 at each step's left point
+ * (the quadrature of solveDifferentiable); kinetic is NaN when not asked. Caller disposes both.
+ */
+export function forwardWithKinetic(model: MlpField, x0: tf.Tensor2D, config: AdjointConfig, withKinetic: boolean): { zT: tf.Tensor2D; kinetic: tf.Scalar } {
   const steps = stepCount(config.depth, config.stepSize)
   const h = config.depth / steps
   return tf.tidy(() => {
     let z = x0
+    const energies: tf.Scalar[] = []
     const f = (x: tf.Tensor2D, tt: number): tf.Tensor2D => model.forward(x, tt)
     for (let i = 0; i < steps; i++) {
       const t = i * h
       const k1 = f(z, t)
+      if (withKinetic) energies.push(tf.mean(tf.sum(tf.square(k1), 1)) as tf.Scalar)
       if (config.solver === 'euler') z = tf.add(z, tf.mul(k1, tf.scalar(h)))
       else if (config.solver === 'heun') {
         const k2 = f(tf.add(z, tf.mul(k1, tf.scalar(h))), t + h)
@@ -101,7 +117,8 @@ export function forwardState(model: MlpField, x0: tf.Tensor2D, config: AdjointCo
         z = tf.add(z, tf.mul(tf.addN([k1, tf.mul(tf.add(k2, k3), tf.scalar(2)), k4]), tf.scalar(h / 6)))
       }
     }
-    return z === x0 ? tf.clone(z) : z
+    const kinetic = withKinetic ? (tf.mul(tf.addN(energies), tf.scalar(h)) as tf.Scalar) : tf.scalar(Number.NaN)
+    return { zT: z === x0 ? tf.clone(z) : z, kinetic }
   })
 }
 
@@ -109,21 +126,46 @@ export interface AdjointConfig {
   solver: TrainSolver
   depth: number
   stepSize: number
+  /** lambda_K: weight of the kinetic term (default 0; adjointGradients only) */
+  kinetic?: number
 }
 
 /**
- * Parameter gradient of a loss L(z_T) given z_T and a_T = dL/dz_T: the augmented state integrated
- * from T back to 0. Takes ownership of zT and aT; the caller disposes the returned gradients.
+ * The running cost's share at a node: a += w h d/dz sum_rows |v(z, t)|^2 and g += the same d/dtheta,
+ * the gradient of the left-point quadrature term w h sum_rows |v(z_i, t_i)|^2.
  */
-export function adjointBackward(model: MlpField, zT: tf.Tensor2D, aT: tf.Tensor2D, config: AdjointConfig): tf.NamedTensorMap {
+function runningCostJump(model: MlpField, s: Aug, t: number, wh: number): Aug {
+  const zv = tf.variable(s.z, true)
+  try {
+    return tf.tidy((): tf.TensorContainer => {
+      const { value, grads } = tf.variableGrads(() => tf.mul(tf.sum(tf.square(model.forward(zv, t))), tf.scalar(wh)) as tf.Scalar, [...model.variables, zv])
+      const g = model.variables.map((v, i) => (grads[v.name] ? tf.add(s.g[i], grads[v.name]) : tf.clone(s.g[i])))
+      const out = { z: tf.clone(s.z), a: tf.add(s.a, grads[zv.name]), g }
+      tf.dispose([value, ...Object.values(grads)])
+      return out as unknown as tf.TensorContainer
+    }) as unknown as Aug
+  } finally {
+    zv.dispose()
+  }
+}
+
+/**
+ * Parameter gradient of L(z_T) + runningCost * sum_steps h * sum_rows |v(z_i, t_i)|^2 given z_T and
+ * a_T = dL/dz_T: the augmented state integrated from T back to 0 (runningCost = lambda_K / rows for
+ * the kinetic term of a batch mean). Takes ownership of zT and aT; the caller disposes the gradients.
+ */
+export function adjointBackward(model: MlpField, zT: tf.Tensor2D, aT: tf.Tensor2D, config: AdjointConfig, runningCost = 0): tf.NamedTensorMap {
   const steps = stepCount(config.depth, config.stepSize)
   const h = config.depth / steps
   let s: Aug = { z: zT, a: aT, g: model.variables.map((v) => tf.zerosLike(v)) }
+  const replace = (next: Aug): void => {
+    tf.dispose([s.z, s.a, ...s.g])
+    s = next
+  }
   try {
     for (let i = steps; i > 0; i--) {
-      const next = backStep(model, s, i * h, h, config.solver)
-      tf.dispose([s.z, s.a, ...s.g])
-      s = next
+      replace(backStep(model, s, i * h, h, config.solver))
+      if (runningCost > 0) replace(runningCostJump(model, s, (i - 1) * h, runningCost * h))
     }
   } catch (e) {
     tf.dispose([s.z, s.a, ...s.g])
@@ -135,17 +177,20 @@ export function adjointBackward(model: MlpField, zT: tf.Tensor2D, aT: tf.Tensor2
   return grads
 }
 
-/** MSE(x_T, target) and its parameter gradient by the adjoint method. */
+/** MSE(x_T, target) (+ lambda_K times the kinetic term) and its parameter gradient by the adjoint method. */
 export function adjointGradients(model: MlpField, batch: Batch, config: AdjointConfig): AdjointResult {
   const D = model.dim
+  const lambda = config.kinetic ?? 0
   const x0 = tf.tensor2d(batch.x0, [batch.n, D])
-  const zT = forwardState(model, x0, config)
+  const { zT, kinetic: k } = forwardWithKinetic(model, x0, config, lambda > 0)
   x0.dispose()
+  const kinetic = k.dataSync()[0]
+  k.dispose()
   const { loss, aT } = tf.tidy(() => {
     const diff = tf.sub(zT, tf.tensor2d(batch.target, [batch.n, D]))
     return { loss: tf.mean(tf.square(diff)) as tf.Scalar, aT: tf.mul(diff, tf.scalar(2 / (batch.n * D))) as tf.Tensor2D }
   })
   const value = loss.dataSync()[0]
   loss.dispose()
-  return { loss: value, grads: adjointBackward(model, zT, aT, config) }
+  return { loss: value, kinetic, grads: adjointBackward(model, zT, aT, config, lambda / batch.n) }
 }

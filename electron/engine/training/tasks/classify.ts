@@ -1,11 +1,11 @@
 // Neural ODE classification: the state x (data plus ANODE zeros) flows through v_theta over [0, T]
-// (backprop through the solver), a linear softmax head reads the classes at depth T; cross-entropy
+// (backprop through the solver, or the adjoint method), a linear softmax head reads the classes at depth T; cross-entropy
 // plus lambda_K times the kinetic term, accumulated over row chunks.
 import * as tf from '@tensorflow/tfjs-core'
 import type { TrainingSpec } from '../../../../shared/experiment'
 import type { Rng } from '../../data/random'
 import type { TrainedModel } from '../../models/trained-model'
-import { adjointBackward, forwardState } from '../adjoint'
+import { adjointBackward, forwardWithKinetic } from '../adjoint'
 import { runEpochs } from '../epochs'
 import { applyCheckpoint, stageCheckpoint } from '../resume'
 import { applyGradients, chunkedGradients, type ChunkedGradients } from '../objective'
@@ -65,21 +65,27 @@ export function predictClasses(model: TrainedModel, xT: Float32Array, n: number)
 }
 
 /**
- * Cross-entropy gradient by the adjoint method: x_T without a tape, a_T = dL/dx_T and the head's
- * gradient from one small tape at depth T, then the field's gradient integrated backwards.
+ * Cross-entropy (+ lambda_K times the kinetic term) gradient by the adjoint method: x_T without a tape,
+ * a_T = dL/dx_T and the head's gradient from one small tape at depth T, then the field's gradient
+ * integrated backwards with the kinetic integrand as a running cost.
  */
-export function adjointClassifierGradients(model: TrainedModel, x: Float32Array, labels: Int32Array, n: number, training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize'>): ChunkedGradients {
+export function adjointClassifierGradients(model: TrainedModel, x: Float32Array, labels: Int32Array, n: number, training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize'> & { kinetic?: number }): ChunkedGradients {
   const S = model.meta.field.dim
   const head = model.head!
   let acc: tf.NamedTensorMap | undefined
   let loss = 0
+  let kinetic = 0
   try {
     for (let start = 0; start < n; start += DEFAULT_CHUNK_ROWS) {
       const m = Math.min(DEFAULT_CHUNK_ROWS, n - start)
       const share = m / n
       const x0 = tf.tensor2d(x.subarray(start * S, (start + m) * S), [m, S])
-      const zT = forwardState(model.fields[0], x0, training)
+      // measured even at lambda_K = 0, as the backprop path reports it
+      const fw = forwardWithKinetic(model.fields[0], x0, training, true)
+      const zT = fw.zT
       x0.dispose()
+      kinetic += share * fw.kinetic.dataSync()[0]
+      fw.kinetic.dispose()
       const zv = tf.variable(zT, true)
       let aT: tf.Tensor2D
       let headGrads: tf.NamedTensorMap
@@ -92,7 +98,8 @@ export function adjointClassifierGradients(model: TrainedModel, x: Float32Array,
       } finally {
         zv.dispose()
       }
-      const chunk = { ...adjointBackward(model.fields[0], zT, aT, training), ...headGrads }
+      // the chunk's share of lambda_K * mean_rows |v|^2 is lambda_K / n per row
+      const chunk = { ...adjointBackward(model.fields[0], zT, aT, training, (training.kinetic ?? 0) / n), ...headGrads }
       if (!acc) acc = chunk
       else {
         const prev: tf.NamedTensorMap = acc
@@ -106,7 +113,7 @@ export function adjointClassifierGradients(model: TrainedModel, x: Float32Array,
     if (acc) disposeMap(acc)
     throw e
   }
-  return { loss, kinetic: Number.NaN, grads: acc as tf.NamedTensorMap }
+  return { loss, kinetic, grads: acc as tf.NamedTensorMap }
 }
 
 export async function trainClassifier(model: TrainedModel, train: LabelledRows, validation: LabelledRows, training: TrainingSpec, rng: Rng, hooks: TaskHooks = {}): Promise<TaskResult> {
