@@ -5,6 +5,7 @@
 //
 // Every pass works on rows [i0, i1) and writes only those rows of K, or its own thread's slot of the
 // partial sums (column maxima, column sums, w, scalar results), which the calling thread then merges.
+// The dense row loops run in the kernels W (WebAssembly SIMD, sinkhorn-wasm.ts, or makeJsKernels below).
 
 /** Views over the shared memory, as the ops see them (thread t uses index t of the per-thread arrays). */
 export interface OpsViews {
@@ -34,6 +35,14 @@ export interface OpsViews {
 export interface WasmKernels {
   dots(k: number, rows: number, m: number, v: number, out: number): void
   axpy(k: number, rows: number, m: number, c: number, w: number): void
+  /** for j < m: e = exp((fi - c_j) inv - mx_j), 0 below KERNEL_FLOOR; k64_j = e, k32_j = f32(e) when k32 >= 0, sum_j += e */
+  expRow(c: number, mx: number, k64: number, k32: number, sum: number, m: number, fi: number, inv: number): void
+  /** out_j = sum_k (x_ik - yt_kj)^2 from xi = the address of x_i and yt that of y transposed */
+  costRow(xi: number, yt: number, d: number, m: number, out: number): void
+  /** q_j = (ui k_j)(b v_j): col_j += q_j, out[0] = sum_j q_j, out[1] = sum_j q_j c_j */
+  planRow(c: number, k: number, v: number, col: number, m: number, out: number, ui: number, b: number): void
+  /** mx_j = max(mx_j, (fi - c_j) inv) (a NaN never replaces mx_j) */
+  maxRow(c: number, mx: number, m: number, fi: number, inv: number): void
 }
 
 /** rows per fused block: eight rows of a 2,000-column kernel (128 kB) stay in cache between the two products */
@@ -55,39 +64,31 @@ export type Ops = Record<OpName, (t: number, i0: number, i1: number, p: Float64A
 export const OPS_SOURCE = `
 function makeOps(V, W) {
   const n = V.n, m = V.m, d = V.d, x = V.x, yt = V.yt
-  const FLOOR = ${KERNEL_FLOOR}, LO = ${Math.exp(-TAU)}, HI = ${Math.exp(TAU)}, BLOCK = ${ROW_BLOCK}
+  const LO = ${Math.exp(-TAU)}, HI = ${Math.exp(TAU)}, BLOCK = ${ROW_BLOCK}
   const kBytes = V.K32 ? 4 : 8
+  // the row of squared distances C_i. into out (a view into the shared memory)
   function costRow(i, out) {
-    const o = i * d
-    if (d === 1) { const a = x[o]; for (let j = 0; j < m; j++) { const t = a - yt[j]; out[j] = t * t } }
-    else if (d === 2) { const a = x[o], b = x[o + 1]; for (let j = 0; j < m; j++) { const t = a - yt[j], u = b - yt[m + j]; out[j] = t * t + u * u } }
-    else if (d === 3) { const a = x[o], b = x[o + 1], c = x[o + 2]; for (let j = 0; j < m; j++) { const t = a - yt[j], u = b - yt[m + j], w = c - yt[2 * m + j]; out[j] = t * t + u * u + w * w } }
-    else { out.fill(0, 0, m); for (let k = 0; k < d; k++) { const a = x[o + k], off = k * m; for (let j = 0; j < m; j++) { const t = a - yt[off + j]; out[j] += t * t } } }
+    if (d === 0) out.fill(0, 0, m)
+    else W.costRow(x.byteOffset + 8 * i * d, yt.byteOffset, d, m, out.byteOffset)
   }
   // column maxima of (f_i - C_ij) / eps over this thread's rows, into colA[t]
   function colMax(t, i0, i1, p) {
     const inv = p[0], c = V.scratch[t], mx = V.colA[t], f = V.f
     mx.fill(-Infinity)
     for (let i = i0; i < i1; i++) {
-      const fi = f[i]
       costRow(i, c)
-      for (let j = 0; j < m; j++) { const z = (fi - c[j]) * inv; if (z > mx[j]) mx[j] = z }
+      W.maxRow(c.byteOffset, mx.byteOffset, m, f[i], inv)
     }
   }
   // K_ij = exp((f_i - C_ij) / eps - max_j) for this thread's rows (merged maxima in colA[0]); column sums into colB[t]
+  // (the exponentials in W.expRow: a vectorised exp in wasm, ~10x Math.exp)
   function colExp(t, i0, i1, p) {
-    const inv = p[0], c = V.scratch[t], mx = V.colA[0], sum = V.colB[t], f = V.f, K = V.K, K32 = V.K32
+    const inv = p[0], c = V.scratch[t], sum = V.colB[t], f = V.f
+    const cB = c.byteOffset, mxB = V.colA[0].byteOffset, sB = sum.byteOffset, kB = V.K.byteOffset, k32B = V.K32 ? V.K32.byteOffset : -1
     sum.fill(0)
     for (let i = i0; i < i1; i++) {
-      const o = i * m, fi = f[i]
       costRow(i, c)
-      for (let j = 0; j < m; j++) {
-        let e = Math.exp((fi - c[j]) * inv - mx[j])
-        if (e < FLOOR) e = 0
-        K[o + j] = e
-        sum[j] += e
-      }
-      if (K32) K32.set(K.subarray(o, o + m), o)
+      W.expRow(cB, mxB, kB + 8 * i * m, k32B < 0 ? -1 : k32B + 4 * i * m, sB, m, f[i], inv)
     }
   }
   // the fused iteration pass: r = K (b v) on these rows, the over-relaxed row update of u, and this
@@ -114,24 +115,18 @@ function makeOps(V, W) {
   }
   // <P, C> over these rows, their row-marginal error, and column sums of P into colB[t]
   function plan(t, i0, i1, p) {
-    const a = p[0], b = p[1], c = V.scratch[t], col = V.colB[t], K = V.K, u = V.u, v = V.v
+    const a = p[0], b = p[1], c = V.scratch[t], col = V.colB[t], u = V.u, o = V.out[t]
+    const cB = c.byteOffset, kB = V.K.byteOffset, vB = V.v.byteOffset, colB = col.byteOffset, oB = o.byteOffset + 16
     col.fill(0)
     let total = 0, error = 0
     for (let i = i0; i < i1; i++) {
-      const o = i * m, ui = a * u[i]
       costRow(i, c)
-      let rowCost = 0, row = 0
-      for (let j = 0; j < m; j++) {
-        const q = ui * K[o + j] * (b * v[j])
-        col[j] += q
-        row += q
-        rowCost += q * c[j]
-      }
-      total += rowCost
-      error += Math.abs(row - a)
+      W.planRow(cB, kB + 8 * i * m, vB, colB, m, oB, a * u[i], b)
+      total += o[3]
+      error += Math.abs(o[2] - a)
     }
-    V.out[t][0] = total
-    V.out[t][1] = error
+    o[0] = total
+    o[1] = error
   }
   return { colMax, colExp, rowPass, plan }
 }
@@ -158,18 +153,61 @@ function makeJsKernels(buffer, float32) {
       for (let j = 0; j < m; j++) F[wi + j] += cr * K[o + j]
     }
   }
-  return { dots, axpy }
+  // Math.exp, the floor as in the wasm expRow (which may differ from it by an ulp or so)
+  const F32 = new Float32Array(buffer)
+  function expRow(c, mx, k64, k32, sum, m, fi, inv) {
+    const ci = c / 8, mi = mx / 8, ki = k64 / 8, si = sum / 8, k4 = k32 / 4
+    for (let j = 0; j < m; j++) {
+      let e = Math.exp((fi - F[ci + j]) * inv - F[mi + j])
+      if (e < ${KERNEL_FLOOR}) e = 0
+      F[ki + j] = e
+      if (k32 >= 0) F32[k4 + j] = e
+      F[si + j] += e
+    }
+  }
+  function costRow(xi, yt, d, m, out) {
+    const xo = xi / 8, yo = yt / 8, oo = out / 8
+    const a0 = F[xo]
+    for (let j = 0; j < m; j++) { const t = a0 - F[yo + j]; F[oo + j] = t * t }
+    for (let k = 1; k < d; k++) {
+      const a = F[xo + k], off = yo + k * m
+      for (let j = 0; j < m; j++) { const t = a - F[off + j]; F[oo + j] += t * t }
+    }
+  }
+  function planRow(c, k, v, col, m, out, ui, b) {
+    const ci = c / 8, ki = k / 8, vi = v / 8, coli = col / 8
+    let row = 0, cost = 0
+    for (let j = 0; j < m; j++) {
+      const q = ui * F[ki + j] * (b * F[vi + j])
+      F[coli + j] += q
+      row += q
+      cost += q * F[ci + j]
+    }
+    F[out / 8] = row
+    F[out / 8 + 1] = cost
+  }
+  function maxRow(c, mx, m, fi, inv) {
+    const ci = c / 8, mi = mx / 8
+    for (let j = 0; j < m; j++) { const z = (fi - F[ci + j]) * inv; if (z > F[mi + j]) F[mi + j] = z }
+  }
+  return { dots, axpy, expRow, costRow, planRow, maxRow }
+}
+// the wasm kernels the ops call, from the module's exports (float32: the products read the float32 kernel)
+function pickKernels(e, float32) {
+  const rows = { costRow: e.costRow, planRow: e.planRow, maxRow: e.maxRow }
+  return float32 ? { dots: e.dots32, axpy: e.axpy32, expRow: e.expRow32, ...rows } : { dots: e.dots, axpy: e.axpy, expRow: e.expRow, ...rows }
 }`
 
 interface Compiled {
   makeOps(v: OpsViews, w: WasmKernels): Ops
   makeJsKernels(buffer: ArrayBufferLike, float32: boolean): WasmKernels
+  pickKernels(exports: Record<string, (...a: number[]) => void>, float32: boolean): WasmKernels
 }
 let compiled: Compiled | undefined
 
 /** The ops and the plain-JS kernels, compiled on this thread from the text the helper threads evaluate. */
 export function opsModule(): Compiled {
   // no user input reaches this text
-  compiled ??= new Function(`${OPS_SOURCE}\nreturn { makeOps, makeJsKernels }`)() as Compiled
+  compiled ??= new Function(`${OPS_SOURCE}\nreturn { makeOps, makeJsKernels, pickKernels }`)() as Compiled
   return compiled
 }

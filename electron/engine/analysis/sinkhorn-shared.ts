@@ -73,7 +73,7 @@ export class SharedProblem {
     const compiled = opsModule()
     if (mod && memory) {
       const e = new wasm.Instance(mod, { env: { mem: memory } }).exports
-      this.kernels = float32 ? { dots: e.dots32, axpy: e.axpy32 } : { dots: e.dots, axpy: e.axpy }
+      this.kernels = compiled.pickKernels(e, float32)
     } else this.kernels = compiled.makeJsKernels(buffer, float32)
     this.ops = compiled.makeOps(this.V, this.kernels)
     // helpers that fail to attach are dropped; the rows are then split among fewer threads

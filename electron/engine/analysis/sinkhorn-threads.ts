@@ -18,7 +18,7 @@ const { parentPort, workerData } = require('node:worker_threads')
 const ctl = new Int32Array(workerData.ctl)
 const params = new Float64Array(workerData.params)
 const NAMES = ['colMax', 'colExp', 'rowPass', 'plan']
-const { makeOps, makeJsKernels } = new Function(${JSON.stringify(OPS_SOURCE)} + '\\nreturn { makeOps, makeJsKernels }')()
+const { makeOps, makeJsKernels, pickKernels } = new Function(${JSON.stringify(OPS_SOURCE)} + '\\nreturn { makeOps, makeJsKernels, pickKernels }')()
 function viewsOf(buffer, L) {
   const f64 = (o, len) => new Float64Array(buffer, o, len)
   return {
@@ -36,7 +36,7 @@ parentPort.on('message', (msg) => {
     let kernels
     if (msg.module) {
       const e = new WebAssembly.Instance(msg.module, { env: { mem: msg.memory } }).exports
-      kernels = V.K32 ? { dots: e.dots32, axpy: e.axpy32 } : { dots: e.dots, axpy: e.axpy }
+      kernels = pickKernels(e, V.K32 !== null)
     } else kernels = makeJsKernels(buffer, V.K32 !== null)
     const ops = makeOps(V, kernels)
     Atomics.store(ctl, 1, seen)
