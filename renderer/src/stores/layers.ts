@@ -3,22 +3,21 @@
 // Job events can arrive before layers.start answers with the job id, so they are held until it does.
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { ApiError, JobEvent, RequestOf } from '@shared/contract'
+import type { ApiError, RequestOf } from '@shared/contract'
 import type { LayerAnalysis, LayerAnalysisSummary } from '@shared/layers'
 import { api } from '@/api'
+import { createJobFollower, type FollowStatus } from './jobFollower'
 import { useNavStore } from './nav'
 
-export type LayersJobStatus = 'idle' | 'starting' | 'running' | 'done' | 'failed' | 'cancelled'
+export type LayersJobStatus = FollowStatus
 
 export const useLayersStore = defineStore('layers', () => {
-  const status = ref<LayersJobStatus>('idle')
-  const jobId = ref<string | null>(null)
-  const fraction = ref(0)
-  const message = ref<string | null>(null)
-  const error = shallowRef<ApiError | null>(null)
-  const cancelling = ref(false)
-  let early: JobEvent[] = []
-  let unsubscribe: (() => void) | null = null
+  // done opens the analysis page
+  const job = createJobFollower((runId) => {
+    useNavStore().go('analysis', { id: runId })
+    return true
+  })
+  const { status, jobId, fraction, message, error, cancelling, init, dispose, cancel, dismiss } = job
 
   const list = shallowRef<LayerAnalysisSummary[]>([])
   const listError = shallowRef<ApiError | null>(null)
@@ -27,88 +26,9 @@ export const useLayersStore = defineStore('layers', () => {
   const loadError = shallowRef<ApiError | null>(null)
   const layer = ref(0)
 
-  const busy = (): boolean => status.value === 'starting' || status.value === 'running'
-
-  function init(): void {
-    if (!unsubscribe) unsubscribe = api.onJobEvent(onEvent)
-  }
-  function dispose(): void {
-    unsubscribe?.()
-    unsubscribe = null
-  }
-
-  function onEvent(e: JobEvent): void {
-    if (status.value === 'starting' && jobId.value === null) {
-      early.push(e)
-      return
-    }
-    if (e.jobId === jobId.value) apply(e)
-  }
-
-  function apply(e: JobEvent): void {
-    if (status.value !== 'running') return
-    switch (e.type) {
-      case 'started':
-        return
-      case 'progress':
-        fraction.value = Math.min(Math.max(e.fraction, 0), 1)
-        if (e.message !== undefined) message.value = e.message
-        return
-      case 'failed':
-        error.value = e.error
-        status.value = 'failed'
-        cancelling.value = false
-        return
-      case 'cancelled':
-        status.value = 'cancelled'
-        cancelling.value = false
-        return
-      case 'done':
-        status.value = 'done'
-        fraction.value = 1
-        cancelling.value = false
-        useNavStore().go('analysis', { id: e.runId })
-    }
-  }
-
   /** Start an analysis. Resolves once the engine accepted or refused it (not when it finishes). */
-  async function start(request: RequestOf<'layers.start'>): Promise<boolean> {
-    if (busy()) return false
-    init()
-    status.value = 'starting'
-    jobId.value = null
-    fraction.value = 0
-    message.value = null
-    error.value = null
-    cancelling.value = false
-    early = []
-    const r = await api['layers.start'](request)
-    if (!r.ok) {
-      early = []
-      error.value = r.error
-      status.value = 'failed'
-      return false
-    }
-    jobId.value = r.value.jobId
-    status.value = 'running'
-    const held = early.filter((e) => e.jobId === r.value.jobId)
-    early = []
-    for (const e of held) apply(e)
-    return true
-  }
-
-  async function cancel(): Promise<void> {
-    if (status.value !== 'running' || !jobId.value || cancelling.value) return
-    cancelling.value = true
-    const r = await api['jobs.cancel']({ jobId: jobId.value })
-    if (!r.ok || !r.value.cancelled) cancelling.value = false
-  }
-
-  function dismiss(): void {
-    if (!busy()) {
-      status.value = 'idle'
-      error.value = null
-    }
+  function start(request: RequestOf<'layers.start'>): Promise<boolean> {
+    return job.start(() => api['layers.start'](request))
   }
 
   async function refreshList(): Promise<void> {

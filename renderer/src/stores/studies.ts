@@ -1,13 +1,13 @@
 // Studies store: the depth or step-size study in flight (start, progress, cancel, outcome), the study on
 // screen, and the saved studies. Job events can arrive before studies.start answers with the job id,
-// so they are held until it is known (as in the runs' jobs store).
+// so they are held until it is known (jobFollower.ts).
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
-import type { ApiError, JobEvent } from '@shared/contract'
 import type { StudyResult, StudySummary, StudySweep } from '@shared/study'
 import { api } from '@/api'
+import { createJobFollower, type FollowStatus } from './jobFollower'
 
-export type StudyStatus = 'idle' | 'starting' | 'running' | 'done' | 'failed' | 'cancelled'
+export type StudyStatus = FollowStatus
 
 export interface StudyRequest {
   name: string
@@ -16,82 +16,21 @@ export interface StudyRequest {
 }
 
 export const useStudiesStore = defineStore('studies', () => {
-  const status = ref<StudyStatus>('idle')
-  const jobId = ref<string | null>(null)
-  const fraction = ref(0)
-  const message = ref<string | null>(null)
-  const error = shallowRef<ApiError | null>(null)
   const current = shallowRef<StudyResult | null>(null)
   const saved = ref<StudySummary[]>([])
   const lastRequest = shallowRef<StudyRequest | null>(null)
-  let early: JobEvent[] = []
-  let unsubscribe: (() => void) | null = null
+  // done opens the study and refreshes the saved list
+  const job = createJobFollower(async (runId) => {
+    const opened = await open(runId)
+    await refresh()
+    return opened
+  })
+  const { status, jobId, fraction, message, error, init, dispose, cancel } = job
 
-  const busy = (): boolean => status.value === 'starting' || status.value === 'running'
-
-  function init(): void {
-    if (!unsubscribe) unsubscribe = api.onJobEvent(onEvent)
-  }
-
-  function dispose(): void {
-    unsubscribe?.()
-    unsubscribe = null
-  }
-
-  function onEvent(e: JobEvent): void {
-    if (status.value === 'starting' && jobId.value === null) {
-      early.push(e)
-      return
-    }
-    if (e.jobId === jobId.value) void apply(e)
-  }
-
-  async function apply(e: JobEvent): Promise<void> {
-    if (status.value !== 'running') return
-    if (e.type === 'progress') {
-      fraction.value = Math.min(Math.max(e.fraction, 0), 1)
-      if (e.message !== undefined) message.value = e.message
-    } else if (e.type === 'failed') {
-      error.value = e.error
-      status.value = 'failed'
-    } else if (e.type === 'cancelled') {
-      status.value = 'cancelled'
-    } else if (e.type === 'done') {
-      fraction.value = 1
-      if (await open(e.runId)) status.value = 'done'
-      else status.value = 'failed'
-      await refresh()
-    }
-  }
-
-  async function start(request: StudyRequest): Promise<boolean> {
-    if (busy()) return false
-    init()
+  function start(request: StudyRequest): Promise<boolean> {
     lastRequest.value = request
-    status.value = 'starting'
-    jobId.value = null
-    fraction.value = 0
-    message.value = null
-    error.value = null
-    early = []
     // a plain copy: reactive proxies cannot cross IPC (structured clone)
-    const r = await api['studies.start'](JSON.parse(JSON.stringify(request)))
-    if (!r.ok) {
-      early = []
-      error.value = r.error
-      status.value = 'failed'
-      return false
-    }
-    jobId.value = r.value.jobId
-    status.value = 'running'
-    const held = early.filter((e) => e.jobId === r.value.jobId)
-    early = []
-    for (const e of held) await apply(e)
-    return true
-  }
-
-  async function cancel(): Promise<void> {
-    if (status.value === 'running' && jobId.value) await api['jobs.cancel']({ jobId: jobId.value })
+    return job.start(() => api['studies.start'](JSON.parse(JSON.stringify(request))))
   }
 
   async function open(id: string): Promise<boolean> {
