@@ -48,6 +48,8 @@ export default {
     title: 'DAE transport',
     steps: { distribution: 'Data', flow: 'Flow', particles: 'Particles', integration: 'Depth' },
     stepOf: 'Step {i} of {n}: {name}',
+    specJson: 'The spec (JSON), as `nagare run` reads it',
+    saveSpec: 'Save as JSON',
     back: 'Back',
     next: 'Next',
     run: 'Run',

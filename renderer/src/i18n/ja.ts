@@ -50,6 +50,8 @@ const ja: typeof en = {
     title: 'DAE による輸送',
     steps: { distribution: 'データ', flow: 'フロー', particles: '粒子', integration: '深さ' },
     stepOf: 'ステップ {i}/{n}: {name}',
+    specJson: '設定(JSON、`nagare run` で読めます)',
+    saveSpec: 'JSON として保存',
     back: '戻る',
     next: '次へ',
     run: '実行',
