@@ -10,7 +10,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { DEFAULT_SETTINGS } from '@shared/settings'
 import type { RunSummary } from '@shared/run'
 import { createAppI18n } from '@/i18n'
-import { flush, SPEC_47 } from '../helpers'
+import { flush, manifestFixture, SPEC_47, trajectoriesFixture } from '../helpers'
 import { createFullMockApi, type FullMock } from '../history/mockApi'
 
 const mock = vi.hoisted(() => ({ current: null as FullMock | null }))
@@ -94,11 +94,15 @@ describe('app shell', () => {
   })
 
   it('opens a recent run by its id on the run page', async () => {
+    // the run page loads the run: answer as the engine would (an unanswered mock would reject after the test)
+    m.api['runs.get'].mockResolvedValue({ ok: true, value: manifestFixture('r5', 4, 0.3) })
+    m.api['runs.trajectories'].mockResolvedValue({ ok: true, value: trajectoriesFixture(4) })
     const { w } = await start('#/home')
     await w.find(`${tid('recent-run')}[data-run-id="r5"]`).trigger('click')
     await vi.waitFor(() => expect(m.api['runs.get']).toHaveBeenCalled())
     expect(location.hash).toBe('#/run?id=r5')
     expect(m.api['runs.get']).toHaveBeenCalledWith({ id: 'r5' })
+    await flush()
     w.unmount()
   })
 
