@@ -2,7 +2,7 @@
 // projection.npy (float32 [layers, N, 3]) and labels.npy. Written all-or-nothing (partial folder, fsync,
 // rename); listed newest first with unreadable folders reported, never deleted.
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { AnalysisDataset, AnalysisRecord, LayerAnalysis, LayerAnalysisSummary, LayerReport, LayerSource } from '../../../shared/layers'
 import { EngineError } from '../errors'
@@ -10,6 +10,7 @@ import type { LayerProjection } from '../layers/pca'
 import { reportCsv, reportJson } from '../layers/report-files'
 import { isRunId, newRunId } from '../runs/ids'
 import { readNpy, writeNpy } from '../runs/npy'
+import { writeSynced } from '../synced-write'
 
 export const ANALYSES_DIR = 'analyses'
 export const ANALYSIS_FILE = 'analysis.json'
@@ -32,16 +33,6 @@ export interface AnalysisContent {
 export interface AnalysisWriteHooks {
   /** awaited before each file; throwing (e.g. a cancel) removes the partial folder */
   beforeFile?(name: string): void | Promise<void>
-}
-
-async function writeSynced(path: string, text: string): Promise<void> {
-  const fh = await open(path, 'wx')
-  try {
-    await fh.writeFile(text, 'utf8')
-    await fh.sync()
-  } finally {
-    await fh.close()
-  }
 }
 
 export function analysisRecord(id: string, c: AnalysisContent, createdAt: string): AnalysisRecord {
@@ -76,11 +67,11 @@ export async function writeAnalysisFolder(finalDir: string, partialDir: string, 
   await mkdir(partialDir)
   try {
     const files: [string, () => Promise<void>][] = [
-      ['layers.json', () => writeSynced(join(partialDir, 'layers.json'), reportJson(c.report))],
-      ['layers.csv', () => writeSynced(join(partialDir, 'layers.csv'), reportCsv(c.report))],
+      ['layers.json', () => writeSynced(join(partialDir, 'layers.json'), reportJson(c.report), 'wx')],
+      ['layers.csv', () => writeSynced(join(partialDir, 'layers.csv'), reportCsv(c.report), 'wx')],
       ['projection.npy', () => writeNpy(join(partialDir, 'projection.npy'), c.projection.data, c.projection.shape)],
       ...(c.labels ? [['labels.npy', () => writeNpy(join(partialDir, 'labels.npy'), c.labels as Int32Array, [(c.labels as Int32Array).length])] as [string, () => Promise<void>]] : []),
-      [ANALYSIS_FILE, () => writeSynced(join(partialDir, ANALYSIS_FILE), JSON.stringify(record, null, 2) + '\n')]
+      [ANALYSIS_FILE, () => writeSynced(join(partialDir, ANALYSIS_FILE), JSON.stringify(record, null, 2) + '\n', 'wx')]
     ]
     for (const [name, write] of files) {
       await hooks.beforeFile?.(name)

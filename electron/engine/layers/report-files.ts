@@ -1,10 +1,11 @@
 // Persist a layer report: layers.json (the whole report) and layers.csv (one row per layer), written into
 // a temporary sibling folder, fsynced and renamed into place, so a reader never sees half a report.
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { EngineError } from '../errors'
 import type { LayerReport, LayerRow } from './analyze'
+import { writeSynced } from '../synced-write'
 
 const COLUMNS: (keyof LayerRow)[] = [
   'index',
@@ -42,16 +43,6 @@ export function reportJson(report: LayerReport): string {
   return JSON.stringify(report, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n'
 }
 
-async function writeSynced(path: string, text: string): Promise<void> {
-  const fh = await open(path, 'wx')
-  try {
-    await fh.writeFile(text, 'utf8')
-    await fh.sync()
-  } finally {
-    await fh.close()
-  }
-}
-
 /** Refuse a non-empty or non-folder `out` (before any work is done). */
 export async function checkReportDir(out: string): Promise<void> {
   const s = await stat(out).catch(() => undefined)
@@ -66,8 +57,8 @@ export async function writeLayerReport(out: string, report: LayerReport): Promis
   const partial = join(dirname(out), `.${basename(out)}.partial-${randomBytes(3).toString('hex')}`)
   await mkdir(partial, { recursive: true })
   try {
-    await writeSynced(join(partial, 'layers.json'), reportJson(report))
-    await writeSynced(join(partial, 'layers.csv'), reportCsv(report))
+    await writeSynced(join(partial, 'layers.json'), reportJson(report), 'wx')
+    await writeSynced(join(partial, 'layers.csv'), reportCsv(report), 'wx')
     await checkReportDir(out)
     await rmdir(out).catch(() => undefined)
     await rename(partial, out)

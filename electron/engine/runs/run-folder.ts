@@ -1,9 +1,10 @@
 // Writing one run folder all-or-nothing: every file goes into a partial folder and is fsynced, then the
 // folder is renamed into place. Any failure (or a cancel raised by a hook) removes the partial folder,
 // so a reader never sees half a run. Also reads and validates a run folder's manifest.
-import { mkdir, open, readFile, rename, rm, rmdir } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, rmdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { RunManifestSchema, type RunManifest } from '../../../shared/run'
+import { syncDir, writeSynced } from '../synced-write'
 import { metricsCsv } from './metrics-csv'
 import { writeNpy } from './npy'
 
@@ -28,30 +29,6 @@ export const PARTIAL_PREFIX = '.partial-'
 export const OWNER_FILE = '.writer.json'
 /** names the run writer owns; an extra file may not take them */
 const RESERVED = new Set(['run.json', 'trajectories.npy', 'labels.npy', 'metrics.csv', 'user.json', 'trashed.json', 'incomplete.json', OWNER_FILE])
-
-async function writeSynced(path: string, text: string | Uint8Array): Promise<void> {
-  const fh = await open(path, 'w')
-  try {
-    await fh.writeFile(text)
-    await fh.sync()
-  } finally {
-    await fh.close()
-  }
-}
-
-/** fsync a directory so a rename inside it is durable; not possible on every platform (Windows), so best effort. */
-async function syncDir(path: string): Promise<void> {
-  try {
-    const fh = await open(path, 'r')
-    try {
-      await fh.sync()
-    } finally {
-      await fh.close()
-    }
-  } catch {
-    // directories cannot be opened for sync on some platforms; the rename is still atomic
-  }
-}
 
 /** A safe relative path inside the run folder: POSIX separators, no '..', '.', empty or absolute parts. */
 export function checkExtraPath(path: string): string[] {
