@@ -7,7 +7,6 @@ import { DatasetInfoSchema, type DatasetInfo } from '../../../shared/dataset'
 import { EngineError } from '../errors'
 import { readNpyAny, writeNpy } from '../runs/npy'
 import { isRunId, newRunId } from '../runs/ids'
-import { writeNpyFloat64 } from './npy64'
 
 export const DATASETS_DIR = 'datasets'
 const PARTIAL_PREFIX = '.partial-'
@@ -66,7 +65,7 @@ export async function saveDataset(workspace: string, c: DatasetContent, hooks: S
   try {
     await mkdir(partial)
     await step(`original.${c.format}`, (p) => writeFile(p, c.original))
-    await step('data.npy', (p) => writeNpyFloat64(p, c.points, [c.n, c.d]))
+    await step('data.npy', (p) => writeNpy(p, c.points, [c.n, c.d]))
     if (c.labels) await step('labels.npy', (p) => writeNpy(p, c.labels!, [c.n]))
     await step('dataset.json', (p) => writeFile(p, JSON.stringify(info, null, 2) + '\n'))
     await rename(partial, join(root(workspace), id))

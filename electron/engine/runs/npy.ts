@@ -1,8 +1,10 @@
-// NPY v1.0 files (NumPy's .npy): float32 '<f4' and int32 '<i4', C order, the header padded so the data
-// starts on a 64-byte boundary; readNpyAny also reads float64 '<f8' (user data such as point clouds).
+// NPY v1.0 files (NumPy's .npy): float32 '<f4', int32 '<i4' and float64 '<f8' (datasets), C order, the
+// header padded so the data starts on a 64-byte boundary; readNpyAny also reads float64 '<f8' (user data
+// such as point clouds).
 // The reader checks magic, version, dtype and that the byte length matches
 // the shape, so a truncated or foreign file is refused with a message instead of being misread.
 import { open } from 'node:fs/promises'
+import { npyHeaderBytes } from '../../../shared/npy-bytes'
 
 export type NpyDtype = '<f4' | '<i4'
 export type NpyData = Float32Array | Int32Array
@@ -22,8 +24,8 @@ export class NpyError extends Error {
   }
 }
 
-function dtypeOf(data: NpyData): NpyDtype {
-  return data instanceof Float32Array ? '<f4' : '<i4'
+function dtypeOf(data: NpyAnyData): NpyAnyDtype {
+  return data instanceof Float32Array ? '<f4' : data instanceof Float64Array ? '<f8' : '<i4'
 }
 
 function checkShape(shape: readonly number[], length: number): void {
@@ -32,36 +34,29 @@ function checkShape(shape: readonly number[], length: number): void {
   if (count !== length) throw new NpyError(`shape [${shape.join(', ')}] needs ${count} values, the array has ${length}`)
 }
 
-/** The 10-byte preamble plus the header dict, padded with spaces and a newline to a multiple of 64. */
-export function npyHeader(dtype: NpyDtype, shape: readonly number[]): Buffer {
-  const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`
-  const dict = `{'descr': '${dtype}', 'fortran_order': False, 'shape': ${shapeText}, }`
-  const total = Math.ceil((10 + dict.length + 1) / 64) * 64
-  const headerLen = total - 10
-  if (headerLen > 0xffff) throw new NpyError('shape too long for an NPY v1.0 header')
-  const buf = Buffer.alloc(total, 0x20)
-  Buffer.from(MAGIC).copy(buf, 0)
-  buf[6] = 1
-  buf[7] = 0
-  buf.writeUInt16LE(headerLen, 8)
-  buf.write(dict, 10, 'latin1')
-  buf[total - 1] = 0x0a
-  return buf
+/** The 10-byte preamble plus the header dict, padded with spaces and a newline to a multiple of 64 (shared/npy-bytes.ts). */
+export function npyHeader(dtype: NpyAnyDtype, shape: readonly number[]): Buffer {
+  try {
+    const b = npyHeaderBytes(dtype, shape)
+    return Buffer.from(b.buffer, b.byteOffset, b.byteLength)
+  } catch (e) {
+    throw new NpyError((e as Error).message)
+  }
 }
 
-function bytesOf(data: NpyData): Buffer {
+function bytesOf(data: NpyAnyData): Buffer {
   // typed arrays are little-endian on every platform Node and Electron run on
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength)
 }
 
 /** The whole file in memory (small arrays, tests). */
-export function encodeNpy(data: NpyData, shape: readonly number[]): Buffer {
+export function encodeNpy(data: NpyAnyData, shape: readonly number[]): Buffer {
   checkShape(shape, data.length)
   return Buffer.concat([npyHeader(dtypeOf(data), shape), bytesOf(data)])
 }
 
 /** Write an .npy file without copying the data, and fsync it before returning. */
-export async function writeNpy(path: string, data: NpyData, shape: readonly number[]): Promise<void> {
+export async function writeNpy(path: string, data: NpyAnyData, shape: readonly number[]): Promise<void> {
   checkShape(shape, data.length)
   const fh = await open(path, 'w')
   try {

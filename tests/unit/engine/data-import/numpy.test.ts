@@ -8,13 +8,13 @@ import { zipSync } from 'fflate'
 import { afterAll, describe, expect, it } from 'vitest'
 import { decodeNumpy } from '../../../../electron/engine/data-import/numpy'
 import { parseUpload } from '../../../../electron/engine/data-import/parse'
-import { npyFloat64Header } from '../../../../electron/engine/datasets/npy64'
+import { npyHeader } from '../../../../electron/engine/runs/npy'
 import { encodeNpy } from '../../../../electron/engine/runs/npy'
 
 const values = (t: ReturnType<typeof parseUpload>, c: number): number[] => Array.from(t.columns[c].num)
 const f64 = (data: number[], shape: number[]): Uint8Array => {
   const body = new Float64Array(data)
-  return Buffer.concat([npyFloat64Header(shape), Buffer.from(body.buffer)])
+  return Buffer.concat([npyHeader('<f8', shape), Buffer.from(body.buffer)])
 }
 
 describe('NPY', () => {
