@@ -8,8 +8,22 @@ import { builtinModules } from 'node:module'
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 const electronPaths = [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }]
 
+const securityChokePoints = [
+  { selector: "NewExpression[callee.name='BrowserWindow'], NewExpression[callee.property.name='BrowserWindow']", message: 'Windows are made only in electron/main/window.ts.' },
+  { selector: "MemberExpression[property.name='openExternal'], MemberExpression[property.value='openExternal'], ObjectPattern > Property[key.name='openExternal']", message: 'Open links only through openExternalSafely() in electron/main/external.ts.' }
+]
+const fromCatalogue = 'Write user-facing text with say() from shared/messages, so the UI can show it in Japanese.'
+const engineTextsFromCatalogue = [
+  { selector: "NewExpression[callee.name=/Error$/] > :matches(Literal, TemplateLiteral):nth-child(2)", message: fromCatalogue },
+  { selector: "CallExpression[callee.object.name='notes'][callee.property.name='push'] > :matches(Literal, TemplateLiteral)", message: fromCatalogue }
+]
+const specTextsFromCatalogue = [
+  { selector: "CallExpression[callee.name='issue'] > :matches(Literal, TemplateLiteral):nth-child(2)", message: fromCatalogue },
+  { selector: "CallExpression[callee.property.name='addIssue'] Property[key.name='message'] > :matches(Literal, TemplateLiteral)", message: fromCatalogue }
+]
+
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'tests/fixtures/**'] },
+  { ignores: ['out/**', 'dist/**', 'bench-results/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'tests/fixtures/**'] },
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
   {
@@ -55,12 +69,16 @@ export default tseslint.config(
     // Security choke points (issue 6): one module makes windows, one module opens links outside.
     files: ['electron/**/*.ts'],
     ignores: ['electron/main/window.ts', 'electron/main/external.ts'],
-    rules: {
-      'no-restricted-syntax': ['error',
-        { selector: "NewExpression[callee.name='BrowserWindow'], NewExpression[callee.property.name='BrowserWindow']", message: 'Windows are made only in electron/main/window.ts.' },
-        { selector: "MemberExpression[property.name='openExternal'], MemberExpression[property.value='openExternal'], ObjectPattern > Property[key.name='openExternal']", message: 'Open links only through openExternalSafely() in electron/main/external.ts.' }
-      ]
-    }
+    rules: { 'no-restricted-syntax': ['error', ...securityChokePoints] }
+  },
+  {
+    // Engine texts reach the UI in the user's language only through the message catalogue (issue 5).
+    files: ['electron/engine/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...securityChokePoints, ...engineTextsFromCatalogue] }
+  },
+  {
+    files: ['shared/experiment.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...specTextsFromCatalogue] }
   },
   {
     files: ['scripts/**/*.js', 'bin/**/*.js', '*.config.*'],

@@ -9,6 +9,7 @@ import { MissingPolicySchema, type DataPreview, type DatasetInfo } from './datas
 import type { LayerAnalysis, LayerAnalysisSummary } from './layers'
 import { StudySweepSchema, type StudyResult, type StudySummary } from './study'
 import { LIMITS } from './limits'
+import { say } from './messages'
 import { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method } from './channels'
 
 export { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method }
@@ -163,11 +164,11 @@ export type JobEvent =
 /** Parse a request for a method; unknown methods and bad payloads become invalid-request errors. */
 export function parseRequest(method: unknown, payload: unknown): Result<{ method: Method; request: unknown }> {
   if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(METHODS, method))
-    return fail('invalid-request', `unknown method ${JSON.stringify(String(method)).slice(0, 80)}`)
+    return fail('invalid-request', say('spec.unknownMethod', { method: JSON.stringify(String(method)).slice(0, 80) }))
   const schema = METHODS[method as Method]
   const r = schema.safeParse(payload ?? {})
   if (!r.success)
-    return fail('invalid-request', `bad payload for ${method}: ${r.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ')}`)
+    return fail('invalid-request', say('spec.badPayload', { method, detail: r.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ') }))
   return ok({ method: method as Method, request: r.data })
 }
 

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { LIMITS, SPEC_VERSION } from './limits'
 import { isSquare, isSymmetric, minEigenvalue } from './matrix'
+import { say } from './messages'
 import { PRESET_NAMES, PRESETS, type ResolvedDistribution } from './presets'
 import { BUILTIN_DATASET_DIMENSION, ModelSchema, TRAINING_LIMITS, TrainedFlowKind, TrainedFlowSchemas, TrainingSpecSchema, isTrainedKind } from './trained-spec'
 
@@ -123,30 +124,30 @@ function checkMixture(spec: ExperimentSpec, ctx: Ctx): ResolvedDistribution | un
   if (d.kind === 'gmm') {
     const k = d.weights.length
     if (d.means.length !== k || d.covariances.length !== k) {
-      ctx.addIssue({ code: 'custom', path: ['distribution'], message: `weights, means and covariances must have the same length (${k}, ${d.means.length}, ${d.covariances.length})` })
+      ctx.addIssue({ code: 'custom', path: ['distribution'], message: say('spec.mixtureLengths', { weights: k, means: d.means.length, covariances: d.covariances.length }) })
       return undefined
     }
     const sum = d.weights.reduce((a, b) => a + b, 0)
     if (Math.abs(sum - 1) > 1e-6) {
-      ctx.addIssue({ code: 'custom', path: ['distribution', 'weights'], message: `weights must sum to 1 (they sum to ${sum})` })
+      ctx.addIssue({ code: 'custom', path: ['distribution', 'weights'], message: say('spec.weightsSum', { sum: String(Number(sum.toPrecision(10))) }) })
       ok = false
     }
     means.forEach((m, k2) => {
       if (m.length !== dim) {
-        ctx.addIssue({ code: 'custom', path: ['distribution', 'means', k2], message: `mean has ${m.length} coordinates, expected ${dim}` })
+        ctx.addIssue({ code: 'custom', path: ['distribution', 'means', k2], message: say('spec.meanCoordinates', { count: m.length, dim }) })
         ok = false
       }
     })
   }
   covs.forEach((c, k) => {
     if (!isSquare(c, dim)) {
-      ctx.addIssue({ code: 'custom', path: covPath(k), message: `covariance must be ${dim}x${dim}` })
+      ctx.addIssue({ code: 'custom', path: covPath(k), message: say('spec.covarianceShape', { rows: dim, cols: dim }) })
       ok = false
     } else if (!isSymmetric(c)) {
-      ctx.addIssue({ code: 'custom', path: covPath(k), message: 'covariance must be symmetric' })
+      ctx.addIssue({ code: 'custom', path: covPath(k), message: say('spec.covarianceSymmetric') })
       ok = false
     } else if (!(minEigenvalue(c) > 0)) {
-      ctx.addIssue({ code: 'custom', path: covPath(k), message: `covariance is not positive definite (smallest eigenvalue ${minEigenvalue(c).toPrecision(4)})` })
+      ctx.addIssue({ code: 'custom', path: covPath(k), message: say('spec.covarianceNotPositiveDefinite', { eigenvalue: minEigenvalue(c).toPrecision(4) }) })
       ok = false
     }
   })
@@ -157,15 +158,15 @@ function checkParticles(spec: ExperimentSpec, dim: number, ctx: Ctx): void {
   const p = spec.particles
   if (p.kind === 'points') {
     p.points.forEach((pt, i) => {
-      if (pt.length !== dim) ctx.addIssue({ code: 'custom', path: ['particles', 'points', i], message: `point has ${pt.length} coordinates, expected ${dim}` })
+      if (pt.length !== dim) ctx.addIssue({ code: 'custom', path: ['particles', 'points', i], message: say('spec.pointCoordinates', { count: pt.length, dim }) })
     })
   } else if (p.kind === 'grid') {
     if (Array.isArray(p.counts) && p.counts.length !== dim)
-      ctx.addIssue({ code: 'custom', path: ['particles', 'counts'], message: `give one count per axis (${dim})` })
+      ctx.addIssue({ code: 'custom', path: ['particles', 'counts'], message: say('spec.gridCountsPerAxis', { dim }) })
     if (p.bounds) {
-      if (p.bounds.length !== dim) ctx.addIssue({ code: 'custom', path: ['particles', 'bounds'], message: `give one [min, max] per axis (${dim})` })
+      if (p.bounds.length !== dim) ctx.addIssue({ code: 'custom', path: ['particles', 'bounds'], message: say('spec.gridBoundsPerAxis', { dim }) })
       p.bounds.forEach(([lo, hi], i) => {
-        if (!(hi > lo)) ctx.addIssue({ code: 'custom', path: ['particles', 'bounds', i], message: 'max must be greater than min' })
+        if (!(hi > lo)) ctx.addIssue({ code: 'custom', path: ['particles', 'bounds', i], message: say('spec.boundsOrder') })
       })
     }
   }
@@ -183,28 +184,28 @@ function checkFlowAndBudget(spec: ExperimentSpec, dist: ResolvedDistribution, ct
   const { flow, integration } = spec
   if (isTrainedKind(flow.kind)) checkTrained(spec, dim, ctx)
   else if (flow.kind !== 'empirical-dae' && dist.kind !== 'mixture')
-    ctx.addIssue({ code: 'custom', path: ['flow', 'kind'], message: `${flow.kind} needs a Gaussian or Gaussian-mixture distribution; use empirical-dae for sampled data` })
+    ctx.addIssue({ code: 'custom', path: ['flow', 'kind'], message: say('spec.flowNeedsMixture', { kind: flow.kind }) })
   if (flow.kind === 'continuous-dae') {
     const ts = singularTime(dist)
     if (integration.depth >= ts)
-      ctx.addIssue({ code: 'custom', path: ['integration', 'depth'], message: `depth ${integration.depth} is at or past the singular time t* = ${ts.toPrecision(6)} of the continuous DAE (min eigenvalue / 2)` })
+      ctx.addIssue({ code: 'custom', path: ['integration', 'depth'], message: say('spec.depthPastSingular', { depth: integration.depth, tStar: ts.toPrecision(6) }) })
   }
   if (integration.solver !== 'dopri5') {
     if (integration.stepSize > integration.depth)
-      ctx.addIssue({ code: 'custom', path: ['integration', 'stepSize'], message: 'step size must not exceed the depth' })
+      ctx.addIssue({ code: 'custom', path: ['integration', 'stepSize'], message: say('spec.stepExceedsDepth') })
     else if (stepCount(integration) > LIMITS.maxSteps)
-      ctx.addIssue({ code: 'custom', path: ['integration', 'stepSize'], message: `depth / step size gives ${stepCount(integration)} steps; the limit is ${LIMITS.maxSteps}` })
+      ctx.addIssue({ code: 'custom', path: ['integration', 'stepSize'], message: say('spec.tooManySteps', { steps: stepCount(integration), limit: LIMITS.maxSteps }) })
   } else if (integration.minStep >= integration.depth) {
-    ctx.addIssue({ code: 'custom', path: ['integration', 'minStep'], message: 'minimum step must be smaller than the depth' })
+    ctx.addIssue({ code: 'custom', path: ['integration', 'minStep'], message: say('spec.minStepTooLarge') })
   }
   const n = particleCount(spec.particles, dim)
   if (flow.kind === 'empirical-dae' && flow.referenceSize > n)
-    ctx.addIssue({ code: 'custom', path: ['flow', 'referenceSize'], message: `reference size ${flow.referenceSize} exceeds the ${n} particles it is drawn from` })
+    ctx.addIssue({ code: 'custom', path: ['flow', 'referenceSize'], message: say('spec.referenceTooLarge', { size: flow.referenceSize, count: n }) })
   if (n > LIMITS.maxParticles)
-    ctx.addIssue({ code: 'custom', path: ['particles'], message: `${n} particles; the limit is ${LIMITS.maxParticles}` })
+    ctx.addIssue({ code: 'custom', path: ['particles'], message: say('spec.tooManyParticles', { count: n, limit: LIMITS.maxParticles }) })
   const bytes = integration.samples * n * dim * 4
   if (bytes > LIMITS.maxTrajectoryBytes)
-    ctx.addIssue({ code: 'custom', path: ['integration', 'samples'], message: `trajectories would need ${(bytes / 2 ** 20).toFixed(0)} MiB; the memory budget is ${LIMITS.maxTrajectoryBytes / 2 ** 20} MiB (fewer samples or particles)` })
+    ctx.addIssue({ code: 'custom', path: ['integration', 'samples'], message: say('spec.trajectoryMemory', { need: (bytes / 2 ** 20).toFixed(0), budget: LIMITS.maxTrajectoryBytes / 2 ** 20 }) })
 }
 
 /** Number of fixed steps of size h in [0, T], or NaN when T / h is not (within 1e-9) a whole number. */
@@ -221,37 +222,35 @@ function checkTrained(spec: ExperimentSpec, dim: number, ctx: Ctx): void {
   const tr = flow.training
   if (flow.kind === 'trained-dae' || flow.kind === 'trained-composed-dae') {
     if (Math.abs(spec.integration.depth - flow.t) > 1e-9 * Math.max(1, flow.t))
-      issue(['integration', 'depth'], `must equal the DAE noise flow.t = ${flow.t} (the depth of a DAE is its noise variance)`)
-    if (flow.model.augment > 0) issue(['flow', 'model', 'augment'], 'augmented dimensions apply to neural-ode flows only')
+      issue(['integration', 'depth'], say('spec.daeDepthEqualsNoise', { t: flow.t }))
+    if (flow.model.augment > 0) issue(['flow', 'model', 'augment'], say('spec.augmentNeuralOdeOnly'))
   } else {
     const steps = wholeSteps(tr.depth, tr.stepSize)
-    if (Number.isNaN(steps)) issue(['flow', 'training', 'stepSize'], `the training depth ${tr.depth} must be a whole number of steps of size ${tr.stepSize}`)
+    if (Number.isNaN(steps)) issue(['flow', 'training', 'stepSize'], say('spec.trainingStepsNotWhole', { depth: tr.depth, stepSize: tr.stepSize }))
     else if (steps * STAGE_COUNT[tr.solver] > TRAINING_LIMITS.maxTrainingEvaluations)
-      issue(['flow', 'training', 'stepSize'], `${steps} ${tr.solver} steps need ${steps * STAGE_COUNT[tr.solver]} field evaluations per pass; the limit is ${TRAINING_LIMITS.maxTrainingEvaluations}`)
+      issue(['flow', 'training', 'stepSize'], say('spec.trainingTooManyEvaluations', { steps, solver: tr.solver, evaluations: steps * STAGE_COUNT[tr.solver], limit: TRAINING_LIMITS.maxTrainingEvaluations }))
     if (flow.task === 'classify') {
-      if (!flow.data) issue(['flow', 'data'], 'a classification flow needs labelled data, e.g. {"kind": "builtin", "name": "moons"}')
+      if (!flow.data) issue(['flow', 'data'], say('spec.classifyNeedsData'))
       else if (flow.data.kind === 'builtin' && BUILTIN_DATASET_DIMENSION[flow.data.name] + flow.model.augment > LIMITS.maxDimension)
-        issue(['flow', 'model', 'augment'], `${flow.data.name} has ${BUILTIN_DATASET_DIMENSION[flow.data.name]} coordinates; with the augmented ones the state may have at most ${LIMITS.maxDimension}`)
+        issue(['flow', 'model', 'augment'], say('spec.augmentDatasetTooWide', { name: flow.data.name, dim: BUILTIN_DATASET_DIMENSION[flow.data.name], max: LIMITS.maxDimension }))
       if (spec.particles.kind !== 'sample')
-        issue(['particles', 'kind'], 'a classification run transports the dataset itself: use {"kind": "sample", "count": n} (n points of the dataset)')
+        issue(['particles', 'kind'], say('spec.classifyNeedsSample'))
     } else {
-      if (flow.data) issue(['flow', 'data'], 'only classification takes labelled data; the other tasks train on the distribution')
+      if (flow.data) issue(['flow', 'data'], say('spec.dataClassifyOnly'))
       if (dim + flow.model.augment > LIMITS.maxDimension)
-        issue(['flow', 'model', 'augment'], `the state (${dim} + ${flow.model.augment} augmented coordinates) may have at most ${LIMITS.maxDimension}`)
+        issue(['flow', 'model', 'augment'], say('spec.augmentStateTooWide', { dim, augment: flow.model.augment, max: LIMITS.maxDimension }))
     }
   }
-  if (tr.jacobian > 0 && !(flow.kind === 'neural-ode' && flow.task === 'classify'))
-    issue(['flow', 'training', 'jacobian'], 'the Jacobian regulariser applies to classification flows only for now (use 0)')
-  if (tr.gradient === 'adjoint') {
-    // transport, density and the trained DAEs never backpropagate through a multi-step solve (per-stage
-    // or per-layer losses of one field evaluation; the density trace term is a separate ODE state)
-    if (!(flow.kind === 'neural-ode' && flow.task === 'classify'))
-      issue(['flow', 'training', 'gradient'], 'the adjoint method applies to classification flows only: the other tasks train per stage or per layer (one field evaluation each, already O(1) in depth) or need the log-density state (density); use backprop')
-    else if (tr.jacobian > 0)
-      issue(['flow', 'training', 'gradient'], 'the adjoint method does not carry the Jacobian term yet: set it to 0 or use backprop')
-  }
+  // through-depth solves (classification, density) carry the regularisers along the path; the other tasks' losses are per stage or layer
+  const solvesThroughDepth = flow.kind === 'neural-ode' && (flow.task === 'classify' || flow.task === 'density')
+  if (tr.jacobian > 0 && !solvesThroughDepth)
+    issue(['flow', 'training', 'jacobian'], say('spec.jacobianThroughDepthOnly'))
+  // transport and the trained DAEs never backpropagate through a multi-step solve (per-stage or
+  // per-layer losses of one field evaluation), so backprop's memory is already independent of depth
+  if (tr.gradient === 'adjoint' && !solvesThroughDepth)
+    issue(['flow', 'training', 'gradient'], say('spec.adjointThroughDepthOnly'))
   if (tr.batchSize > tr.samples && flow.kind !== 'neural-ode')
-    issue(['flow', 'training', 'batchSize'], `batch size ${tr.batchSize} exceeds the ${tr.samples} training samples`)
+    issue(['flow', 'training', 'batchSize'], say('spec.batchExceedsSamples', { batch: tr.batchSize, samples: tr.samples }))
 }
 
 export const ExperimentSpecSchema = BaseSpecSchema.superRefine((spec, ctx) => {

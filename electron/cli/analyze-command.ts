@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises'
 import { basename, extname, resolve } from 'node:path'
 import type { AnalysisDataset, LayerReport } from '../../shared/layers'
+import { say } from '../../shared/messages'
 import { partialSibling, writeAnalysisFolder, type AnalysisContent } from '../engine/analyses/store'
 import { initBackend } from '../engine/backend'
 import { EngineError } from '../engine/errors'
@@ -58,7 +59,7 @@ interface Prepared {
 async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: CliIo): Promise<Prepared> {
   const labelsOf = async (path: string, n: number): Promise<Int32Array> => {
     const labels = await loadLabels(path)
-    if (labels.length !== n) throw new EngineError('invalid-request', `${path}: ${labels.length} labels, but the layers hold ${n} points`)
+    if (labels.length !== n) throw new EngineError('invalid-request', say('import.labelsFileCountMismatch', { file: path, count: labels.length, n }))
     return labels
   }
   if (await isModelInput(input)) {

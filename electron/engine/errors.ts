@@ -1,6 +1,7 @@
 // Engine errors that carry an API error code, so every failure reaches the user as { code, message }.
 import type { ApiError, ErrorCode } from '../../shared/contract'
 import type { FieldError } from '../../shared/experiment'
+import { say } from '../../shared/messages'
 
 export class EngineError extends Error {
   constructor(
@@ -15,14 +16,14 @@ export class EngineError extends Error {
 
 export class CancelledError extends EngineError {
   constructor() {
-    super('cancelled', 'cancelled by the user')
+    super('cancelled', say('engine.cancelled'))
   }
 }
 
 /** Integration produced NaN/Inf or exploded; `depth` is where it was detected. */
 export class BlowUpError extends EngineError {
   constructor(readonly depth: number, detail: string) {
-    super('blow-up', `integration blew up at depth ${depth.toPrecision(6)}: ${detail}`)
+    super('blow-up', say('engine.blowUp', { depth: depth.toPrecision(6), detail }))
   }
 }
 

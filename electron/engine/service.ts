@@ -17,6 +17,7 @@ import type { HandlerContext, Handlers } from './handlers/types'
 import { jobLogEntry, logFailedCall } from './logs/job-log'
 import { RotatingLog } from './logs/rotating-log'
 import { join } from 'node:path'
+import { say } from '../../shared/messages'
 
 export interface EngineServiceOptions {
   workspace: string
@@ -64,7 +65,7 @@ export async function createEngineService(options: EngineServiceOptions): Promis
     'runs.start': (r) => {
       // refuse an invalid spec at once, with its fields, rather than as a failed job later
       const parsed = parseSpec(r.spec)
-      if (!parsed.ok) throw new EngineError('invalid-spec', `invalid spec:\n${formatFieldErrors(parsed.errors)}`, parsed.errors)
+      if (!parsed.ok) throw new EngineError('invalid-spec', say('engine.invalidSpec', { errors: formatFieldErrors(parsed.errors) }), parsed.errors)
       const spec = parsed.spec
       const jobId = jobs.submit(spec.name, async (ctx) => {
         const content = await runExperiment(spec, { ctx, backend, appVersion: version, workspace: options.workspace, ...(options.deps ? { deps: options.deps } : {}) })
@@ -73,7 +74,7 @@ export async function createEngineService(options: EngineServiceOptions): Promis
         const files = 3 + (content.labels ? 1 : 0) + (content.extra?.length ?? 0)
         return store.save(content, {
           beforeFile: async (file) => {
-            ctx.progress(PROGRESS_METRICS + ((1 - PROGRESS_METRICS) * written++) / files, undefined, `writing ${file}`)
+            ctx.progress(PROGRESS_METRICS + ((1 - PROGRESS_METRICS) * written++) / files, undefined, say('runs.progressWriting', { file }))
             await ctx.checkpoint()
           }
         })

@@ -1,6 +1,7 @@
 // Messages between a parent (Electron main, browser-mode server) and the process or thread hosting
 // the engine: calls { id, method, request } -> { id, result }, pushed { event }s, and a dispose handshake.
 import type { ApiError, JobEvent, Result } from '../../shared/contract'
+import { say } from '../../shared/messages'
 
 export interface HostCall {
   id: number
@@ -46,7 +47,7 @@ export const isDisposed = (m: unknown): m is HostDisposed => isRecord(m) && m.co
 
 export const crashError = (reason: string): ApiError => ({
   code: 'engine-crashed',
-  message: `The compute engine stopped unexpectedly (${reason}). It will be restarted on the next request.`
+  message: say('engine.crashed', { reason })
 })
 
 /** Host configuration as command-line arguments (the utility process receives it this way). */

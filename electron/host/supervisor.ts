@@ -4,6 +4,7 @@
 import { fail, type EngineService, type JobEvent, type Method, type RequestOf, type ResponseOf, type Result } from '../../shared/contract'
 import type { LogSink } from '../engine/logs/rotating-log'
 import { crashError, isDisposed, isHostEvent, isReply, type ParentMessage } from './protocol'
+import { say } from '../../shared/messages'
 
 /** Callbacks the spawner wires to the child before it can emit anything. */
 export interface ChannelHandlers {
@@ -82,7 +83,7 @@ export function createProcessEngineService(spawn: SpawnEngine, options: Supervis
     c.gone = true
     if (child === c) child = null
     const error = disposed
-      ? { code: 'engine-crashed' as const, message: `The compute engine was shut down (${reason}).` }
+      ? { code: 'engine-crashed' as const, message: say('engine.shutDownWhy', { reason }) }
       : crashError(reason)
     const safeLog: LogSink = (entry) => {
       try {
@@ -111,17 +112,17 @@ export function createProcessEngineService(spawn: SpawnEngine, options: Supervis
   }
 
   const call = async <M extends Method>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>> => {
-    if (disposed) return fail('engine-crashed', 'The compute engine has been shut down.')
+    if (disposed) return fail('engine-crashed', say('engine.shutDown'))
     let c: Child
     try {
       c = child ?? (child = start())
     } catch (e) {
-      return fail('engine-crashed', `The compute engine could not be started: ${e instanceof Error ? e.message : String(e)}`)
+      return fail('engine-crashed', say('engine.notStartedWhy', { detail: e instanceof Error ? e.message : String(e) }))
     }
     if (c.gone) {
       // the child died while being spawned (reported synchronously): try again on the next call
       if (child === c) child = null
-      return fail('engine-crashed', 'The compute engine could not be started.')
+      return fail('engine-crashed', say('engine.notStarted'))
     }
     const id = nextId++
     return new Promise<Result<ResponseOf<M>>>((resolve) => {
@@ -130,7 +131,7 @@ export function createProcessEngineService(spawn: SpawnEngine, options: Supervis
         c.channel.send({ id, method, request })
       } catch (e) {
         c.pending.delete(id)
-        resolve(fail('internal', `the request could not be sent to the engine: ${e instanceof Error ? e.message : String(e)}`))
+        resolve(fail('internal', say('engine.requestNotSent', { detail: e instanceof Error ? e.message : String(e) })))
       }
     })
   }

@@ -2,6 +2,7 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads'
 import type { HostConfig } from './protocol'
 import type { SpawnEngine } from './supervisor'
+import { say } from '../../shared/messages'
 
 export function workerSpawner(file: string | URL, config: HostConfig, options: Omit<WorkerOptions, 'workerData'> = {}): SpawnEngine {
   return (handlers) => {
@@ -12,9 +13,9 @@ export function workerSpawner(file: string | URL, config: HostConfig, options: O
       lastError = e?.message ?? String(e)
     })
     worker.on('messageerror', (e: Error) => {
-      lastError = `unreadable message: ${e?.message ?? String(e)}`
+      lastError = say('engine.unreadableMessage', { detail: e?.message ?? String(e) })
     })
-    worker.on('exit', (code: number) => handlers.exit(`exit code ${code}${lastError ? `: ${lastError}` : ''}`))
+    worker.on('exit', (code: number) => handlers.exit(lastError ? say('engine.exitCodeWhy', { code, detail: lastError }) : say('engine.exitCode', { code })))
     return {
       send: (message) => worker.postMessage(message),
       kill: () => void worker.terminate().catch(() => undefined)

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { AnalysisDataset, AnalysisRecord, LayerAnalysis, LayerAnalysisSummary, LayerReport, LayerSource } from '../../../shared/layers'
+import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { LayerProjection } from '../layers/pca'
 import { reportCsv, reportJson } from '../layers/report-files'
@@ -78,7 +79,7 @@ export async function writeAnalysisFolder(finalDir: string, partialDir: string, 
       await write()
     }
     await rmdir(finalDir).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw new EngineError('invalid-request', `${finalDir} exists and is not an empty folder`)
+      if (e.code !== 'ENOENT') throw new EngineError('invalid-request', say('import.analysisFolderExists', { dir: finalDir }))
     })
     await rename(partialDir, finalDir)
     return record
@@ -102,7 +103,15 @@ export function partialSibling(out: string): string {
   return join(dirname(out), `.${basename(out)}${PARTIAL}${randomBytes(3).toString('hex')}`)
 }
 
-type RecordRead = { ok: true; record: AnalysisRecord } | { ok: false; problem: string }
+/** Why analysis.json cannot be used: the problem alone (listed with the folder) and said with the id (layers.get). */
+type RecordProblem = { kind: 'missing' } | { kind: 'unreadable'; detail: string } | { kind: 'foreign' }
+type RecordRead = { ok: true; record: AnalysisRecord } | { ok: false; problem: RecordProblem }
+
+function problemText(p: RecordProblem, id?: string): string {
+  if (p.kind === 'unreadable') return id === undefined ? say('import.analysisJsonUnreadable', { detail: p.detail }) : say('import.analysisIdJsonUnreadable', { id, detail: p.detail })
+  if (p.kind === 'missing') return id === undefined ? say('import.analysisJsonMissing') : say('import.analysisIdJsonMissing', { id })
+  return id === undefined ? say('import.analysisJsonForeign') : say('import.analysisIdJsonForeign', { id })
+}
 
 async function readRecord(dir: string): Promise<RecordRead> {
   let json: unknown
@@ -110,11 +119,11 @@ async function readRecord(dir: string): Promise<RecordRead> {
     json = JSON.parse(await readFile(join(dir, ANALYSIS_FILE), 'utf8'))
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    return { ok: false, problem: code === 'ENOENT' ? `${ANALYSIS_FILE} is missing` : `${ANALYSIS_FILE} cannot be read: ${(e as Error).message}` }
+    return { ok: false, problem: code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', detail: (e as Error).message } }
   }
   const r = json as Partial<AnalysisRecord> | null
   if (!r || typeof r !== 'object' || r.version !== 1 || typeof r.id !== 'string' || typeof r.name !== 'string' || typeof r.createdAt !== 'string' || (r.source !== 'tfjs-model' && r.source !== 'dumps') || !Array.isArray(r.layers) || !r.projection || !Array.isArray(r.projection.shape))
-    return { ok: false, problem: `${ANALYSIS_FILE} does not describe a layer analysis (version 1)` }
+    return { ok: false, problem: { kind: 'foreign' } }
   return { ok: true, record: r as AnalysisRecord }
 }
 
@@ -125,7 +134,7 @@ export async function listAnalyses(workspace: string): Promise<LayerAnalysisSumm
     names = await readdir(root(workspace))
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw new EngineError('io', `cannot list ${root(workspace)}: ${(e as Error).message}`)
+    throw new EngineError('io', say('import.analysesCannotList', { dir: root(workspace), detail: (e as Error).message }))
   }
   const out: LayerAnalysisSummary[] = []
   for (const id of names) {
@@ -137,28 +146,28 @@ export async function listAnalyses(workspace: string): Promise<LayerAnalysisSumm
     if (r.ok) {
       const x = r.record
       out.push({ id, name: x.name, createdAt: x.createdAt, status: 'complete', source: x.source, layerCount: x.layers.length, n: x.n, flagCount: x.flagCount })
-    } else out.push({ id, name: id, createdAt: s.mtime.toISOString(), status: 'unreadable', problem: r.problem })
+    } else out.push({ id, name: id, createdAt: s.mtime.toISOString(), status: 'unreadable', problem: problemText(r.problem) })
   }
   return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
 }
 
 /** One analysis: its record, report and projection (with labels when saved). */
 export async function getAnalysis(workspace: string, id: string): Promise<LayerAnalysis> {
-  if (!isRunId(id)) throw new EngineError('invalid-request', `not an analysis id: ${JSON.stringify(id)}`)
+  if (!isRunId(id)) throw new EngineError('invalid-request', say('import.analysisBadId', { id: JSON.stringify(id) }))
   const dir = join(root(workspace), id)
-  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new EngineError('not-found', `no layer analysis ${id} in this workspace`)
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new EngineError('not-found', say('import.analysisNotFound', { id }))
   const r = await readRecord(dir)
-  if (!r.ok) throw new EngineError('unreadable-run', `analysis ${id}: ${r.problem}`)
+  if (!r.ok) throw new EngineError('unreadable-run', problemText(r.problem, id))
   const rec = r.record
   try {
     const report = JSON.parse(await readFile(join(dir, 'layers.json'), 'utf8')) as LayerReport
     const proj = await readNpy(join(dir, 'projection.npy'))
     if (!(proj.data instanceof Float32Array) || proj.shape.join() !== rec.projection.shape.join())
-      throw new Error(`projection.npy has shape [${proj.shape.join(', ')}], analysis.json says [${rec.projection.shape.join(', ')}]`)
+      throw new Error(say('import.analysisProjectionShape', { shape: proj.shape.join(', '), expected: rec.projection.shape.join(', ') }))
     let labels: Int32Array | undefined
     if (rec.labels) {
       const l = await readNpy(join(dir, 'labels.npy'))
-      if (!(l.data instanceof Int32Array) || l.data.length !== rec.n) throw new Error(`labels.npy holds ${l.data.length} values for ${rec.n} points`)
+      if (!(l.data instanceof Int32Array) || l.data.length !== rec.n) throw new Error(say('import.analysisLabelsCount', { count: l.data.length, n: rec.n }))
       labels = l.data
     }
     return {
@@ -179,6 +188,6 @@ export async function getAnalysis(workspace: string, id: string): Promise<LayerA
       }
     }
   } catch (e) {
-    throw new EngineError('unreadable-run', `analysis ${id} cannot be read: ${(e as Error).message}`)
+    throw new EngineError('unreadable-run', say('import.analysisUnreadable', { id, detail: (e as Error).message }))
   }
 }

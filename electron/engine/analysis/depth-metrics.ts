@@ -10,6 +10,7 @@ import { Float32Sorter } from './sort'
 import { gatherRows, sampleIndices } from './subsample'
 import type { RandomSource } from './types'
 import { column, project, randomDirections } from './wasserstein'
+import { say } from '../../../shared/messages'
 
 export interface DepthMetricsOptions extends DepthTrackerOptions {
   /** seeded source for the sliced-W2 directions and the subsamples */
@@ -147,11 +148,15 @@ export async function depthMetrics(
 
   const notes: string[] = []
   if (usedKnn)
-    notes.push(`Entropy was estimated with the Kozachenko-Leonenko kNN estimator (k = ${Math.min(knnK, knnIdx.length - 1)}) on ${knnIdx.length === N ? 'all' : `a seeded subsample of ${knnIdx.length} of the`} ${N} particles.`)
-  if (tooFew) notes.push('Entropy needs at least two particles; it is reported as 0 for this run.')
+    notes.push(
+      knnIdx.length === N
+        ? say('engine.noteEntropyKnnAll', { k: Math.min(knnK, knnIdx.length - 1), n: N })
+        : say('engine.noteEntropyKnnSubsample', { k: Math.min(knnK, knnIdx.length - 1), m: knnIdx.length, n: N })
+    )
+  if (tooFew) notes.push(say('engine.noteEntropyTooFew'))
   if (D > 1)
-    notes.push(`Sliced W2 uses ${directions} seeded random directions${nSliced < N ? ` and a seeded subsample of ${nSliced} of the ${N} particles (the same particles at every depth)` : ''}.`)
-  notes.push('Speed: sliced W2 between consecutive depth samples (same directions and particles) divided by the depth step.')
+    notes.push(nSliced < N ? say('engine.noteSlicedSubsample', { directions, m: nSliced, n: N }) : say('engine.noteSlicedAll', { directions }))
+  notes.push(say('engine.noteSpeed'))
   notes.push(...tracker.notes())
   return { rows, constants: tracker.constants(nSliced), notes }
 }

@@ -9,6 +9,7 @@ import type { VelocitySampler } from './depth-velocity'
 import { separability } from './depth-separability'
 import { sampleIndices } from './subsample'
 import type { RandomSource } from './types'
+import { say } from '../../../shared/messages'
 
 export interface DepthTrackerOptions {
   /** evaluates the flow's velocity field: given, mean |v|^2 uses it ('field'), else the implied velocity */
@@ -103,17 +104,24 @@ export class DepthTracker {
     const v = this.velocityIdx
     notes.push(
       v
-        ? `Kinetic energy: the flow's velocity field evaluated at the recorded positions of ${v.length === this.n ? 'all' : `a seeded subsample of ${v.length} of the`} ${this.n} particles, mean |v|^2 integrated over depth by the trapezoid rule.`
-        : `Kinetic energy: the implied velocity (x_{k+1} - x_k) / dt of the broken line through the recorded samples (all ${this.n} particles), integrated exactly per step; it underestimates a curved path's energy between samples.`
+        ? v.length === this.n
+          ? say('engine.noteKineticFieldAll', { n: this.n })
+          : say('engine.noteKineticFieldSubsample', { m: v.length, n: this.n })
+        : say('engine.noteKineticImplied', { n: this.n })
     )
     const m = this.merging.constants
     notes.push(
-      `Merging: ${m.pairs} seeded particle pairs; a pair starts apart when its input distance exceeds ${m.startRatio} x the median input pair distance (${m.inputMedianDistance.toPrecision(4)}), ` +
-        `and counts as merged where its distance is below ${m.endRatio} x that median (${m.apartPairs} pairs started apart).`
+      say('engine.noteMerging', {
+        pairs: m.pairs,
+        startRatio: m.startRatio,
+        median: m.inputMedianDistance.toPrecision(4),
+        endRatio: m.endRatio,
+        apart: m.apartPairs
+      })
     )
-    if (this.classes >= 2) notes.push(`Separability: tr(S_b) / tr(S_w) over ${this.classes} mixture-component labels, all particles.`)
+    if (this.classes >= 2) notes.push(say('engine.noteSeparability', { classes: this.classes }))
     if (this.options.gaussianShape)
-      notes.push('Gaussian shape: sigmas are square roots of the eigenvalues of the particle covariance; the reference curve is the W2 gradient flow of entropy (Sigma_0 - 2tI) started from the depth-0 sigmas.')
+      notes.push(say('engine.noteGaussianShape'))
     return notes
   }
 }

@@ -12,6 +12,7 @@ import { sinkhornDivergence } from './sinkhorn'
 import { sampleIndices } from './subsample'
 import type { Cloud } from './types'
 import { randomDirections, slicedW2, wasserstein1d } from './wasserstein'
+import { say, type MessageKey } from '../../../shared/messages'
 
 export const METRIC_NAMES = ['w1-1d', 'w2-1d', 'sliced-w2', 'sinkhorn', 'bures', 'mmd', 'energy', 'kl'] as const
 export type MetricName = (typeof METRIC_NAMES)[number]
@@ -200,11 +201,14 @@ const RANGES: Record<OptionKey, { min: number; max: number; integer: boolean; fl
   k: { min: 1, max: 1000, integer: true, flag: '--k' }
 }
 
+const optionRangeKey = (openMin: boolean, bounded: boolean): MessageKey =>
+  openMin ? (bounded ? 'engine.optionAboveBelow' : 'engine.optionAbove') : bounded ? 'engine.optionAtLeastBelow' : 'engine.optionAtLeast'
+
 function checkOption(key: OptionKey, v: number): void {
   const r = RANGES[key]
-  if (!Number.isFinite(v) || (r.integer && !Number.isInteger(v))) throw invalid(`${r.flag} must be ${r.integer ? 'an integer' : 'a finite number'}, got ${v}`)
+  if (!Number.isFinite(v) || (r.integer && !Number.isInteger(v))) throw invalid(say(r.integer ? 'engine.optionNotInteger' : 'engine.optionNotFinite', { flag: r.flag, value: v }))
   if ((r.openMin ? !(v > r.min) : v < r.min) || !(v < r.max))
-    throw invalid(`${r.flag} must be ${r.openMin ? 'greater than' : 'at least'} ${r.min}${Number.isFinite(r.max) ? ` and below ${r.max}` : ''}, got ${v}`)
+    throw invalid(say(optionRangeKey(r.openMin === true, Number.isFinite(r.max)), { flag: r.flag, min: r.min, max: r.max, value: v }))
 }
 
 /** Rows `idx` of a cloud as float64 (no precision lost on float64 input). */
@@ -217,22 +221,22 @@ function gather(c: PointCloud, idx: Int32Array): PointCloud {
 
 /** Check that a cloud is usable: shape consistent, every value finite. */
 export function checkCloud(c: PointCloud, label: string): void {
-  if (!Number.isInteger(c.n) || !Number.isInteger(c.d) || c.d < 1 || c.data.length !== c.n * c.d) throw invalid(`${label}: ${c.data.length} values do not form ${c.n} points of dimension ${c.d}`)
-  if (c.n === 0) throw invalid(`${label}: no points`)
+  if (!Number.isInteger(c.n) || !Number.isInteger(c.d) || c.d < 1 || c.data.length !== c.n * c.d) throw invalid(say('engine.cloudShape', { label, count: c.data.length, n: c.n, d: c.d }))
+  if (c.n === 0) throw invalid(say('engine.cloudEmpty', { label }))
   for (let i = 0; i < c.data.length; i++)
-    if (!Number.isFinite(c.data[i])) throw invalid(`${label}: point ${Math.floor(i / c.d)} has a non-finite coordinate (${c.data[i]})`)
+    if (!Number.isFinite(c.data[i])) throw invalid(say('engine.cloudNonFinite', { label, index: Math.floor(i / c.d), value: c.data[i] }))
 }
 
 /** Compute one metric between clouds a and b. Throws EngineError('invalid-request') for unusable input. */
 export function computeDistance(metric: MetricName, a: PointCloud, b: PointCloud, options: DistanceOptions = {}): DistanceResult {
   const spec = METRICS[metric]
-  if (!spec) throw invalid(`unknown metric "${metric}" (one of ${METRIC_NAMES.join(', ')})`)
-  checkCloud(a, 'first cloud')
-  checkCloud(b, 'second cloud')
-  if (a.d !== b.d) throw invalid(`the clouds have different dimensions: ${a.d} and ${b.d}`)
-  if (spec.oneDimensional && a.d !== 1) throw invalid(`${metric} needs 1-D clouds, these have dimension ${a.d} (try sliced-w2)`)
+  if (!spec) throw invalid(say('engine.unknownMetric', { metric, names: METRIC_NAMES.join(', ') }))
+  checkCloud(a, say('engine.firstCloud'))
+  checkCloud(b, say('engine.secondCloud'))
+  if (a.d !== b.d) throw invalid(say('engine.cloudDimensionsDiffer', { a: a.d, b: b.d }))
+  if (spec.oneDimensional && a.d !== 1) throw invalid(say('engine.metricNeeds1d', { metric, d: a.d }))
   const [minA, minB] = spec.minPoints ?? [1, 1]
-  if (a.n < minA || b.n < minB) throw invalid(`${metric} needs at least ${minA} points in the first cloud and ${minB} in the second, got ${a.n} and ${b.n}`)
+  if (a.n < minA || b.n < minB) throw invalid(say('engine.metricNeedsPoints', { metric, minA, minB, a: a.n, b: b.n }))
   const defaults = spec.defaults(a.d)
   const used: Partial<Record<OptionKey, number>> = {}
   for (const key of Object.keys(defaults) as OptionKey[]) {

@@ -5,6 +5,7 @@
 import { opsModule, type OpName, type Ops, type OpsViews, type WasmKernels } from './sinkhorn-ops'
 import { helpers, OP_CODES, threadsFor, type Helper, type SharedLayout } from './sinkhorn-threads'
 import { MAX_SHARED_PAGES, sharedKernelModule } from './sinkhorn-wasm'
+import { say } from '../../../shared/messages'
 
 interface SharedMemoryApi {
   Memory: new (d: { initial: number; maximum: number; shared: boolean }) => { buffer: SharedArrayBuffer }
@@ -57,7 +58,7 @@ export class SharedProblem {
       layout.out.push(take(8 * 4))
     }
     const pages = Math.max(1, Math.ceil(at / 65536))
-    if (pages > MAX_SHARED_PAGES) throw new Error(`a ${n} x ${m} Sinkhorn problem does not fit in 4 GiB: subsample the clouds`)
+    if (pages > MAX_SHARED_PAGES) throw new Error(say('engine.sinkhornTooLarge', { n, m }))
     // without wasm SIMD: a SharedArrayBuffer and the plain-JS products, same layout
     const memory = mod ? new wasm.Memory({ initial: pages, maximum: pages, shared: true }) : null
     const buffer = memory ? memory.buffer : new SharedArrayBuffer(pages * 65536)

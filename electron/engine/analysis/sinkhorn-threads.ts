@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { OPS_SOURCE, type OpName } from './sinkhorn-ops'
+import { say } from '../../../shared/messages'
 
 export const OP_CODES: Record<OpName, number> = { colMax: 0, colExp: 1, rowPass: 2, plan: 3 }
 const RELEASE = -1
@@ -119,10 +120,10 @@ class Helper {
     for (;;) {
       const done = Atomics.load(this.ctl, 1)
       if (done === this.seq) break
-      if (Date.now() > deadline) throw new Error('a Sinkhorn helper thread stopped answering')
+      if (Date.now() > deadline) throw new Error(say('engine.sinkhornThreadSilent'))
       Atomics.wait(this.ctl, 1, done, 1000)
     }
-    if (this.ctl[5] !== 0) throw new Error('a Sinkhorn helper thread failed')
+    if (this.ctl[5] !== 0) throw new Error(say('engine.sinkhornThreadFailed'))
   }
 
   /** end the problem: the helper drops its views and goes back to waiting for messages */

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { EpochRecordSchema } from '../../../shared/training'
 import type { TrainingCheckpoint } from '../training/resume'
+import { say } from '../../../shared/messages'
 
 export const CHECKPOINT_FORMAT = 'nagare-training-checkpoint'
 export const CHECKPOINT_VERSION = 1
@@ -12,7 +13,7 @@ const f32 = (a: Float32Array): string => Buffer.from(a.buffer, a.byteOffset, a.b
 
 function fromF32(s: string): Float32Array {
   const b = Buffer.from(s, 'base64')
-  if (b.length % 4 !== 0) throw new Error('an array is not a whole number of float32 values')
+  if (b.length % 4 !== 0) throw new Error(say('engine.checkpointArrayBytes'))
   const out = new Float32Array(b.length / 4)
   new Uint8Array(out.buffer).set(b)
   return out
@@ -61,12 +62,12 @@ export function encodeCheckpoint(key: string, cp: TrainingCheckpoint): string {
 /** The checkpoint in `text`, written for spec key `key`; throws Error(reason) when it is not usable. */
 export function decodeCheckpoint(text: string, key: string): TrainingCheckpoint {
   const env = Envelope.safeParse(JSON.parse(text))
-  if (!env.success) throw new Error('not a Nagare training checkpoint of this version')
-  if (env.data.key !== key) throw new Error('it belongs to another spec')
-  if (sha256(env.data.body) !== env.data.sha256) throw new Error('its checksum does not match (the file is damaged)')
+  if (!env.success) throw new Error(say('engine.checkpointNotOurs'))
+  if (env.data.key !== key) throw new Error(say('engine.checkpointOtherSpec'))
+  if (sha256(env.data.body) !== env.data.sha256) throw new Error(say('engine.checkpointChecksum'))
   const body = Body.safeParse(JSON.parse(env.data.body))
-  if (!body.success) throw new Error(`its content is not valid (${body.error.issues[0]?.path.join('.') ?? '?'})`)
+  if (!body.success) throw new Error(say('engine.checkpointContent', { path: body.error.issues[0]?.path.join('.') ?? '?' }))
   for (const s of body.data.optimizer.slots)
-    if (s.shape.reduce((a, b) => a * b, 1) !== s.values.length) throw new Error('an optimizer slot does not match its shape')
+    if (s.shape.reduce((a, b) => a * b, 1) !== s.values.length) throw new Error(say('engine.checkpointSlotShape'))
   return body.data as TrainingCheckpoint
 }

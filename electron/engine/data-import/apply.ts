@@ -1,6 +1,7 @@
 // Turn a staged table into a dataset: the chosen feature columns as float64 [n, d], the optional label
 // column as int32 class indices, with the missing-value policy applied. Refusals name the column and row.
 import type { MissingPolicy } from '../../../shared/dataset'
+import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { CELL_MISSING, CELL_NUMBER, CELL_TEXT, textAt, type Column, type Table } from './table'
 
@@ -27,19 +28,18 @@ export interface Mapped {
 
 const refuse = (message: string): EngineError => new EngineError('invalid-request', message)
 const fmt = (n: number): string => n.toLocaleString('en-US')
-const plural = (n: number, word: string): string => `${fmt(n)} ${word}${n === 1 ? '' : 's'}`
 
 function checkMapping(table: Table, m: Mapping): void {
   const ncol = table.columns.length
   const seen = new Set<number>()
   for (const f of m.features) {
-    if (f >= ncol) throw refuse(`feature column ${f + 1} does not exist (the file has ${ncol} columns)`)
-    if (seen.has(f)) throw refuse(`column '${table.columns[f].name}' is chosen twice`)
+    if (f >= ncol) throw refuse(say('import.featureColumnMissing', { column: f + 1, count: ncol }))
+    if (seen.has(f)) throw refuse(say('import.columnChosenTwice', { name: table.columns[f].name }))
     seen.add(f)
   }
   if (m.label != null) {
-    if (m.label >= ncol) throw refuse(`label column ${m.label + 1} does not exist (the file has ${ncol} columns)`)
-    if (seen.has(m.label)) throw refuse(`column '${table.columns[m.label].name}' cannot be both a feature and the label`)
+    if (m.label >= ncol) throw refuse(say('import.labelColumnMissing', { column: m.label + 1, count: ncol }))
+    if (seen.has(m.label)) throw refuse(say('import.columnFeatureAndLabel', { name: table.columns[m.label].name }))
   }
 }
 
@@ -51,7 +51,7 @@ function classesOf(col: Column, keep: Uint8Array): string[] {
   for (let r = 0; r < keep.length; r++) {
     if (!keep[r]) continue
     set.add(labelText(col, r))
-    if (set.size > MAX_CLASSES) throw refuse(`column '${col.name}' has more than ${fmt(MAX_CLASSES)} distinct values: too many for a label (is it a measurement?)`)
+    if (set.size > MAX_CLASSES) throw refuse(say('import.tooManyClasses', { name: col.name, max: fmt(MAX_CLASSES) }))
   }
   const all = [...set]
   // numeric labels in numeric order (2 before 10), text labels in code-point order: stable across runs
@@ -77,14 +77,14 @@ export function applyMapping(table: Table, m: Mapping): Mapped {
         count++
         sum += c.num[r]
       } else if (k === CELL_TEXT && m.missing !== 'drop-rows')
-        throw refuse(`column '${c.name}', row ${fmt(r + 1)}: ${JSON.stringify(textAt(c, r) ?? 'text')} is not a number; leave the column out, or import with "drop rows" to skip such rows`)
+        throw refuse(say('import.cellNotNumber', { name: c.name, row: fmt(r + 1), value: JSON.stringify(textAt(c, r) ?? 'text') }))
     }
-    if (count === 0) throw refuse(`column '${c.name}' has no numbers: leave it out`)
+    if (count === 0) throw refuse(say('import.columnNoNumbers', { name: c.name }))
     fills[j] = m.missing === 'fill-mean' ? sum / count : 0
   }
   if (labelCol && m.missing !== 'drop-rows') {
     const r = labelCol.kind.indexOf(CELL_MISSING)
-    if (r >= 0) throw refuse(`the label column '${labelCol.name}' is missing at row ${fmt(r + 1)}: a label cannot be filled in; import with "drop rows" or fix the file`)
+    if (r >= 0) throw refuse(say('import.labelMissingAtRow', { name: labelCol.name, row: fmt(r + 1) }))
   }
 
   if (m.missing === 'drop-rows') {
@@ -97,7 +97,7 @@ export function applyMapping(table: Table, m: Mapping): Mapped {
     }
   }
   const n = table.rows - dropped
-  if (n === 0) throw refuse('no rows are left after dropping the rows with missing or non-numeric values')
+  if (n === 0) throw refuse(say('import.noRowsLeft'))
   const d = feats.length
   const points = new Float64Array(n * d)
   let i = 0
@@ -124,8 +124,13 @@ export function applyMapping(table: Table, m: Mapping): Mapped {
     Object.assign(out, { labels, labelName: labelCol.name, classes })
   }
   const notes: string[] = []
-  if (dropped > 0) notes.push(`dropped ${plural(dropped, 'row')} with missing or non-numeric values (${fmt(n)} of ${fmt(table.rows)} kept)`)
-  if (filled > 0) notes.push(`filled ${plural(filled, 'missing cell')} with ${m.missing === 'fill-mean' ? 'the column mean' : 'zero'}`)
+  const kept = { kept: fmt(n), total: fmt(table.rows) }
+  if (dropped > 0) notes.push(dropped === 1 ? say('import.droppedRowOne', kept) : say('import.droppedRowsMany', { count: fmt(dropped), ...kept }))
+  if (filled > 0) {
+    const mean = m.missing === 'fill-mean'
+    if (filled === 1) notes.push(say(mean ? 'import.filledOneMean' : 'import.filledOneZero'))
+    else notes.push(say(mean ? 'import.filledManyMean' : 'import.filledManyZero', { count: fmt(filled) }))
+  }
   if (notes.length) out.cleaning = notes.join('; ')
   return out
 }

@@ -1,6 +1,7 @@
 // NumPy uploads: .npy (float, int, unsigned or bool; 1-D [n] or 2-D [n, d]; C or Fortran order; either
 // byte order) and .npz holding one array (features) or two (features and labels). Every size and length
 // is checked against the bytes, so a truncated or foreign file is refused with a reason.
+import { say, type MessageKey, type Params } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { readZip, ZipError } from '../layers/zip'
 import { TableBuilder, type Table } from './table'
@@ -13,7 +14,7 @@ export interface NumpyArray {
   data: Float64Array
 }
 
-const bad = (label: string, why: string): EngineError => new EngineError('invalid-request', `${label}: ${why}`)
+const bad = (key: MessageKey, params: Params): EngineError => new EngineError('invalid-request', say(key, params))
 
 type Reader = (v: DataView, at: number, little: boolean) => number
 const READERS: Record<string, [number, Reader]> = {
@@ -33,32 +34,32 @@ const READERS: Record<string, [number, Reader]> = {
 /** Decode one .npy held in memory into float64 values (C order). */
 export function decodeNumpy(bytes: Uint8Array, label: string): NumpyArray {
   const magic = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]
-  if (bytes.length < 10 || !magic.every((b, i) => bytes[i] === b)) throw bad(label, 'not an NPY file (it does not start with the NumPy signature)')
+  if (bytes.length < 10 || !magic.every((b, i) => bytes[i] === b)) throw bad('import.npyNotNpy', { label })
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const major = bytes[6]
-  if (major < 1 || major > 3) throw bad(label, `unsupported NPY version ${major}.${bytes[7]}`)
+  if (major < 1 || major > 3) throw bad('import.npyVersion', { label, version: `${major}.${bytes[7]}` })
   const pre = major === 1 ? 10 : 12
-  if (bytes.length < pre) throw bad(label, 'truncated header')
+  if (bytes.length < pre) throw bad('import.npyTruncatedHeader', { label })
   const headerLen = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true)
   const start = pre + headerLen
-  if (start > bytes.length) throw bad(label, 'truncated header')
+  if (start > bytes.length) throw bad('import.npyTruncatedHeader', { label })
   const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(pre, start))
   const descr = /'descr'\s*:\s*'([<>|=])([a-z])(\d+)'/.exec(text)
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text)?.[1]
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(text)?.[1]
-  if (!descr || !fortran || shapeText === undefined) throw bad(label, `unsupported or malformed header ${JSON.stringify(text.trim().slice(0, 120))} (expected a plain numeric array)`)
+  if (!descr || !fortran || shapeText === undefined) throw bad('import.npyBadHeader', { label, header: JSON.stringify(text.trim().slice(0, 120)) })
   const key = `${descr[2]}${descr[3]}`
   const reader = READERS[key]
-  if (!reader) throw bad(label, `unsupported dtype '${descr[1]}${key}' (expected float, int, unsigned or bool numbers)`)
+  if (!reader) throw bad('import.npyDtype', { label, dtype: `${descr[1]}${key}` })
   const [size, read] = reader
   const little = descr[1] !== '>'
   const shape = shapeText.split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => (/^\d+L?$/.test(s) ? Number.parseInt(s, 10) : NaN))
-  if (!shape.every((s) => Number.isSafeInteger(s))) throw bad(label, `bad shape (${shapeText})`)
-  if (shape.length < 1 || shape.length > 2) throw bad(label, `expected a 1-D [n] or 2-D [n, d] array, got shape [${shape.join(', ')}]`)
+  if (!shape.every((s) => Number.isSafeInteger(s))) throw bad('import.npyBadShape', { label, shape: shapeText })
+  if (shape.length < 1 || shape.length > 2) throw bad('import.npyRank', { label, shape: shape.join(', ') })
   const count = shape.reduce((a, b) => a * b, 1)
   const expected = start + count * size
-  if (bytes.length < expected) throw bad(label, `truncated: shape [${shape.join(', ')}] needs ${expected} bytes, the file has ${bytes.length}`)
-  if (bytes.length > expected) throw bad(label, `${bytes.length - expected} unexpected bytes after the data`)
+  if (bytes.length < expected) throw bad('import.npyTruncated', { label, shape: shape.join(', '), expected, actual: bytes.length })
+  if (bytes.length > expected) throw bad('import.npyTrailing', { label, count: bytes.length - expected })
   const data = new Float64Array(count)
   const [n, d] = [shape[0], shape[1] ?? 1]
   for (let i = 0; i < count; i++) {
@@ -104,8 +105,8 @@ export function parseNpz(bytes: Uint8Array, fileName: string, maxEntryBytes: num
     throw e
   }
   const arrays = entries.filter((e) => e.name.endsWith('.npy')).map((e) => ({ name: e.name.slice(0, -4), array: decodeNumpy(e.data, `${fileName}: ${e.name}`) }))
-  if (arrays.length === 0) throw bad(fileName, 'the archive holds no .npy arrays')
-  if (arrays.length > 2) throw bad(fileName, `the archive holds ${arrays.length} arrays (${arrays.map((a) => a.name).join(', ')}); expected one (features) or two (features and labels)`)
+  if (arrays.length === 0) throw bad('import.npzNoArrays', { label: fileName })
+  if (arrays.length > 2) throw bad('import.npzTooManyArrays', { label: fileName, count: arrays.length, names: arrays.map((a) => a.name).join(', ') })
   if (arrays.length === 1) return toTable('npz', arrays[0].array, arrays[0].name)
   const isLabel = (a: (typeof arrays)[number]): boolean => LABEL_NAMES.includes(a.name.toLowerCase())
   const isFeature = (a: (typeof arrays)[number]): boolean => FEATURE_NAMES.includes(a.name.toLowerCase())
@@ -113,7 +114,7 @@ export function parseNpz(bytes: Uint8Array, fileName: string, maxEntryBytes: num
   let [f, l] = arrays
   if (isLabel(f) || isFeature(l)) [f, l] = [l, f]
   else if (!isLabel(l) && !isFeature(f) && column(f) && !column(l)) [f, l] = [l, f]
-  if (!column(l)) throw bad(fileName, `cannot tell features from labels: '${l.name}' has shape [${l.array.shape.join(', ')}]; name the label array 'y' or 'labels' (one value per row)`)
-  if (l.array.shape[0] !== f.array.shape[0]) throw bad(fileName, `'${f.name}' has ${f.array.shape[0]} rows but '${l.name}' has ${l.array.shape[0]} labels`)
+  if (!column(l)) throw bad('import.npzCannotTell', { label: fileName, name: l.name, shape: l.array.shape.join(', ') })
+  if (l.array.shape[0] !== f.array.shape[0]) throw bad('import.npzRowsMismatch', { label: fileName, features: f.name, rows: f.array.shape[0], labels: l.name, count: l.array.shape[0] })
   return toTable('npz', f.array, f.name, l)
 }

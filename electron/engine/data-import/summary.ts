@@ -1,6 +1,7 @@
 // The preview of a staged table: per-column statistics (on an even subsample of a large file, said so in
 // plain words), the first rows, and the problems a user must decide about before importing.
 import type { ColumnSummary } from '../../../shared/dataset'
+import { say } from '../../../shared/messages'
 import { CELL_MISSING, CELL_NUMBER, CELL_TEXT, textAt, type Column, type Table } from './table'
 
 /** Rows statistics are computed on; larger files are subsampled evenly. */
@@ -59,17 +60,16 @@ export function describeIssues(columns: readonly ColumnSummary[], sampled: numbe
   const issues: string[] = []
   const quote = (xs: readonly string[]): string => xs.map((x) => JSON.stringify(x)).join(', ')
   for (const c of columns) {
-    const ex = `${c.examples.length} example${c.examples.length === 1 ? '' : 's'}: ${quote(c.examples)}`
-    if (c.nonNumeric > 0 && c.nonNumeric + c.missing === sampled)
-      issues.push(`column '${c.name}' is not numeric (${ex}): use it as the label or leave it out`)
-    else if (c.nonNumeric > 0)
-      issues.push(`column '${c.name}' has ${fmt(c.nonNumeric)} non-numeric cell${c.nonNumeric === 1 ? '' : 's'} (${ex}): leave the column out, or import with "drop rows" to skip those rows`)
-    if (c.missing > 0 && c.missing < sampled)
-      issues.push(`column '${c.name}' has ${fmt(c.missing)} missing cell${c.missing === 1 ? '' : 's'} (empty, NA, NaN or null): choose drop rows, fill with the column mean, or fill with zero`)
-    else if (c.missing > 0) issues.push(`column '${c.name}' is empty: leave it out`)
+    const name = c.name
+    const examples = c.examples.length === 1 ? say('import.examplesOne', { list: quote(c.examples) }) : say('import.examplesMany', { count: c.examples.length, list: quote(c.examples) })
+    if (c.nonNumeric > 0 && c.nonNumeric + c.missing === sampled) issues.push(say('import.issueNotNumeric', { name, examples }))
+    else if (c.nonNumeric === 1) issues.push(say('import.issueNonNumericOne', { name, examples }))
+    else if (c.nonNumeric > 0) issues.push(say('import.issueNonNumericMany', { name, count: fmt(c.nonNumeric), examples }))
+    if (c.missing > 0 && c.missing < sampled) issues.push(c.missing === 1 ? say('import.issueMissingOne', { name }) : say('import.issueMissingMany', { name, count: fmt(c.missing) }))
+    else if (c.missing > 0) issues.push(say('import.issueColumnEmpty', { name }))
   }
-  if (shortRows) issues.push(`${fmt(shortRows)} row${shortRows === 1 ? ' has' : 's have'} fewer fields than the header; the absent cells count as missing`)
-  if (!columns.some((c) => c.numeric)) issues.push('no column is entirely numeric, so there is nothing to use as features yet: fix the file or import with "drop rows"')
+  if (shortRows) issues.push(shortRows === 1 ? say('import.issueShortRowOne') : say('import.issueShortRowsMany', { count: fmt(shortRows) }))
+  if (!columns.some((c) => c.numeric)) issues.push(say('import.issueNoNumericColumn'))
   return issues
 }
 
@@ -82,6 +82,6 @@ export function summarize(table: Table): { columns: ColumnSummary[]; issues: str
     issues: describeIssues(columns, rows.length, table.shortRows),
     subsampled,
     sampledRows: rows.length,
-    ...(subsampled ? { notice: `statistics from ${fmt(rows.length)} of ${fmt(table.rows)} rows (an even sample); the import uses every row` } : {})
+    ...(subsampled ? { notice: say('import.subsampleNotice', { sampled: fmt(rows.length), rows: fmt(table.rows) }) } : {})
   }
 }

@@ -2,6 +2,7 @@
 // so a large CSV never exists as an array of row arrays. Shared by the text and NumPy readers.
 import { EngineError } from '../errors'
 import type { DataFormat } from '../../../shared/dataset'
+import { say } from '../../../shared/messages'
 
 export const CELL_NUMBER = 0
 export const CELL_MISSING = 1
@@ -81,7 +82,7 @@ export class TableBuilder {
     readonly names: string[],
     private readonly maxRows: number = MAX_ROWS
   ) {
-    if (names.length > MAX_COLUMNS) throw new EngineError('budget', `the file has ${names.length} columns; at most ${MAX_COLUMNS} can be imported`)
+    if (names.length > MAX_COLUMNS) throw new EngineError('budget', say('import.tooManyColumns', { count: names.length, max: MAX_COLUMNS }))
     this.kinds = names.map(() => new Uint8Array(this.capacity))
     this.nums = names.map(() => new Float64Array(this.capacity))
     this.texts = names.map(() => [])
@@ -103,7 +104,7 @@ export class TableBuilder {
   }
 
   private next(): number {
-    if (this.rows >= this.maxRows) throw new EngineError('budget', `the file has more than ${this.maxRows.toLocaleString('en-US')} rows, the most one import reads: split it or keep a sample`)
+    if (this.rows >= this.maxRows) throw new EngineError('budget', say('import.tooManyRows', { max: this.maxRows.toLocaleString('en-US') }))
     if (this.rows === this.capacity) this.grow()
     return this.rows++
   }
@@ -144,7 +145,7 @@ export class TableBuilder {
   }
 
   build(): Table {
-    if (this.rows === 0) throw new EngineError('invalid-request', 'the file has no data rows')
+    if (this.rows === 0) throw new EngineError('invalid-request', say('import.noDataRows'))
     const columns = this.names.map((name, c) => ({
       name,
       kind: this.kinds[c].slice(0, this.rows),

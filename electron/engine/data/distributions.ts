@@ -3,6 +3,7 @@
 import type { MixtureDef, ResolvedDistribution, SampledDef } from '../../../shared/presets'
 import { cholesky } from './linalg'
 import type { Rng } from './random'
+import { say } from '../../../shared/messages'
 
 export { componentLogDensities, mixtureLogDensity, mixtureMoments, mostLikelyComponents, prepareMixture, responsibilities } from './mixture'
 export type { PreparedMixture } from './mixture'
@@ -16,7 +17,7 @@ export interface Sample {
 
 function sampleMixture(mix: MixtureDef, n: number, rng: Rng): Sample {
   const dim = mix.means[0].length
-  const chol = mix.covariances.map((c, k) => cholesky(c, `covariance of component ${k}`))
+  const chol = mix.covariances.map((c, k) => cholesky(c, say('engine.covarianceOfComponent', { k })))
   const cum: number[] = []
   let acc = 0
   for (const w of mix.weights) cum.push((acc += w))

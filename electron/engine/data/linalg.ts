@@ -2,6 +2,7 @@
 // SPD inverse and log-determinant, products. Tensors stay float32; constants are exact to float64.
 import type { Matrix } from '../../../shared/matrix'
 import { EngineError } from '../errors'
+import { say } from '../../../shared/messages'
 
 export function identity(n: number): Matrix {
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)))
@@ -30,7 +31,7 @@ export function transpose(a: Matrix): Matrix {
 }
 
 /** Lower-triangular L with a = L L^T; throws invalid-spec when a is not positive definite. */
-export function cholesky(a: Matrix, what = 'covariance'): Matrix {
+export function cholesky(a: Matrix, what = say('engine.covarianceWord')): Matrix {
   const n = a.length
   const l: Matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0))
   for (let i = 0; i < n; i++)
@@ -38,7 +39,7 @@ export function cholesky(a: Matrix, what = 'covariance'): Matrix {
       let s = a[i][j]
       for (let k = 0; k < j; k++) s -= l[i][k] * l[j][k]
       if (i === j) {
-        if (!(s > 0)) throw new EngineError('invalid-spec', `${what} is not positive definite`)
+        if (!(s > 0)) throw new EngineError('invalid-spec', say('engine.notPositiveDefinite', { what }))
         l[i][i] = Math.sqrt(s)
       } else l[i][j] = s / l[j][j]
     }

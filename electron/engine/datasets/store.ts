@@ -4,6 +4,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DatasetInfoSchema, type DatasetInfo } from '../../../shared/dataset'
+import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { readNpyAny, writeNpy } from '../runs/npy'
 import { isRunId, newRunId } from '../runs/ids'
@@ -79,8 +80,8 @@ export async function saveDataset(workspace: string, c: DatasetContent, hooks: S
 async function readInfo(workspace: string, id: string): Promise<DatasetInfo> {
   const text = await readFile(join(root(workspace), id, 'dataset.json'), 'utf8')
   const parsed = DatasetInfoSchema.safeParse(JSON.parse(text))
-  if (!parsed.success) throw new Error(`dataset.json is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
-  if (parsed.data.id !== id) throw new Error(`dataset.json names id ${parsed.data.id}, the folder is ${id}`)
+  if (!parsed.success) throw new Error(say('import.datasetJsonInvalid', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }))
+  if (parsed.data.id !== id) throw new Error(say('import.datasetJsonId', { id: parsed.data.id, folder: id }))
   return parsed.data as DatasetInfo
 }
 
@@ -98,7 +99,7 @@ export async function listDatasets(workspace: string, log: (message: string) => 
     try {
       out.push(await readInfo(workspace, id))
     } catch (e) {
-      log(`dataset ${id} skipped: ${(e as Error).message}`)
+      log(say('import.datasetSkipped', { id, detail: (e as Error).message }))
     }
   }
   return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
@@ -106,27 +107,27 @@ export async function listDatasets(workspace: string, log: (message: string) => 
 
 /** An imported dataset's points (float64, row-major [n, d]), labels and names, checked against dataset.json. */
 export async function loadDataset(workspace: string, id: string): Promise<LoadedDataset> {
-  if (!isRunId(id)) throw new EngineError('invalid-request', `not a dataset id: ${JSON.stringify(id)}`)
+  if (!isRunId(id)) throw new EngineError('invalid-request', say('import.datasetBadId', { id: JSON.stringify(id) }))
   let info: DatasetInfo
   try {
     info = await readInfo(workspace, id)
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new EngineError('not-found', `no dataset ${id} in this workspace`)
-    throw new EngineError('io', `dataset ${id} cannot be read: ${(e as Error).message}`)
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new EngineError('not-found', say('import.datasetNotFound', { id }))
+    throw new EngineError('io', say('import.datasetUnreadable', { id, detail: (e as Error).message }))
   }
   const dir = join(root(workspace), id)
   try {
     const data = await readNpyAny(join(dir, 'data.npy'))
-    if (!(data.data instanceof Float64Array) || data.shape.join() !== `${info.n},${info.d}`) throw new Error(`data.npy has shape [${data.shape.join(', ')}], dataset.json says [${info.n}, ${info.d}]`)
+    if (!(data.data instanceof Float64Array) || data.shape.join() !== `${info.n},${info.d}`) throw new Error(say('import.datasetDataShape', { shape: data.shape.join(', '), n: info.n, d: info.d }))
     const out: LoadedDataset = { points: data.data, n: info.n, d: info.d, featureNames: info.featureNames }
     if (info.labelName !== undefined) {
       const labels = await readNpyAny(join(dir, 'labels.npy'))
-      if (!(labels.data instanceof Int32Array) || labels.shape.join() !== `${info.n}`) throw new Error(`labels.npy has shape [${labels.shape.join(', ')}], expected [${info.n}]`)
+      if (!(labels.data instanceof Int32Array) || labels.shape.join() !== `${info.n}`) throw new Error(say('import.datasetLabelsShape', { shape: labels.shape.join(', '), n: info.n }))
       out.labels = labels.data
       if (info.classes) out.classes = info.classes
     }
     return out
   } catch (e) {
-    throw new EngineError('io', `dataset ${id} cannot be read: ${(e as Error).message}`)
+    throw new EngineError('io', say('import.datasetUnreadable', { id, detail: (e as Error).message }))
   }
 }

@@ -9,6 +9,7 @@ import { continuousCovarianceAt, continuousDaeField } from './continuous-dae'
 import { empiricalDaeField } from './empirical-dae'
 import { shallowCovariance, shallowDaeMap } from './shallow-dae'
 import type { Flow } from './types'
+import { say } from '../../../shared/messages'
 
 export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flow {
   const flow = spec.flow
@@ -18,17 +19,13 @@ export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flo
       type: 'field',
       field: empiricalDaeField(dim, flow.bandwidth, flow.referenceSize),
       notes: [
-        `Empirical DAE: the score is estimated by Nadaraya-Watson on ${flow.referenceSize} reference particles of the ` +
-          `current cloud with bandwidth ${flow.bandwidth}; it is the score of the cloud smoothed by N(0, ${flow.bandwidth} I), ` +
-          'so it is biased by the bandwidth and noisy for small reference sizes.',
-        'The flow is anti-diffusive (it runs the heat equation backwards): structure finer than the bandwidth, ' +
-          'including sampling noise, grows up to about exp(0.74 depth / bandwidth), so with a small bandwidth the cloud ' +
-          'breaks into clusters; keep the depth within a few bandwidths or use a larger bandwidth and reference.'
+        say('engine.noteEmpiricalScore', { reference: flow.referenceSize, bandwidth: flow.bandwidth }),
+        say('engine.noteAntiDiffusive')
       ]
     }
   }
   if (dist.kind !== 'mixture')
-    throw new EngineError('invalid-spec', `${flow.kind} needs a Gaussian or Gaussian-mixture distribution; use empirical-dae for sampled data`)
+    throw new EngineError('invalid-spec', say('engine.flowNeedsGaussian', { kind: flow.kind }))
   const single = dist.weights.length === 1
   const depth = spec.integration.depth
   if (flow.kind === 'continuous-dae') {
@@ -36,8 +33,8 @@ export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flo
     if (!(depth < tStar))
       throw new EngineError(
         'invalid-spec',
-        `depth ${depth} is at or past the singular time t* = ${tStar.toPrecision(6)} of the continuous DAE (min eigenvalue / 2)`,
-        [{ field: 'integration.depth', message: `must be below the singular time ${tStar.toPrecision(6)}` }]
+        say('engine.depthPastSingular', { depth, tStar: tStar.toPrecision(6) }),
+        [{ field: 'integration.depth', message: say('engine.depthBelowSingular', { tStar: tStar.toPrecision(6) }) }]
       )
     return {
       type: 'field',
@@ -54,7 +51,7 @@ export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flo
       ...(single ? { gaussianCovarianceAt: (t: number) => shallowCovariance(dist.covariances[0], t) } : {})
     }
   }
-  if (flow.kind !== 'composed-dae') throw new EngineError('invalid-spec', `${flow.kind} is a trained flow: it runs through runTrainedExperiment`)
+  if (flow.kind !== 'composed-dae') throw new EngineError('invalid-spec', say('engine.flowIsTrained', { kind: flow.kind }))
   const c = composedDae(dist, flow.layers, depth)
   return {
     type: 'map',

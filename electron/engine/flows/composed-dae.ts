@@ -8,11 +8,9 @@ import { identity, matMul, transpose } from '../data/linalg'
 import { EngineError } from '../errors'
 import { shallowGain, shallowStep } from './shallow-dae'
 import type { DepthMap } from './types'
+import { say } from '../../../shared/messages'
 
-export const COMPONENTWISE_NOTE =
-  'Composed DAE on a mixture: each layer is the exact posterior-mean map of a component-wise approximation ' +
-  '(every component N(m_k, S_k) pushed through its own Gaussian shallow DAE, means and weights fixed), ' +
-  'not of the true pushforward; the result is exact only for a single Gaussian.'
+export const COMPONENTWISE_NOTE = say('engine.noteComponentwise')
 
 /** S <- A S A^T with A = S (S + dt I)^-1, per component. */
 function nextCovariances(covs: Matrix[], dt: number): Matrix[] {
@@ -52,7 +50,7 @@ export function composedDae(mix: MixtureDef, layers: number, totalDepth: number)
   const locate = (t: number): Location => {
     const s = t / dt
     if (!(t >= 0) || s > layers * (1 + 1e-9))
-      throw new EngineError('internal', `composed DAE asked for depth ${t} outside [0, ${totalDepth}]`)
+      throw new EngineError('internal', say('engine.composedDepthOutside', { t, total: totalDepth }))
     let j = Math.floor(s + 1e-9)
     let a = s - j
     if (a < 1e-9) a = 0

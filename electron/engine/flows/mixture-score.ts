@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core'
 import type { Matrix } from '../../../shared/matrix'
 import { spdInverse } from '../data/linalg'
+import { say } from '../../../shared/messages'
 
 /** Everything is laid out per component block: column k*D + j is coordinate j of component k. */
 export interface MixtureConstants {
@@ -27,7 +28,7 @@ export interface MixtureConstants {
   readonly gather: Float32Array
 }
 
-export function mixtureConstants(weights: number[], means: number[][], covariances: Matrix[], what = 'covariance'): MixtureConstants {
+export function mixtureConstants(weights: number[], means: number[][], covariances: Matrix[], smoothed = false): MixtureConstants {
   const k = weights.length
   const dim = means[0].length
   const kd = k * dim
@@ -39,7 +40,7 @@ export function mixtureConstants(weights: number[], means: number[][], covarianc
   const spread = new Float32Array(k * kd)
   const gather = new Float32Array(kd * dim)
   covariances.forEach((c, kk) => {
-    const { inverse, logDet } = spdInverse(c, `${what} of component ${kk}`)
+    const { inverse, logDet } = spdInverse(c, say(smoothed ? 'engine.smoothedCovarianceOfComponent' : 'engine.covarianceOfComponent', { k: kk }))
     for (let i = 0; i < dim; i++) {
       let b = 0
       for (let j = 0; j < dim; j++) {

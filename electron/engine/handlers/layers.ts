@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, sep } from 'node:path'
 import type { RequestOf } from '../../../shared/contract'
 import { LIMITS } from '../../../shared/limits'
+import { say } from '../../../shared/messages'
 import type { AnalysisDataset } from '../../../shared/layers'
 import { getAnalysis, listAnalyses, saveAnalysis, type AnalysisContent } from '../analyses/store'
 import { EngineError } from '../errors'
@@ -24,12 +25,12 @@ const invalid = (m: string): EngineError => new EngineError('invalid-request', m
 export function decodeUploads(files: { name: string; content: string }[]): ModelFile[] {
   const seen = new Set<string>()
   return files.map((f) => {
-    if (/[/\\]/.test(f.name) || f.name === '.' || f.name === '..' || f.name.startsWith('.')) throw invalid(`${JSON.stringify(f.name)} is not a plain file name`)
-    if (seen.has(f.name)) throw invalid(`${f.name} is given twice`)
+    if (/[/\\]/.test(f.name) || f.name === '.' || f.name === '..' || f.name.startsWith('.')) throw invalid(say('import.uploadNotPlainName', { name: JSON.stringify(f.name) }))
+    if (seen.has(f.name)) throw invalid(say('import.uploadTwice', { name: f.name }))
     seen.add(f.name)
     const bytes = new Uint8Array(Buffer.from(f.content, 'base64'))
-    if (bytes.byteLength > LIMITS.maxUploadBytes) throw invalid(`${f.name} is ${bytes.byteLength} bytes, over the ${LIMITS.maxUploadBytes}-byte upload limit`)
-    if (bytes.byteLength === 0) throw invalid(`${f.name} is empty`)
+    if (bytes.byteLength > LIMITS.maxUploadBytes) throw invalid(say('import.uploadTooLarge', { name: f.name, size: bytes.byteLength, max: LIMITS.maxUploadBytes }))
+    if (bytes.byteLength === 0) throw invalid(say('import.fileEmpty', { file: f.name }))
     return { name: f.name, bytes }
   })
 }
@@ -41,11 +42,11 @@ async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[
     for (const f of files) await writeFile(join(dir, f.name), f.bytes)
     const dumps = await loadLayerDumps(dir, { maxFileBytes: LIMITS.maxUploadBytes })
     const labels = dumps.labelsFile ? await loadLabels(dumps.labelsFile) : undefined
-    if (labels && labels.length !== dumps.layers[0].n) throw invalid(`labels: ${labels.length} labels, but the layers hold ${dumps.layers[0].n} points`)
+    if (labels && labels.length !== dumps.layers[0].n) throw invalid(say('import.labelsFileCountMismatch', { file: 'labels', count: labels.length, n: dumps.layers[0].n }))
     return { layers: dumps.layers, ...(labels ? { labels } : {}) }
   } catch (e) {
     // messages name the staged path; the user knows the files by name
-    if (e instanceof EngineError) throw new EngineError(e.code, e.message.split(dir + sep).join('').split(dir).join('(the upload)'))
+    if (e instanceof EngineError) throw new EngineError(e.code, e.message.split(dir + sep).join('').split(dir).join(say('import.theUpload')))
     throw e
   } finally {
     await rm(dir, { recursive: true, force: true })
@@ -61,7 +62,7 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
   const base = { name: r.name, source: r.source, options: { k, seed }, files: files.map((f) => f.name), appVersion: ctx.appVersion }
   let prepare: (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, keyof typeof base | 'report' | 'projection'> & { layers: LayerData[] }>
   if (r.source === 'tfjs-model') {
-    if (!r.data) throw invalid('a TF.js model needs data to run on: choose a built-in dataset or an imported one')
+    if (!r.data) throw invalid(say('import.modelNeedsData'))
     const data: PointsInput = await resolveDataChoice(ctx.workspace, r.data, seed)
     // load once now so a bad model is refused at once, not as a failed job
     ;(await checkModelOnData(files, data)).model.dispose()
@@ -78,7 +79,7 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
     if (r.data) {
       // the dumps are the activations already: a dataset here only lends its labels (and its description)
       const data = await resolveDataChoice(ctx.workspace, r.data, seed)
-      if (data.n !== n) throw invalid(`the data has ${data.n} points, the dumps ${n}: they must be the same points in the same order`)
+      if (data.n !== n) throw invalid(say('import.dumpsDataMismatch', { n: data.n, m: n }))
       if (!labels && data.labels) {
         labels = data.labels
         classes = data.classes
@@ -96,7 +97,7 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
     })
     return saveAnalysis(ctx.workspace, { ...base, ...rest, report, projection }, {
       beforeFile: async (file) => {
-        job.progress(0.95, undefined, `writing ${file}`)
+        job.progress(0.95, undefined, say('import.progressSavingAnalysis', { file }))
         await job.checkpoint()
       }
     })

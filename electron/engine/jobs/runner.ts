@@ -16,6 +16,7 @@ import { appVersion } from '../version'
 import type { JobContext } from './context'
 import { transport } from './transport'
 import { isTrainedKind, runTrainedExperiment } from './train-runner'
+import { say } from '../../../shared/messages'
 
 /** The engine pieces the runner calls; injectable so tests can wrap or slow them. */
 export interface RunnerDeps {
@@ -46,7 +47,7 @@ export const PROGRESS_METRICS = 0.97
 /** Validate a spec; invalid -> EngineError('invalid-spec') with every field error. */
 export function checkSpec(value: unknown): ExperimentSpec {
   const r = parseSpec(value)
-  if (!r.ok) throw new EngineError('invalid-spec', `invalid spec:\n${formatFieldErrors(r.errors)}`, r.errors)
+  if (!r.ok) throw new EngineError('invalid-spec', say('engine.invalidSpec', { errors: formatFieldErrors(r.errors) }), r.errors)
   return r.spec
 }
 
@@ -88,7 +89,7 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
       ...runAnalysisOptions(flow, dist, particles.labels),
       ...(flow.gaussianCovarianceAt ? { gaussianCovarianceAt: (t: number) => flow.gaussianCovarianceAt!(t) } : {}),
       onSample: async (s) => {
-        ctx.progress(PROGRESS_TRANSPORT + ((PROGRESS_METRICS - PROGRESS_TRANSPORT) * (s + 1)) / S, depths[s], 'metrics')
+        ctx.progress(PROGRESS_TRANSPORT + ((PROGRESS_METRICS - PROGRESS_TRANSPORT) * (s + 1)) / S, depths[s], say('engine.progressMetrics'))
         await ctx.checkpoint()
       }
     })

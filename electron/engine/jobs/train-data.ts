@@ -8,6 +8,7 @@ import { createRng } from '../data/random'
 import { loadDataset } from '../datasets/store'
 import { EngineError } from '../errors'
 import { shuffledIndices } from '../training/minibatch'
+import { say } from '../../../shared/messages'
 
 export interface ClassificationData {
   /** [n, d] row-major */
@@ -22,7 +23,7 @@ export interface ClassificationData {
 }
 
 function dataError(message: string): EngineError {
-  return new EngineError('invalid-spec', `flow.data.id: ${message}`, [{ field: 'flow.data.id', message }])
+  return new EngineError('invalid-spec', say('engine.dataIdProblem', { problem: message }), [{ field: 'flow.data.id', message }])
 }
 
 /**
@@ -31,39 +32,43 @@ function dataError(message: string): EngineError {
  */
 export async function classificationData(spec: ExperimentSpec, count: number, workspace?: string): Promise<ClassificationData> {
   const flow = spec.flow as TrainedFlowSpec
-  if (flow.kind !== 'neural-ode' || !flow.data) throw new EngineError('invalid-spec', 'a classification flow needs flow.data')
+  if (flow.kind !== 'neural-ode' || !flow.data) throw new EngineError('invalid-spec', say('engine.classifyNeedsData'))
   const data = flow.data
   if (data.kind === 'builtin') {
     const ds = builtinDataset(data.name, count, spec.seed)
-    return { points: Float32Array.from(ds.points), labels: ds.labels, n: count, d: ds.d, classes: ds.classes, description: `the ${data.name} dataset`, notes: [] }
+    return { points: Float32Array.from(ds.points), labels: ds.labels, n: count, d: ds.d, classes: ds.classes, description: say('engine.builtinDatasetName', { name: data.name }), notes: [] }
   }
-  if (!workspace) throw dataError('imported datasets need a workspace (the app, or nagare run with a workspace)')
+  if (!workspace) throw dataError(say('engine.datasetNeedsWorkspace'))
   let ds: Awaited<ReturnType<typeof loadDataset>>
   try {
     ds = await loadDataset(workspace, data.id)
   } catch (e) {
     throw dataError((e as Error).message)
   }
-  if (!ds.labels) throw dataError(`dataset ${data.id} has no label column; re-import it with a label column to classify`)
+  if (!ds.labels) throw dataError(say('engine.datasetNoLabels', { id: data.id }))
   const augment = flow.model.augment
   if (ds.d + augment > LIMITS.maxDimension)
-    throw dataError(`dataset ${data.id} has ${ds.d} feature columns${augment > 0 ? ` and ${augment} augmented coordinate(s)` : ''}; the state may have at most ${LIMITS.maxDimension}`)
+    throw dataError(
+      augment > 0
+        ? say('engine.datasetTooWideAugmented', { id: data.id, d: ds.d, augment, max: LIMITS.maxDimension })
+        : say('engine.datasetTooWide', { id: data.id, d: ds.d, max: LIMITS.maxDimension })
+    )
   let C = ds.classes?.length ?? 0
   for (const l of ds.labels) {
-    if (l < 0 || (ds.classes && l >= C)) throw dataError(`dataset ${data.id} has a label ${l} outside its ${C} classes`)
+    if (l < 0 || (ds.classes && l >= C)) throw dataError(say('engine.datasetLabelOutside', { id: data.id, label: l, classes: C }))
     if (!ds.classes) C = Math.max(C, l + 1)
   }
-  if (C < 2) throw dataError(`dataset ${data.id} has fewer than 2 classes`)
-  if (ds.n < 2) throw dataError(`dataset ${data.id} has fewer than 2 rows`)
+  if (C < 2) throw dataError(say('engine.datasetFewClasses', { id: data.id }))
+  if (ds.n < 2) throw dataError(say('engine.datasetFewRows', { id: data.id }))
   const classes = ds.classes ?? Array.from({ length: C }, (_, i) => String(i))
   let rows: Int32Array
   const notes: string[] = []
   if (ds.n <= count) {
     rows = Int32Array.from({ length: ds.n }, (_, i) => i)
-    if (ds.n < count) notes.push(`Dataset ${data.id} has ${ds.n} rows, fewer than the ${count} particles asked for: all ${ds.n} are used.`)
+    if (ds.n < count) notes.push(say('engine.noteDatasetAllRows', { id: data.id, rows: ds.n, count }))
   } else {
     rows = shuffledIndices(ds.n, createRng(spec.seed).fork('dataset-rows')).slice(0, count).sort()
-    notes.push(`${count} of the ${ds.n} rows of dataset ${data.id} were drawn (seeded by the spec's seed).`)
+    notes.push(say('engine.noteDatasetSubsample', { id: data.id, rows: ds.n, count }))
   }
   const n = rows.length
   const points = new Float32Array(n * ds.d)
@@ -72,5 +77,5 @@ export async function classificationData(spec: ExperimentSpec, count: number, wo
     for (let j = 0; j < ds.d; j++) points[r * ds.d + j] = ds.points[rows[r] * ds.d + j]
     labels[r] = ds.labels[rows[r]]
   }
-  return { points, labels, n, d: ds.d, classes, description: `the imported dataset ${data.id}`, notes }
+  return { points, labels, n, d: ds.d, classes, description: say('engine.importedDatasetName', { id: data.id }), notes }
 }

@@ -17,6 +17,7 @@ import { predictClasses } from '../training/tasks/classify'
 import { meanLogLikelihood, sampleBackwards } from '../training/tasks/density'
 import { daeFinalStates, displacement, finalStates, meanPathLength, type Outputs } from '../training/reintegrate'
 import type { TrainedSetup } from './train-tasks'
+import { say } from '../../../shared/messages'
 
 /** rows used for the robustness re-integrations */
 export const ROBUSTNESS_ROWS = 2000
@@ -39,7 +40,7 @@ export async function closedFormComparison(spec: ExperimentSpec, setup: TrainedS
   if (flow.kind === 'trained-dae') {
     exact = tf.tidy(() => shallowStep(tf.tensor2d(x0, [n, D]), mix.weights, mix.means, mix.covariances, flow.t).dataSync() as Float32Array)
     if (single) cov = shallowCovariance(mix.covariances[0], flow.t)
-    description = `shallow DAE posterior mean g_t with t = ${flow.t} (eq. 38)`
+    description = say('engine.exactShallow', { t: flow.t })
   } else if (flow.kind === 'trained-composed-dae') {
     const c = composedDae(mix, flow.layers, flow.t)
     try {
@@ -48,7 +49,7 @@ export async function closedFormComparison(spec: ExperimentSpec, setup: TrainedS
       c.map.dispose()
     }
     if (single) cov = c.covarianceAt(flow.t)
-    description = `composed DAE closed form, ${flow.layers} layers of noise ${flow.t / flow.layers}${single ? '' : ' (component-wise for a mixture)'}`
+    description = say(single ? 'engine.exactComposed' : 'engine.exactComposedMixture', { layers: flow.layers, noise: flow.t / flow.layers })
   } else if (flow.task === 'transport') {
     const depth = spec.integration.depth
     const field = continuousDaeField(mix)
@@ -60,7 +61,7 @@ export async function closedFormComparison(spec: ExperimentSpec, setup: TrainedS
       field.dispose()
     }
     if (single) cov = continuousCovarianceAt(mix, depth)
-    description = `continuous DAE (eq. 43) to depth ${depth}, RK4`
+    description = say('engine.exactContinuous', { depth })
   } else return undefined
   let maxAbs = 0
   let sumAbs = 0
@@ -110,8 +111,8 @@ export async function qualityNumbers(setup: TrainedSetup): Promise<QualityNumber
     const refAcc = accuracyOf(setup, ref, n)
     const robustness: Displacement[] = []
     const variants: Array<[string, SolverOptions]> = [
-      [`${meta.solver} with half the step (${meta.stepSize / 2})`, { solver: meta.solver, stepSize: meta.stepSize / 2 }],
-      [`dopri5 (rtol ${ROBUSTNESS_RTOL}, atol ${ROBUSTNESS_ATOL})`, dopri]
+      [say('engine.robustHalfStep', { solver: meta.solver, step: meta.stepSize / 2 }), { solver: meta.solver, stepSize: meta.stepSize / 2 }],
+      [say('engine.robustDopri', { rtol: ROBUSTNESS_RTOL, atol: ROBUSTNESS_ATOL }), dopri]
     ]
     for (const [method, o] of variants) {
       const out = await run(o)

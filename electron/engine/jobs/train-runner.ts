@@ -19,6 +19,7 @@ import type { RunExperimentOptions } from './runner'
 import { closedFormComparison, densityNumbers, qualityNumbers } from './train-report'
 import { trainedFlow, trainFor } from './train-tasks'
 import { transport } from './transport'
+import { say } from '../../../shared/messages'
 
 export { isTrainedKind }
 
@@ -31,8 +32,8 @@ export const PROGRESS_INTERVAL_MS = 100
 
 function checkTrainedSpec(value: unknown): ExperimentSpec {
   const r = parseSpec(value)
-  if (!r.ok) throw new EngineError('invalid-spec', `invalid spec:\n${formatFieldErrors(r.errors)}`, r.errors)
-  if (!isTrainedKind(r.spec.flow.kind)) throw new EngineError('invalid-spec', `${r.spec.flow.kind} is not a trained flow`)
+  if (!r.ok) throw new EngineError('invalid-spec', say('engine.invalidSpec', { errors: formatFieldErrors(r.errors) }), r.errors)
+  if (!isTrainedKind(r.spec.flow.kind)) throw new EngineError('invalid-spec', say('engine.notTrainedFlow', { kind: r.spec.flow.kind }))
   return r.spec
 }
 
@@ -51,7 +52,7 @@ function trainingProgress(ctx: JobContext, total: number): { batch(): void; epoc
   let done = 0
   let last = -Infinity
   let nfe = 0
-  let message = 'training'
+  let message = say('engine.progressTraining')
   const emit = (force: boolean): void => {
     const now = Date.now()
     if (!force && now - last < PROGRESS_INTERVAL_MS) return
@@ -103,8 +104,9 @@ function isStaged(flow: TrainedFlowSpec): boolean {
 }
 
 function resumedNote(r: { epoch: number; layer?: number }, flow: TrainedFlowSpec): string {
-  const of = r.layer !== undefined ? ` of ${flow.kind === 'neural-ode' ? 'stage' : 'layer'} ${r.layer + 1}` : ''
-  return `Training resumed from epoch ${r.epoch}${of}: an interrupted run of this spec left a checkpoint after that epoch; the later epochs (of ${flow.training.epochs}) were trained in this run.`
+  const params = { epoch: r.epoch, epochs: flow.training.epochs }
+  if (r.layer === undefined) return say('engine.noteResumed', params)
+  return say(flow.kind === 'neural-ode' ? 'engine.noteResumedStage' : 'engine.noteResumedLayer', { ...params, index: r.layer + 1 })
 }
 
 export async function runTrainedExperiment(specInput: unknown, options: RunExperimentOptions): Promise<RunContent> {
@@ -121,7 +123,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
   const { workspace } = options
   const key = workspace ? specKey(spec) : undefined
   const saved = workspace && key ? await readCheckpoint(workspace, key) : undefined
-  const checkpointNotes = saved?.kind === 'unusable' ? [`A training checkpoint for this spec could not be read (${saved.reason}); training started from scratch.`] : []
+  const checkpointNotes = saved?.kind === 'unusable' ? [say('engine.noteCheckpointUnreadable', { reason: saved.reason })] : []
   const setup = await trainFor(
     spec,
     createRng(seed).fork('training'),
@@ -142,7 +144,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
             save: (cp) =>
               writeCheckpoint(workspace, key, cp).catch((e: unknown) => {
                 if (checkpointNotes.length === 0 || !checkpointNotes[checkpointNotes.length - 1].startsWith('A training checkpoint could not be written'))
-                  checkpointNotes.push(`A training checkpoint could not be written (${(e as Error).message}); this run could not have been resumed.`)
+                  checkpointNotes.push(say('engine.noteCheckpointUnwritable', { reason: (e as Error).message }))
               })
           }
         : {})
@@ -182,7 +184,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
         rng: createRng(spec.seed).fork('metrics'),
         ...analysis,
         onSample: async (s) => {
-          ctx.progress(PROGRESS_TRANSPORT + ((PROGRESS_METRICS - PROGRESS_TRANSPORT) * (s + 1)) / S, depths[s], 'metrics')
+          ctx.progress(PROGRESS_TRANSPORT + ((PROGRESS_METRICS - PROGRESS_TRANSPORT) * (s + 1)) / S, depths[s], say('engine.progressMetrics'))
           await ctx.checkpoint()
         }
       })
@@ -190,7 +192,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
       if (flow.type === 'field') flow.field.dispose()
       else flow.map.dispose()
     }
-    ctx.progress(PROGRESS_METRICS, undefined, 'solver robustness')
+    ctx.progress(PROGRESS_METRICS, undefined, say('engine.progressRobustness'))
     const quality = await qualityNumbers(setup)
     await ctx.checkpoint()
     const final = moved.trajectories.subarray((S - 1) * N * dim)
@@ -230,8 +232,8 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
       ...(resumed ? [resumedNote(resumed, flowSpec)] : []),
       ...setup.notes,
       ...metrics.notes,
-      ...(classify ? [`Classification: the run transports the ${N} points of ${setup.dataDescription ?? 'the dataset'} (labels are the classes); the spec's distribution is not used.`] : []),
-      ...(flowSpec.model.augment > 0 ? [`The state has ${flowSpec.model.augment} augmented coordinate(s) after the data's (ANODE), starting at 0.`] : [])
+      ...(classify ? [say('engine.noteClassification', { n: N, data: setup.dataDescription ?? say('engine.theDataset') })] : []),
+      ...(flowSpec.model.augment > 0 ? [say('engine.noteAugmented', { count: flowSpec.model.augment })] : [])
     ]
     const manifest: RunManifest = {
       format: RUN_FORMAT,

@@ -18,6 +18,7 @@ import { trainTransport } from '../training/tasks/transport'
 import { checkpointMismatch, type TaskCheckpoints, type TrainingCheckpoint } from '../training/resume'
 import { stepCount } from '../training/solve'
 import { classificationData } from './train-data'
+import { say } from '../../../shared/messages'
 
 export interface TrainedSetup {
   model: TrainedModel
@@ -52,7 +53,7 @@ function withCheckpoints(hooks: TaskHooks, o: TrainForOptions, model: TrainedMod
   if (resume) {
     const why = checkpointMismatch(resume, model, stages, arraySizes)
     if (why) {
-      notes.push(`A training checkpoint for this spec was ignored (${why}); training started from scratch.`)
+      notes.push(say('engine.noteCheckpointIgnored', { reason: why }))
       resume = undefined
     }
   }
@@ -86,7 +87,7 @@ export async function trainFor(spec: ExperimentSpec, rng: Rng, particleRng: Rng,
   const { training } = flow
   const notes: string[] = []
   if (flow.kind === 'neural-ode' && flow.task === 'classify') {
-    if (!flow.data || spec.particles.kind !== 'sample') throw new EngineError('invalid-spec', 'a classification flow needs flow.data and sampled particles')
+    if (!flow.data || spec.particles.kind !== 'sample') throw new EngineError('invalid-spec', say('engine.classifyNeedsDataAndSample'))
     const ds = await classificationData(spec, spec.particles.count, options.workspace)
     notes.push(...ds.notes)
     const n = ds.n

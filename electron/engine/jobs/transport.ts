@@ -7,6 +7,7 @@ import { BlowUpError, EngineError } from '../errors'
 import type { DepthMap, Flow, VelocityField } from '../flows/types'
 import type { Integrator, SolverOptions } from '../solvers/types'
 import type { JobContext } from './context'
+import { say } from '../../../shared/messages'
 
 /** Bytes of per-depth position tensors one chunk may hold at once (all S samples of the chunk). */
 export const CHUNK_TENSOR_BYTES = 256 * 1024 * 1024
@@ -41,7 +42,7 @@ function allocate(n: number): Float32Array {
   try {
     return new Float32Array(n)
   } catch {
-    throw new EngineError('budget', `not enough memory for the trajectories (${(n * 4 / 2 ** 20).toFixed(0)} MiB)`)
+    throw new EngineError('budget', say('engine.trajectoryMemory', { mib: ((n * 4) / 2 ** 20).toFixed(0) }))
   }
 }
 
@@ -51,7 +52,7 @@ function store(out: Float32Array, src: Float32Array, s: number, n: number, dim: 
   const to = s * n * dim + first * dim
   for (let k = 0; k < rows * dim; k++) {
     const v = src[from + k]
-    if (!Number.isFinite(v)) throw new BlowUpError(depth, 'positions became NaN or infinite')
+    if (!Number.isFinite(v)) throw new BlowUpError(depth, say('engine.positionsNonFinite'))
     out[to + k] = v
   }
 }
@@ -68,7 +69,7 @@ export async function transport(input: TransportInput): Promise<TransportResult>
   for (let c = 0; c < chunks; c++) {
     const first = c * rows
     const m = Math.min(rows, n - first)
-    const report = (done: number, depth: number): void => ctx.progress((share * (c + done)) / chunks, depth, chunks > 1 ? `transporting chunk ${c + 1} of ${chunks}` : 'transporting')
+    const report = (done: number, depth: number): void => ctx.progress((share * (c + done)) / chunks, depth, chunks > 1 ? say('engine.progressTransportingChunk', { index: c + 1, count: chunks }) : say('engine.progressTransporting'))
     if (flow.type === 'field') await fieldChunk(flow.field, input, out, first, m, stats, report)
     else await mapChunk(flow.map, input, out, first, m, stats, report)
     await ctx.checkpoint()
@@ -89,8 +90,8 @@ async function fieldChunk(
   const { positions, count: n, dim, depths, ctx } = input
   const ref = field.referenceRows
   if (ref > n)
-    throw new EngineError('invalid-spec', `the flow needs ${ref} reference particles but the run has only ${n}`, [
-      { field: 'flow.referenceSize', message: `must not exceed the number of particles (${n})` }
+    throw new EngineError('invalid-spec', say('engine.referenceTooMany', { ref, n }), [
+      { field: 'flow.referenceSize', message: say('engine.referenceAtMost', { n }) }
     ])
   // the reference particles are the first `ref` particles of the whole cloud at depth 0, in every chunk
   const batch = new Float32Array((ref + m) * dim)

@@ -5,6 +5,7 @@ import { knnEntropy } from '../analysis/entropy'
 import { sampleIndices } from '../analysis/subsample'
 import { slicedW2 } from '../analysis/wasserstein'
 import { createRng } from '../data/random'
+import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { LayerData } from './dumps'
 import type { FlagThresholds, LayerFlag, LayerReport, LayerRow, Stretch } from '../../../shared/layers'
@@ -77,17 +78,27 @@ function findStretches(layers: LayerData[]): Stretch[] {
   return out
 }
 
+/** How each metric was sampled, one catalogue message per part (joined by "; ", localized part by part). */
+function samplingNote(m: number, n: number, pairs: number, cloud: number | null): string {
+  return [
+    say('import.samplingPoints', { m, n }),
+    say(pairs === (n * (n - 1)) / 2 ? 'import.samplingPairsAll' : 'import.samplingPairsSeeded', { pairs }),
+    cloud !== null ? say('import.samplingCloudSubsample', { count: cloud }) : say('import.samplingCloudAll'),
+    say('import.samplingUpdates')
+  ].join('; ')
+}
+
 /** The analysis as steps: yields each layer's index once its row is done, returns the report. */
 function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<number, LayerReport> {
   const o = { ...ANALYZE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([key, v]) => v !== undefined && key !== 'labels' && key !== 'thresholds')) } as typeof ANALYZE_DEFAULTS
   const thresholds: FlagThresholds = { ...FLAG_THRESHOLDS, ...options.thresholds }
-  if (layers.length < 2) throw invalid(`need at least 2 layers (the input and one more), got ${layers.length}`)
+  if (layers.length < 2) throw invalid(say('import.analyzeTooFewLayers', { count: layers.length }))
   const n = layers[0].n
-  for (const l of layers) if (l.n !== n || l.data.length !== n * l.width) throw invalid(`layer ${l.name}: ${l.n} rows of width ${l.width}, expected ${n} rows`)
-  if (n < 3) throw invalid(`need at least 3 points, got ${n}`)
-  if (!Number.isInteger(o.k) || o.k < 1) throw invalid(`k must be a positive integer, got ${o.k}`)
-  if (!Number.isInteger(o.seed)) throw invalid(`seed must be an integer, got ${o.seed}`)
-  if (options.labels && options.labels.length !== n) throw invalid(`${options.labels.length} labels for ${n} points`)
+  for (const l of layers) if (l.n !== n || l.data.length !== n * l.width) throw invalid(say('import.analyzeLayerShape', { name: l.name, rows: l.n, width: l.width, n }))
+  if (n < 3) throw invalid(say('import.tooFewPoints', { count: n }))
+  if (!Number.isInteger(o.k) || o.k < 1) throw invalid(say('import.analyzeK', { k: o.k }))
+  if (!Number.isInteger(o.seed)) throw invalid(say('import.analyzeSeed', { seed: o.seed }))
+  if (options.labels && options.labels.length !== n) throw invalid(say('import.analyzeLabelsForPoints', { count: options.labels.length, n }))
   const rng = createRng(o.seed)
   const idx = sampleIndices(n, Math.max(3, o.maxPoints), rng.fork('points'))
   const m = idx.length
@@ -121,7 +132,7 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
       ckaToInput: linearCkaOf(inSide, side, m),
       ckaToPrevious: l === 0 ? null : linearCkaOf(prevSide, side, m),
       entropy: layer.width <= 3 ? knnEntropy(cloud, cn, layer.width, 5).entropy : null,
-      entropyNote: layer.width <= 3 ? null : `width ${layer.width} > 3: kNN entropy estimates are unreliable in high dimension, omitted`,
+      entropyNote: layer.width <= 3 ? null : say('import.entropyOmitted', { width: layer.width }),
       separability: null,
       merging: mergingFraction(inDist, dist, o.mergeRelative).fraction,
       stretch: null,
@@ -180,7 +191,7 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
       points: m,
       pairs: pairs.length / 2,
       cloudPoints: cloudIdx ? cloudIdx.length : n,
-      note: `kNN preservation and CKA use a seeded subsample of ${m} of ${n} points (neighbours exact within the subsample: a k-d tree for widths <= 3, else brute force); distance correlation and merging use ${pairs.length / 2} ${pairs.length / 2 === (n * (n - 1)) / 2 ? '(all)' : 'seeded'} point pairs; entropy and sliced W2 use ${cloudIdx ? `a seeded subsample of ${cloudIdx.length}` : 'all'} points; update sizes use all points`
+      note: samplingNote(m, n, pairs.length / 2, cloudIdx ? cloudIdx.length : null)
     },
     stretches,
     rows,

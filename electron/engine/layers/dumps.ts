@@ -4,6 +4,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { z } from 'zod'
+import { say } from '../../../shared/messages'
 import { CloudInputError, MAX_CSV_BYTES, parseCsvCloud } from '../data/cloud-input'
 import { EngineError } from '../errors'
 import { decodeNpyAny, NpyError } from '../runs/npy'
@@ -33,7 +34,7 @@ export const manifestSchema = z
         z
           .string()
           .min(1)
-          .refine((s) => !/[/\\]/.test(s) && s !== '.' && s !== '..', 'a plain file or member name, no folders')
+          .refine((s) => !/[/\\]/.test(s) && s !== '.' && s !== '..', say('import.manifestPlainName'))
       )
       .min(1)
   })
@@ -74,13 +75,13 @@ export function naturalCompare(a: string, b: string): number {
 
 /** Turn a decoded array of shape [N], [N, w] or [N, a, b, ...] (flattened to [N, a*b*...]) into a layer. */
 export function toLayer(name: string, shape: number[], data: ArrayLike<number>): LayerData {
-  if (shape.length === 0) throw invalid(`${name}: a scalar, expected an array of shape [N, width]`)
+  if (shape.length === 0) throw invalid(say('import.layerScalar', { name }))
   const n = shape[0]
   const width = shape.slice(1).reduce((a, b) => a * b, 1)
-  if (n === 0 || width === 0) throw invalid(`${name}: the array is empty (shape [${shape.join(', ')}])`)
+  if (n === 0 || width === 0) throw invalid(say('import.layerEmptyArray', { name, shape: shape.join(', ') }))
   const out = Float64Array.from(data)
   for (let i = 0; i < out.length; i++)
-    if (!Number.isFinite(out[i])) throw invalid(`${name}: row ${Math.floor(i / width) + 1} has a non-finite value (${out[i]}); remove or fix the row`)
+    if (!Number.isFinite(out[i])) throw invalid(say('import.layerNonFinite', { name, row: Math.floor(i / width) + 1, value: out[i] }))
   return { name, n, width, data: out }
 }
 
@@ -98,14 +99,14 @@ async function readCapped(path: string, maxBytes: number): Promise<Buffer> {
   let size: number
   try {
     const s = await stat(path)
-    if (!s.isFile()) throw invalid(`${path} is not a file`)
+    if (!s.isFile()) throw invalid(say('import.notAFile', { path }))
     size = s.size
   } catch (e) {
     if (e instanceof EngineError) throw e
-    throw invalid(`cannot read ${path}: ${(e as Error).message}`)
+    throw invalid(say('import.cannotRead', { path, detail: (e as Error).message }))
   }
-  if (size === 0) throw invalid(`${path} is empty`)
-  if (size > maxBytes) throw invalid(`${path} is ${size} bytes, over the ${maxBytes}-byte limit per file`)
+  if (size === 0) throw invalid(say('import.fileEmpty', { file: path }))
+  if (size > maxBytes) throw invalid(say('import.layerFileTooLarge', { path, size, max: maxBytes }))
   return readFile(path)
 }
 
@@ -119,7 +120,7 @@ async function readNpz(path: string, maxBytes: number): Promise<{ name: string; 
     if (e instanceof ZipError) throw invalid(e.message)
     throw e
   }
-  if (entries.length === 0) throw invalid(`${path}: the archive holds no arrays`)
+  if (entries.length === 0) throw invalid(say('import.dumpNpzNoArrays', { path }))
   return entries.map((e) => {
     const name = e.name.replace(/\.npy$/i, '')
     return { name, layer: fromNpyBytes(e.data, `${path}:${e.name}`) }
@@ -130,7 +131,7 @@ async function readLayerFile(path: string, maxBytes: number): Promise<LayerData>
   const ext = extname(path).toLowerCase()
   if (ext === '.npz') {
     const members = await readNpz(path, maxBytes)
-    if (members.length !== 1) throw invalid(`${path}: a per-layer .npz must hold one array, it holds ${members.length} (${members.map((m) => m.name).join(', ')})`)
+    if (members.length !== 1) throw invalid(say('import.dumpNpzOneArray', { path, count: members.length, names: members.map((m) => m.name).join(', ') }))
     return members[0].layer
   }
   // parsing text takes several times its size in memory: CSV keeps the CLI's lower cap
@@ -145,24 +146,30 @@ async function readLayerFile(path: string, maxBytes: number): Promise<LayerData>
   }
 }
 
+/** One problem of layers.json; our own refinement's message is said with the field, zod's own stay as zod words them. */
+function manifestIssue(i: z.ZodIssue): string {
+  const field = i.path.join('.') || '(root)'
+  return i.message === say('import.manifestPlainName') ? say('import.manifestPlainNameAt', { field }) : `${field}: ${i.message}`
+}
+
 async function readManifest(path: string): Promise<LayerManifest> {
   let json: unknown
   try {
     json = JSON.parse(await readFile(path, 'utf8'))
   } catch (e) {
-    throw invalid(`${path}: not valid JSON (${(e as Error).message})`)
+    throw invalid(say('import.notValidJson', { file: path, detail: (e as Error).message }))
   }
   const r = manifestSchema.safeParse(json)
-  if (!r.success) throw invalid(`${path}: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`)
+  if (!r.success) throw invalid(say('import.manifestInvalid', { path, issues: r.error.issues.map(manifestIssue).join('; ') }))
   return r.data
 }
 
 function checkStack(layers: LayerData[], sources: string[], maxLayers: number): void {
-  if (layers.length < 2) throw invalid(`need at least 2 layers (the input and one more), found ${layers.length}`)
-  if (layers.length > maxLayers) throw invalid(`${layers.length} layers, over the limit of ${maxLayers}`)
+  if (layers.length < 2) throw invalid(say('import.dumpsTooFewLayers', { count: layers.length }))
+  if (layers.length > maxLayers) throw invalid(say('import.dumpsTooManyLayers', { count: layers.length, max: maxLayers }))
   const n = layers[0].n
   layers.forEach((l, i) => {
-    if (l.n !== n) throw invalid(`${sources[i]}: ${l.n} rows, but ${sources[0]} (the first layer) has ${n}: every layer must hold the same points in the same order`)
+    if (l.n !== n) throw invalid(say('import.dumpsRowsMismatch', { source: sources[i], rows: l.n, first: sources[0], n }))
   })
 }
 
@@ -178,10 +185,10 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
   try {
     isDir = (await stat(path)).isDirectory()
   } catch (e) {
-    throw invalid(`cannot read ${path}: ${(e as Error).message}`)
+    throw invalid(say('import.cannotRead', { path, detail: (e as Error).message }))
   }
   if (!isDir) {
-    if (extname(path).toLowerCase() !== '.npz') throw invalid(`${path}: expected a folder of layer files or one .npz holding every layer`)
+    if (extname(path).toLowerCase() !== '.npz') throw invalid(say('import.dumpsNotFolderOrNpz', { path }))
     const members = await readNpz(path, maxBytes)
     const out = { layers: members.map((m) => ({ ...m.layer, name: m.name })), sources: members.map((m) => `${path}:${m.name}`) }
     checkStack(out.layers, out.sources, maxLayers)
@@ -201,7 +208,7 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
       if (manifest) {
         picked = manifest.layers.map((m) => {
           const hit = members.find((x) => x.name === m.replace(/\.npy$/i, ''))
-          if (!hit) throw invalid(`${join(path, MANIFEST)}: ${m} is not a member of ${file} (members: ${members.map((x) => x.name).join(', ')})`)
+          if (!hit) throw invalid(say('import.manifestNotMember', { manifest: join(path, MANIFEST), member: m, file, members: members.map((x) => x.name).join(', ') }))
           return hit
         })
       }
@@ -211,8 +218,8 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
     }
   }
   const files = manifest ? manifest.layers : candidates
-  if (files.length > maxLayers) throw invalid(`${path}: ${files.length} layers, over the limit of ${maxLayers}`)
-  if (manifest) for (const f of files) if (!names.includes(f)) throw invalid(`${join(path, MANIFEST)} lists ${f}, which is not in ${path}`)
+  if (files.length > maxLayers) throw invalid(say('import.dumpsFolderTooManyLayers', { path, count: files.length, max: maxLayers }))
+  if (manifest) for (const f of files) if (!names.includes(f)) throw invalid(say('import.manifestListsMissing', { manifest: join(path, MANIFEST), file: f, folder: path }))
   const layers: LayerData[] = []
   for (const f of files) {
     const l = await readLayerFile(join(path, f), maxBytes)

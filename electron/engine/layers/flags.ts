@@ -1,6 +1,7 @@
 // Plain-language flags on a layer report: each names the layer, the number behind it, the documented
 // threshold it crossed and a remedy an engineer can act on.
 import type { FlagThresholds, LayerFlag } from '../../../shared/layers'
+import { say } from '../../../shared/messages'
 
 /** Documented thresholds (the defaults of AnalyzeOptions.thresholds). */
 export const FLAG_THRESHOLDS = {
@@ -14,7 +15,8 @@ export const FLAG_THRESHOLDS = {
 export type { FlagKind, FlagThresholds, LayerFlag } from '../../../shared/layers'
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`
-const label = (layer: number, name: string): string => (String(layer) === name ? `layer ${layer}` : `layer ${layer} (${name})`)
+/** The layer's name is said only when it is not just its index. */
+const named = (layer: number, name: string): boolean => String(layer) !== name
 
 export function mergingFlag(layer: number, name: string, fraction: number, threshold: number): LayerFlag {
   return {
@@ -23,9 +25,8 @@ export function mergingFlag(layer: number, name: string, fraction: number, thres
     name,
     value: fraction,
     threshold,
-    message: `${label(layer, name)} merges ${pct(fraction)} of point pairs that were distinct at the input (threshold ${pct(threshold)})`,
-    remedy:
-      'a flow cannot merge points: merging loses information for good. Regularize the kinetic energy, use an invertible (residual) block, or widen the layer'
+    message: say(named(layer, name) ? 'import.flagMergingNamed' : 'import.flagMerging', { layer, name, fraction: pct(fraction), threshold: pct(threshold) }),
+    remedy: say('import.flagMergingRemedy')
   }
 }
 
@@ -36,8 +37,8 @@ export function motionFlag(layer: number, name: string, ratio: number, threshold
     name,
     value: ratio,
     threshold,
-    message: `${label(layer, name)} moves the data ${ratio.toFixed(1)}x more than its neighbours in the residual stretch (threshold ${threshold}x the median update)`,
-    remedy: 'one block does the work of several: use a smaller step or more layers, or regularize the kinetic energy so the motion spreads over depth'
+    message: say(named(layer, name) ? 'import.flagMotionNamed' : 'import.flagMotion', { layer, name, ratio: ratio.toFixed(1), threshold }),
+    remedy: say('import.flagMotionRemedy')
   }
 }
 
@@ -48,7 +49,7 @@ export function neighboursFlag(layer: number, name: string, kept: number, k: num
     name,
     value: kept,
     threshold,
-    message: `${label(layer, name)} keeps only ${pct(kept)} of each point's ${k} nearest neighbours (threshold ${pct(threshold)})`,
-    remedy: 'the layer scrambles neighbourhoods: widen the layer, or regularize it towards a smooth (small-step) map'
+    message: say(named(layer, name) ? 'import.flagNeighboursNamed' : 'import.flagNeighbours', { layer, name, kept: pct(kept), k, threshold: pct(threshold) }),
+    remedy: say('import.flagNeighboursRemedy')
   }
 }

@@ -2,6 +2,7 @@
 // or a CSV/text file whose first column holds one label per point (numbers or names; an optional header
 // line; blank and # lines skipped). Labels become class ids 0..C-1 in order of first appearance.
 import { readFile, stat } from 'node:fs/promises'
+import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { decodeNpyAny, NpyError } from '../runs/npy'
 
@@ -26,12 +27,12 @@ export function parseLabelsCsv(text: string, path: string): Int32Array {
     if (line === '' || line.startsWith('#')) continue
     let f = (line.includes(',') ? line.split(',')[0] : line.split(/\s+/)[0]).trim()
     if (f.length >= 2 && f.startsWith('"') && f.endsWith('"')) f = f.slice(1, -1)
-    if (f === '') throw invalid(`${path}: an empty label on line "${line}"`)
+    if (f === '') throw invalid(say('import.labelEmptyOnLine', { path, line }))
     values.push(f)
   }
   // a header: the first value is a name while every other is a number
   if (values.length > 1 && !NUMBER.test(values[0]) && values.slice(1).every((v) => NUMBER.test(v))) values.shift()
-  if (values.length === 0) throw invalid(`${path}: no labels`)
+  if (values.length === 0) throw invalid(say('import.noLabels', { path }))
   return toIds(values.map((v) => (NUMBER.test(v) ? Number(v) : v)))
 }
 
@@ -58,7 +59,7 @@ function decodeIntegerNpy(buf: Buffer, path: string): { shape: number[]; data: n
   const shape = shapeText.split(',').map((t) => t.trim()).filter((t) => t !== '').map(Number)
   const count = shape.reduce((a, b) => a * b, 1)
   const [size, get] = INT_TYPES[descr]
-  if (buf.length !== pre + len + count * size) throw invalid(`${path}: truncated or padded: shape [${shape.join(', ')}] of ${descr} needs ${pre + len + count * size} bytes, the file has ${buf.length}`)
+  if (buf.length !== pre + len + count * size) throw invalid(say('import.labelsTruncated', { path, shape: shape.join(', '), dtype: descr, need: pre + len + count * size, have: buf.length }))
   const view = new DataView(buf.buffer, buf.byteOffset + pre + len, count * size)
   return { shape, data: Array.from({ length: count }, (_, i) => get(view, i * size)) }
 }
@@ -68,19 +69,19 @@ export async function loadLabels(path: string): Promise<Int32Array> {
   try {
     size = (await stat(path)).size
   } catch (e) {
-    throw invalid(`cannot read labels ${path}: ${(e as Error).message}`)
+    throw invalid(say('import.labelsCannotRead', { path, detail: (e as Error).message }))
   }
-  if (size === 0) throw invalid(`${path} is empty`)
-  if (size > MAX_LABEL_BYTES) throw invalid(`${path} is ${size} bytes, over the ${MAX_LABEL_BYTES}-byte limit for labels`)
+  if (size === 0) throw invalid(say('import.fileEmpty', { file: path }))
+  if (size > MAX_LABEL_BYTES) throw invalid(say('import.labelsTooLarge', { path, size, max: MAX_LABEL_BYTES }))
   const buf = await readFile(path)
   if (!/\.npy$/i.test(path)) return parseLabelsCsv(buf.toString('utf8'), path)
   try {
     const a = decodeIntegerNpy(buf, path) ?? decodeNpyAny(buf, path)
-    if (!(a.shape.length === 1 || (a.shape.length === 2 && a.shape[1] === 1))) throw invalid(`${path}: labels must have shape [N] or [N, 1], got [${a.shape.join(', ')}]`)
+    if (!(a.shape.length === 1 || (a.shape.length === 2 && a.shape[1] === 1))) throw invalid(say('import.labelsShape', { path, shape: a.shape.join(', ') }))
     const values = Array.from(a.data)
     const bad = values.findIndex((v) => !Number.isFinite(v))
-    if (bad >= 0) throw invalid(`${path}: label ${bad + 1} is ${values[bad]}`)
-    if (values.length === 0) throw invalid(`${path}: no labels`)
+    if (bad >= 0) throw invalid(say('import.labelNotFinite', { path, index: bad + 1, value: values[bad] }))
+    if (values.length === 0) throw invalid(say('import.noLabels', { path }))
     return toIds(values)
   } catch (e) {
     if (e instanceof NpyError) throw invalid(e.message)

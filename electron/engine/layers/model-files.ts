@@ -4,6 +4,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { LIMITS } from '../../../shared/limits'
+import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 
 /** One file of a model, by its bare name (as model.json's weightsManifest paths refer to it). */
@@ -39,8 +40,8 @@ const invalid = (m: string): EngineError => new EngineError('invalid-request', m
 const BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 }
 
 function checkSize(name: string, size: number): void {
-  if (size === 0) throw invalid(`${name} is empty`)
-  if (size > MAX_MODEL_FILE_BYTES) throw invalid(`${name} is ${size} bytes, over the ${MAX_MODEL_FILE_BYTES}-byte limit per model file`)
+  if (size === 0) throw invalid(say('import.fileEmpty', { file: name }))
+  if (size > MAX_MODEL_FILE_BYTES) throw invalid(say('import.modelFileTooLarge', { name, size, max: MAX_MODEL_FILE_BYTES }))
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -48,17 +49,17 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function parseSpec(raw: unknown, where: string): WeightSpec {
-  if (!isRecord(raw) || typeof raw.name !== 'string') throw invalid(`${where}: a weight entry without a name`)
+  if (!isRecord(raw) || typeof raw.name !== 'string') throw invalid(say('import.weightNoName', { where }))
   const shape = raw.shape
   if (!Array.isArray(shape) || !shape.every((s) => Number.isInteger(s) && (s as number) >= 0))
-    throw invalid(`${where}: weight ${raw.name} has no valid shape`)
+    throw invalid(say('import.weightNoShape', { where, name: raw.name }))
   const dtype = raw.dtype
-  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') throw invalid(`${where}: weight ${raw.name} has dtype ${String(dtype)}, expected float32, int32 or bool`)
+  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') throw invalid(say('import.weightDtype', { where, name: raw.name, dtype: String(dtype) }))
   const spec: WeightSpec = { name: raw.name, shape: shape as number[], dtype }
   if (raw.quantization !== undefined) {
     const q = raw.quantization
     if (!isRecord(q) || (q.dtype !== 'uint8' && q.dtype !== 'uint16' && q.dtype !== 'float16'))
-      throw invalid(`${where}: weight ${raw.name} has an unsupported quantization`)
+      throw invalid(say('import.weightQuantization', { where, name: raw.name }))
     spec.quantization = q as WeightSpec['quantization']
   }
   return spec
@@ -79,43 +80,51 @@ export function modelArtifacts(files: ModelFile[]): ModelArtifactsIn {
   for (const f of files) checkSize(f.name, f.bytes.byteLength)
   const jsons = files.filter((f) => /\.json$/i.test(f.name))
   const top = jsons.find((f) => basename(f.name) === MODEL_JSON) ?? (jsons.length === 1 ? jsons[0] : undefined)
-  if (!top) throw invalid(jsons.length === 0 ? 'no model.json among the files: a TF.js Layers model is a model.json plus its weight files' : `several .json files (${jsons.map((j) => j.name).join(', ')}) and none is named model.json`)
+  if (!top) throw invalid(jsons.length === 0 ? say('import.noModelJson') : say('import.severalJson', { names: jsons.map((j) => j.name).join(', ') }))
   let json: unknown
   try {
     json = JSON.parse(Buffer.from(top.bytes).toString('utf8'))
   } catch (e) {
-    throw invalid(`${top.name}: not valid JSON (${(e as Error).message})`)
+    throw invalid(say('import.notValidJson', { file: top.name, detail: (e as Error).message }))
   }
-  if (!isRecord(json)) throw invalid(`${top.name}: not a model description (expected a JSON object)`)
+  if (!isRecord(json)) throw invalid(say('import.notModelObject', { name: top.name }))
   const topo = json.modelTopology
   if (json.format === 'graph-model' || (isRecord(topo) && Array.isArray(topo.node)))
-    throw invalid(`${top.name} is a TF.js graph model (converted from a SavedModel or frozen graph); only Layers models (tf.LayersModel, Keras) can be analysed layer by layer: convert with --output_format=tfjs_layers_model`)
-  if (!isRecord(topo)) throw invalid(`${top.name}: no modelTopology; not a TF.js Layers model`)
+    throw invalid(say('import.graphModel', { name: top.name }))
+  if (!isRecord(topo)) throw invalid(say('import.noTopology', { name: top.name }))
   const config = isRecord(topo.model_config) ? topo.model_config : topo
   if (typeof config.class_name !== 'string' || !isRecord(config.config))
-    throw invalid(`${top.name}: modelTopology has no class_name/config; not a TF.js Layers model`)
+    throw invalid(say('import.noClassName', { name: top.name }))
   const manifest = json.weightsManifest
-  if (!Array.isArray(manifest)) throw invalid(`${top.name}: no weightsManifest; a Layers model lists its weight files there`)
+  if (!Array.isArray(manifest)) throw invalid(say('import.noWeightsManifest', { name: top.name }))
   const byName = new Map(files.map((f) => [basename(f.name), f]))
   const specs: WeightSpec[] = []
   const shards: string[] = []
   const parts: Uint8Array[] = []
   manifest.forEach((group, g) => {
     const where = `${top.name} weightsManifest[${g}]`
-    if (!isRecord(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) throw invalid(`${where}: expected {paths, weights}`)
+    if (!isRecord(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) throw invalid(say('import.manifestGroupShape', { where }))
     const groupSpecs = group.weights.map((w) => parseSpec(w, where))
     let have = 0
     for (const p of group.paths) {
-      if (typeof p !== 'string' || p.length === 0) throw invalid(`${where}: a path that is not a file name`)
+      if (typeof p !== 'string' || p.length === 0) throw invalid(say('import.manifestPathNotName', { where }))
       const f = byName.get(basename(p))
-      if (!f) throw invalid(`missing weight file ${p} (listed in ${top.name}); give every weight shard with the model`)
+      if (!f) throw invalid(say('import.missingShard', { path: p, model: top.name }))
       shards.push(basename(p))
       parts.push(f.bytes)
       have += f.bytes.byteLength
     }
     const need = groupSpecs.reduce((s, w) => s + weightBytes(w), 0)
     if (have !== need)
-      throw invalid(`weights do not match the topology: ${group.paths.join(', ')} hold ${have} bytes, but the ${groupSpecs.length} weights listed for them (${groupSpecs.map((w) => `${w.name} [${w.shape.join(', ')}]`).slice(0, 4).join(', ')}${groupSpecs.length > 4 ? ', ...' : ''}) need ${need}`)
+      throw invalid(
+        say('import.weightsBytesMismatch', {
+          paths: group.paths.join(', '),
+          have,
+          count: groupSpecs.length,
+          list: `${groupSpecs.map((w) => `${w.name} [${w.shape.join(', ')}]`).slice(0, 4).join(', ')}${groupSpecs.length > 4 ? ', ...' : ''}`,
+          need
+        })
+      )
     specs.push(...groupSpecs)
   })
   const total = parts.reduce((s, p) => s + p.byteLength, 0)
@@ -140,11 +149,11 @@ async function readCapped(path: string): Promise<Uint8Array> {
   let size: number
   try {
     const s = await stat(path)
-    if (!s.isFile()) throw invalid(`${path} is not a file`)
+    if (!s.isFile()) throw invalid(say('import.notAFile', { path }))
     size = s.size
   } catch (e) {
     if (e instanceof EngineError) throw e
-    throw invalid(`cannot read ${path}: ${(e as Error).message}`)
+    throw invalid(say('import.cannotRead', { path, detail: (e as Error).message }))
   }
   checkSize(path, size)
   return new Uint8Array(await readFile(path))
@@ -153,7 +162,7 @@ async function readCapped(path: string): Promise<Uint8Array> {
 /** The model.json at `path` (or <path>/model.json) and the weight files it lists, beside it. */
 export async function readModelFiles(path: string): Promise<ModelFile[]> {
   const isDir = await stat(path).then((s) => s.isDirectory(), (e: Error) => {
-    throw invalid(`cannot read ${path}: ${e.message}`)
+    throw invalid(say('import.cannotRead', { path, detail: e.message }))
   })
   const jsonPath = isDir ? join(path, MODEL_JSON) : path
   const dir = dirname(jsonPath)

@@ -2,6 +2,7 @@
 // on (built-in, workspace dataset, or a file), record a TF.js model's layers on it, then analyse and
 // project. Progress and cancellation go through optional hooks, called between steps and batches.
 import type { AnalysisDataset, AnalysisRecord, LayerReport } from '../../../shared/layers'
+import { say } from '../../../shared/messages'
 import { builtinDataset, BUILTIN_NAMES, isBuiltinName } from '../data/builtin-datasets'
 import { CloudInputError, loadCloud } from '../data/cloud-input'
 import { loadDataset } from '../datasets/store'
@@ -37,7 +38,7 @@ const invalid = (m: string): EngineError => new EngineError('invalid-request', m
 /** The points for a data choice of layers.start (seed falls back to `seed`). */
 export async function resolveDataChoice(workspace: string, choice: DataChoice, seed: number): Promise<PointsInput> {
   if (choice.kind === 'builtin') {
-    if (!isBuiltinName(choice.name)) throw invalid(`unknown built-in dataset "${choice.name}" (${BUILTIN_NAMES.join(', ')})`)
+    if (!isBuiltinName(choice.name)) throw invalid(say('import.unknownBuiltin', { name: choice.name, names: BUILTIN_NAMES.join(', ') }))
     const s = choice.seed ?? seed
     const b = builtinDataset(choice.name, choice.n, s)
     return { points: b.points, n: b.n, d: b.d, labels: b.labels, classes: b.classes, dataset: { kind: 'builtin', name: choice.name, n: b.n, seed: s } }
@@ -50,9 +51,9 @@ export async function resolveDataChoice(workspace: string, choice: DataChoice, s
 export async function resolveDataArgument(text: string, path: string, seed: number): Promise<PointsInput> {
   if (text.startsWith('builtin:')) {
     const m = /^builtin:([a-z-]+)(?::(\d+))?$/.exec(text)
-    if (!m) throw invalid(`--data ${text}: expected builtin:<name> or builtin:<name>:<points> with a name among ${BUILTIN_NAMES.join(', ')}`)
+    if (!m) throw invalid(say('import.dataArgFormat', { text, names: BUILTIN_NAMES.join(', ') }))
     const n = m[2] ? Number(m[2]) : DEFAULT_BUILTIN_POINTS
-    if (n < 3) throw invalid(`--data ${text}: need at least 3 points`)
+    if (n < 3) throw invalid(say('import.dataArgFewPoints', { text }))
     return resolveDataChoice('', { kind: 'builtin', name: m[1], n, seed }, seed)
   }
   try {
@@ -69,16 +70,16 @@ export async function checkModelOnData(files: ModelFile[], data: { n: number; d:
   const loaded = await loadModelFromFiles(files)
   if (data.d !== loaded.inputWidth) {
     loaded.model.dispose()
-    throw invalid(`mismatched dimensions: the data has ${data.d} features per point, the model's input takes ${loaded.inputWidth} (shape [${loaded.inputShape.join(', ')}])`)
+    throw invalid(say('import.dimensionsMismatch', { d: data.d, width: loaded.inputWidth, shape: loaded.inputShape.join(', ') }))
   }
   if (data.n < 3) {
     loaded.model.dispose()
-    throw invalid(`need at least 3 points, got ${data.n}`)
+    throw invalid(say('import.tooFewPoints', { count: data.n }))
   }
   const values = data.n * (data.d + loaded.widths.reduce((a, b) => a + b, 0))
   if (values > MAX_RECORDED_VALUES) {
     loaded.model.dispose()
-    throw invalid(`recording ${data.n} points through every layer would hold ${values} values, over the limit of ${MAX_RECORDED_VALUES}; use at most ${Math.floor((MAX_RECORDED_VALUES * data.n) / values)} points`)
+    throw invalid(say('import.recordTooLarge', { n: data.n, values, max: MAX_RECORDED_VALUES, most: Math.floor((MAX_RECORDED_VALUES * data.n) / values) }))
   }
   return loaded
 }
@@ -89,7 +90,7 @@ export async function recordModel(files: ModelFile[], data: PointsInput, hooks: 
   try {
     const layers = await recordLayerOutputs(loaded, data.points, data.n, data.d, {
       onBatch: async (done, n) => {
-        hooks.progress?.(done / n, `recording layer outputs: ${done} of ${n} points`)
+        hooks.progress?.(done / n, say('import.progressRecording', { done, n }))
         await hooks.checkpoint?.()
       }
     })
@@ -101,14 +102,14 @@ export async function recordModel(files: ModelFile[], data: PointsInput, hooks: 
 
 /** analyzeLayers, then the once-per-model PCA projection. */
 export async function analyzeAndProject(layers: LayerData[], o: { k: number; seed: number; labels?: Int32Array }, hooks: StepHooks = {}): Promise<{ report: LayerReport; projection: LayerProjection }> {
-  if (o.labels && o.labels.length !== layers[0]?.n) throw invalid(`${o.labels.length} labels, but the layers hold ${layers[0]?.n} points`)
-  hooks.progress?.(0, 'per-layer metrics')
+  if (o.labels && o.labels.length !== layers[0]?.n) throw invalid(say('import.labelsCountMismatch', { count: o.labels.length, n: String(layers[0]?.n) }))
+  hooks.progress?.(0, say('import.progressMetrics'))
   await hooks.checkpoint?.()
   const report = await analyzeLayersAsync(layers, { k: o.k, seed: o.seed, ...(o.labels ? { labels: o.labels } : {}) }, async (l, count) => {
-    hooks.progress?.((0.8 * (l + 1)) / count, `per-layer metrics: layer ${l + 1} of ${count}`)
+    hooks.progress?.((0.8 * (l + 1)) / count, say('import.progressMetricsLayer', { layer: l + 1, count }))
     await hooks.checkpoint?.()
   })
-  hooks.progress?.(0.8, 'PCA projection')
+  hooks.progress?.(0.8, say('import.progressPca'))
   await hooks.checkpoint?.()
   const projection = fitLayerPca(layers, { seed: o.seed })
   hooks.progress?.(1)

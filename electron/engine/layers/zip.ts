@@ -1,6 +1,7 @@
 // A minimal ZIP reader for NumPy's .npz archives: the central directory (with Zip64 records, which NumPy
 // writes), stored or deflated members, CRC-32 checked, so a truncated or corrupt archive is refused.
 import { inflateRawSync } from 'node:zlib'
+import { say } from '../../../shared/messages'
 
 export class ZipError extends Error {
   constructor(message: string) {
@@ -38,7 +39,7 @@ export function crc32(bytes: Uint8Array): number {
 
 function u64(buf: Buffer, at: number): number {
   const v = buf.readBigUInt64LE(at)
-  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError('a Zip64 size or offset is out of range')
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError(say('import.zipOutOfRange'))
   return Number(v)
 }
 
@@ -51,13 +52,13 @@ function findDirectory(buf: Buffer, label: string): { offset: number; count: num
     let offset = buf.readUInt32LE(at + 16)
     if ((count === 0xffff || offset === 0xffffffff) && at >= 20 && buf.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
       const z = u64(buf, at - 20 + 8)
-      if (z + 56 > buf.length || buf.readUInt32LE(z) !== ZIP64_EOCD) throw new ZipError(`${label}: broken Zip64 end record`)
+      if (z + 56 > buf.length || buf.readUInt32LE(z) !== ZIP64_EOCD) throw new ZipError(say('import.zipBrokenZip64', { label }))
       count = u64(buf, z + 32)
       offset = u64(buf, z + 48)
     }
     return { offset, count }
   }
-  throw new ZipError(`${label}: not a ZIP/NPZ archive or truncated (no end-of-directory record)`)
+  throw new ZipError(say('import.zipNoEnd', { label }))
 }
 
 /**
@@ -69,7 +70,7 @@ export function readZip(buf: Buffer, label: string, maxEntryBytes: number): ZipE
   const entries: ZipEntry[] = []
   let p = offset
   for (let e = 0; e < count; e++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipError(`${label}: corrupt central directory (entry ${e + 1})`)
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipError(say('import.zipCorruptDirectory', { label, entry: e + 1 }))
     const flags = buf.readUInt16LE(p + 8)
     const method = buf.readUInt16LE(p + 10)
     const crc = buf.readUInt32LE(p + 16)
@@ -84,15 +85,15 @@ export function readZip(buf: Buffer, label: string, maxEntryBytes: number): ZipE
     let x = p + 46 + nameLen
     const extraEnd = x + extraLen
     // lengths from the record itself may point past the archive: refuse rather than read out of range
-    if (extraEnd + commentLen > buf.length) throw new ZipError(`${label}: corrupt central directory (entry ${e + 1})`)
+    if (extraEnd + commentLen > buf.length) throw new ZipError(say('import.zipCorruptDirectory', { label, entry: e + 1 }))
     while (x + 4 <= extraEnd) {
       const id = buf.readUInt16LE(x)
       const len = buf.readUInt16LE(x + 2)
-      if (x + 4 + len > extraEnd) throw new ZipError(`${label}: corrupt extra field in the central directory (entry ${e + 1})`)
+      if (x + 4 + len > extraEnd) throw new ZipError(say('import.zipCorruptExtra', { label, entry: e + 1 }))
       if (id === 0x0001) {
         let q = x + 4
         const next = (): number => {
-          if (q + 8 > x + 4 + len) throw new ZipError(`${label}: Zip64 extra field too short (entry ${e + 1})`)
+          if (q + 8 > x + 4 + len) throw new ZipError(say('import.zipZip64Short', { label, entry: e + 1 }))
           q += 8
           return u64(buf, q - 8)
         }
@@ -104,12 +105,12 @@ export function readZip(buf: Buffer, label: string, maxEntryBytes: number): ZipE
     }
     p = extraEnd + commentLen
     if (name.endsWith('/')) continue
-    if (flags & 1) throw new ZipError(`${label}: member ${name} is encrypted`)
-    if (method !== 0 && method !== 8) throw new ZipError(`${label}: member ${name} uses compression method ${method} (only stored and deflated are read)`)
-    if (size > maxEntryBytes) throw new ZipError(`${label}: member ${name} is ${size} bytes uncompressed, over the ${maxEntryBytes}-byte limit`)
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) throw new ZipError(`${label}: member ${name}: bad local header (truncated archive?)`)
+    if (flags & 1) throw new ZipError(say('import.zipEncrypted', { label, name }))
+    if (method !== 0 && method !== 8) throw new ZipError(say('import.zipMethod', { label, name, method }))
+    if (size > maxEntryBytes) throw new ZipError(say('import.zipMemberTooLarge', { label, name, size, max: maxEntryBytes }))
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) throw new ZipError(say('import.zipBadLocalHeader', { label, name }))
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28)
-    if (start + packed > buf.length) throw new ZipError(`${label}: member ${name} is truncated`)
+    if (start + packed > buf.length) throw new ZipError(say('import.zipMemberTruncated', { label, name }))
     const raw = buf.subarray(start, start + packed)
     let data: Uint8Array
     if (method === 0) data = raw
@@ -117,11 +118,11 @@ export function readZip(buf: Buffer, label: string, maxEntryBytes: number): ZipE
       try {
         data = inflateRawSync(raw, { maxOutputLength: Math.max(1, size) })
       } catch (err) {
-        throw new ZipError(`${label}: member ${name} does not inflate: ${(err as Error).message}`)
+        throw new ZipError(say('import.zipInflate', { label, name, detail: (err as Error).message }))
       }
     }
-    if (data.length !== size) throw new ZipError(`${label}: member ${name} has ${data.length} bytes, the directory says ${size}`)
-    if (crc32(data) !== crc) throw new ZipError(`${label}: member ${name} fails its CRC-32 check (corrupt archive)`)
+    if (data.length !== size) throw new ZipError(say('import.zipSizeMismatch', { label, name, actual: data.length, size }))
+    if (crc32(data) !== crc) throw new ZipError(say('import.zipCrc', { label, name }))
     entries.push({ name, data })
   }
   return entries

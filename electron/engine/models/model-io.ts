@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EngineError } from '../errors'
 import { modelWithWeights, type TrainedModel, type TrainedModelMeta } from './trained-model'
+import { say } from '../../../shared/messages'
 
 export const MODEL_DIR = 'model'
 export const MODEL_FORMAT = 'nagare-trained-flow'
@@ -61,10 +62,10 @@ export function modelFromArtifacts(jsonText: string, weights: Uint8Array): Train
   try {
     json = JSON.parse(jsonText) as ModelJson
   } catch (e) {
-    throw new EngineError('unreadable-run', `model.json is not valid JSON: ${(e as Error).message}`)
+    throw new EngineError('unreadable-run', say('engine.modelJsonInvalid', { detail: (e as Error).message }))
   }
   if (json.format !== MODEL_FORMAT || !json.modelTopology || !Array.isArray(json.weightsManifest))
-    throw new EngineError('unreadable-run', `model.json is not a ${MODEL_FORMAT} model`)
+    throw new EngineError('unreadable-run', say('engine.modelFormat', { format: MODEL_FORMAT }))
   const entries = json.weightsManifest.flatMap((g) => g.weights)
   const bytes = Uint8Array.from(weights)
   if (!littleEndian) for (let i = 0; i < bytes.length; i += 4) bytes.subarray(i, i + 4).reverse()
@@ -73,11 +74,11 @@ export function modelFromArtifacts(jsonText: string, weights: Uint8Array): Train
   let o = 0
   for (const e of entries) {
     const n = e.shape.reduce((a, b) => a * b, 1)
-    if (o + n > all.length) throw new EngineError('unreadable-run', `weights.bin is too short for ${e.name}`)
+    if (o + n > all.length) throw new EngineError('unreadable-run', say('engine.weightsTooShort', { name: e.name }))
     values.push(all.slice(o, o + n))
     o += n
   }
-  if (o !== all.length) throw new EngineError('unreadable-run', `weights.bin has ${all.length - o} values more than model.json describes`)
+  if (o !== all.length) throw new EngineError('unreadable-run', say('engine.weightsTooLong', { extra: all.length - o }))
   return modelWithWeights(json.modelTopology, values)
 }
 

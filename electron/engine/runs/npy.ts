@@ -5,6 +5,7 @@
 // the shape, so a truncated or foreign file is refused with a message instead of being misread.
 import { open } from 'node:fs/promises'
 import { npyHeaderBytes } from '../../../shared/npy-bytes'
+import { say } from '../../../shared/messages'
 
 export type NpyDtype = '<f4' | '<i4'
 export type NpyData = Float32Array | Int32Array
@@ -91,32 +92,32 @@ interface Header {
 
 /** Parse and validate the header at the start of `head` (which holds at least the whole header). */
 function parseHeader(head: Uint8Array, fileLength: number, label: string, accepted: readonly NpyAnyDtype[] = STORAGE_DTYPES): Header {
-  if (head.length < 10 || !MAGIC.every((b, i) => head[i] === b)) throw new NpyError(`${label}: not an NPY file (bad magic)`)
+  if (head.length < 10 || !MAGIC.every((b, i) => head[i] === b)) throw new NpyError(say('runs.npyMagic', { label }))
   const major = head[6]
   const minor = head[7]
-  if (major < 1 || major > 3 || minor !== 0) throw new NpyError(`${label}: unsupported NPY version ${major}.${minor}`)
+  if (major < 1 || major > 3 || minor !== 0) throw new NpyError(say('import.npyVersion', { label, version: `${major}.${minor}` }))
   const view = Buffer.from(head.buffer, head.byteOffset, head.byteLength)
   const pre = major === 1 ? 10 : 12
-  if (head.length < pre) throw new NpyError(`${label}: truncated header`)
+  if (head.length < pre) throw new NpyError(say('import.npyTruncatedHeader', { label }))
   const headerLen = major === 1 ? view.readUInt16LE(8) : view.readUInt32LE(8)
   const dataOffset = pre + headerLen
-  if (dataOffset > fileLength || dataOffset > head.length) throw new NpyError(`${label}: truncated header`)
+  if (dataOffset > fileLength || dataOffset > head.length) throw new NpyError(say('import.npyTruncatedHeader', { label }))
   const text = view.toString(major === 3 ? 'utf8' : 'latin1', pre, dataOffset)
   const descr = /'descr'\s*:\s*'([^']*)'/.exec(text)?.[1]
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text)?.[1]
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(text)?.[1]
-  if (descr === undefined || fortran === undefined || shapeText === undefined) throw new NpyError(`${label}: malformed header ${JSON.stringify(text.trim())}`)
+  if (descr === undefined || fortran === undefined || shapeText === undefined) throw new NpyError(say('runs.npyMalformedHeader', { label, header: JSON.stringify(text.trim()) }))
   if (!(accepted as readonly string[]).includes(descr))
-    throw new NpyError(`${label}: unsupported dtype '${descr}' (expected ${accepted.map((t) => `'${t}'`).join(' or ').replace(/ or (?=.* or )/g, ', ')})`)
+    throw new NpyError(say('runs.npyDtype', { label, dtype: descr, expected: accepted.map((t) => `'${t}'`).join(' or ').replace(/ or (?=.* or )/g, ', ') }))
   const dtype = descr as NpyAnyDtype
-  if (fortran === 'True') throw new NpyError(`${label}: Fortran-ordered arrays are not supported (expected C order)`)
+  if (fortran === 'True') throw new NpyError(say('runs.npyFortran', { label }))
   const parts = shapeText.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
-  if (!parts.every((p) => /^\d+L?$/.test(p))) throw new NpyError(`${label}: bad shape (${shapeText})`)
+  if (!parts.every((p) => /^\d+L?$/.test(p))) throw new NpyError(say('import.npyBadShape', { label, shape: shapeText }))
   const shape = parts.map((p) => Number.parseInt(p, 10))
-  if (!shape.every((s) => Number.isSafeInteger(s))) throw new NpyError(`${label}: bad shape (${shapeText}): a dimension is too large`)
+  if (!shape.every((s) => Number.isSafeInteger(s))) throw new NpyError(say('runs.npyShapeTooLarge', { label, shape: shapeText }))
   const expected = dataOffset + shape.reduce((a, b) => a * b, 1) * ITEM_SIZE[dtype]
-  if (fileLength < expected) throw new NpyError(`${label}: truncated: shape [${shape.join(', ')}] needs ${expected} bytes, the file has ${fileLength}`)
-  if (fileLength > expected) throw new NpyError(`${label}: ${fileLength - expected} unexpected bytes after the data of shape [${shape.join(', ')}]`)
+  if (fileLength < expected) throw new NpyError(say('runs.npyTruncated', { label, shape: shape.join(', '), expected, size: fileLength }))
+  if (fileLength > expected) throw new NpyError(say('runs.npyTrailing', { label, extra: fileLength - expected, shape: shape.join(', ') }))
   return { dtype, shape, dataOffset }
 }
 
@@ -164,7 +165,7 @@ async function read(path: string, accepted: readonly NpyAnyDtype[]): Promise<Npy
     let done = 0
     while (done < target.length) {
       const { bytesRead } = await fh.read(target, done, Math.min(target.length - done, 256 * 1024 * 1024), h.dataOffset + done)
-      if (bytesRead === 0) throw new NpyError(`${path}: truncated while reading`)
+      if (bytesRead === 0) throw new NpyError(say('runs.npyTruncatedReading', { path }))
       done += bytesRead
     }
     return { dtype: h.dtype, shape: h.shape, data }

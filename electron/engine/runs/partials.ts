@@ -6,6 +6,7 @@ import writeFileAtomic from 'write-file-atomic'
 import type { RunSummary } from '../../../shared/run'
 import { folderTime } from './summary'
 import { OWNER_FILE, PARTIAL_PREFIX } from './run-folder'
+import { say } from '../../../shared/messages'
 
 export const INCOMPLETE_DIR = '.incomplete'
 export const REASON_FILE = 'incomplete.json'
@@ -24,7 +25,7 @@ export function releasePartial(path: string): void {
   inFlight.delete(path)
 }
 
-const INTERRUPTED = 'This run was interrupted while it was being saved (the app or the computer stopped), so it is not complete. Its files were kept in runs/.incomplete.'
+const INTERRUPTED = say('runs.interrupted')
 
 async function ownedByLiveWriter(dir: string): Promise<boolean> {
   let pid: unknown

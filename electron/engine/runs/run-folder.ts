@@ -7,6 +7,7 @@ import { RunManifestSchema, type RunManifest } from '../../../shared/run'
 import { syncDir, writeSynced } from '../synced-write'
 import { metricsCsv } from './metrics-csv'
 import { writeNpy } from './npy'
+import { say } from '../../../shared/messages'
 
 export interface RunContent {
   manifest: RunManifest
@@ -41,7 +42,7 @@ export function checkExtraPath(path: string): string[] {
     /^[A-Za-z]:/.test(path) ||
     parts.some((p) => p === '' || p === '.' || p === '..') ||
     RESERVED.has(parts[0])
-  if (bad) throw new Error(`not a valid file path inside a run folder: ${JSON.stringify(path).slice(0, 120)}`)
+  if (bad) throw new Error(say('runs.badFilePath', { path: JSON.stringify(path).slice(0, 120) }))
   return parts
 }
 
@@ -64,7 +65,7 @@ export async function writeRunFolder(finalDir: string, partialDir: string, conte
     await hooks.beforeFile?.('trajectories.npy')
     await writeNpy(join(partialDir, 'trajectories.npy'), trajectories, shape)
     if (labels) {
-      if (manifest.files.labels !== 'labels.npy') throw new Error('labels given but the manifest does not list labels.npy')
+      if (manifest.files.labels !== 'labels.npy') throw new Error(say('runs.labelsNotListed'))
       await hooks.beforeFile?.('labels.npy')
       await writeNpy(join(partialDir, 'labels.npy'), labels, [labels.length])
     }
@@ -102,18 +103,18 @@ export async function readManifest(dir: string): Promise<ManifestRead> {
     text = await readFile(join(dir, MANIFEST_FILE), 'utf8')
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    return { ok: false, problem: code === 'ENOENT' ? 'run.json is missing' : `run.json cannot be read (${code ?? String(e)})` }
+    return { ok: false, problem: code === 'ENOENT' ? say('runs.manifestMissing') : say('runs.manifestUnreadable', { detail: code ?? String(e) }) }
   }
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch (e) {
-    return { ok: false, problem: `run.json is not valid JSON: ${(e as Error).message}` }
+    return { ok: false, problem: say('runs.manifestNotJson', { detail: (e as Error).message }) }
   }
   const r = RunManifestSchema.safeParse(json)
   if (!r.success) {
     const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
-    return { ok: false, problem: `run.json does not describe a run: ${issues.join('; ')}` }
+    return { ok: false, problem: say('runs.manifestInvalid', { issues: issues.join('; ') }) }
   }
   return { ok: true, manifest: r.data }
 }

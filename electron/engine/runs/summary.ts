@@ -5,6 +5,7 @@ import type { RunSummary } from '../../../shared/run'
 import { isRunId } from './ids'
 import { readManifest } from './run-folder'
 import { readUserMeta } from './user-meta'
+import { say } from '../../../shared/messages'
 
 /** The wizard family of a flow kind, for the history filter: trained flows, closed-form DAEs, or the kind itself. */
 export function templateOf(kind: string): string {
@@ -21,7 +22,7 @@ export async function folderTime(dir: string): Promise<string> {
 }
 
 export async function summarizeFolder(dir: string, id: string): Promise<RunSummary> {
-  const r = isRunId(id) ? await readManifest(dir) : { ok: false as const, problem: 'the folder name is not a valid run id (letters, digits, ".", "_" and "-")' }
+  const r = isRunId(id) ? await readManifest(dir) : { ok: false as const, problem: say('runs.folderNotRunId') }
   const user = await readUserMeta(dir)
   const tags = user.tags?.length ? { tags: user.tags } : {}
   if (!r.ok) return { id, name: user.name ?? id, createdAt: await folderTime(dir), status: 'unreadable', problem: r.problem, ...tags }

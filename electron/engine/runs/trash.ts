@@ -7,6 +7,7 @@ import type { RunSummary } from '../../../shared/run'
 import { EngineError } from '../errors'
 import { INCOMPLETE_DIR, incompleteSummary } from './partials'
 import { folderTime, summarizeFolder } from './summary'
+import { say } from '../../../shared/messages'
 
 export const TRASH_DIR = '.trash'
 export const TRASHED_FILE = 'trashed.json'
@@ -31,9 +32,9 @@ async function readTrashed(dir: string): Promise<Trashed> {
 
 export async function trashRun(root: string, id: string): Promise<void> {
   const from: Origin | undefined = (await isDir(join(root, id))) ? 'history' : (await isDir(join(root, INCOMPLETE_DIR, id))) ? 'incomplete' : undefined
-  if (!from) throw new EngineError('not-found', `no run with id ${id}`)
+  if (!from) throw new EngineError('not-found', say('runs.noRun', { id }))
   const target = join(root, TRASH_DIR, id)
-  if (await isDir(target)) throw new EngineError('busy', `the trash already holds a run with id ${id}; restore it first`)
+  if (await isDir(target)) throw new EngineError('busy', say('runs.trashHolds', { id }))
   await mkdir(join(root, TRASH_DIR), { recursive: true })
   await rename(originDir(root, id, from), target)
   const trashed: Trashed = { trashedAt: new Date().toISOString(), from }
@@ -43,10 +44,10 @@ export async function trashRun(root: string, id: string): Promise<void> {
 
 export async function restoreRun(root: string, id: string): Promise<void> {
   const dir = join(root, TRASH_DIR, id)
-  if (!(await isDir(dir))) throw new EngineError('not-found', `no run with id ${id} in the trash`)
+  if (!(await isDir(dir))) throw new EngineError('not-found', say('runs.noRunInTrash', { id }))
   const { from } = await readTrashed(dir)
   const target = originDir(root, id, from)
-  if (await isDir(target)) throw new EngineError('busy', `a run with id ${id} is already in the history; it was left in the trash`)
+  if (await isDir(target)) throw new EngineError('busy', say('runs.restoreTaken', { id }))
   await mkdir(join(target, '..'), { recursive: true })
   await rename(dir, target)
   await rm(join(target, TRASHED_FILE), { force: true }).catch(() => undefined)

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch, type SettingsState } from '../../../shared/settings'
 import { EngineError } from '../errors'
+import { say } from '../../../shared/messages'
 
 export const SETTINGS_FILE = 'settings.json'
 /** settings that the running engine took at start; a change waits for a restart */
@@ -19,7 +20,7 @@ type ReadResult = { kind: 'ok'; settings: Settings } | { kind: 'missing' } | { k
 
 function readError(e: unknown): ReadResult {
   const code = (e as NodeJS.ErrnoException).code
-  return code === 'ENOENT' ? { kind: 'missing' } : { kind: 'bad', problem: `it cannot be read (${code ?? String(e)})` }
+  return code === 'ENOENT' ? { kind: 'missing' } : { kind: 'bad', problem: say('runs.settingsUnreadable', { detail: code ?? String(e) }) }
 }
 
 async function readSettingsFile(file: string): Promise<ReadResult> {
@@ -37,10 +38,10 @@ function parseSettingsText(text: string): ReadResult {
   try {
     json = JSON.parse(text)
   } catch {
-    return { kind: 'bad', problem: 'it is not valid JSON' }
+    return { kind: 'bad', problem: say('runs.settingsNotJson') }
   }
   const r = SettingsSchema.safeParse(json)
-  if (!r.success) return { kind: 'bad', problem: `it has invalid values (${r.error.issues.slice(0, 2).map((i) => i.path.join('.') || '(root)').join(', ')})` }
+  if (!r.success) return { kind: 'bad', problem: say('runs.settingsInvalidValues', { paths: r.error.issues.slice(0, 2).map((i) => i.path.join('.') || '(root)').join(', ') }) }
   return { kind: 'ok', settings: r.data }
 }
 
@@ -85,8 +86,8 @@ export class SettingsStore {
         const aside = `${this.file}.unreadable-${stamp(new Date())}`
         const moved = await rename(this.file, aside).then(() => true, () => false)
         this.notice = moved
-          ? `Your settings file could not be used because ${r.problem}. It was kept as ${aside}, and the default settings are in use.`
-          : `Your settings file could not be used because ${r.problem}, and it could not be set aside. The default settings are in use.`
+          ? say('runs.settingsSetAside', { problem: r.problem, file: aside })
+          : say('runs.settingsNotSetAside', { problem: r.problem })
       }
       this.atStart = { ...this.current }
     })()
@@ -113,13 +114,13 @@ export class SettingsStore {
   async set(patch: SettingsPatch): Promise<SettingsState> {
     await this.load()
     const next = SettingsSchema.safeParse({ ...this.current, ...patch })
-    if (!next.success) throw new EngineError('invalid-request', `invalid settings: ${next.error.issues.map((i) => i.message).join('; ')}`)
+    if (!next.success) throw new EngineError('invalid-request', say('runs.settingsInvalid', { issues: next.error.issues.map((i) => i.message).join('; ') }))
     try {
       await mkdir(this.userData, { recursive: true })
       await this.write(this.file, JSON.stringify(next.data, null, 2) + '\n')
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
-      throw new EngineError('io', `The settings could not be saved${code ? ` (${code})` : ''}; the previous settings are kept.`)
+      throw new EngineError('io', code ? say('runs.settingsNotSavedCode', { code }) : say('runs.settingsNotSaved'))
     }
     this.current = next.data
     // the set-aside file is still there, but the user has now chosen settings: the notice has done its job

@@ -14,6 +14,7 @@ import { transport } from '../jobs/transport'
 import { newRunId } from '../runs/ids'
 import { integrate, solverOptionsOf } from '../solvers/integrate'
 import { checkSweep, convergenceSlope, limitDescription, limitSpec, pointSpec } from './sweep'
+import { say } from '../../../shared/messages'
 
 export interface RunStudyOptions {
   ctx: JobContext
@@ -27,7 +28,7 @@ const ENTROPY_POINTS = 10_000
 
 function valid(spec: ExperimentSpec, what: string): ExperimentSpec {
   const r = parseSpec(spec)
-  if (!r.ok) throw new EngineError('invalid-spec', `${what} is not a valid experiment:\n${formatFieldErrors(r.errors)}`, r.errors)
+  if (!r.ok) throw new EngineError('invalid-spec', say('runs.studyInvalidSpec', { what, errors: formatFieldErrors(r.errors) }), r.errors)
   return r.spec
 }
 
@@ -79,10 +80,10 @@ export interface PreparedStudy {
 
 /** Validate a study before any work (so a bad one is refused at once, with its fields): EngineError 'invalid-spec'. */
 export function prepareStudy(specInput: unknown, sweep: StudySweep): PreparedStudy {
-  const base = valid(specInput as ExperimentSpec, 'the base spec')
+  const base = valid(specInput as ExperimentSpec, say('runs.studyBaseSpec'))
   checkSweep(base, sweep)
-  const limit = valid(limitSpec(base, sweep), 'the continuous limit of this study')
-  const points = sweep.values.map((v) => valid(pointSpec(base, sweep, v), `the point ${sweep.parameter} = ${v}`))
+  const limit = valid(limitSpec(base, sweep), say('runs.studyLimitSpec'))
+  const points = sweep.values.map((v) => valid(pointSpec(base, sweep, v), say('runs.studyPointSpec', { parameter: sweep.parameter, value: v })))
   return { base, limit, points }
 }
 
@@ -99,12 +100,12 @@ export async function runStudy(name: string, specInput: unknown, sweep: StudySwe
   const share = 1 / (points.length + 1)
   await ctx.checkpoint()
 
-  const lim = await endPositions(limit, particles.positions, n, dim, ctx, 0, share, 'the continuous limit')
+  const lim = await endPositions(limit, particles.positions, n, dim, ctx, 0, share, say('runs.progressLimit'))
   const entropyOf = (x: Float32Array): number => knnEntropy(x, Math.min(n, ENTROPY_POINTS), dim).entropy
   const result: StudyPoint[] = []
   for (let p = 0; p < points.length; p++) {
     const value = sweep.values[p]
-    const got = await endPositions(points[p], particles.positions, n, dim, ctx, share * (p + 1), share * (p + 2), `${sweep.parameter} = ${value}`)
+    const got = await endPositions(points[p], particles.positions, n, dim, ctx, share * (p + 1), share * (p + 2), say('runs.studyPointSpec', { parameter: sweep.parameter, value }))
     const err = displacement(got.end, lim.end, n, dim)
     result.push({
       value,
@@ -119,8 +120,8 @@ export async function runStudy(name: string, specInput: unknown, sweep: StudySwe
   }
   const slope = convergenceSlope(sweep.values, result.map((r) => r.meanError))
   const notes = [
-    `Every point starts from the same ${n} particles (seed ${base.seed}) and is compared with the limit particle by particle at depth ${base.integration.depth}.`,
-    `End entropies are Kozachenko-Leonenko estimates on the first ${Math.min(n, ENTROPY_POINTS)} particles.`
+    say('runs.noteStudySameParticles', { n, seed: base.seed, depth: base.integration.depth }),
+    say('runs.noteStudyEntropy', { n: Math.min(n, ENTROPY_POINTS) })
   ]
   return {
     id: newRunId(name, createdAt),

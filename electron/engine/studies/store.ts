@@ -6,14 +6,15 @@ import writeFileAtomic from 'write-file-atomic'
 import type { StudyResult, StudySummary } from '../../../shared/study'
 import { EngineError } from '../errors'
 import { isRunId } from '../runs/ids'
+import { say } from '../../../shared/messages'
 
 export const STUDY_FILE = 'study.json'
 
 function problemOf(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null) return 'study.json is not a JSON object'
+  if (typeof value !== 'object' || value === null) return say('runs.studyNotObject')
   const v = value as Partial<StudyResult>
-  if (typeof v.name !== 'string' || typeof v.createdAt !== 'string') return 'study.json has no name or date'
-  if (!v.sweep || !Array.isArray(v.points)) return 'study.json has no sweep or points'
+  if (typeof v.name !== 'string' || typeof v.createdAt !== 'string') return say('runs.studyNoName')
+  if (!v.sweep || !Array.isArray(v.points)) return say('runs.studyNoPoints')
   return null
 }
 
@@ -25,7 +26,7 @@ export class StudyStore {
   }
 
   async save(study: StudyResult): Promise<string> {
-    if (!isRunId(study.id)) throw new EngineError('internal', `not a valid study id: ${study.id}`)
+    if (!isRunId(study.id)) throw new EngineError('internal', say('runs.invalidStudyId', { id: study.id }))
     const dir = join(this.root, study.id)
     await mkdir(dir, { recursive: true })
     await writeFileAtomic(join(dir, STUDY_FILE), JSON.stringify(study, null, 1) + '\n', { fsync: true })
@@ -37,13 +38,13 @@ export class StudyStore {
     try {
       text = await readFile(join(this.root, id, STUDY_FILE), 'utf8')
     } catch (e) {
-      return { ok: false, problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'study.json is missing' : `study.json cannot be read (${(e as Error).message})` }
+      return { ok: false, problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? say('runs.studyMissing') : say('runs.studyUnreadableFile', { detail: (e as Error).message }) }
     }
     let value: unknown
     try {
       value = JSON.parse(text)
     } catch {
-      return { ok: false, problem: 'study.json is not valid JSON' }
+      return { ok: false, problem: say('runs.studyNotJson') }
     }
     const problem = problemOf(value)
     return problem ? { ok: false, problem } : { ok: true, study: { ...(value as StudyResult), id } }
@@ -71,11 +72,11 @@ export class StudyStore {
   }
 
   async get(id: string): Promise<StudyResult> {
-    if (!isRunId(id)) throw new EngineError('not-found', `no study with id ${JSON.stringify(id).slice(0, 140)}`)
+    if (!isRunId(id)) throw new EngineError('not-found', say('runs.noStudy', { id: JSON.stringify(id).slice(0, 140) }))
     const exists = await stat(join(this.root, id)).then((s) => s.isDirectory(), () => false)
-    if (!exists) throw new EngineError('not-found', `no study with id ${id}`)
+    if (!exists) throw new EngineError('not-found', say('runs.noStudy', { id }))
     const r = await this.read(id)
-    if (!r.ok) throw new EngineError('unreadable-run', `study ${id} cannot be read: ${r.problem}`)
+    if (!r.ok) throw new EngineError('unreadable-run', say('runs.studyUnreadable', { id, problem: r.problem }))
     return r.study
   }
 }

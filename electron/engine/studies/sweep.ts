@@ -4,11 +4,13 @@
 import type { ExperimentSpec } from '../../../shared/experiment'
 import type { StudySweep } from '../../../shared/study'
 import { EngineError } from '../errors'
+import { say } from '../../../shared/messages'
 
 /** the limit's solver: tight enough that its error is far below the coarsest point's (float32 positions) */
 export const LIMIT_TOLERANCE = { rtol: 1e-8, atol: 1e-9 }
 
-const invalid = (field: string, message: string): EngineError => new EngineError('invalid-spec', `${field}: ${message}`, [{ field, message }])
+const invalid = (field: 'flow.kind' | 'sweep.values', message: string): EngineError =>
+  new EngineError('invalid-spec', say(field === 'flow.kind' ? 'runs.sweepKindProblem' : 'runs.sweepValuesProblem', { problem: message }), [{ field, message }])
 
 const CLOSED_FORM_FIELDS = new Set(['continuous-dae', 'empirical-dae'])
 
@@ -17,13 +19,13 @@ export function checkSweep(spec: ExperimentSpec, sweep: StudySweep): void {
   const kind = spec.flow.kind
   if (sweep.parameter === 'layers') {
     if (kind !== 'composed-dae' && kind !== 'continuous-dae')
-      throw invalid('flow.kind', 'a layers study sweeps the composed DAE towards the continuous DAE: choose one of these flows')
-    if (sweep.values.some((v) => !Number.isInteger(v) || v < 1)) throw invalid('sweep.values', 'numbers of layers must be whole numbers of at least 1')
+      throw invalid('flow.kind', say('runs.sweepLayersFlow'))
+    if (sweep.values.some((v) => !Number.isInteger(v) || v < 1)) throw invalid('sweep.values', say('runs.sweepLayersWhole'))
   } else {
-    if (!CLOSED_FORM_FIELDS.has(kind)) throw invalid('flow.kind', 'a step-size study needs a continuous flow (continuous-dae or empirical-dae)')
-    if (sweep.parameter === 'steps' && sweep.values.some((v) => !Number.isInteger(v) || v < 1)) throw invalid('sweep.values', 'numbers of steps must be whole numbers of at least 1')
+    if (!CLOSED_FORM_FIELDS.has(kind)) throw invalid('flow.kind', say('runs.sweepStepFlow'))
+    if (sweep.parameter === 'steps' && sweep.values.some((v) => !Number.isInteger(v) || v < 1)) throw invalid('sweep.values', say('runs.sweepStepsWhole'))
     if (sweep.parameter === 'stepSize' && sweep.values.some((h) => h > spec.integration.depth))
-      throw invalid('sweep.values', `step sizes must not exceed the depth (${spec.integration.depth})`)
+      throw invalid('sweep.values', say('runs.sweepStepSizeDepth', { depth: spec.integration.depth }))
   }
 }
 
@@ -48,7 +50,7 @@ export function limitSpec(spec: ExperimentSpec, sweep: StudySweep): ExperimentSp
 
 export function limitDescription(spec: ExperimentSpec, sweep: StudySweep): string {
   const flow = sweep.parameter === 'layers' ? 'continuous-dae' : spec.flow.kind
-  return `${flow} integrated by dopri5 (rtol ${LIMIT_TOLERANCE.rtol}, atol ${LIMIT_TOLERANCE.atol}) to depth ${spec.integration.depth}`
+  return say('runs.studyLimit', { flow, rtol: LIMIT_TOLERANCE.rtol, atol: LIMIT_TOLERANCE.atol, depth: spec.integration.depth })
 }
 
 /**

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core'
 import './gradients'
 import { EngineError } from '../errors'
 import { disposeMap, freeAbandonedTape, type StepResult } from './train-step'
+import { say } from '../../../shared/messages'
 
 export interface ChunkTerms {
   /** what is differentiated (data + regularisers), for this chunk's rows, as a mean over them */
@@ -93,7 +94,7 @@ export function chunkedGradients(
 export function applyGradients(optimizer: tf.Optimizer, variables: tf.Variable[], result: ChunkedGradients, weightDecay: number): StepResult {
   const { grads } = result
   try {
-    if (!Number.isFinite(result.loss)) throw new EngineError('blow-up', `training loss is not finite (${result.loss})`)
+    if (!Number.isFinite(result.loss)) throw new EngineError('blow-up', say('engine.lossNotFinite', { loss: result.loss }))
     for (const w of variables) {
       const g = grads[w.name] as tf.Tensor | undefined
       // every variable gets a gradient, in a fixed order: Adam indexes its moments by position, so a

@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core'
 import type { EpochRecord } from '../../../shared/training'
 import type { TrainedModel } from '../models/trained-model'
+import { say } from '../../../shared/messages'
 
 /** runEpochs' state after a completed epoch of one stage (layer of a composed DAE, transport stage). */
 export interface LoopState<W = Float32Array[]> {
@@ -128,10 +129,10 @@ export async function stageCheckpoint(
  */
 export function checkpointMismatch(cp: TrainingCheckpoint, model: TrainedModel, stages: number, arraySizes: (stage: number) => number[]): string | null {
   const sizes = model.getWeights().map((w) => w.values.length)
-  if (cp.weights.length !== sizes.length || cp.weights.some((w, i) => w.length !== sizes[i])) return 'its weights do not match the model'
-  if (cp.stage >= stages) return `it is for stage ${cp.stage + 1}, the training has ${stages}`
+  if (cp.weights.length !== sizes.length || cp.weights.some((w, i) => w.length !== sizes[i])) return say('engine.checkpointWeightsMismatch')
+  if (cp.stage >= stages) return say('engine.checkpointStageMismatch', { stage: cp.stage + 1, stages })
   const want = arraySizes(cp.stage)
-  if (cp.arrays.length !== want.length || cp.arrays.some((a, i) => a.length !== want[i])) return 'its saved data does not match the training data'
-  if (cp.loop.bestWeights && cp.loop.bestWeights.length === 0) return 'its early-stopping weights are empty'
+  if (cp.arrays.length !== want.length || cp.arrays.some((a, i) => a.length !== want[i])) return say('engine.checkpointDataMismatch')
+  if (cp.loop.bestWeights && cp.loop.bestWeights.length === 0) return say('engine.checkpointBestEmpty')
   return null
 }

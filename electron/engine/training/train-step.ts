@@ -7,6 +7,7 @@ import './gradients'
 import { EngineError } from '../errors'
 import type { MlpField } from '../models/mlp-field'
 import { solveDifferentiable, stepCount, type TrainSolver } from './solve'
+import { say } from '../../../shared/messages'
 
 export interface TrainConfig {
   solver: TrainSolver
@@ -162,7 +163,7 @@ export function createOptimizer(config: OptimizerConfig): tf.Optimizer {
 export function trainStep(model: MlpField, optimizer: tf.Optimizer, batch: Batch, config: TrainConfig): StepResult {
   const { loss, kinetic, grads } = lossAndGradients(model, batch, config)
   try {
-    if (!Number.isFinite(loss)) throw new EngineError('blow-up', `training loss is not finite (${loss})`)
+    if (!Number.isFinite(loss)) throw new EngineError('blow-up', say('engine.lossNotFinite', { loss }))
     optimizer.applyGradients(grads)
   } finally {
     disposeMap(grads)

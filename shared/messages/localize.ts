@@ -1,0 +1,58 @@
+// Any English text the engine wrote through say() shown in another language: the text is matched
+// against the catalogue's English templates (the most specific first), its params are read back and,
+// being engine texts themselves at times (a reason inside a note), localized in turn. Text that is no
+// catalogue message (a file name, a number, an OS error) is returned as it is.
+import { fill, matcher, readParams, type TemplateMatcher } from './format'
+import type { Catalog } from './catalog'
+
+export type MessageLang = 'en' | 'ja'
+
+interface Compiled {
+  m: TemplateMatcher
+  ja: string
+}
+
+let compiled: Compiled[] | undefined
+let source: Catalog | undefined
+
+function compile(catalog: Catalog): Compiled[] {
+  if (compiled && source === catalog) return compiled
+  source = catalog
+  compiled = Object.values(catalog)
+    .map((e) => ({ m: matcher(e.en), ja: e.ja }))
+    .sort((a, b) => b.m.fixed - a.m.fixed)
+  return compiled
+}
+
+const MAX_NESTING = 4
+
+function translate(text: string, entries: Compiled[], depth: number): string {
+  if (depth > MAX_NESTING || text.length === 0) return text
+  for (const e of entries) {
+    const params = readParams(e.m, text)
+    if (!params) continue
+    const inner: Record<string, string> = {}
+    for (const [k, v] of Object.entries(params)) inner[k] = translate(v, entries, depth + 1)
+    return fill(e.ja, inner)
+  }
+  // a field path in front of a message ("flow.training.depth: ..."), as lists of field errors read
+  const field = /^([\w.[\]]+): ([\s\S]+)$/.exec(text)
+  if (field) {
+    const rest = translate(field[2], entries, depth + 1)
+    if (rest !== field[2]) return `${field[1]}: ${rest}`
+  }
+  // several messages joined into one (a list of problems): each part on its own
+  for (const sep of ['\n', '; ']) {
+    if (!text.includes(sep)) continue
+    const parts = text.split(sep)
+    const out = parts.map((p) => translate(p, entries, depth + 1))
+    if (out.some((p, i) => p !== parts[i])) return out.join(sep === '; ' ? '; ' : sep)
+  }
+  return text
+}
+
+/** `text` in `lang`; English text is returned unchanged, unknown text too. */
+export function localizeWith(catalog: Catalog, text: string, lang: MessageLang): string {
+  if (lang === 'en') return text
+  return translate(text, compile(catalog), 0)
+}
