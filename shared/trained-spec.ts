@@ -49,9 +49,9 @@ export const TrainingSpecSchema = z.strictObject({
   weightDecay: z.number().min(0).default(0),
   /** lambda_K of the kinetic energy integral |v|^2 dt */
   kinetic: z.number().min(0).default(0),
-  /** lambda_J of the Jacobian Frobenius integral |grad v|_F^2 dt (Hutchinson) */
+  /** lambda_J of the Jacobian Frobenius integral |grad v|_F^2 dt (Hutchinson for classification, exact for density) */
   jacobian: z.number().min(0).default(0),
-  /** backprop through the solver, or the adjoint method (O(1) memory in depth; classification, with the kinetic term but not the Jacobian one) */
+  /** backprop through the solver, or the adjoint method (O(1) memory in depth; classification and density, with both regularisers) */
   gradient: z.enum(['backprop', 'adjoint']).default('backprop'),
   /** seed of initialisation and minibatches; omitted: the spec's seed */
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),

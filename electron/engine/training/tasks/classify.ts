@@ -1,6 +1,7 @@
 // Neural ODE classification: the state x (data plus ANODE zeros) flows through v_theta over [0, T]
-// (backprop through the solver, or the adjoint method), a linear softmax head reads the classes at depth T; cross-entropy
-// plus lambda_K times the kinetic term, accumulated over row chunks.
+// (backprop through the solver, or the adjoint method), a linear softmax head reads the classes at
+// depth T; cross-entropy plus lambda_K times the kinetic term and lambda_J times the Jacobian term
+// (Hutchinson), accumulated over row chunks.
 import * as tf from '@tensorflow/tfjs-core'
 import type { TrainingSpec } from '../../../../shared/experiment'
 import type { Rng } from '../../data/random'
@@ -10,7 +11,7 @@ import { runEpochs } from '../epochs'
 import { applyCheckpoint, stageCheckpoint } from '../resume'
 import { applyGradients, chunkedGradients, type ChunkedGradients } from '../objective'
 import { disposeMap } from '../train-step'
-import { solveDifferentiable, STAGES, stepCount, type JacobianProbe } from '../solve'
+import { JACOBIAN_DELTA, solveDifferentiable, STAGES, stepCount, type JacobianProbe } from '../solve'
 import { createOptimizer, DEFAULT_CHUNK_ROWS } from '../train-step'
 import { gather, gatherInt, NO_PRIOR, type TaskHooks, type TaskResult } from './common'
 
@@ -21,14 +22,29 @@ export interface LabelledRows {
   n: number
 }
 
+/** `count` Rademacher (+-1) signs from a seeded stream, in the order the probes read them. */
+export function rademacherSigns(rng: Rng, count: number): Float32Array {
+  return Float32Array.from({ length: count }, () => (rng.uniform() < 0.5 ? -1 : 1))
+}
+
 /** Rademacher (+-1) probe directions from a seeded stream (`stream()` read at each call): reproducible Hutchinson estimates. */
 export function rademacherProbe(stream: Rng | (() => Rng)): JacobianProbe {
   const current = typeof stream === 'function' ? stream : () => stream
-  return {
-    directions: (_step, n, dim) => {
-      const rng = current()
-      return tf.tensor2d(Float32Array.from({ length: n * dim }, () => (rng.uniform() < 0.5 ? -1 : 1)), [n, dim])
-    }
+  return { directions: (_step, n, dim) => tf.tensor2d(rademacherSigns(current(), n * dim), [n, dim]) }
+}
+
+/** Probes already drawn for every step of one chunk: step i reads rows [i n, (i + 1) n) of `signs`. */
+function drawnProbe(signs: Float32Array): JacobianProbe {
+  return { directions: (step, n, dim) => tf.tensor2d(signs.subarray(step * n * dim, (step + 1) * n * dim), [n, dim]) }
+}
+
+/** |J eps_i|^2 per row by the central difference the forward pass uses, eps_i the probe of step i */
+function hutchinsonRows(probe: JacobianProbe): (f: (x: tf.Tensor2D, t: number) => tf.Tensor2D, z: tf.Tensor2D, t: number, step: number) => tf.Tensor1D {
+  return (f, z, t, step) => {
+    const [n, dim] = z.shape
+    const e = tf.mul(probe.directions(step, n, dim), tf.scalar(JACOBIAN_DELTA)) as tf.Tensor2D
+    const je = tf.div(tf.sub(f(tf.add(z, e), t), f(tf.sub(z, e), t)), tf.scalar(2 * JACOBIAN_DELTA))
+    return tf.sum(tf.square(je), 1) as tf.Tensor1D
   }
 }
 
@@ -65,28 +81,42 @@ export function predictClasses(model: TrainedModel, xT: Float32Array, n: number)
 }
 
 /**
- * Cross-entropy (+ lambda_K times the kinetic term) gradient by the adjoint method: x_T without a tape,
- * a_T = dL/dx_T and the head's gradient from one small tape at depth T, then the field's gradient
- * integrated backwards with the kinetic integrand as a running cost.
+ * Cross-entropy (+ lambda_K kinetic + lambda_J Jacobian) gradient by the adjoint method: x_T without a
+ * tape, a_T = dL/dx_T and the head's gradient from one small tape at depth T, then the field's gradient
+ * integrated backwards with the regularisers' integrands as running costs. With lambda_J > 0, `probes`
+ * is read exactly as the backprop path reads it (per chunk, step after step), so both estimate the
+ * same objective; the chunk's signs are kept as one byte-sized float per row, dimension and step.
  */
-export function adjointClassifierGradients(model: TrainedModel, x: Float32Array, labels: Int32Array, n: number, training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize'> & { kinetic?: number }): ChunkedGradients {
+export function adjointClassifierGradients(
+  model: TrainedModel,
+  x: Float32Array,
+  labels: Int32Array,
+  n: number,
+  training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize'> & { kinetic?: number; jacobian?: number },
+  probes?: Rng
+): ChunkedGradients {
   const S = model.meta.field.dim
   const head = model.head!
+  const steps = stepCount(training.depth, training.stepSize)
+  const lambdaJ = training.jacobian ?? 0
+  if (lambdaJ > 0 && !probes) throw new RangeError('the Jacobian term needs a probe stream')
   let acc: tf.NamedTensorMap | undefined
   let loss = 0
   let kinetic = 0
+  let jacobian = 0
   try {
     for (let start = 0; start < n; start += DEFAULT_CHUNK_ROWS) {
       const m = Math.min(DEFAULT_CHUNK_ROWS, n - start)
       const share = m / n
+      const probe = lambdaJ > 0 ? drawnProbe(rademacherSigns(probes!, steps * m * S)) : undefined
       const x0 = tf.tensor2d(x.subarray(start * S, (start + m) * S), [m, S])
-      // measured even at lambda_K = 0, as the backprop path reports it
-      const fw = forwardWithKinetic(model.fields[0], x0, training, true)
-      const zT = fw.zT
+      // the kinetic term is measured even at lambda_K = 0, as the backprop path reports it
+      const fw = forwardWithKinetic(model.fields[0], x0, training, true, probe)
       x0.dispose()
       kinetic += share * fw.kinetic.dataSync()[0]
-      fw.kinetic.dispose()
-      const zv = tf.variable(zT, true)
+      if (fw.jacobian) jacobian += share * fw.jacobian.dataSync()[0]
+      tf.dispose([fw.kinetic, ...(fw.jacobian ? [fw.jacobian] : [])])
+      const zv = tf.variable(fw.zT, true)
       let aT: tf.Tensor2D
       let headGrads: tf.NamedTensorMap
       try {
@@ -98,8 +128,9 @@ export function adjointClassifierGradients(model: TrainedModel, x: Float32Array,
       } finally {
         zv.dispose()
       }
-      // the chunk's share of lambda_K * mean_rows |v|^2 is lambda_K / n per row
-      const chunk = { ...adjointBackward(model.fields[0], zT, aT, training, (training.kinetic ?? 0) / n), ...headGrads }
+      // the chunk's share of lambda * mean_rows(...) is lambda / n per row
+      const terms = { kinetic: (training.kinetic ?? 0) / n, ...(probe ? { jacobian: { weight: lambdaJ / n, rows: hutchinsonRows(probe) } } : {}) }
+      const chunk = { ...adjointBackward(model.fields[0], fw.zT, aT, training, terms), ...headGrads }
       if (!acc) acc = chunk
       else {
         const prev: tf.NamedTensorMap = acc
@@ -113,7 +144,7 @@ export function adjointClassifierGradients(model: TrainedModel, x: Float32Array,
     if (acc) disposeMap(acc)
     throw e
   }
-  return { loss, kinetic, grads: acc as tf.NamedTensorMap }
+  return { loss, kinetic, ...(lambdaJ > 0 ? { jacobian } : {}), grads: acc as tf.NamedTensorMap }
 }
 
 export async function trainClassifier(model: TrainedModel, train: LabelledRows, validation: LabelledRows, training: TrainingSpec, rng: Rng, hooks: TaskHooks = {}): Promise<TaskResult> {
@@ -142,7 +173,7 @@ export async function trainClassifier(model: TrainedModel, train: LabelledRows, 
         }
         const xb = gather(train.x, S, rows)
         const yb = gatherInt(train.labels, rows)
-        if (training.gradient === 'adjoint') return applyGradients(optimizer, variables, adjointClassifierGradients(model, xb, yb, rows.length, training), training.weightDecay)
+        if (training.gradient === 'adjoint') return applyGradients(optimizer, variables, adjointClassifierGradients(model, xb, yb, rows.length, training, probeRng), training.weightDecay)
         const g = chunkedGradients(variables, rows.length, DEFAULT_CHUNK_ROWS, (start, m) => {
           const x0 = tf.tensor2d(xb.subarray(start * S, (start + m) * S), [m, S])
           const { xT, kinetic, jacobian } = solveDifferentiable(f, x0, training.depth, steps, training.solver, withKinetic, probe)

@@ -1,29 +1,48 @@
 // Density estimation with a continuous normalizing flow: maximum likelihood of the data under
-// log p(x) = log N(z_T; 0, I) + integral tr(grad v) dt (backprop through the solver), plus lambda_K
-// times the kinetic term; held-out mean log-likelihood; samples by integrating backwards from N(0, I).
+// log p(x) = log N(z_T; 0, I) + integral tr(grad v) dt (backprop through the solver, or the adjoint
+// method), plus lambda_K times the kinetic term and lambda_J times the exact Jacobian Frobenius term;
+// held-out mean log-likelihood; samples by integrating backwards from N(0, I).
 import * as tf from '@tensorflow/tfjs-core'
 import type { TrainingSpec } from '../../../../shared/experiment'
 import type { Rng } from '../../data/random'
 import type { TrainedModel } from '../../models/trained-model'
-import { logLikelihood, solveCnf } from '../cnf'
+import { adjointBackward, forwardCnf } from '../adjoint'
+import { fieldDerivatives, logLikelihood, solveCnf } from '../cnf'
 import { runEpochs } from '../epochs'
 import { applyCheckpoint, stageCheckpoint } from '../resume'
-import { applyGradients, chunkedGradients } from '../objective'
+import { applyGradients, chunkedGradients, type ChunkedGradients } from '../objective'
 import { STAGES, stepCount, solveDifferentiable } from '../solve'
-import { createOptimizer, DEFAULT_CHUNK_ROWS } from '../train-step'
+import { createOptimizer, DEFAULT_CHUNK_ROWS, disposeMap } from '../train-step'
 import { gather, NO_PRIOR, normals, splitRows, type TaskHooks, type TaskResult } from './common'
 
-/** mean log-likelihood (nats) of rows x [n, D] with the training solver (no gradients) */
+/** bytes the tape keeps per row and field evaluation, per hidden unit: 29 to 37 measured (`npm run bench` adjoint-memory, and the unit test), with a margin */
+const TAPE_BYTES_PER_UNIT = 48
+/** what one backprop chunk's tape may hold: well inside the wasm heap, which aborts before 4 GiB */
+const TAPE_BUDGET_BYTES = 512 * 2 ** 20
+
+/**
+ * Rows per backprop chunk of the CNF objective. Its tape holds (1 + 2D) field evaluations per stage and
+ * step (the trace's central differences), about 30 times a plain flow's at D = 3, so the fixed 4,096-row
+ * chunk of the other tasks would pass the heap at 10 RK4 steps; gradients are summed over chunks exactly.
+ */
+export function densityChunkRows(model: Pick<TrainedModel['meta'], 'field'>, training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize'>): number {
+  const { dim, width, hiddenLayers } = model.field
+  const evaluations = stepCount(training.depth, training.stepSize) * STAGES[training.solver] * (1 + 2 * dim)
+  const perRow = evaluations * TAPE_BYTES_PER_UNIT * width * hiddenLayers
+  return Math.max(32, Math.min(DEFAULT_CHUNK_ROWS, Math.floor(TAPE_BUDGET_BYTES / perRow)))
+}
+
+/** mean log-likelihood (nats) of rows x [n, D] with the training solver (no gradients; memory independent of depth) */
 export function meanLogLikelihood(model: TrainedModel, x: Float32Array, n: number, training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize'>): number {
   const D = model.meta.field.dim
-  const steps = stepCount(training.depth, training.stepSize)
+  const f = (z: tf.Tensor2D, t: number): tf.Tensor2D => model.fields[0].forward(z, t)
   let sum = 0
   for (let s = 0; s < n; s += DEFAULT_CHUNK_ROWS) {
     const rows = Math.min(DEFAULT_CHUNK_ROWS, n - s)
-    sum += tf.tidy(() => {
-      const out = solveCnf((z, t) => model.fields[0].forward(z, t), tf.tensor2d(x.subarray(s * D, (s + rows) * D), [rows, D]), training.depth, steps, training.solver)
-      return tf.sum(logLikelihood(out)).dataSync()[0]
-    })
+    const x0 = tf.tensor2d(x.subarray(s * D, (s + rows) * D), [rows, D])
+    const out = forwardCnf(f, x0, training, false)
+    sum += tf.tidy(() => tf.sum(logLikelihood(out)).dataSync()[0])
+    tf.dispose([x0, out.zT, out.logDet, out.kinetic])
   }
   return sum / n
 }
@@ -40,6 +59,52 @@ export function sampleBackwards(model: TrainedModel, n: number, training: Pick<T
   })
 }
 
+/**
+ * Negative mean log-likelihood (+ lambda_K kinetic + lambda_J Jacobian) and its gradient by the adjoint
+ * method: (z_T, l_T) without a tape, a_T = dL/dz_T = z_T / n and the log-density state's constant
+ * adjoint dL/dl_T = -1 / n, then z, a and the parameter gradient integrated back from T to 0.
+ */
+export function adjointDensityGradients(model: TrainedModel, x: Float32Array, n: number, training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize' | 'kinetic' | 'jacobian'>): ChunkedGradients {
+  const D = model.meta.field.dim
+  const f = (z: tf.Tensor2D, t: number): tf.Tensor2D => model.fields[0].forward(z, t)
+  const withJacobian = training.jacobian > 0
+  const terms = {
+    kinetic: training.kinetic / n,
+    trace: -1 / n,
+    ...(withJacobian ? { jacobian: { weight: training.jacobian / n, rows: (g: typeof f, z: tf.Tensor2D, t: number) => fieldDerivatives(g, z, t, true).frobenius! } } : {})
+  }
+  let acc: tf.NamedTensorMap | undefined
+  let loss = 0
+  let kinetic = 0
+  let jacobian = 0
+  try {
+    for (let start = 0; start < n; start += DEFAULT_CHUNK_ROWS) {
+      const m = Math.min(DEFAULT_CHUNK_ROWS, n - start)
+      const x0 = tf.tensor2d(x.subarray(start * D, (start + m) * D), [m, D])
+      const out = forwardCnf(f, x0, training, withJacobian)
+      x0.dispose()
+      const aT = tf.tidy(() => tf.div(out.zT, tf.scalar(n)) as tf.Tensor2D)
+      loss += tf.tidy(() => tf.div(tf.neg(tf.sum(logLikelihood(out))), tf.scalar(n)).dataSync()[0])
+      kinetic += (m / n) * out.kinetic.dataSync()[0]
+      if (out.jacobian) jacobian += (m / n) * out.jacobian.dataSync()[0]
+      tf.dispose([out.logDet, out.kinetic, ...(out.jacobian ? [out.jacobian] : [])])
+      const chunk = adjointBackward(model.fields[0], out.zT, aT, training, terms)
+      if (!acc) acc = chunk
+      else {
+        const prev: tf.NamedTensorMap = acc
+        acc = {}
+        for (const k of Object.keys(prev)) acc[k] = tf.add(prev[k], chunk[k])
+        disposeMap(prev)
+        disposeMap(chunk)
+      }
+    }
+  } catch (e) {
+    if (acc) disposeMap(acc)
+    throw e
+  }
+  return { loss, kinetic, ...(withJacobian ? { jacobian } : {}), grads: acc as tf.NamedTensorMap }
+}
+
 export async function trainDensity(model: TrainedModel, data: Float32Array, n: number, training: TrainingSpec, rng: Rng, hooks: TaskHooks = {}): Promise<TaskResult & { validation: Float32Array }> {
   const D = model.meta.field.dim
   const steps = stepCount(training.depth, training.stepSize)
@@ -48,6 +113,7 @@ export async function trainDensity(model: TrainedModel, data: Float32Array, n: n
   const validation = gather(data, D, split.validation)
   const variables = model.variablesOf(0)
   const f = (z: tf.Tensor2D, t: number): tf.Tensor2D => model.fields[0].forward(z, t)
+  const chunkRows = densityChunkRows(model.meta, training)
   const optimizer = createOptimizer({ kind: training.optimizer, learningRate: training.learningRate })
   const cps = hooks.checkpoints
   try {
@@ -59,15 +125,18 @@ export async function trainDensity(model: TrainedModel, data: Float32Array, n: n
       rng: rng.fork('minibatch'),
       step: (rows) => {
         const xb = gather(train, D, rows)
-        const g = chunkedGradients(variables, rows.length, DEFAULT_CHUNK_ROWS, (start, m) => {
-          const out = solveCnf(f, tf.tensor2d(xb.subarray(start * D, (start + m) * D), [m, D]), training.depth, steps, training.solver)
+        if (training.gradient === 'adjoint') return applyGradients(optimizer, variables, adjointDensityGradients(model, xb, rows.length, training), training.weightDecay)
+        const g = chunkedGradients(variables, rows.length, chunkRows, (start, m) => {
+          const out = solveCnf(f, tf.tensor2d(xb.subarray(start * D, (start + m) * D), [m, D]), training.depth, steps, training.solver, training.jacobian > 0)
           const nll = tf.neg(tf.mean(logLikelihood(out))) as tf.Scalar
-          const objective = training.kinetic > 0 ? (tf.add(nll, tf.mul(out.kinetic, tf.scalar(training.kinetic))) as tf.Scalar) : nll
-          return { objective, data: nll, kinetic: out.kinetic }
+          let objective = nll
+          if (training.kinetic > 0) objective = tf.add(objective, tf.mul(out.kinetic, tf.scalar(training.kinetic))) as tf.Scalar
+          if (out.jacobian) objective = tf.add(objective, tf.mul(out.jacobian, tf.scalar(training.jacobian))) as tf.Scalar
+          return { objective, data: nll, kinetic: out.kinetic, ...(out.jacobian ? { jacobian: out.jacobian } : {}) }
         })
         return applyGradients(optimizer, variables, g, training.weightDecay)
       },
-      nfeOf: (rows) => steps * STAGES[training.solver] * (1 + 2 * D) * Math.ceil(rows / DEFAULT_CHUNK_ROWS),
+      nfeOf: (rows) => steps * STAGES[training.solver] * (1 + 2 * D) * Math.ceil(rows / (training.gradient === 'adjoint' ? DEFAULT_CHUNK_ROWS : chunkRows)),
       ...(split.validation.length > 0 ? { validate: () => -meanLogLikelihood(model, validation, split.validation.length, training) } : {}),
       ...(training.earlyStopping ? { earlyStopping: training.earlyStopping } : {}),
       snapshot: () => model.getWeights().map((w) => Float32Array.from(w.values)),

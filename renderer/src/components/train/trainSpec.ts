@@ -46,6 +46,8 @@ export interface TrainDraftValues {
   batchSize: number | null
   learningRate: number | null
   optimizer: 'adam' | 'sgd'
+  /** backprop through the solver, or the adjoint method (classification and density) */
+  gradient: 'backprop' | 'adjoint'
   earlyStopping: boolean
   patience: number | null
   validationFraction: number | null
@@ -79,6 +81,7 @@ function trainingOf(v: TrainDraftValues): Record<string, unknown> {
   if (!isDaeTask(v.task)) Object.assign(t, { solver: v.trainSolver, depth: v.depth, stepSize: v.stepSize })
   Object.assign(t, { weightDecay: v.weightDecay, kinetic: v.kinetic, jacobian: v.jacobian, validationFraction: v.validationFraction })
   if (v.task !== 'classify') t.samples = v.trainingSamples
+  if (v.gradient === 'adjoint') t.gradient = 'adjoint'
   if (v.earlyStopping) t.earlyStopping = { patience: v.patience }
   return t
 }

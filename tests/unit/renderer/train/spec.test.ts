@@ -72,11 +72,25 @@ describe('buildTrainSpec', () => {
     if (!r.ok) expect(r.errors.map((e) => e.field)).toEqual(['flow.model.width'])
   })
 
-  it('a Jacobian term outside classification is refused at its field', () => {
-    const r = parseSpec(buildTrainSpec(draftFor('density', 'fast', { jacobian: 0.1 }), SPEC_VERSION))
+  it('a Jacobian term outside classification and density is refused at its field', () => {
+    const r = parseSpec(buildTrainSpec(draftFor('transport', 'fast', { jacobian: 0.1 }), SPEC_VERSION))
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.errors.map((e) => e.field)).toEqual(['flow.training.jacobian'])
     expect(parseSpec(buildTrainSpec(draftFor('classify', 'fast', { jacobian: 0.1 }), SPEC_VERSION)).ok).toBe(true)
+    expect(parseSpec(buildTrainSpec(draftFor('density', 'fast', { jacobian: 0.1 }), SPEC_VERSION)).ok).toBe(true)
+  })
+
+  it('the adjoint method is written only when chosen, accepted for classification and density, refused elsewhere', () => {
+    expect(buildTrainSpec(draftFor('density', 'fast'), SPEC_VERSION)).not.toHaveProperty('flow.training.gradient')
+    for (const task of ['classify', 'density'] as const) {
+      const spec = parsed(draftFor(task, 'fast', { gradient: 'adjoint', jacobian: 0.05 }))
+      expect(spec.flow.kind === 'neural-ode' && spec.flow.training.gradient).toBe('adjoint')
+      // and it loads back into the draft
+      expect(valuesFromSpec(spec, initialTrainValues())?.gradient).toBe('adjoint')
+    }
+    const r = parseSpec(buildTrainSpec(draftFor('transport', 'fast', { gradient: 'adjoint' }), SPEC_VERSION))
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.errors.map((e) => e.field)).toEqual(['flow.training.gradient'])
   })
 
   it('loads the example specs into the draft and builds the same spec back', () => {

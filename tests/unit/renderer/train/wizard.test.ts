@@ -77,6 +77,29 @@ describe('training wizard', () => {
     }
   })
 
+  it('offers the adjoint method for classification and density, and sends it with the spec', async () => {
+    const w = mountWizard()
+    for (let i = 0; i < 4; i++) await next(w)
+    const select = byId(w, 'train-gradient')
+    expect(select.exists()).toBe(true)
+    expect(value(w, 'train-gradient')).toBe('backprop')
+    expect(byId(w, 'train-spec-json').text()).not.toContain('"gradient"')
+    await select.setValue('adjoint')
+    expect(byId(w, 'train-spec-json').text()).toContain('"gradient": "adjoint"')
+    await byId(w, 'train-run').trigger('click')
+    await flush()
+    const r = parseSpec((m.api['runs.start'].mock.calls[0][0] as { spec: unknown }).spec)
+    expect(r.ok && r.spec.flow.kind === 'neural-ode' && r.spec.flow.training.gradient).toBe('adjoint')
+  })
+
+  it('does not offer the adjoint method for transport (its loss is one evaluation per stage)', async () => {
+    const w = mountWizard()
+    await byId(w, 'train-task-transport').find('input').setValue(true)
+    for (let i = 0; i < 4; i++) await next(w)
+    expect(byId(w, 'train-step-training').exists()).toBe(true)
+    expect(byId(w, 'train-gradient').exists()).toBe(false)
+  })
+
   it('the Accurate preset sets a wider network, finer steps and dopri5 to evaluate', async () => {
     const w = mountWizard()
     await byId(w, 'train-preset-accurate').find('input').setValue(true)
@@ -121,7 +144,7 @@ describe('training wizard', () => {
     await byId(w, 'train-task-trained-dae').find('input').setValue(true)
     for (let i = 0; i < 3; i++) await next(w)
     await byId(w, 'train-jacobian').setValue('0.5')
-    expect(byId(w, 'train-jacobian-error').text()).toContain('classification flows only')
+    expect(byId(w, 'train-jacobian-error').text()).toContain('classification and density flows')
     expect(byId(w, 'train-tab-regularisation').attributes('aria-current')).toBe('step')
     expect(byId(w, 'train-next').attributes('disabled')).toBeDefined()
   })
