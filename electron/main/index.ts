@@ -2,7 +2,7 @@
 // the engine in a supervised utility process, validated IPC, job events forwarded to the one window.
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { EVENT_CHANNEL, type EngineService } from '../../shared/contract'
 import { RotatingLog } from '../engine/logs/rotating-log'
 import { peekSettings } from '../engine/settings/store'
@@ -11,6 +11,7 @@ import { installContentGuards, installSessionGuards } from './guards'
 import { registerIpc } from './ipc'
 import { APP_ENTRY } from './origin'
 import { installAppProtocol, registerAppScheme } from './protocol'
+import { registerDesktopIpc } from './report-pdf'
 import { createMainWindow } from './window'
 
 let win: BrowserWindow | null = null
@@ -39,6 +40,7 @@ async function start(): Promise<void> {
   )
   service = engine
   registerIpc(ipcMain, engine, () => win)
+  registerDesktopIpc(ipcMain, { getWindow: () => win, showSaveDialog: (w, o) => dialog.showSaveDialog(w as BrowserWindow, o), defaultDir: () => app.getPath('documents') })
   engine.onEvent((event) => {
     if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event)
   })

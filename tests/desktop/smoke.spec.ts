@@ -70,6 +70,8 @@ test('the window is locked down, as seen from the main process', async () => {
   // and from the page: no Node, only the preload's API, no way to open a window
   expect(await page.evaluate(() => [typeof (globalThis as Record<string, unknown>).require, typeof (globalThis as Record<string, unknown>).process])).toEqual(['undefined', 'undefined'])
   expect(await page.evaluate(() => typeof (globalThis as Record<string, unknown>).api)).toBe('object')
+  // and the desktop-only bridge, with its one function (electron/main/report-pdf.ts)
+  expect(await page.evaluate(() => Object.keys((globalThis as unknown as { nagareDesktop?: object }).nagareDesktop ?? {}))).toEqual(['saveReportPdf'])
   expect(await page.evaluate(() => (globalThis as unknown as { open(u: string): unknown }).open('https://example.com/') === null)).toBe(true)
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)
 })

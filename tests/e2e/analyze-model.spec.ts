@@ -1,7 +1,8 @@
 // End to end in browser mode with the real engine: the "Analyze an existing model" wizard on the
 // NumPy-written activation dumps of tests/fixtures/layers/dumps (uploaded from the page), then the
 // analysis page: the per-layer table, a flag, the 3-D view, and the layer scrubber moving the view, the
-// table row and the charts; and a TF.js Layers model (D's known-weights fixture, written to a temp dir).
+// table row and the charts; and a TF.js Layers model (D's known-weights fixture, written to a temp dir),
+// whose request the wizard shows as JSON before Run.
 import { expect, test, type ConsoleMessage, type Page, type TestInfo } from '@playwright/test'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -79,6 +80,17 @@ test('analyzes activation dumps: table, flags, 3-D view, layer scrubber', async 
   expect(analyses().length).toBe(before.length + 1)
   await shot(page, info, 'analyze-02-analysis-layer0')
 
+  // a column's glossary hint opens by keyboard and closes on Escape, focus back on its button
+  const hint = page.getByTestId('term-hint-entropy')
+  await hint.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('term-hint-entropy-text')).toBeVisible()
+  await expect(page.getByTestId('term-hint-entropy-text')).toContainText('nats')
+  await shot(page, info, 'analyze-02b-term-hint')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('term-hint-entropy-text')).toBeHidden()
+  await expect(hint).toBeFocused()
+
   // scrub by keyboard: the scrubber, the highlighted row and the view's depth follow
   const canvas = (): Promise<Buffer> =>
     page.getByTestId('trajectory-canvas').screenshot({ mask: [page.getByTestId('trajectory-legend')], maskColor: '#ff00ff', animations: 'disabled' })
@@ -131,6 +143,14 @@ test('analyzes a TF.js Layers model on a built-in dataset', async ({ page }, inf
     await page.getByTestId('builtin-points').fill('300')
     await page.getByTestId('analyze-next').click()
     await page.getByTestId('analyze-name').fill('fixture model')
+    // the request as JSON (file contents left out): it parses and names the chosen data and files
+    await page.getByTestId('analyze-request').locator('summary').click()
+    const request = JSON.parse(await page.getByTestId('analyze-request-json').innerText()) as { files: { name: string; content: string }[] }
+    expect(request).toMatchObject({ name: 'fixture model', source: 'tfjs-model', data: { kind: 'builtin', name: 'moons', n: 300 } })
+    expect(request.files).toEqual([
+      { name: 'model.json', content: '' },
+      { name: 'weights.bin', content: '' }
+    ])
     await shot(page, info, 'analyze-05-model-wizard')
     await page.getByTestId('analyze-run').click()
     await analysisOpens(page)

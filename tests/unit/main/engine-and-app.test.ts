@@ -8,6 +8,7 @@ vi.mock('electron', () => import('./electron-fake'))
 import { app, FakeUtility, record, resetRecord, session } from './electron-fake'
 import { createUtilityEngineService, utilitySpawner } from '../../../electron/main/engine'
 import { channelOf, EVENT_CHANNEL, METHOD_NAMES, type JobEvent } from '../../../shared/contract'
+import { SAVE_REPORT_PDF_CHANNEL } from '../../../shared/desktop-channels'
 
 beforeEach(() => resetRecord())
 
@@ -85,7 +86,8 @@ describe('main start-up', () => {
     await tick()
     expect(session.defaultSession.requestHandler).toBeTypeOf('function')
     expect(record.protocolHandlers.has('app')).toBe(true)
-    expect([...record.handled.keys()].sort()).toEqual(METHOD_NAMES.map(channelOf).sort())
+    // the contract's channels and the desktop bridge's one (report-pdf.test.ts)
+    expect([...record.handled.keys()].sort()).toEqual([...METHOD_NAMES.map(channelOf), SAVE_REPORT_PDF_CHANNEL].sort())
     expect(record.windows).toHaveLength(1)
     const win = record.windows[0]
     expect(win.loaded).toEqual(['app://nagare/index.html'])

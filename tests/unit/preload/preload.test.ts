@@ -20,10 +20,9 @@ beforeEach(() => {
 })
 
 async function load(): Promise<Api> {
-  expect(exposed).toHaveLength(1)
-  const [key, api] = exposed[0]
-  expect(key).toBe('api')
-  return api as Api
+  // window.api and the desktop-only bridge (tests/unit/preload/desktop-bridge.test.ts), nothing else
+  expect(exposed.map(([key]) => key)).toEqual(['api', 'nagareDesktop'])
+  return exposed[0][1] as Api
 }
 
 describe('window.api', () => {
@@ -74,9 +73,9 @@ describe('sandbox readiness', () => {
       [...src.matchAll(/^import\s+(?!type\b)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1])
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
       for (const spec of valueImportsOf(readFileSync(join(dir, f), 'utf8')))
-        expect(['electron', '../../shared/channels'], `${f}: ${spec}`).toContain(spec)
+        expect(['electron', '../../shared/channels', '../../shared/desktop-channels'], `${f}: ${spec}`).toContain(spec)
     }
-    const channels = readFileSync(resolve(__dirname, '../../../shared/channels.ts'), 'utf8')
-    expect(channels).not.toMatch(/^import\s/m)
+    for (const shared of ['channels.ts', 'desktop-channels.ts'])
+      expect(readFileSync(resolve(__dirname, '../../../shared', shared), 'utf8'), shared).not.toMatch(/^import\s/m)
   })
 })

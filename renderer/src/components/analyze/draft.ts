@@ -3,7 +3,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { baseName, checkDumpFiles, checkModelFiles, dumpFilesOf, npyRows, readModelJson, type ModelJsonInfo, type SourceKind } from './files'
-import { checkData, checkOptions, uploadList, type DataDraft } from './request'
+import { checkData, checkOptions, describeStartRequest, uploadList, type DataDraft, type StartRequest } from './request'
+import { asBuiltin } from './requestJson'
 import type { DatasetInfo } from '@shared/dataset'
 
 /** Plain-language neighbourhood sizes; k is what kNN preservation counts. */
@@ -36,6 +37,8 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
   const seed = ref<number | null>(7)
   const name = ref('')
   let nameTouched = false
+  /** file names a loaded request file listed: its bytes are not in it, so these are picked again */
+  const expectedFiles = ref<string[]>([])
 
   function suggestName(s: string): void {
     if (!nameTouched && s) name.value = s.slice(0, 120)
@@ -46,6 +49,7 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
   }
 
   async function setModelFiles(list: File[]): Promise<void> {
+    expectedFiles.value = []
     modelFiles.value = list
     modelInfo.value = null
     const json = list.find((f) => /\.json$/i.test(f.name))
@@ -59,6 +63,7 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
 
   async function setDumpFiles(list: File[]): Promise<void> {
     const { kept, skipped: s } = dumpFilesOf(list)
+    expectedFiles.value = []
     dumpFiles.value = kept
     skipped.value = s.length
     dumpRows.value = null
@@ -109,6 +114,24 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
     return { files: sent.length, bytes: sent.reduce((s, f) => s + f.file.size, 0), points }
   })
 
+  /** the layers.start request Run would send, file contents left empty (the JSON view) */
+  const requestPreview = computed(() =>
+    describeStartRequest({ name: name.value, source: source.value, files: files.value, labels: labels.value, data: data.value, k: k.value, seed: seed.value })
+  )
+
+  /** Take a loaded request's choices (parsed by parseRequestJson); its files must be picked again. */
+  function applyRequest(req: StartRequest): void {
+    reset()
+    source.value = req.source
+    setName(req.name)
+    const d = req.data
+    if (d?.kind === 'builtin') data.value = { ...data.value, kind: 'builtin', builtin: asBuiltin(d.name), n: d.n, seed: d.seed ?? null }
+    else if (d?.kind === 'dataset') data.value = { ...data.value, kind: 'dataset', datasetId: d.id }
+    setK(req.k ?? null)
+    seed.value = req.seed ?? null
+    expectedFiles.value = req.files.map((f) => f.name)
+  }
+
   function reset(): void {
     modelFiles.value = []
     modelInfo.value = null
@@ -118,11 +141,12 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
     dumpRows.value = null
     name.value = ''
     nameTouched = false
+    expectedFiles.value = []
   }
 
   return {
     source, modelFiles, modelInfo, dumpFiles, skipped, labels, dumpRows, data, datasets, preset, k, seed, name,
-    files, modelProblems, touched, reading, dataProblems, optionProblems, valid, chosenDataset, cost,
-    setModelFiles, setDumpFiles, setLabels, setPreset, setK, setName, reset, baseName
+    files, modelProblems, touched, reading, dataProblems, optionProblems, valid, chosenDataset, cost, expectedFiles, requestPreview,
+    setModelFiles, setDumpFiles, setLabels, setPreset, setK, setName, reset, applyRequest, baseName
   }
 })

@@ -86,6 +86,19 @@ export async function buildStartRequest(input: AnalyzeInput): Promise<StartReque
   const files = await Promise.all(
     uploadList(input.source, input.files, input.labels).map(async ({ name, file }) => ({ name, content: toBase64(await readBytes(file)) }))
   )
+  return requestWith(input, files)
+}
+
+/** The request exactly as Run sends it, but every file's content left empty: what the JSON view shows
+ * and saves (a request file cannot carry the model's bytes; the files are picked again after loading). */
+export function describeStartRequest(input: AnalyzeInput): StartRequest {
+  return requestWith(
+    input,
+    uploadList(input.source, input.files, input.labels).map(({ name }) => ({ name, content: '' }))
+  )
+}
+
+function requestWith(input: AnalyzeInput, files: StartRequest['files']): StartRequest {
   const req: StartRequest = { name: input.name.trim(), source: input.source, files }
   if (input.source === 'tfjs-model') {
     const d = input.data

@@ -1,8 +1,22 @@
-// Strings of exports, run comparison and the printable report, in English and Japanese.
+// Strings of exports (the analyze wizard's request JSON too), run comparison and the printable report
+// (its desktop PDF), in English and Japanese.
 import type { AreaMessages } from '../messages'
 
 export default {
   en: {
+    analyzeRequest: {
+      title: 'The request (JSON), as the analysis is started',
+      filesNote: 'File contents are not included, only their names: after loading this file, pick the model or dump files again.',
+      save: 'Save as JSON',
+      load: 'Load a request file…',
+      loaded: 'Loaded {file}.',
+      pickAgain: 'Pick its files again in step 1: {names}.',
+      expected: 'The loaded request names these files; pick them again: {names}.',
+      problems: {
+        json: '{file} is not JSON: {detail}',
+        schema: '{file} is not an analysis request: {detail}'
+      }
+    },
     export: {
       title: 'Export',
       metricsCsv: 'Metrics (CSV)',
@@ -34,7 +48,19 @@ export default {
     report: {
       title: 'Run report',
       print: 'Print or save as PDF',
+      printOnly: 'Print',
       back: 'Back to the run',
+      pdf: {
+        save: 'Save as PDF',
+        saving: 'Making the PDF…',
+        saved: 'Saved {path}.',
+        failed: {
+          refused: 'The PDF was not made: the request did not come from this window.',
+          badRequest: 'The PDF was not made: the request was malformed ({reason}).',
+          print: 'The page could not be turned into a PDF ({reason}).',
+          write: 'The PDF could not be saved ({reason}). Choose another folder and try again.'
+        }
+      },
       madeOn: 'Finished {date} · Nagare {version} · backend {backend}',
       settings: 'Settings',
       numbers: 'Results',
@@ -60,6 +86,19 @@ export default {
     }
   },
   ja: {
+    analyzeRequest: {
+      title: 'リクエスト(JSON、解析の開始時に送る内容)',
+      filesNote: 'ファイルの中身は含まれず、名前だけです。このファイルを読み込んだ後、モデルまたはダンプのファイルをもう一度選んでください。',
+      save: 'JSON として保存',
+      load: 'リクエストファイルを読み込む…',
+      loaded: '{file} を読み込みました。',
+      pickAgain: 'ステップ 1 でファイルをもう一度選んでください:{names}。',
+      expected: '読み込んだリクエストには次のファイルが指定されています。もう一度選んでください:{names}。',
+      problems: {
+        json: '{file} は JSON ではありません:{detail}',
+        schema: '{file} は解析のリクエストではありません:{detail}'
+      }
+    },
     export: {
       title: 'エクスポート',
       metricsCsv: '指標(CSV)',
@@ -91,7 +130,19 @@ export default {
     report: {
       title: '実行レポート',
       print: '印刷または PDF として保存',
+      printOnly: '印刷',
       back: '実行に戻る',
+      pdf: {
+        save: 'PDF として保存',
+        saving: 'PDF を作成しています…',
+        saved: '{path} に保存しました。',
+        failed: {
+          refused: 'PDF は作成されませんでした:このウィンドウからの要求ではありません。',
+          badRequest: 'PDF は作成されませんでした:要求の形式が正しくありません({reason})。',
+          print: 'ページを PDF にできませんでした({reason})。',
+          write: 'PDF を保存できませんでした({reason})。別のフォルダーを選んでもう一度お試しください。'
+        }
+      },
       madeOn: '{date} 完了 · Nagare {version} · バックエンド {backend}',
       settings: '設定',
       numbers: '結果',

@@ -84,6 +84,6 @@ describe('RunProgress', () => {
     await jobs.start(SPEC_47)
     await flush()
     expect(w.find(tid('run-error')).text()).toContain('The engine refused these settings.')
-    expect(w.find(tid('run-error')).text()).toContain('The step size must not exceed the depth.')
+    expect(w.find(tid('run-error')).text()).toContain('step size must not exceed the depth')
   })
 })
