@@ -49,3 +49,17 @@ export async function connectEngine(port: number, token: string): Promise<Engine
   }
   return { call, run, close: () => ws.close() }
 }
+
+/**
+ * Saves the UI language (settings.json), which every test of the run shares (one worker): a spec in
+ * Japanese sets it before its tests and puts it back after them.
+ */
+export async function setSavedLanguage(port: number, token: string, language: 'ja' | 'auto'): Promise<void> {
+  const engine = await connectEngine(port, token)
+  try {
+    const r = await engine.call('settings.set', { settings: { language } })
+    if (!r.ok) throw new Error(r.error.message)
+  } finally {
+    engine.close()
+  }
+}

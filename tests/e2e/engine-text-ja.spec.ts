@@ -4,25 +4,15 @@
 import { expect, test, type ConsoleMessage, type Locator, type Page } from '@playwright/test'
 import { join } from 'node:path'
 import { localize, say } from '../../shared/messages'
-import { connectEngine } from './engine-client'
+import { connectEngine, setSavedLanguage } from './engine-client'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const port = Number(process.env.NAGARE_E2E_PORT)
 const FIXTURE = join(__dirname, '../fixtures/data/bad-column.csv')
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/
 
-/** the language is a saved setting (settings.json), shared by every test of the run: set it, then put it back */
-async function setLanguage(language: 'ja' | 'auto'): Promise<void> {
-  const engine = await connectEngine(port, token)
-  try {
-    const r = await engine.call('settings.set', { settings: { language } })
-    if (!r.ok) throw new Error(r.error.message)
-  } finally {
-    engine.close()
-  }
-}
-test.beforeAll(() => setLanguage('ja'))
-test.afterAll(() => setLanguage('auto'))
+test.beforeAll(() => setSavedLanguage(port, token, 'ja'))
+test.afterAll(() => setSavedLanguage(port, token, 'auto'))
 
 /** The engine's English text, its Japanese from the catalogue (which must differ), and both checked on `where`. */
 async function expectJapanese(where: Locator, english: string): Promise<void> {

@@ -1,23 +1,13 @@
 // End to end in browser mode with the real engine, in Japanese: the depth study's preset "deeper converges
 // faster" in one click; the errors against the continuous limit fall with L at first order; the charts draw.
 import { expect, test, type ConsoleMessage } from '@playwright/test'
-import { connectEngine } from './engine-client'
+import { setSavedLanguage } from './engine-client'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const port = Number(process.env.NAGARE_E2E_PORT)
 
-/** the language is a saved setting (settings.json), shared by every test of the run: set it, then put it back */
-async function setLanguage(language: 'ja' | 'auto'): Promise<void> {
-  const engine = await connectEngine(port, token)
-  try {
-    const r = await engine.call('settings.set', { settings: { language } })
-    if (!r.ok) throw new Error(r.error.message)
-  } finally {
-    engine.close()
-  }
-}
-test.beforeAll(() => setLanguage('ja'))
-test.afterAll(() => setLanguage('auto'))
+test.beforeAll(() => setSavedLanguage(port, token, 'ja'))
+test.afterAll(() => setSavedLanguage(port, token, 'auto'))
 
 test('the paper\'s "deeper converges faster" is one click from its preset (in Japanese)', async ({ page }, info) => {
   const problems: string[] = []

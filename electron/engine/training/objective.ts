@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core'
 import './gradients'
 import { EngineError } from '../errors'
-import { disposeMap, freeAbandonedTape, type StepResult } from './train-step'
+import { accumulateGradients, disposeMap, freeAbandonedTape, type StepResult } from './train-step'
 import { say } from '../../../shared/messages'
 
 export interface ChunkTerms {
@@ -52,14 +52,7 @@ export function chunkedGradients(
           return tf.mul(terms.objective, tf.scalar(share))
         }, variables)
         value.dispose()
-        if (!acc) acc = grads
-        else {
-          const prev: tf.NamedTensorMap = acc
-          acc = {}
-          for (const k of Object.keys(prev)) acc[k] = tf.add(prev[k], grads[k])
-          disposeMap(prev)
-          disposeMap(grads)
-        }
+        acc = accumulateGradients(acc, grads)
         loss += share * parts[0].dataSync()[0]
         const k = parts[1].dataSync()[0]
         const j = parts[2].dataSync()[0]

@@ -77,6 +77,16 @@ export function disposeMap(m: tf.NamedTensorMap): void {
   for (const k of Object.keys(m)) m[k].dispose()
 }
 
+/** acc + next, variable by variable (next itself when there is no acc yet); consumes both maps. */
+export function accumulateGradients(acc: tf.NamedTensorMap | undefined, next: tf.NamedTensorMap): tf.NamedTensorMap {
+  if (!acc) return next
+  const sum: tf.NamedTensorMap = {}
+  for (const k of Object.keys(acc)) sum[k] = tf.add(acc[k], next[k])
+  disposeMap(acc)
+  disposeMap(next)
+  return sum
+}
+
 /**
  * Full-batch objective value and gradient, computed chunk by chunk: each chunk's objective is scaled
  * by its share of the rows, so the sum of chunk gradients is the full-batch gradient exactly (up to
@@ -109,14 +119,7 @@ export function lossAndGradients(model: MlpField, batch: Batch, config: TrainCon
           return tf.mul(objective, tf.scalar(share))
         }, model.variables)
         value.dispose()
-        if (!acc) acc = grads
-        else {
-          const prev: tf.NamedTensorMap = acc
-          acc = {}
-          for (const k of Object.keys(prev)) acc[k] = tf.add(prev[k], grads[k])
-          disposeMap(prev)
-          disposeMap(grads)
-        }
+        acc = accumulateGradients(acc, grads)
         lossSum += share * parts[0].dataSync()[0]
         if (parts[1]) kineticSum += share * parts[1].dataSync()[0]
       } catch (e) {

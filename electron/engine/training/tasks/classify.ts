@@ -10,9 +10,8 @@ import { adjointBackward, forwardWithKinetic } from '../adjoint'
 import { runEpochs } from '../epochs'
 import { applyCheckpoint, stageCheckpoint } from '../resume'
 import { applyGradients, chunkedGradients, type ChunkedGradients } from '../objective'
-import { disposeMap } from '../train-step'
 import { JACOBIAN_DELTA, solveDifferentiable, STAGES, stepCount, type JacobianProbe } from '../solve'
-import { createOptimizer, DEFAULT_CHUNK_ROWS } from '../train-step'
+import { accumulateGradients, createOptimizer, DEFAULT_CHUNK_ROWS, disposeMap } from '../train-step'
 import { gather, gatherInt, NO_PRIOR, type TaskHooks, type TaskResult } from './common'
 
 export interface LabelledRows {
@@ -131,14 +130,7 @@ export function adjointClassifierGradients(
       // the chunk's share of lambda * mean_rows(...) is lambda / n per row
       const terms = { kinetic: (training.kinetic ?? 0) / n, ...(probe ? { jacobian: { weight: lambdaJ / n, rows: hutchinsonRows(probe) } } : {}) }
       const chunk = { ...adjointBackward(model.fields[0], fw.zT, aT, training, terms), ...headGrads }
-      if (!acc) acc = chunk
-      else {
-        const prev: tf.NamedTensorMap = acc
-        acc = {}
-        for (const k of Object.keys(prev)) acc[k] = tf.add(prev[k], chunk[k])
-        disposeMap(prev)
-        disposeMap(chunk)
-      }
+      acc = accumulateGradients(acc, chunk)
     }
   } catch (e) {
     if (acc) disposeMap(acc)

@@ -12,7 +12,7 @@ import { runEpochs } from '../epochs'
 import { applyCheckpoint, stageCheckpoint } from '../resume'
 import { applyGradients, chunkedGradients, type ChunkedGradients } from '../objective'
 import { STAGES, stepCount, solveDifferentiable } from '../solve'
-import { createOptimizer, DEFAULT_CHUNK_ROWS, disposeMap } from '../train-step'
+import { accumulateGradients, createOptimizer, DEFAULT_CHUNK_ROWS, disposeMap } from '../train-step'
 import { gather, NO_PRIOR, normals, splitRows, type TaskHooks, type TaskResult } from './common'
 
 /** bytes the tape keeps per row and field evaluation, per hidden unit: 29 to 37 measured (`npm run bench` adjoint-memory, and the unit test), with a margin */
@@ -89,14 +89,7 @@ export function adjointDensityGradients(model: TrainedModel, x: Float32Array, n:
       if (out.jacobian) jacobian += (m / n) * out.jacobian.dataSync()[0]
       tf.dispose([out.logDet, out.kinetic, ...(out.jacobian ? [out.jacobian] : [])])
       const chunk = adjointBackward(model.fields[0], out.zT, aT, training, terms)
-      if (!acc) acc = chunk
-      else {
-        const prev: tf.NamedTensorMap = acc
-        acc = {}
-        for (const k of Object.keys(prev)) acc[k] = tf.add(prev[k], chunk[k])
-        disposeMap(prev)
-        disposeMap(chunk)
-      }
+      acc = accumulateGradients(acc, chunk)
     }
   } catch (e) {
     if (acc) disposeMap(acc)

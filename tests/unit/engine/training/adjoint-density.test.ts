@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
 import { createRng } from '../../../../electron/engine/data/random'
+import { relDiff } from './grad-compare'
 import { TrainedModel, type TrainedModelMeta } from '../../../../electron/engine/models/trained-model'
 import { logLikelihood, solveCnf } from '../../../../electron/engine/training/cnf'
 import { chunkedGradients, type ChunkedGradients } from '../../../../electron/engine/training/objective'
@@ -16,20 +17,6 @@ import { TrainingSpecSchema } from '../../../../shared/experiment'
 beforeAll(async () => {
   await initBackend('wasm')
 })
-
-function relDiff(vars: tf.Variable[], a: tf.NamedTensorMap, b: tf.NamedTensorMap): number {
-  let diff = 0
-  let norm = 0
-  for (const v of vars) {
-    const x = a[v.name].dataSync()
-    const y = b[v.name].dataSync()
-    for (let i = 0; i < x.length; i++) {
-      diff += (x[i] - y[i]) ** 2
-      norm += y[i] ** 2
-    }
-  }
-  return Math.sqrt(diff / norm)
-}
 
 const release = (...gs: ChunkedGradients[]): void => tf.dispose(gs.flatMap((g) => Object.values(g.grads)))
 

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
 import { createRng } from '../../../../electron/engine/data/random'
+import { relDiff } from './grad-compare'
 import { MlpField } from '../../../../electron/engine/models/mlp-field'
 import { TrainedModel } from '../../../../electron/engine/models/trained-model'
 import { adjointGradients } from '../../../../electron/engine/training/adjoint'
@@ -17,21 +18,6 @@ import { lossAndGradients } from '../../../../electron/engine/training/train-ste
 beforeAll(async () => {
   await initBackend('wasm')
 })
-
-/** |a - b| / |b| over all the named variables */
-function relDiff(vars: tf.Variable[], a: tf.NamedTensorMap, b: tf.NamedTensorMap): number {
-  let diff = 0
-  let norm = 0
-  for (const v of vars) {
-    const x = a[v.name].dataSync()
-    const y = b[v.name].dataSync()
-    for (let i = 0; i < x.length; i++) {
-      diff += (x[i] - y[i]) ** 2
-      norm += y[i] ** 2
-    }
-  }
-  return Math.sqrt(diff / norm)
-}
 
 describe('adjoint method with the kinetic term', () => {
   it('MSE + lambda_K kinetic: gradients agree with backprop through RK4 to 1e-3 relative', () => {
