@@ -1,6 +1,6 @@
 // The engine's messages: one catalogue of English and Japanese templates. The engine writes English
 // through say(); the UI (and a Japanese CLI) turn any such text into the reader's language by localize().
-import { fill, type Params } from './format'
+import { fill, matcher, readParams, type Params } from './format'
 import { localizeWith, type MessageLang } from './localize'
 import { CLIENT_MESSAGES } from './catalog-client'
 import { ENGINE_MESSAGES } from './catalog-engine'
@@ -17,6 +17,11 @@ export type MessageKey = keyof typeof MESSAGES
 /** The English text of a message: what errors, notes and logs carry. */
 export function say(key: MessageKey, params?: Params): string {
   return fill(MESSAGES[key].en, params)
+}
+
+/** Whether `text` is the English of message `key` (with any params): how the UI tells kinds of text apart. */
+export function isMessage(text: string, key: MessageKey): boolean {
+  return readParams(matcher(MESSAGES[key].en), text) !== null
 }
 
 /** An English engine text (or several joined by "; " or newlines) in `lang`; non-messages pass through. */

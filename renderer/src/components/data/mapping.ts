@@ -3,6 +3,7 @@
 // per-column issues the preview reports, as i18n keys with their values.
 import type { ColumnSummary, DataPreview, MissingPolicy } from '@shared/dataset'
 import { LIMITS } from '@shared/limits'
+import { isMessage, type MessageKey } from '@shared/messages'
 
 export interface ImportForm {
   features: number[]
@@ -59,7 +60,10 @@ export function columnIssues(p: DataPreview, fmt: (n: number) => string): Proble
   return out
 }
 
+/** the engine's per-column issues, which columnIssues() already shows from the column summaries */
+const COLUMN_ISSUES: MessageKey[] = ['import.issueNotNumeric', 'import.issueNonNumericOne', 'import.issueNonNumericMany', 'import.issueMissingOne', 'import.issueMissingMany', 'import.issueColumnEmpty']
+
 /** The engine's issues that are not about one column (e.g. short rows), shown as they are. */
 export function fileIssues(p: DataPreview): string[] {
-  return p.issues.filter((i) => !i.startsWith('column '))
+  return p.issues.filter((i) => !COLUMN_ISSUES.some((key) => isMessage(i, key)))
 }

@@ -3,6 +3,7 @@
 import { vi } from 'vitest'
 import type { Result } from '@shared/contract'
 import type { DataPreview, DatasetInfo } from '@shared/dataset'
+import { say } from '@shared/messages'
 import { createMockApi } from '../helpers'
 
 export const PREVIEW: DataPreview = {
@@ -24,7 +25,7 @@ export const PREVIEW: DataPreview = {
     ['23.0', 'abc', 'B', 'ok']
   ],
   subsampled: false,
-  issues: ["column 'machine' is not numeric", '1 row has fewer fields than the header; the absent cells count as missing']
+  issues: [say('import.issueNotNumeric', { name: 'machine', examples: '“A”, “B”, “C”' }), say('import.issueShortRowOne')]
 }
 
 export const INFO: DatasetInfo = {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { columnIssues, defaultForm, fileIssues, formProblems } from '@/components/data/mapping'
 import { bytesToBase64 } from '@/components/data/base64'
+import { say } from '@shared/messages'
 import { PREVIEW } from './fixtures'
 
 describe('import form logic', () => {
@@ -29,6 +30,9 @@ describe('import form logic', () => {
     expect(keys).toEqual(['issues.missing:temp', 'issues.someText:pressure', 'issues.missing:pressure', 'issues.notNumeric:machine', 'issues.notNumeric:note'])
     expect(columnIssues(PREVIEW, String)[3].params?.examples).toBe('“A”, “B”, “C”')
     expect(fileIssues(PREVIEW)).toEqual(['1 row has fewer fields than the header; the absent cells count as missing'])
+    // a file-level issue is kept even when it starts like a column issue; every column template is dropped
+    const columnLike = { ...PREVIEW, issues: ['column headers repeat: the second "x" is renamed', say('import.issueMissingMany', { name: 'x', count: '3' }), say('import.issueColumnEmpty', { name: 'y' })] }
+    expect(fileIssues(columnLike)).toEqual(['column headers repeat: the second "x" is renamed'])
   })
 
   it('encodes bytes in chunks to the same base64 as Node', () => {
