@@ -177,7 +177,13 @@ export async function trainClassifier(model: TrainedModel, train: LabelledRows, 
         })
         return applyGradients(optimizer, variables, g, training.weightDecay)
       },
-      nfeOf: (rows) => steps * (STAGES[training.solver] + (probe ? 2 : 0)) * Math.ceil(rows / DEFAULT_CHUNK_ROWS),
+      // batched field evaluations: each stage, the probe's two, and with the adjoint the backward pass's
+      // stages (each with its vector-Jacobian product) and running-cost nodes
+      nfeOf: (rows) => {
+        const forward = STAGES[training.solver] + (probe ? 2 : 0)
+        const backward = training.gradient === 'adjoint' ? STAGES[training.solver] + (training.kinetic > 0 ? 1 : 0) + (probe ? 2 : 0) : 0
+        return steps * (forward + backward) * Math.ceil(rows / DEFAULT_CHUNK_ROWS)
+      },
       ...(validation.n > 0 ? { validate: () => evaluateClassifier(model, validation, training).loss } : {}),
       ...(training.earlyStopping ? { earlyStopping: training.earlyStopping } : {}),
       snapshot: () => model.getWeights().map((w) => Float32Array.from(w.values)),

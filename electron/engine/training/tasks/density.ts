@@ -129,7 +129,14 @@ export async function trainDensity(model: TrainedModel, data: Float32Array, n: n
         })
         return applyGradients(optimizer, variables, g, training.weightDecay)
       },
-      nfeOf: (rows) => steps * STAGES[training.solver] * (1 + 2 * D) * Math.ceil(rows / (training.gradient === 'adjoint' ? DEFAULT_CHUNK_ROWS : chunkRows)),
+      // batched field evaluations: 1 + 2D per stage (the trace's differences); with the adjoint, as many
+      // again backwards plus the running-cost nodes (1 for the kinetic term, 1 + 2D for the Jacobian one)
+      nfeOf: (rows) => {
+        const perStage = 1 + 2 * D
+        if (training.gradient !== 'adjoint') return steps * STAGES[training.solver] * perStage * Math.ceil(rows / chunkRows)
+        const running = (training.kinetic > 0 ? 1 : 0) + (training.jacobian > 0 ? perStage : 0)
+        return steps * (2 * STAGES[training.solver] * perStage + running) * Math.ceil(rows / DEFAULT_CHUNK_ROWS)
+      },
       ...(split.validation.length > 0 ? { validate: () => -meanLogLikelihood(model, validation, split.validation.length, training) } : {}),
       ...(training.earlyStopping ? { earlyStopping: training.earlyStopping } : {}),
       snapshot: () => model.getWeights().map((w) => Float32Array.from(w.values)),

@@ -134,13 +134,13 @@ describe('density training with the adjoint method', () => {
     const n = 96
     // N(0, diag(2, 0.5)): a base N(0, I) must be stretched, so the field has something to learn
     const data = Float32Array.from({ length: 2 * n }, (_, j) => (j % 2 === 0 ? Math.SQRT2 : Math.SQRT1_2) * r.normal())
-    const run = async (gradient: 'adjoint' | 'backprop'): Promise<{ first: number; last: number; kinetic: number | null; jacobian: number | null | undefined }> => {
+    const run = async (gradient: 'adjoint' | 'backprop'): Promise<{ first: number; last: number; kinetic: number | null; jacobian: number | null | undefined; nfe: number }> => {
       const model = new TrainedModel({ ...densityMeta, field: { ...densityMeta.field, hiddenLayers: 1 }, stepSize: 0.25 }, createRng(7))
       const training = TrainingSpecSchema.parse({ epochs: 5, batchSize: 48, learningRate: 0.05, solver: 'rk4', depth: 1, stepSize: 0.25, kinetic: 0.05, jacobian: 0.05, gradient, validationFraction: 0 })
       try {
         const res = await trainDensity(model, data, n, training, createRng(9))
         const last = res.curve[res.curve.length - 1]
-        return { first: res.curve[0].trainLoss, last: last.trainLoss, kinetic: last.kinetic, jacobian: last.jacobian }
+        return { first: res.curve[0].trainLoss, last: last.trainLoss, kinetic: last.kinetic, jacobian: last.jacobian, nfe: res.nfe }
       } finally {
         model.dispose()
       }
@@ -153,6 +153,10 @@ describe('density training with the adjoint method', () => {
     expect(adj.kinetic).not.toBeNull()
     expect(adj.jacobian).toBeGreaterThan(0)
     expect(Math.abs(adj.jacobian! - bp.jacobian!) / bp.jacobian!).toBeLessThan(0.03)
+    // batched field evaluations over 5 epochs of 2 batches, 4 RK4 steps, D = 2 (5 per stage):
+    // backprop 4 x 4 x 5 = 80 a batch; the adjoint adds 80 backwards and 1 + 5 running-cost ones a step
+    expect(bp.nfe).toBe(10 * 80)
+    expect(adj.nfe).toBe(10 * 4 * (2 * 4 * 5 + 1 + 5))
     expect(tf.memory().numTensors).toBe(baseline)
   })
 })
