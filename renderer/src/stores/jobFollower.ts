@@ -1,14 +1,21 @@
 // Following one engine job from a store: start it, hold events that arrive before the start call answers
 // with the job id, track progress and message, cancel, and settle as done (after the caller's own
-// finishing step), failed or cancelled. Used by the stores of layer analyses and studies.
+// finishing step), failed or cancelled. Used by the stores of runs (jobs), layer analyses and studies.
 import { ref, shallowRef } from 'vue'
 import type { ApiError, JobEvent, Result } from '@shared/contract'
 import { api } from '@/api'
 
-export type FollowStatus = 'idle' | 'starting' | 'running' | 'done' | 'failed' | 'cancelled'
+export type FollowStatus = 'idle' | 'starting' | 'running' | 'loading' | 'done' | 'failed' | 'cancelled'
+
+export interface FollowOptions {
+  /** each progress event, after the fraction and message are taken (e.g. the depth reached) */
+  onProgress?: (e: Extract<JobEvent, { type: 'progress' }>) => void
+  /** 'loading' while the finishing step runs (the run page opens the run), instead of 'running' */
+  loadingWhileFinishing?: boolean
+}
 
 /** `finish(runId)` runs when the job is done; false marks the job failed (the caller has set its error). */
-export function createJobFollower(finish: (runId: string) => Promise<boolean> | boolean) {
+export function createJobFollower(finish: (runId: string) => Promise<boolean> | boolean, options: FollowOptions = {}) {
   const status = ref<FollowStatus>('idle')
   const jobId = ref<string | null>(null)
   const fraction = ref(0)
@@ -18,7 +25,7 @@ export function createJobFollower(finish: (runId: string) => Promise<boolean> | 
   let early: JobEvent[] = []
   let unsubscribe: (() => void) | null = null
 
-  const busy = (): boolean => status.value === 'starting' || status.value === 'running'
+  const busy = (): boolean => status.value === 'starting' || status.value === 'running' || status.value === 'loading'
 
   function init(): void {
     if (!unsubscribe) unsubscribe = api.onJobEvent(onEvent)
@@ -45,6 +52,7 @@ export function createJobFollower(finish: (runId: string) => Promise<boolean> | 
       case 'progress':
         fraction.value = Math.min(Math.max(e.fraction, 0), 1)
         if (e.message !== undefined) message.value = e.message
+        options.onProgress?.(e)
         return
       case 'failed':
         error.value = e.error
@@ -58,6 +66,7 @@ export function createJobFollower(finish: (runId: string) => Promise<boolean> | 
       case 'done':
         fraction.value = 1
         cancelling.value = false
+        if (options.loadingWhileFinishing) status.value = 'loading'
         status.value = (await finish(e.runId)) ? 'done' : 'failed'
     }
   }

@@ -51,6 +51,22 @@ describe('jobs store', () => {
     expect(useViewStore().maxDepth).toBe(0.3)
   })
 
+  it('is loading while the finished run opens, and fails with the reason when it cannot be read', async () => {
+    let answer: (v: unknown) => void = () => {}
+    m.api['runs.get'].mockReturnValue(new Promise((resolve) => (answer = resolve)))
+    const jobs = useJobsStore()
+    await jobs.start(SPEC_47)
+    m.emit({ jobId: 'job-1', type: 'done', runId: 'run-9' })
+    await flush()
+    expect(jobs.status).toBe('loading')
+    expect(await jobs.start(SPEC_47)).toBe(false)
+    answer({ ok: false, error: { code: 'not-found', message: 'run run-9: run.json is missing' } })
+    await flush()
+    expect(jobs.status).toBe('failed')
+    expect(jobs.error?.message).toBe('run run-9: run.json is missing')
+    expect(m.api['runs.list']).not.toHaveBeenCalled()
+  })
+
   it('applies events that arrive before runs.start answers', async () => {
     let answer: (v: unknown) => void = () => {}
     m.api['runs.start'].mockImplementation(() => new Promise((r) => (answer = r)) as never)
