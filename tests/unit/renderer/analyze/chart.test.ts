@@ -2,26 +2,18 @@
 // The per-layer chart: x = layer index with whole-number ticks only, a point drawn on every layer (so a
 // value between gaps shows), y ticks in the locale, and the cursor moving only when the layer changes.
 import { describe, expect, it, vi } from 'vitest'
-import type uPlot from 'uplot'
+import { plots, redrawCount } from '../fake-uplot'
 
-const made = vi.hoisted(() => ({ opts: null as null | uPlot.Options, redraw: 0 }))
-vi.mock('uplot', () => ({
-  default: vi.fn(function (this: Record<string, unknown>, opts: uPlot.Options) {
-    made.opts = opts
-    this.setData = vi.fn()
-    this.redraw = vi.fn(() => made.redraw++)
-    this.setSize = vi.fn()
-    this.destroy = vi.fn()
-  })
-}))
+vi.mock('uplot', () => import('../fake-uplot'))
 const { LayerChart, LAYER_INCREMENTS } = await import('@/components/analyze/layerChart')
 const { metricColumn } = await import('@/components/analyze/report')
 
 describe('layer chart', () => {
   it('whole-number layer ticks, points on, locale y ticks; cursor redraws only on a change', () => {
+    plots.length = 0
     const fmt = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 })
     const c = new LayerChart(document.createElement('div'), [[0, 1, 2], [1, null, 2]], { label: 'm', xLabel: 'layer', color: '#fff', width: 300, height: 100, formatY: (v) => fmt.format(v) })
-    const o = made.opts!
+    const o = plots[plots.length - 1].opts
     expect(LAYER_INCREMENTS.every((v) => Number.isInteger(v))).toBe(true)
     expect(o.axes![0].incrs).toBe(LAYER_INCREMENTS)
     const xValues = o.axes![0].values as (u: unknown, s: number[]) => string[]
@@ -30,10 +22,10 @@ describe('layer chart', () => {
     expect(yValues(null, [12345, 0.5])).toEqual(['12,300', '0.5'])
     expect(o.series[1].points?.show).toBe(true)
     c.setLayer(0)
-    expect(made.redraw).toBe(0)
+    expect(redrawCount()).toBe(0)
     c.setLayer(2)
     c.setLayer(2)
-    expect(made.redraw).toBe(1)
+    expect(redrawCount()).toBe(1)
     expect(c.layer).toBe(2)
   })
 

@@ -10,16 +10,9 @@ import type { Result } from '@shared/contract'
 import type { LayerAnalysis, LayerAnalysisSummary, LayerReport } from '@shared/layers'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush } from '../helpers'
+import { redrawCount } from '../fake-uplot'
 
-const plots = vi.hoisted(() => ({ redraws: 0 }))
-vi.mock('uplot', () => ({
-  default: vi.fn(function (this: Record<string, unknown>) {
-    this.setData = vi.fn()
-    this.redraw = vi.fn(() => plots.redraws++)
-    this.setSize = vi.fn()
-    this.destroy = vi.fn()
-  })
-}))
+vi.mock('uplot', () => import('../fake-uplot'))
 const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
 vi.mock('@/api', () => ({
   get api() {
@@ -158,13 +151,13 @@ describe('layer analysis page', () => {
   it('the scrubber moves the view, the chart cursors and the table row; a flag jumps to its layer', async () => {
     history.replaceState(null, '', '#/analysis?id=an-1')
     const w = await mountView()
-    const before = plots.redraws
+    const before = redrawCount()
     await byId(w, 'layer-range').setValue('3')
     await flush()
     expect(seen.props?.depth).toBe(3)
     expect(byId(w, 'layer-row-3').classes()).toContain('current')
     expect(byId(w, 'layer-value').text()).toBe('3 of 5: r3')
-    expect(plots.redraws - before).toBe(w.findAll('[data-testid^="layer-chart-"]').length)
+    expect(redrawCount() - before).toBe(w.findAll('[data-testid^="layer-chart-"]').length)
     await byId(w, 'layer-row-3').trigger('keydown', { key: 'ArrowDown' })
     expect(byId(w, 'layer-row-4').classes()).toContain('current')
     await w.find('.flag[data-kind="merging"] button').trigger('click')

@@ -7,27 +7,9 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createAppI18n } from '@/i18n'
 import { metricSeries } from '@/charts/series'
 import { createMockApi, flush, manifestFixture, trajectoriesFixture } from '../helpers'
+import { plots } from '../fake-uplot'
 
-const plots = vi.hoisted(() => [] as FakePlot[])
-interface FakePlot {
-  opts: { series: { label?: string; stroke?: string }[]; hooks: { draw: ((u: unknown) => void)[] } }
-  data: unknown[]
-  setData: ReturnType<typeof vi.fn>
-  redraw: ReturnType<typeof vi.fn>
-  setSize: ReturnType<typeof vi.fn>
-  destroy: ReturnType<typeof vi.fn>
-}
-vi.mock('uplot', () => ({
-  default: vi.fn(function (this: FakePlot, opts: FakePlot['opts'], data: unknown[]) {
-    this.opts = opts
-    this.data = data
-    this.setData = vi.fn()
-    this.redraw = vi.fn()
-    this.setSize = vi.fn()
-    this.destroy = vi.fn()
-    plots.push(this)
-  })
-}))
+vi.mock('uplot', () => import('../fake-uplot'))
 const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
 vi.mock('@/api', () => ({
   get api() {

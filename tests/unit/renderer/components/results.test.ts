@@ -8,14 +8,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush, manifestFixture, trajectoriesFixture } from '../helpers'
 
-vi.mock('uplot', () => ({
-  default: vi.fn(function (this: Record<string, unknown>) {
-    this.setData = vi.fn()
-    this.redraw = vi.fn()
-    this.setSize = vi.fn()
-    this.destroy = vi.fn()
-  })
-}))
+vi.mock('uplot', () => import('../fake-uplot'))
 const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
 vi.mock('@/api', () => ({
   get api() {

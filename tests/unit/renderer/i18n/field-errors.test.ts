@@ -9,13 +9,7 @@ import { createAppI18n } from '@/i18n'
 import FieldErrors from '@/components/FieldErrors.vue'
 import { createMockApi, flush, SPEC_47 } from '../helpers'
 
-vi.mock('uplot', () => ({
-  default: vi.fn(function (this: { setData: unknown; setSize: unknown; destroy: unknown }) {
-    this.setData = vi.fn()
-    this.setSize = vi.fn()
-    this.destroy = vi.fn()
-  })
-}))
+vi.mock('uplot', () => import('../fake-uplot'))
 const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
 vi.mock('@/api', () => ({
   get api() {

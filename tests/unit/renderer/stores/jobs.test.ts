@@ -53,7 +53,7 @@ describe('jobs store', () => {
 
   it('is loading while the finished run opens, and fails with the reason when it cannot be read', async () => {
     let answer: (v: unknown) => void = () => {}
-    m.api['runs.get'].mockReturnValue(new Promise((resolve) => (answer = resolve)))
+    m.api['runs.get'].mockReturnValue(new Promise((resolve) => (answer = resolve as (v: unknown) => void)))
     const jobs = useJobsStore()
     await jobs.start(SPEC_47)
     m.emit({ jobId: 'job-1', type: 'done', runId: 'run-9' })
