@@ -3,6 +3,7 @@
 import type { MissingPolicy } from '../../../shared/dataset'
 import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
+import type { DatasetPoints } from '../datasets/store'
 import { CELL_MISSING, CELL_NUMBER, CELL_TEXT, textAt, type Column, type Table } from './table'
 
 /** Most classes a label column may have (more is almost surely a continuous column). */
@@ -14,17 +15,8 @@ export interface Mapping {
   missing: MissingPolicy
 }
 
-export interface Mapped {
-  points: Float64Array
-  n: number
-  d: number
-  featureNames: string[]
-  labels?: Int32Array
-  labelName?: string
-  classes?: string[]
-  /** what was dropped or filled, in plain words (absent when nothing was) */
-  cleaning?: string
-}
+/** the mapped table: a dataset's points, labels and cleaning note */
+export type Mapped = DatasetPoints
 
 const refuse = (message: string): EngineError => new EngineError('invalid-request', message)
 const fmt = (n: number): string => n.toLocaleString('en-US')

@@ -12,11 +12,8 @@ import { isRunId, newRunId } from '../runs/ids'
 export const DATASETS_DIR = 'datasets'
 const PARTIAL_PREFIX = '.partial-'
 
-export interface DatasetContent {
-  name: string
-  fileName: string
-  format: DatasetInfo['format']
-  original: Uint8Array
+/** A dataset's numbers: what the import's mapping makes of a table and what a run reads back. */
+export interface DatasetPoints {
   points: Float64Array
   n: number
   d: number
@@ -24,7 +21,15 @@ export interface DatasetContent {
   labels?: Int32Array
   labelName?: string
   classes?: string[]
+  /** what was dropped or filled, in plain words (absent when nothing was) */
   cleaning?: string
+}
+
+export interface DatasetContent extends DatasetPoints {
+  name: string
+  fileName: string
+  format: DatasetInfo['format']
+  original: Uint8Array
 }
 
 export interface LoadedDataset {
