@@ -51,8 +51,25 @@ function translate(text: string, entries: Compiled[], depth: number): string {
   return text
 }
 
+// screens re-render the same texts (a history list at each keystroke of its search): remember them
+const memo = new Map<string, string>()
+const MEMO_SIZE = 2000
+/** the compiled catalogue the memo belongs to */
+let memoOf: Compiled[] | undefined
+
 /** `text` in `lang`; English text is returned unchanged, unknown text too. */
 export function localizeWith(catalog: Catalog, text: string, lang: MessageLang): string {
   if (lang === 'en') return text
-  return translate(text, compile(catalog), 0)
+  const entries = compile(catalog)
+  if (entries !== memoOf) {
+    memo.clear()
+    memoOf = entries
+  }
+  const key = `${lang}\u0000${text}`
+  const known = memo.get(key)
+  if (known !== undefined) return known
+  const out = translate(text, entries, 0)
+  if (memo.size >= MEMO_SIZE) memo.clear()
+  memo.set(key, out)
+  return out
 }
