@@ -8,6 +8,7 @@ import { say } from '../../../shared/messages'
 import { CloudInputError, MAX_CSV_BYTES, parseCsvCloud } from '../data/cloud-input'
 import { EngineError } from '../errors'
 import { decodeNpyAny, NpyError } from '../runs/npy'
+import { readFileChecked } from './read-checked'
 import { readZip, ZipError } from './zip'
 
 /** One layer's activations, row-major [n, width], float64. */
@@ -95,19 +96,11 @@ function fromNpyBytes(bytes: Uint8Array, label: string): LayerData {
   }
 }
 
-async function readCapped(path: string, maxBytes: number): Promise<Buffer> {
-  let size: number
-  try {
-    const s = await stat(path)
-    if (!s.isFile()) throw invalid(say('import.notAFile', { path }))
-    size = s.size
-  } catch (e) {
-    if (e instanceof EngineError) throw e
-    throw invalid(say('import.cannotRead', { path, detail: (e as Error).message }))
-  }
-  if (size === 0) throw invalid(say('import.fileEmpty', { file: path }))
-  if (size > maxBytes) throw invalid(say('import.layerFileTooLarge', { path, size, max: maxBytes }))
-  return readFile(path)
+function readCapped(path: string, maxBytes: number): Promise<Buffer> {
+  return readFileChecked(path, (size) => {
+    if (size === 0) throw invalid(say('import.fileEmpty', { file: path }))
+    if (size > maxBytes) throw invalid(say('import.layerFileTooLarge', { path, size, max: maxBytes }))
+  })
 }
 
 /** Every member of an .npz as a layer, in archive order; member names lose their '.npy'. */

@@ -1,11 +1,12 @@
 // Reading a TF.js Layers model's files (model.json + weight shards) without TensorFlow: parse model.json,
 // refuse what is not a Layers model, check every shard is present and the bytes match the weightsManifest,
 // and assemble the artifacts tf.io.fromMemory takes. Every problem is an EngineError('invalid-request').
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { LIMITS } from '../../../shared/limits'
 import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
+import { readFileChecked } from './read-checked'
 
 /** One file of a model, by its bare name (as model.json's weightsManifest paths refer to it). */
 export interface ModelFile {
@@ -146,17 +147,7 @@ export function modelArtifacts(files: ModelFile[]): ModelArtifactsIn {
 }
 
 async function readCapped(path: string): Promise<Uint8Array> {
-  let size: number
-  try {
-    const s = await stat(path)
-    if (!s.isFile()) throw invalid(say('import.notAFile', { path }))
-    size = s.size
-  } catch (e) {
-    if (e instanceof EngineError) throw e
-    throw invalid(say('import.cannotRead', { path, detail: (e as Error).message }))
-  }
-  checkSize(path, size)
-  return new Uint8Array(await readFile(path))
+  return new Uint8Array(await readFileChecked(path, (size) => checkSize(path, size)))
 }
 
 /** The model.json at `path` (or <path>/model.json) and the weight files it lists, beside it. */
