@@ -4,8 +4,17 @@
 import * as tf from '@tensorflow/tfjs-core'
 import './gradients'
 import { EngineError } from '../errors'
-import { accumulateGradients, disposeMap, freeAbandonedTape, type StepResult } from './train-step'
+import { accumulateGradients, disposeMap, freeAbandonedTape } from './grad-maps'
 import { say } from '../../../shared/messages'
+
+export interface StepResult {
+  /** data loss: mean over rows and dimensions of (x_T - target)^2 */
+  loss: number
+  /** kinetic term sum_steps h * mean_i |v|^2 (unweighted); NaN when not measured */
+  kinetic: number
+  /** Jacobian Frobenius term (unweighted Hutchinson estimate), when measured */
+  jacobian?: number
+}
 
 export interface ChunkTerms {
   /** what is differentiated (data + regularisers), for this chunk's rows, as a mean over them */

@@ -1,11 +1,13 @@
 // One optimisation step of a learned flow on the "x0 -> x_T close to a target" task (MSE), with
-// backprop through the solver, gradient accumulation over row chunks (bounded memory), weight decay
-// and the RNODE kinetic regulariser. Data stays in Float32Arrays so shuffling and chunking cost no ops.
+// backprop through the solver, gradient accumulation over row chunks (objective.ts: bounded memory),
+// weight decay and the RNODE kinetic regulariser. Data stays in Float32Arrays so shuffling and chunking cost no ops.
 import * as tf from '@tensorflow/tfjs-core'
 // tfjs-core alone registers no gradient functions; training needs them all
 import './gradients'
 import { EngineError } from '../errors'
 import type { MlpField } from '../models/mlp-field'
+import { disposeMap } from './grad-maps'
+import { chunkedGradients, type StepResult } from './objective'
 import { solveDifferentiable, stepCount, type TrainSolver } from './solve'
 import { say } from '../../../shared/messages'
 
@@ -32,14 +34,7 @@ export interface Batch {
   n: number
 }
 
-export interface StepResult {
-  /** data loss: mean over rows and dimensions of (x_T - target)^2 */
-  loss: number
-  /** kinetic term sum_steps h * mean_i |v|^2 (unweighted); NaN when not measured */
-  kinetic: number
-  /** Jacobian Frobenius term (unweighted Hutchinson estimate), when measured */
-  jacobian?: number
-}
+export type { StepResult }
 
 /**
  * 4,096 rows x 20 Euler steps x width 64 keeps a few hundred MiB of tape: the wasm heap (max 4 GiB,
@@ -60,32 +55,6 @@ function checkBatch(model: MlpField, batch: Batch): void {
   }
 }
 
-/**
- * TF.js keeps clones of the tensors a gradient needs ("saved") on the active tape and frees them only
- * after a successful backward pass: when the forward pass throws, they stay allocated forever. Free
- * them (and drop the abandoned tape) so a failed or cancelled step leaves numTensors at its baseline.
- */
-export function freeAbandonedTape(): void {
-  const state = tf.engine().state
-  if (state.gradientDepth !== 0 || !state.activeTape) return
-  for (const node of state.activeTape) for (const saved of node.saved ?? []) saved.dispose()
-  // the engine itself resets the tape to null after a backward pass; its typings omit null
-  ;(state as { activeTape: unknown }).activeTape = null
-}
-
-export function disposeMap(m: tf.NamedTensorMap): void {
-  for (const k of Object.keys(m)) m[k].dispose()
-}
-
-/** acc + next, variable by variable (next itself when there is no acc yet); consumes both maps. */
-export function accumulateGradients(acc: tf.NamedTensorMap | undefined, next: tf.NamedTensorMap): tf.NamedTensorMap {
-  if (!acc) return next
-  const sum: tf.NamedTensorMap = {}
-  for (const k of Object.keys(acc)) sum[k] = tf.add(acc[k], next[k])
-  disposeMap(acc)
-  disposeMap(next)
-  return sum
-}
 
 /**
  * Full-batch objective value and gradient, computed chunk by chunk: each chunk's objective is scaled
@@ -97,54 +66,27 @@ export function lossAndGradients(model: MlpField, batch: Batch, config: TrainCon
   const steps = stepCount(config.depth, config.stepSize)
   const lambda = config.kinetic ?? 0
   const withKinetic = lambda > 0 || config.measureKinetic !== false
-  const chunk = Math.max(1, Math.floor(config.chunkRows ?? DEFAULT_CHUNK_ROWS))
   const D = model.dim
   const f = (x: tf.Tensor2D, t: number): tf.Tensor2D => model.forward(x, t)
-  let acc: tf.NamedTensorMap | undefined
-  let lossSum = 0
-  let kineticSum = 0
-  try {
-    for (let start = 0; start < batch.n; start += chunk) {
-      const rows = Math.min(chunk, batch.n - start)
-      const share = rows / batch.n
-      let parts: tf.Scalar[] = []
-      try {
-        const { value, grads } = tf.variableGrads(() => {
-          const x0 = tf.tensor2d(batch.x0.subarray(start * D, (start + rows) * D), [rows, D])
-          const target = tf.tensor2d(batch.target.subarray(start * D, (start + rows) * D), [rows, D])
-          const { xT, kinetic } = solveDifferentiable(f, x0, config.depth, steps, config.solver, withKinetic)
-          const data = tf.mean(tf.squaredDifference(xT, target)) as tf.Scalar
-          parts = kinetic ? [tf.keep(data), tf.keep(kinetic)] : [tf.keep(data)]
-          const objective = lambda > 0 && kinetic ? tf.add(data, tf.mul(kinetic, tf.scalar(lambda))) : data
-          return tf.mul(objective, tf.scalar(share))
-        }, model.variables)
-        value.dispose()
-        acc = accumulateGradients(acc, grads)
-        lossSum += share * parts[0].dataSync()[0]
-        if (parts[1]) kineticSum += share * parts[1].dataSync()[0]
-      } catch (e) {
-        freeAbandonedTape()
-        throw e
-      } finally {
-        for (const p of parts) p.dispose()
-      }
+  const r = chunkedGradients(model.variables, batch.n, config.chunkRows ?? DEFAULT_CHUNK_ROWS, (start, rows) => {
+    const x0 = tf.tensor2d(batch.x0.subarray(start * D, (start + rows) * D), [rows, D])
+    const target = tf.tensor2d(batch.target.subarray(start * D, (start + rows) * D), [rows, D])
+    const { xT, kinetic } = solveDifferentiable(f, x0, config.depth, steps, config.solver, withKinetic)
+    const data = tf.mean(tf.squaredDifference(xT, target)) as tf.Scalar
+    const objective = lambda > 0 && kinetic ? (tf.add(data, tf.mul(kinetic, tf.scalar(lambda))) as tf.Scalar) : data
+    return { objective, data, ...(kinetic ? { kinetic } : {}) }
+  })
+  const { grads } = r
+  const wd = config.weightDecay ?? 0
+  if (wd > 0) {
+    for (const w of model.variables) {
+      // a variable the objective does not reach (wt when only t = 0 is visited) has no gradient
+      const g = grads[w.name] as tf.Tensor | undefined
+      grads[w.name] = tf.tidy(() => (g ? tf.add(g, tf.mul(w, tf.scalar(wd))) : tf.mul(w, tf.scalar(wd))))
+      g?.dispose()
     }
-    const grads = acc as tf.NamedTensorMap
-    const wd = config.weightDecay ?? 0
-    if (wd > 0) {
-      for (const w of model.variables) {
-        // a variable the objective does not reach (wt when only t = 0 is visited) has no gradient
-        const g = grads[w.name] as tf.Tensor | undefined
-        grads[w.name] = tf.tidy(() => (g ? tf.add(g, tf.mul(w, tf.scalar(wd))) : tf.mul(w, tf.scalar(wd))))
-        g?.dispose()
-      }
-    }
-    acc = undefined
-    return { loss: lossSum, kinetic: withKinetic ? kineticSum : Number.NaN, grads }
-  } catch (e) {
-    if (acc) disposeMap(acc)
-    throw e
   }
+  return { loss: r.loss, kinetic: r.kinetic, grads }
 }
 
 export type OptimizerKind = 'adam' | 'sgd'

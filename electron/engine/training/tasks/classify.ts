@@ -11,7 +11,8 @@ import { runEpochs } from '../epochs'
 import { applyCheckpoint, stageCheckpoint } from '../resume'
 import { applyGradients, chunkedGradients, type ChunkedGradients } from '../objective'
 import { JACOBIAN_DELTA, solveDifferentiable, STAGES, stepCount, type JacobianProbe } from '../solve'
-import { accumulateGradients, createOptimizer, DEFAULT_CHUNK_ROWS, disposeMap } from '../train-step'
+import { accumulateGradients, disposeMap } from '../grad-maps'
+import { createOptimizer, DEFAULT_CHUNK_ROWS } from '../train-step'
 import { gather, gatherInt, NO_PRIOR, type TaskHooks, type TaskResult } from './common'
 
 export interface LabelledRows {

@@ -12,7 +12,8 @@ import { runEpochs } from '../epochs'
 import { applyCheckpoint, stageCheckpoint } from '../resume'
 import { applyGradients, chunkedGradients, type ChunkedGradients } from '../objective'
 import { STAGES, stepCount, solveDifferentiable } from '../solve'
-import { accumulateGradients, createOptimizer, DEFAULT_CHUNK_ROWS, disposeMap } from '../train-step'
+import { accumulateGradients, disposeMap } from '../grad-maps'
+import { createOptimizer, DEFAULT_CHUNK_ROWS } from '../train-step'
 import { gather, NO_PRIOR, normals, splitRows, type TaskHooks, type TaskResult } from './common'
 
 /** bytes the tape keeps per row and field evaluation, per hidden unit: 29 to 37 measured (`npm run bench` adjoint-memory, and the unit test), with a margin */
