@@ -14,6 +14,7 @@ import type { RunContent } from '../runs/run-folder'
 import { integrate, sampleDepths, solverOptionsOf } from '../solvers/integrate'
 import { appVersion } from '../version'
 import type { JobContext } from './context'
+import { metricsProgress, PROGRESS_TRANSPORT } from './progress'
 import { transport } from './transport'
 import { isTrainedKind, runTrainedExperiment } from './train-runner'
 import { say } from '../../../shared/messages'
@@ -41,8 +42,6 @@ export interface RunExperimentOptions {
 }
 
 /** progress shares: transport up to 0.85, metrics up to 0.97, writing (the caller) the rest */
-export const PROGRESS_TRANSPORT = 0.85
-export const PROGRESS_METRICS = 0.97
 
 /** Validate a spec; invalid -> EngineError('invalid-spec') with every field error. */
 export function checkSpec(value: unknown): ExperimentSpec {
@@ -88,10 +87,7 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
       rng: rng.fork('metrics'),
       ...runAnalysisOptions(flow, dist, particles.labels),
       ...(flow.gaussianCovarianceAt ? { gaussianCovarianceAt: (t: number) => flow.gaussianCovarianceAt!(t) } : {}),
-      onSample: async (s) => {
-        ctx.progress(PROGRESS_TRANSPORT + ((PROGRESS_METRICS - PROGRESS_TRANSPORT) * (s + 1)) / S, depths[s], say('engine.progressMetrics'))
-        await ctx.checkpoint()
-      }
+      onSample: metricsProgress(ctx, depths)
     })
   } finally {
     if (flow.type === 'field') flow.field.dispose()

@@ -15,6 +15,7 @@ import type { RunContent } from '../runs/run-folder'
 import { integrate, sampleDepths, solverOptionsOf } from '../solvers/integrate'
 import { appVersion } from '../version'
 import type { JobContext } from './context'
+import { metricsProgress, PROGRESS_METRICS, PROGRESS_TRANSPORT } from './progress'
 import type { RunExperimentOptions } from './runner'
 import { closedFormComparison, densityNumbers, qualityNumbers } from './train-report'
 import { trainedFlow, trainFor } from './train-tasks'
@@ -25,8 +26,6 @@ export { isTrainedKind }
 
 /** progress shares: training up to 0.7, transport to 0.85, metrics and the report to 0.97 */
 export const PROGRESS_TRAINING = 0.7
-const PROGRESS_TRANSPORT = 0.85
-const PROGRESS_METRICS = 0.97
 /** at most ~10 progress messages per second during training */
 export const PROGRESS_INTERVAL_MS = 100
 
@@ -183,10 +182,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
       metrics = await depthMetrics(moved.trajectories, [S, N, dim], depths, {
         rng: createRng(spec.seed).fork('metrics'),
         ...analysis,
-        onSample: async (s) => {
-          ctx.progress(PROGRESS_TRANSPORT + ((PROGRESS_METRICS - PROGRESS_TRANSPORT) * (s + 1)) / S, depths[s], say('engine.progressMetrics'))
-          await ctx.checkpoint()
-        }
+        onSample: metricsProgress(ctx, depths)
       })
     } finally {
       if (flow.type === 'field') flow.field.dispose()
