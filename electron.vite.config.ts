@@ -18,7 +18,8 @@ export default defineConfig({
           utility: here('electron/host/utility.ts'),
           worker: here('electron/host/worker.ts'),
           server: here('electron/server/index.ts'),
-          cli: here('electron/cli/index.ts')
+          cli: here('electron/cli/index.ts'),
+          'sinkhorn-worker': here('electron/engine/analysis/sinkhorn/worker.ts')
         }
       }
     }

@@ -1,10 +1,10 @@
-// The row kernels of the Sinkhorn kernel build and plan (sinkhorn-wasm.ts, WebAssembly SIMD, and their
-// plain-JS fallbacks in sinkhorn-ops.ts): expRow against Math.exp (a few ulp above the kernel floor, exactly 0
+// The row kernels of the Sinkhorn kernel build and plan (sinkhorn/wasm.ts, WebAssembly SIMD, and their
+// plain-JS fallbacks in sinkhorn/js-kernels.ts): expRow against Math.exp (a few ulp above the kernel floor, exactly 0
 // below it, the float32 copy and column sums consistent, nothing written outside the row); costRow, maxRow
 // and planRow against the formulas written out here.
 import { describe, expect, it } from 'vitest'
-import { KERNEL_FLOOR } from '../../../../../electron/engine/analysis/sinkhorn-ops'
-import { SharedProblem } from '../../../../../electron/engine/analysis/sinkhorn-shared'
+import { KERNEL_FLOOR } from '../../../../../electron/engine/analysis/sinkhorn/ops'
+import { SharedProblem } from '../../../../../electron/engine/analysis/sinkhorn/shared'
 import { testRng } from '../test-rng'
 
 /** exponents over the kernel's whole range and its edges: reduction boundaries, the floor, underflow */

@@ -4,9 +4,9 @@
 // Sinkhorn written out here (independent truth).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { entropicOt } from '../../../../../electron/engine/analysis/sinkhorn'
-import type { SinkhornOptions } from '../../../../../electron/engine/analysis/sinkhorn-common'
-import { solveShared } from '../../../../../electron/engine/analysis/sinkhorn-parallel'
-import { SharedProblem, type ProblemOptions } from '../../../../../electron/engine/analysis/sinkhorn-shared'
+import type { SinkhornOptions } from '../../../../../electron/engine/analysis/sinkhorn/common'
+import { solveShared } from '../../../../../electron/engine/analysis/sinkhorn/parallel'
+import { SharedProblem, type ProblemOptions } from '../../../../../electron/engine/analysis/sinkhorn/shared'
 import { testRng } from '../test-rng'
 
 const KEY = 'NAGARE_SINKHORN_THREADS'

@@ -1,8 +1,8 @@
-// The SIMD kernel-vector products of Sinkhorn (sinkhorn-wasm.ts) against plain float64 loops, including
+// The SIMD kernel-vector products of Sinkhorn (sinkhorn/wasm.ts) against plain float64 loops, including
 // ragged row lengths and row blocks, and the float32 kernel option of the solver against float64.
 import { describe, expect, it } from 'vitest'
 import { entropicOt, sinkhornDivergence } from '../../../../../electron/engine/analysis/sinkhorn'
-import { KernelArena, simdAvailable } from '../../../../../electron/engine/analysis/sinkhorn-wasm'
+import { KernelArena, simdAvailable } from '../../../../../electron/engine/analysis/sinkhorn/wasm'
 import { gaussianCloud } from '../test-rng'
 
 /** a deterministic pseudo-random fill in (0, 1] */

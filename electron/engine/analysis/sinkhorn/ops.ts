@@ -1,11 +1,10 @@
-// The row-parallel passes of Sinkhorn (kernel build, the fused iteration pass, the plan summary) as ONE
-// plain-JavaScript source text, compiled on the calling thread and in each helper thread, so every
-// thread runs the very same code on its own rows of a shared kernel. A source text rather than a module:
-// a worker started from it needs no bundler entry and no TypeScript loader, in the built app and in tests.
+// The row-parallel passes of Sinkhorn (kernel build, the fused iteration pass, the plan summary), run by
+// the calling thread and by each helper thread (worker.ts imports this module), so every thread runs the
+// very same code on its own rows of a shared kernel.
 //
 // Every pass works on rows [i0, i1) and writes only those rows of K, or its own thread's slot of the
 // partial sums (column maxima, column sums, w, scalar results), which the calling thread then merges.
-// The dense row loops run in the kernels W (WebAssembly SIMD, sinkhorn-wasm.ts, or makeJsKernels below).
+// The dense row loops run in the kernels W (WebAssembly SIMD, wasm.ts, or makeJsKernels below).
 
 /** Views over the shared memory, as the ops see them (thread t uses index t of the per-thread arrays). */
 export interface OpsViews {
@@ -49,7 +48,7 @@ export interface WasmKernels {
 export const ROW_BLOCK = 8
 /** Scalings stay within e^-TAU..e^TAU between rebuilds: entries that matter keep full float64 precision. */
 export const TAU = 50
-/** Kernel entries below this are stored as 0 (see sinkhorn-kernel.ts: avoids denormal arithmetic). */
+/** Kernel entries below this are stored as 0 (see kernel.ts: avoids denormal arithmetic). */
 export const KERNEL_FLOOR = Math.exp(-200)
 
 export type OpName = 'colMax' | 'colExp' | 'rowPass' | 'plan'
@@ -57,22 +56,21 @@ export type OpName = 'colMax' | 'colExp' | 'rowPass' | 'plan'
 export type Ops = Record<OpName, (t: number, i0: number, i1: number, p: Float64Array) => void>
 
 /**
- * The source of `function makeOps(V, W) { ... return { colMax, colExp, rowPass, plan } }`.
+ * The passes over views V with kernels W.
  * Parameters per op (p): colMax [inv]; colExp [inv]; rowPass [a, omega, fuse]; plan [a, b].
  * Results in V.out[t]: rowPass [rowError, ok]; plan [cost, rowError].
  */
-export const OPS_SOURCE = `
-function makeOps(V, W) {
-  const n = V.n, m = V.m, d = V.d, x = V.x, yt = V.yt
-  const LO = ${Math.exp(-TAU)}, HI = ${Math.exp(TAU)}, BLOCK = ${ROW_BLOCK}
+export function makeOps(V: OpsViews, W: WasmKernels): Ops {
+  const m = V.m, d = V.d, x = V.x, yt = V.yt
+  const LO = Math.exp(-TAU), HI = Math.exp(TAU), BLOCK = ROW_BLOCK
   const kBytes = V.K32 ? 4 : 8
   // the row of squared distances C_i. into out (a view into the shared memory)
-  function costRow(i, out) {
+  function costRow(i: number, out: Float64Array): void {
     if (d === 0) out.fill(0, 0, m)
     else W.costRow(x.byteOffset + 8 * i * d, yt.byteOffset, d, m, out.byteOffset)
   }
   // column maxima of (f_i - C_ij) / eps over this thread's rows, into colA[t]
-  function colMax(t, i0, i1, p) {
+  function colMax(t: number, i0: number, i1: number, p: Float64Array): void {
     const inv = p[0], c = V.scratch[t], mx = V.colA[t], f = V.f
     mx.fill(-Infinity)
     for (let i = i0; i < i1; i++) {
@@ -82,7 +80,7 @@ function makeOps(V, W) {
   }
   // K_ij = exp((f_i - C_ij) / eps - max_j) for this thread's rows (merged maxima in colA[0]); column sums into colB[t]
   // (the exponentials in W.expRow: a vectorised exp in wasm, ~10x Math.exp)
-  function colExp(t, i0, i1, p) {
+  function colExp(t: number, i0: number, i1: number, p: Float64Array): void {
     const inv = p[0], c = V.scratch[t], sum = V.colB[t], f = V.f
     const cB = c.byteOffset, mxB = V.colA[0].byteOffset, sB = sum.byteOffset, kB = V.K.byteOffset, k32B = V.K32 ? V.K32.byteOffset : -1
     sum.fill(0)
@@ -93,7 +91,7 @@ function makeOps(V, W) {
   }
   // the fused iteration pass: r = K (b v) on these rows, the over-relaxed row update of u, and this
   // thread's share of K^T (a u) into colB[t] (when fuse)
-  function rowPass(t, i0, i1, p) {
+  function rowPass(t: number, i0: number, i1: number, p: Float64Array): void {
     const a = p[0], omega = p[1], fuse = p[2] !== 0
     const u = V.u, au = V.au, r = V.r, w = V.colB[t]
     let ok = true, err = 0
@@ -114,7 +112,7 @@ function makeOps(V, W) {
     V.out[t][1] = ok ? 1 : 0
   }
   // <P, C> over these rows, their row-marginal error, and column sums of P into colB[t]
-  function plan(t, i0, i1, p) {
+  function plan(t: number, i0: number, i1: number, p: Float64Array): void {
     const a = p[0], b = p[1], c = V.scratch[t], col = V.colB[t], u = V.u, o = V.out[t]
     const cB = c.byteOffset, kB = V.K.byteOffset, vB = V.v.byteOffset, colB = col.byteOffset, oB = o.byteOffset + 16
     col.fill(0)
@@ -130,84 +128,9 @@ function makeOps(V, W) {
   }
   return { colMax, colExp, rowPass, plan }
 }
-// the two kernel products in plain JavaScript over the shared buffer (same signature as the wasm ones:
-// byte addresses), for where WebAssembly SIMD is unavailable
-function makeJsKernels(buffer, float32) {
-  const K = float32 ? new Float32Array(buffer) : new Float64Array(buffer)
-  const F = new Float64Array(buffer)
-  const kb = float32 ? 4 : 8
-  function dots(k, rows, m, v, out) {
-    let o = k / kb
-    const vi = v / 8, oi = out / 8
-    for (let r = 0; r < rows; r++, o += m) {
-      let s = 0
-      for (let j = 0; j < m; j++) s += K[o + j] * F[vi + j]
-      F[oi + r] = s
-    }
-  }
-  function axpy(k, rows, m, c, w) {
-    let o = k / kb
-    const ci = c / 8, wi = w / 8
-    for (let r = 0; r < rows; r++, o += m) {
-      const cr = F[ci + r]
-      for (let j = 0; j < m; j++) F[wi + j] += cr * K[o + j]
-    }
-  }
-  // Math.exp, the floor as in the wasm expRow (which may differ from it by an ulp or so)
-  const F32 = new Float32Array(buffer)
-  function expRow(c, mx, k64, k32, sum, m, fi, inv) {
-    const ci = c / 8, mi = mx / 8, ki = k64 / 8, si = sum / 8, k4 = k32 / 4
-    for (let j = 0; j < m; j++) {
-      let e = Math.exp((fi - F[ci + j]) * inv - F[mi + j])
-      if (e < ${KERNEL_FLOOR}) e = 0
-      F[ki + j] = e
-      if (k32 >= 0) F32[k4 + j] = e
-      F[si + j] += e
-    }
-  }
-  function costRow(xi, yt, d, m, out) {
-    const xo = xi / 8, yo = yt / 8, oo = out / 8
-    const a0 = F[xo]
-    for (let j = 0; j < m; j++) { const t = a0 - F[yo + j]; F[oo + j] = t * t }
-    for (let k = 1; k < d; k++) {
-      const a = F[xo + k], off = yo + k * m
-      for (let j = 0; j < m; j++) { const t = a - F[off + j]; F[oo + j] += t * t }
-    }
-  }
-  function planRow(c, k, v, col, m, out, ui, b) {
-    const ci = c / 8, ki = k / 8, vi = v / 8, coli = col / 8
-    let row = 0, cost = 0
-    for (let j = 0; j < m; j++) {
-      const q = ui * F[ki + j] * (b * F[vi + j])
-      F[coli + j] += q
-      row += q
-      cost += q * F[ci + j]
-    }
-    F[out / 8] = row
-    F[out / 8 + 1] = cost
-  }
-  function maxRow(c, mx, m, fi, inv) {
-    const ci = c / 8, mi = mx / 8
-    for (let j = 0; j < m; j++) { const z = (fi - F[ci + j]) * inv; if (z > F[mi + j]) F[mi + j] = z }
-  }
-  return { dots, axpy, expRow, costRow, planRow, maxRow }
-}
-// the wasm kernels the ops call, from the module's exports (float32: the products read the float32 kernel)
-function pickKernels(e, float32) {
+
+/** The wasm kernels the ops call, from the module's exports (float32: the products read the float32 kernel). */
+export function pickKernels(e: Record<string, (...a: number[]) => void>, float32: boolean): WasmKernels {
   const rows = { costRow: e.costRow, planRow: e.planRow, maxRow: e.maxRow }
   return float32 ? { dots: e.dots32, axpy: e.axpy32, expRow: e.expRow32, ...rows } : { dots: e.dots, axpy: e.axpy, expRow: e.expRow, ...rows }
-}`
-
-interface Compiled {
-  makeOps(v: OpsViews, w: WasmKernels): Ops
-  makeJsKernels(buffer: ArrayBufferLike, float32: boolean): WasmKernels
-  pickKernels(exports: Record<string, (...a: number[]) => void>, float32: boolean): WasmKernels
-}
-let compiled: Compiled | undefined
-
-/** The ops and the plain-JS kernels, compiled on this thread from the text the helper threads evaluate. */
-export function opsModule(): Compiled {
-  // no user input reaches this text
-  compiled ??= new Function(`${OPS_SOURCE}\nreturn { makeOps, makeJsKernels, pickKernels }`)() as Compiled
-  return compiled
 }

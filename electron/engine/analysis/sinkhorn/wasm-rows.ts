@@ -1,12 +1,12 @@
-// The row kernels of the Sinkhorn kernel build and plan in WebAssembly SIMD (used by sinkhorn-ops.ts):
+// The row kernels of the Sinkhorn kernel build and plan in WebAssembly SIMD (used by ops.ts):
 // costRow (squared distances), maxRow (column maxima), expRow / expRow32 (the vectorised exp of one
 // kernel row, float64 and its float32 copy, with the column sums) and planRow (one row of <P, C>). In plain
 // JS these took ~300 ms of one thread at n = m = 2,000 (Math.exp alone ~23 ns a call); ~45 ms here.
-import { KERNEL_FLOOR } from './sinkhorn-ops'
-import { BLOCK, BR, BR_IF, END, F64, F64X2_ADD, F64X2_MUL, F64X2_SPLAT, F64_ADD, F64_LOAD, F64_MUL, F64_STORE, I32, I32_ADD, I32_AND, I32_CONST, I32_GE_U, I32_SHL, I32_SUB, LOOP, SIMD, V128, addConst, extractLane, get, load64Zero, set, v128Load, v128Store } from './sinkhorn-wasm-asm'
+import { KERNEL_FLOOR } from './ops'
+import { BLOCK, BR, BR_IF, END, F64, F64X2_ADD, F64X2_MUL, F64X2_SPLAT, F64_ADD, F64_LOAD, F64_MUL, F64_STORE, I32, I32_ADD, I32_AND, I32_CONST, I32_GE_U, I32_SHL, I32_SUB, LOOP, SIMD, V128, addConst, extractLane, get, load64Zero, set, v128Load, v128Store } from './wasm-asm'
 
 // expRow(c, mx, k64, k32, sum, m, fi, inv): for j < m, e = exp((fi - c_j) inv - mx_j), 0 where below
-// KERNEL_FLOOR (sinkhorn-ops.ts) or z < -708; k64_j = e, k32_j = f32(e) (expRow32 only), sum_j += e.
+// KERNEL_FLOOR (ops.ts) or z < -708; k64_j = e, k32_j = f32(e) (expRow32 only), sum_j += e.
 // A vectorised exp on f64x2 (V8's Math.exp costs ~23 ns a call, this ~5 per entry, loaded): z = k ln2 + r with
 // k = nearest(z log2e) and |r| <= ln2/2 (Cody-Waite: k ln2_hi is exact), e^r = 1 + (r + r^2 q(r)) with q
 // the Taylor series to r^11/13! (truncation < 5e-18), the large terms added last: measured within 0.92 ulp

@@ -1,7 +1,7 @@
 // Dense building blocks of the Sinkhorn solvers (sinkhorn.ts): rows of the squared Euclidean cost and the
 // exact log-sum-exp soft-min updates that (re)build the stabilised kernel (the row-parallel passes of
-// OT(a, b) are in sinkhorn-ops.ts); the kernel-vector products every
-// iteration spends its time in are in sinkhorn-wasm.ts. Flat row-major Float64Arrays, no per-entry allocation.
+// OT(a, b) are in ops.ts); the kernel-vector products every
+// iteration spends its time in are in wasm.ts. Flat row-major Float64Arrays, no per-entry allocation.
 
 /**
  * Kernel entries below this are stored as 0. Between rebuilds the scalings stay within e^+-50, so such an

@@ -1,12 +1,12 @@
-// Entropic OT with the kernel passes split by rows across threads (sinkhorn-shared.ts): the same
-// iteration as the single-thread solver (sinkhorn-serial.ts) — start from u = 1, update the column
+// Entropic OT with the kernel passes split by rows across threads (shared.ts): the same
+// iteration as the single-thread solver (index.ts) — start from u = 1, update the column
 // potential, then the row potential, with exact log-domain rebuilds whenever a scaling leaves
 // [e^-TAU, e^TAU] — so after k iterations the plan equals POT's after k iterations up to rounding.
-import { dual, HI, LO, relaxed, startEps, type EntropicOtResult, type SinkhornOptions } from './sinkhorn-common'
-import { rowSoftmin, SquaredCost } from './sinkhorn-kernel'
-import type { SharedProblem } from './sinkhorn-shared'
+import { dual, HI, LO, relaxed, startEps, type EntropicOtResult, type SinkhornOptions } from './common'
+import { rowSoftmin, SquaredCost } from './kernel'
+import type { SharedProblem } from './shared'
 
-/** Exact column soft-min in scaling form (see colSoftmin in sinkhorn-kernel.ts), row-parallel. */
+/** Exact column soft-min in scaling form (see colSoftmin in kernel.ts), row-parallel. */
 function colSoftmin(P: SharedProblem, w: number, eps: number, scratch: Float64Array): void {
   const { m, g, v, colA } = P.V
   P.run('colMax', 1 / eps)

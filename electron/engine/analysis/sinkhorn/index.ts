@@ -4,21 +4,21 @@
 // K_ij = exp((f_i + g_j - C_ij)/eps) is rebuilt around them, so iterations are matrix-vector products on
 // bounded numbers whatever eps is; any scaling that leaves [e^-TAU, e^TAU] (or a row/column that
 // underflowed) is absorbed into the potentials with an exact log-sum-exp update. The products run in
-// WebAssembly SIMD (sinkhorn-wasm.ts), one fused pass over the kernel per iteration, from a float32 copy
+// WebAssembly SIMD (wasm.ts), one fused pass over the kernel per iteration, from a float32 copy
 // of the kernel for large problems (see kernelPrecision); OT(a, b) splits its kernel passes by rows
-// across the machine's cores (sinkhorn-parallel.ts, sinkhorn-shared.ts).
+// across the machine's cores (parallel.ts, shared.ts).
 //
 // Convention: OT_eps(a,b) = min_P <P, C> + eps KL(P | a x b), reported as the dual value <a, f> + <b, g>.
 // With the entropy term S_eps >= 0 with equality iff the clouds coincide, and S_eps -> W2^2 as eps -> 0
 // (the eps log n of each term cancels). `transportCost` is <P, C> alone, the number POT's sinkhorn2 returns.
-import { checkArgs, dual, float64, HI, LO, useFloat32, type EntropicOtResult, type SinkhornOptions } from './sinkhorn-common'
-import { planSummary, rowSoftmin, SquaredCost, symmetricKernel } from './sinkhorn-kernel'
-import { solveShared } from './sinkhorn-parallel'
-import { SharedProblem } from './sinkhorn-shared'
-import { KernelArena } from './sinkhorn-wasm'
-import type { Cloud } from './types'
+import { checkArgs, dual, float64, HI, LO, useFloat32, type EntropicOtResult, type SinkhornOptions } from './common'
+import { planSummary, rowSoftmin, SquaredCost, symmetricKernel } from './kernel'
+import { solveShared } from './parallel'
+import { SharedProblem } from './shared'
+import { KernelArena } from './wasm'
+import type { Cloud } from '../types'
 
-export { FLOAT32_KERNEL_ENTRIES, type EntropicOtResult, type SinkhornOptions } from './sinkhorn-common'
+export { FLOAT32_KERNEL_ENTRIES, type EntropicOtResult, type SinkhornOptions } from './common'
 
 export interface SinkhornDivergenceResult {
   value: number

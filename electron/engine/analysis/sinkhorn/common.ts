@@ -1,7 +1,7 @@
 // Shared pieces of the entropic OT solvers: options, results, argument checks, the annealing start, the
 // dual value and the over-relaxed update (used by the threaded solver and the single-thread fallback).
-import type { Cloud } from './types'
-import { say } from '../../../shared/messages'
+import type { Cloud } from '../types'
+import { say } from '../../../../shared/messages'
 
 export interface SinkhornOptions {
   /** entropic regularisation, in squared-distance units (> 0) */

@@ -1,17 +1,14 @@
 // One entropic OT problem laid out in a shared WebAssembly memory: the clouds, the kernel (float64, plus
 // the float32 copy the products read), the potentials and scalings, and per-thread partial sums. Its
-// passes (sinkhorn-ops.ts) split the rows between the calling thread and helper threads
-// (sinkhorn-threads.ts) and merge the partial results; with one thread everything runs here.
-import { opsModule, type OpName, type Ops, type OpsViews, type WasmKernels } from './sinkhorn-ops'
-import { helpers, OP_CODES, threadsFor, type Helper, type SharedLayout } from './sinkhorn-threads'
-import { MAX_SHARED_PAGES, sharedKernelModule } from './sinkhorn-wasm'
-import { say } from '../../../shared/messages'
+// passes (ops.ts) split the rows between the calling thread and helper threads
+// (threads.ts) and merge the partial results; with one thread everything runs here.
+import { makeJsKernels } from './js-kernels'
+import { makeOps, pickKernels, type OpName, type Ops, type OpsViews, type WasmKernels } from './ops'
+import { helpers, OP_CODES, threadsFor, type Helper } from './threads'
+import { sharedWasm as wasm, viewsOf, type SharedLayout } from './views'
+import { MAX_SHARED_PAGES, sharedKernelModule } from './wasm'
+import { say } from '../../../../shared/messages'
 
-interface SharedMemoryApi {
-  Memory: new (d: { initial: number; maximum: number; shared: boolean }) => { buffer: SharedArrayBuffer }
-  Instance: new (module: object, imports: object) => { exports: Record<string, (...a: number[]) => void> }
-}
-const wasm = (globalThis as unknown as { WebAssembly: SharedMemoryApi }).WebAssembly
 
 export interface ProblemOptions {
   /** kernel stored in float32 for the products (see SinkhornOptions.kernelPrecision) */
@@ -62,21 +59,14 @@ export class SharedProblem {
     // without wasm SIMD: a SharedArrayBuffer and the plain-JS products, same layout
     const memory = mod ? new wasm.Memory({ initial: pages, maximum: pages, shared: true }) : null
     const buffer = memory ? memory.buffer : new SharedArrayBuffer(pages * 65536)
-    const f64 = (o: number, len: number): Float64Array => new Float64Array(buffer, o, len)
-    this.V = {
-      n, m, d,
-      x: f64(layout.x, n * d), yt: f64(layout.yt, m * d), K: f64(K, n * m), K32: float32 ? new Float32Array(buffer, K32, n * m) : null,
-      f: f64(layout.f, n), g: f64(layout.g, m), u: f64(layout.u, n), v: f64(layout.v, m), bv: f64(layout.bv, m), au: f64(layout.au, n), r: f64(layout.r, n),
-      scratch: layout.scratch.map((o) => f64(o, m)), colA: layout.colA.map((o) => f64(o, cols)), colB: layout.colB.map((o) => f64(o, cols)), out: layout.out.map((o) => f64(o, 4))
-    }
+    this.V = viewsOf(buffer, layout)
     this.V.x.set(x.subarray(0, n * d))
     for (let j = 0; j < m; j++) for (let k = 0; k < d; k++) this.V.yt[k * m + j] = y[j * d + k]
-    const compiled = opsModule()
     if (mod && memory) {
       const e = new wasm.Instance(mod, { env: { mem: memory } }).exports
-      this.kernels = compiled.pickKernels(e, float32)
-    } else this.kernels = compiled.makeJsKernels(buffer, float32)
-    this.ops = compiled.makeOps(this.V, this.kernels)
+      this.kernels = pickKernels(e, float32)
+    } else this.kernels = makeJsKernels(buffer, float32)
+    this.ops = makeOps(this.V, this.kernels)
     // helpers that fail to attach are dropped; the rows are then split among fewer threads
     const attached: Helper[] = []
     for (const [i, h] of helpers(wanted - 1).entries()) {

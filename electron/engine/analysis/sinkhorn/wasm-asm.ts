@@ -1,4 +1,4 @@
-// A tiny WebAssembly assembler for the Sinkhorn kernels (sinkhorn-wasm.ts, sinkhorn-wasm-rows.ts): the
+// A tiny WebAssembly assembler for the Sinkhorn kernels (wasm.ts, wasm-rows.ts): the
 // opcodes used (WebAssembly 2.0 core + fixed-width SIMD), local/loop helpers shared by the kernels, and
 // the binary encoding (LEB128, sections, function bodies). No toolchain: the module is built from these.
 

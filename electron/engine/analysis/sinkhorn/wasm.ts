@@ -3,9 +3,9 @@
 // with float64 arithmetic throughout (f64x2). V8 does not vectorise plain JS loops: at n = m = 2,000 one
 // pass of each took about 6 ms in TypeScript, 2.7 ms here in float64 and 1.5 ms from float32 (2 cores,
 // loaded). Hand-assembled, so no toolchain; a plain TypeScript fallback runs where WebAssembly is missing.
-// The module also holds the row kernels of the kernel build and the plan (sinkhorn-wasm-rows.ts).
-import { BLOCK, BR, BR_IF, END, F64, F64X2_ADD, F64X2_MUL, F64X2_SPLAT, F64_ADD, F64_LOAD, F64_MUL, F64_STORE, I32, I32_ADD, I32_CONST, I32_SHL, I32_SUB, LOOP, V128_ZERO, addConst, eachRow, extractLane, fnBody, get, kernelOne, kernelPair, leb, name, prologue, section, set, v128Load, v128Store, vec, whileBelow } from './sinkhorn-wasm-asm'
-import { COST_LOCALS, EXP_LOCALS, MAX_LOCALS, PLAN_LOCALS, costRow, expRow, maxRow, planRow } from './sinkhorn-wasm-rows'
+// The module also holds the row kernels of the kernel build and the plan (wasm-rows.ts).
+import { BLOCK, BR, BR_IF, END, F64, F64X2_ADD, F64X2_MUL, F64X2_SPLAT, F64_ADD, F64_LOAD, F64_MUL, F64_STORE, I32, I32_ADD, I32_CONST, I32_SHL, I32_SUB, LOOP, V128_ZERO, addConst, eachRow, extractLane, fnBody, get, kernelOne, kernelPair, leb, name, prologue, section, set, v128Load, v128Store, vec, whileBelow } from './wasm-asm'
+import { COST_LOCALS, EXP_LOCALS, MAX_LOCALS, PLAN_LOCALS, costRow, expRow, maxRow, planRow } from './wasm-rows'
 
 
 const dots = (f32: boolean): number[] => [

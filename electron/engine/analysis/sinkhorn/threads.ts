@@ -1,11 +1,13 @@
-// Helper threads for the row-parallel Sinkhorn passes (sinkhorn-ops.ts). Each helper is a worker started
-// from source text, kept for the life of the process (unref'd: it never holds the process open), and
+// Helper threads for the row-parallel Sinkhorn passes (ops.ts). Each helper is a worker running
+// worker.ts, kept for the life of the process (unref'd: it never holds the process open), and
 // driven through Atomics on a small shared control block: one pass costs a store, a notify and a wait,
 // microseconds, where a postMessage round trip would cost a turn of both event loops.
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { OPS_SOURCE, type OpName } from './sinkhorn-ops'
-import { say } from '../../../shared/messages'
+import type { OpName } from './ops'
+import type { SharedLayout } from './views'
+import { workerScript } from '../../worker-script'
+import { say } from '../../../../shared/messages'
 
 export const OP_CODES: Record<OpName, number> = { colMax: 0, colExp: 1, rowPass: 2, plan: 3 }
 const RELEASE = -1
@@ -14,74 +16,6 @@ const CTL_INTS = 8
 /** an op on at most 2^27 kernel entries takes well under a second; past this the helper is presumed lost */
 const WAIT_MS = 30_000
 
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads')
-const ctl = new Int32Array(workerData.ctl)
-const params = new Float64Array(workerData.params)
-const NAMES = ['colMax', 'colExp', 'rowPass', 'plan']
-const { makeOps, makeJsKernels, pickKernels } = new Function(${JSON.stringify(OPS_SOURCE)} + '\\nreturn { makeOps, makeJsKernels, pickKernels }')()
-function viewsOf(buffer, L) {
-  const f64 = (o, len) => new Float64Array(buffer, o, len)
-  return {
-    n: L.n, m: L.m, d: L.d, x: f64(L.x, L.n * L.d), yt: f64(L.yt, L.m * L.d),
-    K: f64(L.K, L.n * L.m), K32: L.K32 >= 0 ? new Float32Array(buffer, L.K32, L.n * L.m) : null,
-    f: f64(L.f, L.n), g: f64(L.g, L.m), u: f64(L.u, L.n), v: f64(L.v, L.m), bv: f64(L.bv, L.m), au: f64(L.au, L.n), r: f64(L.r, L.n),
-    scratch: L.scratch.map((o) => f64(o, L.m)), colA: L.colA.map((o) => f64(o, L.cols)), colB: L.colB.map((o) => f64(o, L.cols)), out: L.out.map((o) => f64(o, 4))
-  }
-}
-parentPort.on('message', (msg) => {
-  let seen = msg.seq
-  try {
-    const buffer = msg.module ? msg.memory.buffer : msg.memory
-    const V = viewsOf(buffer, msg.layout)
-    let kernels
-    if (msg.module) {
-      const e = new WebAssembly.Instance(msg.module, { env: { mem: msg.memory } }).exports
-      kernels = pickKernels(e, V.K32 !== null)
-    } else kernels = makeJsKernels(buffer, V.K32 !== null)
-    const ops = makeOps(V, kernels)
-    Atomics.store(ctl, 1, seen)
-    Atomics.notify(ctl, 1)
-    for (;;) {
-      Atomics.wait(ctl, 0, seen)
-      seen = Atomics.load(ctl, 0)
-      const op = ctl[2]
-      if (op < 0) break
-      try { ops[NAMES[op]](msg.thread, ctl[3], ctl[4], params) } catch (err) { ctl[5] = 1 }
-      Atomics.store(ctl, 1, seen)
-      Atomics.notify(ctl, 1)
-    }
-  } catch (err) {
-    ctl[5] = 1
-  }
-  Atomics.store(ctl, 1, seen)
-  Atomics.notify(ctl, 1)
-})
-`
-
-/** Where each view lives in the shared memory (byte offsets), as the helpers rebuild them. */
-export interface SharedLayout {
-  n: number
-  m: number
-  d: number
-  cols: number
-  x: number
-  yt: number
-  K: number
-  K32: number
-  f: number
-  g: number
-  u: number
-  v: number
-  bv: number
-  au: number
-  r: number
-  scratch: number[]
-  colA: number[]
-  colB: number[]
-  out: number[]
-}
-
 class Helper {
   readonly ctl = new Int32Array(new SharedArrayBuffer(4 * CTL_INTS))
   readonly params = new Float64Array(new SharedArrayBuffer(8 * 8))
@@ -89,7 +23,8 @@ class Helper {
   private seq = 0
 
   constructor() {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ctl: this.ctl.buffer, params: this.params.buffer } })
+    const script = workerScript('sinkhorn-worker', __dirname, 'worker.ts')
+    this.worker = new Worker(script.path, { execArgv: script.execArgv, workerData: { ctl: this.ctl.buffer, params: this.params.buffer } })
     this.worker.unref()
     // a helper that fails is noticed by its error flag or the wait timeout; keep the process alive
     this.worker.on('error', () => undefined)
