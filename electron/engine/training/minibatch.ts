@@ -1,7 +1,6 @@
 // Seeded minibatching over a row-major dataset held in Float32Arrays: a Fisher-Yates shuffle per epoch
 // from a labelled Rng stream, then rows gathered in plain JS (no tensor ops).
 import type { Rng } from '../data/random'
-import type { Batch } from './train-step'
 
 /** A permutation of 0..n-1 drawn from `rng`. */
 export function shuffledIndices(n: number, rng: Rng): Int32Array {
@@ -21,17 +20,4 @@ export function gatherRows(data: Float32Array, dim: number, idx: ArrayLike<numbe
   const out = new Float32Array(idx.length * dim)
   for (let r = 0; r < idx.length; r++) out.set(data.subarray(idx[r] * dim, idx[r] * dim + dim), r * dim)
   return out
-}
-
-/**
- * The minibatches of one epoch: `data` shuffled with `rng`, cut into batches of `batchSize` rows
- * (the last one smaller when n is not a multiple).
- */
-export function* epochBatches(data: Batch, dim: number, batchSize: number, rng: Rng): Generator<Batch> {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batch size must be a positive integer, got ${batchSize}`)
-  const order = shuffledIndices(data.n, rng)
-  for (let s = 0; s < data.n; s += batchSize) {
-    const idx = order.subarray(s, Math.min(data.n, s + batchSize))
-    yield { x0: gatherRows(data.x0, dim, idx), target: gatherRows(data.target, dim, idx), n: idx.length }
-  }
 }
