@@ -32,5 +32,11 @@ export const HARDEN_MESSAGES = {
   'harden.npyHeaderTooLong': {
     en: '{label}: the NPY header is {size} bytes long, more than the {max} read',
     ja: '{label}: NPY ヘッダーは {size} バイトあり、読み込める {max} バイトを超えています'
+  },
+
+  // ---- workspace containment
+  'harden.outsideWorkspace': {
+    en: '{path} is a link that leads outside the workspace; Nagare does not read or write through it',
+    ja: '{path} はワークスペースの外を指すリンクです。Nagare はこのリンクを通して読み書きしません'
   }
 } as const satisfies Catalog

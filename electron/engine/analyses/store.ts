@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path'
 import type { AnalysisDataset, AnalysisRecord, LayerAnalysis, LayerAnalysisSummary, LayerReport, LayerSource } from '../../../shared/layers'
 import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
+import { allInsideWorkspace, insideWorkspace, OutsideWorkspaceError } from '../inside-workspace'
 import type { LayerProjection } from '../layers/pca'
 import { reportCsv, reportJson } from '../layers/report-files'
 import { isRunId, newRunId } from '../runs/ids'
@@ -94,6 +95,7 @@ const root = (workspace: string): string => join(workspace, ANALYSES_DIR)
 /** Save into the workspace under a new id; returns the id. */
 export async function saveAnalysis(workspace: string, c: AnalysisContent, hooks: AnalysisWriteHooks = {}, now = new Date()): Promise<string> {
   const id = newRunId(c.name, now)
+  await insideWorkspace(workspace, join(root(workspace), id))
   await writeAnalysisFolder(join(root(workspace), id), join(root(workspace), `${PARTIAL}${id}-${randomBytes(3).toString('hex')}`), id, c, hooks, now)
   return id
 }
@@ -142,6 +144,17 @@ export async function listAnalyses(workspace: string): Promise<LayerAnalysisSumm
     const dir = join(root(workspace), id)
     const s = await stat(dir).catch(() => undefined)
     if (!s?.isDirectory()) continue
+    const outside = await allInsideWorkspace(workspace, [dir, join(dir, ANALYSIS_FILE)]).then(
+      () => undefined,
+      (e: unknown) => {
+        if (e instanceof OutsideWorkspaceError) return e.message
+        throw e
+      }
+    )
+    if (outside) {
+      out.push({ id, name: id, createdAt: s.mtime.toISOString(), status: 'unreadable', problem: outside })
+      continue
+    }
     const r = await readRecord(dir)
     if (r.ok) {
       const x = r.record
@@ -156,6 +169,7 @@ export async function getAnalysis(workspace: string, id: string): Promise<LayerA
   if (!isRunId(id)) throw new EngineError('invalid-request', say('import.analysisBadId', { id: JSON.stringify(id) }))
   const dir = join(root(workspace), id)
   if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new EngineError('not-found', say('import.analysisNotFound', { id }))
+  await allInsideWorkspace(workspace, [dir, ...[ANALYSIS_FILE, 'layers.json', 'projection.npy', 'labels.npy'].map((f) => join(dir, f))])
   const r = await readRecord(dir)
   if (!r.ok) throw new EngineError('unreadable-run', problemText(r.problem, id))
   const rec = r.record

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { DatasetInfoSchema, type DatasetInfo } from '../../../shared/dataset'
 import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
+import { allInsideWorkspace, insideWorkspace } from '../inside-workspace'
 import { readNpyAny, writeNpy } from '../runs/npy'
 import { isRunId, newRunId } from '../runs/ids'
 
@@ -64,6 +65,7 @@ export async function saveDataset(workspace: string, c: DatasetContent, hooks: S
   }
   await mkdir(root(workspace), { recursive: true })
   const partial = join(root(workspace), PARTIAL_PREFIX + id)
+  await allInsideWorkspace(workspace, [partial, join(root(workspace), id)])
   const step = async (file: string, write: (p: string) => Promise<void>): Promise<void> => {
     await write(join(partial, file))
     await hooks.afterFile?.(file)
@@ -83,7 +85,9 @@ export async function saveDataset(workspace: string, c: DatasetContent, hooks: S
 }
 
 async function readInfo(workspace: string, id: string): Promise<DatasetInfo> {
-  const text = await readFile(join(root(workspace), id, 'dataset.json'), 'utf8')
+  const file = join(root(workspace), id, 'dataset.json')
+  await insideWorkspace(workspace, file)
+  const text = await readFile(file, 'utf8')
   const parsed = DatasetInfoSchema.safeParse(JSON.parse(text))
   if (!parsed.success) throw new Error(say('import.datasetJsonInvalid', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }))
   if (parsed.data.id !== id) throw new Error(say('import.datasetJsonId', { id: parsed.data.id, folder: id }))
@@ -121,6 +125,7 @@ export async function loadDataset(workspace: string, id: string): Promise<Loaded
     throw new EngineError('io', say('import.datasetUnreadable', { id, detail: (e as Error).message }))
   }
   const dir = join(root(workspace), id)
+  await allInsideWorkspace(workspace, [join(dir, 'data.npy'), join(dir, 'labels.npy')])
   try {
     const data = await readNpyAny(join(dir, 'data.npy'))
     if (!(data.data instanceof Float64Array) || data.shape.join() !== `${info.n},${info.d}`) throw new Error(say('import.datasetDataShape', { shape: data.shape.join(', '), n: info.n, d: info.d }))
