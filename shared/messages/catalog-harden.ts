@@ -38,5 +38,23 @@ export const HARDEN_MESSAGES = {
   'harden.outsideWorkspace': {
     en: '{path} is a link that leads outside the workspace; Nagare does not read or write through it',
     ja: '{path} はワークスペースの外を指すリンクです。Nagare はこのリンクを通して読み書きしません'
+  },
+
+  // ---- model topology
+  'harden.modelSizeTooLarge': {
+    en: 'layer {name} asks for {field} = {value}; at most {max} are read',
+    ja: '層 {name} は {field} = {value} を要求していますが、読み込めるのは {max} までです'
+  },
+  'harden.modelWeightsDisagree': {
+    en: 'layer {name} asks for {field} = {value}, but its weights in the manifest are {shapes}: the topology and the weights do not match',
+    ja: '層 {name} は {field} = {value} を要求していますが、マニフェストにある重みは {shapes} です。トポロジーと重みが一致しません'
+  },
+  'harden.modelNoWeights': {
+    en: 'none',
+    ja: 'ありません'
+  },
+  'harden.modelInputTooLarge': {
+    en: 'layer {name}: input shape [{shape}] holds {values} values per row, more than the {max} read',
+    ja: '層 {name}: 入力の形状 [{shape}] は 1 行あたり {values} 個の値を持ち、読み込める {max} 個を超えています'
   }
 } as const satisfies Catalog

@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseUpload } from '../../../electron/engine/data-import/parse'
 import { loadLayerDumps } from '../../../electron/engine/layers/dumps'
+import { loadModelFromFiles } from '../../../electron/engine/layers/tfjs-model'
 import { npyHeaderBytes } from '../../../shared/npy-bytes'
 import { deflateZeros, honest, zipOf, type BombMember } from './bomb-files'
 
@@ -27,6 +28,20 @@ function npyMember(name: string, shape: number[], declared?: number): BombMember
   return { name, packed: deflateZeros(header, bytes - header.length), size: declared ?? bytes }
 }
 
+/** A Layers model.json with one Dense layer of `units` on a 2-wide input, and weights for a 2x4 kernel. */
+function denseModel(units: number): { name: string; bytes: Uint8Array }[] {
+  const layer = { class_name: 'Dense', config: { name: 'd', units, batch_input_shape: [null, 2], activation: 'linear', use_bias: false } }
+  const modelJson = {
+    format: 'layers-model',
+    modelTopology: { class_name: 'Sequential', config: { name: 's', layers: [layer] } },
+    weightsManifest: [{ paths: ['w.bin'], weights: [{ name: 'd/kernel', shape: [2, 4], dtype: 'float32' }] }]
+  }
+  return [
+    { name: 'model.json', bytes: new TextEncoder().encode(JSON.stringify(modelJson)) },
+    { name: 'w.bin', bytes: new Uint8Array(32) }
+  ]
+}
+
 async function write(dir: string, file: string, bytes: Uint8Array): Promise<string> {
   const path = join(dir, file)
   await writeFile(path, bytes)
@@ -34,6 +49,18 @@ async function write(dir: string, file: string, bytes: Uint8Array): Promise<stri
 }
 
 export const BAD_FILES: BadFile[] = [
+  {
+    // the review's 682-byte model.json that grew the process to 1.8 GB
+    name: 'model: Dense layer of 150,000,000 units over 2x4 weights (refused before building)',
+    bomb: true,
+    run: async () => loadModelFromFiles(denseModel(150_000_000)),
+    message: () => 'layer d asks for units = 150000000; at most 1048576 are read'
+  },
+  {
+    name: 'model: Dense layer whose units disagree with its weights',
+    run: async () => loadModelFromFiles(denseModel(1000)),
+    message: () => 'layer d asks for units = 1000, but its weights in the manifest are d/kernel [2, 4]: the topology and the weights do not match'
+  },
   {
     // the review's 1 MB NPZ: members under the per-member cap, 5.6 GB in all
     name: 'analyze: NPZ whose members together inflate past the cap',
