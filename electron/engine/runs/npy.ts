@@ -148,6 +148,19 @@ function decode(bytes: Uint8Array, label: string, accepted: readonly NpyAnyDtype
   return { dtype: h.dtype, shape: h.shape, data }
 }
 
+/** The header of an .npy file, checked against the file's size, reading only its first bytes. */
+export async function readNpyFileHeader(path: string, label: string): Promise<NpyHeader> {
+  const fh = await open(path, 'r')
+  try {
+    const { size } = await fh.stat()
+    const head = Buffer.alloc(Math.min(size, 65_536 + 12))
+    await fh.read(head, 0, head.length, 0)
+    return parseHeader(head, size, label, ALL_DTYPES)
+  } finally {
+    await fh.close()
+  }
+}
+
 /** Read an .npy file straight into a typed array (no intermediate copy of the data). */
 export async function readNpy(path: string): Promise<NpyArray> {
   return (await read(path, STORAGE_DTYPES)) as NpyArray

@@ -1,12 +1,15 @@
 // The table of bad files: each case writes its file under a fresh folder, feeds it to the real reader
 // and names the exact message the user must get. Bombs also run in a child process whose peak memory
 // is measured (bad-files.test.ts runs the table; bomb-child.ts runs one bomb case).
-import { writeFile } from 'node:fs/promises'
+import { rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseUpload } from '../../../electron/engine/data-import/parse'
 import { loadLayerDumps } from '../../../electron/engine/layers/dumps'
 import { loadModelFromFiles } from '../../../electron/engine/layers/tfjs-model'
+import { encodeNpy } from '../../../electron/engine/runs/npy'
+import { RunStore } from '../../../electron/engine/runs/store'
 import { npyHeaderBytes } from '../../../shared/npy-bytes'
+import { smallRun } from '../engine/runs/manifest-fixture'
 import { deflateZeros, honest, zipOf, type BombMember } from './bomb-files'
 
 export interface BadFile {
@@ -42,6 +45,17 @@ function denseModel(units: number): { name: string; bytes: Uint8Array }[] {
   ]
 }
 
+const RUN = '20261127-181500-paper-47-a1b2'
+
+/** A saved run whose trajectories.npy is then replaced (or removed); what the history lists for it. */
+async function brokenRun(dir: string, damage: (file: string) => Promise<void>): Promise<never> {
+  const store = new RunStore(dir)
+  await store.save(smallRun(RUN))
+  await damage(join(dir, 'runs', RUN, 'trajectories.npy'))
+  const [row] = await store.list()
+  throw new Error(row.problem ?? `listed as ${row.status}`)
+}
+
 async function write(dir: string, file: string, bytes: Uint8Array): Promise<string> {
   const path = join(dir, file)
   await writeFile(path, bytes)
@@ -49,6 +63,21 @@ async function write(dir: string, file: string, bytes: Uint8Array): Promise<stri
 }
 
 export const BAD_FILES: BadFile[] = [
+  {
+    name: 'history: trajectories.npy missing',
+    run: (dir) => brokenRun(dir, (f) => rm(f)),
+    message: () => `run ${RUN}: trajectories.npy is missing`
+  },
+  {
+    name: 'history: trajectories.npy truncated',
+    run: (dir) => brokenRun(dir, async (f) => truncate(f, (await stat(f)).size - 10)),
+    message: () => `run ${RUN} cannot be read: trajectories.npy: truncated: shape [3, 4, 2] needs 224 bytes, the file has 214`
+  },
+  {
+    name: 'history: trajectories.npy of another shape than run.json',
+    run: (dir) => brokenRun(dir, (f) => writeFile(f, encodeNpy(new Float32Array(36), [3, 4, 3]))),
+    message: () => `run ${RUN}: trajectories.npy has shape [3, 4, 3], run.json says [3, 4, 2]`
+  },
   {
     // the review's 682-byte model.json that grew the process to 1.8 GB
     name: 'model: Dense layer of 150,000,000 units over 2x4 weights (refused before building)',
