@@ -56,5 +56,23 @@ export const HARDEN_MESSAGES = {
   'harden.modelInputTooLarge': {
     en: 'layer {name}: input shape [{shape}] holds {values} values per row, more than the {max} read',
     ja: '層 {name}: 入力の形状 [{shape}] は 1 行あたり {values} 個の値を持ち、読み込める {max} 個を超えています'
+  },
+
+  // ---- spec values and budgets
+  'harden.specNameControl': {
+    en: 'the name contains control characters (such as terminal escape sequences); use plain text',
+    ja: '名前に制御文字（端末のエスケープシーケンスなど）が含まれています。普通の文字だけを使ってください'
+  },
+  'harden.specDatasetId': {
+    en: '{id} is not a dataset id (letters, digits, \'.\', \'_\' and \'-\', as the dataset list shows them)',
+    ja: '{id} はデータセット ID ではありません（データセット一覧に表示される、英数字・\'.\'・\'_\'・\'-\' の ID を指定してください）'
+  },
+  'harden.specCovarianceTooLarge': {
+    en: 'a covariance entry of {value} is too large (at most {max} in absolute value); rescale the data',
+    ja: '共分散の要素 {value} が大きすぎます（絶対値で {max} まで）。データの尺度を変えてください'
+  },
+  'harden.specWorkBudget': {
+    en: '{particles} particles x {steps} steps = {work} particle-steps; the limit is {limit} (fewer particles or a larger step size)',
+    ja: '粒子 {particles} 個 × {steps} ステップ = {work} 粒子ステップです。上限は {limit} です（粒子を減らすか、ステップ幅を大きくしてください）'
   }
 } as const satisfies Catalog

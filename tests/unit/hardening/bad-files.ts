@@ -10,6 +10,9 @@ import { encodeNpy } from '../../../electron/engine/runs/npy'
 import { RunStore } from '../../../electron/engine/runs/store'
 import { npyHeaderBytes } from '../../../shared/npy-bytes'
 import { smallRun } from '../engine/runs/manifest-fixture'
+import { formatFieldErrors, parseSpec } from '../../../shared/experiment'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { deflateZeros, honest, zipOf, type BombMember } from './bomb-files'
 
 export interface BadFile {
@@ -45,6 +48,14 @@ function denseModel(units: number): { name: string; bytes: Uint8Array }[] {
   ]
 }
 
+/** An example spec changed by `edit`, validated as spec.validate does; throws the field errors. */
+async function validate(example: string, edit: (spec: Record<string, any>) => void): Promise<never> {
+  const spec = JSON.parse(readFileSync(resolve(__dirname, '../../../examples', example), 'utf8'))
+  edit(spec)
+  const r = parseSpec(spec)
+  throw new Error(r.ok ? 'accepted' : formatFieldErrors(r.errors))
+}
+
 const RUN = '20261127-181500-paper-47-a1b2'
 
 /** A saved run whose trajectories.npy is then replaced (or removed); what the history lists for it. */
@@ -63,6 +74,30 @@ async function write(dir: string, file: string, bytes: Uint8Array): Promise<stri
 }
 
 export const BAD_FILES: BadFile[] = [
+  {
+    name: 'spec: a dataset id that is a path',
+    run: () => validate('neural-ode-dataset.json', (s) => (s.flow.data.id = '../../../../etc')),
+    message: () => `flow.data.id: "../../../../etc" is not a dataset id (letters, digits, '.', '_' and '-', as the dataset list shows them)`
+  },
+  {
+    name: 'spec: a name with terminal escape sequences',
+    run: () => validate('paper-47.json', (s) => (s.name = 'x\u001b]0;pwned\u0007\u001b[2J')),
+    message: () => 'name: the name contains control characters (such as terminal escape sequences); use plain text'
+  },
+  {
+    name: 'spec: a covariance of 1e308',
+    run: () => validate('paper-47.json', (s) => (s.distribution = { kind: 'gaussian', mean: [0, 0], covariance: [[1e308, 0], [0, 1]] })),
+    message: () => 'distribution.covariance: a covariance entry of 1e+308 is too large (at most 1000000000000 in absolute value); rescale the data'
+  },
+  {
+    name: 'spec: 1e6 particles x 1e6 RK4 steps',
+    run: () =>
+      validate('paper-47.json', (s) => {
+        s.particles = { kind: 'sample', count: 1_000_000 }
+        s.integration = { solver: 'rk4', depth: 0.25, stepSize: 2.5e-7, samples: 2 }
+      }),
+    message: () => 'particles: 1000000 particles x 1000000 steps = 1.00e+12 particle-steps; the limit is 1e+10 (fewer particles or a larger step size)'
+  },
   {
     name: 'history: trajectories.npy missing',
     run: (dir) => brokenRun(dir, (f) => rm(f)),
