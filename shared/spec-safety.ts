@@ -11,7 +11,6 @@ import type { ExperimentSpec } from './experiment'
 export const DATASET_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
 
 /** C0 and C1 control characters, DEL, and the bidirectional overrides that disguise text. */
-// eslint-disable-next-line no-control-regex
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 
 const issue = (ctx: z.RefinementCtx, path: (string | number)[], message: string): void => ctx.addIssue({ code: 'custom', path, message })

@@ -49,8 +49,15 @@ function denseModel(units: number): { name: string; bytes: Uint8Array }[] {
 }
 
 /** An example spec changed by `edit`, validated as spec.validate does; throws the field errors. */
-async function validate(example: string, edit: (spec: Record<string, any>) => void): Promise<never> {
-  const spec = JSON.parse(readFileSync(resolve(__dirname, '../../../examples', example), 'utf8'))
+interface LooseSpec {
+  name: string
+  distribution: unknown
+  particles: unknown
+  integration: unknown
+  flow: { data: { id: string } }
+}
+async function validate(example: string, edit: (spec: LooseSpec) => void): Promise<never> {
+  const spec = JSON.parse(readFileSync(resolve(__dirname, '../../../examples', example), 'utf8')) as LooseSpec
   edit(spec)
   const r = parseSpec(spec)
   throw new Error(r.ok ? 'accepted' : formatFieldErrors(r.errors))
