@@ -72,7 +72,7 @@ export function insideWorkspaceSync(workspace: string, path: string): string {
   return path
 }
 
-/** Every one of `paths` inside the workspace (see insideWorkspace). */
+/** Every one of `paths` inside the workspace (see insideWorkspace); in order, so the first that leaves is named. */
 export async function allInsideWorkspace(workspace: string, paths: string[]): Promise<void> {
-  await Promise.all(paths.map((p) => insideWorkspace(workspace, p)))
+  for (const p of paths) await insideWorkspace(workspace, p)
 }

@@ -74,5 +74,53 @@ export const HARDEN_MESSAGES = {
   'harden.specWorkBudget': {
     en: '{particles} particles x {steps} steps = {work} particle-steps; the limit is {limit} (fewer particles or a larger step size)',
     ja: '粒子 {particles} 個 × {steps} ステップ = {work} 粒子ステップです。上限は {limit} です（粒子を減らすか、ステップ幅を大きくしてください）'
+  },
+
+  // ---- disk and file errors (no machine paths)
+  'harden.diskFull': {
+    en: 'The disk is full: the change could not be saved; free space and try again. Nothing else was changed.',
+    ja: 'ディスクがいっぱいです。変更を保存できませんでした。空き容量を作ってからもう一度試してください。ほかには何も変更していません。'
+  },
+  'harden.diskQuota': {
+    en: 'The disk quota is used up: the change could not be saved; free space and try again. Nothing else was changed.',
+    ja: 'ディスクの割り当て容量を使い切りました。変更を保存できませんでした。空き容量を作ってからもう一度試してください。ほかには何も変更していません。'
+  },
+  'harden.diskReadOnly': {
+    en: 'The workspace is on a read-only disk: the change could not be saved; choose another workspace folder. Nothing else was changed.',
+    ja: 'ワークスペースが読み取り専用のディスクにあります。変更を保存できませんでした。別のワークスペースフォルダを選んでください。ほかには何も変更していません。'
+  },
+  'harden.diskNoPermission': {
+    en: 'Nagare may not write to the workspace folder: the change could not be saved; check its permissions or choose another folder. Nothing else was changed.',
+    ja: 'Nagare にはワークスペースフォルダへの書き込み権限がありません。変更を保存できませんでした。権限を確認するか、別のフォルダを選んでください。ほかには何も変更していません。'
+  },
+  'harden.ioMissing': {
+    en: 'A file or folder of the workspace is missing (was it moved or deleted while Nagare was running?); nothing was changed.',
+    ja: 'ワークスペースのファイルまたはフォルダが見つかりません（Nagare の実行中に移動または削除されませんでしたか？）。何も変更していません。'
+  },
+  'harden.ioNameTooLong': {
+    en: 'A file name is too long for the disk; use a shorter name.',
+    ja: 'ファイル名がディスクに対して長すぎます。短い名前にしてください。'
+  },
+  'harden.ioBusy': {
+    en: 'The system is busy (too many open files or a file in use); try again.',
+    ja: 'システムが混み合っています（開いているファイルが多すぎるか、ファイルが使用中です）。もう一度試してください。'
+  },
+  'harden.ioDevice': {
+    en: 'The disk reported a read or write error; check the disk and try again.',
+    ja: 'ディスクが読み書きのエラーを報告しました。ディスクを確認してもう一度試してください。'
+  },
+  'harden.ioFailed': {
+    en: 'The workspace could not be read or written (system error {code}); nothing was changed.',
+    ja: 'ワークスペースを読み書きできませんでした（システムエラー {code}）。何も変更していません。'
+  },
+
+  // ---- upload names
+  'harden.uploadNameControl': {
+    en: 'an uploaded file name contains control characters; rename the file',
+    ja: 'アップロードされたファイル名に制御文字が含まれています。ファイル名を変えてください'
+  },
+  'harden.uploadNameTooLong': {
+    en: 'the file name {name} is {bytes} bytes long in UTF-8, more than the {max} a disk allows; rename the file',
+    ja: 'ファイル名 {name} は UTF-8 で {bytes} バイトあり、ディスクが許す {max} バイトを超えています。ファイル名を変えてください'
   }
 } as const satisfies Catalog

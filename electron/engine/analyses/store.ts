@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path'
 import type { AnalysisDataset, AnalysisRecord, LayerAnalysis, LayerAnalysisSummary, LayerReport, LayerSource } from '../../../shared/layers'
 import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
+import { detailOf } from '../io-messages'
 import { allInsideWorkspace, insideWorkspace, OutsideWorkspaceError } from '../inside-workspace'
 import type { LayerProjection } from '../layers/pca'
 import { reportCsv, reportJson } from '../layers/report-files'
@@ -121,7 +122,7 @@ async function readRecord(dir: string): Promise<RecordRead> {
     json = JSON.parse(await readFile(join(dir, ANALYSIS_FILE), 'utf8'))
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    return { ok: false, problem: code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', detail: (e as Error).message } }
+    return { ok: false, problem: code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', detail: detailOf(e) } }
   }
   const r = json as Partial<AnalysisRecord> | null
   if (!r || typeof r !== 'object' || r.version !== 1 || typeof r.id !== 'string' || typeof r.name !== 'string' || typeof r.createdAt !== 'string' || (r.source !== 'tfjs-model' && r.source !== 'dumps') || !Array.isArray(r.layers) || !r.projection || !Array.isArray(r.projection.shape))
@@ -136,7 +137,7 @@ export async function listAnalyses(workspace: string): Promise<LayerAnalysisSumm
     names = await readdir(root(workspace))
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw new EngineError('io', say('import.analysesCannotList', { dir: root(workspace), detail: (e as Error).message }))
+    throw new EngineError('io', say('import.analysesCannotList', { dir: ANALYSES_DIR, detail: detailOf(e) }))
   }
   const out: LayerAnalysisSummary[] = []
   for (const id of names) {
@@ -202,6 +203,6 @@ export async function getAnalysis(workspace: string, id: string): Promise<LayerA
       }
     }
   } catch (e) {
-    throw new EngineError('unreadable-run', say('import.analysisUnreadable', { id, detail: (e as Error).message }))
+    throw new EngineError('unreadable-run', say('import.analysisUnreadable', { id, detail: detailOf(e, dir) }))
   }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { DatasetInfoSchema, type DatasetInfo } from '../../../shared/dataset'
 import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
+import { detailOf } from '../io-messages'
 import { allInsideWorkspace, insideWorkspace } from '../inside-workspace'
 import { readNpyAny, writeNpy } from '../runs/npy'
 import { isRunId, newRunId } from '../runs/ids'
@@ -108,7 +109,7 @@ export async function listDatasets(workspace: string, log: (message: string) => 
     try {
       out.push(await readInfo(workspace, id))
     } catch (e) {
-      log(say('import.datasetSkipped', { id, detail: (e as Error).message }))
+      log(say('import.datasetSkipped', { id, detail: detailOf(e) }))
     }
   }
   return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
@@ -122,7 +123,7 @@ export async function loadDataset(workspace: string, id: string): Promise<Loaded
     info = await readInfo(workspace, id)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new EngineError('not-found', say('import.datasetNotFound', { id }))
-    throw new EngineError('io', say('import.datasetUnreadable', { id, detail: (e as Error).message }))
+    throw new EngineError('io', say('import.datasetUnreadable', { id, detail: detailOf(e) }))
   }
   const dir = join(root(workspace), id)
   await allInsideWorkspace(workspace, [join(dir, 'data.npy'), join(dir, 'labels.npy')])
@@ -138,6 +139,6 @@ export async function loadDataset(workspace: string, id: string): Promise<Loaded
     }
     return out
   } catch (e) {
-    throw new EngineError('io', say('import.datasetUnreadable', { id, detail: (e as Error).message }))
+    throw new EngineError('io', say('import.datasetUnreadable', { id, detail: detailOf(e, dir) }))
   }
 }

@@ -110,7 +110,7 @@ export class RunStore {
     try {
       await updateUserMeta(dir, patch)
     } catch (e) {
-      throw diskError(e) ?? e
+      throw diskError(e, 'change') ?? e
     }
     return summarizeFolder(dir, id)
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { StudyResult, StudySummary } from '../../../shared/study'
 import { EngineError } from '../errors'
+import { detailOf } from '../io-messages'
 import { insideWorkspace, OutsideWorkspaceError } from '../inside-workspace'
 import { isRunId } from '../runs/ids'
 import { say } from '../../../shared/messages'
@@ -41,7 +42,7 @@ export class StudyStore {
       text = await readFile(await insideWorkspace(this.workspace, join(this.root, id, STUDY_FILE)), 'utf8')
     } catch (e) {
       if (e instanceof OutsideWorkspaceError) return { ok: false, problem: e.message }
-      return { ok: false, problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? say('runs.studyMissing') : say('runs.studyUnreadableFile', { detail: (e as Error).message }) }
+      return { ok: false, problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? say('runs.studyMissing') : say('runs.studyUnreadableFile', { detail: detailOf(e) }) }
     }
     let value: unknown
     try {

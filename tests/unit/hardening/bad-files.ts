@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { parseUpload } from '../../../electron/engine/data-import/parse'
 import { loadLayerDumps } from '../../../electron/engine/layers/dumps'
 import { loadModelFromFiles } from '../../../electron/engine/layers/tfjs-model'
+import { decodeUploads } from '../../../electron/engine/handlers/layers'
 import { encodeNpy } from '../../../electron/engine/runs/npy'
 import { RunStore } from '../../../electron/engine/runs/store'
 import { npyHeaderBytes } from '../../../shared/npy-bytes'
@@ -81,6 +82,16 @@ async function write(dir: string, file: string, bytes: Uint8Array): Promise<stri
 }
 
 export const BAD_FILES: BadFile[] = [
+  {
+    name: 'upload: a file name with a NUL',
+    run: async () => decodeUploads([{ name: 'layer\u0000.npy', content: 'AAAA' }]),
+    message: () => 'an uploaded file name contains control characters; rename the file'
+  },
+  {
+    name: 'upload: a file name of 200 accented characters',
+    run: async () => decodeUploads([{ name: 'é'.repeat(200) + '.npy', content: 'AAAA' }]),
+    message: () => `the file name "${'é'.repeat(40)}…" is 404 bytes long in UTF-8, more than the 255 a disk allows; rename the file`
+  },
   {
     name: 'spec: a dataset id that is a path',
     run: () => validate('neural-ode-dataset.json', (s) => (s.flow.data.id = '../../../../etc')),
