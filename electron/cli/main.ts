@@ -7,9 +7,12 @@ import { analyzeCommand, ANALYZE_CLI_DEFAULTS, type RawAnalyzeOptions } from './
 import { distanceCommand, type RawMetricOptions } from './distance-command'
 import { ENTROPY_DEFAULTS, entropyCommand, type RawEntropyOptions } from './entropy-command'
 import { processIo, type CliIo } from './io'
+import { printableIo } from './printable'
 import { EXIT, runCommand } from './run-command'
 
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
+  // names, paths and messages may hold terminal escape sequences: never print them raw
+  const io = printableIo(rawIo)
   let code: number = EXIT.ok
   const program = new Command()
   program

@@ -122,5 +122,15 @@ export const HARDEN_MESSAGES = {
   'harden.uploadNameTooLong': {
     en: 'the file name {name} is {bytes} bytes long in UTF-8, more than the {max} a disk allows; rename the file',
     ja: 'ファイル名 {name} は UTF-8 で {bytes} バイトあり、ディスクが許す {max} バイトを超えています。ファイル名を変えてください'
+  },
+
+  // ---- JSON and the CLI
+  'harden.jsonTooDeep': {
+    en: 'arrays and objects are nested more than {max} levels deep',
+    ja: '配列とオブジェクトの入れ子が {max} 段を超えています'
+  },
+  'harden.requestTooDeep': {
+    en: 'the request is not valid JSON: arrays and objects are nested more than {max} levels deep',
+    ja: 'リクエストが正しい JSON ではありません。配列とオブジェクトの入れ子が {max} 段を超えています'
   }
 } as const satisfies Catalog

@@ -14,6 +14,7 @@ import { reportCsv, reportJson } from '../layers/report-files'
 import { isRunId, newRunId } from '../runs/ids'
 import { readNpy, writeNpy } from '../runs/npy'
 import { writeSynced } from '../synced-write'
+import { parseJson } from '../../../shared/json-depth'
 
 export const ANALYSES_DIR = 'analyses'
 export const ANALYSIS_FILE = 'analysis.json'
@@ -119,7 +120,7 @@ function problemText(p: RecordProblem, id?: string): string {
 async function readRecord(dir: string): Promise<RecordRead> {
   let json: unknown
   try {
-    json = JSON.parse(await readFile(join(dir, ANALYSIS_FILE), 'utf8'))
+    json = parseJson(await readFile(join(dir, ANALYSIS_FILE), 'utf8'))
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     return { ok: false, problem: code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', detail: detailOf(e) } }
@@ -175,7 +176,7 @@ export async function getAnalysis(workspace: string, id: string): Promise<LayerA
   if (!r.ok) throw new EngineError('unreadable-run', problemText(r.problem, id))
   const rec = r.record
   try {
-    const report = JSON.parse(await readFile(join(dir, 'layers.json'), 'utf8')) as LayerReport
+    const report = parseJson(await readFile(join(dir, 'layers.json'), 'utf8')) as LayerReport
     const proj = await readNpy(join(dir, 'projection.npy'))
     if (!(proj.data instanceof Float32Array) || proj.shape.join() !== rec.projection.shape.join())
       throw new Error(say('import.analysisProjectionShape', { shape: proj.shape.join(', '), expected: rec.projection.shape.join(', ') }))

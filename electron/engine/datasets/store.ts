@@ -10,6 +10,7 @@ import { detailOf } from '../io-messages'
 import { allInsideWorkspace, insideWorkspace } from '../inside-workspace'
 import { readNpyAny, writeNpy } from '../runs/npy'
 import { isRunId, newRunId } from '../runs/ids'
+import { parseJson } from '../../../shared/json-depth'
 
 export const DATASETS_DIR = 'datasets'
 const PARTIAL_PREFIX = '.partial-'
@@ -89,7 +90,7 @@ async function readInfo(workspace: string, id: string): Promise<DatasetInfo> {
   const file = join(root(workspace), id, 'dataset.json')
   await insideWorkspace(workspace, file)
   const text = await readFile(file, 'utf8')
-  const parsed = DatasetInfoSchema.safeParse(JSON.parse(text))
+  const parsed = DatasetInfoSchema.safeParse(parseJson(text))
   if (!parsed.success) throw new Error(say('import.datasetJsonInvalid', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }))
   if (parsed.data.id !== id) throw new Error(say('import.datasetJsonId', { id: parsed.data.id, folder: id }))
   return parsed.data as DatasetInfo

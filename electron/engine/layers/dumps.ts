@@ -10,6 +10,7 @@ import { EngineError } from '../errors'
 import { decodeNpyAny, NpyError, readNpyAnyHeader } from '../runs/npy'
 import { readFileChecked } from './read-checked'
 import { readZip, ZipError } from './zip'
+import { parseJson } from '../../../shared/json-depth'
 
 /** One layer's activations, row-major [n, width], float64. */
 export interface LayerData {
@@ -160,7 +161,7 @@ function manifestIssue(i: z.ZodIssue): string {
 async function readManifest(path: string): Promise<LayerManifest> {
   let json: unknown
   try {
-    json = JSON.parse(await readFile(path, 'utf8'))
+    json = parseJson(await readFile(path, 'utf8'))
   } catch (e) {
     throw invalid(say('import.notValidJson', { file: path, detail: (e as Error).message }))
   }

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch, ty
 import { EngineError } from '../errors'
 import { insideWorkspace, insideWorkspaceSync, OutsideWorkspaceError } from '../inside-workspace'
 import { say } from '../../../shared/messages'
+import { parseJson } from '../../../shared/json-depth'
 
 export const SETTINGS_FILE = 'settings.json'
 /** settings that the running engine took at start; a change waits for a restart */
@@ -38,7 +39,7 @@ async function readSettingsFile(file: string): Promise<ReadResult> {
 function parseSettingsText(text: string): ReadResult {
   let json: unknown
   try {
-    json = JSON.parse(text)
+    json = parseJson(text)
   } catch {
     return { kind: 'bad', problem: say('runs.settingsNotJson') }
   }

@@ -9,6 +9,7 @@ import { detailOf } from '../io-messages'
 import { insideWorkspace, OutsideWorkspaceError } from '../inside-workspace'
 import { isRunId } from '../runs/ids'
 import { say } from '../../../shared/messages'
+import { parseJson } from '../../../shared/json-depth'
 
 export const STUDY_FILE = 'study.json'
 
@@ -46,7 +47,7 @@ export class StudyStore {
     }
     let value: unknown
     try {
-      value = JSON.parse(text)
+      value = parseJson(text)
     } catch {
       return { ok: false, problem: say('runs.studyNotJson') }
     }

@@ -83,6 +83,11 @@ async function write(dir: string, file: string, bytes: Uint8Array): Promise<stri
 
 export const BAD_FILES: BadFile[] = [
   {
+    name: 'model: model.json nested thousands deep',
+    run: async () => loadModelFromFiles([{ name: 'model.json', bytes: new TextEncoder().encode('{"modelTopology":' + '['.repeat(5000) + ']'.repeat(5000) + '}') }]),
+    message: () => 'model.json: not valid JSON (arrays and objects are nested more than 200 levels deep)'
+  },
+  {
     name: 'upload: a file name with a NUL',
     run: async () => decodeUploads([{ name: 'layer\u0000.npy', content: 'AAAA' }]),
     message: () => 'an uploaded file name contains control characters; rename the file'
