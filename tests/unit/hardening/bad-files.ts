@@ -82,6 +82,22 @@ async function write(dir: string, file: string, bytes: Uint8Array): Promise<stri
 }
 
 export const BAD_FILES: BadFile[] = [
+  // earlier fuzz findings (tests/unit/fuzz): truncated and foreign files end in a refusal with a reason
+  {
+    name: 'fuzz: an NPZ cut short (no end-of-directory record)',
+    run: async () => parseUpload('cut.npz', zipOf([honest('x.npy', npyHeaderBytes('<f4', [0]))]).subarray(0, 40)),
+    message: () => 'cut.npz: not a ZIP/NPZ archive or truncated (no end-of-directory record)'
+  },
+  {
+    name: 'fuzz: an NPY whose data is cut short',
+    run: async () => parseUpload('short.npy', new Uint8Array([...npyHeaderBytes('<f4', [4]), 0, 0, 0, 0])),
+    message: () => 'short.npy: truncated: shape [4] needs 144 bytes, the file has 132'
+  },
+  {
+    name: 'fuzz: an NPZ member that fails its CRC',
+    run: async () => parseUpload('crc.npz', zipOf([{ ...honest('x.npy', new Uint8Array([...npyHeaderBytes('<f4', [1]), 0, 0, 0, 0])), crc: 1 }])),
+    message: () => 'crc.npz: member x.npy fails its CRC-32 check (corrupt archive)'
+  },
   {
     name: 'model: model.json nested thousands deep',
     run: async () => loadModelFromFiles([{ name: 'model.json', bytes: new TextEncoder().encode('{"modelTopology":' + '['.repeat(5000) + ']'.repeat(5000) + '}') }]),
