@@ -5,6 +5,7 @@ import { LIMITS, SPEC_VERSION } from './limits'
 import { isSquare, isSymmetric, minEigenvalue } from './matrix'
 import { say } from './messages'
 import { PRESET_NAMES, PRESETS, type ResolvedDistribution } from './presets'
+import { checkSpecValues, checkWorkBudget } from './spec-safety'
 import { BUILTIN_DATASET_DIMENSION, ModelSchema, TRAINING_LIMITS, TrainedFlowKind, TrainedFlowSchemas, TrainingSpecSchema, isTrainedKind } from './trained-spec'
 
 export * from './trained-spec'
@@ -254,11 +255,13 @@ function checkTrained(spec: ExperimentSpec, dim: number, ctx: Ctx): void {
 }
 
 export const ExperimentSpecSchema = BaseSpecSchema.superRefine((spec, ctx) => {
+  checkSpecValues(spec, ctx)
   const dist = checkMixture(spec, ctx)
   if (!dist) return
   const dim = distributionDimension(dist)
   checkParticles(spec, dim, ctx)
   checkFlowAndBudget(spec, dist, ctx)
+  checkWorkBudget(particleCount(spec.particles, dim), stepCount(spec.integration), ctx)
 })
 
 export interface FieldError {

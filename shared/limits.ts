@@ -9,6 +9,10 @@ export const LIMITS = {
   maxSteps: 1_000_000,
   /** trajectories kept in memory and written to disk: samples x N x D x 4 bytes */
   maxTrajectoryBytes: 1024 * 1024 * 1024,
+  /** particles x integration steps of one run (dopri5: x maxSteps), about an hour of closed-form flow */
+  maxParticleSteps: 10_000_000_000,
+  /** largest |entry| of a covariance: sampling takes its square root and densities its determinant */
+  maxCovarianceEntry: 1e12,
   maxComposedLayers: 10_000,
   maxReferenceSize: 20_000,
   maxNameLength: 120,

@@ -2,6 +2,7 @@
 // Requests, events and plain responses are JSON text; responses carrying typed arrays (trajectories,
 // run archives as Uint8Array) go as one binary frame: [uint32 LE header length][JSON header][pad to 4][raw array bytes...].
 import type { ApiError, JobEvent, Result } from './contract'
+import { parseJson } from './json-depth'
 
 export type RequestId = string | number
 
@@ -51,7 +52,7 @@ export function encodeRequest(id: RequestId, method: string, request: unknown): 
 export function decodeRequest(text: string): { ok: true; value: WireRequest } | { ok: false; id: RequestId | null; error: ApiError } {
   let parsed: unknown
   try {
-    parsed = JSON.parse(text)
+    parsed = parseJson(text)
   } catch {
     return { ok: false, id: null, error: { code: 'invalid-request', message: 'the message is not valid JSON' } }
   }
@@ -118,7 +119,7 @@ export function encodeResponse(id: RequestId | null, result: Result<unknown>): s
 class WireError extends Error {}
 
 function decodeText(text: string): WireMessage {
-  const parsed: unknown = JSON.parse(text)
+  const parsed: unknown = parseJson(text)
   if (!isRecord(parsed)) throw new WireError('message is not an object')
   if ('event' in parsed) {
     if (!isRecord(parsed.event)) throw new WireError('event is not an object')
@@ -159,7 +160,7 @@ function decodeBinary(bytes: Uint8Array): WireMessage {
   if (bytes.byteLength < 4) throw new WireError('binary frame too short')
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true)
   if (4 + headerLength > bytes.byteLength) throw new WireError('binary header overruns the frame')
-  const header: unknown = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength)))
+  const header: unknown = parseJson(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength)))
   if (!isRecord(header) || !Array.isArray(header.arrays)) throw new WireError('binary header malformed')
   const id = checkId(header.id)
   const result = checkResult(header.result)

@@ -3,6 +3,8 @@
 export interface CliStream {
   write(text: string): unknown
   isTTY?: boolean
+  /** the stream under a printable wrapper (printable.ts): the progress bar writes its own escapes to it */
+  raw?: CliStream
 }
 
 export interface CliIo {

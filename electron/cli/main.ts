@@ -7,9 +7,12 @@ import { analyzeCommand, ANALYZE_CLI_DEFAULTS, type RawAnalyzeOptions } from './
 import { distanceCommand, type RawMetricOptions } from './distance-command'
 import { ENTROPY_DEFAULTS, entropyCommand, type RawEntropyOptions } from './entropy-command'
 import { processIo, type CliIo } from './io'
+import { printableIo } from './printable'
 import { EXIT, runCommand } from './run-command'
 
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
+  // names, paths and messages may hold terminal escape sequences: never print them raw
+  const io = printableIo(rawIo)
   let code: number = EXIT.ok
   const program = new Command()
   program
@@ -78,7 +81,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('-o, --out <dir>', 'also write an analysis folder: analysis.json, layers.json, layers.csv, projection.npy (PCA of every layer, [layers, N, 3]) and labels.npy (dir must not exist, or be empty)')
     .addHelpText(
       'after',
-      '\nFlags: merging > 5% of input-distinct pairs, an update > 3x the median of its residual stretch, kNN preservation < 50%.\nLimits: 48 MiB per model file (model.json or weight shard); 512 MiB per .npy/.npz dump file (and per NPZ member), 256 MiB per CSV, 512 layers.\nExit codes: 0 done, 1 failure, 2 invalid input or options.'
+      '\nFlags: merging > 5% of input-distinct pairs, an update > 3x the median of its residual stretch, kNN preservation < 50%.\nLimits: 48 MiB per model file (model.json or weight shard); 512 MiB per .npy/.npz dump file (and per NPZ member, and all members of one .npz together), 5,000,000 rows per layer, 256 MiB per CSV, 512 layers.\nExit codes: 0 done, 1 failure, 2 invalid input or options.'
     )
     .action(async (input: string, opts: RawAnalyzeOptions) => {
       code = await analyzeCommand(input, opts, io)

@@ -11,7 +11,7 @@ export interface ProgressView {
 export function progressView(stream: CliStream): ProgressView {
   if (!stream.isTTY) return { update: () => {}, stop: () => {} }
   const bar = new SingleBar({
-    stream: stream as NodeJS.WritableStream,
+    stream: (stream.raw ?? stream) as NodeJS.WritableStream,
     format: 'nagare {bar} {percentage}% | depth {depth} | {phase}',
     hideCursor: true,
     clearOnComplete: true,

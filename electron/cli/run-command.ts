@@ -14,6 +14,7 @@ import { writeRunFolder } from '../engine/runs/run-folder'
 import type { CliIo } from './io'
 import { progressView, type ProgressView } from './progress'
 import { summaryText } from './summary'
+import { parseJson } from '../../shared/json-depth'
 
 export const EXIT = { ok: 0, failure: 1, invalid: 2, interrupted: 130 } as const
 
@@ -34,7 +35,8 @@ async function readSpec(path: string): Promise<unknown> {
     throw new EngineError('invalid-spec', `cannot read ${path}: ${(e as Error).message}`)
   }
   try {
-    return JSON.parse(text)
+    // a byte-order mark (Notepad's "UTF-8 with BOM") is not part of the JSON
+    return parseJson(text.replace(/^\uFEFF/, ''))
   } catch (e) {
     throw new EngineError('invalid-spec', `${path} is not valid JSON: ${(e as Error).message}`)
   }

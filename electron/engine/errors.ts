@@ -2,6 +2,7 @@
 import type { ApiError, ErrorCode } from '../../shared/contract'
 import type { FieldError } from '../../shared/experiment'
 import { say } from '../../shared/messages'
+import { errnoOf, plainIoMessage } from './io-messages'
 
 export class EngineError extends Error {
   constructor(
@@ -29,7 +30,8 @@ export class BlowUpError extends EngineError {
 
 export function toApiError(e: unknown): ApiError {
   if (e instanceof EngineError) return e.fields ? { code: e.code, message: e.message, fields: e.fields } : { code: e.code, message: e.message }
-  const err = e as NodeJS.ErrnoException
-  if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) return { code: 'io', message: `${err.code}: ${err.message}` }
+  // an operating-system error: a plain message, never Node's text with the machine's paths
+  const errno = errnoOf(e)
+  if (errno) return { code: 'io', message: plainIoMessage(errno) }
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) }
 }

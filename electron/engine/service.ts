@@ -19,6 +19,7 @@ import { jobLogEntry, logFailedCall } from './logs/job-log'
 import { RotatingLog } from './logs/rotating-log'
 import { join } from 'node:path'
 import { say } from '../../shared/messages'
+import { MAX_JSON_DEPTH, valueTooDeep } from '../../shared/json-depth'
 
 export interface EngineServiceOptions {
   workspace: string
@@ -91,6 +92,8 @@ export async function createEngineService(options: EngineServiceOptions): Promis
   return {
     async call<M extends Method>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>> {
       try {
+        // a request nested thousands deep (IPC passes objects, not text) would overflow the validators' stack
+        if (valueTooDeep(request)) return { ok: false, error: { code: 'invalid-request', message: say('harden.requestTooDeep', { max: MAX_JSON_DEPTH }) } }
         const parsed = parseRequest(method, request)
         if (!parsed.ok) return parsed
         const handler = handlers[method] as (r: RequestOf<M>) => Promise<ResponseOf<M>> | ResponseOf<M>

@@ -2,7 +2,7 @@
 // the engine in a supervised utility process, validated IPC, job events forwarded to the one window.
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
 import { EVENT_CHANNEL, type EngineService } from '../../shared/contract'
 import { RotatingLog } from '../engine/logs/rotating-log'
 import { peekSettings } from '../engine/settings/store'
@@ -13,6 +13,7 @@ import { APP_ENTRY } from './origin'
 import { installAppProtocol, registerAppScheme } from './protocol'
 import { registerDesktopIpc } from './report-pdf'
 import { createMainWindow } from './window'
+import { installAppMenu } from './app-menu'
 
 let win: BrowserWindow | null = null
 let service: EngineService | null = null
@@ -22,12 +23,14 @@ const workspace = (setting: string): string => process.env.NAGARE_WORKSPACE || s
 const backend = (setting: string): string | undefined => process.env.NAGARE_BACKEND || (setting !== 'auto' ? setting : undefined)
 
 function openWindow(): void {
-  win = createMainWindow(join(__dirname, '../preload/index.cjs'), APP_ENTRY)
+  win = createMainWindow(join(__dirname, '../preload/index.cjs'), APP_ENTRY, app.isPackaged === true)
   win.on('closed', () => (win = null))
 }
 
 async function start(): Promise<void> {
   installSessionGuards(session.defaultSession)
+  // packaged builds: no menu item reaches DevTools (the window has them off as well)
+  installAppMenu(Menu, app.isPackaged === true, process.platform)
   installAppProtocol(join(__dirname, '../renderer'))
   // settings.json is read here without side effects; the engine's settings store sets a bad one aside
   const userData = app.getPath('userData')

@@ -2,8 +2,9 @@
 // once painted. (Guards on navigation, new windows and permissions live in guards.ts.)
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+/** `packaged`: a packaged build, where DevTools are off (development builds keep them). */
+export function windowOptions(preloadPath: string, packaged = false): BrowserWindowConstructorOptions {
+  const options: BrowserWindowConstructorOptions = {
     width: 1366,
     height: 860,
     minWidth: 1024,
@@ -29,10 +30,12 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       disableBlinkFeatures: 'Auxclick'
     }
   }
+  if (packaged) options.webPreferences!.devTools = false
+  return options
 }
 
-export function createMainWindow(preloadPath: string, url: string): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(preloadPath))
+export function createMainWindow(preloadPath: string, url: string, packaged = false): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(preloadPath, packaged))
   win.once('ready-to-show', () => win.show())
   void win.loadURL(url)
   return win

@@ -7,11 +7,14 @@ import { basename, dirname, join } from 'node:path'
 import type { AnalysisDataset, AnalysisRecord, LayerAnalysis, LayerAnalysisSummary, LayerReport, LayerSource } from '../../../shared/layers'
 import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
+import { detailOf } from '../io-messages'
+import { allInsideWorkspace, insideWorkspace, OutsideWorkspaceError } from '../inside-workspace'
 import type { LayerProjection } from '../layers/pca'
 import { reportCsv, reportJson } from '../layers/report-files'
 import { isRunId, newRunId } from '../runs/ids'
 import { readNpy, writeNpy } from '../runs/npy'
 import { writeSynced } from '../synced-write'
+import { parseJson } from '../../../shared/json-depth'
 
 export const ANALYSES_DIR = 'analyses'
 export const ANALYSIS_FILE = 'analysis.json'
@@ -94,6 +97,7 @@ const root = (workspace: string): string => join(workspace, ANALYSES_DIR)
 /** Save into the workspace under a new id; returns the id. */
 export async function saveAnalysis(workspace: string, c: AnalysisContent, hooks: AnalysisWriteHooks = {}, now = new Date()): Promise<string> {
   const id = newRunId(c.name, now)
+  await insideWorkspace(workspace, join(root(workspace), id))
   await writeAnalysisFolder(join(root(workspace), id), join(root(workspace), `${PARTIAL}${id}-${randomBytes(3).toString('hex')}`), id, c, hooks, now)
   return id
 }
@@ -116,10 +120,10 @@ function problemText(p: RecordProblem, id?: string): string {
 async function readRecord(dir: string): Promise<RecordRead> {
   let json: unknown
   try {
-    json = JSON.parse(await readFile(join(dir, ANALYSIS_FILE), 'utf8'))
+    json = parseJson(await readFile(join(dir, ANALYSIS_FILE), 'utf8'))
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    return { ok: false, problem: code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', detail: (e as Error).message } }
+    return { ok: false, problem: code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', detail: detailOf(e) } }
   }
   const r = json as Partial<AnalysisRecord> | null
   if (!r || typeof r !== 'object' || r.version !== 1 || typeof r.id !== 'string' || typeof r.name !== 'string' || typeof r.createdAt !== 'string' || (r.source !== 'tfjs-model' && r.source !== 'dumps') || !Array.isArray(r.layers) || !r.projection || !Array.isArray(r.projection.shape))
@@ -134,7 +138,7 @@ export async function listAnalyses(workspace: string): Promise<LayerAnalysisSumm
     names = await readdir(root(workspace))
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw new EngineError('io', say('import.analysesCannotList', { dir: root(workspace), detail: (e as Error).message }))
+    throw new EngineError('io', say('import.analysesCannotList', { dir: ANALYSES_DIR, detail: detailOf(e) }))
   }
   const out: LayerAnalysisSummary[] = []
   for (const id of names) {
@@ -142,6 +146,17 @@ export async function listAnalyses(workspace: string): Promise<LayerAnalysisSumm
     const dir = join(root(workspace), id)
     const s = await stat(dir).catch(() => undefined)
     if (!s?.isDirectory()) continue
+    const outside = await allInsideWorkspace(workspace, [dir, join(dir, ANALYSIS_FILE)]).then(
+      () => undefined,
+      (e: unknown) => {
+        if (e instanceof OutsideWorkspaceError) return e.message
+        throw e
+      }
+    )
+    if (outside) {
+      out.push({ id, name: id, createdAt: s.mtime.toISOString(), status: 'unreadable', problem: outside })
+      continue
+    }
     const r = await readRecord(dir)
     if (r.ok) {
       const x = r.record
@@ -156,11 +171,12 @@ export async function getAnalysis(workspace: string, id: string): Promise<LayerA
   if (!isRunId(id)) throw new EngineError('invalid-request', say('import.analysisBadId', { id: JSON.stringify(id) }))
   const dir = join(root(workspace), id)
   if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new EngineError('not-found', say('import.analysisNotFound', { id }))
+  await allInsideWorkspace(workspace, [dir, ...[ANALYSIS_FILE, 'layers.json', 'projection.npy', 'labels.npy'].map((f) => join(dir, f))])
   const r = await readRecord(dir)
   if (!r.ok) throw new EngineError('unreadable-run', problemText(r.problem, id))
   const rec = r.record
   try {
-    const report = JSON.parse(await readFile(join(dir, 'layers.json'), 'utf8')) as LayerReport
+    const report = parseJson(await readFile(join(dir, 'layers.json'), 'utf8')) as LayerReport
     const proj = await readNpy(join(dir, 'projection.npy'))
     if (!(proj.data instanceof Float32Array) || proj.shape.join() !== rec.projection.shape.join())
       throw new Error(say('import.analysisProjectionShape', { shape: proj.shape.join(', '), expected: rec.projection.shape.join(', ') }))
@@ -188,6 +204,6 @@ export async function getAnalysis(workspace: string, id: string): Promise<LayerA
       }
     }
   } catch (e) {
-    throw new EngineError('unreadable-run', say('import.analysisUnreadable', { id, detail: (e as Error).message }))
+    throw new EngineError('unreadable-run', say('import.analysisUnreadable', { id, detail: detailOf(e, dir) }))
   }
 }

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { EpochRecordSchema } from '../../../shared/training'
 import type { TrainingCheckpoint } from '../training/resume'
 import { say } from '../../../shared/messages'
+import { parseJson } from '../../../shared/json-depth'
 
 export const CHECKPOINT_FORMAT = 'nagare-training-checkpoint'
 export const CHECKPOINT_VERSION = 1
@@ -61,11 +62,11 @@ export function encodeCheckpoint(key: string, cp: TrainingCheckpoint): string {
 
 /** The checkpoint in `text`, written for spec key `key`; throws Error(reason) when it is not usable. */
 export function decodeCheckpoint(text: string, key: string): TrainingCheckpoint {
-  const env = Envelope.safeParse(JSON.parse(text))
+  const env = Envelope.safeParse(parseJson(text))
   if (!env.success) throw new Error(say('engine.checkpointNotOurs'))
   if (env.data.key !== key) throw new Error(say('engine.checkpointOtherSpec'))
   if (sha256(env.data.body) !== env.data.sha256) throw new Error(say('engine.checkpointChecksum'))
-  const body = Body.safeParse(JSON.parse(env.data.body))
+  const body = Body.safeParse(parseJson(env.data.body))
   if (!body.success) throw new Error(say('engine.checkpointContent', { path: body.error.issues[0]?.path.join('.') ?? '?' }))
   for (const s of body.data.optimizer.slots)
     if (s.shape.reduce((a, b) => a * b, 1) !== s.values.length) throw new Error(say('engine.checkpointSlotShape'))

@@ -8,6 +8,7 @@ import writeFileAtomic from 'write-file-atomic'
 import type { ExperimentSpec } from '../../../shared/experiment'
 import type { TrainingCheckpoint } from '../training/resume'
 import { decodeCheckpoint, encodeCheckpoint } from './codec'
+import { insideWorkspace } from '../inside-workspace'
 
 export const CHECKPOINTS_DIR = 'checkpoints'
 export const CHECKPOINT_FILE = 'checkpoint.json'
@@ -38,7 +39,7 @@ export type LoadedCheckpoint = { kind: 'none' } | { kind: 'ok'; checkpoint: Trai
 export async function readCheckpoint(workspace: string, key: string): Promise<LoadedCheckpoint> {
   let text: string
   try {
-    text = await readFile(join(checkpointDir(workspace, key), CHECKPOINT_FILE), 'utf8')
+    text = await readFile(await insideWorkspace(workspace, join(checkpointDir(workspace, key), CHECKPOINT_FILE)), 'utf8')
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' }
     return { kind: 'unusable', reason: (e as Error).message }
@@ -53,10 +54,12 @@ export async function readCheckpoint(workspace: string, key: string): Promise<Lo
 /** Replaces the checkpoint atomically (write to a temporary file, fsync, rename). */
 export async function writeCheckpoint(workspace: string, key: string, cp: TrainingCheckpoint): Promise<void> {
   const dir = checkpointDir(workspace, key)
+  await insideWorkspace(workspace, join(dir, CHECKPOINT_FILE))
   await mkdir(dir, { recursive: true })
   await writeFileAtomic(join(dir, CHECKPOINT_FILE), encodeCheckpoint(key, cp))
 }
 
 export async function removeCheckpoint(workspace: string, key: string): Promise<void> {
+  await insideWorkspace(workspace, checkpointDir(workspace, key))
   await rm(checkpointDir(workspace, key), { recursive: true, force: true })
 }

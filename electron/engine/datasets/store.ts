@@ -6,8 +6,11 @@ import { join } from 'node:path'
 import { DatasetInfoSchema, type DatasetInfo } from '../../../shared/dataset'
 import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
+import { detailOf } from '../io-messages'
+import { allInsideWorkspace, insideWorkspace } from '../inside-workspace'
 import { readNpyAny, writeNpy } from '../runs/npy'
 import { isRunId, newRunId } from '../runs/ids'
+import { parseJson } from '../../../shared/json-depth'
 
 export const DATASETS_DIR = 'datasets'
 const PARTIAL_PREFIX = '.partial-'
@@ -64,6 +67,7 @@ export async function saveDataset(workspace: string, c: DatasetContent, hooks: S
   }
   await mkdir(root(workspace), { recursive: true })
   const partial = join(root(workspace), PARTIAL_PREFIX + id)
+  await allInsideWorkspace(workspace, [partial, join(root(workspace), id)])
   const step = async (file: string, write: (p: string) => Promise<void>): Promise<void> => {
     await write(join(partial, file))
     await hooks.afterFile?.(file)
@@ -83,8 +87,10 @@ export async function saveDataset(workspace: string, c: DatasetContent, hooks: S
 }
 
 async function readInfo(workspace: string, id: string): Promise<DatasetInfo> {
-  const text = await readFile(join(root(workspace), id, 'dataset.json'), 'utf8')
-  const parsed = DatasetInfoSchema.safeParse(JSON.parse(text))
+  const file = join(root(workspace), id, 'dataset.json')
+  await insideWorkspace(workspace, file)
+  const text = await readFile(file, 'utf8')
+  const parsed = DatasetInfoSchema.safeParse(parseJson(text))
   if (!parsed.success) throw new Error(say('import.datasetJsonInvalid', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }))
   if (parsed.data.id !== id) throw new Error(say('import.datasetJsonId', { id: parsed.data.id, folder: id }))
   return parsed.data as DatasetInfo
@@ -104,7 +110,7 @@ export async function listDatasets(workspace: string, log: (message: string) => 
     try {
       out.push(await readInfo(workspace, id))
     } catch (e) {
-      log(say('import.datasetSkipped', { id, detail: (e as Error).message }))
+      log(say('import.datasetSkipped', { id, detail: detailOf(e) }))
     }
   }
   return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
@@ -118,9 +124,10 @@ export async function loadDataset(workspace: string, id: string): Promise<Loaded
     info = await readInfo(workspace, id)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new EngineError('not-found', say('import.datasetNotFound', { id }))
-    throw new EngineError('io', say('import.datasetUnreadable', { id, detail: (e as Error).message }))
+    throw new EngineError('io', say('import.datasetUnreadable', { id, detail: detailOf(e) }))
   }
   const dir = join(root(workspace), id)
+  await allInsideWorkspace(workspace, [join(dir, 'data.npy'), join(dir, 'labels.npy')])
   try {
     const data = await readNpyAny(join(dir, 'data.npy'))
     if (!(data.data instanceof Float64Array) || data.shape.join() !== `${info.n},${info.d}`) throw new Error(say('import.datasetDataShape', { shape: data.shape.join(', '), n: info.n, d: info.d }))
@@ -133,6 +140,6 @@ export async function loadDataset(workspace: string, id: string): Promise<Loaded
     }
     return out
   } catch (e) {
-    throw new EngineError('io', say('import.datasetUnreadable', { id, detail: (e as Error).message }))
+    throw new EngineError('io', say('import.datasetUnreadable', { id, detail: detailOf(e, dir) }))
   }
 }

@@ -10,6 +10,8 @@ import { say } from '../../../shared/messages'
 import type { AnalysisDataset } from '../../../shared/layers'
 import { getAnalysis, listAnalyses, saveAnalysis, type AnalysisContent } from '../analyses/store'
 import { EngineError } from '../errors'
+import { errnoOf, plainIoMessage } from '../io-messages'
+import { CONTROL_CHARACTERS } from '../../../shared/spec-safety'
 import type { LayerData } from '../layers/dumps'
 import { loadLayerDumps } from '../layers/dumps'
 import { loadLabels } from '../layers/labels'
@@ -25,6 +27,10 @@ const invalid = (m: string): EngineError => new EngineError('invalid-request', m
 export function decodeUploads(files: { name: string; content: string }[]): ModelFile[] {
   const seen = new Set<string>()
   return files.map((f) => {
+    if (CONTROL_CHARACTERS.test(f.name)) throw invalid(say('harden.uploadNameControl'))
+    const bytesOfName = Buffer.byteLength(f.name)
+    // staged under its own name (layers.json and the natural order refer to it): it must fit a disk's 255 bytes
+    if (bytesOfName > 255) throw invalid(say('harden.uploadNameTooLong', { name: JSON.stringify(f.name.slice(0, 40) + '…'), bytes: bytesOfName, max: 255 }))
     if (/[/\\]/.test(f.name) || f.name === '.' || f.name === '..' || f.name.startsWith('.')) throw invalid(say('import.uploadNotPlainName', { name: JSON.stringify(f.name) }))
     if (seen.has(f.name)) throw invalid(say('import.uploadTwice', { name: f.name }))
     seen.add(f.name)
@@ -40,13 +46,16 @@ async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[
   const dir = await mkdtemp(join(tmpdir(), 'nagare-dumps-'))
   try {
     for (const f of files) await writeFile(join(dir, f.name), f.bytes)
-    const dumps = await loadLayerDumps(dir, { maxFileBytes: LIMITS.maxUploadBytes })
+    const dumps = await loadLayerDumps(dir, { maxFileBytes: LIMITS.maxUploadBytes, maxNpzBytes: 4 * LIMITS.maxUploadBytes })
     const labels = dumps.labelsFile ? await loadLabels(dumps.labelsFile) : undefined
     if (labels && labels.length !== dumps.layers[0].n) throw invalid(say('import.labelsFileCountMismatch', { file: 'labels', count: labels.length, n: dumps.layers[0].n }))
     return { layers: dumps.layers, ...(labels ? { labels } : {}) }
   } catch (e) {
     // messages name the staged path; the user knows the files by name
     if (e instanceof EngineError) throw new EngineError(e.code, e.message.split(dir + sep).join('').split(dir).join(say('import.theUpload')))
+    // the staging folder's own failures (full or read-only temp disk) in plain words, without its path
+    const errno = errnoOf(e)
+    if (errno) throw new EngineError('io', plainIoMessage(errno))
     throw e
   } finally {
     await rm(dir, { recursive: true, force: true })

@@ -7,6 +7,7 @@ import { LIMITS } from '../../../shared/limits'
 import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { readFileChecked } from './read-checked'
+import { parseJson } from '../../../shared/json-depth'
 
 /** One file of a model, by its bare name (as model.json's weightsManifest paths refer to it). */
 export interface ModelFile {
@@ -84,7 +85,7 @@ export function modelArtifacts(files: ModelFile[]): ModelArtifactsIn {
   if (!top) throw invalid(jsons.length === 0 ? say('import.noModelJson') : say('import.severalJson', { names: jsons.map((j) => j.name).join(', ') }))
   let json: unknown
   try {
-    json = JSON.parse(Buffer.from(top.bytes).toString('utf8'))
+    json = parseJson(Buffer.from(top.bytes).toString('utf8'))
   } catch (e) {
     throw invalid(say('import.notValidJson', { file: top.name, detail: (e as Error).message }))
   }
@@ -160,7 +161,7 @@ export async function readModelFiles(path: string): Promise<ModelFile[]> {
   const top: ModelFile = { name: basename(jsonPath), bytes: await readCapped(jsonPath) }
   let listed: string[] = []
   try {
-    const json = JSON.parse(Buffer.from(top.bytes).toString('utf8')) as { weightsManifest?: { paths?: unknown[] }[] }
+    const json = parseJson(Buffer.from(top.bytes).toString('utf8')) as { weightsManifest?: { paths?: unknown[] }[] }
     listed = (json.weightsManifest ?? []).flatMap((g) => (Array.isArray(g.paths) ? g.paths : [])).filter((p): p is string => typeof p === 'string')
   } catch {
     return [top] // modelArtifacts names the problem

@@ -7,6 +7,7 @@ import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { LayerData } from './dumps'
 import { modelArtifacts, type ModelFile } from './model-files'
+import { checkTopology } from './topology-check'
 
 export interface LoadedModel {
   model: tfl.LayersModel
@@ -45,6 +46,7 @@ function explainLoadError(e: unknown): EngineError {
 /** Check the files and build the model; refuses graph models, missing or mismatched weights, unknown layers. */
 export async function loadModelFromFiles(files: ModelFile[]): Promise<LoadedModel> {
   const art = modelArtifacts(files)
+  checkTopology(art.modelTopology, art.weightSpecs)
   let model: tfl.LayersModel
   // a load that fails half way (e.g. a weight of the wrong dtype) leaves the layers' variables and the
   // decoded weights behind: scope the load, and on failure dispose every variable it registered

@@ -3,6 +3,7 @@
 // pass only those fields. Logging never throws; a log that cannot be written is silently skipped.
 import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { insideWorkspaceSync } from '../inside-workspace'
 
 export type LogLevel = 'info' | 'warn' | 'error'
 export interface LogEntry {
@@ -52,6 +53,8 @@ export class RotatingLog {
     const line = JSON.stringify(record) + '\n'
     try {
       mkdirSync(this.dir, { recursive: true })
+      // a log file that is a link out of the log folder is not written through (the write is skipped)
+      for (const f of this.files()) insideWorkspaceSync(this.dir, f)
       const size = statSync(this.file, { throwIfNoEntry: false })?.size ?? 0
       if (size > 0 && size + Buffer.byteLength(line) > this.maxBytes) this.rotate()
       appendFileSync(this.file, line)
@@ -78,7 +81,7 @@ export class RotatingLog {
     for (const f of this.files()) {
       let text: string
       try {
-        text = readFileSync(f, 'utf8')
+        text = readFileSync(insideWorkspaceSync(this.dir, f), 'utf8')
       } catch {
         continue
       }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { EngineError } from '../errors'
 import { modelWithWeights, type TrainedModel, type TrainedModelMeta } from './trained-model'
 import { say } from '../../../shared/messages'
+import { parseJson } from '../../../shared/json-depth'
 
 export const MODEL_DIR = 'model'
 export const MODEL_FORMAT = 'nagare-trained-flow'
@@ -60,7 +61,7 @@ export function modelFiles(model: TrainedModel, generatedBy: string): { path: st
 export function modelFromArtifacts(jsonText: string, weights: Uint8Array): TrainedModel {
   let json: ModelJson
   try {
-    json = JSON.parse(jsonText) as ModelJson
+    json = parseJson(jsonText) as ModelJson
   } catch (e) {
     throw new EngineError('unreadable-run', say('engine.modelJsonInvalid', { detail: (e as Error).message }))
   }

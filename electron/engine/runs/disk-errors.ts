@@ -1,6 +1,7 @@
 // Disk failures during a save (full, over quota, read-only, no permission) as plain 'io' errors that
 // tell the user what happened and that nothing else was changed.
 import { EngineError } from '../errors'
+import { plainIoMessage } from '../io-messages'
 import { say, type MessageKey } from '../../../shared/messages'
 
 const MESSAGES: Record<string, MessageKey> = {
@@ -11,9 +12,12 @@ const MESSAGES: Record<string, MessageKey> = {
   EPERM: 'runs.diskNoPermission'
 }
 
-/** The plain 'io' error for a disk failure, or undefined when `e` is something else. */
-export function diskError(e: unknown): EngineError | undefined {
+/**
+ * The plain 'io' error for a disk failure, or undefined when `e` is something else. `action` says what
+ * could not be saved: a run (a save) or a change (a rename, tags, the trash).
+ */
+export function diskError(e: unknown, action: 'run' | 'change' = 'run'): EngineError | undefined {
   const code = (e as NodeJS.ErrnoException | null)?.code
   if (typeof code !== 'string' || !(code in MESSAGES)) return undefined
-  return new EngineError('io', say(MESSAGES[code]))
+  return new EngineError('io', action === 'run' ? say(MESSAGES[code]) : plainIoMessage(code))
 }

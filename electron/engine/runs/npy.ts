@@ -84,14 +84,19 @@ const ITEM_SIZE: Record<NpyAnyDtype, number> = { '<f4': 4, '<i4': 4, '<f8': 8 }
 const STORAGE_DTYPES: readonly NpyAnyDtype[] = ['<f4', '<i4']
 const ALL_DTYPES: readonly NpyAnyDtype[] = ['<f4', '<i4', '<f8']
 
-interface Header {
+export interface NpyHeader {
   dtype: NpyAnyDtype
   shape: number[]
   dataOffset: number
 }
 
+/** The header of a float32, int32 or float64 .npy whose first bytes are `head` and whose length is `fileLength`. */
+export function readNpyAnyHeader(head: Uint8Array, fileLength: number, label: string): NpyHeader {
+  return parseHeader(head, fileLength, label, ALL_DTYPES)
+}
+
 /** Parse and validate the header at the start of `head` (which holds at least the whole header). */
-function parseHeader(head: Uint8Array, fileLength: number, label: string, accepted: readonly NpyAnyDtype[] = STORAGE_DTYPES): Header {
+function parseHeader(head: Uint8Array, fileLength: number, label: string, accepted: readonly NpyAnyDtype[] = STORAGE_DTYPES): NpyHeader {
   if (head.length < 10 || !MAGIC.every((b, i) => head[i] === b)) throw new NpyError(say('runs.npyMagic', { label }))
   const major = head[6]
   const minor = head[7]
@@ -141,6 +146,19 @@ function decode(bytes: Uint8Array, label: string, accepted: readonly NpyAnyDtype
   // copy: the source may not be 4-byte aligned (pooled Buffers)
   new Uint8Array(data.buffer).set(bytes.subarray(h.dataOffset))
   return { dtype: h.dtype, shape: h.shape, data }
+}
+
+/** The header of an .npy file, checked against the file's size, reading only its first bytes. */
+export async function readNpyFileHeader(path: string, label: string): Promise<NpyHeader> {
+  const fh = await open(path, 'r')
+  try {
+    const { size } = await fh.stat()
+    const head = Buffer.alloc(Math.min(size, 65_536 + 12))
+    await fh.read(head, 0, head.length, 0)
+    return parseHeader(head, size, label, ALL_DTYPES)
+  } finally {
+    await fh.close()
+  }
 }
 
 /** Read an .npy file straight into a typed array (no intermediate copy of the data). */

@@ -8,6 +8,7 @@ import { syncDir, writeSynced } from '../synced-write'
 import { metricsCsv } from './metrics-csv'
 import { writeNpy } from './npy'
 import { say } from '../../../shared/messages'
+import { parseJson } from '../../../shared/json-depth'
 
 export interface RunContent {
   manifest: RunManifest
@@ -107,7 +108,7 @@ export async function readManifest(dir: string): Promise<ManifestRead> {
   }
   let json: unknown
   try {
-    json = JSON.parse(text)
+    json = parseJson(text)
   } catch (e) {
     return { ok: false, problem: say('runs.manifestNotJson', { detail: (e as Error).message }) }
   }

@@ -6,18 +6,22 @@ import { join } from 'node:path'
 import type { TrajectoryData } from '../../../shared/contract'
 import type { RunManifest, RunSummary } from '../../../shared/run'
 import { EngineError } from '../errors'
+import { allInsideWorkspace, insideWorkspace, OutsideWorkspaceError } from '../inside-workspace'
 import { zipFolder } from './archive'
 import { diskError } from './disk-errors'
 import { isRunId, slugify } from './ids'
+import { USER_FILE } from './user-meta'
 import { readNpy } from './npy'
 import { claimPartial, INCOMPLETE_DIR, listIncomplete, releasePartial, setAsideStalePartials } from './partials'
-import { PARTIAL_PREFIX, readManifest, trajectoryShape, writeRunFolder, type RunContent, type WriteHooks } from './run-folder'
+import { MANIFEST_FILE, PARTIAL_PREFIX, readManifest, trajectoryShape, writeRunFolder, type RunContent, type WriteHooks } from './run-folder'
 import { newestFirst, summarizeFolder } from './summary'
-import { listTrash, restoreRun, trashRun } from './trash'
+import { listTrash, restoreRun, TRASH_DIR, trashRun } from './trash'
 import { readUserMeta, updateUserMeta, type UserMeta } from './user-meta'
 import { say } from '../../../shared/messages'
 
 const isDir = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirectory(), () => false)
+/** the files of a run folder the store reads or writes (besides the arrays run.json names) */
+const RUN_FILES = [MANIFEST_FILE, USER_FILE, 'trajectories.npy', 'labels.npy', 'metrics.csv']
 
 export class RunStore {
   readonly root: string
@@ -30,6 +34,7 @@ export class RunStore {
   async save(content: RunContent, hooks?: WriteHooks): Promise<string> {
     const id = content.manifest.id
     if (!isRunId(id)) throw new EngineError('internal', say('runs.invalidRunId', { id }))
+    await insideWorkspace(this.workspace, join(this.root, id))
     const partial = join(this.root, PARTIAL_PREFIX + id)
     claimPartial(partial)
     try {
@@ -54,8 +59,24 @@ export class RunStore {
       throw e
     }
     if (entries.some((e) => e.name.startsWith(PARTIAL_PREFIX))) await setAsideStalePartials(this.root)
-    const runs = await Promise.all(entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => summarizeFolder(join(this.root, e.name), e.name)))
+    const runs = await Promise.all(entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => this.summarize(join(this.root, e.name), e.name)))
     return [...runs, ...(await listIncomplete(this.root))].sort(newestFirst)
+  }
+
+  /** A run folder's row; one whose files lead outside the workspace is listed with that problem, unread. */
+  private async summarize(dir: string, id: string): Promise<RunSummary> {
+    try {
+      await this.checkInside(dir)
+    } catch (e) {
+      if (!(e instanceof OutsideWorkspaceError)) throw e
+      return { id, name: id, createdAt: new Date(0).toISOString(), status: 'unreadable', problem: e.message }
+    }
+    return summarizeFolder(dir, id)
+  }
+
+  /** The run folder and the files the store touches in it resolve inside the workspace. */
+  private checkInside(dir: string): Promise<void> {
+    return allInsideWorkspace(this.workspace, [dir, ...RUN_FILES.map((f) => join(dir, f))])
   }
 
   private dirOf(id: string): string {
@@ -65,7 +86,10 @@ export class RunStore {
 
   private async existingDir(id: string): Promise<string> {
     const dir = this.dirOf(id)
-    if (await isDir(dir)) return dir
+    if (await isDir(dir)) {
+      await this.checkInside(dir)
+      return dir
+    }
     if (await isDir(join(this.root, INCOMPLETE_DIR, id)))
       throw new EngineError('unreadable-run', say('runs.runIncomplete', { id }))
     throw new EngineError('not-found', say('runs.noRun', { id }))
@@ -86,18 +110,20 @@ export class RunStore {
     try {
       await updateUserMeta(dir, patch)
     } catch (e) {
-      throw diskError(e) ?? e
+      throw diskError(e, 'change') ?? e
     }
     return summarizeFolder(dir, id)
   }
 
   async trash(id: string): Promise<void> {
-    this.dirOf(id)
+    const dir = this.dirOf(id)
+    await allInsideWorkspace(this.workspace, [dir, join(this.root, INCOMPLETE_DIR, id), join(this.root, TRASH_DIR, id)])
     await trashRun(this.root, id)
   }
 
   async restore(id: string): Promise<void> {
-    this.dirOf(id)
+    const dir = this.dirOf(id)
+    await allInsideWorkspace(this.workspace, [dir, join(this.root, INCOMPLETE_DIR, id), join(this.root, TRASH_DIR, id)])
     await restoreRun(this.root, id)
   }
 

@@ -3,11 +3,13 @@
 // settings.json.unreadable-<time> with defaults in use and a notice in plain words. Never throws on read.
 import { readFileSync } from 'node:fs'
 import { mkdir, readFile, rename } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch, type SettingsState } from '../../../shared/settings'
 import { EngineError } from '../errors'
+import { insideWorkspace, insideWorkspaceSync, OutsideWorkspaceError } from '../inside-workspace'
 import { say } from '../../../shared/messages'
+import { parseJson } from '../../../shared/json-depth'
 
 export const SETTINGS_FILE = 'settings.json'
 /** settings that the running engine took at start; a change waits for a restart */
@@ -19,6 +21,7 @@ const atomicWrite: WriteText = (path, text) => writeFileAtomic(path, text, { fsy
 type ReadResult = { kind: 'ok'; settings: Settings } | { kind: 'missing' } | { kind: 'bad'; problem: string }
 
 function readError(e: unknown): ReadResult {
+  if (e instanceof OutsideWorkspaceError) return { kind: 'bad', problem: e.message }
   const code = (e as NodeJS.ErrnoException).code
   return code === 'ENOENT' ? { kind: 'missing' } : { kind: 'bad', problem: say('runs.settingsUnreadable', { detail: code ?? String(e) }) }
 }
@@ -26,7 +29,7 @@ function readError(e: unknown): ReadResult {
 async function readSettingsFile(file: string): Promise<ReadResult> {
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = await readFile(await insideWorkspace(dirname(file), file), 'utf8')
   } catch (e) {
     return readError(e)
   }
@@ -36,7 +39,7 @@ async function readSettingsFile(file: string): Promise<ReadResult> {
 function parseSettingsText(text: string): ReadResult {
   let json: unknown
   try {
-    json = JSON.parse(text)
+    json = parseJson(text)
   } catch {
     return { kind: 'bad', problem: say('runs.settingsNotJson') }
   }
@@ -52,7 +55,7 @@ function parseSettingsText(text: string): ReadResult {
 export function peekSettings(userData: string): Settings {
   let r: ReadResult
   try {
-    r = parseSettingsText(readFileSync(join(userData, SETTINGS_FILE), 'utf8'))
+    r = parseSettingsText(readFileSync(insideWorkspaceSync(userData, join(userData, SETTINGS_FILE)), 'utf8'))
   } catch (e) {
     r = readError(e)
   }
@@ -117,8 +120,10 @@ export class SettingsStore {
     if (!next.success) throw new EngineError('invalid-request', say('runs.settingsInvalid', { issues: next.error.issues.map((i) => i.message).join('; ') }))
     try {
       await mkdir(this.userData, { recursive: true })
+      await insideWorkspace(this.userData, this.file)
       await this.write(this.file, JSON.stringify(next.data, null, 2) + '\n')
     } catch (e) {
+      if (e instanceof OutsideWorkspaceError) throw e
       const code = (e as NodeJS.ErrnoException).code
       throw new EngineError('io', code ? say('runs.settingsNotSavedCode', { code }) : say('runs.settingsNotSaved'))
     }

@@ -5,8 +5,11 @@ import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { StudyResult, StudySummary } from '../../../shared/study'
 import { EngineError } from '../errors'
+import { detailOf } from '../io-messages'
+import { insideWorkspace, OutsideWorkspaceError } from '../inside-workspace'
 import { isRunId } from '../runs/ids'
 import { say } from '../../../shared/messages'
+import { parseJson } from '../../../shared/json-depth'
 
 export const STUDY_FILE = 'study.json'
 
@@ -21,13 +24,14 @@ function problemOf(value: unknown): string | null {
 export class StudyStore {
   readonly root: string
 
-  constructor(workspace: string) {
+  constructor(readonly workspace: string) {
     this.root = join(workspace, 'studies')
   }
 
   async save(study: StudyResult): Promise<string> {
     if (!isRunId(study.id)) throw new EngineError('internal', say('runs.invalidStudyId', { id: study.id }))
     const dir = join(this.root, study.id)
+    await insideWorkspace(this.workspace, join(dir, STUDY_FILE))
     await mkdir(dir, { recursive: true })
     await writeFileAtomic(join(dir, STUDY_FILE), JSON.stringify(study, null, 1) + '\n', { fsync: true })
     return study.id
@@ -36,13 +40,14 @@ export class StudyStore {
   private async read(id: string): Promise<{ ok: true; study: StudyResult } | { ok: false; problem: string }> {
     let text: string
     try {
-      text = await readFile(join(this.root, id, STUDY_FILE), 'utf8')
+      text = await readFile(await insideWorkspace(this.workspace, join(this.root, id, STUDY_FILE)), 'utf8')
     } catch (e) {
-      return { ok: false, problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? say('runs.studyMissing') : say('runs.studyUnreadableFile', { detail: (e as Error).message }) }
+      if (e instanceof OutsideWorkspaceError) return { ok: false, problem: e.message }
+      return { ok: false, problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? say('runs.studyMissing') : say('runs.studyUnreadableFile', { detail: detailOf(e) }) }
     }
     let value: unknown
     try {
-      value = JSON.parse(text)
+      value = parseJson(text)
     } catch {
       return { ok: false, problem: say('runs.studyNotJson') }
     }

@@ -7,8 +7,9 @@ export type TransportKind = 'ipc' | 'websocket'
 
 export interface HostWindow {
   api?: unknown
-  location: { host: string; search: string; protocol: string }
+  location: { host: string; search: string; protocol: string; pathname?: string; hash?: string }
   WebSocket?: unknown
+  history?: { state?: unknown; replaceState(data: unknown, unused: string, url?: string): void }
 }
 
 export function isPreloadApi(value: unknown): value is Api {
@@ -23,8 +24,22 @@ export function socketUrl(location: HostWindow['location']): string {
   return `${scheme}://${location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`
 }
 
+/**
+ * Take the token out of the address bar (history, bookmarks, screenshots, shoulder-surfing): the page's
+ * response has set the server's HttpOnly cookie, which authorizes reloads and the socket from now on.
+ */
+export function forgetToken(win: HostWindow): void {
+  const params = new URLSearchParams(win.location.search)
+  if (!params.has('token') || !win.history) return
+  params.delete('token')
+  const search = params.toString()
+  win.history.replaceState(win.history.state ?? null, '', `${win.location.pathname ?? '/'}${search ? `?${search}` : ''}${win.location.hash ?? ''}`)
+}
+
 export function selectApi(win: HostWindow): { api: Api; kind: TransportKind } {
   if (isPreloadApi(win.api)) return { api: win.api, kind: 'ipc' }
   if (typeof win.WebSocket !== 'function') throw new Error('Nagare needs either the desktop app or a browser with WebSocket support.')
-  return { api: createWebSocketApi({ url: socketUrl(win.location), WebSocket: win.WebSocket as SocketConstructor }), kind: 'websocket' }
+  const url = socketUrl(win.location)
+  forgetToken(win)
+  return { api: createWebSocketApi({ url, WebSocket: win.WebSocket as SocketConstructor }), kind: 'websocket' }
 }

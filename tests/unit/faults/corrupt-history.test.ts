@@ -62,8 +62,10 @@ describe('a damaged history', () => {
     expect(list.value).toHaveLength(5)
     expect(byId[BROKEN_JSON]).toMatchObject({ status: 'unreadable', problem: expect.stringMatching(/run\.json is not valid JSON/) })
     expect(byId[EDITED]).toMatchObject({ status: 'unreadable', problem: expect.stringMatching(/run\.json does not describe a run: particleCount/) })
-    // the arrays are only read when opened: these list as complete but cannot be opened
-    for (const id of [GOOD, NO_TRAJ, SHORT_TRAJ]) expect(byId[id].status).toBe('complete')
+    // the trajectories' header and size are checked when listing: a missing or truncated file is named
+    expect(byId[GOOD].status).toBe('complete')
+    expect(byId[NO_TRAJ]).toMatchObject({ status: 'unreadable', problem: `run ${NO_TRAJ}: trajectories.npy is missing` })
+    expect(byId[SHORT_TRAJ]).toMatchObject({ status: 'unreadable', problem: expect.stringMatching(new RegExp(`^run ${SHORT_TRAJ} cannot be read: trajectories\\.npy: truncated: shape \\[3, 4, 2\\] needs \\d+ bytes, the file has \\d+$`)) })
 
     expect(await service.call('runs.get', { id: BROKEN_JSON })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: expect.stringMatching(new RegExp(`run ${BROKEN_JSON} cannot be read: run\\.json is not valid JSON`)) } })
     expect(await service.call('runs.get', { id: EDITED })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: expect.stringMatching(/particleCount/) } })

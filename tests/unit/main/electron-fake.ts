@@ -220,3 +220,12 @@ class FakeIpcRenderer extends EventEmitter {
 export const ipcRenderer = new FakeIpcRenderer()
 
 export default { app, BrowserWindow, protocol, session, ipcMain, shell, utilityProcess, contextBridge, ipcRenderer }
+
+/** the application menu (main/app-menu.ts): what was set last */
+export const Menu = {
+  current: undefined as unknown,
+  setApplicationMenu(m: unknown): void {
+    Menu.current = m
+  },
+  buildFromTemplate: (template: unknown): unknown => ({ template })
+}
