@@ -139,4 +139,11 @@ export interface RunSummary {
   entropyStart?: number
   entropyEnd?: number
   problem?: string
+  /** the integration: end depth T, solver, the step size h used (fixed-step) and the NFE it cost */
+  depth?: number
+  solver?: string
+  stepSize?: number
+  nfe?: number
+  /** classification runs: held-out accuracy in [0, 1] */
+  accuracy?: number
 }

@@ -12,6 +12,8 @@ export function wholeSteps(depth: number, stepSize: number): number {
 /** Flow kinds integrated by the solver (the others are maps, which ignore the step size). */
 const INTEGRATED_KINDS = new Set(['continuous-dae', 'empirical-dae', 'neural-ode'])
 
+export const isIntegratedKind = (kind: string): boolean => INTEGRATED_KINDS.has(kind)
+
 /**
  * The largest step size h' <= h with at most 3 significant digits that divides `depth` into whole steps
  * (0.4 and 0.03 -> 0.025), else depth / ceil(depth / h) to 6 digits; what the refusal suggests.

@@ -36,7 +36,7 @@ export function autoName(v: Pick<DraftValues, 'distMode' | 'preset' | 'flowKind'
 }
 
 /** The spec document for the draft; empty numeric fields stay null so parseSpec names them. */
-export function buildSpec(v: DraftValues, version: number): Record<string, unknown> {
+export function buildSpec(v: DraftValues, version: number, defaultName?: string): Record<string, unknown> {
   const distribution =
     v.distMode === 'preset'
       ? { kind: 'preset', name: v.preset }
@@ -64,7 +64,7 @@ export function buildSpec(v: DraftValues, version: number): Record<string, unkno
       : { solver: v.solver, depth: v.depth, stepSize: v.stepSize, samples: v.samples }
   return {
     version,
-    name: v.name.trim() || autoName(v),
+    name: v.name.trim() || defaultName || autoName(v),
     seed: v.seed,
     distribution,
     particles,

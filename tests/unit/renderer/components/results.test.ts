@@ -44,7 +44,8 @@ async function setup(labels: 'component' | 'none' = 'component') {
   const w = mount(ResultsWorkspace, { global: { plugins: [pinia, createAppI18n('en')] } })
   expect(w.find(tid('results-empty')).exists()).toBe(true)
   await useRunsStore().open('a')
-  useViewStore().setRange(0.3, true)
+  useViewStore().setRange(0.3)
+  useViewStore().setDepth(0.3)
   await flush()
   return { w, view: useViewStore() }
 }
