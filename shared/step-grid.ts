@@ -27,6 +27,22 @@ export function suggestStepSize(depth: number, stepSize: number): number {
   return Number((depth / first).toPrecision(6))
 }
 
+const STAGES = { euler: 1, heun: 2, rk4: 4 } as const
+
+/**
+ * Field evaluations of one fixed-step integration recording `samples` evenly spaced depths: the T/h steps'
+ * stages, plus one end slope when Hermite output (Heun, RK4) falls inside the last step (earlier end
+ * slopes are the next step's first stage). What the engine's solver counts, for the cost panel.
+ */
+export function fixedStepNfe(solver: 'euler' | 'heun' | 'rk4', depth: number, stepSize: number, samples: number): number {
+  const steps = wholeSteps(depth, stepSize)
+  if (Number.isNaN(steps)) return Number.NaN
+  // recorded depth i lies at u = i N / (S - 1) steps; inside the last step when N - 1 < u < N (off the grid)
+  const tol = 1e-9 * steps
+  const inside = Array.from({ length: samples }, (_, i) => (i * steps) / (samples - 1)).some((u) => u > steps - 1 + tol && u < steps - tol)
+  return steps * STAGES[solver] + (solver !== 'euler' && inside ? 1 : 0)
+}
+
 interface GridSpec {
   flow: { kind: string }
   integration: { solver: string; depth: number; stepSize?: number }

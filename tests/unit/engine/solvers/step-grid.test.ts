@@ -7,6 +7,7 @@ import { initBackend, tf } from '../../../../electron/engine/backend'
 import { EngineError } from '../../../../electron/engine/errors'
 import { integrate, sampleDepths } from '../../../../electron/engine/solvers/integrate'
 import { logLogSlope, normalDaeField } from './fields'
+import { fixedStepNfe } from '../../../../shared/step-grid'
 
 beforeAll(async () => {
   await initBackend('wasm')
@@ -73,6 +74,13 @@ describe('fixed-step grid: exactly T/h steps of h', () => {
     expect(fine.acceptedSteps).toBe(80)
     expect(coarse.acceptedSteps).toBe(40)
     expect(fine.nfe - (fine.nfe % 4)).toBe(2 * (coarse.nfe - (coarse.nfe % 4)))
+  })
+
+  it('the NFE the cost panel shows (fixedStepNfe) is what the solver counts', async () => {
+    for (const [solver, h, samples] of [['rk4', 0.01, 46], ['rk4', 0.005, 46], ['heun', 0.02, 9], ['euler', 0.01, 46], ['rk4', 0.1, 3]] as const) {
+      const r = await run(solver, sampleDepths(T, samples), h)
+      expect(fixedStepNfe(solver, T, h, samples), `${solver} h=${h} S=${samples}`).toBe(r.calls)
+    }
   })
 
   it('Euler records depths between steps by linear interpolation of the step ends', async () => {
