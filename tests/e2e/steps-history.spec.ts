@@ -70,7 +70,8 @@ test('two runs with h = 0.01 and 0.005: h and NFE in the cost panel, History and
   await shot(page, info, 'steps-01-wizard-near-singular-en')
   await page.getByTestId('int-depth').fill('0.4')
   await expect(page.getByTestId('singular-warning')).toHaveCount(0)
-  await expect(page.getByTestId('cost-step-size')).toContainText('0.01 (T/h = 40 steps')
+  await expect(page.getByTestId('cost-step-size')).toContainText('0.01 (every step has exactly this size)')
+  await expect(page.getByTestId('cost-steps')).toHaveText('40')
   await expect(page.getByTestId('cost-nfe')).toHaveText('161 per particle batch')
   await expect(page.getByTestId('run-name')).toHaveAttribute('placeholder', /paper-47 continuous-dae, rk4 h=0.01/)
   await shot(page, info, 'steps-02-wizard-cost-en')
@@ -129,6 +130,7 @@ test('two runs with h = 0.01 and 0.005: h and NFE in the cost panel, History and
   await expect(page).toHaveURL(new RegExp(`#/run\\?id=${fine}$`))
   await expect(page.getByTestId('run-title')).toContainText('h=0.005')
   await expect(page.getByTestId('rerun-step')).toHaveValue('0.005')
+  await expect(page.getByTestId('summary-step')).toHaveText('0.005')
 
   // a fresh visit to the DAE wizard does not show the run opened from History, nor offer to re-run it
   await page.getByTestId('nav-home').click()
@@ -144,8 +146,8 @@ test('two runs with h = 0.01 and 0.005: h and NFE in the cost panel, History and
   await page.getByTestId('wizard-next').click()
   await page.getByTestId('wizard-next').click()
   await page.getByTestId('int-depth').fill('0.47')
-  await expect(page.getByTestId('singular-warning')).toContainText('特異時刻 t* = 0.500000 の 94%')
-  await expect(page.getByTestId('cost-step-size')).toContainText('すべてこの幅')
+  await expect(page.getByTestId('singular-warning')).toContainText('特異時刻 t* = 0.5 の 94%')
+  await expect(page.getByTestId('cost-step-size')).toContainText('すべてのステップがこの幅')
   await expect(page.getByTestId('run-name')).toHaveAttribute('placeholder', /・/)
   await shot(page, info, 'steps-06-wizard-ja')
   await page.getByTestId('int-step').fill('0.03')

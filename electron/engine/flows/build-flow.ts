@@ -40,7 +40,7 @@ export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flo
     return {
       type: 'field',
       field: continuousDaeField(dist),
-      notes: nearSingular(depth, tStar) ? [say('steps.nearSingular', { depth, percent: Math.round((100 * depth) / tStar), tStar: tStar.toPrecision(6) })] : [],
+      notes: nearSingular(depth, tStar) ? [say('steps.nearSingular', { depth, percent: Math.round((100 * depth) / tStar), tStar: Number(tStar.toPrecision(6)) })] : [],
       ...(single ? { gaussianCovarianceAt: (t: number) => continuousCovarianceAt(dist, t) } : {})
     }
   }

@@ -8,7 +8,7 @@ export default {
       opening: 'Opening the run…',
       cost: {
         stepSize: 'Step size h',
-        stepSizeValue: '{h} (T/h = {steps} steps of exactly this size)',
+        stepSizeValue: '{h} (every step has exactly this size)',
         nfe: 'Field evaluations (NFE)',
         nfeValue: '{nfe} per particle batch',
         nfeUpTo: 'up to {nfe} per particle batch',
@@ -28,7 +28,7 @@ export default {
       opening: '実行結果を開いています…',
       cost: {
         stepSize: 'ステップ幅 h',
-        stepSizeValue: '{h}（T/h = {steps} ステップ、すべてこの幅）',
+        stepSizeValue: '{h}（すべてのステップがこの幅）',
         nfe: '場の評価回数（NFE）',
         nfeValue: '粒子バッチあたり {nfe} 回',
         nfeUpTo: '粒子バッチあたり最大 {nfe} 回',

@@ -32,9 +32,10 @@ async function panel(lang: 'en' | 'ja', depth: number, stepSize: number) {
 }
 
 describe('cost panel: step size and NFE', () => {
-  it('shows the h used with its T/h steps and the NFE, which doubles with half the h', async () => {
+  it('shows the h used, its T/h steps and the NFE, which doubles with half the h', async () => {
     const coarse = await panel('en', 0.4, 0.01)
-    expect(coarse.find(tid('cost-step-size')).text()).toBe('0.01 (T/h = 40 steps of exactly this size)')
+    expect(coarse.find(tid('cost-step-size')).text()).toBe('0.01 (every step has exactly this size)')
+    expect(coarse.find(tid('cost-steps')).text()).toBe('40')
     expect(coarse.find(tid('cost-nfe')).text()).toBe('161 per particle batch')
     const fine = await panel('en', 0.4, 0.005)
     expect(fine.find(tid('cost-nfe')).text()).toBe('320 per particle batch')
@@ -43,8 +44,8 @@ describe('cost panel: step size and NFE', () => {
 
   it('warns past 0.9 t* in English and Japanese', async () => {
     const en = await panel('en', 0.48, 0.01)
-    expect(en.find(tid('singular-warning')).text()).toContain('depth 0.48 is 96% of the singular time t* = 0.500000')
+    expect(en.find(tid('singular-warning')).text()).toContain('depth 0.48 is 96% of the singular time t* = 0.5')
     const ja = await panel('ja', 0.48, 0.01)
-    expect(ja.find(tid('singular-warning')).text()).toContain('特異時刻 t* = 0.500000 の 96%')
+    expect(ja.find(tid('singular-warning')).text()).toContain('特異時刻 t* = 0.5 の 96%')
   })
 })
