@@ -29,17 +29,29 @@ export function baseRunName(v: NameValues, lang: NameLang): string {
     : fill(tpl.autoName, { ...parts, solver: v.solver, h: v.stepSize ?? '?' })
 }
 
-/** The base name, numbered when runs with it (or its numbered forms) are already in the history. */
+/**
+ * The base name, numbered when runs with it (or its numbered forms) are already in the history, in either
+ * language (a run named while the UI was in English counts as a repeat of the same settings in Japanese).
+ */
 export function autoRunName(v: NameValues, taken: readonly string[], lang: NameLang): string {
-  const base = baseRunName(v, lang)
-  const numbered = new RegExp(`^${escape(fill(templates(lang).autoNameRepeat, { name: '\u0000', n: '\u0001' }))}$`.replace('\u0000', () => escape(base)).replace('\u0001', () => '(\\d+)'))
   let highest = 0
-  for (const name of taken) {
-    if (name === base) highest = Math.max(highest, 1)
-    const m = numbered.exec(name)
-    if (m) highest = Math.max(highest, Number(m[1]))
+  for (const l of ['en', 'ja'] as const) {
+    const base = baseRunName(v, l)
+    const numbered = repeatPattern(l, base)
+    for (const name of taken) {
+      if (name === base) highest = Math.max(highest, 1)
+      const m = numbered.exec(name)
+      if (m) highest = Math.max(highest, Number(m[1]))
+    }
   }
+  const base = baseRunName(v, lang)
   return highest === 0 ? base : fill(templates(lang).autoNameRepeat, { name: base, n: highest + 1 })
+}
+
+/** `base` with the language's repeat number, the number captured */
+function repeatPattern(lang: NameLang, base: string): RegExp {
+  const marked = fill(templates(lang).autoNameRepeat, { name: '\u0000', n: '\u0001' })
+  return new RegExp(`^${escape(marked).replace('\u0000', () => escape(base)).replace('\u0001', () => '(\\d+)')}$`)
 }
 
 function escape(s: string): string {

@@ -20,5 +20,7 @@ describe('default run names', () => {
     expect(autoRunName({ ...v, stepSize: 0.01 }, ['paper-47 continuous-dae, rk4 h=0.005'], 'en')).toBe('paper-47 continuous-dae, rk4 h=0.01')
     expect(autoRunName(v, ['paper-47 continuous-dae, rk4 h=0.005 #x'], 'en')).toBe('paper-47 continuous-dae, rk4 h=0.005')
     expect(autoRunName(v, ['paper-47 continuous-dae・rk4 h=0.005'], 'ja')).toBe('paper-47 continuous-dae・rk4 h=0.005（2 回目）')
+    // a run named in the other language counts too
+    expect(autoRunName(v, ['paper-47 continuous-dae, rk4 h=0.005 #2'], 'ja')).toBe('paper-47 continuous-dae・rk4 h=0.005（3 回目）')
   })
 })
