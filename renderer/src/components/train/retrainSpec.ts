@@ -1,7 +1,6 @@
 // The controls beside the view for a trained run: the run's spec with a changed depth T, step size h
 // and regularisation weights (neural ODE), or noise t (DAE), to re-train and compare the effect.
 import type { ExperimentSpec } from '@shared/experiment'
-import { suggestStepSize, wholeSteps } from '@shared/step-grid'
 
 export interface RetrainValues {
   depth: number | null
@@ -23,20 +22,11 @@ export function retrainSpec(spec: ExperimentSpec, v: RetrainValues): Record<stri
   const training = { ...('training' in f ? f.training : {}), kinetic: v.kinetic, weightDecay: v.weightDecay }
   if (f.kind === 'neural-ode') {
     Object.assign(training, { depth: v.depth, stepSize: v.stepSize })
-    return { ...spec, flow: { ...f, training }, integration: evaluationAt(spec.integration, v.depth) }
+    return { ...spec, flow: { ...f, training }, integration: { ...spec.integration, depth: v.depth } }
   }
   if (f.kind === 'trained-dae' || f.kind === 'trained-composed-dae') {
     const integration = spec.integration.solver === 'dopri5' ? { ...spec.integration, depth: v.depth } : { ...spec.integration, depth: v.depth, stepSize: v.depth }
     return { ...spec, flow: { ...f, t: v.depth, training }, integration }
   }
   return { ...spec }
-}
-
-/**
- * The evaluation's integration at a new depth: a fixed step that no longer divides it becomes the nearest
- * smaller one that does (fixed-step solvers take exactly T/h steps), since this panel has no field for it.
- */
-function evaluationAt(integration: ExperimentSpec['integration'], depth: number | null): Record<string, unknown> {
-  if (integration.solver === 'dopri5' || depth === null || !(depth > 0) || !Number.isNaN(wholeSteps(depth, integration.stepSize))) return { ...integration, depth }
-  return { ...integration, depth, stepSize: suggestStepSize(depth, integration.stepSize) }
 }
