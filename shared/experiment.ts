@@ -3,9 +3,9 @@
 import { z } from 'zod'
 import { LIMITS, SPEC_VERSION } from './limits'
 import { isSquare, isSymmetric, minEigenvalue } from './matrix'
+import { stepGridErrors, wholeSteps } from './step-grid'
 import { say } from './messages'
 import { PRESET_NAMES, PRESETS, type ResolvedDistribution } from './presets'
-import { stepGridErrors, wholeSteps } from './step-grid'
 import { BUILTIN_DATASET_DIMENSION, ModelSchema, TRAINING_LIMITS, TrainedFlowKind, TrainedFlowSchemas, TrainingSpecSchema, isTrainedKind } from './trained-spec'
 
 export * from './trained-spec'

@@ -1,9 +1,9 @@
 // One history row per run folder: the manifest's key numbers, the user's name and tags, and the
 // template family; an unreadable folder becomes a row with the problem instead of an exception.
 import { stat } from 'node:fs/promises'
-import type { RunManifest, RunSummary } from '../../../shared/run'
-import { isIntegratedKind } from '../../../shared/step-grid'
+import type { RunSummary } from '../../../shared/run'
 import { isRunId } from './ids'
+import { integrationSummary } from './integration-summary'
 import { readManifest } from './run-folder'
 import { readUserMeta } from './user-meta'
 import { say } from '../../../shared/messages'
@@ -42,21 +42,6 @@ export async function summarizeFolder(dir: string, id: string): Promise<RunSumma
     entropyStart: m.summary.entropyStart,
     entropyEnd: m.summary.entropyEnd,
     ...integrationSummary(m)
-  }
-}
-
-/** T, solver, the h used and its NFE, and a classifier's held-out accuracy (the history's columns). */
-export function integrationSummary(m: RunManifest): Pick<RunSummary, 'depth' | 'solver' | 'stepSize' | 'nfe' | 'accuracy'> {
-  const i = m.spec.integration
-  // runs written before solverStats.stepSize existed: the spec's h (what they asked for)
-  const h = m.solverStats.stepSize ?? (i.solver === 'dopri5' || !isIntegratedKind(m.spec.flow.kind) ? undefined : i.stepSize)
-  const accuracy = m.training?.task === 'classify' ? m.training.heldOut?.accuracy : undefined
-  return {
-    depth: i.depth,
-    solver: i.solver,
-    ...(h !== undefined ? { stepSize: h } : {}),
-    nfe: m.solverStats.nfe,
-    ...(accuracy !== undefined ? { accuracy } : {})
   }
 }
 

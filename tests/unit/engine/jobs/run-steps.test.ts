@@ -5,7 +5,7 @@ import { RunManifestSchema } from '../../../../shared/run'
 import { initBackend } from '../../../../electron/engine/backend'
 import { createJobContext } from '../../../../electron/engine/jobs/context'
 import { runExperiment } from '../../../../electron/engine/jobs/runner'
-import { integrationSummary } from '../../../../electron/engine/runs/summary'
+import { integrationSummary } from '../../../../electron/engine/runs/integration-summary'
 
 let backend = ''
 beforeAll(async () => {
