@@ -51,7 +51,7 @@ describe('history screen', () => {
     expect(cells('r-new')).toEqual(['neural-ode', '1', 'dopri5', 'adaptive', '1,234', '92.5%'])
     expect(cells('r-bad')).toEqual(['—', '—', '—', '—', '—', '—'])
     const heads = w.findAll('thead th').map((h) => h.text())
-    expect(heads.slice(2, 8)).toEqual(['Flow', 'T', 'Solver', 'h', 'NFE', 'Accuracy'])
+    expect(heads.slice(3, 9)).toEqual(['Flow', 'T', 'Solver', 'h', 'NFE', 'Accuracy'])
   })
 
   it('lists every run newest first with status in words, entropy and problems', async () => {
