@@ -3,10 +3,10 @@
 import { stat } from 'node:fs/promises'
 import type { RunSummary } from '../../../shared/run'
 import { isRunId } from './ids'
-import { integrationSummary } from './integration-summary'
 import { readManifest } from './run-folder'
 import { readUserMeta } from './user-meta'
 import { say } from '../../../shared/messages'
+import { integrationSummary } from './integration-summary'
 
 /** The wizard family of a flow kind, for the history filter: trained flows, closed-form DAEs, or the kind itself. */
 export function templateOf(kind: string): string {
