@@ -35,6 +35,14 @@ async function runWithStep(page: Page, h: string): Promise<string> {
   return id
 }
 
+/** Back to the wizard's last step after a run (Run may fold the wizard away to give the view the width). */
+async function reopenIntegration(page: Page): Promise<void> {
+  const unfold = page.getByTestId('unfold-wizard')
+  if ((await unfold.count()) > 0) await unfold.click()
+  if ((await page.getByTestId('step-integration').count()) === 0) await page.getByTestId('wizard-tab-integration').click()
+  await expect(page.getByTestId('step-integration')).toBeVisible()
+}
+
 const row = (page: Page, id: string) => page.locator(`[data-testid="history-row"][data-run-id="${id}"]`)
 
 test('two runs with h = 0.01 and 0.005: h and NFE in the cost panel, History and Compare; Back and Forward', async ({ page }, info) => {
@@ -82,7 +90,7 @@ test('two runs with h = 0.01 and 0.005: h and NFE in the cost panel, History and
   await page.getByTestId('depth-range').focus()
   await page.keyboard.press('End')
   await expect(page.getByTestId('depth-value')).toContainText('t = 0.40 of 0.40')
-  await page.getByTestId('wizard-tab-integration').click().catch(() => undefined)
+  await reopenIntegration(page)
   await page.getByTestId('int-step').fill('0.005')
   await expect(page.getByTestId('cost-nfe')).toHaveText('320 per particle batch')
   const fine = await runWithStep(page, '0.005')
