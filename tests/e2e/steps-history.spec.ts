@@ -12,7 +12,10 @@ const workspace = process.env.NAGARE_E2E_WORKSPACE ?? ''
 
 function runFolders(): string[] {
   try {
-    return readdirSync(join(workspace, 'runs')).sort()
+    // a run is written to a hidden .partial-* folder first, then renamed
+    return readdirSync(join(workspace, 'runs'))
+      .filter((f) => !f.startsWith('.'))
+      .sort()
   } catch {
     return []
   }
