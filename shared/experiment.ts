@@ -3,12 +3,14 @@
 import { z } from 'zod'
 import { LIMITS, SPEC_VERSION } from './limits'
 import { isSquare, isSymmetric, minEigenvalue } from './matrix'
+import { stepGridErrors, wholeSteps } from './step-grid'
 import { say } from './messages'
 import { PRESET_NAMES, PRESETS, type ResolvedDistribution } from './presets'
 import { checkSpecValues, checkWorkBudget } from './spec-safety'
 import { BUILTIN_DATASET_DIMENSION, ModelSchema, TRAINING_LIMITS, TrainedFlowKind, TrainedFlowSchemas, TrainingSpecSchema, isTrainedKind } from './trained-spec'
 
 export * from './trained-spec'
+export { wholeSteps } from './step-grid'
 
 const finite = z.number()
 const positive = z.number().positive()
@@ -209,11 +211,6 @@ function checkFlowAndBudget(spec: ExperimentSpec, dist: ResolvedDistribution, ct
     ctx.addIssue({ code: 'custom', path: ['integration', 'samples'], message: say('spec.trajectoryMemory', { need: (bytes / 2 ** 20).toFixed(0), budget: LIMITS.maxTrajectoryBytes / 2 ** 20 }) })
 }
 
-/** Number of fixed steps of size h in [0, T], or NaN when T / h is not (within 1e-9) a whole number. */
-export function wholeSteps(depth: number, stepSize: number): number {
-  const n = Math.round(depth / stepSize)
-  return n >= 1 && Math.abs(n * stepSize - depth) <= 1e-9 * Math.max(1, depth) ? n : Number.NaN
-}
 
 const STAGE_COUNT = { euler: 1, heun: 2, rk4: 4 } as const
 
@@ -274,7 +271,11 @@ export type SpecResult = { ok: true; spec: ExperimentSpec } | { ok: false; error
 /** Validate an unknown value as a spec; errors name the field (dotted path) and the reason. */
 export function parseSpec(value: unknown): SpecResult {
   const r = ExperimentSpecSchema.safeParse(value)
-  if (r.success) return { ok: true, spec: r.data }
+  if (r.success) {
+    // checked here, not in the schema: runs written before the rule stay readable
+    const grid = stepGridErrors(r.data)
+    return grid.length ? { ok: false, errors: grid } : { ok: true, spec: r.data }
+  }
   return {
     ok: false,
     errors: r.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(spec)', message: i.message }))

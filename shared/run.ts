@@ -11,7 +11,10 @@ export const SolverStatsSchema = z.object({
   nfe: z.number().int().min(0),
   acceptedSteps: z.number().int().min(0),
   rejectedSteps: z.number().int().min(0),
-  wallSeconds: z.number().min(0)
+  wallSeconds: z.number().min(0),
+  /** fixed-step solvers: the step size h used (exactly the spec's) and the T/h steps each particle took */
+  stepSize: z.number().positive().optional(),
+  steps: z.number().int().min(0).optional()
 })
 export type SolverStats = z.infer<typeof SolverStatsSchema>
 
@@ -136,4 +139,11 @@ export interface RunSummary {
   entropyStart?: number
   entropyEnd?: number
   problem?: string
+  /** the integration: end depth T, solver, the step size h used (fixed-step) and the NFE it cost */
+  depth?: number
+  solver?: string
+  stepSize?: number
+  nfe?: number
+  /** classification runs: held-out accuracy in [0, 1] */
+  accuracy?: number
 }

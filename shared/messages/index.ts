@@ -4,14 +4,31 @@ import { fill, matcher, readParams, type Params } from './format'
 import { localizeWith, type MessageLang } from './localize'
 import { CLIENT_MESSAGES } from './catalog-client'
 import { ENGINE_MESSAGES } from './catalog-engine'
+import { HARDEN_MESSAGES } from './catalog-harden'
 import { IMPORT_MESSAGES } from './catalog-import'
 import { RUNS_MESSAGES } from './catalog-runs'
 import { SPEC_MESSAGES } from './catalog-spec'
-import { HARDEN_MESSAGES } from './catalog-harden'
+import { STEPS_MESSAGES } from './catalog-steps'
 
-export const CATALOGS = { client: CLIENT_MESSAGES, engine: ENGINE_MESSAGES, import: IMPORT_MESSAGES, runs: RUNS_MESSAGES, spec: SPEC_MESSAGES, harden: HARDEN_MESSAGES } as const
+export const CATALOGS = {
+  client: CLIENT_MESSAGES,
+  engine: ENGINE_MESSAGES,
+  harden: HARDEN_MESSAGES,
+  import: IMPORT_MESSAGES,
+  runs: RUNS_MESSAGES,
+  spec: SPEC_MESSAGES,
+  steps: STEPS_MESSAGES
+} as const
 
-export const MESSAGES = { ...CLIENT_MESSAGES, ...ENGINE_MESSAGES, ...IMPORT_MESSAGES, ...RUNS_MESSAGES, ...SPEC_MESSAGES, ...HARDEN_MESSAGES }
+export const MESSAGES = {
+  ...CLIENT_MESSAGES,
+  ...ENGINE_MESSAGES,
+  ...HARDEN_MESSAGES,
+  ...IMPORT_MESSAGES,
+  ...RUNS_MESSAGES,
+  ...SPEC_MESSAGES,
+  ...STEPS_MESSAGES
+}
 
 export type MessageKey = keyof typeof MESSAGES
 

@@ -81,6 +81,12 @@ test('runs (47) through the wizard, draws the trajectories and scrubs depth', as
   await expect(page.getByTestId('chart-slicedW2ToInput').locator('canvas')).toHaveCount(1)
   expect(runFolders().length).toBe(before.length + 1)
 
+  // a new run starts at depth 0 (the input); End goes to the last depth
+  await expect(page.getByTestId('depth-value')).toContainText('t = 0.00 of 0.45')
+  await page.getByTestId('depth-range').focus()
+  await page.keyboard.press('End')
+  await expect(page.getByTestId('depth-value')).toContainText('t = 0.45 of 0.45')
+
   // the canvas is not blank: a good share of it is drawn, and trajectories show in the palette's
   // colours (axes, box and depth plane are greys and pale tints, so they alone do not pass)
   const end = await canvasShot(page)

@@ -2,6 +2,7 @@
 // and composed DAEs as depth maps, the empirical DAE as a cloud-dependent field.
 import type { ExperimentSpec } from '../../../shared/experiment'
 import { singularTime } from '../../../shared/experiment'
+import { nearSingular } from '../../../shared/step-grid'
 import type { ResolvedDistribution } from '../../../shared/presets'
 import { EngineError } from '../errors'
 import { composedDae, COMPONENTWISE_NOTE } from './composed-dae'
@@ -39,7 +40,7 @@ export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flo
     return {
       type: 'field',
       field: continuousDaeField(dist),
-      notes: [],
+      notes: nearSingular(depth, tStar) ? [say('steps.nearSingular', { depth, percent: Math.round((100 * depth) / tStar), tStar: Number(tStar.toPrecision(6)) })] : [],
       ...(single ? { gaussianCovarianceAt: (t: number) => continuousCovarianceAt(dist, t) } : {})
     }
   }

@@ -54,7 +54,7 @@ export async function closedFormComparison(spec: ExperimentSpec, setup: TrainedS
     const depth = spec.integration.depth
     const field = continuousDaeField(mix)
     try {
-      exact = (await finalStates(field, x0, n, depth, { solver: 'rk4', stepSize: Math.min(0.005, depth / 10) })).x
+      exact = (await finalStates(field, x0, n, depth, { solver: 'rk4', stepSize: depth / Math.max(10, Math.ceil(depth / 0.005)) })).x
     } catch {
       return undefined
     } finally {

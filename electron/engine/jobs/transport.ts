@@ -114,6 +114,8 @@ async function fieldChunk(
     stats.nfe += result.nfe
     stats.acceptedSteps += result.acceptedSteps
     stats.rejectedSteps += result.rejectedSteps
+    // every chunk takes the same T/h steps of h: record them once, as what one trajectory cost
+    if (input.solverOptions.solver !== 'dopri5') Object.assign(stats, { stepSize: input.solverOptions.stepSize, steps: result.acceptedSteps })
   } finally {
     x0.dispose()
     result?.positions.forEach((p) => p.dispose())

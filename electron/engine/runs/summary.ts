@@ -8,6 +8,7 @@ import { NpyError, readNpyFileHeader } from './npy'
 import { readManifest, trajectoryShape } from './run-folder'
 import { readUserMeta } from './user-meta'
 import { say } from '../../../shared/messages'
+import { integrationSummary } from './integration-summary'
 
 /** The wizard family of a flow kind, for the history filter: trained flows, closed-form DAEs, or the kind itself. */
 export function templateOf(kind: string): string {
@@ -63,7 +64,8 @@ export async function summarizeFolder(dir: string, id: string): Promise<RunSumma
     dimension: m.dimension,
     particleCount: m.particleCount,
     entropyStart: m.summary.entropyStart,
-    entropyEnd: m.summary.entropyEnd
+    entropyEnd: m.summary.entropyEnd,
+    ...integrationSummary(m)
   }
 }
 

@@ -4,6 +4,7 @@
 import type { ExperimentSpec } from '../../../shared/experiment'
 import type { StudySweep } from '../../../shared/study'
 import { EngineError } from '../errors'
+import { suggestStepSize, wholeSteps } from '../../../shared/step-grid'
 import { say } from '../../../shared/messages'
 
 /** the limit's solver: tight enough that its error is far below the coarsest point's (float32 positions) */
@@ -26,6 +27,11 @@ export function checkSweep(spec: ExperimentSpec, sweep: StudySweep): void {
     if (sweep.parameter === 'steps' && sweep.values.some((v) => !Number.isInteger(v) || v < 1)) throw invalid('sweep.values', say('runs.sweepStepsWhole'))
     if (sweep.parameter === 'stepSize' && sweep.values.some((h) => h > spec.integration.depth))
       throw invalid('sweep.values', say('runs.sweepStepSizeDepth', { depth: spec.integration.depth }))
+    // a study measures the error order against h, so every h must be the step the solver really takes
+    const depth = spec.integration.depth
+    const uneven = sweep.parameter === 'stepSize' ? sweep.values.find((h) => Number.isNaN(wholeSteps(depth, h))) : undefined
+    if (uneven !== undefined)
+      throw invalid('sweep.values', say('steps.notWhole', { depth, stepSize: uneven, steps: Number((depth / uneven).toFixed(3)), suggestion: suggestStepSize(depth, uneven) }))
   }
 }
 

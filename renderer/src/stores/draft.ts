@@ -2,6 +2,7 @@
 // cost before it starts. Kept apart from the store so they are testable without Vue.
 import { stepCount, type ExperimentSpec } from '@shared/experiment'
 import type { PresetName } from '@shared/presets'
+import { fixedStepNfe, isIntegratedKind } from '@shared/step-grid'
 
 export interface MixtureComponentDraft {
   weight: number | null
@@ -36,7 +37,7 @@ export function autoName(v: Pick<DraftValues, 'distMode' | 'preset' | 'flowKind'
 }
 
 /** The spec document for the draft; empty numeric fields stay null so parseSpec names them. */
-export function buildSpec(v: DraftValues, version: number): Record<string, unknown> {
+export function buildSpec(v: DraftValues, version: number, defaultName?: string): Record<string, unknown> {
   const distribution =
     v.distMode === 'preset'
       ? { kind: 'preset', name: v.preset }
@@ -64,7 +65,7 @@ export function buildSpec(v: DraftValues, version: number): Record<string, unkno
       : { solver: v.solver, depth: v.depth, stepSize: v.stepSize, samples: v.samples }
   return {
     version,
-    name: v.name.trim() || autoName(v),
+    name: v.name.trim() || defaultName || autoName(v),
     seed: v.seed,
     distribution,
     particles,
@@ -84,6 +85,10 @@ export interface CostEstimate {
   stages: number
   /** float32 bytes of the recorded trajectories: samples x N x D x 4 */
   trajectoryBytes: number
+  /** fixed-step solvers on an integrated flow: the h used (exactly the one asked for) */
+  stepSize: number | null
+  /** field evaluations per particle batch: exact for fixed steps, the budget's bound for dopri5; null for maps */
+  nfe: number | null
 }
 
 const STAGES = { euler: 1, heun: 2, rk4: 4, dopri5: 6 } as const
@@ -97,8 +102,17 @@ export function estimateCost(spec: ExperimentSpec, particles: number, dim: numbe
     adaptive: i.solver === 'dopri5',
     particleSteps: particles * steps,
     stages: STAGES[i.solver],
-    trajectoryBytes: i.samples * particles * dim * 4
+    trajectoryBytes: i.samples * particles * dim * 4,
+    ...integrationCost(spec)
   }
+}
+
+function integrationCost(spec: ExperimentSpec): Pick<CostEstimate, 'stepSize' | 'nfe'> {
+  const i = spec.integration
+  // maps (shallow, composed and trained DAEs) are evaluated once per recorded depth, not integrated
+  if (!isIntegratedKind(spec.flow.kind)) return { stepSize: null, nfe: null }
+  if (i.solver === 'dopri5') return { stepSize: null, nfe: 1 + 6 * i.maxSteps }
+  return { stepSize: i.stepSize, nfe: fixedStepNfe(i.solver, i.depth, i.stepSize, i.samples) }
 }
 
 /** Human-readable byte size (binary units). */

@@ -14,6 +14,8 @@ import {
 } from '@shared/experiment'
 import { PRESETS, presetDimension, type PresetName } from '@shared/presets'
 import { SPEC_VERSION } from '@shared/limits'
+import { useRunsStore } from './runs'
+import { autoRunName, type NameLang } from './runName'
 import { buildSpec, estimateCost, type CostEstimate, type DraftValues, type MixtureComponentDraft } from './draft'
 
 export type { MixtureComponentDraft } from './draft'
@@ -74,8 +76,13 @@ export const useExperimentStore = defineStore('experiment', () => {
     atol: atol.value
   }))
 
+  /** the language of the default run name (the wizard keeps it in step with the UI's) */
+  const nameLang = ref<NameLang>('en')
+  /** the name a run gets when the name field is empty: its settings, numbered past the history's repeats */
+  const defaultName = computed(() => autoRunName(values.value, useRunsStore().history.map((h) => h.name), nameLang.value))
+
   /** The spec exactly as it will be sent to runs.start (before defaults are filled in). */
-  const specInput = computed(() => buildSpec(values.value, SPEC_VERSION))
+  const specInput = computed(() => buildSpec(values.value, SPEC_VERSION, defaultName.value))
   const validation = computed<SpecResult>(() => parseSpec(specInput.value))
   const errors = computed<FieldError[]>(() => (validation.value.ok ? [] : validation.value.errors))
   const valid = computed(() => validation.value.ok)
@@ -184,7 +191,7 @@ export const useExperimentStore = defineStore('experiment', () => {
   return {
     name, seed, distMode, preset, components, flowKind, layers, bandwidth, referenceSize,
     particlesKind, count, gridCount, solver, depth, stepSize, samples, rtol, atol,
-    specInput, validation, errors, valid, errorsAt, dimension, sampledData, singular, cost,
+    nameLang, defaultName, specInput, validation, errors, valid, errorsAt, dimension, sampledData, singular, cost,
     selectPreset, customize, setDimension, addComponent, removeComponent, setWeight, setMean, setCovariance, applyRerun
   }
 })

@@ -7,6 +7,7 @@ import { api } from '@/api'
 import { createJobFollower, type FollowStatus } from './jobFollower'
 import { useRunsStore } from './runs'
 import { useViewStore } from './view'
+import { useNavStore } from './nav'
 
 export type JobStatus = FollowStatus
 
@@ -18,15 +19,20 @@ export const useJobsStore = defineStore('jobs', () => {
   /** the run is opened (its page shows it) and the history refreshed; a run that cannot be read fails the job */
   async function finish(runId: string): Promise<boolean> {
     const runs = useRunsStore()
-    const first = runs.manifest === null
-    if (!(await runs.open(runId))) {
+    const nav = useNavStore()
+    if (!(await runs.open(runId, origin))) {
       job.error.value = runs.error
       return false
     }
-    useViewStore().setRange(runs.maxDepth, first)
+    useViewStore().setRange(runs.maxDepth)
+    // a re-run from a run's page: the address names the new run, so Back returns to the one before
+    if (origin === 'run' && nav.screen === 'run' && nav.params.id !== runId) nav.go('run', { id: runId })
     await runs.refreshHistory()
     return true
   }
+  /** the screen the job was started from: the run opens there (a wizard shows only its own runs) */
+  let origin = 'run'
+
 
   const job = createJobFollower(finish, {
     loadingWhileFinishing: true,
@@ -43,6 +49,7 @@ export const useJobsStore = defineStore('jobs', () => {
     if (job.busy()) return false
     lastSpec.value = spec
     depth.value = null
+    origin = useNavStore().screen
     return job.start(() => api['runs.start']({ spec }))
   }
 

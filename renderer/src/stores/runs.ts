@@ -28,10 +28,20 @@ export const useRunsStore = defineStore('runs', () => {
     problems.value = next
   }
 
-  /** Load a run's manifest and trajectories together; the current run stays on screen until both arrive. */
-  async function open(id: string): Promise<boolean> {
+  /** The screen that opened the run on show ('run', 'dae', 'train'): a wizard shows only runs it made or picked. */
+  const openedFrom = ref<string | null>(null)
+  /** the latest open() asked for: an earlier answer arriving late (Back, Forward pressed quickly) is dropped */
+  let latest = 0
+
+  /**
+   * Load a run's manifest and trajectories together; the current run stays on screen until both arrive.
+   * False when it cannot be read, or when a later open() superseded this one.
+   */
+  async function open(id: string, from = 'run'): Promise<boolean> {
+    const ticket = ++latest
     loading.value = true
     const [m, t] = await Promise.all([api['runs.get']({ id }), api['runs.trajectories']({ id })])
+    if (ticket !== latest) return false
     loading.value = false
     if (!m.ok) {
       error.value = m.error
@@ -47,6 +57,7 @@ export const useRunsStore = defineStore('runs', () => {
     noteProblem(id, null)
     trajectories.value = markRaw(t.value)
     manifest.value = markRaw(m.value)
+    openedFrom.value = from
     return true
   }
 
@@ -114,6 +125,7 @@ export const useRunsStore = defineStore('runs', () => {
     problems,
     maxDepth,
     hasLabels,
+    openedFrom,
     open,
     refreshHistory,
     refreshTrash,

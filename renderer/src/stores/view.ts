@@ -23,10 +23,11 @@ export const useViewStore = defineStore('view', () => {
     depth.value = clamp(t)
   }
 
-  /** A new run was loaded: first run shows its end; later runs keep the depth (clamped) to update in place. */
-  function setRange(T: number, first: boolean): void {
+  /** A run was opened: the scrubber starts at depth 0 (the input), whatever the run shown before. */
+  function setRange(T: number): void {
+    pause()
     maxDepth.value = Math.max(T, 0)
-    depth.value = first ? maxDepth.value : clamp(depth.value)
+    depth.value = 0
   }
 
   function step(now: number): void {

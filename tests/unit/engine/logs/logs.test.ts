@@ -71,7 +71,7 @@ describe('engine logs and diagnostics', () => {
       distribution: { kind: 'gaussian', mean: [3.14159265, -2.71828182], covariance: [[1.61803398, 0.5772156], [0.5772156, 4.66920160]] },
       particles: { kind: 'sample', count: 7 },
       flow: { kind: 'continuous-dae' },
-      integration: { solver: 'rk4', depth: 0.123456, stepSize: 0.0411522, samples: 3 }
+      integration: { solver: 'rk4', depth: 0.123456, stepSize: 0.041152, samples: 3 }
     }
     const started = await service.call('runs.start', { spec })
     if (!started.ok) throw new Error(started.error.message)

@@ -49,7 +49,7 @@ describe('MetricsChart', () => {
     const runs = useRunsStore()
     await runs.open('a')
     const view = useViewStore()
-    view.setRange(0.3, false)
+    view.setRange(0.3)
     const w = mount(MetricsChart, { props: { metric, color: '#56B4E9' }, global: { plugins: [pinia, createAppI18n('en')] } })
     await flush()
     return { w, runs, view, api }

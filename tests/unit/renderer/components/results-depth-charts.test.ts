@@ -50,7 +50,8 @@ async function setup(group: 'distance' | 'energy' | 'merging' | 'shape', manifes
   mock.current!.api['runs.trajectories'].mockResolvedValue({ ok: true, value: trajectoriesFixture(4) })
   const w = mount(DepthGroupChart, { props: { group }, global: { plugins: [pinia, createAppI18n(locale)] } })
   await useRunsStore().open('g')
-  useViewStore().setRange(0.3, true)
+  useViewStore().setRange(0.3)
+  useViewStore().setDepth(0.3)
   await flush()
   return { w, view: useViewStore() }
 }
@@ -108,7 +109,8 @@ describe('SigmaPlane', () => {
     mock.current!.api['runs.trajectories'].mockResolvedValue({ ok: true, value: trajectoriesFixture(4) })
     const w = mount(SigmaPlane, { global: { plugins: [pinia, createAppI18n('en')] } })
     await useRunsStore().open('g')
-    useViewStore().setRange(0.3, true)
+    useViewStore().setRange(0.3)
+  useViewStore().setDepth(0.3)
     await flush()
     return w
   }

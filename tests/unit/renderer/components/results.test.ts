@@ -44,7 +44,8 @@ async function setup(labels: 'component' | 'none' = 'component') {
   const w = mount(ResultsWorkspace, { global: { plugins: [pinia, createAppI18n('en')] } })
   expect(w.find(tid('results-empty')).exists()).toBe(true)
   await useRunsStore().open('a')
-  useViewStore().setRange(0.3, true)
+  useViewStore().setRange(0.3)
+  useViewStore().setDepth(0.3)
   await flush()
   return { w, view: useViewStore() }
 }
@@ -105,5 +106,28 @@ describe('ResultsWorkspace', () => {
     const { spec } = m.api['runs.start'].mock.calls[0][0] as { spec: { integration: Record<string, unknown>; seed: number } }
     expect(spec.integration).toEqual({ solver: 'rk4', depth: 0.4, stepSize: 0.01, samples: 4 })
     expect(spec.seed).toBe(7)
+  })
+})
+
+describe('ResultsWorkspace in a wizard (origin)', () => {
+  it('does not show another screen\'s run or offer to re-run it; shows the run opened from its own screen', async () => {
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    m.api['runs.get'].mockResolvedValue({ ok: true, value: manifestFixture('a', 4, 0.3) })
+    m.api['runs.trajectories'].mockResolvedValue({ ok: true, value: trajectoriesFixture(4) })
+    await useRunsStore().open('a', 'train')
+    const w = mount(ResultsWorkspace, { props: { origin: 'dae' }, global: { plugins: [pinia, createAppI18n('en')] } })
+    await flush()
+    expect(w.find(tid('results-empty')).exists()).toBe(true)
+    expect(w.find(tid('rerun-controls')).exists()).toBe(false)
+    await useRunsStore().open('a', 'dae')
+    await flush()
+    expect(w.find(tid('results-empty')).exists()).toBe(false)
+    expect(w.find(tid('rerun-controls')).exists()).toBe(true)
+    // a plain workspace (the run page) shows whatever run is open
+    const plain = mount(ResultsWorkspace, { global: { plugins: [pinia, createAppI18n('en')] } })
+    await useRunsStore().open('a', 'train')
+    await flush()
+    expect(plain.find(tid('rerun-controls')).exists()).toBe(true)
   })
 })

@@ -52,7 +52,8 @@ describe('DAE wizard', () => {
     await byId(w, 'run-button').trigger('click')
     await flush()
     expect(m.api['runs.start']).toHaveBeenCalledTimes(1)
-    expect(m.api['runs.start'].mock.calls[0]).toEqual([{ spec: SPEC_47 }])
+    // the default name carries the solver and h (re-runs are numbered: see runName tests)
+    expect(m.api['runs.start'].mock.calls[0]).toEqual([{ spec: { ...SPEC_47, name: 'paper-47 continuous-dae, rk4 h=0.005' } }])
   })
 
   it('shows each error next to its field as the user types, and blocks Run', async () => {

@@ -44,6 +44,16 @@ beforeEach(() => {
 })
 
 describe('history screen', () => {
+  it('shows flow, T, solver, the h used, NFE and a classifier\'s accuracy for each run', async () => {
+    const w = await setup()
+    const cells = (id: string) => ['run-flow', 'run-depth', 'run-solver', 'run-step', 'run-nfe', 'run-accuracy'].map((c) => w.find(row(id)).find(tid(c)).text())
+    expect(cells('r-old')).toEqual(['continuous-dae', '0.45', 'rk4', '0.005', '360', '—'])
+    expect(cells('r-new')).toEqual(['neural-ode', '1', 'dopri5', 'adaptive', '1,234', '92.5%'])
+    expect(cells('r-bad')).toEqual(['—', '—', '—', '—', '—', '—'])
+    const heads = w.findAll('thead th').map((h) => h.text())
+    expect(heads.slice(3, 9)).toEqual(['Flow', 'T', 'Solver', 'h', 'NFE', 'Accuracy'])
+  })
+
   it('lists every run newest first with status in words, entropy and problems', async () => {
     const w = await setup()
     const rows = w.findAll(tid('history-row'))

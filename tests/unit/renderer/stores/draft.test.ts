@@ -85,11 +85,34 @@ describe('estimateCost', () => {
       adaptive: false,
       particleSteps: 180_000,
       stages: 4,
-      trajectoryBytes: 736_000
+      trajectoryBytes: 736_000,
+      // the h used is the h asked for; every recorded depth (every 2nd step) is a step end: 90 x 4 NFE
+      stepSize: 0.005,
+      nfe: 360
     })
     expect(formatBytes(736_000)).toBe('719 KiB')
     expect(formatBytes(512)).toBe('512 B')
     expect(formatBytes(3 * 2 ** 30)).toBe('3.00 GiB')
+  })
+})
+
+describe('estimateCost: NFE of the step grid', () => {
+  const cost = (integration: object, flow: object = { kind: 'continuous-dae' }) => {
+    const r = parseSpec({ ...SPEC_47, distribution: { kind: 'preset', name: 'normal-1d' }, flow, integration })
+    if (!r.ok) throw new Error(JSON.stringify(r.errors))
+    return estimateCost(r.spec, 2000, 1)
+  }
+  it('is T/h steps x stages, plus one end slope when a Hermite depth falls inside the last step', () => {
+    // T = 0.4, h = 0.01: 40 steps; 46 samples put depth 44 T/45 = 0.3911 inside the last step
+    expect(cost({ solver: 'rk4', depth: 0.4, stepSize: 0.01, samples: 46 }).nfe).toBe(161)
+    expect(cost({ solver: 'rk4', depth: 0.4, stepSize: 0.01, samples: 7 }).nfe).toBe(160)
+    expect(cost({ solver: 'euler', depth: 0.4, stepSize: 0.01, samples: 46 }).nfe).toBe(40)
+    // h = 0.005: 80 steps; 44 T/45 sits at step 78.2, not in the last one
+    expect(cost({ solver: 'rk4', depth: 0.4, stepSize: 0.005, samples: 46 }).nfe).toBe(320)
+  })
+  it('has no h or NFE for maps, and the budget bound for dopri5', () => {
+    expect(cost({ solver: 'rk4', depth: 0.4, stepSize: 0.03, samples: 46 }, { kind: 'shallow-dae' })).toMatchObject({ stepSize: null, nfe: null })
+    expect(cost({ solver: 'dopri5', depth: 0.4, samples: 46, maxSteps: 100 })).toMatchObject({ stepSize: null, nfe: 601 })
   })
 })
 

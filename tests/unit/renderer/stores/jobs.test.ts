@@ -14,6 +14,7 @@ vi.mock('@/api', () => ({
 const { useJobsStore } = await import('@/stores/jobs')
 const { useRunsStore } = await import('@/stores/runs')
 const { useViewStore } = await import('@/stores/view')
+const { useNavStore } = await import('@/stores/nav')
 
 let m: ReturnType<typeof createMockApi>
 
@@ -47,7 +48,7 @@ describe('jobs store', () => {
     expect(runs.trajectories).toBe(traj)
     expect(runs.history).toHaveLength(1)
     // first run: the view opens at the end depth
-    expect(useViewStore().depth).toBe(0.3)
+    expect(useViewStore().depth).toBe(0)
     expect(useViewStore().maxDepth).toBe(0.3)
   })
 
@@ -125,7 +126,7 @@ describe('jobs store', () => {
     expect(m.api['runs.start']).toHaveBeenCalledTimes(1)
   })
 
-  it('keeps the depth (clamped) when a re-run replaces the current run', async () => {
+  it('starts the scrubber at depth 0 when a re-run replaces the current run', async () => {
     m.api['runs.get'].mockResolvedValueOnce({ ok: true, value: manifestFixture('a', 4, 0.3) })
     m.api['runs.trajectories'].mockResolvedValue({ ok: true, value: trajectoriesFixture(4) })
     const jobs = useJobsStore()
@@ -140,7 +141,8 @@ describe('jobs store', () => {
     m.emit({ jobId: 'job-2', type: 'done', runId: 'b' })
     await flush()
     expect(useRunsStore().manifest?.id).toBe('b')
-    expect(view.depth).toBe(0.2)
+    expect(view.depth).toBe(0)
+    expect(view.maxDepth).toBe(0.2)
   })
 })
 
@@ -151,8 +153,9 @@ describe('view store', () => {
     vi.stubGlobal('cancelAnimationFrame', () => {})
     const now = vi.spyOn(performance, 'now').mockReturnValue(1000)
     const view = useViewStore()
-    view.setRange(0.6, true)
-    expect(view.depth).toBe(0.6)
+    view.setRange(0.6)
+    expect(view.depth).toBe(0)
+    view.setDepth(0.6)
     view.play() // at the end: restarts from 0
     expect(view.depth).toBe(0)
     expect(view.playing).toBe(true)
@@ -167,10 +170,41 @@ describe('view store', () => {
 
   it('clamps the depth to [0, T]', () => {
     const view = useViewStore()
-    view.setRange(0.45, false)
+    view.setRange(0.45)
     view.setDepth(-1)
     expect(view.depth).toBe(0)
     view.setDepth(2)
     expect(view.depth).toBe(0.45)
+  })
+})
+
+describe('stale state', () => {
+  it('a late answer for a run asked for earlier does not replace the run asked for last (Back, Forward)', async () => {
+    let answerA: (v: unknown) => void = () => {}
+    m.api['runs.get'].mockImplementationOnce(() => new Promise((r) => (answerA = r)) as never)
+    m.api['runs.get'].mockResolvedValueOnce({ ok: true, value: manifestFixture('b', 4, 0.2) })
+    m.api['runs.trajectories'].mockResolvedValue({ ok: true, value: trajectoriesFixture(4) })
+    const runs = useRunsStore()
+    const first = runs.open('a')
+    expect(await runs.open('b')).toBe(true)
+    answerA({ ok: true, value: manifestFixture('a', 4, 0.3) })
+    expect(await first).toBe(false)
+    expect(runs.manifest?.id).toBe('b')
+    expect(runs.loading).toBe(false)
+  })
+
+  it('remembers the screen a run was opened from, and a job opens its run where it was started', async () => {
+    m.api['runs.get'].mockResolvedValue({ ok: true, value: manifestFixture('a', 4, 0.3) })
+    m.api['runs.trajectories'].mockResolvedValue({ ok: true, value: trajectoriesFixture(4) })
+    const runs = useRunsStore()
+    await runs.open('a', 'train')
+    expect(runs.openedFrom).toBe('train')
+    useNavStore().go('dae')
+    const jobs = useJobsStore()
+    await jobs.start(SPEC_47)
+    useNavStore().go('history')
+    m.emit({ jobId: 'job-1', type: 'done', runId: 'a' })
+    await flush()
+    expect(runs.openedFrom).toBe('dae')
   })
 })
