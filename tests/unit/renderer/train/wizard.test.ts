@@ -18,13 +18,16 @@ vi.mock('@/api', () => ({
   transportKind: 'test'
 }))
 const TrainWizard = (await import('@/views/TrainWizard.vue')).default
+const RunProgress = (await import('@/components/results/RunProgress.vue')).default
+/** the results workspace without its 3-D view: the progress bar and the live slot beside it */
+const ResultsStub = { components: { RunProgress }, template: '<section><RunProgress /><slot name="live" /></section>' }
 
 let m: ReturnType<typeof createMockApi>
 
 function mountWizard(locale: 'en' | 'ja' = 'en'): VueWrapper {
   const pinia = createPinia()
   setActivePinia(pinia)
-  return mount(TrainWizard, { global: { plugins: [pinia, createAppI18n(locale)], stubs: { ResultsWorkspace: true } }, attachTo: document.body })
+  return mount(TrainWizard, { global: { plugins: [pinia, createAppI18n(locale)], stubs: { ResultsWorkspace: ResultsStub } }, attachTo: document.body })
 }
 const byId = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`)
 const value = (w: VueWrapper, id: string): string => (byId(w, id).element as HTMLInputElement).value
@@ -233,10 +236,10 @@ describe('training wizard', () => {
     await flush()
     expect(byId(w, 'train-live').attributes('data-live-points')).toBe('2')
     expect(byId(w, 'train-loss-chart').attributes('data-points')).toBe('2')
-    expect(byId(w, 'train-live-epoch').text()).toBe('2')
+    expect(byId(w, 'train-live-epoch').text()).toBe('Epoch 2')
     expect(byId(w, 'train-live-loss').text()).toBe('0.4')
     expect(byId(w, 'train-live-nfe').text()).toBe('128')
-    await byId(w, 'train-cancel').trigger('click')
+    await byId(w, 'cancel-button').trigger('click')
     await flush()
     expect(m.api['jobs.cancel']).toHaveBeenCalledWith({ jobId: 'job-1' })
   })
