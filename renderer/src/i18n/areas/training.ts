@@ -23,9 +23,10 @@ const en = {
   },
   rerun: {
     evalStep: 'Evaluation step h',
-    lowAccuracy: 'Held-out accuracy {accuracy} is below {threshold}. A flow in {d} dimensions can only bend the plane, never tear it or pass classes through each other; an extra dimension (ANODE) gives it room to lift one class over the other.',
+    lowAccuracy: 'Held-out accuracy {accuracy} is below {threshold}. Train longer first: short runs under-train the harder sets. If one class lies inside another, a flow in {d} dimensions can only bend the plane, never tear it or pass classes through each other; an extra dimension (ANODE) gives it room to lift one class over the other.',
+    longerAction: 'Re-train with {n} epochs',
     lowAccuracyAction: 'Re-train with 1 extra dimension',
-    lowAccuracyFull: 'Held-out accuracy {accuracy} is below {threshold}. The state already has 3 coordinates, so no dimension can be added: try more epochs, a wider field or a greater depth T.'
+    lowAccuracyFull: 'Held-out accuracy {accuracy} is below {threshold}. Train longer, or try a wider field or a greater depth T; the state already has 3 coordinates, so no dimension can be added.'
   },
   report: {
     heading: 'Training',
@@ -96,9 +97,10 @@ const ja: typeof en = {
   },
   rerun: {
     evalStep: '評価のステップ幅 h',
-    lowAccuracy: '取り分けたデータの正解率 {accuracy} は {threshold} を下回っています。{d} 次元の流れは平面を曲げるだけで、裂いたりクラス同士をすり抜けさせたりはできません。追加の次元（ANODE）を加えると、一方のクラスを持ち上げて越えさせる余地ができます。',
+    lowAccuracy: '取り分けたデータの正解率 {accuracy} は {threshold} を下回っています。まず長く学習してください。短い学習では難しいデータセットは学習しきれません。一方のクラスが他方の内側にあるときは、{d} 次元の流れは平面を曲げるだけで、裂いたりクラス同士をすり抜けさせたりはできません。追加の次元（ANODE）を加えると、一方のクラスを持ち上げて越えさせる余地ができます。',
     lowAccuracyAction: '追加の次元を 1 つ加えて学習し直す',
-    lowAccuracyFull: '取り分けたデータの正解率 {accuracy} は {threshold} を下回っています。状態はすでに 3 座標なので次元は加えられません。エポックを増やす、場を広くする、深さ T を大きくする、を試してください。'
+    longerAction: '{n} エポックで学習し直す',
+    lowAccuracyFull: '取り分けたデータの正解率 {accuracy} は {threshold} を下回っています。長く学習する、場を広くする、深さ T を大きくする、を試してください。状態はすでに 3 座標なので次元は加えられません。'
   },
   report: {
     heading: '学習',

@@ -49,7 +49,7 @@ describe('retrainSpec', () => {
     const tr = spec.flow.training
     const i = spec.integration
     if (i.solver === 'dopri5') throw new Error('example changed')
-    expect(v).toEqual({ depth: tr.depth, stepSize: tr.stepSize, kinetic: tr.kinetic, weightDecay: tr.weightDecay, jacobian: tr.jacobian, augment: spec.flow.model.augment, evalStepSize: i.stepSize })
+    expect(v).toEqual({ depth: tr.depth, stepSize: tr.stepSize, kinetic: tr.kinetic, weightDecay: tr.weightDecay, jacobian: tr.jacobian, augment: spec.flow.model.augment, epochs: tr.epochs, evalStepSize: i.stepSize })
     const r = parseSpec(retrainSpec(spec, { depth: 2, stepSize: 0.25, kinetic: 0.1, weightDecay: 1e-4, jacobian: 0.02, augment: 0, evalStepSize: 0.05 }))
     expect(r.ok).toBe(true)
     if (r.ok && r.spec.flow.kind === 'neural-ode') {
@@ -108,13 +108,14 @@ describe('one change-and-re-run panel', () => {
     expect(byId(dae, 'rerun-train-kinetic').exists()).toBe(true)
   })
 
-  it('below 90 % held-out accuracy on 2-D data, says why and re-trains with one extra dimension', async () => {
+  it('below 90 % held-out accuracy, says why and re-trains longer or with one extra dimension', async () => {
     const spec = example('neural-ode-moons.json')
-    if (spec.flow.kind !== 'neural-ode') throw new Error('example changed')
+    const flow = spec.flow
+    if (flow.kind !== 'neural-ode') throw new Error('example changed')
     const lowRun = (accuracy: number, augment: number) => {
       const pinia = createPinia()
       setActivePinia(pinia)
-      const s = { ...spec, flow: { ...spec.flow, model: { ...spec.flow.model, augment } } }
+      const s = { ...spec, flow: { ...flow, model: { ...flow.model, augment } } }
       useRunsStore().manifest = { ...manifestFixture(), spec: s, dimension: 2, training: { heldOut: { accuracy } } } as unknown as RunManifest
       return mount(TrainRerun, { global: { plugins: [pinia, createAppI18n('en')] } })
     }
@@ -129,5 +130,10 @@ describe('one change-and-re-run panel', () => {
     const full = lowRun(0.6, 1)
     expect(byId(full, 'rerun-low-accuracy').text()).toContain('already has 3 coordinates')
     expect(byId(full, 'rerun-add-dimension').exists()).toBe(false)
+    // training longer: the epochs times LONGER, nothing else changed
+    await byId(full, 'rerun-train-longer').trigger('click')
+    await flush()
+    const longer = parseSpec((m.api['runs.start'].mock.calls[1][0] as { spec: unknown }).spec)
+    expect(longer.ok && longer.spec.flow.kind === 'neural-ode' && [longer.spec.flow.training.epochs, longer.spec.flow.model.augment]).toEqual([flow.training.epochs * 4, 1])
   })
 })
