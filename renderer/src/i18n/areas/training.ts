@@ -23,7 +23,7 @@ const en = {
   },
   rerun: {
     evalStep: 'Evaluation step h',
-    lowAccuracy: 'Held-out accuracy {accuracy} is below {threshold}. Train longer first: short runs under-train the harder sets. If one class lies inside another, a flow in {d} dimensions can only bend the plane, never tear it or pass classes through each other; an extra dimension (ANODE) gives it room to lift one class over the other.',
+    lowAccuracy: 'Held-out accuracy {accuracy} is below {threshold}. Train longer first. If one class lies inside another, a flow in {d} dimensions cannot pull it out (a flow bends space but never tears it); an extra dimension (ANODE) gives it room.',
     longerAction: 'Re-train with {n} epochs',
     lowAccuracyAction: 'Re-train with 1 extra dimension',
     lowAccuracyFull: 'Held-out accuracy {accuracy} is below {threshold}. Train longer, or try a wider field or a greater depth T; the state already has 3 coordinates, so no dimension can be added.'
@@ -46,9 +46,9 @@ const en = {
       logLikelihood: 'held-out log-likelihood (nats)',
       trainLoss: 'training loss (last epoch)',
       validationLoss: 'held-out loss (last epoch)',
-      kinetic: 'kinetic term ∫|v|² dt',
-      jacobian: 'Jacobian term ∫|∇v|²_F dt',
-      weightNorm: 'weight norm |θ| (weight decay)',
+      kinetic: 'kinetic term ∫ ‖v‖² dt',
+      jacobian: 'Jacobian term ∫ ‖∇v‖²_F dt',
+      weightNorm: 'weight norm ‖θ‖ (weight decay)',
       epochs: 'epochs run',
       nfeTraining: 'field evaluations in training'
     },
@@ -97,7 +97,7 @@ const ja: typeof en = {
   },
   rerun: {
     evalStep: '評価のステップ幅 h',
-    lowAccuracy: '取り分けたデータの正解率 {accuracy} は {threshold} を下回っています。まず長く学習してください。短い学習では難しいデータセットは学習しきれません。一方のクラスが他方の内側にあるときは、{d} 次元の流れは平面を曲げるだけで、裂いたりクラス同士をすり抜けさせたりはできません。追加の次元（ANODE）を加えると、一方のクラスを持ち上げて越えさせる余地ができます。',
+    lowAccuracy: '取り分けたデータの正解率 {accuracy} は {threshold} を下回っています。まず長く学習してください。一方のクラスが他方の内側にあるときは、{d} 次元の流れではそれを外へ出せません（流れは空間を曲げても裂きはしません）。追加の次元（ANODE）を加えると、その余地ができます。',
     lowAccuracyAction: '追加の次元を 1 つ加えて学習し直す',
     longerAction: '{n} エポックで学習し直す',
     lowAccuracyFull: '取り分けたデータの正解率 {accuracy} は {threshold} を下回っています。長く学習する、場を広くする、深さ T を大きくする、を試してください。状態はすでに 3 座標なので次元は加えられません。'
@@ -120,9 +120,9 @@ const ja: typeof en = {
       logLikelihood: '取り分けたデータの対数尤度（nat）',
       trainLoss: '学習の損失（最後のエポック）',
       validationLoss: '取り分けたデータの損失（最後のエポック）',
-      kinetic: '運動エネルギー項 ∫|v|² dt',
-      jacobian: 'ヤコビアン項 ∫|∇v|²_F dt',
-      weightNorm: '重みのノルム |θ|（重み減衰）',
+      kinetic: '運動エネルギー項 ∫ ‖v‖² dt',
+      jacobian: 'ヤコビアン項 ∫ ‖∇v‖²_F dt',
+      weightNorm: '重みのノルム ‖θ‖（重み減衰）',
       epochs: '実行したエポック数',
       nfeTraining: '学習中の場の評価回数'
     },
