@@ -16,6 +16,8 @@ export interface DraftValues {
   distMode: 'preset' | 'custom' | 'dataset'
   preset: PresetName
   datasetId: string
+  /** its name, for the default run name */
+  datasetName?: string
   /** its feature columns used as coordinates (1-3) */
   datasetColumns: number[]
   components: MixtureComponentDraft[]
@@ -70,7 +72,7 @@ export function buildSpec(v: DraftValues, version: number): Record<string, unkno
       : { solver: v.solver, depth: v.depth, stepSize: v.stepSize, samples: v.samples }
   return {
     version,
-    name: v.name.trim() || autoName(v),
+    name: v.name.trim() || autoName({ ...v, ...(v.datasetName !== undefined ? { datasetName: v.datasetName } : {}) }),
     seed: v.seed,
     distribution,
     particles,

@@ -39,6 +39,7 @@ export const useExperimentStore = defineStore('experiment', () => {
   const distMode = ref<'preset' | 'custom' | 'dataset'>('preset')
   const preset = ref<PresetName>('paper-47')
   const datasetId = ref('')
+  const datasetName = ref<string | undefined>(undefined)
   const datasetColumns = ref<number[]>([])
   const components = ref<MixtureComponentDraft[]>(componentsOf('paper-47') ?? [])
   const flowKind = ref<FlowKind>('continuous-dae')
@@ -61,6 +62,7 @@ export const useExperimentStore = defineStore('experiment', () => {
     distMode: distMode.value,
     preset: preset.value,
     datasetId: datasetId.value,
+    ...(datasetName.value !== undefined ? { datasetName: datasetName.value } : {}),
     datasetColumns: datasetColumns.value,
     components: components.value,
     flowKind: flowKind.value,
@@ -128,8 +130,9 @@ export const useExperimentStore = defineStore('experiment', () => {
    * An imported dataset's rows as the data: the empirical DAE (the only flow defined by a sample), its
    * first feature columns (at most 3) as coordinates, and no more particles than it has rows.
    */
-  function selectDataset(info: { id: string; n: number; d: number }): void {
+  function selectDataset(info: { id: string; n: number; d: number; name?: string }): void {
     distMode.value = 'dataset'
+    datasetName.value = info.name
     if (datasetId.value !== info.id) datasetColumns.value = Array.from({ length: Math.min(3, info.d) }, (_, j) => j)
     datasetId.value = info.id
     flowKind.value = 'empirical-dae'
@@ -204,7 +207,7 @@ export const useExperimentStore = defineStore('experiment', () => {
   }
 
   return {
-    name, seed, distMode, preset, datasetId, datasetColumns, selectDataset, toggleColumn, components, flowKind, layers, bandwidth, referenceSize,
+    name, seed, distMode, preset, datasetId, datasetName, datasetColumns, selectDataset, toggleColumn, components, flowKind, layers, bandwidth, referenceSize,
     particlesKind, count, gridCount, solver, depth, stepSize, samples, rtol, atol,
     specInput, validation, errors, valid, errorsAt, dimension, sampledData, singular, cost,
     selectPreset, customize, setDimension, addComponent, removeComponent, setWeight, setMean, setCovariance, applyRerun

@@ -10,7 +10,8 @@ beforeEach(() => setActivePinia(createPinia()))
 describe('an imported dataset as the DAE wizard data', () => {
   it('builds a valid empirical-DAE spec on its columns', () => {
     const draft = useExperimentStore()
-    draft.selectDataset({ id: 'wine-1', n: 178, d: 5 })
+    draft.selectDataset({ id: 'wine-1', n: 178, d: 5, name: 'Wine' })
+    expect(draft.specInput.name).toBe('Wine empirical-dae')
     expect(draft.specInput.distribution).toEqual({ kind: 'dataset', id: 'wine-1', columns: [0, 1, 2] })
     expect(draft.specInput.flow).toMatchObject({ kind: 'empirical-dae' })
     expect(draft.specInput.particles).toEqual({ kind: 'sample', count: 178 })
