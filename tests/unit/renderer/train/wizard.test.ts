@@ -242,6 +242,12 @@ describe('training wizard', () => {
     await byId(w, 'cancel-button').trigger('click')
     await flush()
     expect(m.api['jobs.cancel']).toHaveBeenCalledWith({ jobId: 'job-1' })
+    // what a cancel kept: the checkpoint of the last finished epoch, which the same settings resume from
+    m.emit({ jobId: 'job-1', type: 'cancelled' })
+    await flush()
+    expect(byId(w, 'train-live-cancelled').text()).toBe(
+      "Training was cancelled after epoch 2. That epoch's checkpoint is kept in the workspace: training the same settings again resumes from it (a different name is fine; any other change starts over)."
+    )
   })
 
   it('classifies an imported labelled dataset chosen from the data list', async () => {
