@@ -141,8 +141,8 @@ test.describe('Japanese', () => {
   test.beforeAll(() => setSavedLanguage(port, token, 'ja'))
   test.afterAll(() => setSavedLanguage(port, token, 'auto'))
 
-  test('your data and the trained run report read in Japanese', async ({ page }, info) => {
-    test.setTimeout(120_000)
+  test('your data, training and the trained run report read in Japanese', async ({ page }, info) => {
+    test.setTimeout(300_000)
     const problems = watchProblems(page)
     await page.goto(`/?token=${token}#/data`)
     const row = page.getByTestId('dataset-list').locator('tbody tr').filter({ hasText: 'Two blobs, renamed' })
@@ -154,6 +154,19 @@ test.describe('Japanese', () => {
     await row.getByTestId('dataset-trash').click()
     await shot(page, info, '08-data-confirm-trash-ja')
     await row.getByTestId('dataset-trash-keep').click()
+
+    // training in Japanese: the epoch count and the time left under the progress bar, then the re-train panel
+    await page.goto(`/?token=${token}#/train`)
+    await page.getByTestId('train-preset-fast').click()
+    await page.getByTestId('train-task-classify').click()
+    await page.getByTestId('train-dataset').selectOption('circles')
+    for (let i = 0; i < 4; i++) await page.getByTestId('train-next').click()
+    await page.getByTestId('train-run').click()
+    await expect(page.getByTestId('train-live-epoch')).toHaveText(/^エポック [1-8] \/ 8$/, { timeout: 120_000 })
+    await shot(page, info, '06b-training-live-ja')
+    await expect(page.getByTestId('train-report-accuracy')).toBeVisible({ timeout: 240_000 })
+    await expect(page.getByTestId('rerun-train-jacobian')).toBeVisible()
+    await shot(page, info, '06c-trained-ja')
 
     expect(reportUrl).toContain('report')
     await page.goto(reportUrl)
