@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { FieldError, SpecResult } from './experiment'
 import type { RunManifest, RunSummary } from './run'
 import { SettingsPatchSchema, type SettingsState } from './settings'
-import { MissingPolicySchema, type DataPreview, type DatasetInfo } from './dataset'
+import { MissingPolicySchema, type DataPreview, type DatasetInfo, type DatasetView } from './dataset'
 import type { LayerAnalysis, LayerAnalysisSummary } from './layers'
 import { StudySweepSchema, type StudyResult, type StudySummary } from './study'
 import { LIMITS } from './limits'
@@ -106,6 +106,13 @@ export const METHODS = {
     missing: MissingPolicySchema
   }),
   'data.list': z.strictObject({}),
+  /** a stored dataset's first rows and column summary */
+  'data.get': z.strictObject({ id: runId }),
+  /** rename a stored dataset (its id, which runs name, stays) */
+  'data.update': z.strictObject({ id: runId, name: z.string().trim().min(1).max(LIMITS.maxNameLength) }),
+  /** move to <workspace>/datasets/.trash (recoverable), never delete */
+  'data.trash': z.strictObject({ id: runId }),
+  'data.restore': z.strictObject({ id: runId }),
   /** analyze an existing model: a TF.js Layers model (model.json + weights) run on data, or activation dumps */
   'layers.start': z.strictObject({
     name: z.string().trim().min(1).max(LIMITS.maxNameLength),
@@ -143,6 +150,10 @@ export interface Responses {
   'data.preview': DataPreview
   'data.import': DatasetInfo
   'data.list': DatasetInfo[]
+  'data.get': DatasetView
+  'data.update': DatasetInfo
+  'data.trash': { id: string }
+  'data.restore': DatasetInfo
   /** the job's 'done' event carries the analysis id as runId */
   'layers.start': { jobId: string }
   'layers.list': LayerAnalysisSummary[]

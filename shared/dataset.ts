@@ -62,6 +62,17 @@ export interface DatasetInfo {
   cleaning?: string
 }
 
+/** A stored dataset as "Your data" shows it: its first rows and a summary of every column (all rows). */
+export interface DatasetView {
+  info: DatasetInfo
+  /** the feature columns (min, max, mean, std), then the label column (distinct classes) when there is one */
+  columns: ColumnSummary[]
+  /** the first rows as text: features, then the class name */
+  head: string[][]
+  /** rows per class, in class order, when the dataset has labels */
+  classCounts?: number[]
+}
+
 /** dataset.json as read back from disk (unknown fields ignored, so older readers accept newer files). */
 export const DatasetInfoSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/),

@@ -25,7 +25,13 @@ export const GmmSchema = z.strictObject({
   covariances: z.array(matrix).min(1).max(LIMITS.maxComponents)
 })
 export const PresetSchema = z.strictObject({ kind: z.literal('preset'), name: z.enum(PRESET_NAMES) })
-export const DistributionSchema = z.discriminatedUnion('kind', [GaussianSchema, GmmSchema, PresetSchema])
+/** an imported dataset (<workspace>/datasets/<id>/): its rows' feature columns `columns` (1-3, by index) are the data */
+export const DatasetDistributionSchema = z.strictObject({
+  kind: z.literal('dataset'),
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/),
+  columns: z.array(z.number().int().min(0)).min(LIMITS.minDimension).max(LIMITS.maxDimension)
+})
+export const DistributionSchema = z.discriminatedUnion('kind', [GaussianSchema, GmmSchema, PresetSchema, DatasetDistributionSchema])
 
 export const ParticlesSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sample'), count: z.number().int().min(1).max(LIMITS.maxParticles) }),
@@ -93,6 +99,7 @@ export type IntegrationSpec = z.output<typeof IntegrationSchema>
 /** The distribution in the normalised form the engine works with. */
 export function resolveDistribution(d: DistributionSpec): ResolvedDistribution {
   if (d.kind === 'preset') return PRESETS[d.name]
+  if (d.kind === 'dataset') return { kind: 'dataset', id: d.id, columns: d.columns, dimension: d.columns.length }
   if (d.kind === 'gaussian') return { kind: 'mixture', weights: [1], means: [d.mean], covariances: [d.covariance] }
   return { kind: 'mixture', weights: d.weights, means: d.means, covariances: d.covariances }
 }
@@ -116,6 +123,7 @@ type Ctx = z.RefinementCtx
 function checkMixture(spec: ExperimentSpec, ctx: Ctx): ResolvedDistribution | undefined {
   const d = spec.distribution
   if (d.kind === 'preset') return PRESETS[d.name]
+  if (d.kind === 'dataset') return checkDatasetSource(spec, ctx)
   const means = d.kind === 'gaussian' ? [d.mean] : d.means
   const covs = d.kind === 'gaussian' ? [d.covariance] : d.covariances
   const covPath = (k: number): (string | number)[] =>
@@ -154,6 +162,30 @@ function checkMixture(spec: ExperimentSpec, ctx: Ctx): ResolvedDistribution | un
       ok = false
     }
   })
+  return ok ? resolveDistribution(d) : undefined
+}
+
+/**
+ * An imported dataset as the data: only the empirical DAE is defined by a sample (the closed-form flows
+ * need a Gaussian mixture, refused by checkFlowAndBudget) and its particles are drawn from the rows.
+ * Whether the id exists and the columns are within its width is checked by the engine when it loads it.
+ */
+function checkDatasetSource(spec: ExperimentSpec, ctx: Ctx): ResolvedDistribution | undefined {
+  const d = spec.distribution
+  if (d.kind !== 'dataset') return undefined
+  let ok = true
+  if (new Set(d.columns).size !== d.columns.length) {
+    ctx.addIssue({ code: 'custom', path: ['distribution', 'columns'], message: say('trainui.datasetColumnsRepeated') })
+    ok = false
+  }
+  if (spec.particles.kind !== 'sample') {
+    ctx.addIssue({ code: 'custom', path: ['particles', 'kind'], message: say('trainui.datasetNeedsSample') })
+    ok = false
+  }
+  if (isTrainedKind(spec.flow.kind)) {
+    ctx.addIssue({ code: 'custom', path: ['distribution', 'kind'], message: say('trainui.datasetTrainedUnsupported', { kind: spec.flow.kind }) })
+    ok = false
+  }
   return ok ? resolveDistribution(d) : undefined
 }
 

@@ -15,7 +15,15 @@ export interface SampledDef {
   noise: number
 }
 
-export type ResolvedDistribution = MixtureDef | SampledDef
+/** an imported dataset's rows (feature columns `columns`): the empirical distribution the particles are drawn from */
+export interface DatasetDef {
+  kind: 'dataset'
+  id: string
+  columns: number[]
+  dimension: number
+}
+
+export type ResolvedDistribution = MixtureDef | SampledDef | DatasetDef
 
 export const PRESET_NAMES = [
   'paper-44',

@@ -15,6 +15,8 @@ export const EpochRecordSchema = z.object({
   trainLoss: num,
   /** data loss on the held-out split at the end of the epoch; null without a split */
   validationLoss: nullableNum,
+  /** classification: share of the held-out split classified right at the end of the epoch */
+  validationAccuracy: z.number().min(0).max(1).optional(),
   /** kinetic term integral |v|^2 dt (unweighted), null when not measured */
   kinetic: nullableNum,
   /** Jacobian Frobenius term integral |grad v|_F^2 dt (unweighted, Hutchinson), when trained with it */

@@ -9,6 +9,7 @@ import { IMPORT_MESSAGES } from './catalog-import'
 import { RUNS_MESSAGES } from './catalog-runs'
 import { SPEC_MESSAGES } from './catalog-spec'
 import { STEPS_MESSAGES } from './catalog-steps'
+import { TRAINUI_MESSAGES } from './catalog-trainui'
 
 export const CATALOGS = {
   client: CLIENT_MESSAGES,
@@ -17,7 +18,8 @@ export const CATALOGS = {
   import: IMPORT_MESSAGES,
   runs: RUNS_MESSAGES,
   spec: SPEC_MESSAGES,
-  steps: STEPS_MESSAGES
+  steps: STEPS_MESSAGES,
+  trainui: TRAINUI_MESSAGES
 } as const
 
 export const MESSAGES = {
@@ -27,7 +29,8 @@ export const MESSAGES = {
   ...IMPORT_MESSAGES,
   ...RUNS_MESSAGES,
   ...SPEC_MESSAGES,
-  ...STEPS_MESSAGES
+  ...STEPS_MESSAGES,
+  ...TRAINUI_MESSAGES
 }
 
 export type MessageKey = keyof typeof MESSAGES

@@ -1,6 +1,7 @@
 // Sampling a resolved distribution: Gaussian mixtures (component by weight, then mean + L z with
 // L the Cholesky factor) and the swiss roll (2-D or 3-D), all from a seeded Rng.
 import type { MixtureDef, ResolvedDistribution, SampledDef } from '../../../shared/presets'
+import { EngineError } from '../errors'
 import { cholesky } from './linalg'
 import type { Rng } from './random'
 import { say } from '../../../shared/messages'
@@ -64,5 +65,7 @@ function sampleSwissRoll(d: SampledDef, n: number, rng: Rng): Sample {
 
 export function sampleDistribution(dist: ResolvedDistribution, n: number, rng: Rng): Sample {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`sample size must be a non-negative integer, got ${n}`)
+  // an imported dataset is never sampled as a density: its rows are the particles (datasets/particles.ts)
+  if (dist.kind === 'dataset') throw new EngineError('invalid-spec', say('trainui.datasetNeedsSample'))
   return dist.kind === 'mixture' ? sampleMixture(dist, n, rng) : sampleSwissRoll(dist, n, rng)
 }

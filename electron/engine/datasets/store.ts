@@ -36,6 +36,8 @@ export interface DatasetContent extends DatasetPoints {
 }
 
 export interface LoadedDataset {
+  /** the name the dataset has now (dataset.json) */
+  name: string
   points: Float64Array
   n: number
   d: number
@@ -131,7 +133,7 @@ export async function loadDataset(workspace: string, id: string): Promise<Loaded
   try {
     const data = await readNpyAny(join(dir, 'data.npy'))
     if (!(data.data instanceof Float64Array) || data.shape.join() !== `${info.n},${info.d}`) throw new Error(say('import.datasetDataShape', { shape: data.shape.join(', '), n: info.n, d: info.d }))
-    const out: LoadedDataset = { points: data.data, n: info.n, d: info.d, featureNames: info.featureNames }
+    const out: LoadedDataset = { name: info.name, points: data.data, n: info.n, d: info.d, featureNames: info.featureNames }
     if (info.labelName !== undefined) {
       const labels = await readNpyAny(join(dir, 'labels.npy'))
       if (!(labels.data instanceof Int32Array) || labels.shape.join() !== `${info.n}`) throw new Error(say('import.datasetLabelsShape', { shape: labels.shape.join(', '), n: info.n }))

@@ -6,6 +6,7 @@ import { RUN_FORMAT, RUN_FORMAT_VERSION, type RunManifest } from '../../../share
 import { depthMetrics } from '../analysis/depth-metrics'
 import { runAnalysisOptions } from '../analysis/depth-options'
 import { makeParticles } from '../data/particles'
+import { datasetParticles } from '../datasets/particles'
 import { createRng } from '../data/random'
 import { EngineError } from '../errors'
 import { buildFlow } from '../flows/build-flow'
@@ -61,7 +62,9 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
   const dist = resolveDistribution(spec.distribution)
   const dim = distributionDimension(dist)
   const rng = deps.createRng(spec.seed)
-  const particles = deps.makeParticles(spec, dist, rng.fork('particles'))
+  // an imported dataset's rows are the particles (the same 'particles' stream picks the subsample)
+  const fromDataset = dist.kind === 'dataset' ? await datasetParticles(spec, options.workspace, rng.fork('particles')) : undefined
+  const particles = fromDataset ?? deps.makeParticles(spec, dist, rng.fork('particles'))
   const depths = sampleDepths(spec.integration.depth, spec.integration.samples)
   await ctx.checkpoint()
 
@@ -109,7 +112,7 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
     dimension: dim,
     particleCount: N,
     depths,
-    labels: particles.labels ? 'component' : 'none',
+    labels: particles.labels ? (fromDataset ? 'class' : 'component') : 'none',
     solverStats: moved.stats,
     metrics: rows,
     summary: {
@@ -119,7 +122,7 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
       singularTime: spec.flow.kind === 'continuous-dae' && Number.isFinite(singularTime(dist)) ? singularTime(dist) : null
     },
     depthAnalysis: metrics.constants,
-    notes: [...flow.notes, ...metrics.notes],
+    notes: [...(fromDataset ? [fromDataset.note] : []), ...flow.notes, ...metrics.notes],
     files: { trajectories: 'trajectories.npy', metrics: 'metrics.csv', ...(particles.labels ? { labels: 'labels.npy' as const } : {}) }
   }
   return { manifest, trajectories: moved.trajectories, ...(particles.labels ? { labels: particles.labels } : {}) }

@@ -42,12 +42,18 @@ function totalBatches(spec: ExperimentSpec): number {
   const t = flow.training
   const n = flow.kind === 'neural-ode' && flow.task === 'classify' && spec.particles.kind === 'sample' ? spec.particles.count : t.samples
   const perEpoch = Math.ceil((n * (1 - t.validationFraction)) / t.batchSize)
-  const stages = flow.kind === 'trained-composed-dae' ? flow.layers : flow.kind === 'neural-ode' && flow.task === 'transport' ? Math.round(t.depth / t.stepSize) : 1
-  return Math.max(1, perEpoch * t.epochs * stages)
+  return Math.max(1, perEpoch * t.epochs * stageCount(spec))
+}
+
+/** Layers or stages trained one after another (1 for a single field). */
+function stageCount(spec: ExperimentSpec): number {
+  const flow = spec.flow as TrainedFlowSpec
+  const t = flow.training
+  return flow.kind === 'trained-composed-dae' ? flow.layers : flow.kind === 'neural-ode' && flow.task === 'transport' ? Math.round(t.depth / t.stepSize) : 1
 }
 
 /** Progress with loss, kinetic term, NFE and time per epoch, throttled to PROGRESS_INTERVAL_MS. */
-function trainingProgress(ctx: JobContext, total: number): { batch(): void; epoch(r: EpochRecord): void } {
+function trainingProgress(ctx: JobContext, total: number, epochs: number, stages: number): { batch(): void; epoch(r: EpochRecord): void } {
   let done = 0
   let last = -Infinity
   let nfe = 0
@@ -66,9 +72,11 @@ function trainingProgress(ctx: JobContext, total: number): { batch(): void; epoc
     epoch(r) {
       nfe += r.nfe
       const parts = [
-        r.layer !== undefined ? `layer ${r.layer + 1} epoch ${r.epoch + 1}` : `epoch ${r.epoch + 1}`,
+        // "epoch k/N" (and "layer l/L") let the UI say how far training is and estimate the time left
+        r.layer !== undefined ? `layer ${r.layer + 1}/${stages} epoch ${r.epoch + 1}/${epochs}` : `epoch ${r.epoch + 1}/${epochs}`,
         `loss ${r.trainLoss.toPrecision(4)}`,
         ...(r.validationLoss !== null ? [`validation ${r.validationLoss.toPrecision(4)}`] : []),
+        ...(r.validationAccuracy !== undefined ? [`accuracy ${r.validationAccuracy.toPrecision(4)}`] : []),
         ...(r.kinetic !== null ? [`kinetic ${r.kinetic.toPrecision(3)}`] : []),
         ...(r.jacobian !== undefined ? [`jacobian ${r.jacobian.toPrecision(3)}`] : []),
         `NFE ${nfe}`,
@@ -116,7 +124,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
   const createdAt = now()
   const started = performance.now()
   const seed = flowSpec.training.seed ?? spec.seed
-  const progress = trainingProgress(ctx, totalBatches(spec))
+  const progress = trainingProgress(ctx, totalBatches(spec), flowSpec.training.epochs, stageCount(spec))
   await ctx.checkpoint()
   // checkpoints after every epoch need a workspace; one left by an interrupted run of the same spec resumes
   const { workspace } = options

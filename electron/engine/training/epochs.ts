@@ -23,8 +23,8 @@ export interface EpochLoopOptions<W> {
   step(rows: Int32Array, epoch: number): StepResult
   /** batched forward field evaluations one step on `rows` rows costs */
   nfeOf(rows: number): number
-  /** data loss on the held-out split (no gradients) */
-  validate?(): number
+  /** data loss on the held-out split (no gradients); classification also gives the held-out accuracy */
+  validate?(): number | { loss: number; accuracy: number }
   earlyStopping?: EarlyStopping
   /** for early stopping: copy of the current weights, and restoring one */
   snapshot?(): W
@@ -72,12 +72,14 @@ export async function runEpochs<W>(o: EpochLoopOptions<W>): Promise<EpochLoopRes
       await o.onBatch?.(epoch, b, batches, r)
     }
     nfe += epochNfe
-    const validationLoss = o.validate ? o.validate() : null
+    const held = o.validate ? o.validate() : null
+    const validationLoss = typeof held === 'number' || held === null ? held : held.loss
     const record: EpochRecord = {
       epoch,
       ...(o.layer !== undefined ? { layer: o.layer } : {}),
       trainLoss: loss,
       validationLoss,
+      ...(held !== null && typeof held !== 'number' ? { validationAccuracy: held.accuracy } : {}),
       kinetic: Number.isFinite(kinetic) ? kinetic : null,
       ...(jacobian !== null ? { jacobian } : {}),
       nfe: epochNfe,

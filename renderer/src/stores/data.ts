@@ -1,9 +1,10 @@
 // Imported datasets: the list shown on the "Your data" screen and offered by the wizards, refreshed from
-// data.list and updated at once when an import completes.
+// data.list and updated at once when an import completes; renaming, trashing (with undo) and restoring
+// a dataset go through the engine and update the list from its answer.
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { ApiError } from '@shared/contract'
-import type { DatasetInfo } from '@shared/dataset'
+import type { ApiError, Result } from '@shared/contract'
+import type { DatasetInfo, DatasetView } from '@shared/dataset'
 import { api } from '@/api'
 
 export const useDataStore = defineStore('data', () => {
@@ -25,5 +26,29 @@ export const useDataStore = defineStore('data', () => {
     datasets.value = [info, ...datasets.value.filter((d) => d.id !== info.id)]
   }
 
-  return { datasets, loaded, error, refresh, added }
+  const byDate = (a: DatasetInfo, b: DatasetInfo): number => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)
+
+  function view(id: string): Promise<Result<DatasetView>> {
+    return api['data.get']({ id })
+  }
+
+  async function rename(id: string, name: string): Promise<Result<DatasetInfo>> {
+    const r = await api['data.update']({ id, name })
+    if (r.ok) datasets.value = datasets.value.map((d) => (d.id === id ? r.value : d))
+    return r
+  }
+
+  async function trash(id: string): Promise<Result<{ id: string }>> {
+    const r = await api['data.trash']({ id })
+    if (r.ok) datasets.value = datasets.value.filter((d) => d.id !== id)
+    return r
+  }
+
+  async function restore(id: string): Promise<Result<DatasetInfo>> {
+    const r = await api['data.restore']({ id })
+    if (r.ok) datasets.value = [...datasets.value.filter((d) => d.id !== id), r.value].sort(byDate)
+    return r
+  }
+
+  return { datasets, loaded, error, refresh, added, view, rename, trash, restore }
 })

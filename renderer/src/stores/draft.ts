@@ -13,8 +13,14 @@ export interface MixtureComponentDraft {
 export interface DraftValues {
   name: string
   seed: number | null
-  distMode: 'preset' | 'custom'
+  /** dataset: an imported dataset's rows (the empirical DAE only) */
+  distMode: 'preset' | 'custom' | 'dataset'
   preset: PresetName
+  datasetId: string
+  /** its name, for the default run name */
+  datasetName?: string
+  /** its feature columns used as coordinates (1-3) */
+  datasetColumns: number[]
   components: MixtureComponentDraft[]
   flowKind: 'continuous-dae' | 'shallow-dae' | 'composed-dae' | 'empirical-dae' | 'trained-dae' | 'trained-composed-dae'
   layers: number | null
@@ -32,8 +38,8 @@ export interface DraftValues {
 }
 
 /** The run name used when the user leaves the name empty. */
-export function autoName(v: Pick<DraftValues, 'distMode' | 'preset' | 'flowKind'>): string {
-  return `${v.distMode === 'preset' ? v.preset : 'custom-mixture'} ${v.flowKind}`
+export function autoName(v: Pick<DraftValues, 'distMode' | 'preset' | 'flowKind'> & { datasetName?: string }): string {
+  return `${v.distMode === 'preset' ? v.preset : v.distMode === 'dataset' ? (v.datasetName ?? 'dataset') : 'custom-mixture'} ${v.flowKind}`
 }
 
 /** The spec document for the draft; empty numeric fields stay null so parseSpec names them. */
@@ -41,7 +47,9 @@ export function buildSpec(v: DraftValues, version: number, defaultName?: string)
   const distribution =
     v.distMode === 'preset'
       ? { kind: 'preset', name: v.preset }
-      : {
+      : v.distMode === 'dataset'
+        ? { kind: 'dataset', id: v.datasetId, columns: v.datasetColumns }
+        : {
           kind: 'gmm',
           weights: v.components.map((c) => c.weight),
           means: v.components.map((c) => c.mean),

@@ -38,8 +38,11 @@ function componentsOf(name: PresetName): MixtureComponentDraft[] | null {
 export const useExperimentStore = defineStore('experiment', () => {
   const name = ref('')
   const seed = ref<number | null>(7)
-  const distMode = ref<'preset' | 'custom'>('preset')
+  const distMode = ref<'preset' | 'custom' | 'dataset'>('preset')
   const preset = ref<PresetName>('paper-47')
+  const datasetId = ref('')
+  const datasetName = ref<string | undefined>(undefined)
+  const datasetColumns = ref<number[]>([])
   const components = ref<MixtureComponentDraft[]>(componentsOf('paper-47') ?? [])
   const flowKind = ref<FlowKind>('continuous-dae')
   const layers = ref<number | null>(10)
@@ -60,6 +63,9 @@ export const useExperimentStore = defineStore('experiment', () => {
     seed: seed.value,
     distMode: distMode.value,
     preset: preset.value,
+    datasetId: datasetId.value,
+    ...(datasetName.value !== undefined ? { datasetName: datasetName.value } : {}),
+    datasetColumns: datasetColumns.value,
     components: components.value,
     flowKind: flowKind.value,
     layers: layers.value,
@@ -94,9 +100,9 @@ export const useExperimentStore = defineStore('experiment', () => {
 
   /** The distribution's dimension: the preset's, or the custom mixture's. */
   const dimension = computed(() =>
-    distMode.value === 'preset' ? presetDimension(preset.value) : (components.value[0]?.mean.length ?? 1)
+    distMode.value === 'preset' ? presetDimension(preset.value) : distMode.value === 'dataset' ? Math.max(1, datasetColumns.value.length) : (components.value[0]?.mean.length ?? 1)
   )
-  const sampledData = computed(() => distMode.value === 'preset' && PRESETS[preset.value].kind !== 'mixture')
+  const sampledData = computed(() => distMode.value === 'dataset' || (distMode.value === 'preset' && PRESETS[preset.value].kind !== 'mixture'))
 
   /** t* of the continuous DAE when the distribution part of the draft is valid, else null. */
   const singular = computed<number | null>(() => {
@@ -125,6 +131,25 @@ export const useExperimentStore = defineStore('experiment', () => {
     // sampled data has no closed-form flow: switch to the empirical DAE rather than show an error
     if (PRESETS[p].kind !== 'mixture') flowKind.value = 'empirical-dae'
     else if (flowKind.value === 'empirical-dae') flowKind.value = 'continuous-dae'
+  }
+
+  /**
+   * An imported dataset's rows as the data: the empirical DAE (the only flow defined by a sample), its
+   * first feature columns (at most 3) as coordinates, and no more particles than it has rows.
+   */
+  function selectDataset(info: { id: string; n: number; d: number; name?: string }): void {
+    distMode.value = 'dataset'
+    datasetName.value = info.name
+    if (datasetId.value !== info.id) datasetColumns.value = Array.from({ length: Math.min(3, info.d) }, (_, j) => j)
+    datasetId.value = info.id
+    flowKind.value = 'empirical-dae'
+    particlesKind.value = 'sample'
+    count.value = Math.min(count.value ?? info.n, info.n)
+    if (referenceSize.value !== null && referenceSize.value > info.n) referenceSize.value = info.n
+  }
+
+  function toggleColumn(j: number): void {
+    datasetColumns.value = datasetColumns.value.includes(j) ? datasetColumns.value.filter((c) => c !== j) : [...datasetColumns.value, j].sort((a, b) => a - b)
   }
 
   /** Edit parameters, starting from the current preset when it is a mixture. */
@@ -189,7 +214,7 @@ export const useExperimentStore = defineStore('experiment', () => {
   }
 
   return {
-    name, seed, distMode, preset, components, flowKind, layers, bandwidth, referenceSize,
+    name, seed, distMode, preset, datasetId, datasetName, datasetColumns, selectDataset, toggleColumn, components, flowKind, layers, bandwidth, referenceSize,
     particlesKind, count, gridCount, solver, depth, stepSize, samples, rtol, atol,
     nameLang, defaultName, specInput, validation, errors, valid, errorsAt, dimension, sampledData, singular, cost,
     selectPreset, customize, setDimension, addComponent, removeComponent, setWeight, setMean, setCovariance, applyRerun

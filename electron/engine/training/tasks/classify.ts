@@ -185,7 +185,7 @@ export async function trainClassifier(model: TrainedModel, train: LabelledRows, 
         const backward = training.gradient === 'adjoint' ? STAGES[training.solver] + (training.kinetic > 0 ? 1 : 0) + (probe ? 2 : 0) : 0
         return steps * (forward + backward) * Math.ceil(rows / DEFAULT_CHUNK_ROWS)
       },
-      ...(validation.n > 0 ? { validate: () => evaluateClassifier(model, validation, training).loss } : {}),
+      ...(validation.n > 0 ? { validate: () => evaluateClassifier(model, validation, training) } : {}),
       ...(training.earlyStopping ? { earlyStopping: training.earlyStopping } : {}),
       snapshot: () => model.getWeights().map((w) => Float32Array.from(w.values)),
       restore: (w) => model.setWeights(w),

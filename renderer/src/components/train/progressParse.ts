@@ -1,17 +1,21 @@
 // Reads the training progress messages the engine emits (electron/engine/jobs/train-runner.ts), e.g.
-//   "epoch 3 · loss 0.1234 · validation 0.1301 · kinetic 0.0123 · NFE 400 · 0.12 s/epoch"
-//   "layer 2 epoch 5 · loss 0.0101 · NFE 1200 · 0.05 s/epoch"            (composed DAE)
+//   "epoch 3/20 · loss 0.1234 · validation 0.1301 · accuracy 0.9125 · kinetic 0.0123 · NFE 400 · 0.12 s/epoch"
+//   "layer 2/4 epoch 5/10 · loss 0.0101 · NFE 1200 · 0.05 s/epoch"       (composed DAE, transport stages)
 // and the plainer "epoch 3/20 loss 0.1234 kinetic 0.01 jacobian 0 nfe 400 1.2s". Other messages
 // ("training", "metrics", ...) are not epoch records and give null. Also folds records into a curve.
 
 export interface EpochPoint {
   /** composed DAE: the layer (1-based, as in the message) */
   layer?: number
+  /** layers or stages trained one after another, when the message says */
+  totalLayers?: number
   /** 1-based epoch number (within the layer for a composed DAE) */
   epoch: number
   totalEpochs?: number
   loss: number
   validation?: number
+  /** classification: held-out accuracy (0 to 1) at the end of the epoch */
+  accuracy?: number
   kinetic?: number
   jacobian?: number
   /** cumulative forward field evaluations so far */
@@ -25,6 +29,7 @@ const VALUE_KEYS: Record<string, keyof EpochPoint> = {
   loss: 'loss',
   validation: 'validation',
   val: 'validation',
+  accuracy: 'accuracy',
   kinetic: 'kinetic',
   jacobian: 'jacobian',
   nfe: 'nfe'
@@ -45,8 +50,10 @@ export function parseProgress(message: string | null | undefined): EpochPoint | 
         if (m[2]) out.totalEpochs = Number(m[2])
         i++
       }
-    } else if (key === 'layer' && next && /^\d+$/.test(next)) {
-      out.layer = Number(next)
+    } else if (key === 'layer' && next && /^\d+(\/\d+)?$/.test(next)) {
+      const [layer, total] = next.split('/')
+      out.layer = Number(layer)
+      if (total) out.totalLayers = Number(total)
       i++
     } else if (key in VALUE_KEYS && num(next) !== undefined) {
       ;(out as Record<string, number>)[VALUE_KEYS[key]] = num(next)!
@@ -88,6 +95,7 @@ export function curveToPoints(curve: unknown): EpochPoint[] {
       ...(typeof r.layer === 'number' ? { layer: r.layer + 1 } : {}),
       loss: r.trainLoss,
       ...(typeof r.validationLoss === 'number' ? { validation: r.validationLoss } : {}),
+      ...(typeof r.validationAccuracy === 'number' ? { accuracy: r.validationAccuracy } : {}),
       ...(typeof r.kinetic === 'number' ? { kinetic: r.kinetic } : {}),
       ...(typeof r.jacobian === 'number' ? { jacobian: r.jacobian } : {}),
       nfe,

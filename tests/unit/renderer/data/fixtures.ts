@@ -2,7 +2,7 @@
 // a mock api with the data methods.
 import { vi } from 'vitest'
 import type { Result } from '@shared/contract'
-import type { DataPreview, DatasetInfo } from '@shared/dataset'
+import type { DataPreview, DatasetInfo, DatasetView } from '@shared/dataset'
 import { say } from '@shared/messages'
 import { createMockApi } from '../helpers'
 
@@ -42,6 +42,21 @@ export const INFO: DatasetInfo = {
   cleaning: 'dropped 3 rows with missing or non-numeric values (2 of 5 kept)'
 }
 
+/** INFO viewed: the engine's summary of its two kept rows (temp 20.5, 22; pressure 1, 4) */
+export const VIEW: DatasetView = {
+  info: INFO,
+  columns: [
+    { index: 0, name: 'temp', numeric: true, missing: 0, nonNumeric: 0, examples: [], min: 20.5, max: 22, mean: 21.25, std: Math.sqrt(1.125) },
+    { index: 1, name: 'pressure', numeric: true, missing: 0, nonNumeric: 0, examples: [], min: 1, max: 4, mean: 2.5, std: Math.sqrt(4.5) },
+    { index: 2, name: 'machine', numeric: false, missing: 0, nonNumeric: 0, examples: [], distinct: 2 }
+  ],
+  head: [
+    ['20.5', '1', 'A'],
+    ['22', '4', 'C']
+  ],
+  classCounts: [1, 1]
+}
+
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value })
 
 export function createDataMockApi() {
@@ -50,7 +65,11 @@ export function createDataMockApi() {
     ...base.api,
     'data.preview': vi.fn<(r: { name: string; content: string }) => Promise<Result<DataPreview>>>(() => ok(PREVIEW)),
     'data.import': vi.fn<(r: unknown) => Promise<Result<DatasetInfo>>>(() => ok(INFO)),
-    'data.list': vi.fn<(r: unknown) => Promise<Result<DatasetInfo[]>>>(() => ok([]))
+    'data.list': vi.fn<(r: unknown) => Promise<Result<DatasetInfo[]>>>(() => ok([])),
+    'data.get': vi.fn<(r: { id: string }) => Promise<Result<DatasetView>>>(() => ok(VIEW)),
+    'data.update': vi.fn<(r: { id: string; name: string }) => Promise<Result<DatasetInfo>>>((r) => ok({ ...INFO, name: r.name })),
+    'data.trash': vi.fn<(r: { id: string }) => Promise<Result<{ id: string }>>>((r) => ok({ id: r.id })),
+    'data.restore': vi.fn<(r: { id: string }) => Promise<Result<DatasetInfo>>>(() => ok(INFO))
   }
   return { ...base, api }
 }

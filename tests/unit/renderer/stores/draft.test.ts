@@ -19,6 +19,8 @@ const defaults: DraftValues = {
   seed: 7,
   distMode: 'preset',
   preset: 'paper-47',
+  datasetId: '',
+  datasetColumns: [],
   components: [],
   flowKind: 'continuous-dae',
   layers: 10,

@@ -49,6 +49,12 @@ describe('training progress messages from the engine', () => {
     const curve = curveToPoints(content.manifest.training?.curve)
     expect(curve).toHaveLength(3)
     expect(live.map((p) => p.epoch)).toEqual([1, 2, 3])
+    // "epoch k/N": the UI's "epoch k of N" and its time estimate; held-out accuracy per epoch
+    expect(live.map((p) => p.totalEpochs)).toEqual([3, 3, 3])
+    live.forEach((p, i) => {
+      expect(curve[i].accuracy).toBeGreaterThanOrEqual(0)
+      expect(p.accuracy).toBeCloseTo(curve[i].accuracy!, 4)
+    })
     live.forEach((p, i) => {
       expect(p.loss).toBeCloseTo(curve[i].loss, 3)
       expect(Math.abs(p.loss - curve[i].loss) / curve[i].loss).toBeLessThan(1e-3)

@@ -47,12 +47,15 @@ describe('retrainSpec', () => {
     const v = retrainValuesOf(spec)!
     if (spec.flow.kind !== 'neural-ode') throw new Error('example changed')
     const tr = spec.flow.training
-    expect(v).toEqual({ depth: tr.depth, stepSize: tr.stepSize, kinetic: tr.kinetic, weightDecay: tr.weightDecay })
-    const r = parseSpec(retrainSpec(spec, { depth: 2, stepSize: 0.25, kinetic: 0.1, weightDecay: 1e-4 }))
+    const i = spec.integration
+    if (i.solver === 'dopri5') throw new Error('example changed')
+    expect(v).toEqual({ depth: tr.depth, stepSize: tr.stepSize, kinetic: tr.kinetic, weightDecay: tr.weightDecay, jacobian: tr.jacobian, augment: spec.flow.model.augment, epochs: tr.epochs, evalStepSize: i.stepSize })
+    const r = parseSpec(retrainSpec(spec, { depth: 2, stepSize: 0.25, kinetic: 0.1, weightDecay: 1e-4, jacobian: 0.02, augment: 0, evalStepSize: 0.05 }))
     expect(r.ok).toBe(true)
     if (r.ok && r.spec.flow.kind === 'neural-ode') {
-      expect(r.spec.flow.training).toMatchObject({ depth: 2, stepSize: 0.25, kinetic: 0.1, weightDecay: 1e-4, epochs: tr.epochs })
-      expect(r.spec.integration.depth).toBe(2)
+      expect(r.spec.flow.training).toMatchObject({ depth: 2, stepSize: 0.25, kinetic: 0.1, weightDecay: 1e-4, jacobian: 0.02, epochs: tr.epochs })
+      expect(r.spec.flow.model.augment).toBe(0)
+      expect(r.spec.integration).toMatchObject({ depth: 2, stepSize: 0.05 })
       expect(r.spec.flow.data).toEqual({ kind: 'builtin', name: 'moons' })
     }
   })
@@ -92,5 +95,45 @@ describe('TrainRerun', () => {
   it('is hidden for a closed-form run', () => {
     const w = mountWith(manifestFixture().spec)
     expect(byId(w, 'train-rerun').exists()).toBe(false)
+  })
+})
+
+describe('one change-and-re-run panel', () => {
+  it('offers every regulariser of the wizard, and the Jacobian only where the task takes it', () => {
+    const w = mountWith(example('neural-ode-moons.json'))
+    for (const id of ['rerun-train-decay', 'rerun-train-kinetic', 'rerun-train-jacobian', 'rerun-train-augment', 'rerun-train-eval-step']) expect(byId(w, id).exists(), id).toBe(true)
+    const dae = mountWith(example('trained-composed-dae.json'))
+    expect(byId(dae, 'rerun-train-jacobian').exists()).toBe(false)
+    expect(byId(dae, 'rerun-train-augment').exists()).toBe(false)
+    expect(byId(dae, 'rerun-train-kinetic').exists()).toBe(true)
+  })
+
+  it('below 90 % held-out accuracy, says why and re-trains longer or with one extra dimension', async () => {
+    const spec = example('neural-ode-moons.json')
+    const flow = spec.flow
+    if (flow.kind !== 'neural-ode') throw new Error('example changed')
+    const lowRun = (accuracy: number, augment: number) => {
+      const pinia = createPinia()
+      setActivePinia(pinia)
+      const s = { ...spec, flow: { ...flow, model: { ...flow.model, augment } } }
+      useRunsStore().manifest = { ...manifestFixture(), spec: s, dimension: 2, training: { heldOut: { accuracy } } } as unknown as RunManifest
+      return mount(TrainRerun, { global: { plugins: [pinia, createAppI18n('en')] } })
+    }
+    expect(byId(lowRun(0.9, 0), 'rerun-low-accuracy').exists()).toBe(false)
+    const w = lowRun(0.74, 0)
+    expect(byId(w, 'rerun-low-accuracy').text()).toContain('Held-out accuracy 74% is below 90%')
+    await byId(w, 'rerun-add-dimension').trigger('click')
+    await flush()
+    const r = parseSpec((m.api['runs.start'].mock.calls[0][0] as { spec: unknown }).spec)
+    expect(r.ok && r.spec.flow.kind === 'neural-ode' && r.spec.flow.model.augment).toBe(1)
+    // a state of 3 coordinates has no room: another remedy, no button
+    const full = lowRun(0.6, 1)
+    expect(byId(full, 'rerun-low-accuracy').text()).toContain('already has 3 coordinates')
+    expect(byId(full, 'rerun-add-dimension').exists()).toBe(false)
+    // training longer: the epochs times LONGER, nothing else changed
+    await byId(full, 'rerun-train-longer').trigger('click')
+    await flush()
+    const longer = parseSpec((m.api['runs.start'].mock.calls[1][0] as { spec: unknown }).spec)
+    expect(longer.ok && longer.spec.flow.kind === 'neural-ode' && [longer.spec.flow.training.epochs, longer.spec.flow.model.augment]).toEqual([flow.training.epochs * 4, 1])
   })
 })

@@ -18,13 +18,16 @@ vi.mock('@/api', () => ({
   transportKind: 'test'
 }))
 const TrainWizard = (await import('@/views/TrainWizard.vue')).default
+const RunProgress = (await import('@/components/results/RunProgress.vue')).default
+/** the results workspace without its 3-D view: the progress bar and the live slot beside it */
+const ResultsStub = { components: { RunProgress }, template: '<section><RunProgress /><slot name="live" /></section>' }
 
 let m: ReturnType<typeof createMockApi>
 
 function mountWizard(locale: 'en' | 'ja' = 'en'): VueWrapper {
   const pinia = createPinia()
   setActivePinia(pinia)
-  return mount(TrainWizard, { global: { plugins: [pinia, createAppI18n(locale)], stubs: { ResultsWorkspace: true } }, attachTo: document.body })
+  return mount(TrainWizard, { global: { plugins: [pinia, createAppI18n(locale)], stubs: { ResultsWorkspace: ResultsStub } }, attachTo: document.body })
 }
 const byId = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`)
 const value = (w: VueWrapper, id: string): string => (byId(w, id).element as HTMLInputElement).value
@@ -233,12 +236,18 @@ describe('training wizard', () => {
     await flush()
     expect(byId(w, 'train-live').attributes('data-live-points')).toBe('2')
     expect(byId(w, 'train-loss-chart').attributes('data-points')).toBe('2')
-    expect(byId(w, 'train-live-epoch').text()).toBe('2')
+    expect(byId(w, 'train-live-epoch').text()).toBe('Epoch 2')
     expect(byId(w, 'train-live-loss').text()).toBe('0.4')
     expect(byId(w, 'train-live-nfe').text()).toBe('128')
-    await byId(w, 'train-cancel').trigger('click')
+    await byId(w, 'cancel-button').trigger('click')
     await flush()
     expect(m.api['jobs.cancel']).toHaveBeenCalledWith({ jobId: 'job-1' })
+    // what a cancel kept: the checkpoint of the last finished epoch, which the same settings resume from
+    m.emit({ jobId: 'job-1', type: 'cancelled' })
+    await flush()
+    expect(byId(w, 'train-live-cancelled').text()).toBe(
+      "Training was cancelled after epoch 2. That epoch's checkpoint is kept in the workspace: training the same settings again resumes from it (a different name is fine; any other change starts over)."
+    )
   })
 
   it('classifies an imported labelled dataset chosen from the data list', async () => {
