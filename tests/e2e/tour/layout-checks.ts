@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Layout checks of the screen tour, run inside the page: what a person would see as broken. The page
 // scrolls sideways; the document scrolls at all (the shell holds still: panes scroll inside it) or the
 // header is out of view; text cut off by its own box (a non-scrolling element whose content is wider
