@@ -6,13 +6,30 @@ export default {
   en: {
     views: {
       foldWizard: 'Hide the settings',
-      unfoldWizard: 'Show the settings'
+      unfoldWizard: 'Show the settings',
+      // y axis titles: short (a symbol and its unit), the chart's caption says the rest
+      axis: {
+        entropy: 'H (nats)',
+        slicedW2ToInput: 'sliced W₂',
+        distance: { y: 'sliced W₂', y2: 'speed' },
+        energy: { y: '∫‖v‖² dt', y2: 'path length' },
+        merging: { y: 'fraction merged', y2: 'separability' },
+        shape: { y: 'σ' }
+      }
     }
   },
   ja: {
     views: {
       foldWizard: '設定を隠す',
-      unfoldWizard: '設定を表示'
+      unfoldWizard: '設定を表示',
+      axis: {
+        entropy: 'H (nat)',
+        slicedW2ToInput: 'スライス W₂',
+        distance: { y: 'スライス W₂', y2: '速さ' },
+        energy: { y: '∫‖v‖² dt', y2: '経路長' },
+        merging: { y: '併合の割合', y2: '分離度' },
+        shape: { y: 'σ' }
+      }
     }
   }
 } satisfies AreaMessages
