@@ -7,10 +7,11 @@ import { ENGINE_MESSAGES } from './catalog-engine'
 import { IMPORT_MESSAGES } from './catalog-import'
 import { RUNS_MESSAGES } from './catalog-runs'
 import { SPEC_MESSAGES } from './catalog-spec'
+import { VIEWS_MESSAGES } from './catalog-views'
 
-export const CATALOGS = { client: CLIENT_MESSAGES, engine: ENGINE_MESSAGES, import: IMPORT_MESSAGES, runs: RUNS_MESSAGES, spec: SPEC_MESSAGES } as const
+export const CATALOGS = { client: CLIENT_MESSAGES, engine: ENGINE_MESSAGES, import: IMPORT_MESSAGES, runs: RUNS_MESSAGES, spec: SPEC_MESSAGES, views: VIEWS_MESSAGES } as const
 
-export const MESSAGES = { ...CLIENT_MESSAGES, ...ENGINE_MESSAGES, ...IMPORT_MESSAGES, ...RUNS_MESSAGES, ...SPEC_MESSAGES }
+export const MESSAGES = { ...CLIENT_MESSAGES, ...ENGINE_MESSAGES, ...IMPORT_MESSAGES, ...RUNS_MESSAGES, ...SPEC_MESSAGES, ...VIEWS_MESSAGES }
 
 export type MessageKey = keyof typeof MESSAGES
 

@@ -29,7 +29,7 @@ export default {
         kineticEnergy: 'Mean squared particle velocity integrated over depth: the transport effort spent so far.',
         pathLength: 'Average distance each particle has travelled along its trajectory so far.',
         mergedFraction: 'Share of sampled point pairs that were apart at the input and are now closer than the merging threshold; a true flow cannot merge points.',
-        separability: 'Between-class over within-class variance, tr(S_b)/tr(S_w), of the mixture-component labels: higher means better separated.',
+        separability: 'Between-class over within-class variance, tr(S_b)/tr(S_w), of the particle labels (classes, or mixture components for sampled data): higher means better separated.',
         sigma: 'Square roots of the covariance eigenvalues of the particles (the paper’s σ₁, σ₂ coordinates), solid.',
         gradientFlow: 'The same coordinates under the W₂ gradient flow of entropy from the same start, σᵢ² − 2t (dashed).'
       },
@@ -72,7 +72,7 @@ export default {
         kineticEnergy: '粒子速度の二乗平均を深さで積分した値で、ここまでに費やした輸送の労力です。',
         pathLength: '各粒子がここまで軌跡に沿って進んだ距離の平均です。',
         mergedFraction: '入力で離れていた点のペアのうち、併合のしきい値より近づいたものの割合です。真の流れは点を併合させません。',
-        separability: '混合成分ラベルのクラス間分散とクラス内分散の比 tr(S_b)/tr(S_w) で、大きいほどよく分離しています。',
+        separability: '粒子のラベル（クラス、標本データでは混合成分）のクラス間分散とクラス内分散の比 tr(S_b)/tr(S_w) で、大きいほどよく分離しています。',
         sigma: '粒子の共分散の固有値の平方根 (論文の σ₁, σ₂ 座標) で、実線です。',
         gradientFlow: '同じ出発点からのエントロピーの W₂ 勾配流の同じ座標 σᵢ² − 2t で、破線です。'
       },

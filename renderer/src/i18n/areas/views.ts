@@ -7,6 +7,13 @@ export default {
     views: {
       foldWizard: 'Hide the settings',
       unfoldWizard: 'Show the settings',
+      legend: { fold: 'Fold the legend', unfold: 'Show the legend', classN: 'class {k}' },
+      lines: {
+        title: 'Trajectories drawn',
+        count: '{shown} of {total}',
+        opacity: 'Line opacity'
+      },
+      colorClass: 'Class',
       // y axis titles: short (a symbol and its unit), the chart's caption says the rest
       axis: {
         entropy: 'H (nats)',
@@ -22,6 +29,13 @@ export default {
     views: {
       foldWizard: '設定を隠す',
       unfoldWizard: '設定を表示',
+      legend: { fold: '凡例を畳む', unfold: '凡例を表示', classN: 'クラス {k}' },
+      lines: {
+        title: '描く軌跡',
+        count: '{total} 本中 {shown} 本',
+        opacity: '線の不透明度'
+      },
+      colorClass: 'クラス',
       axis: {
         entropy: 'H (nat)',
         slicedW2ToInput: 'スライス W₂',
