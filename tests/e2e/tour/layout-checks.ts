@@ -2,7 +2,8 @@
 // Layout checks of the screen tour, run inside the page: what a person would see as broken. The page
 // scrolls sideways; the document scrolls at all (the shell holds still: panes scroll inside it) or the
 // header is out of view; text cut off by its own box (a non-scrolling element whose content is wider
-// than it, an intended ellipsis with a tooltip excepted); a select narrower than its longest option.
+// than it, an intended ellipsis with a tooltip excepted); a select narrower than its longest option; a
+// tab whose name breaks across lines.
 import type { Page } from '@playwright/test'
 
 /** Pixels of overflow tolerated (sub-pixel layout, font hinting). */
@@ -58,6 +59,14 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       // an intended ellipsis keeps the whole text in a tooltip
       if (cs.textOverflow === 'ellipsis' && el.title) continue
       if (el.scrollWidth > el.clientWidth + tol) problems.push(`text cut off by its box: ${describe(el)} (${el.scrollWidth} > ${el.clientWidth} px)`)
+    }
+    // tabs (wizard steps) on one line: a tab name broken across lines reads as two words
+    for (const tab of Array.from(document.querySelectorAll<HTMLElement>('.stepper button, [role="tab"]'))) {
+      if (!shown(tab)) continue
+      const range = document.createRange()
+      range.selectNodeContents(tab)
+      const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)))
+      if (tops.size > 1) problems.push(`tab breaks across lines: ${describe(tab)}`)
     }
     return problems
   }, TOLERANCE)

@@ -14,6 +14,14 @@ export default {
         opacity: 'Line opacity'
       },
       colorClass: 'Class',
+      figures: {
+        mode: 'Chart figures',
+        each: 'one file per chart',
+        combined: 'one combined figure',
+        background: 'Figure background',
+        white: 'white background',
+        theme: 'app theme'
+      },
       // y axis titles: short (a symbol and its unit), the chart's caption says the rest
       axis: {
         entropy: 'H (nats)',
@@ -36,6 +44,14 @@ export default {
         opacity: '線の不透明度'
       },
       colorClass: 'クラス',
+      figures: {
+        mode: 'グラフの画像',
+        each: 'グラフごとに 1 ファイル',
+        combined: '1 枚にまとめる',
+        background: '画像の背景',
+        white: '白背景',
+        theme: 'アプリのテーマ'
+      },
       axis: {
         entropy: 'H (nat)',
         slicedW2ToInput: 'スライス W₂',
