@@ -48,6 +48,20 @@ export const STOPS: Stop[] = [
       await page.getByTestId('run-button').click()
       await expect(page.getByTestId('run-summary')).toBeVisible({ timeout: 60_000 })
       await expect(page.getByTestId('trajectory-legend')).toBeVisible()
+      // Run folded the wizard to a rail (a larger view) and moved the focus to the results
+      await expect(page.getByTestId('unfold-wizard')).toBeVisible()
+      await expect(page.locator('#results-title')).toBeFocused()
+    }
+  },
+  {
+    // the legend folded to its depth line, fewer and fainter trajectories
+    name: 'dae-results-legend-folded',
+    async visit(page) {
+      await page.getByTestId('legend-toggle').click()
+      await expect(page.getByTestId('trajectory-keys')).toHaveCount(0)
+      await page.getByTestId('lines-share').fill('0.25')
+      await expect(page.getByTestId('lines-shown')).toContainText('500')
+      await page.getByTestId('lines-opacity').fill('0.2')
     }
   },
   {
