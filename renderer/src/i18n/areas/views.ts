@@ -14,6 +14,7 @@ export default {
         opacity: 'Line opacity'
       },
       colorClass: 'Class',
+      report: { particles: '{n} ({kind}, seed {seed})', depth: '{depth} ({samples} recorded depths)' },
       figures: {
         mode: 'Chart figures',
         each: 'one file per chart',
@@ -44,6 +45,7 @@ export default {
         opacity: '線の不透明度'
       },
       colorClass: 'クラス',
+      report: { particles: '{n}（{kind}、シード {seed}）', depth: '{depth}（記録する深さ {samples} 個）' },
       figures: {
         mode: 'グラフの画像',
         each: 'グラフごとに 1 ファイル',
