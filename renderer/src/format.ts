@@ -9,9 +9,17 @@ export function formatDate(iso: string | undefined, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
 }
 
-/** A number with at most `digits` significant digits; non-finite values are shown as '—'. */
+/**
+ * The workbench's one rule for a measured value, so every screen, chart and export writes numbers alike:
+ * grouped digits (1,000,000); at most `digits` significant digits below 10^digits, whole numbers above
+ * (rounding 1,234,567 to 1,235,000 would misstate a count); scientific notation below 0.001 where fixed
+ * digits would read as 0. Non-finite values are shown as '—'.
+ */
 export function formatNumber(x: number | undefined | null, locale: string, digits = 4): string {
   if (x === undefined || x === null || !Number.isFinite(x)) return '—'
+  const a = Math.abs(x)
+  if (a !== 0 && a < 1e-3) return new Intl.NumberFormat(locale, { notation: 'scientific', maximumSignificantDigits: Math.min(digits, 3) }).format(x)
+  if (a >= 10 ** digits) return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(x)
   return new Intl.NumberFormat(locale, { maximumSignificantDigits: digits }).format(x)
 }
 

@@ -3,14 +3,14 @@
 import type { Catalog } from './catalog'
 
 export const ENGINE_MESSAGES = {
-  'engine.cancelled': { en: 'cancelled by the user', ja: 'ユーザーが取り消しました' },
+  'engine.cancelled': { en: 'cancelled by the user', ja: 'ユーザーがキャンセルしました' },
   'engine.blowUp': { en: 'integration blew up at depth {depth}: {detail}', ja: '深さ {depth} で積分が発散しました: {detail}' },
 
   // jobs
   'engine.invalidSpec': { en: 'invalid spec:\n{errors}', ja: '実験設定が正しくありません:\n{errors}' },
   'engine.queueFull': {
     en: '{count} jobs are already waiting; wait for one to finish or cancel one',
-    ja: 'すでに {count} 個のジョブが待機しています。いずれかが終わるのを待つか、取り消してください'
+    ja: 'すでに {count} 個のジョブが待機しています。いずれかが終わるのを待つか、キャンセルしてください'
   },
   'engine.notTrainedFlow': { en: '{kind} is not a trained flow', ja: '{kind} は学習する流れではありません' },
   'engine.trajectoryMemory': { en: 'not enough memory for the trajectories ({mib} MiB)', ja: '軌跡を保持するメモリが足りません（{mib} MiB）' },
@@ -326,7 +326,7 @@ export const ENGINE_MESSAGES = {
   },
   'engine.noteSpeed': {
     en: 'Speed: sliced W2 between consecutive depth samples (same directions and particles) divided by the depth step.',
-    ja: '速さ: 隣り合う深さのサンプル間のスライス W2（同じ方向・同じ粒子）を深さの刻みで割った値です。'
+    ja: '速さ: 隣り合う深さのサンプル間のスライス W2（同じ方向・同じ粒子）を深さの間隔で割った値です。'
   },
   'engine.noteKineticFieldAll': {
     en: "Kinetic energy: the flow's velocity field evaluated at the recorded positions of all {n} particles, mean |v|^2 integrated over depth by the trapezoid rule.",
@@ -342,7 +342,7 @@ export const ENGINE_MESSAGES = {
   },
   'engine.noteMerging': {
     en: 'Merging: {pairs} seeded particle pairs; a pair starts apart when its input distance exceeds {startRatio} x the median input pair distance ({median}), and counts as merged where its distance is below {endRatio} x that median ({apart} pairs started apart).',
-    ja: '合流: シード付きで選んだ粒子の組 {pairs} 組を使います。入力での距離が入力の組の距離の中央値（{median}）の {startRatio} 倍を超える組を「離れて始まる」とし、距離がその中央値の {endRatio} 倍を下回った所で合流したとみなします（離れて始まった組は {apart} 組）。'
+    ja: '併合: シード付きで選んだ粒子のペア {pairs} 個を使います。入力での距離が入力のペアの距離の中央値（{median}）の {startRatio} 倍を超えるペアを「離れて始まる」とし、距離がその中央値の {endRatio} 倍を下回った所で併合したとみなします（離れて始まったペアは {apart} 個）。'
   },
   'engine.noteSeparability': {
     en: 'Separability: tr(S_b) / tr(S_w) over {classes} mixture-component labels, all particles.',

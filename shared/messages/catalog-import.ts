@@ -358,8 +358,8 @@ export const IMPORT_MESSAGES = {
     en: 'kNN preservation and CKA use a seeded subsample of {m} of {n} points (neighbours exact within the subsample: a k-d tree for widths <= 3, else brute force)',
     ja: 'kNN 保存率と CKA は {n} 点からシード付きで抜き取った {m} 点で計算しています（抜き取った点の中での近傍は厳密: 幅 3 以下は k-d 木、それ以外は総当たり）'
   },
-  'import.samplingPairsAll': { en: 'distance correlation and merging use {pairs} (all) point pairs', ja: '距離相関と併合率は {pairs} 組（すべて）の点の組で計算しています' },
-  'import.samplingPairsSeeded': { en: 'distance correlation and merging use {pairs} seeded point pairs', ja: '距離相関と併合率はシード付きで選んだ {pairs} 組の点の組で計算しています' },
+  'import.samplingPairsAll': { en: 'distance correlation and merging use {pairs} (all) point pairs', ja: '距離相関と併合率は {pairs} 個（すべて）の点のペアで計算しています' },
+  'import.samplingPairsSeeded': { en: 'distance correlation and merging use {pairs} seeded point pairs', ja: '距離相関と併合率はシード付きで選んだ {pairs} 個の点のペアで計算しています' },
   'import.samplingCloudSubsample': {
     en: 'entropy and sliced W2 use a seeded subsample of {count} points',
     ja: 'エントロピーとスライス W2 はシード付きで抜き取った {count} 点で計算しています'
@@ -370,11 +370,11 @@ export const IMPORT_MESSAGES = {
   // ---- flags on a layer report
   'import.flagMerging': {
     en: 'layer {layer} merges {fraction} of point pairs that were distinct at the input (threshold {threshold})',
-    ja: '層 {layer} は入力で異なっていた点の組の {fraction} を併合しています（しきい値 {threshold}）'
+    ja: '層 {layer} は入力で異なっていた点のペアの {fraction} を併合しています（しきい値 {threshold}）'
   },
   'import.flagMergingNamed': {
     en: 'layer {layer} ({name}) merges {fraction} of point pairs that were distinct at the input (threshold {threshold})',
-    ja: '層 {layer}（{name}）は入力で異なっていた点の組の {fraction} を併合しています（しきい値 {threshold}）'
+    ja: '層 {layer}（{name}）は入力で異なっていた点のペアの {fraction} を併合しています（しきい値 {threshold}）'
   },
   'import.flagMergingRemedy': {
     en: 'a flow cannot merge points: merging loses information for good. Regularize the kinetic energy, use an invertible (residual) block, or widen the layer',

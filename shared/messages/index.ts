@@ -10,6 +10,7 @@ import { RUNS_MESSAGES } from './catalog-runs'
 import { SPEC_MESSAGES } from './catalog-spec'
 import { STEPS_MESSAGES } from './catalog-steps'
 import { TRAINUI_MESSAGES } from './catalog-trainui'
+import { VIEWS_MESSAGES } from './catalog-views'
 
 export const CATALOGS = {
   client: CLIENT_MESSAGES,
@@ -19,7 +20,8 @@ export const CATALOGS = {
   runs: RUNS_MESSAGES,
   spec: SPEC_MESSAGES,
   steps: STEPS_MESSAGES,
-  trainui: TRAINUI_MESSAGES
+  trainui: TRAINUI_MESSAGES,
+  views: VIEWS_MESSAGES
 } as const
 
 export const MESSAGES = {
@@ -30,7 +32,8 @@ export const MESSAGES = {
   ...RUNS_MESSAGES,
   ...SPEC_MESSAGES,
   ...STEPS_MESSAGES,
-  ...TRAINUI_MESSAGES
+  ...TRAINUI_MESSAGES,
+  ...VIEWS_MESSAGES
 }
 
 export type MessageKey = keyof typeof MESSAGES

@@ -18,6 +18,8 @@ export interface DepthTrackerOptions {
   velocityMaxPoints?: number
   /** class of each particle (mixture component); separability needs at least two classes */
   labels?: Int32Array
+  /** what the labels are: mixture components (sampled data, the default) or classes (classification data) */
+  labelKind?: 'component' | 'class'
   /** the data are one Gaussian: record sigmas and the gradient-flow sigmas */
   gaussianShape?: boolean
   merging?: MergingOptions
@@ -119,7 +121,8 @@ export class DepthTracker {
         apart: m.apartPairs
       })
     )
-    if (this.classes >= 2) notes.push(say('engine.noteSeparability', { classes: this.classes }))
+    if (this.classes >= 2)
+      notes.push(say(this.options.labelKind === 'class' ? 'views.noteSeparabilityClasses' : 'engine.noteSeparability', { classes: this.classes }))
     if (this.options.gaussianShape)
       notes.push(say('engine.noteGaussianShape'))
     return notes

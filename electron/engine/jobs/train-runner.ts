@@ -171,6 +171,8 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
     const analysis = {
       ...(flow.type === 'field' && flowSpec.model.augment === 0 ? { velocity: fieldVelocitySampler(flow.field) } : {}),
       ...(particles.labels ? { labels: particles.labels } : {}),
+      // the notes call the labels classes for a classification, mixture components otherwise
+      ...(flowSpec.kind === 'neural-ode' && flowSpec.task === 'classify' ? { labelKind: 'class' as const } : {}),
       gaussianShape: flowSpec.kind !== 'neural-ode' && dist.kind === 'mixture' && dist.weights.length === 1
     }
     let moved: Awaited<ReturnType<typeof transport>>

@@ -1,11 +1,15 @@
 // A uPlot line chart of one metric against depth, with a vertical cursor at the scrubber's depth
 // drawn in uPlot's draw hook (moving it redraws from cached paths; nothing is rebuilt).
 import type uPlot from 'uplot'
-import { AXIS_STYLE, CursorChart } from './cursorChart'
+import { CursorChart, xAxis, yAxis } from './cursorChart'
 
 export interface DepthChartOptions {
   label: string
   xLabel: string
+  /** the y axis title (short: a symbol and unit); the label when absent */
+  yLabel?: string
+  /** the UI's locale, for tick labels */
+  locale?: string
   color: string
   width: number
   height: number
@@ -33,8 +37,8 @@ function depthChartOptions(o: DepthChartOptions): uPlot.Options {
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false } },
     axes: [
-      { ...AXIS_STYLE, label: o.xLabel },
-      { ...AXIS_STYLE, size: 56 }
+      xAxis(o.xLabel, o.locale ?? 'en'),
+      yAxis(o.yLabel ?? o.label, o.locale ?? 'en')
     ],
     series: [{ label: o.xLabel }, { label: o.label, stroke: o.color, width: 2, points: { show: false } }]
   }

@@ -1,7 +1,7 @@
 // A uPlot chart of several per-depth series against depth, on one or two y axes (left 'y', right
 // 'y2' for a second unit), with the same dashed vertical cursor at the scrubber's depth as DepthChart.
 import type uPlot from 'uplot'
-import { AXIS_STYLE, CursorChart } from './cursorChart'
+import { CursorChart, xAxis, yAxis } from './cursorChart'
 
 export interface MultiSeriesStyle {
   label: string
@@ -12,6 +12,10 @@ export interface MultiSeriesStyle {
 
 export interface MultiDepthChartOptions {
   xLabel: string
+  /** titles of the left and right y axes (short: a symbol and unit) */
+  yLabels?: { y?: string; y2?: string }
+  /** the UI's locale, for tick labels */
+  locale?: string
   series: MultiSeriesStyle[]
   width: number
   height: number
@@ -19,10 +23,10 @@ export interface MultiDepthChartOptions {
 
 /** uPlot options for the series (exported so the layout can be checked without a canvas). */
 export function multiChartOptions(o: MultiDepthChartOptions): uPlot.Options {
-  const axis = AXIS_STYLE
+  const locale = o.locale ?? 'en'
   const right = o.series.some((s) => s.scale === 'y2')
-  const axes: uPlot.Axis[] = [{ ...axis, label: o.xLabel }, { ...axis, scale: 'y', size: 56 }]
-  if (right) axes.push({ ...axis, scale: 'y2', side: 1, size: 56, grid: { show: false } })
+  const axes: uPlot.Axis[] = [xAxis(o.xLabel, locale), yAxis(o.yLabels?.y ?? '', locale, { scale: 'y' })]
+  if (right) axes.push(yAxis(o.yLabels?.y2 ?? '', locale, { scale: 'y2', side: 1, grid: { show: false } }))
   return {
     width: o.width,
     height: o.height,

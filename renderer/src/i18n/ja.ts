@@ -50,7 +50,7 @@ const ja: typeof en = {
     title: 'DAE による輸送',
     steps: { distribution: 'データ', flow: 'フロー', particles: '粒子', integration: '深さ' },
     stepOf: 'ステップ {i}/{n}: {name}',
-    specJson: '設定(JSON、`nagare run` で読めます)',
+    specJson: '仕様（JSON、`nagare run` で読めます）',
     saveSpec: 'JSON として保存',
     back: '戻る',
     next: '次へ',
@@ -121,7 +121,7 @@ const ja: typeof en = {
       depth: '深さ T',
       depthHint: 'ノイズ分散の合計 (輸送時間)。',
       solver: 'ソルバー',
-      stepSize: '刻み幅 h',
+      stepSize: 'ステップ幅 h',
       samples: '記録する深さの数',
       samplesHint: '0 から T までの等間隔の深さで位置を記録します。',
       advanced: '詳細設定',
@@ -148,7 +148,7 @@ const ja: typeof en = {
     euler: 'オイラー法 (1 次)',
     heun: 'ホイン法 (2 次)',
     rk4: 'ルンゲ＝クッタ法 (4 次)',
-    dopri5: 'ドルマン＝プリンス法 5(4)、適応刻み'
+    dopri5: 'ドルマン＝プリンス法 5(4)、適応ステップ幅'
   },
   validation: {
     integer: '整数を入力してください。',

@@ -1,6 +1,7 @@
-// Axis lines with text labels, a faint bounding box, and the marker of the current depth (a plane in
-// the 2-D view, a line in the 1-D view), coloured for the dark background. Static geometry built once
-// per run; depth moves one object; a language change rebuilds only the labels.
+// Axis lines with round-number ticks (short marks and their values) and names, a faint bounding box,
+// and the marker of the current depth (a plane in the 2-D view, a line in the 1-D view), coloured for
+// the dark background. Static geometry built once per run; depth moves one object; a language change
+// rebuilds only the labels.
 import {
   BufferGeometry,
   Color,
@@ -37,6 +38,23 @@ const linear = (hex: string): number[] => {
   return [c.r, c.g, c.b]
 }
 
+/**
+ * A tick mark's world offset: from the axis outwards (away from the box centre, across the axis), 2.5 %
+ * of the box's size long. An axis through the centre gets its marks pointing down (world -y) or -z.
+ */
+export function tickOffset(a: AxisSpec, centre: readonly number[], box: { min: number[]; max: number[] }): number[] {
+  const dir = [0, 1, 2].map((i) => a.to[i] - a.from[i])
+  const dl = Math.hypot(...dir) || 1
+  const u = dir.map((v) => v / dl)
+  const mid = [0, 1, 2].map((i) => (a.from[i] + a.to[i]) / 2 - centre[i])
+  const along = mid[0] * u[0] + mid[1] * u[1] + mid[2] * u[2]
+  let out = mid.map((v, i) => v - along * u[i])
+  if (Math.hypot(...out) < 1e-9) out = Math.abs(u[1]) > 0.9 ? [0, 0, -1] : [0, -1, 0]
+  const ol = Math.hypot(...out)
+  const size = Math.hypot(...[0, 1, 2].map((i) => box.max[i] - box.min[i]))
+  return out.map((v) => (v / ol) * size * 0.025)
+}
+
 export class Axes {
   readonly object = new Group()
   private readonly marker: Object3D | null = null
@@ -62,6 +80,11 @@ export class Axes {
     for (const a of this.specs) {
       pos.push(...a.from, ...a.to)
       col.push(...axisRgb, ...axisRgb)
+      const out = tickOffset(a, this.centre, box)
+      for (const tk of a.ticks) {
+        pos.push(...tk.at, ...tk.at.map((v, i) => v + out[i]))
+        col.push(...axisRgb, ...axisRgb)
+      }
     }
     if (mode !== '1d') {
       const edges = boxEdges(box.min, box.max)
@@ -104,16 +127,17 @@ export class Axes {
     this.setDepth(depthRange[0])
   }
 
-  /** Per axis: its name beside the middle, its min and max value beyond its two ends. */
+  /**
+   * Per axis: its name beyond its high end, and its round tick values beside their marks (the box
+   * corners' raw values used to pile up where the axes meet).
+   */
   private buildLabels(text: SceneText): AxisLabels {
     const labels: LabelSpec[] = []
     this.specs.forEach((a, axis) => {
-      const mid = [0, 1, 2].map((i) => (a.from[i] + a.to[i]) / 2) as [number, number, number]
-      labels.push(
-        { text: text.axisNames[a.id], at: mid, color: SCENE_THEME.name, kind: 'name', axis },
-        { text: text.formatTick(a.low), at: a.from, color: SCENE_THEME.tick, kind: 'min', axis },
-        { text: text.formatTick(a.high), at: a.to, color: SCENE_THEME.tick, kind: 'max', axis }
-      )
+      labels.push({ text: text.axisNames[a.id], at: a.to, color: SCENE_THEME.name, kind: 'max', axis })
+      const values = a.ticks.map((tk) => tk.value)
+      const texts = text.formatTicks ? text.formatTicks(values, a.step) : values.map(text.formatTick)
+      a.ticks.forEach((tk, i) => labels.push({ text: texts[i], at: tk.at, color: SCENE_THEME.tick, kind: 'tick', axis }))
     })
     const labelsObject = new AxisLabels(labels, this.specs, this.centre, this.background)
     labelsObject.setViewport(...this.viewport)

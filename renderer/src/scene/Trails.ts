@@ -1,7 +1,7 @@
 // Fading trails of the 3-D view: for an even subsample of particles, segments from the current
 // position back through the last TRAIL_STEPS - 1 recorded samples, alpha falling towards the tail.
 import { BufferGeometry, Float32BufferAttribute, GLSL3, LineSegments, RawShaderMaterial } from 'three'
-import { evenSubsample } from './layout'
+import { evenSubsample, spreadOrder } from './layout'
 import { FADE_FRAGMENT, TRAILS_VERTEX } from './shaders'
 import type { SharedUniforms } from './TrajectoryTextures'
 
@@ -28,12 +28,19 @@ export function trailGeometryArrays(particles: Int32Array, steps: number): { par
 
 export class Trails {
   readonly object: LineSegments
-  readonly shown: number
+  /** trails built (the most that can be drawn) and trails drawn now */
+  readonly built: number
+  shown: number
   private readonly material: RawShaderMaterial
+  private readonly segments: number
+  private readonly alpha: number
 
   constructor(uniforms: SharedUniforms, count: number, budget = TRAIL_BUDGET, steps = TRAIL_STEPS) {
-    const chosen = evenSubsample(count, budget)
+    const chosen = spreadOrder(evenSubsample(count, budget))
+    this.built = chosen.length
     this.shown = chosen.length
+    this.segments = Math.max(0, steps - 1)
+    this.alpha = this.shown > 2_000 ? 0.5 : 0.9
     const arrays = trailGeometryArrays(chosen, steps)
     const geometry = new BufferGeometry()
     geometry.setAttribute('aParticle', new Float32BufferAttribute(arrays.particle, 1))
@@ -44,12 +51,19 @@ export class Trails {
       glslVersion: GLSL3,
       vertexShader: TRAILS_VERTEX,
       fragmentShader: FADE_FRAGMENT,
-      uniforms: { ...uniforms, uSteps: { value: steps }, uTrailAlpha: { value: this.shown > 2_000 ? 0.5 : 0.9 } },
+      uniforms: { ...uniforms, uSteps: { value: steps }, uTrailAlpha: { value: this.alpha } },
       transparent: true,
       depthWrite: false
     })
     this.object = new LineSegments(geometry, this.material)
     this.object.frustumCulled = false
+  }
+
+  /** Draw the first `trails` of the built ones (a spread subsample), at `opacity` times the default alpha. */
+  setStyle(trails: number, opacity: number): void {
+    this.shown = Math.max(0, Math.min(this.built, Math.round(trails)))
+    this.object.geometry.setDrawRange(0, this.shown * this.segments * 2)
+    this.material.uniforms.uTrailAlpha.value = Math.min(1, this.alpha * Math.max(0, Math.min(1, opacity)) * 2)
   }
 
   dispose(): void {

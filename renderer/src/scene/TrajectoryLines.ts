@@ -1,7 +1,7 @@
 // Whole trajectories as lines (1-D and 2-D views) for an even subsample of at most LINE_BUDGET
 // particles; vertices are (particle, sample) pairs resolved in the vertex shader.
 import { BufferGeometry, Float32BufferAttribute, GLSL3, LineSegments, RawShaderMaterial, Uint32BufferAttribute } from 'three'
-import { evenSubsample } from './layout'
+import { evenSubsample, spreadOrder } from './layout'
 import { FADE_FRAGMENT, LINES_VERTEX } from './shaders'
 import type { SharedUniforms } from './TrajectoryTextures'
 
@@ -37,12 +37,19 @@ export function lineGeometryArrays(particles: Int32Array, samples: number): Line
 
 export class TrajectoryLines {
   readonly object: LineSegments
-  readonly shown: number
+  /** lines built (the most that can be drawn) and lines drawn now */
+  readonly built: number
+  shown: number
   private readonly material: RawShaderMaterial
+  private readonly segments: number
+  private readonly alpha: [number, number]
 
   constructor(uniforms: SharedUniforms, count: number, samples: number, budget = LINE_BUDGET) {
-    const chosen = evenSubsample(count, budget)
+    // spread order: drawing a prefix (fewer lines) still covers the whole cloud
+    const chosen = spreadOrder(evenSubsample(count, budget))
+    this.built = chosen.length
     this.shown = chosen.length
+    this.segments = Math.max(0, samples - 1)
     const arrays = lineGeometryArrays(chosen, samples)
     const geometry = new BufferGeometry()
     geometry.setAttribute('aParticle', new Float32BufferAttribute(arrays.particle, 1))
@@ -50,6 +57,7 @@ export class TrajectoryLines {
     geometry.setIndex(new Uint32BufferAttribute(arrays.index, 1))
     // fainter lines when many overlap
     const dense = this.shown > 500
+    this.alpha = dense ? [0.35, 0.08] : [0.7, 0.18]
     this.material = new RawShaderMaterial({
       glslVersion: GLSL3,
       vertexShader: LINES_VERTEX,
@@ -60,6 +68,15 @@ export class TrajectoryLines {
     })
     this.object = new LineSegments(geometry, this.material)
     this.object.frustumCulled = false
+  }
+
+  /** Draw the first `lines` of the built ones (a spread subsample), at `opacity` times the default alpha. */
+  setStyle(lines: number, opacity: number): void {
+    this.shown = Math.max(0, Math.min(this.built, Math.round(lines)))
+    this.object.geometry.setDrawRange(0, this.shown * this.segments * 2)
+    const f = Math.max(0, Math.min(1, opacity))
+    this.material.uniforms.uAlphaPast.value = Math.min(1, this.alpha[0] * f * 2)
+    this.material.uniforms.uAlphaFuture.value = Math.min(1, this.alpha[1] * f * 2)
   }
 
   dispose(): void {

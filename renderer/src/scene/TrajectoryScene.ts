@@ -42,6 +42,8 @@ export interface SceneInfo {
   /** trajectories drawn as lines (1-D/2-D) or with trails (3-D) */
   lines: number
   trails: number
+  /** the most lines (1-D/2-D) or trails (3-D) this run can draw */
+  linesBuilt: number
   depthRange: [number, number]
   bounds: Bounds
   /** message keys (under trajectory.axes) saying what each axis of the view means */
@@ -83,6 +85,8 @@ export class TrajectoryScene {
   private width = 1
   private height = 1
   private text: SceneText
+  /** share of lines drawn and their opacity (setLineStyle) */
+  private lineStyle: [number, number] = [1, 0.5]
   private readonly background: string
   /** areas the axis labels keep clear of, in CSS pixels from the canvas's top left */
   private obstacles: Rect[] = []
@@ -147,6 +151,7 @@ export class TrajectoryScene {
       displayed: count,
       lines: lines?.shown ?? 0,
       trails: trails?.shown ?? 0,
+      linesBuilt: lines?.built ?? trails?.built ?? 0,
       depthRange,
       bounds,
       axes: axisMeaning(projection.mode),
@@ -154,10 +159,31 @@ export class TrajectoryScene {
       initialRange: initialRange(data.data, total, dim)
     }
     this.run = { textures, cloud, lines, trails, axes, projection, info }
+    this.applyLineStyle()
     this.updateViewport()
     this.setDepth(depth)
     if (previous !== projection.mode) this.resetCamera()
-    return info
+    return this.run.info
+  }
+
+  /**
+   * How many of the run's lines (or trails) to draw, as a share of those built (a spread subsample),
+   * and their opacity (0.5 = the default look). Kept for the next run. Returns the updated description.
+   */
+  setLineStyle(share: number, opacity: number): SceneInfo | null {
+    this.lineStyle = [Math.max(0, Math.min(1, share)), Math.max(0, Math.min(1, opacity))]
+    this.applyLineStyle()
+    this.requestRender()
+    return this.run ? this.run.info : null
+  }
+
+  private applyLineStyle(): void {
+    const r = this.run
+    if (!r) return
+    const [share, opacity] = this.lineStyle
+    r.lines?.setStyle(Math.max(1, Math.round(share * r.lines.built)), opacity)
+    r.trails?.setStyle(Math.max(1, Math.round(share * r.trails.built)), opacity)
+    r.info = { ...r.info, lines: r.lines?.shown ?? 0, trails: r.trails?.shown ?? 0 }
   }
 
   /** Scrub: uniforms and the depth marker's transform only. */

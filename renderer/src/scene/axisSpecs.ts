@@ -1,5 +1,6 @@
 // What the axes of each view mean, and where they go: pure descriptions used by the Axes object and
 // the legend overlay.
+import { niceTicks, formatTicks } from '../charts/ticks'
 import { project, type Bounds, type Projection, type ViewMode } from './projection'
 
 export type AxisId = 'x' | 'y' | 'z' | 'depth'
@@ -11,7 +12,14 @@ export interface AxisSpec {
   to: [number, number, number]
   low: number
   high: number
+  /** round values along the axis (nice-number ticks) and their world positions */
+  ticks: { value: number; at: [number, number, number] }[]
+  /** the ticks' step, which sets their decimals */
+  step: number
 }
+
+/** Ticks per axis aimed at: enough to read a value, few enough to stay apart on a small view. */
+export const TICK_TARGET = 5
 
 /** The axes of each view, in drawing order (data axes, then depth in 1-D/2-D). */
 export const AXIS_IDS: Record<ViewMode, AxisId[]> = {
@@ -24,11 +32,24 @@ export const AXIS_IDS: Record<ViewMode, AxisId[]> = {
 export interface SceneText {
   axisNames: Record<AxisId, string>
   formatTick: (v: number) => string
+  /** tick labels of one axis, with the step's decimals (charts/ticks formatTicks in the UI locale) */
+  formatTicks?: (values: number[], step: number) => string[]
 }
 
 export const DEFAULT_TEXT: SceneText = {
   axisNames: { x: 'x', y: 'y', z: 'z', depth: 'depth t' },
-  formatTick: (v) => formatTick(v)
+  formatTick: (v) => formatTick(v),
+  formatTicks: (values, step) => formatTicks(values, step, 'en')
+}
+
+/** The point a fraction f of the way from a to b. */
+const lerp3 = (a: readonly number[], b: readonly number[], f: number): [number, number, number] => [0, 1, 2].map((i) => a[i] + (b[i] - a[i]) * f) as [number, number, number]
+
+/** An axis from `from` (value low) to `to` (value high) with its round-number ticks; the projection is affine. */
+function withTicks(id: AxisId, from: [number, number, number], to: [number, number, number], low: number, high: number): AxisSpec {
+  const { step, ticks } = niceTicks(low, high, TICK_TARGET)
+  const span = high - low
+  return { id, from, to, low, high, step, ticks: ticks.map((value) => ({ value, at: lerp3(from, to, span > 0 ? (value - low) / span : 0) })) }
 }
 
 /** Message keys (under trajectory.axes) describing each axis of the view, for the legend. */
@@ -49,10 +70,10 @@ export function axisSpecs(projection: Projection, bounds: Bounds, depthRange: [n
   for (let a = 0; a < Math.min(dim, 3); a++) {
     const hi = [...lo]
     hi[a] = bounds.max[a]
-    out.push({ id: ids[a], from, to: project(projection, hi, depthRange[0]), low: bounds.min[a], high: bounds.max[a] })
+    out.push(withTicks(ids[a], from, project(projection, hi, depthRange[0]), bounds.min[a], bounds.max[a]))
   }
   if (projection.mode !== '3d') {
-    out.push({ id: 'depth', from, to: project(projection, lo, depthRange[1]), low: depthRange[0], high: depthRange[1] })
+    out.push(withTicks('depth', from, project(projection, lo, depthRange[1]), depthRange[0], depthRange[1]))
   }
   return out
 }

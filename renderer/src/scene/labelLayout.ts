@@ -4,7 +4,7 @@
 // pixels with y up (the orientation of clip space), so offsets go straight to the label shader.
 
 export type Vec2 = [number, number]
-export type LabelKind = 'name' | 'min' | 'max'
+export type LabelKind = 'name' | 'min' | 'max' | 'tick'
 
 export interface Rect {
   x0: number
@@ -35,6 +35,7 @@ export function labelDirection(kind: LabelKind, from: Vec2, to: Vec2, centre: Ve
   const a = unit(axis) as Vec2
   if (kind === 'min') return [-a[0], -a[1]]
   if (kind === 'max') return a
+  // a tick value sits beside its point on the axis, on the outer side, like the axis name
   const n: Vec2 = [-a[1], a[0]]
   const side = n[0] * (anchor[0] - centre[0]) + n[1] * (anchor[1] - centre[1])
   // an axis through the centre on screen: put its name below (or left of) it
@@ -92,9 +93,9 @@ export function resolveCollisions(rects: (Rect | null)[], priority: number[], op
   return shown
 }
 
-/** Importance of a label: axis names first, then the maxima, then the minima (which share a corner). */
+/** Importance of a label: axis names first, then the maxima, then the minima (which share a corner), then tick values. */
 export function labelPriority(kind: LabelKind, axis: number): number {
-  return (kind === 'name' ? 0 : kind === 'max' ? 10 : 20) + axis
+  return (kind === 'name' ? 0 : kind === 'max' ? 10 : kind === 'min' ? 20 : 30) + axis
 }
 
 export interface LabelItem {

@@ -36,6 +36,24 @@ export function evenSubsample(n: number, budget: number): Int32Array {
   return out
 }
 
+/**
+ * The same particles reordered so that every prefix is spread over the whole list (bit-reversed index
+ * order): drawing only the first k lines still samples all of the cloud, not its first k particles.
+ */
+export function spreadOrder(chosen: Int32Array): Int32Array {
+  const m = chosen.length
+  let bits = 0
+  while (1 << bits < m) bits++
+  const out = new Int32Array(m)
+  let o = 0
+  for (let i = 0; i < 1 << bits; i++) {
+    let r = 0
+    for (let b = 0; b < bits; b++) if (i & (1 << b)) r |= 1 << (bits - 1 - b)
+    if (r < m) out[o++] = chosen[r]
+  }
+  return out
+}
+
 /** How many particles fit, and the texture size, given the device's maximum texture size. */
 export function planUpload(
   shape: readonly [number, number, number],

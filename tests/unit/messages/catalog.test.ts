@@ -46,10 +46,10 @@ describe('localize', () => {
 
   it('translates a message nested in another one, and each part of a joined list', () => {
     const nested = say('engine.blowUp', { depth: '1', detail: say('engine.cancelled') })
-    expect(localize(nested, 'ja')).toBe('深さ 1 で積分が発散しました: ユーザーが取り消しました')
-    expect(localize(`${say('engine.cancelled')}; something else`, 'ja')).toBe('ユーザーが取り消しました; something else')
+    expect(localize(nested, 'ja')).toBe('深さ 1 で積分が発散しました: ユーザーがキャンセルしました')
+    expect(localize(`${say('engine.cancelled')}; something else`, 'ja')).toBe('ユーザーがキャンセルしました; something else')
     // a list of field errors, each behind its field path
-    expect(localize(`flow.t: ${say('engine.cancelled')}\nseed: not ours`, 'ja')).toBe('flow.t: ユーザーが取り消しました\nseed: not ours')
+    expect(localize(`flow.t: ${say('engine.cancelled')}\nseed: not ours`, 'ja')).toBe('flow.t: ユーザーがキャンセルしました\nseed: not ours')
   })
 
   it('leaves English, and text that is no message, unchanged', () => {

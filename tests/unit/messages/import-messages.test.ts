@@ -202,7 +202,7 @@ describe('models, dumps and layer analyses in Japanese', () => {
     const r = analyzeLayers(layers, { k: 5 })
     const flag = r.flags.find((f) => f.kind === 'merging')!
     expect(flag.message).toMatch(/^layer 1 \(squash\) merges \d+% of point pairs that were distinct at the input \(threshold 5%\)$/)
-    expect(localize(flag.message, 'ja')).toMatch(/^層 1（squash）は入力で異なっていた点の組の \d+% を併合しています（しきい値 5%）$/)
+    expect(localize(flag.message, 'ja')).toMatch(/^層 1（squash）は入力で異なっていた点のペアの \d+% を併合しています（しきい値 5%）$/)
     japanese(flag.remedy)
     const note = japanese(r.sampling.note, ['k-d'])
     expect(note.split('; ')).toHaveLength(4)

@@ -104,7 +104,7 @@ export default {
       metricsCsv: '指標(CSV)',
       trajectoriesCsv: '軌跡(CSV)',
       trajectoriesNpy: '軌跡(NPY)',
-      specJson: '設定(JSON)',
+      specJson: '仕様（JSON）',
       viewPng: '3D 表示(PNG)',
       chartsPng: 'グラフ(PNG)',
       archive: '実行全体(ZIP)',

@@ -81,9 +81,9 @@ export default {
       request: 'リクエスト(JSON)',
       saveRequest: 'JSON として保存',
       run: '検討を実行',
-      cancel: '中止',
+      cancel: 'キャンセル',
       progress: '検討の進行状況',
-      cancelled: '検討を中止しました。何も保存されていません。',
+      cancelled: '検討をキャンセルしました。何も保存されていません。',
       saved: '保存済みの検討',
       result: {
         slope: '連続極限との誤差は ({parameter})^{slope} のように減少します。',

@@ -318,8 +318,8 @@ export default {
         jacobian: 'ヤコビアン項',
         nfe: '場の評価回数',
         perEpoch: '1 エポック {s} 秒',
-        cancel: '学習を中止',
-        cancelling: '中止しています…',
+        cancel: '学習をキャンセル',
+        cancelling: 'キャンセルしています…',
         fromRun: '完了した実行の曲線です。'
       },
       rerun: {

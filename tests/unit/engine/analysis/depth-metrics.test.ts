@@ -104,4 +104,15 @@ describe('depthMetrics', () => {
     expect(r.notes.join(' ')).toMatch(/at least two particles/)
     await expect(depthMetrics(traj, [2, 2, 2], [0, 1], { rng: testRng(4) })).rejects.toThrow(/shape/)
   })
+
+  it('calls the separability labels classes for classification data, mixture components otherwise', async () => {
+    const n = 400
+    const { traj, depths } = shiftedTrajectory(n, [0.5, 0])
+    const labels = Int32Array.from({ length: n }, (_, i) => i % 2)
+    const sampled = await depthMetrics(traj, [3, n, 2], depths, { rng: testRng(5), labels })
+    const classified = await depthMetrics(traj, [3, n, 2], depths, { rng: testRng(5), labels, labelKind: 'class' })
+    expect(sampled.notes.join(' ')).toContain('over 2 mixture-component labels')
+    expect(classified.notes.join(' ')).toContain('over 2 class labels')
+    expect(classified.notes.join(' ')).not.toContain('mixture-component')
+  })
 })

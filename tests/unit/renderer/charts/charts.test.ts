@@ -64,6 +64,18 @@ describe('MetricsChart', () => {
     expect(plots[0].opts.series[1]).toMatchObject({ label: 'Entropy H (nats)', stroke: '#56B4E9' })
   })
 
+  it('titles the y axis and writes its ticks with the step\'s decimals, grouped, in the UI locale', async () => {
+    await setup('entropy')
+    const [x, y] = plots[0].opts.axes as { label: string; space: number; values: (...a: unknown[]) => string[] }[]
+    expect(y.label).toBe('H (nats)')
+    expect(x.label).toBe('depth t')
+    // ticks at least 24 px apart: a 190 px chart reads at 4 or more values, not uPlot's default 2-3
+    expect(y.space).toBeLessThanOrEqual(24)
+    expect(y.values(null, [2.6, 2.8, 3], 1, 24, 0.2)).toEqual(['2.6', '2.8', '3.0'])
+    expect(x.values(null, [0, 0.05, 0.1], 0, 50, 0.05)).toEqual(['0.00', '0.05', '0.10'])
+    expect(y.values(null, [0, 1500000], 1, 24, 1500000)).toEqual(['0', '1,500,000'])
+  })
+
   it('hands uPlot the sliced W2 series and moves the cursor with the depth', async () => {
     const { view } = await setup('slicedW2ToInput')
     const [, ys] = plots[0].data as number[][]

@@ -210,3 +210,68 @@ describe('formatTick', () => {
     expect(formatTick(Number.NaN)).toBe('NaN')
   })
 })
+
+describe('round-number ticks on the axes (as Axes labels them)', () => {
+  const bounds: Bounds = { min: [-3.6, -3.99], max: [5.84, 3.41] }
+  const W = 690
+  const H = 475
+
+  it('puts ticks at round values inside each axis, each at its value along the axis', () => {
+    const projection = fitProjection(bounds, [0, 0.45])
+    for (const a of axisSpecs(projection, bounds, [0, 0.45])) {
+      expect(a.ticks.length).toBeGreaterThanOrEqual(3)
+      for (const tk of a.ticks) {
+        expect(tk.value).toBeGreaterThanOrEqual(a.low - 1e-12)
+        expect(tk.value).toBeLessThanOrEqual(a.high + 1e-12)
+        // a multiple of the step, and the step is 1, 2 or 5 x 10^k
+        expect(Math.abs(tk.value / a.step - Math.round(tk.value / a.step))).toBeLessThan(1e-9)
+        const f = a.step / 10 ** Math.floor(Math.log10(a.step) + 1e-12)
+        expect([1, 2, 5].some((m) => Math.abs(f - m) < 1e-9)).toBe(true)
+        // the world point is the affine image of the value between the axis ends
+        const frac = (tk.value - a.low) / (a.high - a.low)
+        tk.at.forEach((v, i) => expect(v).toBeCloseTo(a.from[i] + (a.to[i] - a.from[i]) * frac, 9))
+      }
+    }
+    expect(axisSpecs(projection, bounds, [0, 0.45])[0].ticks.map((t) => t.value)).toEqual([-2, 0, 2, 4])
+  })
+
+  it('at the default camera: names kept, ticks beside their marks, nothing overlapping', () => {
+    const projection = fitProjection(bounds, [0, 0.45])
+    const camera = new PerspectiveCamera(40, W / H, 0.01, 100)
+    const f = frameBox(projection.box, projection.mode, 40, W / H)
+    camera.position.set(...f.position)
+    camera.near = f.near
+    camera.far = f.far
+    camera.lookAt(new Vector3(...f.target))
+    camera.updateProjectionMatrix()
+    camera.updateMatrixWorld()
+    const screen = (p: readonly number[]): Vec2 => {
+      const v = new Vector3(p[0], p[1], p[2]).project(camera)
+      return [((v.x + 1) / 2) * W, ((v.y + 1) / 2) * H]
+    }
+    const specs = axisSpecs(projection, bounds, [0, 0.45])
+    const items: LabelItem[] = []
+    specs.forEach((a, axis) => {
+      const [w, h] = size(a.id === 'depth' ? 'depth t' : a.id)
+      items.push({ kind: 'max', axis, width: w, height: h, anchor: screen(a.to) })
+      for (const tk of a.ticks) {
+        const [tw, th] = size(formatTick(tk.value))
+        items.push({ kind: 'tick', axis, width: tw, height: th, anchor: screen(tk.at) })
+      }
+    })
+    const c = projection.box
+    const centre = screen([0, 1, 2].map((i) => (c.min[i] + c.max[i]) / 2))
+    const axes = specs.map((a) => ({ from: screen(a.from), to: screen(a.to) }))
+    const { show, offsets } = layoutAxisLabels(items, axes, centre, { width: W, height: H })
+    const rects = items.map((i, k) => {
+      const cx = (i.anchor as Vec2)[0] + offsets[k][0]
+      const cy = (i.anchor as Vec2)[1] + offsets[k][1]
+      return { x0: cx - i.width / 2, y0: cy - i.height / 2, x1: cx + i.width / 2, y1: cy + i.height / 2 }
+    })
+    const shown = rects.filter((_, k) => show[k])
+    for (let i = 0; i < shown.length; i++) for (let j = i + 1; j < shown.length; j++) expect(overlaps(shown[i], shown[j])).toBe(false)
+    expect(items.filter((it, k) => it.kind === 'max' && show[k]).length).toBe(specs.length)
+    // each axis keeps at least two of its values, so a reader can measure along it
+    specs.forEach((_, axis) => expect(items.filter((it, k) => it.kind === 'tick' && it.axis === axis && show[k]).length).toBeGreaterThanOrEqual(2))
+  })
+})

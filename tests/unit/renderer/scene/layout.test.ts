@@ -1,7 +1,7 @@
 // Texture layout of trajectories: index math, upload plans and packing, read back through the same
 // texel addressing the vertex shaders use.
 import { describe, expect, it } from 'vitest'
-import { evenSubsample, packPositions, planUpload, readTexel, texelIndex, texelOf } from '../../../../renderer/src/scene/layout'
+import { evenSubsample, packPositions, planUpload, readTexel, spreadOrder, texelIndex, texelOf } from '../../../../renderer/src/scene/layout'
 
 /** data[s][p][d] = 1000 s + 10 p + d: every value names its own address. */
 function labelled(S: number, N: number, D: number): Float32Array {
@@ -95,5 +95,21 @@ describe('packPositions', () => {
   })
   it('rejects data shorter than its shape', () => {
     expect(() => packPositions(new Float32Array(5), planUpload([2, 2, 2], 8))).toThrow(/expected 8/)
+  })
+})
+
+describe('spreadOrder', () => {
+  it('is a permutation whose every prefix spreads over the whole list (fewer lines still cover the cloud)', () => {
+    for (const m of [1, 2, 7, 100, 2000]) {
+      const chosen = Int32Array.from({ length: m }, (_, i) => i * 3)
+      const order = spreadOrder(chosen)
+      expect([...order].sort((a, b) => a - b)).toEqual([...chosen])
+      for (const k of [1, 2, 5, 10, 37, 500].filter((k) => k <= m)) {
+        const prefix = [...order.subarray(0, k)].map((v) => v / 3).sort((a, b) => a - b)
+        // brute force: the largest hole in the prefix (including both ends) is at most twice the even spacing
+        const holes = [prefix[0], ...prefix.slice(1).map((v, i) => v - prefix[i]), m - 1 - prefix[k - 1]]
+        expect(Math.max(...holes)).toBeLessThanOrEqual(Math.ceil((2 * m) / k))
+      }
+    }
   })
 })

@@ -15,6 +15,7 @@ const info = (over: Partial<SceneInfo>): SceneInfo => ({
   displayed: 100_000,
   lines: 2_000,
   trails: 0,
+  linesBuilt: 2_000,
   depthRange: [0, 0.45],
   bounds: { min: [-3, -3], max: [3, 3] },
   axes: [],

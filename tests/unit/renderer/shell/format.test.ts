@@ -14,6 +14,16 @@ describe('format', () => {
     expect(formatCount(180000, 'en')).toBe('180,000')
     expect(formatCount(Infinity, 'en')).toBe('—')
   })
+  it('writes large values whole and grouped, tiny ones in scientific notation', () => {
+    // rounding a count to 4 significant digits would misstate it
+    expect(formatNumber(1_234_567, 'en')).toBe('1,234,567')
+    expect(formatNumber(1_000_000, 'ja')).toBe('1,000,000')
+    expect(formatNumber(-98765.4, 'en')).toBe('-98,765')
+    expect(formatNumber(9999.4, 'en')).toBe('9,999')
+    expect(formatNumber(0.00012345, 'en')).toBe('1.23E-4')
+    expect(formatNumber(0.001, 'en')).toBe('0.001')
+    expect(formatNumber(0, 'en')).toBe('0')
+  })
   it('formats dates in the locale order; noon UTC keeps the calendar day in any time zone within ±11 h', () => {
     const iso = '2025-01-02T12:00:00Z'
     expect(formatDate(iso, 'ja')).toMatch(/^2025\/01\/02 \d{1,2}:\d{2}$/)

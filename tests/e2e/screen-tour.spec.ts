@@ -1,0 +1,75 @@
+// The screen tour: every screen and state (tour/stops.ts) in English and Japanese at 1366x768 and
+// 1920x1080. Fails on a page that scrolls sideways, a document that scrolls (the header must stay put),
+// text or a select cut off by its box (tour/layout-checks.ts) and any console error. Keeps a screenshot
+// of every stop in test-results/screen-tour/<width>x<height>/<locale>/ for a person to look at.
+import { expect, test, type ConsoleMessage } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { connectEngine } from './engine-client'
+import { layoutProblems } from './tour/layout-checks'
+import { STOPS, type TourContext } from './tour/stops'
+
+const token = process.env.NAGARE_E2E_TOKEN ?? ''
+const port = Number(process.env.NAGARE_E2E_PORT)
+const SHOTS = join(__dirname, '../../test-results/screen-tour')
+const VIEWPORTS = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 }
+]
+const LOCALES = ['en', 'ja'] as const
+
+const spec = (name: string, preset: string, count: number) => ({
+  version: 1,
+  name,
+  seed: 5,
+  distribution: { kind: 'preset', name: preset },
+  particles: { kind: 'sample', count },
+  flow: { kind: 'continuous-dae' },
+  integration: { solver: 'rk4', depth: 0.4, stepSize: 0.02, samples: 11 }
+})
+
+const ctx: TourContext = { token, runA: '', runB: '' }
+test.beforeAll(async () => {
+  const engine = await connectEngine(port, token)
+  try {
+    ctx.runA = await engine.run(spec('Tour A (47)', 'paper-47', 400))
+    ctx.runB = await engine.run(spec('Tour B (45)', 'paper-45', 300))
+  } finally {
+    engine.close()
+  }
+})
+
+for (const vp of VIEWPORTS) {
+  for (const locale of LOCALES) {
+    test(`screen tour ${vp.width}x${vp.height} ${locale}`, async ({ page }) => {
+      test.setTimeout(180_000)
+      const errors: string[] = []
+      page.on('console', (m: ConsoleMessage) => {
+        if (m.type() === 'error') errors.push(m.text())
+      })
+      page.on('pageerror', (e) => errors.push(String(e)))
+      await page.setViewportSize(vp)
+      // the language through the header switch, as a person picks it (saved with the settings)
+      await page.goto(`/?token=${token}#/home`)
+      await expect(page.getByTestId('backend-name')).not.toBeEmpty()
+      await page.getByTestId('language-switch').selectOption(locale)
+      await expect(page.locator('html')).toHaveAttribute('lang', locale)
+
+      const dir = join(SHOTS, `${vp.width}x${vp.height}`, locale)
+      mkdirSync(dir, { recursive: true })
+      const found: string[] = []
+      for (const [i, stop] of STOPS.entries()) {
+        await test.step(stop.name, async () => {
+          await stop.visit(page, ctx)
+          await expect(page.locator('html')).toHaveAttribute('lang', locale)
+          // let charts and the 3-D view lay out before measuring
+          await page.waitForTimeout(250)
+          await page.screenshot({ path: join(dir, `${String(i + 1).padStart(2, '0')}-${stop.name}.png`) })
+          for (const p of await layoutProblems(page)) found.push(`${stop.name}: ${p}`)
+          for (const e of errors.splice(0)) found.push(`${stop.name}: console error: ${e}`)
+        })
+      }
+      expect(found).toEqual([])
+    })
+  }
+}
