@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'layers.start',
   'layers.list',
   'layers.get',
+  'layers.inspectOnnx',
   'studies.start',
   'studies.list',
   'studies.get'

@@ -9,6 +9,7 @@ import { MissingPolicySchema, type DataPreview, type DatasetInfo } from './datas
 import type { LayerAnalysis, LayerAnalysisSummary } from './layers'
 import { StudySweepSchema, type StudyResult, type StudySummary } from './study'
 import { LIMITS } from './limits'
+import { OnnxAnalyzeOptionsSchema, type OnnxInspection } from './onnx'
 import { say } from './messages'
 import { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method } from './channels'
 
@@ -109,14 +110,18 @@ export const METHODS = {
   /** analyze an existing model: a TF.js Layers model (model.json + weights) run on data, or activation dumps */
   'layers.start': z.strictObject({
     name: z.string().trim().min(1).max(LIMITS.maxNameLength),
-    source: z.enum(['tfjs-model', 'dumps']),
+    source: z.enum(['tfjs-model', 'dumps', 'onnx']),
     files: z.array(upload).min(1).max(LIMITS.maxUploadFiles),
     data: dataChoice.optional(),
     k: z.number().int().min(1).max(100).optional(),
-    seed: z.number().int().min(0).optional()
+    seed: z.number().int().min(0).optional(),
+    /** source 'onnx': which tensors, how feature maps are reduced, batch size */
+    onnx: OnnxAnalyzeOptionsSchema.optional()
   }),
   'layers.list': z.strictObject({}),
   'layers.get': z.strictObject({ id: runId }),
+  /** an uploaded .onnx model's graph: inputs, outputs, tensors with shapes, residual blocks, default choice */
+  'layers.inspectOnnx': z.strictObject({ file: upload }),
   /** sweep one flow over L, h or the number of steps and compare each point with the continuous limit */
   'studies.start': z.strictObject({ name: z.string().trim().min(1).max(LIMITS.maxNameLength), spec: z.unknown(), sweep: StudySweepSchema }),
   'studies.list': z.strictObject({}),
@@ -147,6 +152,7 @@ export interface Responses {
   'layers.start': { jobId: string }
   'layers.list': LayerAnalysisSummary[]
   'layers.get': LayerAnalysis
+  'layers.inspectOnnx': OnnxInspection
   /** the job's 'done' event carries the study id as runId */
   'studies.start': { jobId: string }
   'studies.list': StudySummary[]

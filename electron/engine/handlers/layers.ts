@@ -16,6 +16,8 @@ import { loadLabels } from '../layers/labels'
 import type { ModelFile } from '../layers/model-files'
 import { analyzeAndProject, checkModelOnData, recordModel, resolveDataChoice, type PointsInput } from '../layers/pipeline'
 import type { HandlerContext, HandlerGroup } from './types'
+import { onnxUpload, prepareOnnxJob } from './layers-onnx'
+import { inspectOnnx } from '../onnx'
 
 export const LAYERS_DEFAULTS = { k: 10, seed: 7 }
 
@@ -60,8 +62,10 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
   const seed = r.seed ?? LAYERS_DEFAULTS.seed
   const files = decodeUploads(r.files)
   const base = { name: r.name, source: r.source, options: { k, seed }, files: files.map((f) => f.name), appVersion: ctx.appVersion }
-  let prepare: (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, keyof typeof base | 'report' | 'projection'> & { layers: LayerData[] }>
-  if (r.source === 'tfjs-model') {
+  let prepare: (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, keyof typeof base | 'report' | 'projection'> & { layers: LayerData[]; residualBlocks?: { from: number; to: number }[] }>
+  if (r.source === 'onnx') {
+    prepare = await prepareOnnxJob(ctx, files, r, seed)
+  } else if (r.source === 'tfjs-model') {
     if (!r.data) throw invalid(say('import.modelNeedsData'))
     const data: PointsInput = await resolveDataChoice(ctx.workspace, r.data, seed)
     // load once now so a bad model is refused at once, not as a failed job
@@ -90,8 +94,8 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
   }
   const jobId = ctx.jobs.submit(r.name, async (job) => {
     const prepared = await prepare({ progress: (f, m) => job.progress(0.4 * f, undefined, m), checkpoint: () => job.checkpoint() })
-    const { layers, ...rest } = prepared
-    const { report, projection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}) }, {
+    const { layers, residualBlocks, ...rest } = prepared
+    const { report, projection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}), ...(residualBlocks ? { residualBlocks } : {}) }, {
       progress: (f, m) => job.progress(0.4 + 0.5 * f, undefined, m),
       checkpoint: () => job.checkpoint()
     })
@@ -105,8 +109,12 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
   return { jobId }
 }
 
-export function layersHandlers(ctx: HandlerContext): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get'> {
+export function layersHandlers(ctx: HandlerContext): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get' | 'layers.inspectOnnx'> {
   return {
+    'layers.inspectOnnx': (r) => {
+      const [file] = onnxUpload(decodeUploads([r.file]))
+      return inspectOnnx(file.bytes, file.name)
+    },
     'layers.start': (r) => start(ctx, r),
     'layers.list': () => listAnalyses(ctx.workspace),
     'layers.get': (r) => getAnalysis(ctx.workspace, r.id)
