@@ -8,6 +8,7 @@ import type { LayerData } from '../layers/dumps'
 import type { ModelFile } from '../layers/model-files'
 import { resolveDataChoice, type StepHooks } from '../layers/pipeline'
 import { prepareOnnx, recordOnnx } from '../onnx'
+import { createSession } from '../onnx/session'
 import type { AnalysisContent } from '../analyses/store'
 import type { HandlerContext } from './types'
 
@@ -26,7 +27,9 @@ export async function prepareOnnxJob(ctx: HandlerContext, files: ModelFile[], r:
   if (!r.data) throw invalid(say('import.modelNeedsData'))
   const data = await resolveDataChoice(ctx.workspace, r.data, seed)
   const options = { ...r.onnx, seed, file: file.name }
+  // the model, the data's shape and the tensors, then a session: an operator the runtime lacks is refused now, not as a failed job
   await prepareOnnx(file.bytes, [data.d], options)
+  await (await createSession(file.bytes, file.name)).release()
   return async (hooks = {}) => {
     const rec = await recordOnnx(file.bytes, { values: data.points, n: data.n, sampleShape: [data.d] }, {
       ...options,
