@@ -40,7 +40,7 @@ async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[
   const dir = await mkdtemp(join(tmpdir(), 'nagare-dumps-'))
   try {
     for (const f of files) await writeFile(join(dir, f.name), f.bytes)
-    const dumps = await loadLayerDumps(dir, { maxFileBytes: LIMITS.maxUploadBytes })
+    const dumps = await loadLayerDumps(dir, { maxFileBytes: LIMITS.maxUploadBytes, maxNpzBytes: 4 * LIMITS.maxUploadBytes })
     const labels = dumps.labelsFile ? await loadLabels(dumps.labelsFile) : undefined
     if (labels && labels.length !== dumps.layers[0].n) throw invalid(say('import.labelsFileCountMismatch', { file: 'labels', count: labels.length, n: dumps.layers[0].n }))
     return { layers: dumps.layers, ...(labels ? { labels } : {}) }
