@@ -88,7 +88,7 @@ export interface LayerReport {
   flags: LayerFlag[]
 }
 
-export type LayerSource = 'tfjs-model' | 'dumps'
+export type LayerSource = 'tfjs-model' | 'dumps' | 'onnx'
 
 /** Where the points came from. */
 export type AnalysisDataset =

@@ -45,6 +45,12 @@ export const IMGUI_MESSAGES = {
     ja: 'モデルの入力は {model} ですが、データは {data} です。並びが逆のレイアウトです。レイアウトを {layout} にしてください'
   },
 
+  // ---- uploads from the app
+  'imgui.onnxOneFile': { en: 'an ONNX model is one .onnx file, got {names}', ja: 'ONNX モデルは .onnx ファイル 1 つです。指定されたファイル: {names}' },
+  'imgui.stagedTooLarge': { en: 'the model input files sent exceed {max} bytes in all', ja: '送ったモデル入力ファイルの合計が {max} バイトを超えています' },
+
+  'imgui.dumpsNoStagedData': { en: 'activation dumps hold their data already: send no data files with them', ja: '活性のダンプにはデータがすでに含まれています。データのファイルは一緒に送らないでください' },
+
   // ---- CLI options
   'imgui.optionImageSize': { en: '--image-size must be HxW or one side (1 to {max}), got {text}', ja: '--image-size は HxW か一辺（1 から {max}）で指定してください。指定値: {text}' },
   'imgui.optionNumbers': { en: '{flag} must be numbers separated by commas, got {text}', ja: '{flag} はカンマ区切りの数値で指定してください。指定値: {text}' },
