@@ -12,8 +12,9 @@ export interface FileLike {
 }
 
 export interface Problem {
-  /** key under analyze.problems */
+  /** key under analyze.problems (or under `prefix`) */
   key: string
+  prefix?: string
   params?: Record<string, string | number>
 }
 
