@@ -10,7 +10,7 @@ export default {
       pick: 'Choose the .onnx file',
       chosen: '{name}, {size}',
       inspecting: 'Reading the model’s graph…',
-      input: 'Input {name}: {shape}',
+      input: 'Model input “{name}”: {shape}',
       picker: {
         title: 'Layers to record',
         hint: 'Grouped by module path. The default choice (block outputs and activations) is preselected.',
@@ -44,14 +44,14 @@ export default {
         rgb: 'RGB (3)',
         gray: 'Gray (1)',
         scale: 'Pixel values',
-        scale01: '0 to 1 (divided by 255)',
-        scale255: '0 to 255',
+        scale01: '0–1 (÷ 255)',
+        scale255: '0–255',
         mean: 'Mean per channel',
         std: 'Std per channel',
         normHint: 'Optional, e.g. 0.485, 0.456, 0.406: (value − mean) / std after scaling.',
         layout: 'Layout',
-        nchw: 'N, C, H, W (PyTorch)',
-        nhwc: 'N, H, W, C (Keras)'
+        nchw: 'NCHW (PyTorch)',
+        nhwc: 'NHWC (Keras)'
       },
       problems: {
         noOnnx: 'Choose a .onnx model file.',
@@ -84,7 +84,7 @@ export default {
       pick: '.onnx ファイルを選択',
       chosen: '{name}、{size}',
       inspecting: 'モデルのグラフを読み込み中…',
-      input: '入力 {name}: {shape}',
+      input: 'モデルの入力「{name}」: {shape}',
       picker: {
         title: '記録する層',
         hint: 'モジュールのパスごとにまとめています。既定の選択 (ブロックの出力と活性化) を選んであります。',
@@ -118,14 +118,14 @@ export default {
         rgb: 'RGB (3)',
         gray: 'グレー (1)',
         scale: '画素値',
-        scale01: '0〜1 (255 で割る)',
+        scale01: '0〜1 (÷ 255)',
         scale255: '0〜255',
         mean: 'チャンネルごとの平均',
         std: 'チャンネルごとの標準偏差',
         normHint: '省略可。例: 0.485, 0.456, 0.406。スケール後に (値 − 平均) / 標準偏差。',
         layout: 'レイアウト',
-        nchw: 'N, C, H, W (PyTorch)',
-        nhwc: 'N, H, W, C (Keras)'
+        nchw: 'NCHW (PyTorch)',
+        nhwc: 'NHWC (Keras)'
       },
       problems: {
         noOnnx: '.onnx のモデルファイルを選んでください。',

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-// The ONNX layer picker on a real PyTorch export (tests/fixtures/onnx/rescnn.onnx, inspected by the
-// engine): tensors grouped by the module names the export script gave (stem, block1, ...), in graph
+// The ONNX layer picker on a real PyTorch export (tests/fixtures/onnx/rescnn.onnx; its inspection kept in
+// tests/fixtures/images/rescnn.inspection.json, which onnx-handlers.test.ts checks against models.inspect): tensors grouped by the module names the export script gave (stem, block1, ...), in graph
 // order; the default choice checked; a group's "all" box and single boxes emit the new choice; residual
 // block outputs marked. Plus the wizard-side helpers: image-folder ordering and the shape check.
 import { readFileSync } from 'node:fs'
@@ -13,13 +13,12 @@ import LayerPicker from '@/components/analyze/LayerPicker.vue'
 import { groupTensors, modulePath } from '@/components/analyze/layerGroups'
 import { imagesOf } from '@/components/analyze/imageFiles'
 import { dataShapeProblem, imageDataShape, npyShape } from '@/components/analyze/inputShape'
-import { inspectOnnx } from '../../../../electron/engine/onnx'
-import { encodeNpy } from '../../../../electron/engine/runs/npy'
+import { encodeNpyBytes } from '@shared/npy-bytes'
 
 const FIX = resolve(__dirname, '../../../fixtures/onnx')
 let inspection: OnnxInspection
-beforeAll(async () => {
-  inspection = await inspectOnnx(readFileSync(resolve(FIX, 'rescnn.onnx')), 'rescnn.onnx')
+beforeAll(() => {
+  inspection = JSON.parse(readFileSync(resolve(FIX, '../images/rescnn.inspection.json'), 'utf8')) as OnnxInspection
 })
 
 describe('layer picker grouping', () => {
@@ -85,7 +84,7 @@ describe('wizard data helpers', () => {
   })
 
   it('tells the data shape and checks it against the model input before sending', () => {
-    expect(npyShape(new Uint8Array(encodeNpy(new Float32Array(24), [2, 3, 4])))).toEqual([2, 3, 4])
+    expect(npyShape(encodeNpyBytes(new Float32Array(24), [2, 3, 4]))).toEqual([2, 3, 4])
     expect(imageDataShape(10, { height: 6, width: 6 }, { channels: 'rgb', scale: '0-1', layout: 'nhwc' })).toEqual([10, 6, 6, 3])
     expect(imageDataShape(10, null, { channels: 'gray', scale: '0-1', layout: 'nchw', size: [14, 14] })).toEqual([10, 1, 14, 14])
     expect(dataShapeProblem(['batch', 3, 6, 6], [10, 6, 6, 3])).toBe('the model takes [N,3,6,6], the data is [N,6,6,3]: the same values in the other layout; choose layout NCHW')
