@@ -12,16 +12,18 @@ import { CancelledError, EngineError } from '../engine/errors'
 import { loadLayerDumps, type LayerData } from '../engine/layers/dumps'
 import { loadLabels } from '../engine/layers/labels'
 import { readModelFiles } from '../engine/layers/model-files'
-import { analyzeAndProject, recordModel, resolveDataArgument } from '../engine/layers/pipeline'
+import { resolveModelInput } from '../engine/layers/model-input'
+import { analyzeAndProject, recordModel } from '../engine/layers/pipeline'
 import { checkReportDir, reportJson } from '../engine/layers/report-files'
 import { newRunId } from '../engine/runs/ids'
 import { appVersion } from '../engine/version'
 import { failure } from './distance-command'
+import { parseImageFlags, type RawImageFlags } from './image-options'
 import type { CliIo } from './io'
 import { EXIT } from './run-command'
 import { prepareOnnxAnalysis } from './onnx-analyze'
 
-export interface RawAnalyzeOptions {
+export interface RawAnalyzeOptions extends RawImageFlags {
   data?: string
   labels?: string
   k?: string
@@ -78,7 +80,8 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
   if (await isModelInput(input)) {
     if (raw.data === undefined) throw new EngineError('invalid-request', `${input} is a model: give the data to run through it with --data <file.csv | file.npy | builtin:moons[:n]>`)
     const files = await readModelFiles(input)
-    const data = await resolveDataArgument(raw.data, resolve(io.cwd, raw.data), seed)
+    const flags = parseImageFlags(raw)
+    const data = await resolveModelInput(raw.data, resolve(io.cwd, raw.data), { seed, image: flags.image, explicitImageFlags: flags.given })
     await initBackend()
     const rec = await recordModel(files, data)
     const labels = raw.labels !== undefined ? await labelsOf(resolve(io.cwd, raw.labels), data.n) : data.labels

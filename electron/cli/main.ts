@@ -72,7 +72,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .command('analyze')
     .description('what each layer of an existing model does to the data, from a TF.js Layers model run on data or from activation dumps; prints the per-layer report and flags as JSON')
     .argument('<input>', 'an ONNX model (.onnx, weights inside; TF.js graph models are refused: export them to ONNX); a TF.js Layers model.json (its weight files beside it) or a folder holding one; or a folder with one .npy, .npz or .csv file [N, width] per layer (order: layers.json {"layers": [...]}, else natural sort of names); or one .npz holding every layer')
-    .option('--data <file>', 'with a model: the points to run through it, a .npy [N, D] (for ONNX any rank [N, ...], matched to the model input) or CSV file, or builtin:<name>[:n] (moons, circles, spirals, helix-pair, s-curve, gaussian-blobs; n default 1000, drawn with --seed)')
+    .option('--data <file>', 'with a model: the points to run through it, a folder of PNG/JPEG images (one sub-folder per class), a .npy/.npz array [N, ...] (NPZ: member x/data/inputs, labels y/labels), a CSV file, or builtin:<name>[:n] (moons, circles, spirals, helix-pair, s-curve, gaussian-blobs; n default 1000, drawn with --seed)')
     .option('--labels <file>', 'class label per point (.npy [N], or CSV first column) for separability; default: the built-in dataset\'s classes, or labels.npy/labels.csv in the dumps folder')
     .option('--k <n>', `neighbours per point for kNN preservation (default ${ANALYZE_CLI_DEFAULTS.k})`)
     .option('--seed <n>', `seed of subsamples, projections and built-in data (default ${ANALYZE_CLI_DEFAULTS.seed})`)
@@ -80,6 +80,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--feature-maps <mode>', `ONNX: a tensor of more than ${ONNX_LIMITS.exactFeatures} features per sample is analysed by a seeded Gaussian random projection to ${ONNX_LIMITS.projectionDimension} dimensions (auto, the default; kNN preservation and CKA then approximate) or by the mean of each channel (channel-means)`)
     .option('--batch <n>', 'ONNX: samples per forward pass (default: up to 256, by the size of the recorded tensors)')
     .option('--name <text>', 'name recorded in analysis.json (default: the input\'s file name)')
+    .option('--image-size <HxW>', 'with --data <folder of images>: resize every image to HxW (bilinear, half-pixel centres, no antialiasing); without it every image must have the same size')
+    .option('--channels <rgb|gray>', 'with a folder of images: colour channels read (default rgb; gray is PIL\'s luma L)')
+    .option('--scale <0-1|0-255>', 'with a folder of images: pixel values divided by 255 (0-1, default) or kept (0-255), before --mean/--std')
+    .option('--mean <m1,m2,m3>', 'with a folder of images: per-channel mean subtracted after scaling (one value, or one per channel)')
+    .option('--std <s1,s2,s3>', 'with a folder of images: per-channel std divided by after the mean (one value, or one per channel)')
+    .option('--layout <nchw|nhwc>', 'with a folder of images: array layout, [N,C,H,W] (nchw, default, PyTorch) or [N,H,W,C] (nhwc, Keras)')
     .option('-o, --out <dir>', 'also write an analysis folder: analysis.json, layers.json, layers.csv, projection.npy (PCA of every layer, [layers, N, 3]) and labels.npy (dir must not exist, or be empty)')
     .addHelpText(
       'after',

@@ -5,13 +5,15 @@ import { localizeWith, type MessageLang } from './localize'
 import { CLIENT_MESSAGES } from './catalog-client'
 import { ENGINE_MESSAGES } from './catalog-engine'
 import { IMPORT_MESSAGES } from './catalog-import'
+import { IMGUI_MESSAGES } from './catalog-imgui'
 import { ONNX_MESSAGES } from './catalog-onnx'
 import { RUNS_MESSAGES } from './catalog-runs'
 import { SPEC_MESSAGES } from './catalog-spec'
+import { HARDEN_MESSAGES } from './catalog-harden'
 
-export const CATALOGS = { client: CLIENT_MESSAGES, engine: ENGINE_MESSAGES, import: IMPORT_MESSAGES, runs: RUNS_MESSAGES, spec: SPEC_MESSAGES, onnx: ONNX_MESSAGES } as const
+export const CATALOGS = { client: CLIENT_MESSAGES, engine: ENGINE_MESSAGES, import: IMPORT_MESSAGES, runs: RUNS_MESSAGES, spec: SPEC_MESSAGES, harden: HARDEN_MESSAGES, onnx: ONNX_MESSAGES, imgui: IMGUI_MESSAGES } as const
 
-export const MESSAGES = { ...CLIENT_MESSAGES, ...ENGINE_MESSAGES, ...IMPORT_MESSAGES, ...RUNS_MESSAGES, ...SPEC_MESSAGES, ...ONNX_MESSAGES }
+export const MESSAGES = { ...CLIENT_MESSAGES, ...ENGINE_MESSAGES, ...IMPORT_MESSAGES, ...RUNS_MESSAGES, ...SPEC_MESSAGES, ...HARDEN_MESSAGES, ...ONNX_MESSAGES, ...IMGUI_MESSAGES }
 
 export type MessageKey = keyof typeof MESSAGES
 

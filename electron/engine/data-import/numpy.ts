@@ -3,8 +3,9 @@
 // is checked against the bytes, so a truncated or foreign file is refused with a reason.
 import { say, type MessageKey, type Params } from '../../../shared/messages'
 import { EngineError } from '../errors'
-import { readZip, ZipError } from '../layers/zip'
-import { TableBuilder, type Table } from './table'
+import { LIMITS } from '../../../shared/limits'
+import { HEAD_BYTES, readZip, ZipError } from '../layers/zip'
+import { MAX_COLUMNS, MAX_ROWS, TableBuilder, type Table } from './table'
 
 export interface NumpyArray {
   /** NumPy's type code without byte order, e.g. 'f4', 'i8' */
@@ -31,8 +32,25 @@ const READERS: Record<string, [number, Reader]> = {
   b1: [1, (v, a) => (v.getUint8(a) ? 1 : 0)]
 }
 
-/** Decode one .npy held in memory into float64 values (C order). */
-export function decodeNumpy(bytes: Uint8Array, label: string): NumpyArray {
+/** The most values read from one array: what the largest .npy upload holds as float32 (each value becomes
+ * 8 bytes here and 9 in the table, so a small .npz cannot inflate into gigabytes of cells). */
+export const MAX_NUMPY_VALUES = LIMITS.maxUploadBytes / 4
+
+interface NumpyHeader {
+  key: string
+  little: boolean
+  fortran: boolean
+  shape: number[]
+  /** offset of the data */
+  start: number
+  count: number
+}
+
+/**
+ * The header of an .npy whose first bytes are `bytes` and whose whole length is `length`: dtype, rank,
+ * rows, columns and values checked against the import's limits and the length before anything is allocated.
+ */
+export function readNumpyHeader(bytes: Uint8Array, label: string, length: number = bytes.length): NumpyHeader {
   const magic = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]
   if (bytes.length < 10 || !magic.every((b, i) => bytes[i] === b)) throw bad('import.npyNotNpy', { label })
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -41,8 +59,9 @@ export function decodeNumpy(bytes: Uint8Array, label: string): NumpyArray {
   const pre = major === 1 ? 10 : 12
   if (bytes.length < pre) throw bad('import.npyTruncatedHeader', { label })
   const headerLen = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true)
+  if (pre + headerLen > HEAD_BYTES) throw bad('harden.npyHeaderTooLong', { label, size: headerLen, max: HEAD_BYTES - pre })
   const start = pre + headerLen
-  if (start > bytes.length) throw bad('import.npyTruncatedHeader', { label })
+  if (start > bytes.length || start > length) throw bad('import.npyTruncatedHeader', { label })
   const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(pre, start))
   const descr = /'descr'\s*:\s*'([<>|=])([a-z])(\d+)'/.exec(text)
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text)?.[1]
@@ -51,21 +70,31 @@ export function decodeNumpy(bytes: Uint8Array, label: string): NumpyArray {
   const key = `${descr[2]}${descr[3]}`
   const reader = READERS[key]
   if (!reader) throw bad('import.npyDtype', { label, dtype: `${descr[1]}${key}` })
-  const [size, read] = reader
-  const little = descr[1] !== '>'
   const shape = shapeText.split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => (/^\d+L?$/.test(s) ? Number.parseInt(s, 10) : NaN))
   if (!shape.every((s) => Number.isSafeInteger(s))) throw bad('import.npyBadShape', { label, shape: shapeText })
   if (shape.length < 1 || shape.length > 2) throw bad('import.npyRank', { label, shape: shape.join(', ') })
+  const shown = shape.join(', ')
+  if (shape[0] > MAX_ROWS) throw bad('harden.npyTooManyRows', { label, shape: shown, rows: shape[0], max: MAX_ROWS })
+  if ((shape[1] ?? 1) > MAX_COLUMNS) throw bad('harden.npyTooManyColumns', { label, shape: shown, columns: shape[1], max: MAX_COLUMNS })
   const count = shape.reduce((a, b) => a * b, 1)
-  const expected = start + count * size
-  if (bytes.length < expected) throw bad('import.npyTruncated', { label, shape: shape.join(', '), expected, actual: bytes.length })
-  if (bytes.length > expected) throw bad('import.npyTrailing', { label, count: bytes.length - expected })
+  if (count > MAX_NUMPY_VALUES) throw bad('harden.npyTooManyValues', { label, shape: shown, count, max: MAX_NUMPY_VALUES })
+  const expected = start + count * reader[0]
+  if (length < expected) throw bad('import.npyTruncated', { label, shape: shown, expected, actual: length })
+  if (length > expected) throw bad('import.npyTrailing', { label, count: length - expected })
+  return { key, little: descr[1] !== '>', fortran: fortran === 'True', shape, start, count }
+}
+
+/** Decode one .npy held in memory into float64 values (C order). */
+export function decodeNumpy(bytes: Uint8Array, label: string): NumpyArray {
+  const { key, little, fortran, shape, start, count } = readNumpyHeader(bytes, label)
+  const [size, read] = READERS[key]
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const data = new Float64Array(count)
   const [n, d] = [shape[0], shape[1] ?? 1]
   for (let i = 0; i < count; i++) {
     const v = read(view, start + i * size, little)
     // Fortran order stores column by column: element i is (i % n, floor(i / n))
-    data[fortran === 'True' ? (i % n) * d + Math.floor(i / n) : i] = v
+    data[fortran ? (i % n) * d + Math.floor(i / n) : i] = v
   }
   return { dtype: key, shape, data }
 }
@@ -96,10 +125,18 @@ const FEATURE_NAMES = ['x', 'features', 'data', 'inputs', 'input', 'points']
 const LABEL_NAMES = ['y', 'labels', 'label', 'target', 'targets', 'classes', 'class']
 
 /** An .npz with one array (features) or two (features and labels, told apart by name, then by shape). */
+/** Members of an .npz upload read at most (it uses one or two; more are refused by name below). */
+export const MAX_NPZ_MEMBERS = 16
+
 export function parseNpz(bytes: Uint8Array, fileName: string, maxEntryBytes: number): Table {
   let entries
+  // every array's header is checked before its data is inflated; all members together inflate to at most one member's cap
+  const checkHead = (name: string, head: Uint8Array, size: number): void => {
+    if (name.endsWith('.npy')) readNumpyHeader(head, `${fileName}: ${name}`, size)
+  }
   try {
-    entries = readZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, maxEntryBytes)
+    const limits = { maxEntryBytes, maxTotalBytes: maxEntryBytes, maxEntries: MAX_NPZ_MEMBERS, checkHead }
+    entries = readZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, limits)
   } catch (e) {
     if (e instanceof ZipError) throw new EngineError('invalid-request', e.message)
     throw e

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { say } from '../../../shared/messages'
 import { CloudInputError, MAX_CSV_BYTES, parseCsvCloud } from '../data/cloud-input'
 import { EngineError } from '../errors'
-import { decodeNpyAny, NpyError } from '../runs/npy'
+import { decodeNpyAny, NpyError, readNpyAnyHeader } from '../runs/npy'
 import { readFileChecked } from './read-checked'
 import { readZip, ZipError } from './zip'
 import type { FeatureReduction } from '../../../shared/onnx'
@@ -25,8 +25,10 @@ export interface LayerData {
 /** Largest .npy/.npz file read (each is held in memory whole); also the cap on one NPZ member
  * uncompressed. CSV layers are capped lower, at cloud-input's MAX_CSV_BYTES (256 MiB). */
 export const MAX_LAYER_FILE_BYTES = 512 * 1024 ** 2
-/** Most layers in one analysis. */
+/** Most layers in one analysis (also the most members read from one .npz). */
 export const MAX_LAYERS = 512
+/** Most rows (samples) of one layer: the row cap of data imports. */
+export const MAX_LAYER_ROWS = 5_000_000
 export const MANIFEST = 'layers.json'
 const LAYER_EXT = /\.(npy|npz|csv)$/i
 const LABELS = /^labels\.(npy|csv)$/i
@@ -47,6 +49,8 @@ export type LayerManifest = z.infer<typeof manifestSchema>
 
 export interface DumpLimits {
   maxFileBytes?: number
+  /** bytes all members of one .npz inflate to (default: maxFileBytes, what one .npy may hold) */
+  maxNpzBytes?: number
   maxLayers?: number
 }
 
@@ -89,8 +93,14 @@ export function toLayer(name: string, shape: number[], data: ArrayLike<number>):
   return { name, n, width, data: out }
 }
 
+/** Refuse a layer with more rows than read, from its NPY header, before its data is allocated. */
+function checkRows(label: string, shape: number[]): void {
+  if (shape.length > 0 && shape[0] > MAX_LAYER_ROWS) throw invalid(say('harden.npyTooManyRows', { label, shape: shape.join(', '), rows: shape[0], max: MAX_LAYER_ROWS }))
+}
+
 function fromNpyBytes(bytes: Uint8Array, label: string): LayerData {
   try {
+    checkRows(label, readNpyAnyHeader(bytes, bytes.length, label).shape)
     const a = decodeNpyAny(bytes, label)
     return toLayer(label, a.shape, a.data)
   } catch (e) {
@@ -107,13 +117,15 @@ function readCapped(path: string, maxBytes: number): Promise<Buffer> {
 }
 
 /** Every member of an .npz as a layer, in archive order; member names lose their '.npy'. */
-async function readNpz(path: string, maxBytes: number): Promise<{ name: string; layer: LayerData }[]> {
+async function readNpz(path: string, maxBytes: number, maxTotal: number = maxBytes): Promise<{ name: string; layer: LayerData }[]> {
   const buf = await readCapped(path, maxBytes)
   let entries
+  // members are counted and sized from the central directory, each header checked before its data is inflated
+  const checkHead = (name: string, head: Uint8Array, size: number): void => checkRows(`${path}:${name}`, readNpyAnyHeader(head, size, `${path}:${name}`).shape)
   try {
-    entries = readZip(buf, path, maxBytes)
+    entries = readZip(buf, path, { maxEntryBytes: maxBytes, maxTotalBytes: maxTotal, maxEntries: MAX_LAYERS, checkHead })
   } catch (e) {
-    if (e instanceof ZipError) throw invalid(e.message)
+    if (e instanceof ZipError || e instanceof NpyError) throw invalid(e.message)
     throw e
   }
   if (entries.length === 0) throw invalid(say('import.dumpNpzNoArrays', { path }))
@@ -177,6 +189,7 @@ function checkStack(layers: LayerData[], sources: string[], maxLayers: number): 
 export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Promise<LoadedDumps> {
   const maxBytes = limits.maxFileBytes ?? MAX_LAYER_FILE_BYTES
   const maxLayers = limits.maxLayers ?? MAX_LAYERS
+  const maxNpz = limits.maxNpzBytes ?? maxBytes
   let isDir: boolean
   try {
     isDir = (await stat(path)).isDirectory()
@@ -185,7 +198,7 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
   }
   if (!isDir) {
     if (extname(path).toLowerCase() !== '.npz') throw invalid(say('import.dumpsNotFolderOrNpz', { path }))
-    const members = await readNpz(path, maxBytes)
+    const members = await readNpz(path, maxBytes, maxNpz)
     const out = { layers: members.map((m) => ({ ...m.layer, name: m.name })), sources: members.map((m) => `${path}:${m.name}`) }
     checkStack(out.layers, out.sources, maxLayers)
     return out
@@ -198,7 +211,7 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
   // a folder whose only layer file is a multi-array .npz: its members are the layers
   if (candidates.length === 1 && /\.npz$/i.test(candidates[0]) && !(manifest?.layers.length === 1 && manifest.layers[0] === candidates[0])) {
     const file = join(path, candidates[0])
-    const members = await readNpz(file, maxBytes)
+    const members = await readNpz(file, maxBytes, maxNpz)
     if (members.length > 1) {
       let picked = members
       if (manifest) {

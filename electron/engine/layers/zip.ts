@@ -1,6 +1,6 @@
 // A minimal ZIP reader for NumPy's .npz archives: the central directory (with Zip64 records, which NumPy
 // writes), stored or deflated members, CRC-32 checked, so a truncated or corrupt archive is refused.
-import { inflateRawSync } from 'node:zlib'
+import { Inflate } from 'fflate'
 import { say } from '../../../shared/messages'
 
 export class ZipError extends Error {
@@ -61,13 +61,43 @@ function findDirectory(buf: Buffer, label: string): { offset: number; count: num
   throw new ZipError(say('import.zipNoEnd', { label }))
 }
 
-/**
- * Every file member of a ZIP held in memory, in central-directory order (the order NumPy wrote them).
- * `maxEntryBytes` caps each member's uncompressed size (checked before inflating).
- */
-export function readZip(buf: Buffer, label: string, maxEntryBytes: number): ZipEntry[] {
+/** Caps on what an archive may inflate to; checked from the central directory and again while inflating. */
+export interface ZipLimits {
+  /** uncompressed bytes of one member */
+  maxEntryBytes: number
+  /** uncompressed bytes of all members together (default: maxEntryBytes) */
+  maxTotalBytes?: number
+  /** members listed in the central directory (default: DEFAULT_MAX_ENTRIES) */
+  maxEntries?: number
+  /**
+   * Called with a member's first min(size, HEAD_BYTES) bytes before the rest is inflated or anything is
+   * allocated for it (an NPY header, to check the shape against the caller's limits); throws to refuse.
+   */
+  checkHead?: (name: string, head: Uint8Array, size: number) => void
+}
+
+export const DEFAULT_MAX_ENTRIES = 1024
+/** bytes handed to checkHead: the longest NPY header read (64 KiB) plus its preamble */
+export const HEAD_BYTES = 65_536 + 12
+/** compressed bytes inflated per step: deflate expands at most ~1032x, so one step yields at most ~17 MB */
+const STEP = 16 * 1024
+
+interface Member {
+  name: string
+  method: number
+  crc: number
+  packed: number
+  size: number
+  local: number
+}
+
+/** The central directory's file members, refused before anything is inflated if they pass the caps. */
+function listMembers(buf: Buffer, label: string, limits: Required<Omit<ZipLimits, 'checkHead'>>): Member[] {
   const { offset, count } = findDirectory(buf, label)
-  const entries: ZipEntry[] = []
+  // each record is at least 46 bytes: a count the directory cannot hold is corrupt, a large one is refused
+  if (count > limits.maxEntries) throw new ZipError(say('harden.zipTooManyEntries', { label, count, max: limits.maxEntries }))
+  const members: Member[] = []
+  let total = 0
   let p = offset
   for (let e = 0; e < count; e++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipError(say('import.zipCorruptDirectory', { label, entry: e + 1 }))
@@ -107,23 +137,83 @@ export function readZip(buf: Buffer, label: string, maxEntryBytes: number): ZipE
     if (name.endsWith('/')) continue
     if (flags & 1) throw new ZipError(say('import.zipEncrypted', { label, name }))
     if (method !== 0 && method !== 8) throw new ZipError(say('import.zipMethod', { label, name, method }))
-    if (size > maxEntryBytes) throw new ZipError(say('import.zipMemberTooLarge', { label, name, size, max: maxEntryBytes }))
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== LOCAL) throw new ZipError(say('import.zipBadLocalHeader', { label, name }))
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28)
-    if (start + packed > buf.length) throw new ZipError(say('import.zipMemberTruncated', { label, name }))
-    const raw = buf.subarray(start, start + packed)
-    let data: Uint8Array
-    if (method === 0) data = raw
-    else {
-      try {
-        data = inflateRawSync(raw, { maxOutputLength: Math.max(1, size) })
-      } catch (err) {
-        throw new ZipError(say('import.zipInflate', { label, name, detail: (err as Error).message }))
-      }
+    if (size > limits.maxEntryBytes) throw new ZipError(say('import.zipMemberTooLarge', { label, name, size, max: limits.maxEntryBytes }))
+    total += size
+    if (total > limits.maxTotalBytes) throw new ZipError(say('harden.zipTotalTooLarge', { label, size: total, max: limits.maxTotalBytes }))
+    members.push({ name, method, crc, packed, size, local })
+  }
+  return members
+}
+
+/**
+ * Inflate one member step by step, never past the size its directory entry declares (a lying entry is
+ * refused as soon as the output passes it); `checkHead` sees the first bytes before the output is allocated.
+ */
+function inflateMember(raw: Uint8Array, m: Member, label: string, checkHead?: ZipLimits['checkHead']): Uint8Array {
+  const headLength = Math.min(m.size, HEAD_BYTES)
+  const head = new Uint8Array(headLength)
+  let out: Uint8Array | undefined
+  let filled = 0
+  const take = (chunk: Uint8Array): void => {
+    if (filled + chunk.length > m.size) throw new ZipError(say('harden.zipInflatesPast', { label, name: m.name, size: m.size }))
+    if (!out) {
+      const n = Math.min(chunk.length, headLength - filled)
+      head.set(chunk.subarray(0, n), filled)
+      filled += n
+      chunk = chunk.subarray(n)
+      if (filled < headLength) return
+      checkHead?.(m.name, head, m.size)
+      out = new Uint8Array(m.size)
+      out.set(head)
     }
-    if (data.length !== size) throw new ZipError(say('import.zipSizeMismatch', { label, name, actual: data.length, size }))
-    if (crc32(data) !== crc) throw new ZipError(say('import.zipCrc', { label, name }))
-    entries.push({ name, data })
+    out.set(chunk, filled)
+    filled += chunk.length
+  }
+  if (m.method === 0) take(raw)
+  else {
+    // a refusal from take (ours or checkHead's) travels through fflate unchanged; fflate's own are corrupt data
+    let refused: unknown
+    const inflater = new Inflate((chunk) => {
+      try {
+        take(chunk)
+      } catch (e) {
+        refused = e
+        throw e
+      }
+    })
+    try {
+      for (let at = 0; at < raw.length || at === 0; at += STEP) inflater.push(raw.subarray(at, at + STEP), at + STEP >= raw.length)
+    } catch (err) {
+      if (err === refused) throw err
+      throw new ZipError(say('import.zipInflate', { label, name: m.name, detail: (err as Error).message }))
+    }
+  }
+  if (!out) {
+    // the member is shorter than the head: the head is the whole member, if it is all there
+    if (filled < headLength) throw new ZipError(say('import.zipSizeMismatch', { label, name: m.name, actual: filled, size: m.size }))
+    checkHead?.(m.name, head, m.size)
+    out = head
+  }
+  if (filled !== m.size) throw new ZipError(say('import.zipSizeMismatch', { label, name: m.name, actual: filled, size: m.size }))
+  return out
+}
+
+/**
+ * Every file member of a ZIP held in memory, in central-directory order (the order NumPy wrote them).
+ * `limits` (or just the per-member cap) bounds the members' count and their sizes, one and all, from the
+ * central directory before anything is inflated, and again while inflating.
+ */
+export function readZip(buf: Buffer, label: string, limits: number | ZipLimits): ZipEntry[] {
+  const l = typeof limits === 'number' ? { maxEntryBytes: limits } : limits
+  const caps = { maxEntryBytes: l.maxEntryBytes, maxTotalBytes: l.maxTotalBytes ?? l.maxEntryBytes, maxEntries: l.maxEntries ?? DEFAULT_MAX_ENTRIES }
+  const entries: ZipEntry[] = []
+  for (const m of listMembers(buf, label, caps)) {
+    if (m.local + 30 > buf.length || buf.readUInt32LE(m.local) !== LOCAL) throw new ZipError(say('import.zipBadLocalHeader', { label, name: m.name }))
+    const start = m.local + 30 + buf.readUInt16LE(m.local + 26) + buf.readUInt16LE(m.local + 28)
+    if (start + m.packed > buf.length) throw new ZipError(say('import.zipMemberTruncated', { label, name: m.name }))
+    const data = inflateMember(buf.subarray(start, start + m.packed), m, label, l.checkHead)
+    if (crc32(data) !== m.crc) throw new ZipError(say('import.zipCrc', { label, name: m.name }))
+    entries.push({ name: m.name, data })
   }
   return entries
 }

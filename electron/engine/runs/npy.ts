@@ -84,14 +84,19 @@ const ITEM_SIZE: Record<NpyAnyDtype, number> = { '<f4': 4, '<i4': 4, '<f8': 8 }
 const STORAGE_DTYPES: readonly NpyAnyDtype[] = ['<f4', '<i4']
 const ALL_DTYPES: readonly NpyAnyDtype[] = ['<f4', '<i4', '<f8']
 
-interface Header {
+export interface NpyHeader {
   dtype: NpyAnyDtype
   shape: number[]
   dataOffset: number
 }
 
+/** The header of a float32, int32 or float64 .npy whose first bytes are `head` and whose length is `fileLength`. */
+export function readNpyAnyHeader(head: Uint8Array, fileLength: number, label: string): NpyHeader {
+  return parseHeader(head, fileLength, label, ALL_DTYPES)
+}
+
 /** Parse and validate the header at the start of `head` (which holds at least the whole header). */
-function parseHeader(head: Uint8Array, fileLength: number, label: string, accepted: readonly NpyAnyDtype[] = STORAGE_DTYPES): Header {
+function parseHeader(head: Uint8Array, fileLength: number, label: string, accepted: readonly NpyAnyDtype[] = STORAGE_DTYPES): NpyHeader {
   if (head.length < 10 || !MAGIC.every((b, i) => head[i] === b)) throw new NpyError(say('runs.npyMagic', { label }))
   const major = head[6]
   const minor = head[7]
