@@ -25,6 +25,8 @@ export const METHOD_NAMES = [
   'layers.start',
   'layers.list',
   'layers.get',
+  'models.inspect',
+  'inputs.stage',
   'studies.start',
   'studies.list',
   'studies.get'

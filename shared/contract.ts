@@ -9,6 +9,8 @@ import { MissingPolicySchema, type DataPreview, type DatasetInfo, type DatasetVi
 import type { LayerAnalysis, LayerAnalysisSummary } from './layers'
 import { StudySweepSchema, type StudyResult, type StudySummary } from './study'
 import { LIMITS } from './limits'
+import { ImageOptionsSchema } from './image-data'
+import { OnnxAnalyzeOptionsSchema, type OnnxInspection } from './onnx'
 import { say } from './messages'
 import { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method } from './channels'
 
@@ -70,8 +72,16 @@ const fileName = z.string().min(1).max(255)
 const base64 = z.string().max(Math.ceil(LIMITS.maxUploadBytes / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
 const upload = z.strictObject({ name: fileName, content: base64 })
 const tag = z.string().trim().min(1).max(40)
+/** a staged input file: its path below the picked folder (class/image.png), plain segments only */
+const stagedName = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((s) => s.split('/').every((seg) => seg.length > 0 && seg.length <= 255 && !seg.startsWith('.') && !/[\\:]/.test(seg)), 'not a plain relative path')
 const dataChoice = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('dataset'), id: runId }),
+  /** files sent with inputs.stage: a folder of images (read with `image`) or one .npy/.npz array */
+  z.strictObject({ kind: z.literal('staged'), token, label: z.string().min(1).max(255), image: ImageOptionsSchema.optional() }),
   z.strictObject({ kind: z.literal('builtin'), name: z.string().min(1).max(64), n: z.number().int().min(2).max(LIMITS.maxPoints), seed: z.number().int().min(0).optional() })
 ])
 
@@ -116,14 +126,20 @@ export const METHODS = {
   /** analyze an existing model: a TF.js Layers model (model.json + weights) run on data, or activation dumps */
   'layers.start': z.strictObject({
     name: z.string().trim().min(1).max(LIMITS.maxNameLength),
-    source: z.enum(['tfjs-model', 'dumps']),
+    source: z.enum(['tfjs-model', 'dumps', 'onnx']),
     files: z.array(upload).min(1).max(LIMITS.maxUploadFiles),
     data: dataChoice.optional(),
+    /** source 'onnx': the tensors to record and how feature maps are reduced */
+    onnx: OnnxAnalyzeOptionsSchema.optional(),
     k: z.number().int().min(1).max(100).optional(),
     seed: z.number().int().min(0).optional()
   }),
   'layers.list': z.strictObject({}),
   'layers.get': z.strictObject({ id: runId }),
+  /** an uploaded .onnx model's graph (inputs, tensors by module path, residual blocks, default layers) */
+  'models.inspect': upload,
+  /** model input files (images of a picked folder, or one .npy/.npz), sent in several calls under one token */
+  'inputs.stage': z.strictObject({ token: token.optional(), files: z.array(z.strictObject({ name: stagedName, content: base64 })).min(1).max(LIMITS.maxUploadFiles) }),
   /** sweep one flow over L, h or the number of steps and compare each point with the continuous limit */
   'studies.start': z.strictObject({ name: z.string().trim().min(1).max(LIMITS.maxNameLength), spec: z.unknown(), sweep: StudySweepSchema }),
   'studies.list': z.strictObject({}),
@@ -158,6 +174,9 @@ export interface Responses {
   'layers.start': { jobId: string }
   'layers.list': LayerAnalysisSummary[]
   'layers.get': LayerAnalysis
+  'models.inspect': OnnxInspection
+  /** files and bytes staged under the token so far */
+  'inputs.stage': { token: string; files: number; bytes: number }
   /** the job's 'done' event carries the study id as runId */
   'studies.start': { jobId: string }
   'studies.list': StudySummary[]

@@ -11,6 +11,8 @@ import { RunStore } from './runs/store'
 import { appVersion } from './version'
 import { dataHandlers } from './handlers/data'
 import { layersHandlers } from './handlers/layers'
+import { modelInputHandlers } from './handlers/model-inputs'
+import { InputStaging } from './data/input-staging'
 import { runAdminHandlers } from './handlers/run-admin'
 import { settingsHandlers } from './handlers/settings'
 import { studiesHandlers } from './handlers/studies'
@@ -56,11 +58,14 @@ export async function createEngineService(options: EngineServiceOptions): Promis
     jobs
   }
 
+  // model input files sent by the app, shared by inputs.stage and layers.start
+  const inputs = new InputStaging()
   const handlers: Handlers = {
     ...runAdminHandlers(context),
     ...settingsHandlers(context, log),
     ...dataHandlers(context),
-    ...layersHandlers(context),
+    ...layersHandlers(context, inputs),
+    ...modelInputHandlers(context, inputs),
     ...studiesHandlers(context),
     'engine.info': () => ({ appVersion: version, backend, available: availableBackends(), mode: options.mode, workspace: options.workspace }),
     'spec.validate': (r) => parseSpec(r.spec),
@@ -107,8 +112,9 @@ export async function createEngineService(options: EngineServiceOptions): Promis
     onEvent(listener: (event: JobEvent) => void): () => void {
       return jobs.onEvent(listener)
     },
-    dispose(): Promise<void> {
-      return jobs.dispose()
+    async dispose(): Promise<void> {
+      await jobs.dispose()
+      await inputs.dispose()
     }
   }
 }

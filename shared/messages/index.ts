@@ -5,7 +5,9 @@ import { localizeWith, type MessageLang } from './localize'
 import { CLIENT_MESSAGES } from './catalog-client'
 import { ENGINE_MESSAGES } from './catalog-engine'
 import { HARDEN_MESSAGES } from './catalog-harden'
+import { IMGUI_MESSAGES } from './catalog-imgui'
 import { IMPORT_MESSAGES } from './catalog-import'
+import { ONNX_MESSAGES } from './catalog-onnx'
 import { RUNS_MESSAGES } from './catalog-runs'
 import { SPEC_MESSAGES } from './catalog-spec'
 import { STEPS_MESSAGES } from './catalog-steps'
@@ -16,7 +18,9 @@ export const CATALOGS = {
   client: CLIENT_MESSAGES,
   engine: ENGINE_MESSAGES,
   harden: HARDEN_MESSAGES,
+  imgui: IMGUI_MESSAGES,
   import: IMPORT_MESSAGES,
+  onnx: ONNX_MESSAGES,
   runs: RUNS_MESSAGES,
   spec: SPEC_MESSAGES,
   steps: STEPS_MESSAGES,
@@ -28,7 +32,9 @@ export const MESSAGES = {
   ...CLIENT_MESSAGES,
   ...ENGINE_MESSAGES,
   ...HARDEN_MESSAGES,
+  ...IMGUI_MESSAGES,
   ...IMPORT_MESSAGES,
+  ...ONNX_MESSAGES,
   ...RUNS_MESSAGES,
   ...SPEC_MESSAGES,
   ...STEPS_MESSAGES,

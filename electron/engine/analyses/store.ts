@@ -126,7 +126,7 @@ async function readRecord(dir: string): Promise<RecordRead> {
     return { ok: false, problem: code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', detail: detailOf(e) } }
   }
   const r = json as Partial<AnalysisRecord> | null
-  if (!r || typeof r !== 'object' || r.version !== 1 || typeof r.id !== 'string' || typeof r.name !== 'string' || typeof r.createdAt !== 'string' || (r.source !== 'tfjs-model' && r.source !== 'dumps') || !Array.isArray(r.layers) || !r.projection || !Array.isArray(r.projection.shape))
+  if (!r || typeof r !== 'object' || r.version !== 1 || typeof r.id !== 'string' || typeof r.name !== 'string' || typeof r.createdAt !== 'string' || (r.source !== 'tfjs-model' && r.source !== 'dumps' && r.source !== 'onnx') || !Array.isArray(r.layers) || !r.projection || !Array.isArray(r.projection.shape))
     return { ok: false, problem: { kind: 'foreign' } }
   return { ok: true, record: r as AnalysisRecord }
 }

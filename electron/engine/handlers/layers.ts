@@ -16,7 +16,11 @@ import type { LayerData } from '../layers/dumps'
 import { loadLayerDumps } from '../layers/dumps'
 import { loadLabels } from '../layers/labels'
 import type { ModelFile } from '../layers/model-files'
-import { analyzeAndProject, checkModelOnData, recordModel, resolveDataChoice, type PointsInput } from '../layers/pipeline'
+import { analyzeAndProject, checkModelOnData, recordModel, resolveDataChoice, type PointsInput, type StepHooks } from '../layers/pipeline'
+import { InputStaging } from '../data/input-staging'
+import { chooseLayers, inspectOnnx, prepareOnnx, recordOnnx } from '../onnx'
+import { createSession } from '../onnx/session'
+import { onnxUpload, resolveStaged } from './model-inputs'
 import type { HandlerContext, HandlerGroup } from './types'
 
 export const LAYERS_DEFAULTS = { k: 10, seed: 7 }
@@ -63,31 +67,66 @@ async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[
 }
 
 type StartRequest = RequestOf<'layers.start'>
+type Prepare = (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, 'name' | 'source' | 'options' | 'files' | 'appVersion' | 'report' | 'projection'> & { layers: LayerData[]; residualBlocks?: { from: number; to: number }[] }>
 
-async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: string }> {
+/** Read the data inside the job (staged files may be many images: progress and cancel apply), scaled to [0, share]. */
+const partHooks = (hooks: Parameters<Prepare>[0], share: number): StepHooks => ({
+  progress: (f, m) => hooks?.progress?.(share * f, m),
+  checkpoint: () => hooks?.checkpoint?.() ?? Promise.resolve()
+})
+
+async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest): Promise<{ jobId: string }> {
   const k = r.k ?? LAYERS_DEFAULTS.k
   const seed = r.seed ?? LAYERS_DEFAULTS.seed
   const files = decodeUploads(r.files)
   const base = { name: r.name, source: r.source, options: { k, seed }, files: files.map((f) => f.name), appVersion: ctx.appVersion }
-  let prepare: (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, keyof typeof base | 'report' | 'projection'> & { layers: LayerData[] }>
-  if (r.source === 'tfjs-model') {
+  const staged = r.data?.kind === 'staged' ? r.data : undefined
+  const choice = r.data?.kind === 'staged' ? undefined : r.data
+  const withLabels = (data: PointsInput): Pick<AnalysisContent, 'labels' | 'classes'> => ({ ...(data.labels ? { labels: data.labels } : {}), ...(data.classes ? { classes: data.classes } : {}) })
+  let prepare: Prepare
+  if (r.source === 'onnx') {
     if (!r.data) throw invalid(say('import.modelNeedsData'))
-    const data: PointsInput = await resolveDataChoice(ctx.workspace, r.data, seed)
-    // load once now so a bad model is refused at once, not as a failed job
-    ;(await checkModelOnData(files, data)).model.dispose()
+    const model = onnxUpload(files)
+    const options = { ...r.onnx, seed, file: model.name }
+    const sampleShape = (d: PointsInput): number[] => (d.shape ? d.shape.slice(1) : [d.d])
+    // refuse a bad model, unknown layers or (for data known now) a wrong shape at once, not as a failed job
+    const known = choice ? await resolveDataChoice(ctx.workspace, choice, seed) : undefined
+    if (known) await prepareOnnx(model.bytes, sampleShape(known), options)
+    else chooseLayers(await inspectOnnx(model.bytes, model.name), r.onnx?.layers)
+    // and an operator the runtime lacks, which only a session finds
+    await (await createSession(model.bytes, model.name)).release()
     prepare = async (hooks) => {
+      const data = known ?? (await resolveStaged(staging, staged!, seed, partHooks(hooks, 0.3)))
+      const rec = await recordOnnx(model.bytes, { values: data.points, n: data.n, sampleShape: sampleShape(data) }, {
+        ...options,
+        onBatch: async (done, n) => {
+          hooks?.progress?.(0.3 + (0.7 * done) / n, say('import.progressRecording', { done, n }))
+          await hooks?.checkpoint?.()
+        }
+      })
+      // the residual blocks read from the graph mark the Euler stretches
+      return { layers: rec.layers, residualBlocks: rec.blocks.map((b) => ({ from: b.from, to: b.to })), model: rec.model, dataset: data.dataset, ...withLabels(data) }
+    }
+  } else if (r.source === 'tfjs-model') {
+    if (!r.data) throw invalid(say('import.modelNeedsData'))
+    const known = choice ? await resolveDataChoice(ctx.workspace, choice, seed) : undefined
+    // load once now so a bad model is refused at once, not as a failed job
+    if (known) (await checkModelOnData(files, known)).model.dispose()
+    prepare = async (hooks) => {
+      const data = known ?? (await resolveStaged(staging, staged!, seed, partHooks(hooks, 0.3)))
       const rec = await recordModel(files, data, hooks)
-      return { layers: rec.layers, model: rec.model, dataset: data.dataset, ...(data.labels ? { labels: data.labels } : {}), ...(data.classes ? { classes: data.classes } : {}) }
+      return { layers: rec.layers, model: rec.model, dataset: data.dataset, ...withLabels(data) }
     }
   } else {
+    if (staged) throw invalid(say('imgui.dumpsNoStagedData'))
     const dumps = await readDumpUploads(files)
     const n = dumps.layers[0].n
     let labels = dumps.labels
     let classes: string[] | undefined
     let dataset: AnalysisDataset = { kind: 'dumps', n, d: dumps.layers[0].width }
-    if (r.data) {
+    if (choice) {
       // the dumps are the activations already: a dataset here only lends its labels (and its description)
-      const data = await resolveDataChoice(ctx.workspace, r.data, seed)
+      const data = await resolveDataChoice(ctx.workspace, choice, seed)
       if (data.n !== n) throw invalid(say('import.dumpsDataMismatch', { n: data.n, m: n }))
       if (!labels && data.labels) {
         labels = data.labels
@@ -98,25 +137,29 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
     prepare = () => Promise.resolve({ layers: dumps.layers, dataset, ...(labels ? { labels } : {}), ...(classes ? { classes } : {}) })
   }
   const jobId = ctx.jobs.submit(r.name, async (job) => {
-    const prepared = await prepare({ progress: (f, m) => job.progress(0.4 * f, undefined, m), checkpoint: () => job.checkpoint() })
-    const { layers, ...rest } = prepared
-    const { report, projection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}) }, {
-      progress: (f, m) => job.progress(0.4 + 0.5 * f, undefined, m),
-      checkpoint: () => job.checkpoint()
-    })
-    return saveAnalysis(ctx.workspace, { ...base, ...rest, report, projection }, {
-      beforeFile: async (file) => {
-        job.progress(0.95, undefined, say('import.progressSavingAnalysis', { file }))
-        await job.checkpoint()
-      }
-    })
+    try {
+      const prepared = await prepare({ progress: (f, m) => job.progress(0.4 * f, undefined, m), checkpoint: () => job.checkpoint() })
+      const { layers, residualBlocks, ...rest } = prepared
+      const { report, projection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}), ...(residualBlocks ? { residualBlocks } : {}) }, {
+        progress: (f, m) => job.progress(0.4 + 0.5 * f, undefined, m),
+        checkpoint: () => job.checkpoint()
+      })
+      return await saveAnalysis(ctx.workspace, { ...base, ...rest, report, projection }, {
+        beforeFile: async (file) => {
+          job.progress(0.95, undefined, say('import.progressSavingAnalysis', { file }))
+          await job.checkpoint()
+        }
+      })
+    } finally {
+      if (staged) await staging.drop(staged.token)
+    }
   })
   return { jobId }
 }
 
-export function layersHandlers(ctx: HandlerContext): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get'> {
+export function layersHandlers(ctx: HandlerContext, staging: InputStaging = new InputStaging()): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get'> {
   return {
-    'layers.start': (r) => start(ctx, r),
+    'layers.start': (r) => start(ctx, staging, r),
     'layers.list': () => listAnalyses(ctx.workspace),
     'layers.get': (r) => getAnalysis(ctx.workspace, r.id)
   }

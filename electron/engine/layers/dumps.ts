@@ -11,6 +11,7 @@ import { decodeNpyAny, NpyError, readNpyAnyHeader } from '../runs/npy'
 import { readFileChecked } from './read-checked'
 import { readZip, ZipError } from './zip'
 import { parseJson } from '../../../shared/json-depth'
+import type { FeatureReduction } from '../../../shared/onnx'
 
 /** One layer's activations, row-major [n, width], float64. */
 export interface LayerData {
@@ -18,6 +19,8 @@ export interface LayerData {
   n: number
   width: number
   data: Float64Array
+  /** ONNX recordings: how the tensor became these points (exact, random projection, channel means) */
+  reduction?: FeatureReduction
 }
 
 /** Largest .npy/.npz file read (each is held in memory whole); also the cap on one NPZ member

@@ -75,6 +75,11 @@ export async function loadLabels(path: string): Promise<Int32Array> {
   if (size > MAX_LABEL_BYTES) throw invalid(say('import.labelsTooLarge', { path, size, max: MAX_LABEL_BYTES }))
   const buf = await readFile(path)
   if (!/\.npy$/i.test(path)) return parseLabelsCsv(buf.toString('utf8'), path)
+  return decodeLabelsNpy(buf, path)
+}
+
+/** Labels from the bytes of an .npy file (or an NPZ member); `path` labels the messages. */
+export function decodeLabelsNpy(buf: Buffer, path: string): Int32Array {
   try {
     const a = decodeIntegerNpy(buf, path) ?? decodeNpyAny(buf, path)
     if (!(a.shape.length === 1 || (a.shape.length === 2 && a.shape[1] === 1))) throw invalid(say('import.labelsShape', { path, shape: a.shape.join(', ') }))

@@ -2,6 +2,7 @@
 // on (built-in, workspace dataset, or a file), record a TF.js model's layers on it, then analyse and
 // project. Progress and cancellation go through optional hooks, called between steps and batches.
 import type { AnalysisDataset, AnalysisRecord, LayerReport } from '../../../shared/layers'
+import { shapeMismatch, shapeMismatchMessage } from '../../../shared/input-shape'
 import { say } from '../../../shared/messages'
 import { builtinDataset, BUILTIN_NAMES, isBuiltinName } from '../data/builtin-datasets'
 import { CloudInputError, loadCloud } from '../data/cloud-input'
@@ -14,9 +15,11 @@ import { fitLayerPca, type LayerProjection } from './pca'
 import { loadModelFromFiles, MAX_RECORDED_VALUES, recordLayerOutputs, type LoadedModel } from './tfjs-model'
 
 export interface PointsInput {
-  points: Float64Array
+  points: Float64Array | Float32Array
   n: number
   d: number
+  /** the data's shape [N, ...] when it has more than two axes (images, feature maps): checked against the model's input */
+  shape?: number[]
   labels?: Int32Array
   classes?: string[]
   dataset: AnalysisDataset
@@ -66,8 +69,13 @@ export async function resolveDataArgument(text: string, path: string, seed: numb
 }
 
 /** Load the model and check the data fits it; the caller disposes loaded.model. */
-export async function checkModelOnData(files: ModelFile[], data: { n: number; d: number }): Promise<LoadedModel> {
+export async function checkModelOnData(files: ModelFile[], data: { n: number; d: number; shape?: number[] }): Promise<LoadedModel> {
   const loaded = await loadModelFromFiles(files)
+  const wrongShape = data.shape && data.shape.length > 2 ? shapeMismatch([null, ...loaded.inputShape], data.shape) : null
+  if (wrongShape) {
+    loaded.model.dispose()
+    throw invalid(shapeMismatchMessage(wrongShape))
+  }
   if (data.d !== loaded.inputWidth) {
     loaded.model.dispose()
     throw invalid(say('import.dimensionsMismatch', { d: data.d, width: loaded.inputWidth, shape: loaded.inputShape.join(', ') }))
@@ -101,11 +109,11 @@ export async function recordModel(files: ModelFile[], data: PointsInput, hooks: 
 }
 
 /** analyzeLayers, then the once-per-model PCA projection. */
-export async function analyzeAndProject(layers: LayerData[], o: { k: number; seed: number; labels?: Int32Array }, hooks: StepHooks = {}): Promise<{ report: LayerReport; projection: LayerProjection }> {
+export async function analyzeAndProject(layers: LayerData[], o: { k: number; seed: number; labels?: Int32Array; residualBlocks?: { from: number; to: number }[] }, hooks: StepHooks = {}): Promise<{ report: LayerReport; projection: LayerProjection }> {
   if (o.labels && o.labels.length !== layers[0]?.n) throw invalid(say('import.labelsCountMismatch', { count: o.labels.length, n: String(layers[0]?.n) }))
   hooks.progress?.(0, say('import.progressMetrics'))
   await hooks.checkpoint?.()
-  const report = await analyzeLayersAsync(layers, { k: o.k, seed: o.seed, ...(o.labels ? { labels: o.labels } : {}) }, async (l, count) => {
+  const report = await analyzeLayersAsync(layers, { k: o.k, seed: o.seed, ...(o.labels ? { labels: o.labels } : {}), ...(o.residualBlocks ? { residualBlocks: o.residualBlocks } : {}) }, async (l, count) => {
     hooks.progress?.((0.8 * (l + 1)) / count, say('import.progressMetricsLayer', { layer: l + 1, count }))
     await hooks.checkpoint?.()
   })

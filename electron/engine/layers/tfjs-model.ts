@@ -99,7 +99,7 @@ export async function loadModelFromFiles(files: ModelFile[]): Promise<LoadedMode
  * Run `points` ([n, d] row-major) through the model, recording the input (layer 'input') and every
  * layer's output flattened to [n, features]. d must equal the model's input width.
  */
-export async function recordLayerOutputs(loaded: LoadedModel, points: Float64Array, n: number, d: number, options: RecordOptions = {}): Promise<LayerData[]> {
+export async function recordLayerOutputs(loaded: LoadedModel, points: Float64Array | Float32Array, n: number, d: number, options: RecordOptions = {}): Promise<LayerData[]> {
   if (d !== loaded.inputWidth)
     throw invalid(say('import.dimensionsMismatch', { d, width: loaded.inputWidth, shape: loaded.inputShape.join(', ') }))
   if (points.length !== n * d) throw invalid(say('import.valuesNotRows', { count: points.length, n, d }))

@@ -3,9 +3,11 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { baseName, checkDumpFiles, checkModelFiles, dumpFilesOf, npyRows, readModelJson, type ModelJsonInfo, type SourceKind } from './files'
-import { checkData, checkOptions, describeStartRequest, uploadList, type DataDraft, type StartRequest } from './request'
+import { BUILTIN_SHAPE, checkData, checkOptions, describeStartRequest, uploadList, type DataDraft, type StartRequest } from './request'
 import { asBuiltin } from './requestJson'
 import type { DatasetInfo } from '@shared/dataset'
+import { useInputDraft } from './inputDraft'
+import { dataShapeProblem } from './inputShape'
 
 /** Plain-language neighbourhood sizes; k is what kNN preservation counts. */
 export const K_PRESETS = [
@@ -89,8 +91,15 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
     preset.value = K_PRESETS.find((x) => x.k === v)?.id ?? 'custom'
   }
 
-  const files = computed(() => (source.value === 'tfjs-model' ? modelFiles.value : dumpFiles.value))
+  const inputs = useInputDraft()
+  const onnxFiles = computed(() => (inputs.onnxFile ? [inputs.onnxFile] : []))
+  const files = computed(() => (source.value === 'tfjs-model' ? modelFiles.value : source.value === 'onnx' ? onnxFiles.value : dumpFiles.value))
+  /** the image options or file name of data picked as files, for the request */
+  const staged = computed(() =>
+    data.value.kind === 'images' ? { token: '', label: inputs.imageRoot || 'images', image: inputs.imageOptions } : data.value.kind === 'array' ? { token: '', label: inputs.arrayFile?.name ?? '' } : undefined
+  )
   const modelProblems = computed(() => {
+    if (source.value === 'onnx') return inputs.modelProblems
     if (source.value === 'tfjs-model') return checkModelFiles(modelFiles.value, modelInfo.value)
     // files were chosen but none is a layer file: say that, not "choose files"
     if (dumpFiles.value.length === 0 && skipped.value > 0) return [{ key: 'noLayers' }]
@@ -98,25 +107,35 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
   })
   /** something was chosen for the current source, so its problems are worth showing */
   const touched = computed(() =>
-    source.value === 'tfjs-model' ? modelFiles.value.length > 0 : dumpFiles.value.length > 0 || skipped.value > 0 || labels.value !== null
+    source.value === 'tfjs-model' ? modelFiles.value.length > 0 : source.value === 'onnx' ? inputs.onnxFile !== null : dumpFiles.value.length > 0 || skipped.value > 0 || labels.value !== null
   )
   /** model.json chosen but not read yet: the step cannot be judged */
-  const reading = computed(() => source.value === 'tfjs-model' && modelFiles.value.some((f) => /\.json$/i.test(f.name)) && modelInfo.value === null)
-  const dataProblems = computed(() => (source.value === 'tfjs-model' ? checkData(data.value) : []))
+  const reading = computed(() => (source.value === 'onnx' ? inputs.inspecting : source.value === 'tfjs-model' && modelFiles.value.some((f) => /\.json$/i.test(f.name)) && modelInfo.value === null))
+  const dataProblems = computed(() => {
+    if (source.value === 'dumps') return []
+    const d = data.value
+    if (d.kind === 'images' || d.kind === 'array') return inputs.dataProblems(d.kind, source.value === 'onnx')
+    const problems = checkData(d)
+    // a table's width against an ONNX model's input, before anything is sent
+    const width = d.kind === 'builtin' ? BUILTIN_SHAPE[d.builtin].d : (chosenDataset.value?.d ?? null)
+    const msg = source.value === 'onnx' && problems.length === 0 && width !== null ? dataShapeProblem(inputs.modelShape, [d.n ?? 0, width]) : null
+    return msg ? [...problems, { key: 'shape', prefix: 'analyzeOnnx.problems', params: { message: msg } }] : problems
+  })
   const optionProblems = computed(() => checkOptions(name.value, k.value, seed.value))
   const valid = computed(() => !reading.value && [modelProblems, dataProblems, optionProblems].every((p) => p.value.length === 0))
 
   const chosenDataset = computed(() => datasets.value.find((d) => d.id === data.value.datasetId) ?? null)
   const cost = computed(() => {
     const sent = uploadList(source.value, files.value, source.value === 'dumps' ? labels.value : null)
+    const d = data.value.kind
     const points =
-      source.value === 'dumps' ? dumpRows.value : data.value.kind === 'builtin' ? data.value.n : (chosenDataset.value?.n ?? null)
+      source.value === 'dumps' ? dumpRows.value : d === 'builtin' ? data.value.n : d === 'images' ? inputs.images.length : d === 'array' ? (inputs.arrayShape?.[0] ?? null) : (chosenDataset.value?.n ?? null)
     return { files: sent.length, bytes: sent.reduce((s, f) => s + f.file.size, 0), points }
   })
 
   /** the layers.start request Run would send, file contents left empty (the JSON view) */
   const requestPreview = computed(() =>
-    describeStartRequest({ name: name.value, source: source.value, files: files.value, labels: labels.value, data: data.value, k: k.value, seed: seed.value })
+    describeStartRequest({ name: name.value, source: source.value, files: files.value, labels: labels.value, data: data.value, k: k.value, seed: seed.value, onnxLayers: inputs.selected, ...(staged.value ? { staged: staged.value } : {}) })
   )
 
   /** Take a loaded request's choices (parsed by parseRequestJson); its files must be picked again. */
@@ -146,7 +165,7 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
 
   return {
     source, modelFiles, modelInfo, dumpFiles, skipped, labels, dumpRows, data, datasets, preset, k, seed, name,
-    files, modelProblems, touched, reading, dataProblems, optionProblems, valid, chosenDataset, cost, expectedFiles, requestPreview,
-    setModelFiles, setDumpFiles, setLabels, setPreset, setK, setName, reset, applyRequest, baseName
+    files, staged, modelProblems, touched, reading, dataProblems, optionProblems, valid, chosenDataset, cost, expectedFiles, requestPreview,
+    setModelFiles, setDumpFiles, setLabels, setPreset, setK, setName, suggestName, reset, applyRequest, baseName
   }
 })

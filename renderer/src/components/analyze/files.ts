@@ -3,7 +3,7 @@
 // the upload limits (shared/limits.ts). Pure: problems are i18n keys with their numbers.
 import { LIMITS } from '@shared/limits'
 
-export type SourceKind = 'tfjs-model' | 'dumps'
+export type SourceKind = 'tfjs-model' | 'dumps' | 'onnx'
 
 /** The part of a File the checks need (tests pass plain objects). */
 export interface FileLike {
@@ -12,8 +12,9 @@ export interface FileLike {
 }
 
 export interface Problem {
-  /** key under analyze.problems */
+  /** key under analyze.problems (or under `prefix`) */
   key: string
+  prefix?: string
   params?: Record<string, string | number>
 }
 

@@ -3,6 +3,7 @@
 // own checks (points, seed, dataset chosen).
 import type { RequestOf } from '@shared/contract'
 import { LIMITS } from '@shared/limits'
+import type { ImageOptions } from '@shared/image-data'
 import { labelsUploadName, type Problem, type SourceKind } from './files'
 
 export const BUILTIN_DATASETS = ['moons', 'circles', 'spirals', 'helix-pair', 's-curve', 'gaussian-blobs'] as const
@@ -18,7 +19,8 @@ export const BUILTIN_SHAPE: Record<BuiltinName, { d: number; classes: number }> 
 }
 
 export interface DataDraft {
-  kind: 'builtin' | 'dataset'
+  /** images / array: files picked here, sent with inputs.stage before layers.start (inputDraft.ts) */
+  kind: 'builtin' | 'dataset' | 'images' | 'array'
   builtin: BuiltinName
   n: number | null
   seed: number | null
@@ -33,6 +35,10 @@ export interface AnalyzeInput {
   data: DataDraft
   k: number | null
   seed: number | null
+  /** ONNX: the tensors chosen in the picker */
+  onnxLayers?: string[]
+  /** images / array data: the staging token (empty in the JSON view), the folder or file name, the image options */
+  staged?: { token: string; label: string; image?: ImageOptions }
 }
 
 export type StartRequest = RequestOf<'layers.start'>
@@ -58,7 +64,7 @@ export function checkData(d: DataDraft): Problem[] {
   if (d.kind === 'builtin') {
     if (!isInt(d.n, 2, LIMITS.maxPoints)) out.push({ key: 'points', params: { max: LIMITS.maxPoints } })
     if (d.seed !== null && !isInt(d.seed, 0)) out.push({ key: 'seed' })
-  } else if (!d.datasetId) out.push({ key: 'noDataset' })
+  } else if (d.kind === 'dataset' && !d.datasetId) out.push({ key: 'noDataset' })
   return out
 }
 
@@ -100,13 +106,17 @@ export function describeStartRequest(input: AnalyzeInput): StartRequest {
 
 function requestWith(input: AnalyzeInput, files: StartRequest['files']): StartRequest {
   const req: StartRequest = { name: input.name.trim(), source: input.source, files }
-  if (input.source === 'tfjs-model') {
+  if (input.source === 'tfjs-model' || input.source === 'onnx') {
     const d = input.data
+    const s = input.staged
     req.data =
       d.kind === 'builtin'
         ? { kind: 'builtin', name: d.builtin, n: d.n ?? 0, ...(d.seed !== null ? { seed: d.seed } : {}) }
-        : { kind: 'dataset', id: d.datasetId ?? '' }
+        : d.kind === 'dataset'
+          ? { kind: 'dataset', id: d.datasetId ?? '' }
+          : { kind: 'staged', token: s?.token ?? '', label: s?.label ?? '', ...(d.kind === 'images' && s?.image ? { image: s.image } : {}) }
   }
+  if (input.source === 'onnx' && input.onnxLayers?.length) req.onnx = { layers: input.onnxLayers }
   if (input.k !== null) req.k = input.k
   if (input.seed !== null) req.seed = input.seed
   return req

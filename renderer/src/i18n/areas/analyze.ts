@@ -186,7 +186,7 @@ const en = {
     unreadableReport: 'This analysis has a report this version cannot read.',
     all: 'All analyses',
     summary: '{layers} layers, {n} points, from {source}',
-    sources: { 'tfjs-model': 'a TF.js model', dumps: 'activation dumps' },
+    sources: { 'tfjs-model': 'a TF.js model', dumps: 'activation dumps', onnx: 'an ONNX model' },
     data: {
       builtin: 'Data: {name}, {n} points, seed {seed}.',
       dataset: 'Data: imported dataset {id} ({n} points, {d} features).',
@@ -380,7 +380,7 @@ const ja: typeof en = {
     unreadableReport: 'この解析のレポートはこのバージョンでは読めません。',
     all: 'すべての解析',
     summary: '{layers} 層、{n} 点、{source} から',
-    sources: { 'tfjs-model': 'TF.js モデル', dumps: '活性化ダンプ' },
+    sources: { 'tfjs-model': 'TF.js モデル', dumps: '活性化ダンプ', onnx: 'ONNX モデル' },
     data: {
       builtin: 'データ: {name}、{n} 点、シード {seed}。',
       dataset: 'データ: 取り込み済みデータセット {id} ({n} 点、{d} 特徴量)。',
