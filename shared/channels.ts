@@ -21,7 +21,7 @@ export const METHOD_NAMES = [
   'layers.start',
   'layers.list',
   'layers.get',
-  'models.inspect',
+  'layers.inspectOnnx',
   'inputs.stage',
   'studies.start',
   'studies.list',

@@ -8,7 +8,7 @@ import type { AnalysisDataset, LayerReport } from '../../shared/layers'
 import { say } from '../../shared/messages'
 import { partialSibling, writeAnalysisFolder, type AnalysisContent } from '../engine/analyses/store'
 import { initBackend } from '../engine/backend'
-import { EngineError } from '../engine/errors'
+import { CancelledError, EngineError } from '../engine/errors'
 import { loadLayerDumps, type LayerData } from '../engine/layers/dumps'
 import { loadLabels } from '../engine/layers/labels'
 import { readModelFiles } from '../engine/layers/model-files'
@@ -21,6 +21,7 @@ import { failure } from './distance-command'
 import { parseImageFlags, type RawImageFlags } from './image-options'
 import type { CliIo } from './io'
 import { EXIT } from './run-command'
+import { prepareOnnxAnalysis } from './onnx-analyze'
 
 export interface RawAnalyzeOptions extends RawImageFlags {
   data?: string
@@ -29,6 +30,10 @@ export interface RawAnalyzeOptions extends RawImageFlags {
   seed?: string
   name?: string
   out?: string
+  /** ONNX models: tensors to record (comma-separated), feature-map reduction, samples per batch */
+  layers?: string
+  featureMaps?: string
+  batch?: string
 }
 
 export const ANALYZE_CLI_DEFAULTS = { k: 10, seed: 7 }
@@ -56,6 +61,8 @@ interface Prepared {
   files: string[]
   model?: AnalysisContent['model']
   source: AnalysisContent['source']
+  /** ONNX: residual blocks read from the graph, as row indices (the Euler stretches) */
+  residualBlocks?: { from: number; to: number }[]
 }
 
 async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: CliIo): Promise<Prepared> {
@@ -64,6 +71,12 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
     if (labels.length !== n) throw new EngineError('invalid-request', say('import.labelsFileCountMismatch', { file: path, count: labels.length, n }))
     return labels
   }
+  if (extname(input).toLowerCase() === '.onnx') {
+    const p = await prepareOnnxAnalysis(input, raw, seed, io)
+    const labels = raw.labels !== undefined ? await labelsOf(resolve(io.cwd, raw.labels), p.layers[0].n) : p.labels
+    return { ...p, ...(labels ? { labels } : {}), ...(p.classes && raw.labels === undefined ? { classes: p.classes } : {}), source: 'onnx' }
+  }
+  if (raw.layers !== undefined || raw.featureMaps !== undefined || raw.batch !== undefined) throw new EngineError('invalid-request', say('onnx.flagsOnlyOnnx'))
   if (await isModelInput(input)) {
     if (raw.data === undefined) throw new EngineError('invalid-request', `${input} is a model: give the data to run through it with --data <file.csv | file.npy | builtin:moons[:n]>`)
     const files = await readModelFiles(input)
@@ -93,11 +106,15 @@ export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: 
     if (out) await checkReportDir(out)
     const path = resolve(io.cwd, input)
     const p = await prepare(path, raw, seed, io)
-    const done = await analyzeAndProject(p.layers, { k, seed, ...(p.labels ? { labels: p.labels } : {}) })
+    const done = await analyzeAndProject(p.layers, { k, seed, ...(p.labels ? { labels: p.labels } : {}), ...(p.residualBlocks ? { residualBlocks: p.residualBlocks } : {}) })
     report = done.report
-    const { layers: _layers, ...rest } = p
+    const { layers: _layers, residualBlocks: _blocks, ...rest } = p
     content = { ...rest, name: raw.name ?? basename(path), options: { k, seed }, report, projection: done.projection, appVersion: appVersion() }
   } catch (e) {
+    if (e instanceof CancelledError) {
+      io.stderr.write(`nagare: ${say('onnx.interrupted')}\n`)
+      return EXIT.interrupted
+    }
     return failure(io, e)
   }
   try {

@@ -8,6 +8,8 @@ import { distanceCommand, type RawMetricOptions } from './distance-command'
 import { ENTROPY_DEFAULTS, entropyCommand, type RawEntropyOptions } from './entropy-command'
 import { processIo, type CliIo } from './io'
 import { EXIT, runCommand } from './run-command'
+import { inspectCommand } from './inspect-command'
+import { ONNX_LIMITS } from '../../shared/onnx'
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let code: number = EXIT.ok
@@ -69,11 +71,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   program
     .command('analyze')
     .description('what each layer of an existing model does to the data, from a TF.js Layers model run on data or from activation dumps; prints the per-layer report and flags as JSON')
-    .argument('<input>', 'a TF.js Layers model.json (its weight files beside it) or a folder holding one; or a folder with one .npy, .npz or .csv file [N, width] per layer (order: layers.json {"layers": [...]}, else natural sort of names); or one .npz holding every layer')
-    .option('--data <file>', 'with a model: the points to run through it, a folder of PNG/JPEG images (one sub-folder per class), a .npy/.npz array [N, ...] (NPZ: member x/data/inputs, labels y/labels), a CSV file, or builtin:<name>[:n] (moons, circles, spirals, helix-pair, s-curve, gaussian-blobs; n default 1000, drawn with --seed)')
+    .argument('<input>', 'an ONNX model (.onnx, weights inside; TF.js graph models are refused: export them to ONNX); a TF.js Layers model.json (its weight files beside it) or a folder holding one; or a folder with one .npy, .npz or .csv file [N, width] per layer (order: layers.json {"layers": [...]}, else natural sort of names); or one .npz holding every layer')
+    .option('--data <file>', 'with a model: the points to run through it, a folder of PNG/JPEG images (one sub-folder per class), a .npy/.npz array [N, ...] matched to the model input (NPZ: member x/data/inputs, labels y/labels), a CSV file, or builtin:<name>[:n] (moons, circles, spirals, helix-pair, s-curve, gaussian-blobs; n default 1000, drawn with --seed)')
     .option('--labels <file>', 'class label per point (.npy [N], or CSV first column) for separability; default: the built-in dataset\'s classes, or labels.npy/labels.csv in the dumps folder')
     .option('--k <n>', `neighbours per point for kNN preservation (default ${ANALYZE_CLI_DEFAULTS.k})`)
     .option('--seed <n>', `seed of subsamples, projections and built-in data (default ${ANALYZE_CLI_DEFAULTS.seed})`)
+    .option('--layers <names>', 'ONNX: tensors to record, comma-separated (nagare inspect lists them; default: residual-block inputs and outputs, activations and the output, at most 32)')
+    .option('--feature-maps <mode>', `ONNX: a tensor of more than ${ONNX_LIMITS.exactFeatures} features per sample is analysed by a seeded Gaussian random projection to ${ONNX_LIMITS.projectionDimension} dimensions (auto, the default; kNN preservation and CKA then approximate) or by the mean of each channel (channel-means)`)
+    .option('--batch <n>', 'ONNX: samples per forward pass (default: up to 256, by the size of the recorded tensors)')
     .option('--name <text>', 'name recorded in analysis.json (default: the input\'s file name)')
     .option('--image-size <HxW>', 'with --data <folder of images>: resize every image to HxW (bilinear, half-pixel centres, no antialiasing); without it every image must have the same size')
     .option('--channels <rgb|gray>', 'with a folder of images: colour channels read (default rgb; gray is PIL\'s luma L)')
@@ -88,6 +93,15 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     )
     .action(async (input: string, opts: RawAnalyzeOptions) => {
       code = await analyzeCommand(input, opts, io)
+    })
+
+  program
+    .command('inspect')
+    .description('an ONNX model\'s graph as JSON: inputs, outputs (shapes, symbolic dimensions by name), opset, producer, every node output in topological order with its shape, the residual blocks (Add nodes joining a skip path to a branch computed from it), and the tensors analyze records by default')
+    .argument('<model>', `a .onnx file with its weights inside (at most ${ONNX_LIMITS.maxModelBytes / 1024 ** 2} MiB)`)
+    .addHelpText('after', '\nExit codes: 0 done, 1 failure, 2 invalid input.')
+    .action(async (model: string) => {
+      code = await inspectCommand(model, io)
     })
 
   try {

@@ -22,9 +22,11 @@ export const ONNX_MESSAGES = {
     ja: 'この環境では ONNX ランタイム（onnxruntime-node）を読み込めません: {detail}'
   },
   'onnx.graphModel': {
-    en: '{name} is a TF.js graph model (converted from a SavedModel or frozen graph), which Nagare does not run; export the original model to ONNX (python -m tf2onnx.convert --saved-model DIR --output model.onnx) and analyse the .onnx, or convert it to a Layers model with --output_format=tfjs_layers_model',
-    ja: '{name} は TF.js のグラフモデル（SavedModel またはフリーズしたグラフから変換したもの）で、Nagare では実行できません。元のモデルを ONNX に書き出して（python -m tf2onnx.convert --saved-model DIR --output model.onnx）.onnx を解析するか、--output_format=tfjs_layers_model で Layers モデルに変換してください'
+    en: '{name} is a TF.js graph model (converted from a SavedModel or frozen graph), which Nagare does not run (it runs TF.js Layers models, tf.LayersModel, and ONNX); export the original model to ONNX (python -m tf2onnx.convert --saved-model DIR --output model.onnx) and analyse the .onnx, or convert it to a Layers model with --output_format=tfjs_layers_model',
+    ja: '{name} は TF.js のグラフモデル（SavedModel またはフリーズしたグラフから変換したもの）で、Nagare では実行できません（実行できるのは TF.js の Layers モデル tf.LayersModel と ONNX です）。元のモデルを ONNX に書き出して（python -m tf2onnx.convert --saved-model DIR --output model.onnx）.onnx を解析するか、--output_format=tfjs_layers_model で Layers モデルに変換してください'
   },
+
+  'onnx.uploadOne': { en: 'an ONNX analysis takes one .onnx file (weights inside it), got: {names}', ja: 'ONNX の解析に渡せるのは .onnx ファイル 1 個（重みを含むもの）です。渡されたもの: {names}' },
 
   // ---- the model's input and the data
   'onnx.inputCount': { en: 'the model takes {count} inputs; Nagare analyses models with one input', ja: 'このモデルの入力は {count} 個です。Nagare が解析できるのは入力が 1 個のモデルです' },
@@ -53,7 +55,6 @@ export const ONNX_MESSAGES = {
     en: 'recording {n} samples through tensors of {total} analysed features in all would hold {values} values, over the limit of {max}; use at most {most} samples or fewer tensors',
     ja: '{n} サンプルを合計 {total} 特徴量のテンソルで記録すると値が {values} 個になり、上限の {max} を超えます。サンプルを最大 {most} 個にするか、テンソルを減らしてください'
   },
-  'onnx.progressRecording': { en: 'recording {count} tensors: {done} of {n} samples', ja: '{count} 個のテンソルを記録中: {n} サンプル中 {done} サンプル' },
 
   // ---- how a row's points were made (the feature-map reduction)
   'onnx.reductionExact': { en: '{shape} analysed exactly ({width} features)', ja: '{shape} をそのまま解析（{width} 特徴量）' },
@@ -68,5 +69,8 @@ export const ONNX_MESSAGES = {
     en: '{input} is an ONNX model: give the data to run through it with --data <file.npy | file.csv | builtin:moons[:n]>',
     ja: '{input} は ONNX モデルです。モデルに通すデータを --data <file.npy | file.csv | builtin:moons[:n]> で指定してください'
   },
+  'onnx.flagsOnlyOnnx': { en: '--layers, --feature-maps and --batch are for an ONNX model (.onnx)', ja: '--layers、--feature-maps、--batch は ONNX モデル（.onnx）用です' },
+  'onnx.interrupted': { en: 'interrupted; nothing was written', ja: '中断しました。何も書き込んでいません' },
+  'onnx.batchFlag': { en: '--batch must be an integer from 1 to 4096, got {value}', ja: '--batch は 1 から 4096 までの整数です（指定値 {value}）' },
   'onnx.featureMapsFlag': { en: "--feature-maps must be 'auto' or 'channel-means', got {value}", ja: "--feature-maps は 'auto' か 'channel-means' です（指定値 {value}）" }
 } as const satisfies Catalog

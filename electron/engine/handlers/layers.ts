@@ -16,9 +16,10 @@ import { loadLabels } from '../layers/labels'
 import type { ModelFile } from '../layers/model-files'
 import { analyzeAndProject, checkModelOnData, recordModel, resolveDataChoice, type PointsInput, type StepHooks } from '../layers/pipeline'
 import { InputStaging } from '../data/input-staging'
-import { chooseLayers, inspectOnnx, prepareOnnx, recordOnnx } from '../onnx'
-import { onnxUpload, resolveStaged } from './model-inputs'
+import { resolveStaged } from './model-inputs'
 import type { HandlerContext, HandlerGroup } from './types'
+import { onnxUpload, prepareOnnxJob } from './layers-onnx'
+import { inspectOnnx } from '../onnx'
 
 export const LAYERS_DEFAULTS = { k: 10, seed: 7 }
 
@@ -57,7 +58,7 @@ async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[
 }
 
 type StartRequest = RequestOf<'layers.start'>
-type Prepare = (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, 'name' | 'source' | 'options' | 'files' | 'appVersion' | 'report' | 'projection'> & { layers: LayerData[] }>
+type Prepare = (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, 'name' | 'source' | 'options' | 'files' | 'appVersion' | 'report' | 'projection'> & { layers: LayerData[]; residualBlocks?: { from: number; to: number }[] }>
 
 /** Read the data inside the job (staged files may be many images: progress and cancel apply), scaled to [0, share]. */
 const partHooks = (hooks: Parameters<Prepare>[0], share: number): StepHooks => ({
@@ -75,25 +76,7 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
   const withLabels = (data: PointsInput): Pick<AnalysisContent, 'labels' | 'classes'> => ({ ...(data.labels ? { labels: data.labels } : {}), ...(data.classes ? { classes: data.classes } : {}) })
   let prepare: Prepare
   if (r.source === 'onnx') {
-    if (!r.data) throw invalid(say('import.modelNeedsData'))
-    const model = onnxUpload(files)
-    const options = { ...r.onnx, seed, file: model.name }
-    const sampleShape = (d: PointsInput): number[] => (d.shape ? d.shape.slice(1) : [d.d])
-    // refuse a bad model, unknown layers or (for data known now) a wrong shape at once, not as a failed job
-    const known = choice ? await resolveDataChoice(ctx.workspace, choice, seed) : undefined
-    if (known) await prepareOnnx(model.bytes, sampleShape(known), options)
-    else chooseLayers(await inspectOnnx(model.bytes, model.name), r.onnx?.layers)
-    prepare = async (hooks) => {
-      const data = known ?? (await resolveStaged(staging, staged!, seed, partHooks(hooks, 0.3)))
-      const rec = await recordOnnx(model.bytes, { values: data.points, n: data.n, sampleShape: sampleShape(data) }, {
-        ...options,
-        onBatch: async (done, n) => {
-          hooks?.progress?.(0.3 + (0.7 * done) / n, say('import.progressRecording', { done, n }))
-          await hooks?.checkpoint?.()
-        }
-      })
-      return { layers: rec.layers, model: rec.model, dataset: data.dataset, ...withLabels(data) }
-    }
+    prepare = await prepareOnnxJob(ctx, files, r, seed, staged && ((hooks) => resolveStaged(staging, staged, seed, hooks)))
   } else if (r.source === 'tfjs-model') {
     if (!r.data) throw invalid(say('import.modelNeedsData'))
     const known = choice ? await resolveDataChoice(ctx.workspace, choice, seed) : undefined
@@ -126,8 +109,8 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
   const jobId = ctx.jobs.submit(r.name, async (job) => {
     try {
       const prepared = await prepare({ progress: (f, m) => job.progress(0.4 * f, undefined, m), checkpoint: () => job.checkpoint() })
-      const { layers, ...rest } = prepared
-      const { report, projection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}) }, {
+      const { layers, residualBlocks, ...rest } = prepared
+      const { report, projection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}), ...(residualBlocks ? { residualBlocks } : {}) }, {
         progress: (f, m) => job.progress(0.4 + 0.5 * f, undefined, m),
         checkpoint: () => job.checkpoint()
       })
@@ -144,8 +127,12 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
   return { jobId }
 }
 
-export function layersHandlers(ctx: HandlerContext, staging: InputStaging = new InputStaging()): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get'> {
+export function layersHandlers(ctx: HandlerContext, staging: InputStaging = new InputStaging()): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get' | 'layers.inspectOnnx'> {
   return {
+    'layers.inspectOnnx': (r) => {
+      const [file] = onnxUpload(decodeUploads([r.file]))
+      return inspectOnnx(file.bytes, file.name)
+    },
     'layers.start': (r) => start(ctx, staging, r),
     'layers.list': () => listAnalyses(ctx.workspace),
     'layers.get': (r) => getAnalysis(ctx.workspace, r.id)

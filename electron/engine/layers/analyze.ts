@@ -13,6 +13,7 @@ import { FLAG_THRESHOLDS, mergingFlag, motionFlag, neighboursFlag } from './flag
 
 export type { LayerReport, LayerRow, Stretch, LayerFlag } from '../../../shared/layers'
 import { ckaSide, linearCkaOf } from './cka'
+import { reductionNote } from '../onnx/notes'
 import { knnIndices, knnPreservation, meanUpdate, median, mergingFraction, pairDistances, pearson, separability } from './metrics'
 
 export interface AnalyzeOptions {
@@ -32,6 +33,11 @@ export interface AnalyzeOptions {
   /** sliced W2 directions (default 64) */
   directions?: number
   thresholds?: Partial<FlagThresholds>
+  /**
+   * residual blocks read from a graph (ONNX): row indices of each block's input and of its Add's output.
+   * When given, they mark the Euler stretches instead of the guess that equal-width runs are residual.
+   */
+  residualBlocks?: { from: number; to: number }[]
 }
 
 export const ANALYZE_DEFAULTS = { k: 10, seed: 7, maxPoints: 2000, maxPairs: 20_000, maxCloudPoints: 50_000, mergeRelative: 1e-3, directions: 64 }
@@ -78,6 +84,28 @@ function findStretches(layers: LayerData[]): Stretch[] {
   return out
 }
 
+/** Chains of graph blocks (each starting at or after the previous one's Add, same width) as stretches. */
+function blockStretches(layers: LayerData[], blocks: { from: number; to: number }[]): Stretch[] {
+  const usable = blocks.filter((b) => b.from < b.to && layers[b.from].width === layers[b.to].width).sort((a, b) => a.to - b.to)
+  const chains: { from: number; to: number }[][] = []
+  for (const b of usable) {
+    const last = chains.at(-1)?.at(-1)
+    if (last && b.from >= last.to && layers[b.from].width === layers[last.to].width) chains[chains.length - 1].push(b)
+    else chains.push([b])
+  }
+  return chains.map((c) => ({ from: c[0].from, to: c[c.length - 1].to, width: layers[c[0].from].width, h: 1 / c.length }))
+}
+
+function meanNorm(x: Float64Array, n: number, w: number): number {
+  let s = 0
+  for (let i = 0; i < n; i++) {
+    let q = 0
+    for (let j = 0; j < w; j++) q += x[i * w + j] ** 2
+    s += Math.sqrt(q)
+  }
+  return s / n
+}
+
 /** How each metric was sampled, one catalogue message per part (joined by "; ", localized part by part). */
 function samplingNote(m: number, n: number, pairs: number, cloud: number | null): string {
   return [
@@ -109,7 +137,14 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
   const inSub = gather(input.data, input.width, idx)
   const inKnn = knnIndices(inSub, m, input.width, k)
   const inDist = pairDistances(input.data, input.width, pairs)
-  const stretches = findStretches(layers)
+  const stretches = options.residualBlocks ? blockStretches(layers, options.residualBlocks) : findStretches(layers)
+  // the row each update starts from: the previous row in an equal-width run, or a graph block's input
+  const stepFrom = new Map<number, number>()
+  if (options.residualBlocks) {
+    for (const b of options.residualBlocks) if (stretches.some((s) => b.from >= s.from && b.to <= s.to)) stepFrom.set(b.to, b.from)
+  } else {
+    for (const s of stretches) for (let l = s.from + 1; l <= s.to; l++) stepFrom.set(l, l - 1)
+  }
   const stretchOf = (l: number): number => stretches.findIndex((s) => l > s.from && l <= s.to)
 
   const inSide = ckaSide(inSub, m, input.width)
@@ -140,21 +175,28 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
       w2FromPrevious: null,
       velocity: null,
       kineticEnergy: null,
-      motionRatio: null
+      motionRatio: null,
+      ...(layer.reduction ? { reduction: layer.reduction, reductionNote: reductionNote(layer.reduction) } : {})
     }
     if (options.labels) {
       const s = separability(layer.data, n, layer.width, options.labels)
       row.separability = Number.isNaN(s) ? null : s
     }
     const si = stretchOf(l)
-    if (si >= 0) {
-      const prev = layers[l - 1]
+    const from = stepFrom.get(l)
+    if (si >= 0 && from !== undefined) {
+      const prev = layers[from]
       const h = stretches[si].h
       const prevCloud = cloudIdx ? gather(prev.data, prev.width, cloudIdx) : prev.data
       row.stretch = si
       row.update = meanUpdate(prev.data, layer.data, n, layer.width)
       row.w2FromPrevious = slicedW2(prevCloud, cn, cloud, cn, layer.width, rng.fork(`w2-${l}`), o.directions)
       row.velocity = row.update / h
+      if (options.residualBlocks) {
+        const size = meanNorm(prev.data, n, prev.width)
+        row.blockInput = from
+        row.relativeUpdate = size > 0 ? row.update / size : null
+      }
       let ke = 0
       for (let i = 0; i < prev.data.length; i++) ke += (layer.data[i] - prev.data[i]) ** 2
       row.kineticEnergy = ke / n / (h * h)
@@ -165,13 +207,12 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
   }
 
   for (const s of stretches) {
-    if (s.to - s.from < 3) continue
-    for (let l = s.from + 1; l <= s.to; l++) {
-      const others: number[] = []
-      for (let q = s.from + 1; q <= s.to; q++) if (q !== l) others.push(rows[q].update as number)
-      const med = median(others)
-      const u = rows[l].update as number
-      rows[l].motionRatio = med > 0 ? u / med : u > 0 ? Infinity : 1
+    const steps = rows.slice(s.from + 1, s.to + 1).filter((r) => r.update !== null)
+    if (steps.length < 3) continue
+    for (const r of steps) {
+      const med = median(steps.filter((q) => q !== r).map((q) => q.update as number))
+      const u = r.update as number
+      r.motionRatio = med > 0 ? u / med : u > 0 ? Infinity : 1
     }
   }
 

@@ -91,7 +91,7 @@ export function modelArtifacts(files: ModelFile[]): ModelArtifactsIn {
   if (!isRecord(json)) throw invalid(say('import.notModelObject', { name: top.name }))
   const topo = json.modelTopology
   if (json.format === 'graph-model' || (isRecord(topo) && Array.isArray(topo.node)))
-    throw invalid(say('import.graphModel', { name: top.name }))
+    throw invalid(say('onnx.graphModel', { name: top.name }))
   if (!isRecord(topo)) throw invalid(say('import.noTopology', { name: top.name }))
   const config = isRecord(topo.model_config) ? topo.model_config : topo
   if (typeof config.class_name !== 'string' || !isRecord(config.config))

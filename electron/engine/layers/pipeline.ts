@@ -109,11 +109,11 @@ export async function recordModel(files: ModelFile[], data: PointsInput, hooks: 
 }
 
 /** analyzeLayers, then the once-per-model PCA projection. */
-export async function analyzeAndProject(layers: LayerData[], o: { k: number; seed: number; labels?: Int32Array }, hooks: StepHooks = {}): Promise<{ report: LayerReport; projection: LayerProjection }> {
+export async function analyzeAndProject(layers: LayerData[], o: { k: number; seed: number; labels?: Int32Array; residualBlocks?: { from: number; to: number }[] }, hooks: StepHooks = {}): Promise<{ report: LayerReport; projection: LayerProjection }> {
   if (o.labels && o.labels.length !== layers[0]?.n) throw invalid(say('import.labelsCountMismatch', { count: o.labels.length, n: String(layers[0]?.n) }))
   hooks.progress?.(0, say('import.progressMetrics'))
   await hooks.checkpoint?.()
-  const report = await analyzeLayersAsync(layers, { k: o.k, seed: o.seed, ...(o.labels ? { labels: o.labels } : {}) }, async (l, count) => {
+  const report = await analyzeLayersAsync(layers, { k: o.k, seed: o.seed, ...(o.labels ? { labels: o.labels } : {}), ...(o.residualBlocks ? { residualBlocks: o.residualBlocks } : {}) }, async (l, count) => {
     hooks.progress?.((0.8 * (l + 1)) / count, say('import.progressMetricsLayer', { layer: l + 1, count }))
     await hooks.checkpoint?.()
   })

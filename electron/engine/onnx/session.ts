@@ -1,12 +1,15 @@
 // onnxruntime-node sessions over in-memory model bytes (the model with extra graph outputs appended), on
 // the CPU execution provider with a fixed thread count, and what a failure to load means for the user:
 // an operator the runtime lacks, external weights, or a model the runtime refuses.
+import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import type * as Ort from 'onnxruntime-node'
 import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 
 const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+// as backend.ts loads tfjs-node: a plain require, which works from the bundle, tsx and vitest alike
+const requireHere = createRequire(__filename)
 
 let ort: typeof Ort | undefined
 
@@ -14,8 +17,8 @@ let ort: typeof Ort | undefined
 export async function onnxRuntime(): Promise<typeof Ort> {
   if (ort) return ort
   try {
-    ort = (await import('onnxruntime-node')) as typeof Ort
-    return ort
+    ort = requireHere('onnxruntime-node') as typeof Ort
+    return await Promise.resolve(ort)
   } catch (e) {
     throw new EngineError('internal', say('onnx.runtimeUnavailable', { detail: e instanceof Error ? e.message : String(e) }))
   }

@@ -1,0 +1,87 @@
+// Benchmark: recording 8 tensors (the 8 residual-block outputs) of a ResNet-18-shaped ONNX model on 1,000
+// images 3x64x64, against PyTorch's forward pass with hooks copying the same 8 outputs to NumPy
+// (tests/bench/peers/peer_torch_onnx_resnet.py, which also exports the model and the images; nothing is
+// committed), on the same number of threads and batch size, in the same run. Ours: recordOnnx in-process
+// from the TypeScript sources (onnxruntime-node, CPU), timed twice: the recording as analyses use it
+// (layer1/layer2 outputs of 16,384 and 8,192 features reduced by the seeded random projection to 1,024)
+// and the forward pass alone (the same session, outputs fetched, nothing reduced). Then the whole
+// analysis of those 8 layers (recording, metrics, PCA) against the 60 s goal. Values: the exact layers'
+// sum |x| against the peer's.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { tmpdir, loadavg } from 'node:os'
+import { join, resolve } from 'node:path'
+import { tsImport } from 'tsx/esm/api'
+import { emit } from './util.mjs'
+
+const root = resolve(import.meta.dirname, '../..')
+const THREADS = Number(process.env.NAGARE_BENCH_THREADS ?? 2)
+const BATCH = 100
+process.env.NAGARE_ONNX_THREADS = String(THREADS)
+const dir = join(tmpdir(), 'nagare-bench-onnx-resnet18')
+const load = (p) => tsImport(join(root, p), import.meta.url)
+
+const peerRun = spawnSync('/usr/bin/python3', [join(root, 'tests/bench/peers/peer_torch_onnx_resnet.py'), dir, String(THREADS), String(BATCH)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
+if (peerRun.status !== 0) {
+  process.stderr.write(peerRun.stderr)
+  throw new Error('peer failed')
+}
+const peer = JSON.parse(peerRun.stdout.trim().split('\n').at(-1))
+const names = Object.values(peer.tensors)
+
+const { recordOnnx } = await load('electron/engine/onnx/index.ts')
+const { createSession, onnxRuntime } = await load('electron/engine/onnx/session.ts')
+const { readGraph, withOutputs } = await load('electron/engine/onnx/graph.ts')
+const { analyzeAndProject } = await load('electron/engine/layers/pipeline.ts')
+const { readNpyAny } = await load('electron/engine/runs/npy.ts')
+
+const bytes = new Uint8Array(readFileSync(join(dir, 'resnet18.onnx')))
+const x = await readNpyAny(join(dir, 'x.npy'))
+const data = { values: x.data, n: x.shape[0], sampleShape: x.shape.slice(1) }
+
+// the forward pass alone: the session recordOnnx builds, 8 outputs fetched per batch, copied out
+const rt = await onnxRuntime()
+const session = await createSession(withOutputs(bytes, readGraph(bytes, 'resnet18.onnx'), names), 'resnet18.onnx')
+const per = 3 * 64 * 64
+const forward = async () => {
+  for (let s = 0; s < data.n; s += BATCH) {
+    const res = await session.run({ input: new rt.Tensor('float32', x.data.slice(s * per, (s + BATCH) * per), [BATCH, 3, 64, 64]) }, names)
+    for (const n of names) Float32Array.from(res[n].data)
+  }
+}
+await forward()
+let t0 = performance.now()
+await forward()
+const forwardS = (performance.now() - t0) / 1000
+await session.release()
+
+t0 = performance.now()
+const rec = await recordOnnx(bytes, data, { layers: names, batchSize: BATCH, seed: 7 })
+const recordS = (performance.now() - t0) / 1000
+t0 = performance.now()
+await analyzeAndProject(rec.layers, { k: 10, seed: 7, residualBlocks: rec.blocks })
+const analyzeS = (performance.now() - t0) / 1000
+
+const sums = {}
+for (const l of rec.layers.slice(1)) if (l.reduction.method === 'exact') sums[l.name] = l.data.reduce((s, v) => s + Math.abs(v), 0)
+const worst = Math.max(...Object.entries(sums).map(([n, s]) => Math.abs(s - peer.checksums[n]) / peer.checksums[n]))
+emit({
+  bench: 'onnx-record',
+  model: 'resnet18-shaped, 64x64, 10 classes',
+  images: data.n,
+  tensors: names.length,
+  threads: THREADS,
+  batch: BATCH,
+  peer_torch_hooks_s: peer.seconds,
+  ours_forward_s: forwardS,
+  ours_record_s: recordS,
+  ratio_forward: peer.seconds / forwardS,
+  ratio_record: peer.seconds / recordS,
+  goal_ratio: 1,
+  whole_analysis_s: recordS + analyzeS,
+  analyze_s: analyzeS,
+  goal_s: 60,
+  reductions: rec.layers.map((l) => l.reduction.method),
+  exact_sum_abs_rel_error_max: worst,
+  loadavg_1m: loadavg()[0]
+})
