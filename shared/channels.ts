@@ -21,7 +21,7 @@ export const METHOD_NAMES = [
   'layers.start',
   'layers.list',
   'layers.get',
-  'layers.inspectOnnx',
+  'models.inspect',
   'inputs.stage',
   'studies.start',
   'studies.list',

@@ -122,15 +122,15 @@ export const METHODS = {
     source: z.enum(['tfjs-model', 'dumps', 'onnx']),
     files: z.array(upload).min(1).max(LIMITS.maxUploadFiles),
     data: dataChoice.optional(),
+    /** source 'onnx': the tensors to record and how feature maps are reduced */
+    onnx: OnnxAnalyzeOptionsSchema.optional(),
     k: z.number().int().min(1).max(100).optional(),
-    seed: z.number().int().min(0).optional(),
-    /** source 'onnx': which tensors, how feature maps are reduced, batch size */
-    onnx: OnnxAnalyzeOptionsSchema.optional()
+    seed: z.number().int().min(0).optional()
   }),
   'layers.list': z.strictObject({}),
   'layers.get': z.strictObject({ id: runId }),
-  /** an uploaded .onnx model's graph: inputs, outputs, tensors with shapes, residual blocks, default choice */
-  'layers.inspectOnnx': z.strictObject({ file: upload }),
+  /** an uploaded .onnx model's graph (inputs, tensors by module path, residual blocks, default layers) */
+  'models.inspect': upload,
   /** model input files (images of a picked folder, or one .npy/.npz), sent in several calls under one token */
   'inputs.stage': z.strictObject({ token: token.optional(), files: z.array(z.strictObject({ name: stagedName, content: base64 })).min(1).max(LIMITS.maxUploadFiles) }),
   /** sweep one flow over L, h or the number of steps and compare each point with the continuous limit */
@@ -163,7 +163,7 @@ export interface Responses {
   'layers.start': { jobId: string }
   'layers.list': LayerAnalysisSummary[]
   'layers.get': LayerAnalysis
-  'layers.inspectOnnx': OnnxInspection
+  'models.inspect': OnnxInspection
   /** files and bytes staged under the token so far */
   'inputs.stage': { token: string; files: number; bytes: number }
   /** the job's 'done' event carries the study id as runId */

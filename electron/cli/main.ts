@@ -72,7 +72,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .command('analyze')
     .description('what each layer of an existing model does to the data, from a TF.js Layers model run on data or from activation dumps; prints the per-layer report and flags as JSON')
     .argument('<input>', 'an ONNX model (.onnx, weights inside; TF.js graph models are refused: export them to ONNX); a TF.js Layers model.json (its weight files beside it) or a folder holding one; or a folder with one .npy, .npz or .csv file [N, width] per layer (order: layers.json {"layers": [...]}, else natural sort of names); or one .npz holding every layer')
-    .option('--data <file>', 'with a model: the points to run through it, a folder of PNG/JPEG images (one sub-folder per class), a .npy/.npz array [N, ...] matched to the model input (NPZ: member x/data/inputs, labels y/labels), a CSV file, or builtin:<name>[:n] (moons, circles, spirals, helix-pair, s-curve, gaussian-blobs; n default 1000, drawn with --seed)')
+    .option('--data <file>', 'with a model: the points to run through it, a folder of PNG/JPEG images (one sub-folder per class), a .npy/.npz array [N, ...] (NPZ: member x/data/inputs, labels y/labels), a CSV file, or builtin:<name>[:n] (moons, circles, spirals, helix-pair, s-curve, gaussian-blobs; n default 1000, drawn with --seed)')
     .option('--labels <file>', 'class label per point (.npy [N], or CSV first column) for separability; default: the built-in dataset\'s classes, or labels.npy/labels.csv in the dumps folder')
     .option('--k <n>', `neighbours per point for kNN preservation (default ${ANALYZE_CLI_DEFAULTS.k})`)
     .option('--seed <n>', `seed of subsamples, projections and built-in data (default ${ANALYZE_CLI_DEFAULTS.seed})`)

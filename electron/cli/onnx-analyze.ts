@@ -9,10 +9,10 @@ import { FEATURE_MAP_MODES, type FeatureMapMode } from '../../shared/onnx'
 import { CancelledError, EngineError } from '../engine/errors'
 import type { LayerData } from '../engine/layers/dumps'
 import { readOnnxFile, recordOnnx } from '../engine/onnx'
-import { resolveOnnxData } from '../engine/onnx/data-arg'
+import { resolveModelInput } from '../engine/layers/model-input'
+import { parseImageFlags, type RawImageFlags } from './image-options'
 import type { CliIo } from './io'
 import { progressView } from './progress'
-import { parseImageFlags, type RawImageFlags } from './image-options'
 
 export interface RawOnnxOptions extends RawImageFlags {
   data?: string
@@ -42,12 +42,14 @@ export async function prepareOnnxAnalysis(path: string, raw: RawOnnxOptions, see
   const layers = raw.layers === undefined ? undefined : raw.layers.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
   const bytes = await readOnnxFile(path)
   const flags = parseImageFlags(raw)
-  const input = await resolveOnnxData(raw.data, resolve(io.cwd, raw.data), seed, { image: flags.image, explicitImageFlags: flags.given })
+  const input = await resolveModelInput(raw.data, resolve(io.cwd, raw.data), { seed, image: flags.image, explicitImageFlags: flags.given })
+  // images and arrays [N, ...] keep their shape; rows [N, d] fill a fixed input shape of d values
+  const sampleShape = input.shape ? input.shape.slice(1) : [input.d]
   const controller = new AbortController()
   const unsubscribe = io.onInterrupt(() => controller.abort())
   const view = progressView(io.stderr)
   try {
-    const rec = await recordOnnx(bytes, input.data, {
+    const rec = await recordOnnx(bytes, { values: input.points, n: input.n, sampleShape }, {
       file: basename(path),
       seed,
       featureMaps: featureMaps as FeatureMapMode,

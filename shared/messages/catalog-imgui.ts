@@ -46,6 +46,7 @@ export const IMGUI_MESSAGES = {
   },
 
   // ---- uploads from the app
+  'imgui.onnxOneFile': { en: 'an ONNX model is one .onnx file, got {names}', ja: 'ONNX モデルは .onnx ファイル 1 つです。指定されたファイル: {names}' },
   'imgui.stagedTooLarge': { en: 'the model input files sent exceed {max} bytes in all', ja: '送ったモデル入力ファイルの合計が {max} バイトを超えています' },
 
   'imgui.dumpsNoStagedData': { en: 'activation dumps hold their data already: send no data files with them', ja: '活性のダンプにはデータがすでに含まれています。データのファイルは一緒に送らないでください' },

@@ -26,8 +26,6 @@ export const ONNX_MESSAGES = {
     ja: '{name} は TF.js のグラフモデル（SavedModel またはフリーズしたグラフから変換したもの）で、Nagare では実行できません（実行できるのは TF.js の Layers モデル tf.LayersModel と ONNX です）。元のモデルを ONNX に書き出して（python -m tf2onnx.convert --saved-model DIR --output model.onnx）.onnx を解析するか、--output_format=tfjs_layers_model で Layers モデルに変換してください'
   },
 
-  'onnx.uploadOne': { en: 'an ONNX analysis takes one .onnx file (weights inside it), got: {names}', ja: 'ONNX の解析に渡せるのは .onnx ファイル 1 個（重みを含むもの）です。渡されたもの: {names}' },
-
   // ---- the model's input and the data
   'onnx.inputCount': { en: 'the model takes {count} inputs; Nagare analyses models with one input', ja: 'このモデルの入力は {count} 個です。Nagare が解析できるのは入力が 1 個のモデルです' },
   'onnx.inputDtype': { en: "the model's input {name} is {dtype}; Nagare feeds float32 or float64 data", ja: 'モデルの入力 {name} は {dtype} です。Nagare が渡せるのは float32 または float64 のデータです' },

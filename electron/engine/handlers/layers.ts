@@ -16,10 +16,10 @@ import { loadLabels } from '../layers/labels'
 import type { ModelFile } from '../layers/model-files'
 import { analyzeAndProject, checkModelOnData, recordModel, resolveDataChoice, type PointsInput, type StepHooks } from '../layers/pipeline'
 import { InputStaging } from '../data/input-staging'
-import { resolveStaged } from './model-inputs'
+import { chooseLayers, inspectOnnx, prepareOnnx, recordOnnx } from '../onnx'
+import { createSession } from '../onnx/session'
+import { onnxUpload, resolveStaged } from './model-inputs'
 import type { HandlerContext, HandlerGroup } from './types'
-import { onnxUpload, prepareOnnxJob } from './layers-onnx'
-import { inspectOnnx } from '../onnx'
 
 export const LAYERS_DEFAULTS = { k: 10, seed: 7 }
 
@@ -76,7 +76,28 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
   const withLabels = (data: PointsInput): Pick<AnalysisContent, 'labels' | 'classes'> => ({ ...(data.labels ? { labels: data.labels } : {}), ...(data.classes ? { classes: data.classes } : {}) })
   let prepare: Prepare
   if (r.source === 'onnx') {
-    prepare = await prepareOnnxJob(ctx, files, r, seed, staged && ((hooks) => resolveStaged(staging, staged, seed, hooks)))
+    if (!r.data) throw invalid(say('import.modelNeedsData'))
+    const model = onnxUpload(files)
+    const options = { ...r.onnx, seed, file: model.name }
+    const sampleShape = (d: PointsInput): number[] => (d.shape ? d.shape.slice(1) : [d.d])
+    // refuse a bad model, unknown layers or (for data known now) a wrong shape at once, not as a failed job
+    const known = choice ? await resolveDataChoice(ctx.workspace, choice, seed) : undefined
+    if (known) await prepareOnnx(model.bytes, sampleShape(known), options)
+    else chooseLayers(await inspectOnnx(model.bytes, model.name), r.onnx?.layers)
+    // and an operator the runtime lacks, which only a session finds
+    await (await createSession(model.bytes, model.name)).release()
+    prepare = async (hooks) => {
+      const data = known ?? (await resolveStaged(staging, staged!, seed, partHooks(hooks, 0.3)))
+      const rec = await recordOnnx(model.bytes, { values: data.points, n: data.n, sampleShape: sampleShape(data) }, {
+        ...options,
+        onBatch: async (done, n) => {
+          hooks?.progress?.(0.3 + (0.7 * done) / n, say('import.progressRecording', { done, n }))
+          await hooks?.checkpoint?.()
+        }
+      })
+      // the residual blocks read from the graph mark the Euler stretches
+      return { layers: rec.layers, residualBlocks: rec.blocks.map((b) => ({ from: b.from, to: b.to })), model: rec.model, dataset: data.dataset, ...withLabels(data) }
+    }
   } else if (r.source === 'tfjs-model') {
     if (!r.data) throw invalid(say('import.modelNeedsData'))
     const known = choice ? await resolveDataChoice(ctx.workspace, choice, seed) : undefined
@@ -127,12 +148,8 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
   return { jobId }
 }
 
-export function layersHandlers(ctx: HandlerContext, staging: InputStaging = new InputStaging()): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get' | 'layers.inspectOnnx'> {
+export function layersHandlers(ctx: HandlerContext, staging: InputStaging = new InputStaging()): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get'> {
   return {
-    'layers.inspectOnnx': (r) => {
-      const [file] = onnxUpload(decodeUploads([r.file]))
-      return inspectOnnx(file.bytes, file.name)
-    },
     'layers.start': (r) => start(ctx, staging, r),
     'layers.list': () => listAnalyses(ctx.workspace),
     'layers.get': (r) => getAnalysis(ctx.workspace, r.id)

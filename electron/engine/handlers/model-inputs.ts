@@ -1,5 +1,5 @@
-// What the wizard needs to send model input picked as files: inputs.stage (files staged under a token,
-// in as many calls as the message cap needs), and the resolution
+// Handlers the ONNX wizard needs before layers.start: models.inspect (an uploaded .onnx model's graph
+// for the layer picker) and inputs.stage (model input files staged under a token), and the resolution
 // of a staged data choice into points, with the staging folder's path replaced by the user's name for it.
 import { sep } from 'node:path'
 import type { RequestOf } from '../../../shared/contract'
@@ -10,6 +10,8 @@ import type { InputStaging } from '../data/input-staging'
 import { EngineError } from '../errors'
 import { resolveModelInput } from '../layers/model-input'
 import type { PointsInput, StepHooks } from '../layers/pipeline'
+import { inspectOnnx } from '../onnx'
+import { decodeUploads } from './layers'
 import type { HandlerContext, HandlerGroup } from './types'
 
 type StagedChoice = Extract<NonNullable<RequestOf<'layers.start'>['data']>, { kind: 'staged' }>
@@ -23,6 +25,12 @@ function decodeStaged(files: RequestOf<'inputs.stage'>['files']): { name: string
     if (bytes.byteLength === 0) throw invalid(say('import.fileEmpty', { file: f.name }))
     return { name: f.name, bytes }
   })
+}
+
+/** An ONNX model among uploads: exactly one file, named .onnx. */
+export function onnxUpload(files: { name: string; bytes: Uint8Array }[]): { name: string; bytes: Uint8Array } {
+  if (files.length !== 1 || !/\.onnx$/i.test(files[0].name)) throw invalid(say('imgui.onnxOneFile', { names: files.map((f) => f.name).join(', ') }))
+  return files[0]
 }
 
 /** The points of staged files: one .npy/.npz at the top is an array, anything else a folder of images. */
@@ -41,8 +49,12 @@ export async function resolveStaged(staging: InputStaging, choice: StagedChoice,
   }
 }
 
-export function modelInputHandlers(_ctx: HandlerContext, staging: InputStaging): HandlerGroup<'inputs.stage'> {
+export function modelInputHandlers(_ctx: HandlerContext, staging: InputStaging): HandlerGroup<'models.inspect' | 'inputs.stage'> {
   return {
+    'models.inspect': async (r) => {
+      const f = onnxUpload(decodeUploads([r]))
+      return inspectOnnx(f.bytes, f.name)
+    },
     'inputs.stage': (r) => staging.add(r.token, decodeStaged(r.files))
   }
 }

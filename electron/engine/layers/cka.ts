@@ -74,14 +74,17 @@ export interface CkaSide {
   xc: Float64Array
   w: number
   selfNorm: number
+  /** X X^T when it was computed for selfNorm (w > n): kept so each pair's CKA does not recompute it */
+  gram?: Float64Array
 }
 
 /** Prepare one layer for linearCkaOf: centre the columns and compute ||X^T X||_F once. */
 export function ckaSide(x: Float64Array, n: number, w: number): CkaSide {
   const xc = centred(x, n, w)
   // ||X^T X||_F = ||X X^T||_F: take the smaller of the two matrices
-  const selfSq = w <= n ? selfFrobeniusSq(xc, w, n) : frobeniusSq(gram(xc, n, w))
-  return { xc, w, selfNorm: Math.sqrt(selfSq) }
+  if (w <= n) return { xc, w, selfNorm: Math.sqrt(selfFrobeniusSq(xc, w, n)) }
+  const g = gram(xc, n, w)
+  return { xc, w, selfNorm: Math.sqrt(frobeniusSq(g)), gram: g }
 }
 
 /** Linear CKA from two prepared sides; `form` picks how ||Y^T X||_F^2 is computed (the same number). */
@@ -94,8 +97,8 @@ export function linearCkaOf(a: CkaSide, b: CkaSide, n: number, form: 'auto' | 'f
 
 /** <X X^T, Y Y^T>_F = ||Y^T X||_F^2. */
 function gramInner(a: CkaSide, b: CkaSide, n: number): number {
-  const k = gram(a.xc, n, a.w)
-  const l = gram(b.xc, n, b.w)
+  const k = a.gram ?? gram(a.xc, n, a.w)
+  const l = b.gram ?? gram(b.xc, n, b.w)
   let s = 0
   for (let t = 0; t < k.length; t++) s += k[t] * l[t]
   return s

@@ -1,5 +1,5 @@
 // The ONNX part of the analyze wizard's draft, beside draft.ts: the .onnx file and its inspection
-// (layers.inspectOnnx), the tensors chosen in the picker (the default choice preselected), and model input
+// (models.inspect), the tensors chosen in the picker (the default choice preselected), and model input
 // picked as files (a folder of images with its image options, or one .npy/.npz) with the shape each
 // gives, checked against the model's input before anything is sent.
 import { defineStore } from 'pinia'
@@ -42,7 +42,7 @@ export const useInputDraft = defineStore('analyzeInputs', () => {
     selected.value = []
     if (!f || !/\.onnx$/i.test(f.name) || f.size === 0 || f.size > LIMITS.maxUploadBytes) return
     inspecting.value = true
-    const r = await api['layers.inspectOnnx']({ file: { name: f.name, content: toBase64(new Uint8Array(await f.arrayBuffer())) } })
+    const r = await api['models.inspect']({ name: f.name, content: toBase64(new Uint8Array(await f.arrayBuffer())) })
     // a newer pick may have replaced the file while this one was inspected
     if (onnxFile.value !== f) return
     inspecting.value = false

@@ -1,4 +1,4 @@
-// The ONNX wizard's engine side through the service: layers.inspectOnnx on a PyTorch-exported model,
+// The ONNX wizard's engine side through the service: models.inspect on a PyTorch-exported model,
 // inputs.stage (an .npy array; a folder of images with relative paths), layers.start with source 'onnx'
 // on staged data: the analysis names the data as the user picked it, row 0 is the data, labels come
 // from the sub-folders; a wrong shape fails before anything is written; path tricks are refused.
@@ -42,14 +42,14 @@ const imageUploads = async () =>
 
 describe('ONNX analysis from the app', () => {
   it('inspects an uploaded .onnx model for the picker', async () => {
-    const r = await service.call('layers.inspectOnnx', { file: (await model('rescnn'))[0] })
+    const r = await service.call('models.inspect', (await model('rescnn'))[0])
     if (!r.ok) throw new Error(r.error.message)
     expect(r.value.inputs[0].shape?.slice(1)).toEqual([3, 6, 6])
     expect(r.value.defaultLayers.length).toBeGreaterThan(0)
     expect(r.value.residualBlocks.map((b) => b.add)).toEqual(['/block1/add/Add', '/block2/add/Add'])
     // the renderer's picker test reads this inspection from a file: it must stay what the engine says
     expect(r.value).toEqual(JSON.parse(await readFile(resolve(__dirname, '../../../fixtures/images/rescnn.inspection.json'), 'utf8')))
-    const bad = await service.call('layers.inspectOnnx', { file: { name: 'model.json', content: 'e30=' } })
+    const bad = await service.call('models.inspect', { name: 'model.json', content: 'e30=' })
     expect(bad.ok).toBe(false)
   })
 

@@ -1,4 +1,4 @@
-// layers.inspectOnnx and layers.start with source 'onnx' through the engine service: an uploaded .onnx run
+// models.inspect and layers.start with source 'onnx' through the engine service: an uploaded .onnx run
 // on a workspace dataset as a job (rows equal PyTorch's activations), and bad input refused at once with
 // the workspace unchanged.
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
@@ -38,7 +38,7 @@ function waitForEnd(jobId: string): Promise<JobEvent> {
 describe('ONNX through the engine service', () => {
   it('inspects an upload and runs an analysis job on a workspace dataset', async () => {
     const f = loadFixture('mlp')
-    const ins = await service.call('layers.inspectOnnx', { file: upload('mlp.onnx', f.bytes) })
+    const ins = await service.call('models.inspect', upload('mlp.onnx', f.bytes))
     if (!ins.ok) throw new Error(ins.error.message)
     expect(ins.value.defaultLayers).toEqual(['/act1/Relu_output_0', '/act2/Tanh_output_0', 'logits'])
     const points = Float64Array.from(f.x.data)
@@ -61,7 +61,7 @@ describe('ONNX through the engine service', () => {
     const cases: [unknown, RegExp][] = [
       [{ name: 'a', source: 'onnx', files: [upload('r.onnx', f.bytes)], data: moons }, /the data's samples have shape \[2\], but the model's input input takes \[3, 6, 6\]/],
       [{ name: 'b', source: 'onnx', files: [upload('c.onnx', custom)], data: moons }, /c\.onnx uses an operator that onnxruntime \(CPU\) does not implement/],
-      [{ name: 'c', source: 'onnx', files: [upload('r.onnx', f.bytes), upload('s.onnx', f.bytes)], data: moons }, /an ONNX analysis takes one \.onnx file/]
+      [{ name: 'c', source: 'onnx', files: [upload('r.onnx', f.bytes), upload('s.onnx', f.bytes)], data: moons }, /an ONNX model is one \.onnx file/]
     ]
     const before = await readdir(join(ws, 'analyses')).catch(() => [])
     for (const [req, message] of cases) {

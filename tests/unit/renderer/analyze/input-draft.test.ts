@@ -23,7 +23,7 @@ const INSPECTION = {
 } satisfies OnnxInspection
 vi.mock('@/api', () => ({
   api: {
-    'layers.inspectOnnx': () => {
+    'models.inspect': () => {
       calls.inspect++
       return Promise.resolve({ ok: true, value: INSPECTION })
     },

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The ONNX layer picker on a real PyTorch export (tests/fixtures/onnx/rescnn.onnx; its inspection kept in
-// tests/fixtures/images/rescnn.inspection.json, which onnx-handlers.test.ts checks against layers.inspectOnnx): tensors grouped by the module names the export script gave (stem, block1, ...), in graph
+// tests/fixtures/images/rescnn.inspection.json, which onnx-handlers.test.ts checks against models.inspect): tensors grouped by the module names the export script gave (stem, block1, ...), in graph
 // order; the default choice checked; a group's "all" box and single boxes emit the new choice; residual
 // block outputs marked. Plus the wizard-side helpers: image-folder ordering and the shape check.
 import { readFileSync } from 'node:fs'
