@@ -76,6 +76,21 @@ describe('nagare analyze on a folder of images', () => {
     expect(s.err).toContain('the model takes [N,4,5,3], the data is [N,8,8,3]')
   })
 
+  it('runs an ONNX model (PyTorch export, input [N,1,14,14]) on the folder resized to 14x14 gray', async () => {
+    const io = captureIo(dir)
+    const code = await main(['node', 'nagare', 'analyze', resolve(__dirname, '../../fixtures/onnx/bnpool.onnx'), '--data', join(IMAGES, 'folder'), '--image-size', '14x14', '--channels', 'gray', '--k', '2', '--out', 'onnx-images'], io)
+    expect(io.err()).not.toContain('nagare: failed')
+    expect(code).toBe(0)
+    const record = JSON.parse(await readFile(join(dir, 'onnx-images', 'analysis.json'), 'utf8'))
+    expect(record.source).toBe('onnx')
+    expect(record.dataset).toMatchObject({ kind: 'images', n: 4, shape: [4, 1, 14, 14], options: { size: [14, 14], channels: 'gray', scale: '0-1', layout: 'nchw' }, classes: ['cat', 'dog'] })
+    expect(JSON.parse(io.out()).rows[0]).toMatchObject({ name: 'input', width: 196 })
+    // without the resize the images are 4x5: the shape check refuses before recording
+    const bad = captureIo(dir)
+    expect(await main(['node', 'nagare', 'analyze', resolve(__dirname, '../../fixtures/onnx/bnpool.onnx'), '--data', join(IMAGES, 'folder'), '--channels', 'gray'], bad)).toBe(2)
+    expect(bad.err()).toMatch(/\[1, 4, 5\].*\[1, 14, 14\]/)
+  })
+
   it('refuses mixed sizes, bad options and image options for data that is not a folder', async () => {
     const mixed = await run(['--data', join(IMAGES, 'mixed'), '--layout', 'nhwc', '--out', 'mixed'])
     expect(mixed.code).toBe(2)
