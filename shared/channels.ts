@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'layers.start',
   'layers.list',
   'layers.get',
+  'layers.compare',
   'studies.start',
   'studies.list',
   'studies.get'

@@ -9,6 +9,7 @@ import { LIMITS } from '../../../shared/limits'
 import { say } from '../../../shared/messages'
 import type { AnalysisDataset } from '../../../shared/layers'
 import { getAnalysis, listAnalyses, saveAnalysis, type AnalysisContent } from '../analyses/store'
+import { compareAnalyses } from '../layers/compare'
 import { EngineError } from '../errors'
 import type { LayerData } from '../layers/dumps'
 import { loadLayerDumps } from '../layers/dumps'
@@ -105,10 +106,11 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
   return { jobId }
 }
 
-export function layersHandlers(ctx: HandlerContext): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get'> {
+export function layersHandlers(ctx: HandlerContext): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get' | 'layers.compare'> {
   return {
     'layers.start': (r) => start(ctx, r),
     'layers.list': () => listAnalyses(ctx.workspace),
-    'layers.get': (r) => getAnalysis(ctx.workspace, r.id)
+    'layers.get': (r) => getAnalysis(ctx.workspace, r.id),
+    'layers.compare': async (r) => compareAnalyses(await getAnalysis(ctx.workspace, r.a), await getAnalysis(ctx.workspace, r.b))
   }
 }
