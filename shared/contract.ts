@@ -114,7 +114,11 @@ export const METHODS = {
     files: z.array(upload).min(1).max(LIMITS.maxUploadFiles),
     data: dataChoice.optional(),
     k: z.number().int().min(1).max(100).optional(),
-    seed: z.number().int().min(0).optional()
+    seed: z.number().int().min(0).optional(),
+    /** shift analysis: new data for the same model (tfjs-model), measured against `data` layer by layer */
+    compareData: dataChoice.optional(),
+    /** shift analysis of dumps: the same layers' dumps on the new data */
+    compareFiles: z.array(upload).min(1).max(LIMITS.maxUploadFiles).optional()
   }),
   'layers.list': z.strictObject({}),
   'layers.get': z.strictObject({ id: runId }),

@@ -21,6 +21,14 @@ export const SHIFT_MESSAGES = {
     en: 'layer {layer} ({name}) has width {width} on the compare data but {expected} on the reference',
     ja: '層 {layer}（{name}）の幅は比較データで {width}、基準データで {expected} です'
   },
+  'shift.compareFilesForDumps': {
+    en: 'compare files are dumps of the same layers on new data; a model takes its new data as compare data',
+    ja: '比較ファイルは新しいデータでの同じ層のダンプです。モデルの場合は新しいデータを比較データとして指定してください'
+  },
+  'shift.compareDataForModel': {
+    en: 'compare data is run through a model; for dumps give the same layers dumped on the new data as compare files',
+    ja: '比較データはモデルに通すデータです。ダンプの場合は新しいデータで出力した同じ層のダンプを比較ファイルとして指定してください'
+  },
   'shift.compareTooFew': { en: 'the compare data needs at least 3 points, got {count}', ja: '比較データには点が少なくとも 3 個必要ですが、{count} 個しかありません' },
   'shift.samplingAll': {
     en: 'shift distances use all {n} reference and all {nc} compare points',

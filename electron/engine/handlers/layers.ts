@@ -10,6 +10,7 @@ import { say } from '../../../shared/messages'
 import type { AnalysisDataset } from '../../../shared/layers'
 import { getAnalysis, listAnalyses, saveAnalysis, type AnalysisContent } from '../analyses/store'
 import { compareAnalyses } from '../layers/compare'
+import { checkCompareLayers } from '../layers/shift'
 import { EngineError } from '../errors'
 import type { LayerData } from '../layers/dumps'
 import { loadLayerDumps } from '../layers/dumps'
@@ -55,13 +56,17 @@ async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[
 }
 
 type StartRequest = RequestOf<'layers.start'>
+type CompareLayers = { layers: LayerData[]; dataset: AnalysisDataset; labels?: Int32Array }
 
 async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: string }> {
   const k = r.k ?? LAYERS_DEFAULTS.k
   const seed = r.seed ?? LAYERS_DEFAULTS.seed
   const files = decodeUploads(r.files)
   const base = { name: r.name, source: r.source, options: { k, seed }, files: files.map((f) => f.name), appVersion: ctx.appVersion }
-  let prepare: (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, keyof typeof base | 'report' | 'projection'> & { layers: LayerData[] }>
+  let prepare: (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, keyof typeof base | 'report' | 'projection' | 'compare'> & { layers: LayerData[] }>
+  // shift analyses: the same layers on the compare data (recorded in the job, after the reference)
+  let prepareCompare: ((hooks: Parameters<typeof recordModel>[2]) => Promise<CompareLayers>) | undefined
+  if (r.source === 'tfjs-model' ? r.compareFiles : r.compareData) throw invalid(say(r.source === 'tfjs-model' ? 'shift.compareFilesForDumps' : 'shift.compareDataForModel'))
   if (r.source === 'tfjs-model') {
     if (!r.data) throw invalid(say('import.modelNeedsData'))
     const data: PointsInput = await resolveDataChoice(ctx.workspace, r.data, seed)
@@ -71,8 +76,18 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
       const rec = await recordModel(files, data, hooks)
       return { layers: rec.layers, model: rec.model, dataset: data.dataset, ...(data.labels ? { labels: data.labels } : {}), ...(data.classes ? { classes: data.classes } : {}) }
     }
+    if (r.compareData) {
+      const other = await resolveDataChoice(ctx.workspace, r.compareData, seed + 1)
+      ;(await checkModelOnData(files, other)).model.dispose()
+      prepareCompare = async (hooks) => ({ layers: (await recordModel(files, other, hooks)).layers, dataset: other.dataset, ...(other.labels ? { labels: other.labels } : {}) })
+    }
   } else {
     const dumps = await readDumpUploads(files)
+    if (r.compareFiles) {
+      const other = await readDumpUploads(decodeUploads(r.compareFiles))
+      checkCompareLayers(dumps.layers, other.layers)
+      prepareCompare = () => Promise.resolve({ layers: other.layers, dataset: { kind: 'dumps', n: other.layers[0].n, d: other.layers[0].width }, ...(other.labels ? { labels: other.labels } : {}) })
+    }
     const n = dumps.layers[0].n
     let labels = dumps.labels
     let classes: string[] | undefined
@@ -90,13 +105,16 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
     prepare = () => Promise.resolve({ layers: dumps.layers, dataset, ...(labels ? { labels } : {}), ...(classes ? { classes } : {}) })
   }
   const jobId = ctx.jobs.submit(r.name, async (job) => {
-    const prepared = await prepare({ progress: (f, m) => job.progress(0.4 * f, undefined, m), checkpoint: () => job.checkpoint() })
+    const share = prepareCompare ? 0.2 : 0.4
+    const prepared = await prepare({ progress: (f, m) => job.progress(share * f, undefined, m), checkpoint: () => job.checkpoint() })
+    const cmp = await prepareCompare?.({ progress: (f, m) => job.progress(share + share * f, undefined, m), checkpoint: () => job.checkpoint() })
     const { layers, ...rest } = prepared
-    const { report, projection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}) }, {
+    const { report, projection, compareProjection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}), ...(cmp ? { compare: cmp.layers } : {}) }, {
       progress: (f, m) => job.progress(0.4 + 0.5 * f, undefined, m),
       checkpoint: () => job.checkpoint()
     })
-    return saveAnalysis(ctx.workspace, { ...base, ...rest, report, projection }, {
+    const compare = cmp && compareProjection ? { compare: { dataset: cmp.dataset, n: cmp.layers[0].n, projection: compareProjection, ...(cmp.labels ? { labels: cmp.labels } : {}) } } : {}
+    return saveAnalysis(ctx.workspace, { ...base, ...rest, ...compare, report, projection }, {
       beforeFile: async (file) => {
         job.progress(0.95, undefined, say('import.progressSavingAnalysis', { file }))
         await job.checkpoint()
