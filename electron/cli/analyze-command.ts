@@ -56,6 +56,8 @@ interface Prepared {
   files: string[]
   model?: AnalysisContent['model']
   source: AnalysisContent['source']
+  /** residual runs marked in the dumps' layers.json */
+  stretches?: [number, number][]
   /** the same layers on the compare data */
   compare?: { layers: LayerData[]; dataset: AnalysisDataset; labels?: Int32Array }
 }
@@ -92,7 +94,7 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
     const otherLabels = other.labelsFile ? await labelsOf(other.labelsFile, other.layers[0].n) : undefined
     compare = { layers: other.layers, dataset: { kind: 'dumps', n: other.layers[0].n, d: other.layers[0].width }, ...(otherLabels ? { labels: otherLabels } : {}) }
   }
-  return { layers: dumps.layers, ...(labels ? { labels } : {}), dataset: { kind: 'dumps', n: dumps.layers[0].n, d: dumps.layers[0].width }, files: dumps.sources, source: 'dumps', ...(compare ? { compare } : {}) }
+  return { layers: dumps.layers, ...(labels ? { labels } : {}), dataset: { kind: 'dumps', n: dumps.layers[0].n, d: dumps.layers[0].width }, files: dumps.sources, source: 'dumps', ...(compare ? { compare } : {}), ...(dumps.residualRuns ? { stretches: dumps.residualRuns } : {}) }
 }
 
 export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: CliIo): Promise<number> {
@@ -106,9 +108,9 @@ export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: 
     if (out) await checkReportDir(out)
     const path = resolve(io.cwd, input)
     const p = await prepare(path, raw, seed, io)
-    const done = await analyzeAndProject(p.layers, { k, seed, ...(p.labels ? { labels: p.labels } : {}), ...(p.compare ? { compare: p.compare.layers } : {}) })
+    const done = await analyzeAndProject(p.layers, { k, seed, ...(p.labels ? { labels: p.labels } : {}), ...(p.compare ? { compare: p.compare.layers } : {}), ...(p.stretches ? { stretches: p.stretches } : {}) })
     report = done.report
-    const { layers: _layers, compare, ...rest } = p
+    const { layers: _layers, compare, stretches: _stretches, ...rest } = p
     const compared = compare && done.compareProjection ? { compare: { dataset: compare.dataset, n: compare.layers[0].n, projection: done.compareProjection, ...(compare.labels ? { labels: compare.labels } : {}) } } : {}
     content = { ...rest, ...compared, name: raw.name ?? basename(path), options: { k, seed }, report, projection: done.projection, appVersion: appVersion() }
   } catch (e) {
@@ -117,7 +119,7 @@ export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: 
   try {
     if (out) await writeAnalysisFolder(out, partialSibling(out), newRunId(content.name), content)
     io.stdout.write(reportJson(report))
-    for (const f of report.flags) io.stderr.write(`nagare: flag: ${f.message}\n  remedy: ${f.remedy}\n`)
+    for (const f of report.flags) io.stderr.write(`nagare: flag: ${f.message}\n${f.inherited?.length ? `  ${say('shift.flagInherited', { layers: f.inherited.join(', ') })}\n` : ''}  remedy: ${f.remedy}\n`)
     return EXIT.ok
   } catch (e) {
     if (e instanceof EngineError && e.code === 'invalid-request') return failure(io, e)

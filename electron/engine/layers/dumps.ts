@@ -37,7 +37,9 @@ export const manifestSchema = z
           .min(1)
           .refine((s) => !/[/\\]/.test(s) && s !== '.' && s !== '..', say('import.manifestPlainName'))
       )
-      .min(1)
+      .min(1),
+    /** residual runs: [from, to] layer indices (0 = the first layer listed), equal widths; without it stretches are guessed */
+    residual: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])).optional()
   })
   .strict()
 export type LayerManifest = z.infer<typeof manifestSchema>
@@ -53,6 +55,8 @@ export interface LoadedDumps {
   sources: string[]
   /** labels.npy / labels.csv found beside the layers (not used as a layer), if any */
   labelsFile?: string
+  /** residual runs marked in layers.json ([from, to] layer indices) */
+  residualRuns?: [number, number][]
 }
 
 const invalid = (message: string): EngineError => new EngineError('invalid-request', message)
@@ -189,8 +193,9 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
   }
   const names = (await readdir(path)).sort(naturalCompare)
   const labelsFile = names.find((f) => LABELS.test(f))
-  const extra = labelsFile ? { labelsFile: join(path, labelsFile) } : {}
+  const extra: Pick<LoadedDumps, 'labelsFile' | 'residualRuns'> = labelsFile ? { labelsFile: join(path, labelsFile) } : {}
   const manifest = names.includes(MANIFEST) ? await readManifest(join(path, MANIFEST)) : undefined
+  if (manifest?.residual) extra.residualRuns = manifest.residual
   const candidates = names.filter((f) => LAYER_EXT.test(f) && !LABELS.test(f))
   // a folder whose only layer file is a multi-array .npz: its members are the layers
   if (candidates.length === 1 && /\.npz$/i.test(candidates[0]) && !(manifest?.layers.length === 1 && manifest.layers[0] === candidates[0])) {
