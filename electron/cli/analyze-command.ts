@@ -10,7 +10,7 @@ import { partialSibling, writeAnalysisFolder, type AnalysisContent } from '../en
 import { initBackend } from '../engine/backend'
 import { EngineError } from '../engine/errors'
 import { loadLayerDumps, type LayerData } from '../engine/layers/dumps'
-import { loadLabels } from '../engine/layers/labels'
+import { loadLabelInfo } from '../engine/layers/labels'
 import { readModelFiles } from '../engine/layers/model-files'
 import { analyzeAndProject, recordModel, resolveDataArgument } from '../engine/layers/pipeline'
 import { checkReportDir, reportJson } from '../engine/layers/report-files'
@@ -58,14 +58,20 @@ interface Prepared {
   source: AnalysisContent['source']
   /** residual runs marked in the dumps' layers.json */
   stretches?: [number, number][]
+  /** how a labels file's values became class indices (its names in classes when mapped) */
+  labelMapping?: AnalysisContent['labelMapping']
   /** the same layers on the compare data */
   compare?: { layers: LayerData[]; dataset: AnalysisDataset; labels?: Int32Array }
 }
 
 async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: CliIo): Promise<Prepared> {
-  const labelsOf = async (path: string, n: number): Promise<Int32Array> => {
-    const labels = await loadLabels(path)
+  let mapping: Pick<Prepared, 'classes' | 'labelMapping'> = {}
+  const labelsOf = async (path: string, n: number, main = true): Promise<Int32Array> => {
+    const info = await loadLabelInfo(path)
+    const labels = info.labels
     if (labels.length !== n) throw new EngineError('invalid-request', say('import.labelsFileCountMismatch', { file: path, count: labels.length, n }))
+    // the labels given are the labels kept; a mapping to class indices is saved with the analysis
+    if (main) mapping = { labelMapping: info.mapping, ...(info.classes ? { classes: info.classes } : {}) }
     return labels
   }
   if (await isModelInput(input)) {
@@ -80,7 +86,7 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
       const other = await resolveDataArgument(raw.compareData, resolve(io.cwd, raw.compareData), seed + 1)
       compare = { layers: (await recordModel(files, other)).layers, dataset: other.dataset, ...(other.labels ? { labels: other.labels } : {}) }
     }
-    return { layers: rec.layers, ...(labels ? { labels } : {}), ...(data.classes && raw.labels === undefined ? { classes: data.classes } : {}), dataset: data.dataset, files: files.map((f) => f.name), model: rec.model, source: 'tfjs-model', ...(compare ? { compare } : {}) }
+    return { layers: rec.layers, ...(labels ? { labels } : {}), ...(data.classes && raw.labels === undefined ? { classes: data.classes } : {}), dataset: data.dataset, files: files.map((f) => f.name), model: rec.model, source: 'tfjs-model', ...(compare ? { compare } : {}), ...mapping }
   }
   if (raw.data !== undefined) throw new EngineError('invalid-request', `--data is for a model.json; ${input} holds activation dumps, which are the data already (use --labels for class labels)`)
   const dumps = await loadLayerDumps(input)
@@ -91,10 +97,10 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
   if (raw.compareData !== undefined) {
     // dumps: the compare data is a second dumps folder of the same layers
     const other = await loadLayerDumps(resolve(io.cwd, raw.compareData))
-    const otherLabels = other.labelsFile ? await labelsOf(other.labelsFile, other.layers[0].n) : undefined
+    const otherLabels = other.labelsFile ? await labelsOf(other.labelsFile, other.layers[0].n, false) : undefined
     compare = { layers: other.layers, dataset: { kind: 'dumps', n: other.layers[0].n, d: other.layers[0].width }, ...(otherLabels ? { labels: otherLabels } : {}) }
   }
-  return { layers: dumps.layers, ...(labels ? { labels } : {}), dataset: { kind: 'dumps', n: dumps.layers[0].n, d: dumps.layers[0].width }, files: dumps.sources, source: 'dumps', ...(compare ? { compare } : {}), ...(dumps.residualRuns ? { stretches: dumps.residualRuns } : {}) }
+  return { layers: dumps.layers, ...(labels ? { labels } : {}), dataset: { kind: 'dumps', n: dumps.layers[0].n, d: dumps.layers[0].width }, files: dumps.sources, source: 'dumps', ...(compare ? { compare } : {}), ...(dumps.residualRuns ? { stretches: dumps.residualRuns } : {}), ...mapping }
 }
 
 export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: CliIo): Promise<number> {

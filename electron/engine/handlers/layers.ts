@@ -14,7 +14,7 @@ import { checkCompareLayers } from '../layers/shift'
 import { EngineError } from '../errors'
 import type { LayerData } from '../layers/dumps'
 import { loadLayerDumps } from '../layers/dumps'
-import { loadLabels } from '../layers/labels'
+import { loadLabelInfo, type LabelInfo } from '../layers/labels'
 import type { ModelFile } from '../layers/model-files'
 import { analyzeAndProject, checkModelOnData, recordModel, resolveDataChoice, type PointsInput } from '../layers/pipeline'
 import type { HandlerContext, HandlerGroup } from './types'
@@ -38,14 +38,15 @@ export function decodeUploads(files: { name: string; content: string }[]): Model
 }
 
 /** Dumps go through the folder reader: staged in a temp folder (outside the workspace), removed after. */
-async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[]; labels?: Int32Array; residualRuns?: [number, number][] }> {
+async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[]; labels?: Int32Array; labelInfo?: LabelInfo; residualRuns?: [number, number][] }> {
   const dir = await mkdtemp(join(tmpdir(), 'nagare-dumps-'))
   try {
     for (const f of files) await writeFile(join(dir, f.name), f.bytes)
     const dumps = await loadLayerDumps(dir, { maxFileBytes: LIMITS.maxUploadBytes })
-    const labels = dumps.labelsFile ? await loadLabels(dumps.labelsFile) : undefined
+    const labelInfo = dumps.labelsFile ? await loadLabelInfo(dumps.labelsFile) : undefined
+    const labels = labelInfo?.labels
     if (labels && labels.length !== dumps.layers[0].n) throw invalid(say('import.labelsFileCountMismatch', { file: 'labels', count: labels.length, n: dumps.layers[0].n }))
-    return { layers: dumps.layers, ...(labels ? { labels } : {}), ...(dumps.residualRuns ? { residualRuns: dumps.residualRuns } : {}) }
+    return { layers: dumps.layers, ...(labels ? { labels, labelInfo } : {}), ...(dumps.residualRuns ? { residualRuns: dumps.residualRuns } : {}) }
   } catch (e) {
     // messages name the staged path; the user knows the files by name
     if (e instanceof EngineError) throw new EngineError(e.code, e.message.split(dir + sep).join('').split(dir).join(say('import.theUpload')))
@@ -92,7 +93,8 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
     }
     const n = dumps.layers[0].n
     let labels = dumps.labels
-    let classes: string[] | undefined
+    let classes: string[] | undefined = dumps.labelInfo?.classes
+    const labelMapping = dumps.labelInfo?.mapping
     let dataset: AnalysisDataset = { kind: 'dumps', n, d: dumps.layers[0].width }
     if (r.data) {
       // the dumps are the activations already: a dataset here only lends its labels (and its description)
@@ -104,7 +106,7 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
       }
       dataset = data.dataset
     }
-    prepare = () => Promise.resolve({ layers: dumps.layers, dataset, ...(labels ? { labels } : {}), ...(classes ? { classes } : {}) })
+    prepare = () => Promise.resolve({ layers: dumps.layers, dataset, ...(labels ? { labels } : {}), ...(classes ? { classes } : {}), ...(labels === dumps.labels && labelMapping ? { labelMapping } : {}) })
   }
   const jobId = ctx.jobs.submit(r.name, async (job) => {
     const share = prepareCompare ? 0.2 : 0.4

@@ -122,6 +122,25 @@ describe('nagare analyze: residual runs and inherited losses', () => {
   })
 })
 
+describe('nagare analyze: the labels given are the labels kept', () => {
+  it('keeps class indices as given, and saves the mapping of named labels', async () => {
+    const x = gaussian(30, 4, 12)
+    const d = await dumps('named', x)
+    await writeFile(join(d, 'labels.csv'), Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? 'dog' : 'cat')).join('\n') + '\n')
+    expect((await run(['analyze', 'named', '--out', 'named-out'])).code).toBe(0)
+    const record = JSON.parse(await readFile(join(dir, 'named-out', 'analysis.json'), 'utf8'))
+    expect(record).toMatchObject({ labels: true, labelMapping: 'mapped', classes: ['dog', 'cat'] })
+    const saved = await readNpy(join(dir, 'named-out', 'labels.npy'))
+    expect(Array.from(saved.data).slice(0, 4)).toEqual([0, 1, 1, 0])
+    await writeFile(join(dir, 'idx.csv'), Array.from({ length: 30 }, (_, i) => (i % 2 ? 4 : 2)).join('\n') + '\n')
+    expect((await run(['analyze', 'named', '--labels', 'idx.csv', '--out', 'idx-out'])).code).toBe(0)
+    const kept = JSON.parse(await readFile(join(dir, 'idx-out', 'analysis.json'), 'utf8'))
+    expect(kept.labelMapping).toBe('kept')
+    expect(kept.classes).toBeUndefined()
+    expect(Array.from((await readNpy(join(dir, 'idx-out', 'labels.npy'))).data).slice(0, 3)).toEqual([2, 4, 2])
+  })
+})
+
 describe('nagare compare-analyses', () => {
   it('prints the per-layer differences of two analysis folders as JSON', async () => {
     await run(['analyze', 'ref', '--out', 'before'])
