@@ -26,8 +26,8 @@ export const SHIFT_MESSAGES = {
     ja: '比較ファイルは新しいデータでの同じ層のダンプです。モデルの場合は新しいデータを比較データとして指定してください'
   },
   'shift.compareDataForModel': {
-    en: 'compare data is run through a model; for dumps give the same layers dumped on the new data as compare files',
-    ja: '比較データはモデルに通すデータです。ダンプの場合は新しいデータで出力した同じ層のダンプを比較ファイルとして指定してください'
+    en: 'compare data needs a TF.js model to run through; for activation dumps, give the same layers dumped on the new data as compare files',
+    ja: '比較データには、それを通す TF.js モデルが必要です。活性化ダンプの場合は、新しいデータで出力した同じ層のダンプを比較ファイルとして指定してください'
   },
   'shift.compareTooFew': { en: 'the compare data needs at least 3 points, got {count}', ja: '比較データには点が少なくとも 3 個必要ですが、{count} 個しかありません' },
   'shift.samplingAll': {

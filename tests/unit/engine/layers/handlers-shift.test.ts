@@ -91,5 +91,6 @@ describe('shift analyses through the contract', () => {
     if (!bad.ok) expect(bad.error.message).toMatch(/width 3 on the compare data but 2/)
     const wrong = await service.call('layers.start', { name: 'w', source: 'dumps', files: dumps(0, 20), compareData: { kind: 'builtin', name: 'moons', n: 20 } } as never)
     expect(wrong.ok).toBe(false)
+    if (!wrong.ok) expect(wrong.error.message).toMatch(/needs a TF\.js model/)
   })
 })
