@@ -57,7 +57,7 @@ interface Prepared {
   model?: AnalysisContent['model']
   source: AnalysisContent['source']
   /** residual runs marked in the dumps' layers.json */
-  stretches?: [number, number][]
+  residualBlocks?: { from: number; to: number }[]
   /** how a labels file's values became class indices (its names in classes when mapped) */
   labelMapping?: AnalysisContent['labelMapping']
   /** the same layers on the compare data */
@@ -100,7 +100,7 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
     const otherLabels = other.labelsFile ? await labelsOf(other.labelsFile, other.layers[0].n, false) : undefined
     compare = { layers: other.layers, dataset: { kind: 'dumps', n: other.layers[0].n, d: other.layers[0].width }, ...(otherLabels ? { labels: otherLabels } : {}) }
   }
-  return { layers: dumps.layers, ...(labels ? { labels } : {}), dataset: { kind: 'dumps', n: dumps.layers[0].n, d: dumps.layers[0].width }, files: dumps.sources, source: 'dumps', ...(compare ? { compare } : {}), ...(dumps.residualRuns ? { stretches: dumps.residualRuns } : {}), ...mapping }
+  return { layers: dumps.layers, ...(labels ? { labels } : {}), dataset: { kind: 'dumps', n: dumps.layers[0].n, d: dumps.layers[0].width }, files: dumps.sources, source: 'dumps', ...(compare ? { compare } : {}), ...(dumps.residualBlocks ? { residualBlocks: dumps.residualBlocks } : {}), ...mapping }
 }
 
 export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: CliIo): Promise<number> {
@@ -114,9 +114,9 @@ export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: 
     if (out) await checkReportDir(out)
     const path = resolve(io.cwd, input)
     const p = await prepare(path, raw, seed, io)
-    const done = await analyzeAndProject(p.layers, { k, seed, ...(p.labels ? { labels: p.labels } : {}), ...(p.compare ? { compare: p.compare.layers } : {}), ...(p.stretches ? { stretches: p.stretches } : {}) })
+    const done = await analyzeAndProject(p.layers, { k, seed, ...(p.labels ? { labels: p.labels } : {}), ...(p.compare ? { compare: p.compare.layers } : {}), ...(p.residualBlocks ? { residualBlocks: p.residualBlocks } : {}) })
     report = done.report
-    const { layers: _layers, compare, stretches: _stretches, ...rest } = p
+    const { layers: _layers, compare, residualBlocks: _blocks, ...rest } = p
     const compared = compare && done.compareProjection ? { compare: { dataset: compare.dataset, n: compare.layers[0].n, projection: done.compareProjection, ...(compare.labels ? { labels: compare.labels } : {}) } } : {}
     content = { ...rest, ...compared, name: raw.name ?? basename(path), options: { k, seed }, report, projection: done.projection, appVersion: appVersion() }
   } catch (e) {

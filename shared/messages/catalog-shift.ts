@@ -140,7 +140,7 @@ export const SHIFT_MESSAGES = {
     en: 'residual stretches are guessed from runs of equal width (mark them in layers.json as "residual": [[from, to], ...] to be exact)',
     ja: '残差区間は幅の等しい層の並びから推定しています（正確にするには layers.json に "residual": [[from, to], ...] と記してください）'
   },
-  'shift.noteStretchMarked': { en: 'residual stretches as marked in layers.json', ja: '残差区間は layers.json の指定どおりです' },
+  'shift.noteStretchMarked': { en: 'residual stretches as marked in layers.json or read from the model graph', ja: '残差区間は layers.json の指定またはモデルのグラフから読み取ったものです' },
   'shift.entropyNegative': {
     en: 'negative differential entropy ({entropy} nats) is expected, not an error: in {width} dimensions the points fill a volume smaller than 1 (a small scale, or a thinner set such as a curve)',
     ja: '微分エントロピーが負（{entropy} nat）なのは想定どおりで、誤りではありません: {width} 次元で点が占める体積が 1 より小さい（スケールが小さいか、曲線のような薄い集合）ためです'

@@ -38,7 +38,7 @@ export function decodeUploads(files: { name: string; content: string }[]): Model
 }
 
 /** Dumps go through the folder reader: staged in a temp folder (outside the workspace), removed after. */
-async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[]; labels?: Int32Array; labelInfo?: LabelInfo; residualRuns?: [number, number][] }> {
+async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[]; labels?: Int32Array; labelInfo?: LabelInfo; residualBlocks?: { from: number; to: number }[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'nagare-dumps-'))
   try {
     for (const f of files) await writeFile(join(dir, f.name), f.bytes)
@@ -46,7 +46,7 @@ async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[
     const labelInfo = dumps.labelsFile ? await loadLabelInfo(dumps.labelsFile) : undefined
     const labels = labelInfo?.labels
     if (labels && labels.length !== dumps.layers[0].n) throw invalid(say('import.labelsFileCountMismatch', { file: 'labels', count: labels.length, n: dumps.layers[0].n }))
-    return { layers: dumps.layers, ...(labels ? { labels, labelInfo } : {}), ...(dumps.residualRuns ? { residualRuns: dumps.residualRuns } : {}) }
+    return { layers: dumps.layers, ...(labels ? { labels, labelInfo } : {}), ...(dumps.residualBlocks ? { residualBlocks: dumps.residualBlocks } : {}) }
   } catch (e) {
     // messages name the staged path; the user knows the files by name
     if (e instanceof EngineError) throw new EngineError(e.code, e.message.split(dir + sep).join('').split(dir).join(say('import.theUpload')))
@@ -66,7 +66,7 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
   const base = { name: r.name, source: r.source, options: { k, seed }, files: files.map((f) => f.name), appVersion: ctx.appVersion }
   let prepare: (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, keyof typeof base | 'report' | 'projection' | 'compare'> & { layers: LayerData[] }>
   // shift analyses: the same layers on the compare data (recorded in the job, after the reference)
-  let stretches: [number, number][] | undefined
+  let residualBlocks: { from: number; to: number }[] | undefined
   let prepareCompare: ((hooks: Parameters<typeof recordModel>[2]) => Promise<CompareLayers>) | undefined
   if (r.source === 'tfjs-model' ? r.compareFiles : r.compareData) throw invalid(say(r.source === 'tfjs-model' ? 'shift.compareFilesForDumps' : 'shift.compareDataForModel'))
   if (r.source === 'tfjs-model') {
@@ -85,7 +85,7 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
     }
   } else {
     const dumps = await readDumpUploads(files)
-    stretches = dumps.residualRuns
+    residualBlocks = dumps.residualBlocks
     if (r.compareFiles) {
       const other = await readDumpUploads(decodeUploads(r.compareFiles))
       checkCompareLayers(dumps.layers, other.layers)
@@ -113,7 +113,7 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
     const prepared = await prepare({ progress: (f, m) => job.progress(share * f, undefined, m), checkpoint: () => job.checkpoint() })
     const cmp = await prepareCompare?.({ progress: (f, m) => job.progress(share + share * f, undefined, m), checkpoint: () => job.checkpoint() })
     const { layers, ...rest } = prepared
-    const { report, projection, compareProjection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}), ...(cmp ? { compare: cmp.layers } : {}), ...(stretches ? { stretches } : {}) }, {
+    const { report, projection, compareProjection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}), ...(cmp ? { compare: cmp.layers } : {}), ...(residualBlocks ? { residualBlocks } : {}) }, {
       progress: (f, m) => job.progress(0.4 + 0.5 * f, undefined, m),
       checkpoint: () => job.checkpoint()
     })

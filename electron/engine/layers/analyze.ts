@@ -37,8 +37,11 @@ export interface AnalyzeOptions {
   audience?: RemedyAudience
   /** the layer read as the output (null: none); default: the last layer when its name or width says so (causes.outputLayerOf) */
   outputLayer?: number | null
-  /** residual stretches as marked by the user ([from, to] layer indices, equal width); default: guessed from equal widths */
-  stretches?: [number, number][]
+  /**
+   * residual blocks, marked (dumps' layers.json) or read from a graph: row indices of each block's input and
+   * output. When given, they mark the Euler stretches instead of the guess that equal-width runs are residual.
+   */
+  residualBlocks?: { from: number; to: number }[]
 }
 
 export const ANALYZE_DEFAULTS = { k: 10, seed: 7, maxPoints: 2000, maxPairs: 20_000, maxCloudPoints: 50_000, mergeRelative: 1e-3, directions: 64 }
@@ -74,12 +77,16 @@ function samplePairs(n: number, max: number, rng: { int(n: number): number }): I
   return out
 }
 
-function markedStretches(layers: LayerData[], marks: [number, number][]): Stretch[] {
-  return marks.map(([from, to]) => {
-    const ok = Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to > from && to < layers.length && layers.slice(from, to + 1).every((l) => l.width === layers[from].width)
-    if (!ok) throw invalid(say('shift.residualRunBad', { from, to, last: layers.length - 1 }))
-    return { from, to, width: layers[from].width, h: 1 / (to - from) }
-  })
+/** Chains of blocks (each starting at or after the previous one's output, same width) as stretches. */
+function blockStretches(layers: LayerData[], blocks: { from: number; to: number }[]): Stretch[] {
+  const usable = blocks.filter((b) => b.from < b.to && layers[b.from].width === layers[b.to].width).sort((a, b) => a.to - b.to)
+  const chains: { from: number; to: number }[][] = []
+  for (const b of usable) {
+    const last = chains.at(-1)?.at(-1)
+    if (last && b.from >= last.to && layers[b.from].width === layers[last.to].width) chains[chains.length - 1].push(b)
+    else chains.push([b])
+  }
+  return chains.map((c) => ({ from: c[0].from, to: c[c.length - 1].to, width: layers[c[0].from].width, h: 1 / c.length }))
 }
 
 function findStretches(layers: LayerData[]): Stretch[] {
@@ -105,7 +112,7 @@ function samplingNote(m: number, n: number, pairs: number, cloud: number | null)
 
 /** The analysis as steps: yields each layer's index once its row is done, returns the report. */
 function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<number, LayerReport> {
-  const o = { ...ANALYZE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([key, v]) => v !== undefined && !['labels', 'thresholds', 'audience', 'outputLayer', 'stretches'].includes(key))) } as typeof ANALYZE_DEFAULTS
+  const o = { ...ANALYZE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([key, v]) => v !== undefined && !['labels', 'thresholds', 'audience', 'outputLayer', 'residualBlocks'].includes(key))) } as typeof ANALYZE_DEFAULTS
   const thresholds: FlagThresholds = { ...FLAG_THRESHOLDS, ...options.thresholds }
   if (layers.length < 2) throw invalid(say('import.analyzeTooFewLayers', { count: layers.length }))
   const n = layers[0].n
@@ -124,7 +131,8 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
   const inSub = gather(input.data, input.width, idx)
   const inKnn = knnIndices(inSub, m, input.width, k)
   const inDist = pairDistances(input.data, input.width, pairs)
-  const stretches = options.stretches ? markedStretches(layers, options.stretches) : findStretches(layers)
+  // marked blocks here are one layer each (dumps' layers.json runs); the update of row l is from row l - 1
+  const stretches = options.residualBlocks ? blockStretches(layers, options.residualBlocks) : findStretches(layers)
   const labels = options.labels
   const classes = labels ? new Set(labels).size : 0
   const outputLayer = options.outputLayer !== undefined ? options.outputLayer : outputLayerOf(layers.map((l) => l.name), layers.map((l) => l.width), classes)
@@ -207,7 +215,7 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
 
   const flags = raiseFlags(rows, { thresholds, k, labelled: labels !== undefined && classes >= 2, outputLayer, audience: options.audience ?? 'imported' })
   const notes: string[] = []
-  if (stretches.length > 0) notes.push(say(options.stretches ? 'shift.noteStretchMarked' : 'shift.noteStretchGuess'))
+  if (stretches.length > 0) notes.push(say(options.residualBlocks ? 'shift.noteStretchMarked' : 'shift.noteStretchGuess'))
   if (outputLayer !== null) notes.push(say('shift.noteOutputLayer', { layer: outputLayer, name: layers[outputLayer].name }))
   return {
     version: 1,
@@ -224,7 +232,7 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
     stretches,
     rows,
     flags,
-    stretchSource: options.stretches ? 'marked' : 'equal-width-guess',
+    stretchSource: options.residualBlocks ? 'marked' : 'equal-width-guess',
     notes,
     outputLayer
   }

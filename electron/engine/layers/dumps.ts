@@ -55,8 +55,8 @@ export interface LoadedDumps {
   sources: string[]
   /** labels.npy / labels.csv found beside the layers (not used as a layer), if any */
   labelsFile?: string
-  /** residual runs marked in layers.json ([from, to] layer indices) */
-  residualRuns?: [number, number][]
+  /** residual runs marked in layers.json, as one-layer blocks (row l - 1 to row l for each layer of a run) */
+  residualBlocks?: { from: number; to: number }[]
 }
 
 const invalid = (message: string): EngineError => new EngineError('invalid-request', message)
@@ -161,6 +161,17 @@ async function readManifest(path: string): Promise<LayerManifest> {
   return r.data
 }
 
+/** The residual runs of layers.json ([from, to], equal widths) as one-layer blocks; refused when out of range or of mixed width. */
+function residualOf(manifest: LayerManifest | undefined, layers: LayerData[]): Pick<LoadedDumps, 'residualBlocks'> {
+  if (!manifest?.residual) return {}
+  const blocks: { from: number; to: number }[] = []
+  for (const [from, to] of manifest.residual) {
+    if (!(to > from && to < layers.length && layers.slice(from, to + 1).every((l) => l.width === layers[from].width))) throw invalid(say('shift.residualRunBad', { from, to, last: layers.length - 1 }))
+    for (let l = from + 1; l <= to; l++) blocks.push({ from: l - 1, to: l })
+  }
+  return { residualBlocks: blocks }
+}
+
 function checkStack(layers: LayerData[], sources: string[], maxLayers: number): void {
   if (layers.length < 2) throw invalid(say('import.dumpsTooFewLayers', { count: layers.length }))
   if (layers.length > maxLayers) throw invalid(say('import.dumpsTooManyLayers', { count: layers.length, max: maxLayers }))
@@ -193,9 +204,8 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
   }
   const names = (await readdir(path)).sort(naturalCompare)
   const labelsFile = names.find((f) => LABELS.test(f))
-  const extra: Pick<LoadedDumps, 'labelsFile' | 'residualRuns'> = labelsFile ? { labelsFile: join(path, labelsFile) } : {}
+  const extra: Pick<LoadedDumps, 'labelsFile'> = labelsFile ? { labelsFile: join(path, labelsFile) } : {}
   const manifest = names.includes(MANIFEST) ? await readManifest(join(path, MANIFEST)) : undefined
-  if (manifest?.residual) extra.residualRuns = manifest.residual
   const candidates = names.filter((f) => LAYER_EXT.test(f) && !LABELS.test(f))
   // a folder whose only layer file is a multi-array .npz: its members are the layers
   if (candidates.length === 1 && /\.npz$/i.test(candidates[0]) && !(manifest?.layers.length === 1 && manifest.layers[0] === candidates[0])) {
@@ -212,7 +222,7 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
       }
       const out = { layers: picked.map((m) => ({ ...m.layer, name: m.name })), sources: picked.map((m) => `${file}:${m.name}`), ...extra }
       checkStack(out.layers, out.sources, maxLayers)
-      return out
+      return { ...out, ...residualOf(manifest, out.layers) }
     }
   }
   const files = manifest ? manifest.layers : candidates
@@ -225,5 +235,5 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
   }
   const sources = files.map((f) => join(path, f))
   checkStack(layers, sources, maxLayers)
-  return { layers, sources, ...extra }
+  return { layers, sources, ...extra, ...residualOf(manifest, layers) }
 }
