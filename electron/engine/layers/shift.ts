@@ -2,9 +2,7 @@
 // and at every recorded layer the distance between the two clouds (energy distance, MMD, sliced W2), each
 // over the input layer's, the layer where the shift grows or is absorbed, and the compare samples lying
 // farthest from the reference. Pure and deterministic: every subsample and direction comes from `seed`.
-import { energyDistance } from '../analysis/energy'
-import { mmd } from '../analysis/mmd'
-import { selectKth } from '../analysis/sort'
+import { medianBandwidth } from '../analysis/mmd'
 import { sampleIndices } from '../analysis/subsample'
 import { slicedW2 } from '../analysis/wasserstein'
 import { createRng } from '../data/random'
@@ -14,6 +12,7 @@ import { EngineError } from '../errors'
 import type { LayerData } from './dumps'
 import { shiftFlag } from './flags'
 import { median } from './metrics'
+import { twoCloudStats } from './shift-distances'
 
 export interface ShiftOptions {
   seed?: number
@@ -41,29 +40,6 @@ const invalid = (m: string): EngineError => new EngineError('invalid-request', m
 function gather(x: Float64Array, w: number, idx: Int32Array): Float64Array {
   const out = new Float64Array(idx.length * w)
   for (let i = 0; i < idx.length; i++) out.set(x.subarray(idx[i] * w, idx[i] * w + w), i * w)
-  return out
-}
-
-/**
- * Distance from each point of `q` to its k-th nearest point of `ref` (brute force); with `self`, q is ref
- * and each point's own zero distance is skipped.
- */
-export function kthDistanceTo(q: Float64Array, nq: number, ref: Float64Array, nr: number, w: number, k: number, self = false): Float64Array {
-  const out = new Float64Array(nq)
-  const d = new Float64Array(nr)
-  for (let i = 0; i < nq; i++) {
-    let m = 0
-    for (let j = 0; j < nr; j++) {
-      if (self && j === i) continue
-      let s = 0
-      for (let c = 0; c < w; c++) {
-        const t = q[i * w + c] - ref[j * w + c]
-        s += t * t
-      }
-      d[m++] = s
-    }
-    out[i] = Math.sqrt(selectKth(d.subarray(0, m), Math.min(k, m) - 1))
-  }
   return out
 }
 
@@ -113,19 +89,20 @@ export function shiftByLayer(ref: LayerData[], cmp: LayerData[], options: ShiftO
     const w = layer.width
     const x = mr === nRef ? layer.data : gather(layer.data, w, ir)
     const y = mc === nCmp ? cmp[l].data : gather(cmp[l].data, w, ic)
-    const e = energyDistance(x, mr, y, mc, w)
-    const m = mmd(x, mr, y, mc, w, 1000, rng.fork(`mmd-${l}`))
+    // the median heuristic of analysis/mmd.ts (on at most 1000 pooled points), then one pass for energy, MMD and kNN
+    const { bandwidth } = medianBandwidth(x, mr, y, mc, w, 1000, rng.fork(`mmd-${l}`))
+    const st = twoCloudStats(x, mr, y, mc, w, k, bandwidth)
     const sw = slicedW2(x, mr, y, mc, w, rng.fork(`w2-${l}`), o.directions)
-    const toRef = kthDistanceTo(y, mc, x, mr, w, k)
-    const within = median(kthDistanceTo(x, mr, x, mr, w, k, true))
+    const toRef = st.toReference
+    const within = median(st.withinReference)
     const order = Array.from(toRef.keys()).sort((a, b) => toRef[b] - toRef[a] || a - b)
     farthest.push({ layer: l, name: layer.name, points: order.slice(0, o.farthest).map((i) => ({ index: ic[i], distance: toRef[i] })) })
     raw.push({
-      energy: e.value,
-      mmd: m.value,
-      mmdBandwidth: m.bandwidth,
+      energy: st.energy,
+      mmd: st.mmd,
+      mmdBandwidth: bandwidth,
       slicedW2: sw,
-      energyCoefficient: e.cross > 0 ? e.value / (2 * e.cross) : 0,
+      energyCoefficient: st.cross > 0 ? st.energy / (2 * st.cross) : 0,
       knnRatio: within > 0 ? median(toRef) / within : median(toRef) > 0 ? Infinity : 1
     })
   })

@@ -80,6 +80,16 @@ describe('shiftByLayer', () => {
       expect(s.rows[l].energyRatio).toBeCloseTo(e / bruteEnergy(ref[0].data, cmp[0].data, 3), 8)
     })
     expect(s.rows[0].energyRatio).toBe(1)
+    // the farthest compare points at the input: distance to their 5th nearest reference point, by brute force
+    const kth = (j: number): number => {
+      const d = Array.from({ length: 37 }, (_, i) => dist(cmp[0].data, j, ref[0].data, i, 3)).sort((a, b) => a - b)
+      return d[4]
+    }
+    const all = Array.from({ length: 41 }, (_, j) => kth(j))
+    const top = s.summary.farthest[0].points
+    expect(top).toHaveLength(10)
+    for (const p of top) expect(p.distance).toBeCloseTo(all[p.index], 12)
+    expect(top[0].distance).toBeCloseTo(Math.max(...all), 12)
   })
 
   it('finds the layer that projects the shifted direction out (absorbs the shift)', () => {
