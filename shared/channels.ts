@@ -27,6 +27,7 @@ export const METHOD_NAMES = [
   'layers.get',
   'models.inspect',
   'inputs.stage',
+  'layers.compare',
   'studies.start',
   'studies.list',
   'studies.get'

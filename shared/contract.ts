@@ -7,6 +7,7 @@ import type { RunManifest, RunSummary } from './run'
 import { SettingsPatchSchema, type SettingsState } from './settings'
 import { MissingPolicySchema, type DataPreview, type DatasetInfo, type DatasetView } from './dataset'
 import type { LayerAnalysis, LayerAnalysisSummary } from './layers'
+import type { AnalysisComparison } from './layer-compare'
 import { StudySweepSchema, type StudyResult, type StudySummary } from './study'
 import { LIMITS } from './limits'
 import { ImageOptionsSchema } from './image-data'
@@ -78,12 +79,16 @@ const stagedName = z
   .min(1)
   .max(1024)
   .refine((s) => s.split('/').every((seg) => seg.length > 0 && seg.length <= 255 && !seg.startsWith('.') && !/[\\:]/.test(seg)), 'not a plain relative path')
+const datasetChoice = z.strictObject({ kind: z.literal('dataset'), id: runId })
+const builtinChoice = z.strictObject({ kind: z.literal('builtin'), name: z.string().min(1).max(64), n: z.number().int().min(2).max(LIMITS.maxPoints), seed: z.number().int().min(0).optional() })
 const dataChoice = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('dataset'), id: runId }),
+  datasetChoice,
   /** files sent with inputs.stage: a folder of images (read with `image`) or one .npy/.npz array */
   z.strictObject({ kind: z.literal('staged'), token, label: z.string().min(1).max(255), image: ImageOptionsSchema.optional() }),
-  z.strictObject({ kind: z.literal('builtin'), name: z.string().min(1).max(64), n: z.number().int().min(2).max(LIMITS.maxPoints), seed: z.number().int().min(0).optional() })
+  builtinChoice
 ])
+/** a shift analysis' new data: a workspace dataset or built-in data (picked files are the reference's only) */
+const compareChoice = z.discriminatedUnion('kind', [datasetChoice, builtinChoice])
 
 /** Request schemas. Specs stay `unknown` here: they are validated by parseSpec, which names fields. */
 export const METHODS = {
@@ -132,7 +137,11 @@ export const METHODS = {
     /** source 'onnx': the tensors to record and how feature maps are reduced */
     onnx: OnnxAnalyzeOptionsSchema.optional(),
     k: z.number().int().min(1).max(100).optional(),
-    seed: z.number().int().min(0).optional()
+    seed: z.number().int().min(0).optional(),
+    /** shift analysis: new data for the same model (tfjs-model), measured against `data` layer by layer */
+    compareData: compareChoice.optional(),
+    /** shift analysis of dumps: the same layers' dumps on the new data */
+    compareFiles: z.array(upload).min(1).max(LIMITS.maxUploadFiles).optional()
   }),
   'layers.list': z.strictObject({}),
   'layers.get': z.strictObject({ id: runId }),
@@ -140,6 +149,8 @@ export const METHODS = {
   'models.inspect': upload,
   /** model input files (images of a picked folder, or one .npy/.npz), sent in several calls under one token */
   'inputs.stage': z.strictObject({ token: token.optional(), files: z.array(z.strictObject({ name: stagedName, content: base64 })).min(1).max(LIMITS.maxUploadFiles) }),
+  /** two saved analyses side by side, layer by layer (matched by name, else by position) */
+  'layers.compare': z.strictObject({ a: runId, b: runId }),
   /** sweep one flow over L, h or the number of steps and compare each point with the continuous limit */
   'studies.start': z.strictObject({ name: z.string().trim().min(1).max(LIMITS.maxNameLength), spec: z.unknown(), sweep: StudySweepSchema }),
   'studies.list': z.strictObject({}),
@@ -177,6 +188,7 @@ export interface Responses {
   'models.inspect': OnnxInspection
   /** files and bytes staged under the token so far */
   'inputs.stage': { token: string; files: number; bytes: number }
+  'layers.compare': AnalysisComparison
   /** the job's 'done' event carries the study id as runId */
   'studies.start': { jobId: string }
   'studies.list': StudySummary[]

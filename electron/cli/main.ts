@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { METRIC_NAMES, type MetricName } from '../engine/analysis/distances'
 import { appVersion } from '../engine/version'
 import { analyzeCommand, ANALYZE_CLI_DEFAULTS, type RawAnalyzeOptions } from './analyze-command'
+import { compareAnalysesCommand } from './compare-analyses-command'
 import { distanceCommand, type RawMetricOptions } from './distance-command'
 import { ENTROPY_DEFAULTS, entropyCommand, type RawEntropyOptions } from './entropy-command'
 import { processIo, type CliIo } from './io'
@@ -76,6 +77,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
     .description('what each layer of an existing model does to the data, from a TF.js Layers model run on data or from activation dumps; prints the per-layer report and flags as JSON')
     .argument('<input>', 'an ONNX model (.onnx, weights inside; TF.js graph models are refused: export them to ONNX); a TF.js Layers model.json (its weight files beside it) or a folder holding one; or a folder with one .npy, .npz or .csv file [N, width] per layer (order: layers.json {"layers": [...]}, else natural sort of names); or one .npz holding every layer')
     .option('--data <file>', 'with a model: the points to run through it, a folder of PNG/JPEG images (one sub-folder per class), a .npy/.npz array [N, ...] (NPZ: member x/data/inputs, labels y/labels), a CSV file, or builtin:<name>[:n] (moons, circles, spirals, helix-pair, s-curve, gaussian-blobs; n default 1000, drawn with --seed)')
+    .option('--compare-data <file|dir>', 'new data to measure the domain shift against --data, layer by layer (energy distance, MMD, sliced W2 per row, flags of kind shift): data like --data for a model (builtin:<name>[:n] drawn with --seed + 1), a second dumps folder of the same layers for dumps')
     .option('--labels <file>', 'class label per point (.npy [N], or CSV first column) for separability; default: the built-in dataset\'s classes, or labels.npy/labels.csv in the dumps folder')
     .option('--k <n>', `neighbours per point for kNN preservation (default ${ANALYZE_CLI_DEFAULTS.k})`)
     .option('--seed <n>', `seed of subsamples, projections and built-in data (default ${ANALYZE_CLI_DEFAULTS.seed})`)
@@ -89,7 +91,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
     .option('--mean <m1,m2,m3>', 'with a folder of images: per-channel mean subtracted after scaling (one value, or one per channel)')
     .option('--std <s1,s2,s3>', 'with a folder of images: per-channel std divided by after the mean (one value, or one per channel)')
     .option('--layout <nchw|nhwc>', 'with a folder of images: array layout, [N,C,H,W] (nchw, default, PyTorch) or [N,H,W,C] (nhwc, Keras)')
-    .option('-o, --out <dir>', 'also write an analysis folder: analysis.json, layers.json, layers.csv, projection.npy (PCA of every layer, [layers, N, 3]) and labels.npy (dir must not exist, or be empty)')
+    .option('-o, --out <dir>', 'also write an analysis folder: analysis.json, layers.json, layers.csv, projection.npy (PCA of every layer, [layers, N, 3]) and labels.npy; with --compare-data also compare-projection.npy (the new data in the same PCA) and shift.json (dir must not exist, or be empty)')
     .addHelpText(
       'after',
       '\nFlags: merging > 5% of input-distinct pairs, an update > 3x the median of its residual stretch, kNN preservation < 50%.\nLimits: 48 MiB per model file (model.json or weight shard); 512 MiB per .npy/.npz dump file (and per NPZ member, and all members of one .npz together), 5,000,000 rows per layer, 256 MiB per CSV, 512 layers.\nExit codes: 0 done, 1 failure, 2 invalid input or options.'
@@ -105,6 +107,16 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
     .addHelpText('after', '\nExit codes: 0 done, 1 failure, 2 invalid input.')
     .action(async (model: string) => {
       code = await inspectCommand(model, io)
+    })
+
+  program
+    .command('compare-analyses')
+    .description('two analysis folders side by side (before/after): per-layer metrics of both and b - a, layers matched by name, else by position; prints JSON')
+    .argument('<a>', 'an analysis folder (nagare analyze --out, or <workspace>/analyses/<id>)')
+    .argument('<b>', 'the analysis to compare it with')
+    .addHelpText('after', '\nExit codes: 0 done, 1 failure, 2 a folder is not an analysis.')
+    .action(async (a: string, b: string) => {
+      code = await compareAnalysesCommand(a, b, io)
     })
 
   try {

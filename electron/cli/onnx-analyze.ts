@@ -33,7 +33,8 @@ export interface PreparedOnnx {
 
 const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
 
-export async function prepareOnnxAnalysis(path: string, raw: RawOnnxOptions, seed: number, io: CliIo): Promise<PreparedOnnx> {
+/** `dataSeed` draws built-in data (default `seed`, which also seeds the feature-map projection). */
+export async function prepareOnnxAnalysis(path: string, raw: RawOnnxOptions, seed: number, io: CliIo, dataSeed = seed): Promise<PreparedOnnx> {
   if (raw.data === undefined) throw invalid(say('onnx.dataNeeded', { input: path }))
   const featureMaps = raw.featureMaps ?? 'auto'
   if (!(FEATURE_MAP_MODES as readonly string[]).includes(featureMaps)) throw invalid(say('onnx.featureMapsFlag', { value: JSON.stringify(featureMaps) }))
@@ -42,7 +43,7 @@ export async function prepareOnnxAnalysis(path: string, raw: RawOnnxOptions, see
   const layers = raw.layers === undefined ? undefined : raw.layers.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
   const bytes = await readOnnxFile(path)
   const flags = parseImageFlags(raw)
-  const input = await resolveModelInput(raw.data, resolve(io.cwd, raw.data), { seed, image: flags.image, explicitImageFlags: flags.given })
+  const input = await resolveModelInput(raw.data, resolve(io.cwd, raw.data), { seed: dataSeed, image: flags.image, explicitImageFlags: flags.given })
   // images and arrays [N, ...] keep their shape; rows [N, d] fill a fixed input shape of d values
   const sampleShape = input.shape ? input.shape.slice(1) : [input.d]
   const controller = new AbortController()

@@ -9,6 +9,7 @@ import { IMGUI_MESSAGES } from './catalog-imgui'
 import { IMPORT_MESSAGES } from './catalog-import'
 import { ONNX_MESSAGES } from './catalog-onnx'
 import { RUNS_MESSAGES } from './catalog-runs'
+import { SHIFT_MESSAGES } from './catalog-shift'
 import { SPEC_MESSAGES } from './catalog-spec'
 import { STEPS_MESSAGES } from './catalog-steps'
 import { TRAINUI_MESSAGES } from './catalog-trainui'
@@ -22,6 +23,7 @@ export const CATALOGS = {
   import: IMPORT_MESSAGES,
   onnx: ONNX_MESSAGES,
   runs: RUNS_MESSAGES,
+  shift: SHIFT_MESSAGES,
   spec: SPEC_MESSAGES,
   steps: STEPS_MESSAGES,
   trainui: TRAINUI_MESSAGES,
@@ -36,6 +38,7 @@ export const MESSAGES = {
   ...IMPORT_MESSAGES,
   ...ONNX_MESSAGES,
   ...RUNS_MESSAGES,
+  ...SHIFT_MESSAGES,
   ...SPEC_MESSAGES,
   ...STEPS_MESSAGES,
   ...TRAINUI_MESSAGES,

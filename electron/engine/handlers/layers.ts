@@ -9,12 +9,14 @@ import { LIMITS } from '../../../shared/limits'
 import { say } from '../../../shared/messages'
 import type { AnalysisDataset } from '../../../shared/layers'
 import { getAnalysis, listAnalyses, saveAnalysis, type AnalysisContent } from '../analyses/store'
+import { compareAnalyses } from '../layers/compare'
+import { checkCompareLayers } from '../layers/shift'
 import { EngineError } from '../errors'
 import { errnoOf, plainIoMessage } from '../io-messages'
 import { CONTROL_CHARACTERS } from '../../../shared/spec-safety'
 import type { LayerData } from '../layers/dumps'
 import { loadLayerDumps } from '../layers/dumps'
-import { loadLabels } from '../layers/labels'
+import { loadLabelInfo, type LabelInfo } from '../layers/labels'
 import type { ModelFile } from '../layers/model-files'
 import { analyzeAndProject, checkModelOnData, recordModel, resolveDataChoice, type PointsInput, type StepHooks } from '../layers/pipeline'
 import { InputStaging } from '../data/input-staging'
@@ -46,14 +48,15 @@ export function decodeUploads(files: { name: string; content: string }[]): Model
 }
 
 /** Dumps go through the folder reader: staged in a temp folder (outside the workspace), removed after. */
-async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[]; labels?: Int32Array }> {
+async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[]; labels?: Int32Array; labelInfo?: LabelInfo; residualBlocks?: { from: number; to: number }[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'nagare-dumps-'))
   try {
     for (const f of files) await writeFile(join(dir, f.name), f.bytes)
     const dumps = await loadLayerDumps(dir, { maxFileBytes: LIMITS.maxUploadBytes, maxNpzBytes: 4 * LIMITS.maxUploadBytes })
-    const labels = dumps.labelsFile ? await loadLabels(dumps.labelsFile) : undefined
+    const labelInfo = dumps.labelsFile ? await loadLabelInfo(dumps.labelsFile) : undefined
+    const labels = labelInfo?.labels
     if (labels && labels.length !== dumps.layers[0].n) throw invalid(say('import.labelsFileCountMismatch', { file: 'labels', count: labels.length, n: dumps.layers[0].n }))
-    return { layers: dumps.layers, ...(labels ? { labels } : {}) }
+    return { layers: dumps.layers, ...(labels ? { labels, labelInfo } : {}), ...(dumps.residualBlocks ? { residualBlocks: dumps.residualBlocks } : {}) }
   } catch (e) {
     // messages name the staged path; the user knows the files by name
     if (e instanceof EngineError) throw new EngineError(e.code, e.message.split(dir + sep).join('').split(dir).join(say('import.theUpload')))
@@ -67,7 +70,8 @@ async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[
 }
 
 type StartRequest = RequestOf<'layers.start'>
-type Prepare = (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, 'name' | 'source' | 'options' | 'files' | 'appVersion' | 'report' | 'projection'> & { layers: LayerData[]; residualBlocks?: { from: number; to: number }[] }>
+type Prepare = (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, 'name' | 'source' | 'options' | 'files' | 'appVersion' | 'report' | 'projection' | 'compare'> & { layers: LayerData[]; residualBlocks?: { from: number; to: number }[] }>
+type CompareLayers = { layers: LayerData[]; dataset: AnalysisDataset; labels?: Int32Array }
 
 /** Read the data inside the job (staged files may be many images: progress and cancel apply), scaled to [0, share]. */
 const partHooks = (hooks: Parameters<Prepare>[0], share: number): StepHooks => ({
@@ -84,6 +88,9 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
   const choice = r.data?.kind === 'staged' ? undefined : r.data
   const withLabels = (data: PointsInput): Pick<AnalysisContent, 'labels' | 'classes'> => ({ ...(data.labels ? { labels: data.labels } : {}), ...(data.classes ? { classes: data.classes } : {}) })
   let prepare: Prepare
+  // shift analyses: the same layers on the compare data (recorded in the job, after the reference)
+  let prepareCompare: ((hooks: Parameters<typeof recordModel>[2]) => Promise<CompareLayers>) | undefined
+  if (r.source === 'dumps' ? r.compareData : r.compareFiles) throw invalid(say(r.source === 'dumps' ? 'shift.compareDataForModel' : 'shift.compareFilesForDumps'))
   if (r.source === 'onnx') {
     if (!r.data) throw invalid(say('import.modelNeedsData'))
     const model = onnxUpload(files)
@@ -107,6 +114,21 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
       // the residual blocks read from the graph mark the Euler stretches
       return { layers: rec.layers, residualBlocks: rec.blocks.map((b) => ({ from: b.from, to: b.to })), model: rec.model, dataset: data.dataset, ...withLabels(data) }
     }
+    if (r.compareData) {
+      // the same tensors, reduced with the same seeded projection, on the new data
+      const other = await resolveDataChoice(ctx.workspace, r.compareData, seed + 1)
+      await prepareOnnx(model.bytes, sampleShape(other), options)
+      prepareCompare = async (hooks) => {
+        const rec = await recordOnnx(model.bytes, { values: other.points, n: other.n, sampleShape: sampleShape(other) }, {
+          ...options,
+          onBatch: async (done, n) => {
+            hooks?.progress?.(done / n, say('import.progressRecording', { done, n }))
+            await hooks?.checkpoint?.()
+          }
+        })
+        return { layers: rec.layers, dataset: other.dataset, ...(other.labels ? { labels: other.labels } : {}) }
+      }
+    }
   } else if (r.source === 'tfjs-model') {
     if (!r.data) throw invalid(say('import.modelNeedsData'))
     const known = choice ? await resolveDataChoice(ctx.workspace, choice, seed) : undefined
@@ -117,12 +139,23 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
       const rec = await recordModel(files, data, hooks)
       return { layers: rec.layers, model: rec.model, dataset: data.dataset, ...withLabels(data) }
     }
+    if (r.compareData) {
+      const other = await resolveDataChoice(ctx.workspace, r.compareData, seed + 1)
+      ;(await checkModelOnData(files, other)).model.dispose()
+      prepareCompare = async (hooks) => ({ layers: (await recordModel(files, other, hooks)).layers, dataset: other.dataset, ...(other.labels ? { labels: other.labels } : {}) })
+    }
   } else {
     if (staged) throw invalid(say('imgui.dumpsNoStagedData'))
     const dumps = await readDumpUploads(files)
+    if (r.compareFiles) {
+      const other = await readDumpUploads(decodeUploads(r.compareFiles))
+      checkCompareLayers(dumps.layers, other.layers)
+      prepareCompare = () => Promise.resolve({ layers: other.layers, dataset: { kind: 'dumps', n: other.layers[0].n, d: other.layers[0].width }, ...(other.labels ? { labels: other.labels } : {}) })
+    }
     const n = dumps.layers[0].n
     let labels = dumps.labels
-    let classes: string[] | undefined
+    let classes: string[] | undefined = dumps.labelInfo?.classes
+    const labelMapping = dumps.labelInfo?.mapping
     let dataset: AnalysisDataset = { kind: 'dumps', n, d: dumps.layers[0].width }
     if (choice) {
       // the dumps are the activations already: a dataset here only lends its labels (and its description)
@@ -134,17 +167,22 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
       }
       dataset = data.dataset
     }
-    prepare = () => Promise.resolve({ layers: dumps.layers, dataset, ...(labels ? { labels } : {}), ...(classes ? { classes } : {}) })
+    const marked = dumps.residualBlocks ? { residualBlocks: dumps.residualBlocks } : {}
+    prepare = () => Promise.resolve({ layers: dumps.layers, dataset, ...(labels ? { labels } : {}), ...(classes ? { classes } : {}), ...(labels === dumps.labels && labelMapping ? { labelMapping } : {}), ...marked })
   }
   const jobId = ctx.jobs.submit(r.name, async (job) => {
     try {
-      const prepared = await prepare({ progress: (f, m) => job.progress(0.4 * f, undefined, m), checkpoint: () => job.checkpoint() })
+      const share = prepareCompare ? 0.2 : 0.4
+      const prepared = await prepare({ progress: (f, m) => job.progress(share * f, undefined, m), checkpoint: () => job.checkpoint() })
+      const cmp = await prepareCompare?.({ progress: (f, m) => job.progress(share + share * f, undefined, m), checkpoint: () => job.checkpoint() })
       const { layers, residualBlocks, ...rest } = prepared
-      const { report, projection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}), ...(residualBlocks ? { residualBlocks } : {}) }, {
-        progress: (f, m) => job.progress(0.4 + 0.5 * f, undefined, m),
-        checkpoint: () => job.checkpoint()
-      })
-      return await saveAnalysis(ctx.workspace, { ...base, ...rest, report, projection }, {
+      const { report, projection, compareProjection } = await analyzeAndProject(
+        layers,
+        { k, seed, ...(rest.labels ? { labels: rest.labels } : {}), ...(cmp ? { compare: cmp.layers } : {}), ...(residualBlocks ? { residualBlocks } : {}) },
+        { progress: (f, m) => job.progress(0.4 + 0.5 * f, undefined, m), checkpoint: () => job.checkpoint() }
+      )
+      const compare = cmp && compareProjection ? { compare: { dataset: cmp.dataset, n: cmp.layers[0].n, projection: compareProjection, ...(cmp.labels ? { labels: cmp.labels } : {}) } } : {}
+      return await saveAnalysis(ctx.workspace, { ...base, ...rest, ...compare, report, projection }, {
         beforeFile: async (file) => {
           job.progress(0.95, undefined, say('import.progressSavingAnalysis', { file }))
           await job.checkpoint()
@@ -157,10 +195,11 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
   return { jobId }
 }
 
-export function layersHandlers(ctx: HandlerContext, staging: InputStaging = new InputStaging()): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get'> {
+export function layersHandlers(ctx: HandlerContext, staging: InputStaging = new InputStaging()): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get' | 'layers.compare'> {
   return {
     'layers.start': (r) => start(ctx, staging, r),
     'layers.list': () => listAnalyses(ctx.workspace),
-    'layers.get': (r) => getAnalysis(ctx.workspace, r.id)
+    'layers.get': (r) => getAnalysis(ctx.workspace, r.id),
+    'layers.compare': async (r) => compareAnalyses(await getAnalysis(ctx.workspace, r.a), await getAnalysis(ctx.workspace, r.b))
   }
 }

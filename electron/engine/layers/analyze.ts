@@ -8,8 +8,9 @@ import { createRng } from '../data/random'
 import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { LayerData } from './dumps'
-import type { FlagThresholds, LayerFlag, LayerReport, LayerRow, Stretch } from '../../../shared/layers'
-import { FLAG_THRESHOLDS, mergingFlag, motionFlag, neighboursFlag } from './flags'
+import type { FlagThresholds, LayerReport, LayerRow, RemedyAudience, Stretch } from '../../../shared/layers'
+import { mergingByClass, newMerging, outputLayerOf, pairStates } from './causes'
+import { FLAG_THRESHOLDS, raiseFlags } from './flags'
 
 export type { LayerReport, LayerRow, Stretch, LayerFlag } from '../../../shared/layers'
 import { ckaSide, linearCkaOf } from './cka'
@@ -33,9 +34,13 @@ export interface AnalyzeOptions {
   /** sliced W2 directions (default 64) */
   directions?: number
   thresholds?: Partial<FlagThresholds>
+  /** whose remedies the flags give (default 'imported': a network trained elsewhere) */
+  audience?: RemedyAudience
+  /** the layer read as the output (null: none); default: the last layer when its name or width says so (causes.outputLayerOf) */
+  outputLayer?: number | null
   /**
-   * residual blocks read from a graph (ONNX): row indices of each block's input and of its Add's output.
-   * When given, they mark the Euler stretches instead of the guess that equal-width runs are residual.
+   * residual blocks, marked (dumps' layers.json) or read from a graph: row indices of each block's input and
+   * output. When given, they mark the Euler stretches instead of the guess that equal-width runs are residual.
    */
   residualBlocks?: { from: number; to: number }[]
 }
@@ -73,18 +78,7 @@ function samplePairs(n: number, max: number, rng: { int(n: number): number }): I
   return out
 }
 
-function findStretches(layers: LayerData[]): Stretch[] {
-  const out: Stretch[] = []
-  let from = 0
-  for (let l = 1; l <= layers.length; l++) {
-    if (l < layers.length && layers[l].width === layers[from].width) continue
-    if (l - 1 > from) out.push({ from, to: l - 1, width: layers[from].width, h: 1 / (l - 1 - from) })
-    from = l
-  }
-  return out
-}
-
-/** Chains of graph blocks (each starting at or after the previous one's Add, same width) as stretches. */
+/** Chains of residual blocks (graph blocks, or marked runs; each starting at or after the previous one's output, same width) as stretches. */
 function blockStretches(layers: LayerData[], blocks: { from: number; to: number }[]): Stretch[] {
   const usable = blocks.filter((b) => b.from < b.to && layers[b.from].width === layers[b.to].width).sort((a, b) => a.to - b.to)
   const chains: { from: number; to: number }[][] = []
@@ -94,6 +88,17 @@ function blockStretches(layers: LayerData[], blocks: { from: number; to: number 
     else chains.push([b])
   }
   return chains.map((c) => ({ from: c[0].from, to: c[c.length - 1].to, width: layers[c[0].from].width, h: 1 / c.length }))
+}
+
+function findStretches(layers: LayerData[]): Stretch[] {
+  const out: Stretch[] = []
+  let from = 0
+  for (let l = 1; l <= layers.length; l++) {
+    if (l < layers.length && layers[l].width === layers[from].width) continue
+    if (l - 1 > from) out.push({ from, to: l - 1, width: layers[from].width, h: 1 / (l - 1 - from) })
+    from = l
+  }
+  return out
 }
 
 function meanNorm(x: Float64Array, n: number, w: number): number {
@@ -109,7 +114,7 @@ function meanNorm(x: Float64Array, n: number, w: number): number {
 /** How each metric was sampled, one catalogue message per part (joined by "; ", localized part by part). */
 function samplingNote(m: number, n: number, pairs: number, cloud: number | null): string {
   return [
-    say('import.samplingPoints', { m, n }),
+    m < n ? say('import.samplingPoints', { m, n }) : say('shift.samplingPointsAll', { n }),
     say(pairs === (n * (n - 1)) / 2 ? 'import.samplingPairsAll' : 'import.samplingPairsSeeded', { pairs }),
     cloud !== null ? say('import.samplingCloudSubsample', { count: cloud }) : say('import.samplingCloudAll'),
     say('import.samplingUpdates')
@@ -118,7 +123,7 @@ function samplingNote(m: number, n: number, pairs: number, cloud: number | null)
 
 /** The analysis as steps: yields each layer's index once its row is done, returns the report. */
 function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<number, LayerReport> {
-  const o = { ...ANALYZE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([key, v]) => v !== undefined && key !== 'labels' && key !== 'thresholds')) } as typeof ANALYZE_DEFAULTS
+  const o = { ...ANALYZE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([key, v]) => v !== undefined && !['labels', 'thresholds', 'audience', 'outputLayer', 'residualBlocks'].includes(key))) } as typeof ANALYZE_DEFAULTS
   const thresholds: FlagThresholds = { ...FLAG_THRESHOLDS, ...options.thresholds }
   if (layers.length < 2) throw invalid(say('import.analyzeTooFewLayers', { count: layers.length }))
   const n = layers[0].n
@@ -145,10 +150,15 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
   } else {
     for (const s of stretches) for (let l = s.from + 1; l <= s.to; l++) stepFrom.set(l, l - 1)
   }
+  const labels = options.labels
+  const classes = labels ? new Set(labels).size : 0
+  const outputLayer = options.outputLayer !== undefined ? options.outputLayer : outputLayerOf(layers.map((l) => l.name), layers.map((l) => l.width), classes)
+  let prevStates: Uint8Array | null = null
   const stretchOf = (l: number): number => stretches.findIndex((s) => l > s.from && l <= s.to)
 
   const inSide = ckaSide(inSub, m, input.width)
   let prevSide = inSide
+  let prevKnn = inKnn
   const rows: LayerRow[] = []
   for (let l = 0; l < layers.length; l++) {
     const layer = layers[l]
@@ -158,16 +168,20 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
     const corr = pearson(inDist, dist)
     const cloud = cloudIdx ? gather(layer.data, layer.width, cloudIdx) : layer.data
     const cn = cloudIdx ? cloudIdx.length : n
+    const states = pairStates(inDist, dist, o.mergeRelative)
+    const byClass = labels && l > 0 ? mergingByClass(states, pairs, labels) : null
+    const kept = knnPreservation(inKnn, k, sub, m, layer.width)
+    const entropy = layer.width <= 3 ? knnEntropy(cloud, cn, layer.width, 5).entropy : null
     const row: LayerRow = {
       index: l,
       name: layer.name,
       width: layer.width,
-      knnPreservation: knnPreservation(inKnn, k, sub, m, layer.width),
+      knnPreservation: kept,
       distanceCorrelation: Number.isFinite(corr) ? corr : null,
       ckaToInput: linearCkaOf(inSide, side, m),
       ckaToPrevious: l === 0 ? null : linearCkaOf(prevSide, side, m),
-      entropy: layer.width <= 3 ? knnEntropy(cloud, cn, layer.width, 5).entropy : null,
-      entropyNote: layer.width <= 3 ? null : say('import.entropyOmitted', { width: layer.width }),
+      entropy,
+      entropyNote: entropy === null ? say('import.entropyOmitted', { width: layer.width }) : entropy < 0 ? say('shift.entropyNegative', { entropy: entropy.toFixed(2), width: layer.width }) : null,
       separability: null,
       merging: mergingFraction(inDist, dist, o.mergeRelative).fraction,
       stretch: null,
@@ -176,7 +190,10 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
       velocity: null,
       kineticEnergy: null,
       motionRatio: null,
-      ...(layer.reduction ? { reduction: layer.reduction, reductionNote: reductionNote(layer.reduction) } : {})
+      ...(layer.reduction ? { reduction: layer.reduction, reductionNote: reductionNote(layer.reduction) } : {}),
+      ...(byClass ? { mergingAcross: byClass.across, mergingWithin: byClass.within } : {}),
+      mergingNew: l === 0 ? 0 : newMerging(states, prevStates),
+      knnFromPrevious: l === 0 ? null : l === 1 ? kept : knnPreservation(prevKnn, k, sub, m, layer.width)
     }
     if (options.labels) {
       const s = separability(layer.data, n, layer.width, options.labels)
@@ -202,6 +219,9 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
       row.kineticEnergy = ke / n / (h * h)
     }
     prevSide = side
+    prevStates = l === 0 ? null : states
+    // the next layer's own loss is read against this layer's neighbours (layer 1's against the input's)
+    if (l > 0 && l < layers.length - 1) prevKnn = knnIndices(sub, m, layer.width, k)
     rows.push(row)
     yield l
   }
@@ -216,12 +236,10 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
     }
   }
 
-  const flags: LayerFlag[] = []
-  for (const r of rows.slice(1)) {
-    if (r.merging > thresholds.merging) flags.push(mergingFlag(r.index, r.name, r.merging, thresholds.merging))
-    if (r.motionRatio !== null && r.motionRatio > thresholds.motion) flags.push(motionFlag(r.index, r.name, r.motionRatio, thresholds.motion))
-    if (r.knnPreservation < thresholds.neighbours) flags.push(neighboursFlag(r.index, r.name, r.knnPreservation, k, thresholds.neighbours))
-  }
+  const flags = raiseFlags(rows, { thresholds, k, labelled: labels !== undefined && classes >= 2, outputLayer, audience: options.audience ?? 'imported' })
+  const notes: string[] = []
+  if (stretches.length > 0) notes.push(say(options.residualBlocks ? 'shift.noteStretchMarked' : 'shift.noteStretchGuess'))
+  if (outputLayer !== null) notes.push(say('shift.noteOutputLayer', { layer: outputLayer, name: layers[outputLayer].name }))
   return {
     version: 1,
     n,
@@ -236,7 +254,10 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
     },
     stretches,
     rows,
-    flags
+    flags,
+    stretchSource: options.residualBlocks ? 'marked' : 'equal-width-guess',
+    notes,
+    outputLayer
   }
 }
 

@@ -34,9 +34,16 @@ function cell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-/** layers.csv: a header of LayerRow field names, then one line per layer; empty cells for null. */
+/** a shift analysis's per-row distances, as extra columns */
+const SHIFT_COLUMNS = ['energy', 'mmd', 'slicedW2', 'energyCoefficient', 'energyRatio', 'knnRatio'] as const
+const shiftHeader = (c: string): string => `shift${c[0].toUpperCase()}${c.slice(1)}`
+
+/** layers.csv: a header of LayerRow field names, then one line per layer; empty cells for null (with compare data, shift* columns too). */
 export function reportCsv(report: LayerReport): string {
-  return [COLUMNS.join(','), ...report.rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n'
+  const shift = report.shift !== undefined
+  const header = [...COLUMNS, ...(shift ? SHIFT_COLUMNS.map(shiftHeader) : [])]
+  const line = (r: LayerRow): string => [...COLUMNS.map((c) => cell(r[c])), ...(shift ? SHIFT_COLUMNS.map((c) => cell(r.shift?.[c])) : [])].join(',')
+  return [header.join(','), ...report.rows.map(line)].join('\n') + '\n'
 }
 
 /** JSON has no Infinity: such ratios become null in layers.json. */
