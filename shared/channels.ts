@@ -21,6 +21,9 @@ export const METHOD_NAMES = [
   'layers.start',
   'layers.list',
   'layers.get',
+  'layers.update',
+  'layers.trash',
+  'layers.restore',
   'studies.start',
   'studies.list',
   'studies.get'

@@ -115,8 +115,14 @@ export const METHODS = {
     k: z.number().int().min(1).max(100).optional(),
     seed: z.number().int().min(0).optional()
   }),
-  'layers.list': z.strictObject({}),
+  /** trash: list the analyses in the trash instead of the history */
+  'layers.list': z.strictObject({ trash: z.boolean().optional() }),
   'layers.get': z.strictObject({ id: runId }),
+  /** rename and/or tag a saved analysis (its user.json; analysis.json is never rewritten) */
+  'layers.update': z.strictObject({ id: runId, name: z.string().trim().min(1).max(LIMITS.maxNameLength).optional(), tags: z.array(tag).max(20).optional() }),
+  /** move to <workspace>/analyses/.trash (recoverable), never delete */
+  'layers.trash': z.strictObject({ id: runId }),
+  'layers.restore': z.strictObject({ id: runId }),
   /** sweep one flow over L, h or the number of steps and compare each point with the continuous limit */
   'studies.start': z.strictObject({ name: z.string().trim().min(1).max(LIMITS.maxNameLength), spec: z.unknown(), sweep: StudySweepSchema }),
   'studies.list': z.strictObject({}),
@@ -147,6 +153,9 @@ export interface Responses {
   'layers.start': { jobId: string }
   'layers.list': LayerAnalysisSummary[]
   'layers.get': LayerAnalysis
+  'layers.update': LayerAnalysisSummary
+  'layers.trash': { id: string }
+  'layers.restore': { id: string }
   /** the job's 'done' event carries the study id as runId */
   'studies.start': { jobId: string }
   'studies.list': StudySummary[]

@@ -11,6 +11,7 @@ import { RunStore } from './runs/store'
 import { appVersion } from './version'
 import { dataHandlers } from './handlers/data'
 import { layersHandlers } from './handlers/layers'
+import { analysesAdminHandlers } from './handlers/analyses-admin'
 import { runAdminHandlers } from './handlers/run-admin'
 import { settingsHandlers } from './handlers/settings'
 import { studiesHandlers } from './handlers/studies'
@@ -60,6 +61,7 @@ export async function createEngineService(options: EngineServiceOptions): Promis
     ...settingsHandlers(context, log),
     ...dataHandlers(context),
     ...layersHandlers(context),
+    ...analysesAdminHandlers(context),
     ...studiesHandlers(context),
     'engine.info': () => ({ appVersion: version, backend, available: availableBackends(), mode: options.mode, workspace: options.workspace }),
     'spec.validate': (r) => parseSpec(r.spec),

@@ -9,6 +9,7 @@ import { LIMITS } from '../../../shared/limits'
 import { say } from '../../../shared/messages'
 import type { AnalysisDataset } from '../../../shared/layers'
 import { getAnalysis, listAnalyses, saveAnalysis, type AnalysisContent } from '../analyses/store'
+import { listAnalysisTrash } from '../analyses/admin'
 import { EngineError } from '../errors'
 import type { LayerData } from '../layers/dumps'
 import { loadLayerDumps } from '../layers/dumps'
@@ -108,7 +109,7 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
 export function layersHandlers(ctx: HandlerContext): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get'> {
   return {
     'layers.start': (r) => start(ctx, r),
-    'layers.list': () => listAnalyses(ctx.workspace),
+    'layers.list': (r) => (r.trash ? listAnalysisTrash(ctx.workspace) : listAnalyses(ctx.workspace)),
     'layers.get': (r) => getAnalysis(ctx.workspace, r.id)
   }
 }
