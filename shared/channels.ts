@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'layers.update',
   'layers.trash',
   'layers.restore',
+  'layers.compare',
   'studies.start',
   'studies.list',
   'studies.get'

@@ -7,6 +7,7 @@ import type { RunManifest, RunSummary } from './run'
 import { SettingsPatchSchema, type SettingsState } from './settings'
 import { MissingPolicySchema, type DataPreview, type DatasetInfo } from './dataset'
 import type { LayerAnalysis, LayerAnalysisSummary } from './layers'
+import type { AnalysisComparison } from './layer-compare'
 import { StudySweepSchema, type StudyResult, type StudySummary } from './study'
 import { LIMITS } from './limits'
 import { say } from './messages'
@@ -123,6 +124,8 @@ export const METHODS = {
   /** move to <workspace>/analyses/.trash (recoverable), never delete */
   'layers.trash': z.strictObject({ id: runId }),
   'layers.restore': z.strictObject({ id: runId }),
+  /** two saved analyses side by side, layer by layer (matched by name, else by position) */
+  'layers.compare': z.strictObject({ a: runId, b: runId }),
   /** sweep one flow over L, h or the number of steps and compare each point with the continuous limit */
   'studies.start': z.strictObject({ name: z.string().trim().min(1).max(LIMITS.maxNameLength), spec: z.unknown(), sweep: StudySweepSchema }),
   'studies.list': z.strictObject({}),
@@ -156,6 +159,7 @@ export interface Responses {
   'layers.update': LayerAnalysisSummary
   'layers.trash': { id: string }
   'layers.restore': { id: string }
+  'layers.compare': AnalysisComparison
   /** the job's 'done' event carries the study id as runId */
   'studies.start': { jobId: string }
   'studies.list': StudySummary[]

@@ -21,8 +21,12 @@ export const BUILTIN_DATASETS: readonly BuiltinInfo[] = [
   { name: 'gaussian-blobs', dimension: 3, classes: 3, description: 'three isotropic Gaussian blobs, std 0.5, centres on the axes at distance 2' }
 ]
 
-export type FlagKind = 'merging' | 'motion' | 'neighbours'
+export type FlagKind = 'merging' | 'motion' | 'neighbours' | 'shift'
 export type FlagThresholds = { [K in FlagKind]: number }
+/** Whose remedies a flag gives: an imported network's (its own framework's terms) or Nagare's flows'. */
+export type RemedyAudience = 'imported' | 'flow'
+/** What a merging flag is about: pairs of different classes (information lost), of one class, or unlabelled. */
+export type MergingScope = 'across-classes' | 'within-class' | 'unlabelled'
 
 export interface LayerFlag {
   kind: FlagKind
@@ -33,6 +37,16 @@ export interface LayerFlag {
   threshold: number
   message: string
   remedy: string
+  /** the report rows (layer indices) the flag is about: the causing layer first, then the layers that inherit its loss */
+  rows?: number[]
+  /** later layers that carry this layer's loss on without adding to it (reported here, not flagged again) */
+  inherited?: number[]
+  /** catalogue key of a short explanation of what the flag means (shared/messages/catalog-shift.ts) */
+  explanation?: string
+  /** merging flags with labels: across classes or within one */
+  scope?: MergingScope
+  /** the layer is read as the model's output (a classifier's logits): collapsing a class is its job */
+  output?: boolean
 }
 
 export interface LayerRow {
@@ -64,6 +78,54 @@ export interface LayerRow {
   kineticEnergy: number | null
   /** update / median of the other updates of the stretch (stretches of >= 3 updates); Infinity in memory, null in JSON */
   motionRatio: number | null
+  /** share of input-distinct pairs of different classes / of one class merged here (labels only) */
+  mergingAcross?: number | null
+  mergingWithin?: number | null
+  /** share of input-distinct pairs merged here that were not merged at the previous layer (what this layer adds) */
+  mergingNew?: number
+  /** share of each point's k neighbours at the previous layer still among its k nearest here */
+  knnFromPrevious?: number | null
+  /** distance between the reference and the compare data at this layer (shift analyses only) */
+  shift?: ShiftRow | null
+}
+
+/** Distances between the reference and the compare data's representations at one layer. */
+export interface ShiftRow {
+  /** energy distance (U-statistic, same as `nagare distance --metric energy`) */
+  energy: number
+  /** unbiased MMD^2 with a Gaussian kernel, median-heuristic bandwidth */
+  mmd: number
+  mmdBandwidth: number
+  /** sliced W2 (seeded random directions) */
+  slicedW2: number
+  /** energy / (2 E|X - Y|) in [0, 1]: scale-free, so a layer that only rescales does not change it */
+  energyCoefficient: number
+  /** each distance over the input layer's (null when the input's is not positive) */
+  energyRatio: number | null
+  mmdRatio: number | null
+  slicedW2Ratio: number | null
+  /** median over compare points of the distance to their k-th nearest reference point, over the reference's own median */
+  knnRatio: number
+}
+
+/** The shift summary of a two-data analysis (layers.json `shift`, also shift.json in the analysis folder). */
+export interface ShiftSummary {
+  /** points per side the distances used and whether a seeded subsample was taken */
+  referencePoints: number
+  comparePoints: number
+  referenceN: number
+  compareN: number
+  subsampled: boolean
+  seed: number
+  directions: number
+  /** neighbour rank for the kNN distances */
+  k: number
+  /** the layer where the (scale-free) energy coefficient rises most / falls most from the previous layer (null: no layer changes it beyond noise) */
+  growsAt: number | null
+  absorbedAt: number | null
+  /** compare samples lying farthest from the reference (distance to their k-th nearest reference point), by layer */
+  farthest: { layer: number; name: string; points: { index: number; distance: number }[] }[]
+  note: string
 }
 
 export interface Stretch {
@@ -85,6 +147,14 @@ export interface LayerReport {
   stretches: Stretch[]
   rows: LayerRow[]
   flags: LayerFlag[]
+  /** where the residual stretches came from: marked in the dumps' layers.json, or guessed from equal widths */
+  stretchSource?: 'marked' | 'equal-width-guess'
+  /** notes on how the report reads the model (the stretch guess, the output layer, negative entropy) */
+  notes?: string[]
+  /** index of the layer judged as the model's output (null: none) */
+  outputLayer?: number | null
+  /** the reference-vs-compare distances (only with compare data) */
+  shift?: ShiftSummary
 }
 
 export type LayerSource = 'tfjs-model' | 'dumps'
@@ -96,6 +166,15 @@ export type AnalysisDataset =
   | { kind: 'file'; path: string; n: number; d: number }
   /** activation dumps: layer 0 of the dumps is the data */
   | { kind: 'dumps'; n: number; d: number }
+
+/** The second data of a shift analysis: described like the reference, with its projection file. */
+export interface CompareInfo {
+  dataset: AnalysisDataset
+  n: number
+  /** compare-projection.npy: the compare points in the reference's PCA, [layers, M, 3] */
+  projection: { file: 'compare-projection.npy'; shape: [number, number, number] }
+  labels: boolean
+}
 
 export interface ProjectionInfo {
   file: 'projection.npy'
@@ -126,8 +205,12 @@ export interface AnalysisRecord {
   /** labels.npy is present */
   labels: boolean
   classes?: string[]
+  /** how the given labels became class indices: 'kept' (non-negative integers, used as given) or 'mapped' (names/other numbers, classes[i] is index i) */
+  labelMapping?: 'kept' | 'mapped'
   flagCount: number
   projection: ProjectionInfo
+  /** shift analyses: the compare data (its distances are in layers.json rows' `shift` and shift.json) */
+  compare?: CompareInfo
   appVersion?: string
 }
 
@@ -158,4 +241,6 @@ export interface LayerAnalysis {
   report: LayerReport
   /** PCA projection of every layer's points, fitted once per model: [layers, N, 3] */
   projection?: { shape: [number, number, number]; data: Float32Array; labels?: Int32Array; layerNames: string[]; explainedVariance: number[]; classes?: string[] }
+  /** shift analyses: the compare data in the same projection, [layers, M, 3] */
+  compareProjection?: { shape: [number, number, number]; data: Float32Array; labels?: Int32Array }
 }

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { METRIC_NAMES, type MetricName } from '../engine/analysis/distances'
 import { appVersion } from '../engine/version'
 import { analyzeCommand, ANALYZE_CLI_DEFAULTS, type RawAnalyzeOptions } from './analyze-command'
+import { compareAnalysesCommand } from './compare-analyses-command'
 import { distanceCommand, type RawMetricOptions } from './distance-command'
 import { ENTROPY_DEFAULTS, entropyCommand, type RawEntropyOptions } from './entropy-command'
 import { processIo, type CliIo } from './io'
@@ -82,6 +83,16 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     )
     .action(async (input: string, opts: RawAnalyzeOptions) => {
       code = await analyzeCommand(input, opts, io)
+    })
+
+  program
+    .command('compare-analyses')
+    .description('two analysis folders side by side (before/after): per-layer metrics of both and b - a, layers matched by name, else by position; prints JSON')
+    .argument('<a>', 'an analysis folder (nagare analyze --out, or <workspace>/analyses/<id>)')
+    .argument('<b>', 'the analysis to compare it with')
+    .addHelpText('after', '\nExit codes: 0 done, 1 failure, 2 a folder is not an analysis.')
+    .action(async (a: string, b: string) => {
+      code = await compareAnalysesCommand(a, b, io)
     })
 
   try {

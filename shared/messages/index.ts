@@ -8,10 +8,11 @@ import { IMPORT_MESSAGES } from './catalog-import'
 import { RUNS_MESSAGES } from './catalog-runs'
 import { ANAGUI_MESSAGES } from './catalog-anagui'
 import { SPEC_MESSAGES } from './catalog-spec'
+import { SHIFT_MESSAGES } from './catalog-shift'
 
-export const CATALOGS = { client: CLIENT_MESSAGES, engine: ENGINE_MESSAGES, import: IMPORT_MESSAGES, runs: RUNS_MESSAGES, spec: SPEC_MESSAGES, anagui: ANAGUI_MESSAGES } as const
+export const CATALOGS = { client: CLIENT_MESSAGES, engine: ENGINE_MESSAGES, import: IMPORT_MESSAGES, runs: RUNS_MESSAGES, spec: SPEC_MESSAGES, shift: SHIFT_MESSAGES, anagui: ANAGUI_MESSAGES } as const
 
-export const MESSAGES = { ...CLIENT_MESSAGES, ...ENGINE_MESSAGES, ...IMPORT_MESSAGES, ...RUNS_MESSAGES, ...SPEC_MESSAGES, ...ANAGUI_MESSAGES }
+export const MESSAGES = { ...CLIENT_MESSAGES, ...ENGINE_MESSAGES, ...IMPORT_MESSAGES, ...RUNS_MESSAGES, ...SPEC_MESSAGES, ...SHIFT_MESSAGES, ...ANAGUI_MESSAGES }
 
 export type MessageKey = keyof typeof MESSAGES
 

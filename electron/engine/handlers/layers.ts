@@ -10,6 +10,7 @@ import { say } from '../../../shared/messages'
 import type { AnalysisDataset } from '../../../shared/layers'
 import { getAnalysis, listAnalyses, saveAnalysis, type AnalysisContent } from '../analyses/store'
 import { listAnalysisTrash } from '../analyses/admin'
+import { compareAnalyses } from '../layers/compare'
 import { EngineError } from '../errors'
 import type { LayerData } from '../layers/dumps'
 import { loadLayerDumps } from '../layers/dumps'
@@ -106,10 +107,11 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
   return { jobId }
 }
 
-export function layersHandlers(ctx: HandlerContext): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get'> {
+export function layersHandlers(ctx: HandlerContext): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get' | 'layers.compare'> {
   return {
     'layers.start': (r) => start(ctx, r),
     'layers.list': (r) => (r.trash ? listAnalysisTrash(ctx.workspace) : listAnalyses(ctx.workspace)),
-    'layers.get': (r) => getAnalysis(ctx.workspace, r.id)
+    'layers.get': (r) => getAnalysis(ctx.workspace, r.id),
+    'layers.compare': async (r) => compareAnalyses(await getAnalysis(ctx.workspace, r.a), await getAnalysis(ctx.workspace, r.b))
   }
 }

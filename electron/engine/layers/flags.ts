@@ -10,7 +10,9 @@ export const FLAG_THRESHOLDS = {
   /** flag an update more than this many times the median of the other updates of its residual stretch */
   motion: 3,
   /** flag a layer that keeps less than this share of each point's k input neighbours */
-  neighbours: 0.5
+  neighbours: 0.5,
+  /** flag a layer that multiplies the (scale-free) reference-vs-compare energy coefficient by more than this */
+  shift: 2
 } as const satisfies FlagThresholds
 export type { FlagKind, FlagThresholds, LayerFlag } from '../../../shared/layers'
 
