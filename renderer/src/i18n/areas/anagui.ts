@@ -12,6 +12,7 @@ export default {
       source: { 'tfjs-model': 'TF.js model', dumps: 'Activation dumps' },
       layersFlags: '{layers} layers, {flags} flags',
       compare: 'Compare…',
+      flagKinds: { merging: 'merging', motion: 'motion', neighbours: 'neighbours', shift: 'shift' },
       unreadableHint: 'This layer analysis could not be read',
       tagErrors: {
         empty: 'A tag cannot be empty.',
@@ -35,7 +36,14 @@ export default {
         noLayer: '(none)',
         charts: 'A and B overlaid',
         flags: 'Flags: A {a}, B {b}',
-        open: 'Open'
+        open: 'Open',
+        matchedName: 'Layers are paired by name; a layer only one side has is listed without a partner.',
+        matchedIndex: 'Layers are paired by position (the names differ or repeat).',
+        totals: 'Over the paired layers: kinetic energy A {a}, B {b} (B − A {d}); flags A {fa}, B {fb}.',
+        flagsA: 'Flags A',
+        flagsB: 'Flags B',
+        unpaired: '{side} has no layer here; its view stays at its nearest layer.',
+        metrics: { kineticEnergy: 'Kinetic energy', shiftEnergy: 'Shift: energy', shiftMmd: 'Shift: MMD²', shiftSlicedW2: 'Shift: sliced W2' }
       }
     }
   },
@@ -48,6 +56,7 @@ export default {
       source: { 'tfjs-model': 'TF.js モデル', dumps: '活性化ダンプ' },
       layersFlags: '{layers} 層、フラグ {flags} 件',
       compare: '比較…',
+      flagKinds: { merging: '併合', motion: '移動', neighbours: '近傍', shift: 'シフト' },
       unreadableHint: 'この層解析は読み込めません',
       tagErrors: {
         empty: 'タグは空にできません。',
@@ -71,7 +80,14 @@ export default {
         noLayer: '(なし)',
         charts: 'A と B の重ね描き',
         flags: 'フラグ: A {a} 件、B {b} 件',
-        open: '開く'
+        open: '開く',
+        matchedName: '層は名前で対応させています。片方にしかない層は相手なしで表示します。',
+        matchedIndex: '層は位置で対応させています (名前が異なるか重複しています)。',
+        totals: '対応した層の合計: 運動エネルギー A {a}、B {b} (B − A {d})、フラグ A {fa} 件、B {fb} 件。',
+        flagsA: 'フラグ A',
+        flagsB: 'フラグ B',
+        unpaired: '{side} にはこの位置の層がありません。表示は最も近い層のままです。',
+        metrics: { kineticEnergy: '運動エネルギー', shiftEnergy: 'シフト: エネルギー', shiftMmd: 'シフト: MMD²', shiftSlicedW2: 'シフト: スライス W2' }
       }
     }
   }
