@@ -20,6 +20,34 @@ export default {
         duplicate: 'This analysis already has that tag.',
         tooMany: 'An analysis can have at most 20 tags.'
       },
+      shift: {
+        title: 'Domain shift, layer by layer',
+        points: 'Reference {ref} points, new data {cmp} points.',
+        grows: 'The shift grows most at layer {i} ({name}).',
+        absorbed: 'It is absorbed most at layer {i} ({name}).',
+        steady: 'No layer changes it beyond noise.',
+        energy: 'Energy distance',
+        mmd: 'MMD²',
+        slicedW2: 'Sliced W2',
+        ratio: 'Ratio to input',
+        knn: 'kNN distance ratio',
+        help: {
+          energy: 'Energy distance between the reference and the new data at this layer (U-statistic; 0 for equal distributions).',
+          mmd: 'Squared maximum mean discrepancy with a Gaussian kernel (unbiased; can be slightly negative for equal distributions).',
+          ratio: 'The energy distance here over the input layer’s: above 1 the layers enlarge the shift, below 1 they absorb it.',
+          knn: 'Median distance of new points to their k-th nearest reference point, over the reference points’ own median.'
+        },
+        farthest: 'New samples farthest from the reference at layer {i} ({name})',
+        sample: 'sample {index}: distance {distance}',
+        reference: 'reference data',
+        compare: 'new data'
+      },
+      flagLinks: {
+        rows: 'Show its rows',
+        inherited: 'Carried on, without adding to it, by layers {list}.',
+        what: 'What this means'
+      },
+      compareWith: 'Compare with another analysis…',
       cmp: {
         title: 'Compare two layer analyses',
         a: 'Analysis A',
@@ -64,6 +92,34 @@ export default {
         duplicate: 'この層解析にはすでにそのタグがあります。',
         tooMany: '層解析のタグは 20 個までです。'
       },
+      shift: {
+        title: '層ごとのドメインシフト',
+        points: '参照データ {ref} 点、新しいデータ {cmp} 点。',
+        grows: 'シフトが最も大きくなるのは層 {i} ({name}) です。',
+        absorbed: '最も吸収されるのは層 {i} ({name}) です。',
+        steady: 'ノイズを超えてシフトを変える層はありません。',
+        energy: 'エネルギー距離',
+        mmd: 'MMD²',
+        slicedW2: 'スライス W2',
+        ratio: '入力との比',
+        knn: 'kNN 距離比',
+        help: {
+          energy: 'この層での参照データと新しいデータのエネルギー距離です (U 統計量。分布が等しければ 0)。',
+          mmd: 'ガウスカーネルによる最大平均不一致の二乗です (不偏推定。分布が等しいとわずかに負になることがあります)。',
+          ratio: 'この層のエネルギー距離を入力層のもので割った値です。1 を超えれば層がシフトを拡大し、1 未満なら吸収しています。',
+          knn: '新しい点から k 番目に近い参照点までの距離の中央値を、参照点どうしの中央値で割った値です。'
+        },
+        farthest: '層 {i} ({name}) で参照データから最も遠い新しいサンプル',
+        sample: 'サンプル {index}: 距離 {distance}',
+        reference: '参照データ',
+        compare: '新しいデータ'
+      },
+      flagLinks: {
+        rows: '該当する行を表示',
+        inherited: '層 {list} はこの損失を引き継いでいるだけで、新たに加えてはいません。',
+        what: 'これの意味'
+      },
+      compareWith: '別の解析と比較…',
       cmp: {
         title: '2 つの層解析の比較',
         a: '解析 A',
