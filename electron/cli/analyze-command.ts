@@ -22,6 +22,8 @@ import { EXIT } from './run-command'
 
 export interface RawAnalyzeOptions {
   data?: string
+  /** new data to measure the shift against --data: data like --data for a model, a second dumps folder for dumps */
+  compareData?: string
   labels?: string
   k?: string
   seed?: string
@@ -54,6 +56,8 @@ interface Prepared {
   files: string[]
   model?: AnalysisContent['model']
   source: AnalysisContent['source']
+  /** the same layers on the compare data */
+  compare?: { layers: LayerData[]; dataset: AnalysisDataset; labels?: Int32Array }
 }
 
 async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: CliIo): Promise<Prepared> {
@@ -69,14 +73,26 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
     await initBackend()
     const rec = await recordModel(files, data)
     const labels = raw.labels !== undefined ? await labelsOf(resolve(io.cwd, raw.labels), data.n) : data.labels
-    return { layers: rec.layers, ...(labels ? { labels } : {}), ...(data.classes && raw.labels === undefined ? { classes: data.classes } : {}), dataset: data.dataset, files: files.map((f) => f.name), model: rec.model, source: 'tfjs-model' }
+    let compare: Prepared['compare']
+    if (raw.compareData !== undefined) {
+      const other = await resolveDataArgument(raw.compareData, resolve(io.cwd, raw.compareData), seed + 1)
+      compare = { layers: (await recordModel(files, other)).layers, dataset: other.dataset, ...(other.labels ? { labels: other.labels } : {}) }
+    }
+    return { layers: rec.layers, ...(labels ? { labels } : {}), ...(data.classes && raw.labels === undefined ? { classes: data.classes } : {}), dataset: data.dataset, files: files.map((f) => f.name), model: rec.model, source: 'tfjs-model', ...(compare ? { compare } : {}) }
   }
   if (raw.data !== undefined) throw new EngineError('invalid-request', `--data is for a model.json; ${input} holds activation dumps, which are the data already (use --labels for class labels)`)
   const dumps = await loadLayerDumps(input)
   const labelsPath = raw.labels !== undefined ? resolve(io.cwd, raw.labels) : dumps.labelsFile
   const labels = labelsPath ? await labelsOf(labelsPath, dumps.layers[0].n) : undefined
   if (labelsPath && raw.labels === undefined) io.stderr.write(`nagare: using labels from ${labelsPath}\n`)
-  return { layers: dumps.layers, ...(labels ? { labels } : {}), dataset: { kind: 'dumps', n: dumps.layers[0].n, d: dumps.layers[0].width }, files: dumps.sources, source: 'dumps' }
+  let compare: Prepared['compare']
+  if (raw.compareData !== undefined) {
+    // dumps: the compare data is a second dumps folder of the same layers
+    const other = await loadLayerDumps(resolve(io.cwd, raw.compareData))
+    const otherLabels = other.labelsFile ? await labelsOf(other.labelsFile, other.layers[0].n) : undefined
+    compare = { layers: other.layers, dataset: { kind: 'dumps', n: other.layers[0].n, d: other.layers[0].width }, ...(otherLabels ? { labels: otherLabels } : {}) }
+  }
+  return { layers: dumps.layers, ...(labels ? { labels } : {}), dataset: { kind: 'dumps', n: dumps.layers[0].n, d: dumps.layers[0].width }, files: dumps.sources, source: 'dumps', ...(compare ? { compare } : {}) }
 }
 
 export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: CliIo): Promise<number> {
@@ -90,10 +106,11 @@ export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: 
     if (out) await checkReportDir(out)
     const path = resolve(io.cwd, input)
     const p = await prepare(path, raw, seed, io)
-    const done = await analyzeAndProject(p.layers, { k, seed, ...(p.labels ? { labels: p.labels } : {}) })
+    const done = await analyzeAndProject(p.layers, { k, seed, ...(p.labels ? { labels: p.labels } : {}), ...(p.compare ? { compare: p.compare.layers } : {}) })
     report = done.report
-    const { layers: _layers, ...rest } = p
-    content = { ...rest, name: raw.name ?? basename(path), options: { k, seed }, report, projection: done.projection, appVersion: appVersion() }
+    const { layers: _layers, compare, ...rest } = p
+    const compared = compare && done.compareProjection ? { compare: { dataset: compare.dataset, n: compare.layers[0].n, projection: done.compareProjection, ...(compare.labels ? { labels: compare.labels } : {}) } } : {}
+    content = { ...rest, ...compared, name: raw.name ?? basename(path), options: { k, seed }, report, projection: done.projection, appVersion: appVersion() }
   } catch (e) {
     return failure(io, e)
   }

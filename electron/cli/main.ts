@@ -72,6 +72,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .description('what each layer of an existing model does to the data, from a TF.js Layers model run on data or from activation dumps; prints the per-layer report and flags as JSON')
     .argument('<input>', 'a TF.js Layers model.json (its weight files beside it) or a folder holding one; or a folder with one .npy, .npz or .csv file [N, width] per layer (order: layers.json {"layers": [...]}, else natural sort of names); or one .npz holding every layer')
     .option('--data <file>', 'with a model: the points to run through it, a .npy [N, D] or CSV file, or builtin:<name>[:n] (moons, circles, spirals, helix-pair, s-curve, gaussian-blobs; n default 1000, drawn with --seed)')
+    .option('--compare-data <file|dir>', 'new data to measure the domain shift against --data, layer by layer (energy distance, MMD, sliced W2 per row, flags of kind shift): data like --data for a model (builtin:<name>[:n] drawn with --seed + 1), a second dumps folder of the same layers for dumps')
     .option('--labels <file>', 'class label per point (.npy [N], or CSV first column) for separability; default: the built-in dataset\'s classes, or labels.npy/labels.csv in the dumps folder')
     .option('--k <n>', `neighbours per point for kNN preservation (default ${ANALYZE_CLI_DEFAULTS.k})`)
     .option('--seed <n>', `seed of subsamples, projections and built-in data (default ${ANALYZE_CLI_DEFAULTS.seed})`)

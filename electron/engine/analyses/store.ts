@@ -29,6 +29,9 @@ export interface AnalysisContent {
   projection: LayerProjection
   labels?: Int32Array
   classes?: string[]
+  labelMapping?: AnalysisRecord['labelMapping']
+  /** shift analyses: the compare data, its points in the reference's projection ([layers, M, 3]) */
+  compare?: { dataset: AnalysisDataset; n: number; projection: Float32Array; labels?: Int32Array }
   appVersion?: string
 }
 
@@ -53,10 +56,24 @@ export function analysisRecord(id: string, c: AnalysisContent, createdAt: string
     n: c.report.n,
     labels: c.labels !== undefined,
     ...(c.classes ? { classes: c.classes } : {}),
+    ...(c.labelMapping ? { labelMapping: c.labelMapping } : {}),
     flagCount: c.report.flags.length,
     projection: { file: 'projection.npy', shape: p.shape, explainedVariance: p.explainedVariance, width: p.width, fittedRows: p.fittedRows, method: p.method },
+    ...(c.compare ? { compare: { dataset: c.compare.dataset, n: c.compare.n, projection: { file: 'compare-projection.npy' as const, shape: [p.shape[0], c.compare.n, 3] as [number, number, number] }, labels: c.compare.labels !== undefined } } : {}),
     ...(c.appVersion ? { appVersion: c.appVersion } : {})
   }
+}
+
+/** A shift analysis's extra files: the compare points' projection, their labels, and shift.json (the summary). */
+function compareFiles(dir: string, c: AnalysisContent): [string, () => Promise<void>][] {
+  const cmp = c.compare
+  if (!cmp) return []
+  const shape: [number, number, number] = [c.projection.shape[0], cmp.n, 3]
+  return [
+    ['compare-projection.npy', () => writeNpy(join(dir, 'compare-projection.npy'), cmp.projection, shape)],
+    ...(cmp.labels ? [['compare-labels.npy', () => writeNpy(join(dir, 'compare-labels.npy'), cmp.labels as Int32Array, [cmp.n])] as [string, () => Promise<void>]] : []),
+    ...(c.report.shift ? [['shift.json', () => writeSynced(join(dir, 'shift.json'), JSON.stringify(c.report.shift, null, 2) + '\n', 'wx')] as [string, () => Promise<void>]] : [])
+  ]
 }
 
 /**
@@ -73,6 +90,7 @@ export async function writeAnalysisFolder(finalDir: string, partialDir: string, 
       ['layers.csv', () => writeSynced(join(partialDir, 'layers.csv'), reportCsv(c.report), 'wx')],
       ['projection.npy', () => writeNpy(join(partialDir, 'projection.npy'), c.projection.data, c.projection.shape)],
       ...(c.labels ? [['labels.npy', () => writeNpy(join(partialDir, 'labels.npy'), c.labels as Int32Array, [(c.labels as Int32Array).length])] as [string, () => Promise<void>]] : []),
+      ...compareFiles(partialDir, c),
       [ANALYSIS_FILE, () => writeSynced(join(partialDir, ANALYSIS_FILE), JSON.stringify(record, null, 2) + '\n', 'wx')]
     ]
     for (const [name, write] of files) {
@@ -169,6 +187,21 @@ export async function listAnalyses(workspace: string): Promise<LayerAnalysisSumm
   return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
 }
 
+/** compare-projection.npy (and compare-labels.npy) of a shift analysis, checked against its record. */
+async function readCompareProjection(dir: string, rec: AnalysisRecord): Promise<NonNullable<LayerAnalysis['compareProjection']>> {
+  const info = rec.compare as NonNullable<AnalysisRecord['compare']>
+  const proj = await readNpy(join(dir, info.projection.file))
+  if (!(proj.data instanceof Float32Array) || proj.shape.join() !== info.projection.shape.join())
+    throw new Error(say('import.analysisProjectionShape', { shape: proj.shape.join(', '), expected: info.projection.shape.join(', ') }))
+  let labels: Int32Array | undefined
+  if (info.labels) {
+    const l = await readNpy(join(dir, 'compare-labels.npy'))
+    if (!(l.data instanceof Int32Array) || l.data.length !== info.n) throw new Error(say('import.analysisLabelsCount', { count: l.data.length, n: info.n }))
+    labels = l.data
+  }
+  return { shape: info.projection.shape, data: proj.data, ...(labels ? { labels } : {}) }
+}
+
 /** One analysis: its record, report and projection (with labels when saved). */
 export async function getAnalysis(workspace: string, id: string): Promise<LayerAnalysis> {
   if (!isRunId(id)) throw new EngineError('invalid-request', say('import.analysisBadId', { id: JSON.stringify(id) }))
@@ -189,6 +222,7 @@ export async function getAnalysis(workspace: string, id: string): Promise<LayerA
       if (!(l.data instanceof Int32Array) || l.data.length !== rec.n) throw new Error(say('import.analysisLabelsCount', { count: l.data.length, n: rec.n }))
       labels = l.data
     }
+    const compareProjection = rec.compare ? await readCompareProjection(dir, rec) : undefined
     return {
       id,
       name: user.name ?? rec.name,
@@ -204,7 +238,8 @@ export async function getAnalysis(workspace: string, id: string): Promise<LayerA
         layerNames: rec.layers.map((l) => l.name),
         explainedVariance: rec.projection.explainedVariance,
         ...(rec.classes ? { classes: rec.classes } : {})
-      }
+      },
+      ...(compareProjection ? { compareProjection } : {})
     }
   } catch (e) {
     throw new EngineError('unreadable-run', say('import.analysisUnreadable', { id, detail: (e as Error).message }))

@@ -55,3 +55,17 @@ export function neighboursFlag(layer: number, name: string, kept: number, k: num
     remedy: say('import.flagNeighboursRemedy')
   }
 }
+
+export function shiftFlag(layer: number, name: string, factor: number, threshold: number, before: number, after: number): LayerFlag {
+  return {
+    kind: 'shift',
+    layer,
+    name,
+    value: factor,
+    threshold,
+    message: say(named(layer, name) ? 'shift.flagShiftNamed' : 'shift.flagShift', { layer, name, factor: factor.toFixed(1), before: before.toFixed(3), after: after.toFixed(3), threshold }),
+    remedy: say('shift.flagShiftRemedy'),
+    rows: [layer - 1, layer],
+    explanation: 'shift.explainShift'
+  }
+}

@@ -170,6 +170,26 @@ export function fitLayerPca(layers: LayerData[], options: PcaOptions = {}): Laye
     for (let j = 0; j < width; j++) components[c * width + j] = s * v[j]
     variances.push(Math.max(0, axes.values[c]))
   }
+  return {
+    shape: [layers.length, n, K],
+    data: projectLayers({ width, mean, components }, layers),
+    width,
+    fittedRows: rows,
+    mean,
+    components,
+    variances,
+    explainedVariance: variances.map((v) => (total > 0 ? v / total : 0)),
+    method: direct ? 'covariance' : 'subspace'
+  }
+}
+
+/**
+ * Every layer's points on fitted axes, [layers, N, 3] (N of these layers): the fit's own layers, or the
+ * same layers on other data (a shift analysis's compare data), so both clouds share one projection.
+ */
+export function projectLayers(p: Pick<LayerProjection, 'width' | 'mean' | 'components'>, layers: LayerData[]): Float32Array {
+  const { width, mean, components } = p
+  const n = layers[0]?.n ?? 0
   const data = new Float32Array(layers.length * n * K)
   layers.forEach((l, li) => {
     for (let c = 0; c < K; c++) {
@@ -183,15 +203,5 @@ export function fitLayerPca(layers: LayerData[], options: PcaOptions = {}): Laye
       }
     }
   })
-  return {
-    shape: [layers.length, n, K],
-    data,
-    width,
-    fittedRows: rows,
-    mean,
-    components,
-    variances,
-    explainedVariance: variances.map((v) => (total > 0 ? v / total : 0)),
-    method: direct ? 'covariance' : 'subspace'
-  }
+  return data
 }

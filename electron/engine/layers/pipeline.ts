@@ -10,7 +10,8 @@ import { EngineError } from '../errors'
 import { analyzeLayersAsync } from './analyze'
 import type { LayerData } from './dumps'
 import type { ModelFile } from './model-files'
-import { fitLayerPca, type LayerProjection } from './pca'
+import { fitLayerPca, projectLayers, type LayerProjection } from './pca'
+import { shiftByLayer, withShift } from './shift'
 import { loadModelFromFiles, MAX_RECORDED_VALUES, recordLayerOutputs, type LoadedModel } from './tfjs-model'
 
 export interface PointsInput {
@@ -100,18 +101,28 @@ export async function recordModel(files: ModelFile[], data: PointsInput, hooks: 
   }
 }
 
-/** analyzeLayers, then the once-per-model PCA projection. */
-export async function analyzeAndProject(layers: LayerData[], o: { k: number; seed: number; labels?: Int32Array }, hooks: StepHooks = {}): Promise<{ report: LayerReport; projection: LayerProjection }> {
+/** analyzeLayers, then the once-per-model PCA projection; with `compare` (the same layers on new data), the shift and its projection too. */
+export async function analyzeAndProject(
+  layers: LayerData[],
+  o: { k: number; seed: number; labels?: Int32Array; compare?: LayerData[] },
+  hooks: StepHooks = {}
+): Promise<{ report: LayerReport; projection: LayerProjection; compareProjection?: Float32Array }> {
   if (o.labels && o.labels.length !== layers[0]?.n) throw invalid(say('import.labelsCountMismatch', { count: o.labels.length, n: String(layers[0]?.n) }))
   hooks.progress?.(0, say('import.progressMetrics'))
   await hooks.checkpoint?.()
-  const report = await analyzeLayersAsync(layers, { k: o.k, seed: o.seed, ...(o.labels ? { labels: o.labels } : {}) }, async (l, count) => {
-    hooks.progress?.((0.8 * (l + 1)) / count, say('import.progressMetricsLayer', { layer: l + 1, count }))
+  const share = o.compare ? 0.5 : 0.8
+  let report = await analyzeLayersAsync(layers, { k: o.k, seed: o.seed, ...(o.labels ? { labels: o.labels } : {}) }, async (l, count) => {
+    hooks.progress?.((share * (l + 1)) / count, say('import.progressMetricsLayer', { layer: l + 1, count }))
     await hooks.checkpoint?.()
   })
+  if (o.compare) {
+    hooks.progress?.(share, say('shift.progressShift'))
+    await hooks.checkpoint?.()
+    report = withShift(report, shiftByLayer(layers, o.compare, { seed: o.seed }))
+  }
   hooks.progress?.(0.8, say('import.progressPca'))
   await hooks.checkpoint?.()
   const projection = fitLayerPca(layers, { seed: o.seed })
   hooks.progress?.(1)
-  return { report, projection }
+  return { report, projection, ...(o.compare ? { compareProjection: projectLayers(projection, o.compare) } : {}) }
 }

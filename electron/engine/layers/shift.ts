@@ -1,0 +1,176 @@
+// Domain shift layer by layer: one model's representations of reference data and of new (compare) data,
+// and at every recorded layer the distance between the two clouds (energy distance, MMD, sliced W2), each
+// over the input layer's, the layer where the shift grows or is absorbed, and the compare samples lying
+// farthest from the reference. Pure and deterministic: every subsample and direction comes from `seed`.
+import { energyDistance } from '../analysis/energy'
+import { mmd } from '../analysis/mmd'
+import { selectKth } from '../analysis/sort'
+import { sampleIndices } from '../analysis/subsample'
+import { slicedW2 } from '../analysis/wasserstein'
+import { createRng } from '../data/random'
+import { say } from '../../../shared/messages'
+import type { LayerFlag, LayerReport, ShiftRow, ShiftSummary } from '../../../shared/layers'
+import { EngineError } from '../errors'
+import type { LayerData } from './dumps'
+import { shiftFlag } from './flags'
+import { median } from './metrics'
+
+export interface ShiftOptions {
+  seed?: number
+  /** points per side the distances use; a seeded subsample beyond (default 2000; energy and MMD are O(m^2 width)) */
+  maxPoints?: number
+  /** sliced W2 directions (default 64) */
+  directions?: number
+  /** neighbour rank of the kNN distance to the reference (default 5) */
+  k?: number
+  /** compare samples listed as farthest from the reference, per layer (default 10) */
+  farthest?: number
+}
+
+export const SHIFT_DEFAULTS = { seed: 7, maxPoints: 2000, directions: 64, k: 5, farthest: 10 }
+/** a change of the energy coefficient smaller than this is noise, not growth or absorption (U-statistics of 2000 points) */
+export const SHIFT_NOISE = 0.01
+
+export interface ShiftResult {
+  rows: ShiftRow[]
+  summary: ShiftSummary
+}
+
+const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+
+function gather(x: Float64Array, w: number, idx: Int32Array): Float64Array {
+  const out = new Float64Array(idx.length * w)
+  for (let i = 0; i < idx.length; i++) out.set(x.subarray(idx[i] * w, idx[i] * w + w), i * w)
+  return out
+}
+
+/**
+ * Distance from each point of `q` to its k-th nearest point of `ref` (brute force); with `self`, q is ref
+ * and each point's own zero distance is skipped.
+ */
+export function kthDistanceTo(q: Float64Array, nq: number, ref: Float64Array, nr: number, w: number, k: number, self = false): Float64Array {
+  const out = new Float64Array(nq)
+  const d = new Float64Array(nr)
+  for (let i = 0; i < nq; i++) {
+    let m = 0
+    for (let j = 0; j < nr; j++) {
+      if (self && j === i) continue
+      let s = 0
+      for (let c = 0; c < w; c++) {
+        const t = q[i * w + c] - ref[j * w + c]
+        s += t * t
+      }
+      d[m++] = s
+    }
+    out[i] = Math.sqrt(selectKth(d.subarray(0, m), Math.min(k, m) - 1))
+  }
+  return out
+}
+
+/** Check the compare layers are the same layers as the reference's (names and widths). */
+export function checkCompareLayers(ref: LayerData[], cmp: LayerData[]): void {
+  if (cmp.length !== ref.length) throw invalid(say('shift.compareLayerCount', { count: cmp.length, expected: ref.length }))
+  ref.forEach((r, l) => {
+    const c = cmp[l]
+    if (c.width !== r.width) throw invalid(say('shift.compareLayerWidth', { layer: l, name: r.name, width: c.width, expected: r.width }))
+  })
+  const n = cmp[0].n
+  if (n < 3) throw invalid(say('shift.compareTooFew', { count: n }))
+  for (const c of cmp) if (c.n !== n || c.data.length !== n * c.width) throw invalid(say('import.analyzeLayerShape', { name: c.name, rows: c.n, width: c.width, n }))
+}
+
+const ratio = (v: number, base: number): number | null => (base > 0 ? v / base : null)
+
+/** The step between consecutive layers' energy coefficients that is largest (sign +1) or most negative (-1), beyond noise. */
+function extremeStep(c: number[], sign: 1 | -1): number | null {
+  let best: number | null = null
+  let bestStep = SHIFT_NOISE
+  for (let l = 1; l < c.length; l++) {
+    const step = sign * (c[l] - c[l - 1])
+    if (step > bestStep) {
+      bestStep = step
+      best = l
+    }
+  }
+  return best
+}
+
+/** Per-layer shift between reference layers and the same layers on compare data. */
+export function shiftByLayer(ref: LayerData[], cmp: LayerData[], options: ShiftOptions = {}): ShiftResult {
+  const o = { ...SHIFT_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof SHIFT_DEFAULTS
+  checkCompareLayers(ref, cmp)
+  const rng = createRng(o.seed).fork('shift')
+  const nRef = ref[0].n
+  const nCmp = cmp[0].n
+  const ir = sampleIndices(nRef, o.maxPoints, rng.fork('reference'))
+  const ic = sampleIndices(nCmp, o.maxPoints, rng.fork('compare'))
+  const mr = ir.length
+  const mc = ic.length
+  const k = Math.max(1, Math.min(o.k, mr - 1))
+  const raw: Omit<ShiftRow, 'energyRatio' | 'mmdRatio' | 'slicedW2Ratio'>[] = []
+  const farthest: ShiftSummary['farthest'] = []
+  ref.forEach((layer, l) => {
+    const w = layer.width
+    const x = mr === nRef ? layer.data : gather(layer.data, w, ir)
+    const y = mc === nCmp ? cmp[l].data : gather(cmp[l].data, w, ic)
+    const e = energyDistance(x, mr, y, mc, w)
+    const m = mmd(x, mr, y, mc, w, 1000, rng.fork(`mmd-${l}`))
+    const sw = slicedW2(x, mr, y, mc, w, rng.fork(`w2-${l}`), o.directions)
+    const toRef = kthDistanceTo(y, mc, x, mr, w, k)
+    const within = median(kthDistanceTo(x, mr, x, mr, w, k, true))
+    const order = Array.from(toRef.keys()).sort((a, b) => toRef[b] - toRef[a] || a - b)
+    farthest.push({ layer: l, name: layer.name, points: order.slice(0, o.farthest).map((i) => ({ index: ic[i], distance: toRef[i] })) })
+    raw.push({
+      energy: e.value,
+      mmd: m.value,
+      mmdBandwidth: m.bandwidth,
+      slicedW2: sw,
+      energyCoefficient: e.cross > 0 ? e.value / (2 * e.cross) : 0,
+      knnRatio: within > 0 ? median(toRef) / within : median(toRef) > 0 ? Infinity : 1
+    })
+  })
+  const base = raw[0]
+  const rows: ShiftRow[] = raw.map((r) => ({ ...r, energyRatio: ratio(r.energy, base.energy), mmdRatio: ratio(r.mmd, base.mmd), slicedW2Ratio: ratio(r.slicedW2, base.slicedW2) }))
+  const coeff = rows.map((r) => r.energyCoefficient)
+  const subsampled = mr < nRef || mc < nCmp
+  return {
+    rows,
+    summary: {
+      referencePoints: mr,
+      comparePoints: mc,
+      referenceN: nRef,
+      compareN: nCmp,
+      subsampled,
+      seed: o.seed,
+      directions: o.directions,
+      k,
+      growsAt: extremeStep(coeff, 1),
+      absorbedAt: extremeStep(coeff, -1),
+      farthest,
+      note: subsampled
+        ? say('shift.samplingSubsample', { m: mr, n: nRef, mc, nc: nCmp, seed: o.seed })
+        : say('shift.samplingAll', { n: nRef, nc: nCmp })
+    }
+  }
+}
+
+/**
+ * Flags of kind 'shift': layers that multiply the scale-free energy coefficient by more than `threshold`
+ * (against at least the noise level, so a shift out of nothing is judged against the noise).
+ */
+export function shiftFlags(report: LayerReport, rows: ShiftRow[], threshold: number): LayerFlag[] {
+  const out: LayerFlag[] = []
+  for (let l = 1; l < rows.length; l++) {
+    const before = rows[l - 1].energyCoefficient
+    const after = rows[l].energyCoefficient
+    const factor = after / Math.max(before, SHIFT_NOISE)
+    if (after - before > SHIFT_NOISE && factor > threshold) out.push(shiftFlag(l, report.rows[l].name, factor, threshold, before, after))
+  }
+  return out
+}
+
+/** The report with the shift in its rows, summary and flags (a new object; `report` is left as it was). */
+export function withShift(report: LayerReport, shift: ShiftResult): LayerReport {
+  const flags = [...report.flags, ...shiftFlags(report, shift.rows, report.thresholds.shift)]
+  return { ...report, rows: report.rows.map((r, l) => ({ ...r, shift: shift.rows[l] })), flags, shift: shift.summary }
+}
