@@ -113,6 +113,8 @@ export const METHODS = {
     source: z.enum(['tfjs-model', 'dumps']),
     files: z.array(upload).min(1).max(LIMITS.maxUploadFiles),
     data: dataChoice.optional(),
+    /** a shift analysis: the same model also run on this new data (TF.js models only) */
+    compareData: dataChoice.optional(),
     k: z.number().int().min(1).max(100).optional(),
     seed: z.number().int().min(0).optional()
   }),

@@ -63,6 +63,7 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
   const files = decodeUploads(r.files)
   const base = { name: r.name, source: r.source, options: { k, seed }, files: files.map((f) => f.name), appVersion: ctx.appVersion }
   let prepare: (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, keyof typeof base | 'report' | 'projection'> & { layers: LayerData[] }>
+  let compare: ((hooks: Parameters<typeof recordModel>[2]) => Promise<{ layers: LayerData[]; dataset: AnalysisDataset; n: number; labels?: Int32Array }>) | undefined
   if (r.source === 'tfjs-model') {
     if (!r.data) throw invalid(say('import.modelNeedsData'))
     const data: PointsInput = await resolveDataChoice(ctx.workspace, r.data, seed)
@@ -72,7 +73,14 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
       const rec = await recordModel(files, data, hooks)
       return { layers: rec.layers, model: rec.model, dataset: data.dataset, ...(data.labels ? { labels: data.labels } : {}), ...(data.classes ? { classes: data.classes } : {}) }
     }
+    if (r.compareData) {
+      // a shift analysis: the same model on new data, checked now like the reference data
+      const other: PointsInput = await resolveDataChoice(ctx.workspace, r.compareData, seed + 1)
+      ;(await checkModelOnData(files, other)).model.dispose()
+      compare = async (hooks) => ({ layers: (await recordModel(files, other, hooks)).layers, dataset: other.dataset, n: other.n, ...(other.labels ? { labels: other.labels } : {}) })
+    }
   } else {
+    if (r.compareData) throw invalid(say('anagui.compareNeedsModel'))
     const dumps = await readDumpUploads(files)
     const n = dumps.layers[0].n
     let labels = dumps.labels
@@ -91,13 +99,16 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
     prepare = () => Promise.resolve({ layers: dumps.layers, dataset, ...(labels ? { labels } : {}), ...(classes ? { classes } : {}) })
   }
   const jobId = ctx.jobs.submit(r.name, async (job) => {
-    const prepared = await prepare({ progress: (f, m) => job.progress(0.4 * f, undefined, m), checkpoint: () => job.checkpoint() })
+    const recShare = compare ? 0.2 : 0.4
+    const prepared = await prepare({ progress: (f, m) => job.progress(recShare * f, undefined, m), checkpoint: () => job.checkpoint() })
+    const other = compare ? await compare({ progress: (f, m) => job.progress(0.2 + 0.2 * f, undefined, m), checkpoint: () => job.checkpoint() }) : undefined
     const { layers, ...rest } = prepared
-    const { report, projection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}) }, {
+    const { report, projection, compareProjection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}), ...(other ? { compare: other.layers } : {}) }, {
       progress: (f, m) => job.progress(0.4 + 0.5 * f, undefined, m),
       checkpoint: () => job.checkpoint()
     })
-    return saveAnalysis(ctx.workspace, { ...base, ...rest, report, projection }, {
+    const compared = other && compareProjection ? { compare: { dataset: other.dataset, n: other.n, projection: compareProjection, ...(other.labels ? { labels: other.labels } : {}) } } : {}
+    return saveAnalysis(ctx.workspace, { ...base, ...rest, report, projection, ...compared }, {
       beforeFile: async (file) => {
         job.progress(0.95, undefined, say('import.progressSavingAnalysis', { file }))
         await job.checkpoint()
