@@ -32,6 +32,8 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
   const dumpRows = ref<number | null>(null)
   const data = ref<DataDraft>({ kind: 'builtin', builtin: 'moons', n: 1000, seed: 7, datasetId: null })
   const datasets = shallowRef<DatasetInfo[]>([])
+  /** "compare with other data": the new data a shift analysis also runs the model on (null = off) */
+  const compare = ref<DataDraft | null>(null)
   const preset = ref<KPreset>('balanced')
   const k = ref<number | null>(10)
   const seed = ref<number | null>(7)
@@ -104,7 +106,8 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
   const reading = computed(() => source.value === 'tfjs-model' && modelFiles.value.some((f) => /\.json$/i.test(f.name)) && modelInfo.value === null)
   const dataProblems = computed(() => (source.value === 'tfjs-model' ? checkData(data.value) : []))
   const optionProblems = computed(() => checkOptions(name.value, k.value, seed.value))
-  const valid = computed(() => !reading.value && [modelProblems, dataProblems, optionProblems].every((p) => p.value.length === 0))
+  const compareProblems = computed(() => (source.value === 'tfjs-model' && compare.value ? checkData(compare.value) : []))
+  const valid = computed(() => !reading.value && [modelProblems, dataProblems, compareProblems, optionProblems].every((p) => p.value.length === 0))
 
   const chosenDataset = computed(() => datasets.value.find((d) => d.id === data.value.datasetId) ?? null)
   const cost = computed(() => {
@@ -116,7 +119,7 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
 
   /** the layers.start request Run would send, file contents left empty (the JSON view) */
   const requestPreview = computed(() =>
-    describeStartRequest({ name: name.value, source: source.value, files: files.value, labels: labels.value, data: data.value, k: k.value, seed: seed.value })
+    describeStartRequest({ name: name.value, source: source.value, files: files.value, labels: labels.value, data: data.value, compare: compare.value, k: k.value, seed: seed.value })
   )
 
   /** Take a loaded request's choices (parsed by parseRequestJson); its files must be picked again. */
@@ -127,12 +130,15 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
     const d = req.data
     if (d?.kind === 'builtin') data.value = { ...data.value, kind: 'builtin', builtin: asBuiltin(d.name), n: d.n, seed: d.seed ?? null }
     else if (d?.kind === 'dataset') data.value = { ...data.value, kind: 'dataset', datasetId: d.id }
+    const c = req.compareData
+    compare.value = !c ? null : c.kind === 'builtin' ? { ...data.value, kind: 'builtin', builtin: asBuiltin(c.name), n: c.n, seed: c.seed ?? null } : { ...data.value, kind: 'dataset', datasetId: c.id }
     setK(req.k ?? null)
     seed.value = req.seed ?? null
     expectedFiles.value = req.files.map((f) => f.name)
   }
 
   function reset(): void {
+    compare.value = null
     modelFiles.value = []
     modelInfo.value = null
     dumpFiles.value = []
@@ -146,6 +152,7 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
 
   return {
     source, modelFiles, modelInfo, dumpFiles, skipped, labels, dumpRows, data, datasets, preset, k, seed, name,
+    compare, compareProblems,
     files, modelProblems, touched, reading, dataProblems, optionProblems, valid, chosenDataset, cost, expectedFiles, requestPreview,
     setModelFiles, setDumpFiles, setLabels, setPreset, setK, setName, reset, applyRequest, baseName
   }

@@ -31,6 +31,8 @@ export interface AnalyzeInput {
   files: readonly File[]
   labels: File | null
   data: DataDraft
+  /** a shift analysis: the same model also run on this new data (models only; null = none) */
+  compare?: DataDraft | null
   k: number | null
   seed: number | null
 }
@@ -98,14 +100,15 @@ export function describeStartRequest(input: AnalyzeInput): StartRequest {
   )
 }
 
+/** A data draft as the request's data choice. */
+const dataChoice = (d: DataDraft): NonNullable<StartRequest['data']> =>
+  d.kind === 'builtin' ? { kind: 'builtin', name: d.builtin, n: d.n ?? 0, ...(d.seed !== null ? { seed: d.seed } : {}) } : { kind: 'dataset', id: d.datasetId ?? '' }
+
 function requestWith(input: AnalyzeInput, files: StartRequest['files']): StartRequest {
   const req: StartRequest = { name: input.name.trim(), source: input.source, files }
   if (input.source === 'tfjs-model') {
-    const d = input.data
-    req.data =
-      d.kind === 'builtin'
-        ? { kind: 'builtin', name: d.builtin, n: d.n ?? 0, ...(d.seed !== null ? { seed: d.seed } : {}) }
-        : { kind: 'dataset', id: d.datasetId ?? '' }
+    req.data = dataChoice(input.data)
+    if (input.compare) req.compareData = dataChoice(input.compare)
   }
   if (input.k !== null) req.k = input.k
   if (input.seed !== null) req.seed = input.seed

@@ -48,6 +48,11 @@ export default {
         what: 'What this means'
       },
       compareWith: 'Compare with another analysis…',
+      wizard: {
+        compareOn: 'Compare with other data',
+        compareHint: 'Run the model on new data too (a new production line, a new month) and measure, layer by layer, how far it lies from the data above: where the shift grows and where it is absorbed.',
+        source: 'New data'
+      },
       cmp: {
         title: 'Compare two layer analyses',
         a: 'Analysis A',
@@ -120,6 +125,11 @@ export default {
         what: 'これの意味'
       },
       compareWith: '別の解析と比較…',
+      wizard: {
+        compareOn: '別のデータと比較する',
+        compareHint: 'モデルを新しいデータ (新しい製造ライン、新しい月のデータなど) にも通し、上のデータからどれだけ離れているかを層ごとに測ります。シフトが大きくなる層と吸収される層がわかります。',
+        source: '新しいデータ'
+      },
       cmp: {
         title: '2 つの層解析の比較',
         a: '解析 A',
