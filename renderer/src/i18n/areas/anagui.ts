@@ -48,6 +48,14 @@ export default {
         what: 'What this means'
       },
       compareWith: 'Compare with another analysis…',
+      retrain: {
+        title: 'Fix it by regularising, then compare',
+        hint: 'Re-train a copy of this run with the regulariser on, then the two runs open side by side: the kinetic energy and the other metrics by depth, before and after.',
+        button: { kinetic: 'Re-train with kinetic regularisation (λ = {weight})', jacobian: 'Re-train with Jacobian regularisation (λ = {weight})' },
+        suffix: { kinetic: '+ kinetic', jacobian: '+ Jacobian' },
+        pending: 'Re-training; the comparison opens when it is done.',
+        kineticAxis: 'kinetic energy'
+      },
       wizard: {
         compareOn: 'Compare with other data',
         compareHint: 'Run the model on new data too (a new production line, a new month) and measure, layer by layer, how far it lies from the data above: where the shift grows and where it is absorbed.',
@@ -124,6 +132,14 @@ export default {
         what: 'これの意味'
       },
       compareWith: '別の解析と比較…',
+      retrain: {
+        title: '正則化で直して比較する',
+        hint: 'この実行のコピーを正則化ありで再学習し、2 つの実行を並べて開きます。運動エネルギーなど深さごとの指標を前後で比べられます。',
+        button: { kinetic: '運動エネルギー正則化で再学習 (λ = {weight})', jacobian: 'ヤコビアン正則化で再学習 (λ = {weight})' },
+        suffix: { kinetic: '+ 運動エネルギー', jacobian: '+ ヤコビアン' },
+        pending: '再学習中です。終わると比較が開きます。',
+        kineticAxis: '運動エネルギー'
+      },
       wizard: {
         compareOn: '別のデータと比較する',
         compareHint: 'モデルを新しいデータ (新しい製造ライン、新しい月のデータなど) にも通し、上のデータからどれだけ離れているかを層ごとに測ります。シフトが大きくなる層と吸収される層がわかります。',
