@@ -113,10 +113,12 @@ export const METHODS = {
     source: z.enum(['tfjs-model', 'dumps']),
     files: z.array(upload).min(1).max(LIMITS.maxUploadFiles),
     data: dataChoice.optional(),
-    /** a shift analysis: the same model also run on this new data (TF.js models only) */
-    compareData: dataChoice.optional(),
     k: z.number().int().min(1).max(100).optional(),
-    seed: z.number().int().min(0).optional()
+    seed: z.number().int().min(0).optional(),
+    /** shift analysis: new data for the same model (tfjs-model), measured against `data` layer by layer */
+    compareData: dataChoice.optional(),
+    /** shift analysis of dumps: the same layers' dumps on the new data */
+    compareFiles: z.array(upload).min(1).max(LIMITS.maxUploadFiles).optional()
   }),
   /** trash: list the analyses in the trash instead of the history */
   'layers.list': z.strictObject({ trash: z.boolean().optional() }),

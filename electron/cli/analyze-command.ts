@@ -10,7 +10,7 @@ import { partialSibling, writeAnalysisFolder, type AnalysisContent } from '../en
 import { initBackend } from '../engine/backend'
 import { EngineError } from '../engine/errors'
 import { loadLayerDumps, type LayerData } from '../engine/layers/dumps'
-import { loadLabels } from '../engine/layers/labels'
+import { loadLabelInfo } from '../engine/layers/labels'
 import { readModelFiles } from '../engine/layers/model-files'
 import { analyzeAndProject, recordModel, resolveDataArgument } from '../engine/layers/pipeline'
 import { checkReportDir, reportJson } from '../engine/layers/report-files'
@@ -56,14 +56,22 @@ interface Prepared {
   files: string[]
   model?: AnalysisContent['model']
   source: AnalysisContent['source']
+  /** residual runs marked in the dumps' layers.json */
+  residualBlocks?: { from: number; to: number }[]
+  /** how a labels file's values became class indices (its names in classes when mapped) */
+  labelMapping?: AnalysisContent['labelMapping']
   /** the same layers on the compare data */
   compare?: { layers: LayerData[]; dataset: AnalysisDataset; labels?: Int32Array }
 }
 
 async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: CliIo): Promise<Prepared> {
-  const labelsOf = async (path: string, n: number): Promise<Int32Array> => {
-    const labels = await loadLabels(path)
+  let mapping: Pick<Prepared, 'classes' | 'labelMapping'> = {}
+  const labelsOf = async (path: string, n: number, main = true): Promise<Int32Array> => {
+    const info = await loadLabelInfo(path)
+    const labels = info.labels
     if (labels.length !== n) throw new EngineError('invalid-request', say('import.labelsFileCountMismatch', { file: path, count: labels.length, n }))
+    // the labels given are the labels kept; a mapping to class indices is saved with the analysis
+    if (main) mapping = { labelMapping: info.mapping, ...(info.classes ? { classes: info.classes } : {}) }
     return labels
   }
   if (await isModelInput(input)) {
@@ -78,7 +86,7 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
       const other = await resolveDataArgument(raw.compareData, resolve(io.cwd, raw.compareData), seed + 1)
       compare = { layers: (await recordModel(files, other)).layers, dataset: other.dataset, ...(other.labels ? { labels: other.labels } : {}) }
     }
-    return { layers: rec.layers, ...(labels ? { labels } : {}), ...(data.classes && raw.labels === undefined ? { classes: data.classes } : {}), dataset: data.dataset, files: files.map((f) => f.name), model: rec.model, source: 'tfjs-model', ...(compare ? { compare } : {}) }
+    return { layers: rec.layers, ...(labels ? { labels } : {}), ...(data.classes && raw.labels === undefined ? { classes: data.classes } : {}), dataset: data.dataset, files: files.map((f) => f.name), model: rec.model, source: 'tfjs-model', ...(compare ? { compare } : {}), ...mapping }
   }
   if (raw.data !== undefined) throw new EngineError('invalid-request', `--data is for a model.json; ${input} holds activation dumps, which are the data already (use --labels for class labels)`)
   const dumps = await loadLayerDumps(input)
@@ -89,10 +97,10 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
   if (raw.compareData !== undefined) {
     // dumps: the compare data is a second dumps folder of the same layers
     const other = await loadLayerDumps(resolve(io.cwd, raw.compareData))
-    const otherLabels = other.labelsFile ? await labelsOf(other.labelsFile, other.layers[0].n) : undefined
+    const otherLabels = other.labelsFile ? await labelsOf(other.labelsFile, other.layers[0].n, false) : undefined
     compare = { layers: other.layers, dataset: { kind: 'dumps', n: other.layers[0].n, d: other.layers[0].width }, ...(otherLabels ? { labels: otherLabels } : {}) }
   }
-  return { layers: dumps.layers, ...(labels ? { labels } : {}), dataset: { kind: 'dumps', n: dumps.layers[0].n, d: dumps.layers[0].width }, files: dumps.sources, source: 'dumps', ...(compare ? { compare } : {}) }
+  return { layers: dumps.layers, ...(labels ? { labels } : {}), dataset: { kind: 'dumps', n: dumps.layers[0].n, d: dumps.layers[0].width }, files: dumps.sources, source: 'dumps', ...(compare ? { compare } : {}), ...(dumps.residualBlocks ? { residualBlocks: dumps.residualBlocks } : {}), ...mapping }
 }
 
 export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: CliIo): Promise<number> {
@@ -106,9 +114,9 @@ export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: 
     if (out) await checkReportDir(out)
     const path = resolve(io.cwd, input)
     const p = await prepare(path, raw, seed, io)
-    const done = await analyzeAndProject(p.layers, { k, seed, ...(p.labels ? { labels: p.labels } : {}), ...(p.compare ? { compare: p.compare.layers } : {}) })
+    const done = await analyzeAndProject(p.layers, { k, seed, ...(p.labels ? { labels: p.labels } : {}), ...(p.compare ? { compare: p.compare.layers } : {}), ...(p.residualBlocks ? { residualBlocks: p.residualBlocks } : {}) })
     report = done.report
-    const { layers: _layers, compare, ...rest } = p
+    const { layers: _layers, compare, residualBlocks: _blocks, ...rest } = p
     const compared = compare && done.compareProjection ? { compare: { dataset: compare.dataset, n: compare.layers[0].n, projection: done.compareProjection, ...(compare.labels ? { labels: compare.labels } : {}) } } : {}
     content = { ...rest, ...compared, name: raw.name ?? basename(path), options: { k, seed }, report, projection: done.projection, appVersion: appVersion() }
   } catch (e) {
@@ -117,7 +125,7 @@ export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: 
   try {
     if (out) await writeAnalysisFolder(out, partialSibling(out), newRunId(content.name), content)
     io.stdout.write(reportJson(report))
-    for (const f of report.flags) io.stderr.write(`nagare: flag: ${f.message}\n  remedy: ${f.remedy}\n`)
+    for (const f of report.flags) io.stderr.write(`nagare: flag: ${f.message}\n${f.inherited?.length ? `  ${say('shift.flagInherited', { layers: f.inherited.join(', ') })}\n` : ''}  remedy: ${f.remedy}\n`)
     return EXIT.ok
   } catch (e) {
     if (e instanceof EngineError && e.code === 'invalid-request') return failure(io, e)

@@ -77,7 +77,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--k <n>', `neighbours per point for kNN preservation (default ${ANALYZE_CLI_DEFAULTS.k})`)
     .option('--seed <n>', `seed of subsamples, projections and built-in data (default ${ANALYZE_CLI_DEFAULTS.seed})`)
     .option('--name <text>', 'name recorded in analysis.json (default: the input\'s file name)')
-    .option('-o, --out <dir>', 'also write an analysis folder: analysis.json, layers.json, layers.csv, projection.npy (PCA of every layer, [layers, N, 3]) and labels.npy (dir must not exist, or be empty)')
+    .option('-o, --out <dir>', 'also write an analysis folder: analysis.json, layers.json, layers.csv, projection.npy (PCA of every layer, [layers, N, 3]) and labels.npy; with --compare-data also compare-projection.npy (the new data in the same PCA) and shift.json (dir must not exist, or be empty)')
     .addHelpText(
       'after',
       '\nFlags: merging > 5% of input-distinct pairs, an update > 3x the median of its residual stretch, kNN preservation < 50%.\nLimits: 48 MiB per model file (model.json or weight shard); 512 MiB per .npy/.npz dump file (and per NPZ member), 256 MiB per CSV, 512 layers.\nExit codes: 0 done, 1 failure, 2 invalid input or options.'

@@ -12,9 +12,5 @@ export const ANAGUI_MESSAGES = {
     en: 'a layer analysis with id {id} is already in the history; it was left in the trash',
     ja: '履歴にはすでに ID {id} の層解析があります。ごみ箱の層解析はそのまま残しました'
   },
-  'anagui.compareNeedsModel': {
-    en: 'comparing with other data needs a TF.js model to run the new data through; for activation dumps, use `nagare analyze` with a second dumps folder',
-    ja: '別のデータとの比較には、新しいデータを通す TF.js モデルが必要です。活性化ダンプの場合は、2 つ目のダンプフォルダーを指定して `nagare analyze` を使ってください'
-  },
   'anagui.analysisNotWritable': { en: 'analysis {id}: its name and tags cannot be saved: {detail}', ja: '解析 {id}: 名前とタグを保存できません: {detail}' }
 } as const satisfies Catalog

@@ -11,10 +11,11 @@ import type { AnalysisDataset } from '../../../shared/layers'
 import { getAnalysis, listAnalyses, saveAnalysis, type AnalysisContent } from '../analyses/store'
 import { listAnalysisTrash } from '../analyses/admin'
 import { compareAnalyses } from '../layers/compare'
+import { checkCompareLayers } from '../layers/shift'
 import { EngineError } from '../errors'
 import type { LayerData } from '../layers/dumps'
 import { loadLayerDumps } from '../layers/dumps'
-import { loadLabels } from '../layers/labels'
+import { loadLabelInfo, type LabelInfo } from '../layers/labels'
 import type { ModelFile } from '../layers/model-files'
 import { analyzeAndProject, checkModelOnData, recordModel, resolveDataChoice, type PointsInput } from '../layers/pipeline'
 import type { HandlerContext, HandlerGroup } from './types'
@@ -38,14 +39,15 @@ export function decodeUploads(files: { name: string; content: string }[]): Model
 }
 
 /** Dumps go through the folder reader: staged in a temp folder (outside the workspace), removed after. */
-async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[]; labels?: Int32Array }> {
+async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[]; labels?: Int32Array; labelInfo?: LabelInfo; residualBlocks?: { from: number; to: number }[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'nagare-dumps-'))
   try {
     for (const f of files) await writeFile(join(dir, f.name), f.bytes)
     const dumps = await loadLayerDumps(dir, { maxFileBytes: LIMITS.maxUploadBytes })
-    const labels = dumps.labelsFile ? await loadLabels(dumps.labelsFile) : undefined
+    const labelInfo = dumps.labelsFile ? await loadLabelInfo(dumps.labelsFile) : undefined
+    const labels = labelInfo?.labels
     if (labels && labels.length !== dumps.layers[0].n) throw invalid(say('import.labelsFileCountMismatch', { file: 'labels', count: labels.length, n: dumps.layers[0].n }))
-    return { layers: dumps.layers, ...(labels ? { labels } : {}) }
+    return { layers: dumps.layers, ...(labels ? { labels, labelInfo } : {}), ...(dumps.residualBlocks ? { residualBlocks: dumps.residualBlocks } : {}) }
   } catch (e) {
     // messages name the staged path; the user knows the files by name
     if (e instanceof EngineError) throw new EngineError(e.code, e.message.split(dir + sep).join('').split(dir).join(say('import.theUpload')))
@@ -56,14 +58,18 @@ async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[
 }
 
 type StartRequest = RequestOf<'layers.start'>
+type CompareLayers = { layers: LayerData[]; dataset: AnalysisDataset; labels?: Int32Array }
 
 async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: string }> {
   const k = r.k ?? LAYERS_DEFAULTS.k
   const seed = r.seed ?? LAYERS_DEFAULTS.seed
   const files = decodeUploads(r.files)
   const base = { name: r.name, source: r.source, options: { k, seed }, files: files.map((f) => f.name), appVersion: ctx.appVersion }
-  let prepare: (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, keyof typeof base | 'report' | 'projection'> & { layers: LayerData[] }>
-  let compare: ((hooks: Parameters<typeof recordModel>[2]) => Promise<{ layers: LayerData[]; dataset: AnalysisDataset; n: number; labels?: Int32Array }>) | undefined
+  let prepare: (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, keyof typeof base | 'report' | 'projection' | 'compare'> & { layers: LayerData[] }>
+  // shift analyses: the same layers on the compare data (recorded in the job, after the reference)
+  let residualBlocks: { from: number; to: number }[] | undefined
+  let prepareCompare: ((hooks: Parameters<typeof recordModel>[2]) => Promise<CompareLayers>) | undefined
+  if (r.source === 'tfjs-model' ? r.compareFiles : r.compareData) throw invalid(say(r.source === 'tfjs-model' ? 'shift.compareFilesForDumps' : 'shift.compareDataForModel'))
   if (r.source === 'tfjs-model') {
     if (!r.data) throw invalid(say('import.modelNeedsData'))
     const data: PointsInput = await resolveDataChoice(ctx.workspace, r.data, seed)
@@ -74,17 +80,22 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
       return { layers: rec.layers, model: rec.model, dataset: data.dataset, ...(data.labels ? { labels: data.labels } : {}), ...(data.classes ? { classes: data.classes } : {}) }
     }
     if (r.compareData) {
-      // a shift analysis: the same model on new data, checked now like the reference data
-      const other: PointsInput = await resolveDataChoice(ctx.workspace, r.compareData, seed + 1)
+      const other = await resolveDataChoice(ctx.workspace, r.compareData, seed + 1)
       ;(await checkModelOnData(files, other)).model.dispose()
-      compare = async (hooks) => ({ layers: (await recordModel(files, other, hooks)).layers, dataset: other.dataset, n: other.n, ...(other.labels ? { labels: other.labels } : {}) })
+      prepareCompare = async (hooks) => ({ layers: (await recordModel(files, other, hooks)).layers, dataset: other.dataset, ...(other.labels ? { labels: other.labels } : {}) })
     }
   } else {
-    if (r.compareData) throw invalid(say('anagui.compareNeedsModel'))
     const dumps = await readDumpUploads(files)
+    residualBlocks = dumps.residualBlocks
+    if (r.compareFiles) {
+      const other = await readDumpUploads(decodeUploads(r.compareFiles))
+      checkCompareLayers(dumps.layers, other.layers)
+      prepareCompare = () => Promise.resolve({ layers: other.layers, dataset: { kind: 'dumps', n: other.layers[0].n, d: other.layers[0].width }, ...(other.labels ? { labels: other.labels } : {}) })
+    }
     const n = dumps.layers[0].n
     let labels = dumps.labels
-    let classes: string[] | undefined
+    let classes: string[] | undefined = dumps.labelInfo?.classes
+    const labelMapping = dumps.labelInfo?.mapping
     let dataset: AnalysisDataset = { kind: 'dumps', n, d: dumps.layers[0].width }
     if (r.data) {
       // the dumps are the activations already: a dataset here only lends its labels (and its description)
@@ -96,19 +107,19 @@ async function start(ctx: HandlerContext, r: StartRequest): Promise<{ jobId: str
       }
       dataset = data.dataset
     }
-    prepare = () => Promise.resolve({ layers: dumps.layers, dataset, ...(labels ? { labels } : {}), ...(classes ? { classes } : {}) })
+    prepare = () => Promise.resolve({ layers: dumps.layers, dataset, ...(labels ? { labels } : {}), ...(classes ? { classes } : {}), ...(labels === dumps.labels && labelMapping ? { labelMapping } : {}) })
   }
   const jobId = ctx.jobs.submit(r.name, async (job) => {
-    const recShare = compare ? 0.2 : 0.4
-    const prepared = await prepare({ progress: (f, m) => job.progress(recShare * f, undefined, m), checkpoint: () => job.checkpoint() })
-    const other = compare ? await compare({ progress: (f, m) => job.progress(0.2 + 0.2 * f, undefined, m), checkpoint: () => job.checkpoint() }) : undefined
+    const share = prepareCompare ? 0.2 : 0.4
+    const prepared = await prepare({ progress: (f, m) => job.progress(share * f, undefined, m), checkpoint: () => job.checkpoint() })
+    const cmp = await prepareCompare?.({ progress: (f, m) => job.progress(share + share * f, undefined, m), checkpoint: () => job.checkpoint() })
     const { layers, ...rest } = prepared
-    const { report, projection, compareProjection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}), ...(other ? { compare: other.layers } : {}) }, {
+    const { report, projection, compareProjection } = await analyzeAndProject(layers, { k, seed, ...(rest.labels ? { labels: rest.labels } : {}), ...(cmp ? { compare: cmp.layers } : {}), ...(residualBlocks ? { residualBlocks } : {}) }, {
       progress: (f, m) => job.progress(0.4 + 0.5 * f, undefined, m),
       checkpoint: () => job.checkpoint()
     })
-    const compared = other && compareProjection ? { compare: { dataset: other.dataset, n: other.n, projection: compareProjection, ...(other.labels ? { labels: other.labels } : {}) } } : {}
-    return saveAnalysis(ctx.workspace, { ...base, ...rest, report, projection, ...compared }, {
+    const compare = cmp && compareProjection ? { compare: { dataset: cmp.dataset, n: cmp.layers[0].n, projection: compareProjection, ...(cmp.labels ? { labels: cmp.labels } : {}) } } : {}
+    return saveAnalysis(ctx.workspace, { ...base, ...rest, ...compare, report, projection }, {
       beforeFile: async (file) => {
         job.progress(0.95, undefined, say('import.progressSavingAnalysis', { file }))
         await job.checkpoint()

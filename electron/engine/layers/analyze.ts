@@ -8,8 +8,9 @@ import { createRng } from '../data/random'
 import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { LayerData } from './dumps'
-import type { FlagThresholds, LayerFlag, LayerReport, LayerRow, Stretch } from '../../../shared/layers'
-import { FLAG_THRESHOLDS, mergingFlag, motionFlag, neighboursFlag } from './flags'
+import type { FlagThresholds, LayerReport, LayerRow, RemedyAudience, Stretch } from '../../../shared/layers'
+import { mergingByClass, newMerging, outputLayerOf, pairStates } from './causes'
+import { FLAG_THRESHOLDS, raiseFlags } from './flags'
 
 export type { LayerReport, LayerRow, Stretch, LayerFlag } from '../../../shared/layers'
 import { ckaSide, linearCkaOf } from './cka'
@@ -32,6 +33,15 @@ export interface AnalyzeOptions {
   /** sliced W2 directions (default 64) */
   directions?: number
   thresholds?: Partial<FlagThresholds>
+  /** whose remedies the flags give (default 'imported': a network trained elsewhere) */
+  audience?: RemedyAudience
+  /** the layer read as the output (null: none); default: the last layer when its name or width says so (causes.outputLayerOf) */
+  outputLayer?: number | null
+  /**
+   * residual blocks, marked (dumps' layers.json) or read from a graph: row indices of each block's input and
+   * output. When given, they mark the Euler stretches instead of the guess that equal-width runs are residual.
+   */
+  residualBlocks?: { from: number; to: number }[]
 }
 
 export const ANALYZE_DEFAULTS = { k: 10, seed: 7, maxPoints: 2000, maxPairs: 20_000, maxCloudPoints: 50_000, mergeRelative: 1e-3, directions: 64 }
@@ -67,6 +77,18 @@ function samplePairs(n: number, max: number, rng: { int(n: number): number }): I
   return out
 }
 
+/** Chains of blocks (each starting at or after the previous one's output, same width) as stretches. */
+function blockStretches(layers: LayerData[], blocks: { from: number; to: number }[]): Stretch[] {
+  const usable = blocks.filter((b) => b.from < b.to && layers[b.from].width === layers[b.to].width).sort((a, b) => a.to - b.to)
+  const chains: { from: number; to: number }[][] = []
+  for (const b of usable) {
+    const last = chains.at(-1)?.at(-1)
+    if (last && b.from >= last.to && layers[b.from].width === layers[last.to].width) chains[chains.length - 1].push(b)
+    else chains.push([b])
+  }
+  return chains.map((c) => ({ from: c[0].from, to: c[c.length - 1].to, width: layers[c[0].from].width, h: 1 / c.length }))
+}
+
 function findStretches(layers: LayerData[]): Stretch[] {
   const out: Stretch[] = []
   let from = 0
@@ -81,7 +103,7 @@ function findStretches(layers: LayerData[]): Stretch[] {
 /** How each metric was sampled, one catalogue message per part (joined by "; ", localized part by part). */
 function samplingNote(m: number, n: number, pairs: number, cloud: number | null): string {
   return [
-    say('import.samplingPoints', { m, n }),
+    m < n ? say('import.samplingPoints', { m, n }) : say('shift.samplingPointsAll', { n }),
     say(pairs === (n * (n - 1)) / 2 ? 'import.samplingPairsAll' : 'import.samplingPairsSeeded', { pairs }),
     cloud !== null ? say('import.samplingCloudSubsample', { count: cloud }) : say('import.samplingCloudAll'),
     say('import.samplingUpdates')
@@ -90,7 +112,7 @@ function samplingNote(m: number, n: number, pairs: number, cloud: number | null)
 
 /** The analysis as steps: yields each layer's index once its row is done, returns the report. */
 function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<number, LayerReport> {
-  const o = { ...ANALYZE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([key, v]) => v !== undefined && key !== 'labels' && key !== 'thresholds')) } as typeof ANALYZE_DEFAULTS
+  const o = { ...ANALYZE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([key, v]) => v !== undefined && !['labels', 'thresholds', 'audience', 'outputLayer', 'residualBlocks'].includes(key))) } as typeof ANALYZE_DEFAULTS
   const thresholds: FlagThresholds = { ...FLAG_THRESHOLDS, ...options.thresholds }
   if (layers.length < 2) throw invalid(say('import.analyzeTooFewLayers', { count: layers.length }))
   const n = layers[0].n
@@ -109,11 +131,17 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
   const inSub = gather(input.data, input.width, idx)
   const inKnn = knnIndices(inSub, m, input.width, k)
   const inDist = pairDistances(input.data, input.width, pairs)
-  const stretches = findStretches(layers)
+  // marked blocks here are one layer each (dumps' layers.json runs); the update of row l is from row l - 1
+  const stretches = options.residualBlocks ? blockStretches(layers, options.residualBlocks) : findStretches(layers)
+  const labels = options.labels
+  const classes = labels ? new Set(labels).size : 0
+  const outputLayer = options.outputLayer !== undefined ? options.outputLayer : outputLayerOf(layers.map((l) => l.name), layers.map((l) => l.width), classes)
+  let prevStates: Uint8Array | null = null
   const stretchOf = (l: number): number => stretches.findIndex((s) => l > s.from && l <= s.to)
 
   const inSide = ckaSide(inSub, m, input.width)
   let prevSide = inSide
+  let prevKnn = inKnn
   const rows: LayerRow[] = []
   for (let l = 0; l < layers.length; l++) {
     const layer = layers[l]
@@ -123,16 +151,20 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
     const corr = pearson(inDist, dist)
     const cloud = cloudIdx ? gather(layer.data, layer.width, cloudIdx) : layer.data
     const cn = cloudIdx ? cloudIdx.length : n
+    const states = pairStates(inDist, dist, o.mergeRelative)
+    const byClass = labels && l > 0 ? mergingByClass(states, pairs, labels) : null
+    const kept = knnPreservation(inKnn, k, sub, m, layer.width)
+    const entropy = layer.width <= 3 ? knnEntropy(cloud, cn, layer.width, 5).entropy : null
     const row: LayerRow = {
       index: l,
       name: layer.name,
       width: layer.width,
-      knnPreservation: knnPreservation(inKnn, k, sub, m, layer.width),
+      knnPreservation: kept,
       distanceCorrelation: Number.isFinite(corr) ? corr : null,
       ckaToInput: linearCkaOf(inSide, side, m),
       ckaToPrevious: l === 0 ? null : linearCkaOf(prevSide, side, m),
-      entropy: layer.width <= 3 ? knnEntropy(cloud, cn, layer.width, 5).entropy : null,
-      entropyNote: layer.width <= 3 ? null : say('import.entropyOmitted', { width: layer.width }),
+      entropy,
+      entropyNote: entropy === null ? say('import.entropyOmitted', { width: layer.width }) : entropy < 0 ? say('shift.entropyNegative', { entropy: entropy.toFixed(2), width: layer.width }) : null,
       separability: null,
       merging: mergingFraction(inDist, dist, o.mergeRelative).fraction,
       stretch: null,
@@ -140,7 +172,10 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
       w2FromPrevious: null,
       velocity: null,
       kineticEnergy: null,
-      motionRatio: null
+      motionRatio: null,
+      ...(byClass ? { mergingAcross: byClass.across, mergingWithin: byClass.within } : {}),
+      mergingNew: l === 0 ? 0 : newMerging(states, prevStates),
+      knnFromPrevious: l === 0 ? null : l === 1 ? kept : knnPreservation(prevKnn, k, sub, m, layer.width)
     }
     if (options.labels) {
       const s = separability(layer.data, n, layer.width, options.labels)
@@ -160,6 +195,9 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
       row.kineticEnergy = ke / n / (h * h)
     }
     prevSide = side
+    prevStates = l === 0 ? null : states
+    // the next layer's own loss is read against this layer's neighbours (layer 1's against the input's)
+    if (l > 0 && l < layers.length - 1) prevKnn = knnIndices(sub, m, layer.width, k)
     rows.push(row)
     yield l
   }
@@ -175,12 +213,10 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
     }
   }
 
-  const flags: LayerFlag[] = []
-  for (const r of rows.slice(1)) {
-    if (r.merging > thresholds.merging) flags.push(mergingFlag(r.index, r.name, r.merging, thresholds.merging))
-    if (r.motionRatio !== null && r.motionRatio > thresholds.motion) flags.push(motionFlag(r.index, r.name, r.motionRatio, thresholds.motion))
-    if (r.knnPreservation < thresholds.neighbours) flags.push(neighboursFlag(r.index, r.name, r.knnPreservation, k, thresholds.neighbours))
-  }
+  const flags = raiseFlags(rows, { thresholds, k, labelled: labels !== undefined && classes >= 2, outputLayer, audience: options.audience ?? 'imported' })
+  const notes: string[] = []
+  if (stretches.length > 0) notes.push(say(options.residualBlocks ? 'shift.noteStretchMarked' : 'shift.noteStretchGuess'))
+  if (outputLayer !== null) notes.push(say('shift.noteOutputLayer', { layer: outputLayer, name: layers[outputLayer].name }))
   return {
     version: 1,
     n,
@@ -195,7 +231,10 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
     },
     stretches,
     rows,
-    flags
+    flags,
+    stretchSource: options.residualBlocks ? 'marked' : 'equal-width-guess',
+    notes,
+    outputLayer
   }
 }
 

@@ -37,7 +37,9 @@ export const manifestSchema = z
           .min(1)
           .refine((s) => !/[/\\]/.test(s) && s !== '.' && s !== '..', say('import.manifestPlainName'))
       )
-      .min(1)
+      .min(1),
+    /** residual runs: [from, to] layer indices (0 = the first layer listed), equal widths; without it stretches are guessed */
+    residual: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])).optional()
   })
   .strict()
 export type LayerManifest = z.infer<typeof manifestSchema>
@@ -53,6 +55,8 @@ export interface LoadedDumps {
   sources: string[]
   /** labels.npy / labels.csv found beside the layers (not used as a layer), if any */
   labelsFile?: string
+  /** residual runs marked in layers.json, as one-layer blocks (row l - 1 to row l for each layer of a run) */
+  residualBlocks?: { from: number; to: number }[]
 }
 
 const invalid = (message: string): EngineError => new EngineError('invalid-request', message)
@@ -157,6 +161,17 @@ async function readManifest(path: string): Promise<LayerManifest> {
   return r.data
 }
 
+/** The residual runs of layers.json ([from, to], equal widths) as one-layer blocks; refused when out of range or of mixed width. */
+function residualOf(manifest: LayerManifest | undefined, layers: LayerData[]): Pick<LoadedDumps, 'residualBlocks'> {
+  if (!manifest?.residual) return {}
+  const blocks: { from: number; to: number }[] = []
+  for (const [from, to] of manifest.residual) {
+    if (!(to > from && to < layers.length && layers.slice(from, to + 1).every((l) => l.width === layers[from].width))) throw invalid(say('shift.residualRunBad', { from, to, last: layers.length - 1 }))
+    for (let l = from + 1; l <= to; l++) blocks.push({ from: l - 1, to: l })
+  }
+  return { residualBlocks: blocks }
+}
+
 function checkStack(layers: LayerData[], sources: string[], maxLayers: number): void {
   if (layers.length < 2) throw invalid(say('import.dumpsTooFewLayers', { count: layers.length }))
   if (layers.length > maxLayers) throw invalid(say('import.dumpsTooManyLayers', { count: layers.length, max: maxLayers }))
@@ -189,7 +204,7 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
   }
   const names = (await readdir(path)).sort(naturalCompare)
   const labelsFile = names.find((f) => LABELS.test(f))
-  const extra = labelsFile ? { labelsFile: join(path, labelsFile) } : {}
+  const extra: Pick<LoadedDumps, 'labelsFile'> = labelsFile ? { labelsFile: join(path, labelsFile) } : {}
   const manifest = names.includes(MANIFEST) ? await readManifest(join(path, MANIFEST)) : undefined
   const candidates = names.filter((f) => LAYER_EXT.test(f) && !LABELS.test(f))
   // a folder whose only layer file is a multi-array .npz: its members are the layers
@@ -207,7 +222,7 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
       }
       const out = { layers: picked.map((m) => ({ ...m.layer, name: m.name })), sources: picked.map((m) => `${file}:${m.name}`), ...extra }
       checkStack(out.layers, out.sources, maxLayers)
-      return out
+      return { ...out, ...residualOf(manifest, out.layers) }
     }
   }
   const files = manifest ? manifest.layers : candidates
@@ -220,5 +235,5 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
   }
   const sources = files.map((f) => join(path, f))
   checkStack(layers, sources, maxLayers)
-  return { layers, sources, ...extra }
+  return { layers, sources, ...extra, ...residualOf(manifest, layers) }
 }

@@ -1,6 +1,8 @@
 // Class labels for separability: labels.npy (shape [N] or [N, 1], any numeric dtype the NPY reader takes)
 // or a CSV/text file whose first column holds one label per point (numbers or names; an optional header
-// line; blank and # lines skipped). Labels become class ids 0..C-1 in order of first appearance.
+// line; blank and # lines skipped). The labels given are the labels kept: class indices (integers 0 to
+// MAX_KEPT_LABEL) stay as they are; anything else (names, other numbers) becomes ids 0..C-1 in order of
+// first appearance, with the names saved (LabelInfo.classes) so the mapping travels with the analysis.
 import { readFile, stat } from 'node:fs/promises'
 import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
@@ -10,17 +12,33 @@ const MAX_LABEL_BYTES = 256 * 1024 ** 2
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
 const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
 
-function toIds(values: (string | number)[]): Int32Array {
+/** largest label kept as a class index as given (a colour legend lists classes 0..max) */
+export const MAX_KEPT_LABEL = 1023
+
+export interface LabelInfo {
+  labels: Int32Array
+  /** 'kept': the given class indices; 'mapped': ids by first appearance, classes[id] the given label */
+  mapping: 'kept' | 'mapped'
+  classes?: string[]
+}
+
+function labelInfo(values: (string | number)[]): LabelInfo {
+  if (values.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_KEPT_LABEL)) return { labels: Int32Array.from(values as number[]), mapping: 'kept' }
   const ids = new Map<string | number, number>()
-  return Int32Array.from(values, (v) => {
+  const labels = Int32Array.from(values, (v) => {
     let id = ids.get(v)
     if (id === undefined) ids.set(v, (id = ids.size))
     return id
   })
+  return { labels, mapping: 'mapped', classes: [...ids.keys()].map(String) }
 }
 
 /** Parse label text; `path` only labels the messages. */
 export function parseLabelsCsv(text: string, path: string): Int32Array {
+  return parseLabelsCsvInfo(text, path).labels
+}
+
+export function parseLabelsCsvInfo(text: string, path: string): LabelInfo {
   const values: string[] = []
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim()
@@ -33,7 +51,7 @@ export function parseLabelsCsv(text: string, path: string): Int32Array {
   // a header: the first value is a name while every other is a number
   if (values.length > 1 && !NUMBER.test(values[0]) && values.slice(1).every((v) => NUMBER.test(v))) values.shift()
   if (values.length === 0) throw invalid(say('import.noLabels', { path }))
-  return toIds(values.map((v) => (NUMBER.test(v) ? Number(v) : v)))
+  return labelInfo(values.map((v) => (NUMBER.test(v) ? Number(v) : v)))
 }
 
 const INT_TYPES: Record<string, [number, (v: DataView, at: number) => number]> = {
@@ -65,6 +83,10 @@ function decodeIntegerNpy(buf: Buffer, path: string): { shape: number[]; data: n
 }
 
 export async function loadLabels(path: string): Promise<Int32Array> {
+  return (await loadLabelInfo(path)).labels
+}
+
+export async function loadLabelInfo(path: string): Promise<LabelInfo> {
   let size: number
   try {
     size = (await stat(path)).size
@@ -74,7 +96,7 @@ export async function loadLabels(path: string): Promise<Int32Array> {
   if (size === 0) throw invalid(say('import.fileEmpty', { file: path }))
   if (size > MAX_LABEL_BYTES) throw invalid(say('import.labelsTooLarge', { path, size, max: MAX_LABEL_BYTES }))
   const buf = await readFile(path)
-  if (!/\.npy$/i.test(path)) return parseLabelsCsv(buf.toString('utf8'), path)
+  if (!/\.npy$/i.test(path)) return parseLabelsCsvInfo(buf.toString('utf8'), path)
   try {
     const a = decodeIntegerNpy(buf, path) ?? decodeNpyAny(buf, path)
     if (!(a.shape.length === 1 || (a.shape.length === 2 && a.shape[1] === 1))) throw invalid(say('import.labelsShape', { path, shape: a.shape.join(', ') }))
@@ -82,7 +104,7 @@ export async function loadLabels(path: string): Promise<Int32Array> {
     const bad = values.findIndex((v) => !Number.isFinite(v))
     if (bad >= 0) throw invalid(say('import.labelNotFinite', { path, index: bad + 1, value: values[bad] }))
     if (values.length === 0) throw invalid(say('import.noLabels', { path }))
-    return toIds(values)
+    return labelInfo(values)
   } catch (e) {
     if (e instanceof NpyError) throw invalid(e.message)
     throw e

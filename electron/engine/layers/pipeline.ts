@@ -104,14 +104,14 @@ export async function recordModel(files: ModelFile[], data: PointsInput, hooks: 
 /** analyzeLayers, then the once-per-model PCA projection; with `compare` (the same layers on new data), the shift and its projection too. */
 export async function analyzeAndProject(
   layers: LayerData[],
-  o: { k: number; seed: number; labels?: Int32Array; compare?: LayerData[] },
+  o: { k: number; seed: number; labels?: Int32Array; compare?: LayerData[]; residualBlocks?: { from: number; to: number }[] },
   hooks: StepHooks = {}
 ): Promise<{ report: LayerReport; projection: LayerProjection; compareProjection?: Float32Array }> {
   if (o.labels && o.labels.length !== layers[0]?.n) throw invalid(say('import.labelsCountMismatch', { count: o.labels.length, n: String(layers[0]?.n) }))
   hooks.progress?.(0, say('import.progressMetrics'))
   await hooks.checkpoint?.()
   const share = o.compare ? 0.5 : 0.8
-  let report = await analyzeLayersAsync(layers, { k: o.k, seed: o.seed, ...(o.labels ? { labels: o.labels } : {}) }, async (l, count) => {
+  let report = await analyzeLayersAsync(layers, { k: o.k, seed: o.seed, ...(o.labels ? { labels: o.labels } : {}), ...(o.residualBlocks ? { residualBlocks: o.residualBlocks } : {}) }, async (l, count) => {
     hooks.progress?.((share * (l + 1)) / count, say('import.progressMetricsLayer', { layer: l + 1, count }))
     await hooks.checkpoint?.()
   })

@@ -2,7 +2,7 @@
 // of each row against the energy distance and MMD computed directly on the recorded inputs, flags of kind
 // shift, the compare data projected with the reference's PCA (a compare point equal to a reference point
 // lands on the same spot), and the comparison of two analysis folders.
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -96,6 +96,52 @@ describe('nagare analyze --compare-data', () => {
     const r = await run(['analyze', 'ref', '--compare-data', 'other'])
     expect(r.code).toBe(2)
     expect(r.err).toMatch(/layer 1 \(b_kept\) has width 3 on the compare data but 2 on the reference/)
+  })
+})
+
+describe('nagare analyze: residual runs and inherited losses', () => {
+  it('reads residual runs marked in layers.json and lists layers that inherit a loss under its cause', async () => {
+    const d = join(dir, 'marked')
+    await mkdir(d)
+    const x = gaussian(60, 2, 11)
+    // layer "squash" sends the first half of the points to one spot; "copy" and "shifted" carry that on
+    const squash = x.map((v, t) => (t < 60 ? 7 : v))
+    await writeNpy(join(d, 'input.npy'), x, [60, 2])
+    await writeNpy(join(d, 'squash.npy'), squash, [60, 2])
+    await writeNpy(join(d, 'copy.npy'), squash.map((v) => v + 0.5), [60, 2])
+    await writeNpy(join(d, 'shifted.npy'), squash.map((v) => v + 1), [60, 2])
+    await writeFile(join(d, 'layers.json'), JSON.stringify({ layers: ['input.npy', 'squash.npy', 'copy.npy', 'shifted.npy'], residual: [[1, 3]] }))
+    const r = await run(['analyze', 'marked', '--k', '5'])
+    expect(r.code, r.err).toBe(0)
+    const report = JSON.parse(r.out)
+    expect(report.stretchSource).toBe('marked')
+    expect(report.stretches).toEqual([{ from: 1, to: 3, width: 2, h: 0.5 }])
+    const merging = report.flags.filter((f: { kind: string }) => f.kind === 'merging')
+    expect(merging.map((f: { layer: number; inherited: number[] }) => [f.layer, f.inherited])).toEqual([[1, [2, 3]]])
+    await writeFile(join(d, 'layers.json'), JSON.stringify({ layers: ['input.npy', 'squash.npy', 'copy.npy', 'shifted.npy'], residual: [[2, 5]] }))
+    const bad = await run(['analyze', 'marked'])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toMatch(/residual run \[2, 5\] must name layers 0\.\.3 in order, all of one width/)
+    expect(r.err).toMatch(/nagare: flag: layer 1 \(squash\) merges 25% of point pairs that were distinct at the input \(threshold 5%\)\n {2}carried on by layers 2, 3\n {2}remedy: /)
+  })
+})
+
+describe('nagare analyze: the labels given are the labels kept', () => {
+  it('keeps class indices as given, and saves the mapping of named labels', async () => {
+    const x = gaussian(30, 4, 12)
+    const d = await dumps('named', x)
+    await writeFile(join(d, 'labels.csv'), Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? 'dog' : 'cat')).join('\n') + '\n')
+    expect((await run(['analyze', 'named', '--out', 'named-out'])).code).toBe(0)
+    const record = JSON.parse(await readFile(join(dir, 'named-out', 'analysis.json'), 'utf8'))
+    expect(record).toMatchObject({ labels: true, labelMapping: 'mapped', classes: ['dog', 'cat'] })
+    const saved = await readNpy(join(dir, 'named-out', 'labels.npy'))
+    expect(Array.from(saved.data).slice(0, 4)).toEqual([0, 1, 1, 0])
+    await writeFile(join(dir, 'idx.csv'), Array.from({ length: 30 }, (_, i) => (i % 2 ? 4 : 2)).join('\n') + '\n')
+    expect((await run(['analyze', 'named', '--labels', 'idx.csv', '--out', 'idx-out'])).code).toBe(0)
+    const kept = JSON.parse(await readFile(join(dir, 'idx-out', 'analysis.json'), 'utf8'))
+    expect(kept.labelMapping).toBe('kept')
+    expect(kept.classes).toBeUndefined()
+    expect(Array.from((await readNpy(join(dir, 'idx-out', 'labels.npy'))).data).slice(0, 3)).toEqual([2, 4, 2])
   })
 })
 

@@ -206,7 +206,8 @@ describe('models, dumps and layer analyses in Japanese', () => {
     japanese(flag.remedy)
     const note = japanese(r.sampling.note, ['k-d'])
     expect(note.split('; ')).toHaveLength(4)
-    expect(note).toContain('kNN 保存率と CKA は 60 点からシード付きで抜き取った 60 点で計算しています')
+    // all 60 points are used: the note says so, not "subsample"
+    expect(note).toContain('kNN 保存率と CKA は 60 点すべてで計算しています')
     japanese(r.rows[1].entropyNote!, ['kNN'])
   })
 

@@ -69,7 +69,11 @@ describe('analyzeLayers', () => {
     expect(merging[0]).toMatchObject({ layer: 1, name: 'squash', threshold: 0.05 })
     expect(merging[0].value).toBeCloseTo(expected, 15)
     expect(merging[0].message).toBe('layer 1 (squash) merges 25% of point pairs that were distinct at the input (threshold 5%)')
-    expect(merging[0].remedy).toMatch(/regularize the kinetic energy/i)
+    // no labels: the merging cannot be told across or within classes; remedies in an imported network's terms by default
+    expect(merging[0]).toMatchObject({ scope: 'unlabelled', rows: [1], explanation: 'shift.explainMerging' })
+    expect(merging[0].remedy).toMatch(/widen the layer, add a skip connection around it, or replace its non-invertible activation/)
+    const flow = analyzeLayers([layer('input', 2, x), layer('squash', 2, y)], { k: 5, audience: 'flow' })
+    expect(flow.flags[0].remedy).toMatch(/raise the kinetic or Jacobian weight, lower the step size, or add depth/)
   })
 
   it('a residual stretch with one step 10x its neighbours: the motion flag, velocity read with h = 1/5', () => {
@@ -91,7 +95,9 @@ describe('analyzeLayers', () => {
     expect(r.rows[3].w2FromPrevious).toBeLessThanOrEqual(5 + 1e-9)
     expect(r.flags.map((f) => [f.kind, f.layer])).toEqual([['motion', 3]])
     expect(r.flags[0].message).toBe('layer 3 (block3) moves the data 10.0x more than its neighbours in the residual stretch (threshold 3x the median update)')
-    expect(r.flags[0].remedy).toMatch(/smaller step or more layers/)
+    expect(r.flags[0].remedy).toMatch(/split it into more blocks/)
+    expect(r.stretchSource).toBe('equal-width-guess')
+    expect(r.notes).toContain('residual stretches are guessed from runs of equal width (mark them in layers.json as "residual": [[from, to], ...] to be exact)')
   })
 
   it('a layer that shuffles points keeps few neighbours: the neighbours flag; width changes end a stretch', () => {
@@ -112,7 +118,9 @@ describe('analyzeLayers', () => {
     expect(r.rows[2].stretch).toBeNull()
     expect(r.rows[2].update).toBeNull()
     const flags = r.flags.filter((f) => f.kind === 'neighbours')
-    expect(flags.map((f) => f.layer)).toEqual([1, 2])
+    // the zero padding keeps every neighbour of layer 1: layer 2 only carries layer 1's loss, listed under it
+    expect(r.rows[2].knnFromPrevious).toBe(1)
+    expect(flags.map((f) => [f.layer, f.inherited, f.rows])).toEqual([[1, [2], [1, 2]]])
     expect(flags[0].message).toMatch(/^layer 1 \(shuffle\) keeps only \d+% of each point's 10 nearest neighbours \(threshold 50%\)$/)
   })
 

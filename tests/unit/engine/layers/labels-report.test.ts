@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRng } from '../../../../electron/engine/data/random'
 import { analyzeLayers } from '../../../../electron/engine/layers/analyze'
-import { loadLabels, parseLabelsCsv } from '../../../../electron/engine/layers/labels'
+import { loadLabels, parseLabelsCsv, parseLabelsCsvInfo } from '../../../../electron/engine/layers/labels'
 import { reportCsv, writeLayerReport } from '../../../../electron/engine/layers/report-files'
 
 const FIX = resolve(__dirname, '../../../fixtures/layers')
@@ -23,9 +23,12 @@ describe('labels', () => {
     expect(Array.from(l)).toEqual(Array.from({ length: 40 }, (_, i) => i % 3))
   })
 
-  it('CSV: names or numbers in the first column, optional header, ids by first appearance', () => {
-    expect(Array.from(parseLabelsCsv('class\n7\n3\n7\n', 'l.csv'))).toEqual([0, 1, 0])
+  it('CSV: class indices kept as given; names (or other numbers) as ids by first appearance, with the mapping', () => {
+    expect(Array.from(parseLabelsCsv('class\n7\n3\n7\n', 'l.csv'))).toEqual([7, 3, 7])
+    expect(parseLabelsCsvInfo('class\n7\n3\n7\n', 'l.csv').mapping).toBe('kept')
     expect(Array.from(parseLabelsCsv('cat,0.1\ndog,0.2\n# note\n\ncat,0.3\n', 'l.csv'))).toEqual([0, 1, 0])
+    expect(parseLabelsCsvInfo('cat,0.1\ndog,0.2\ncat,0.3\n', 'l.csv')).toMatchObject({ mapping: 'mapped', classes: ['cat', 'dog'] })
+    expect(parseLabelsCsvInfo('-1\n1\n-1\n', 'l.csv')).toMatchObject({ labels: Int32Array.from([0, 1, 0]), mapping: 'mapped', classes: ['-1', '1'] })
     expect(() => parseLabelsCsv('\n# only a comment\n', 'l.csv')).toThrow(/l\.csv: no labels/)
   })
 
