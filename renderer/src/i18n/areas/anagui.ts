@@ -30,11 +30,13 @@ export default {
         mmd: 'MMD²',
         slicedW2: 'Sliced W2',
         ratio: 'Ratio to input',
+        coefficient: 'Energy coefficient',
         knn: 'kNN distance ratio',
         help: {
           energy: 'Energy distance between the reference and the new data at this layer (U-statistic; 0 for equal distributions).',
           mmd: 'Squared maximum mean discrepancy with a Gaussian kernel (unbiased; can be slightly negative for equal distributions).',
           ratio: 'The energy distance here over the input layer’s: above 1 the layers enlarge the shift, below 1 they absorb it.',
+          coefficient: 'The energy distance over twice the mean distance between the two clouds, from 0 to 1: scale-free, so a layer that only rescales the data leaves it unchanged. Where the shift grows or is absorbed is read from it.',
           knn: 'Median distance of new points to their k-th nearest reference point, over the reference points’ own median.'
         },
         farthest: 'New samples farthest from the reference at layer {i} ({name})',
@@ -106,7 +108,7 @@ export default {
       },
       shift: {
         title: '層ごとのドメインシフト',
-        points: '参照データ {ref} 点、新しいデータ {cmp} 点。',
+        points: '基準データ {ref} 点、新しいデータ {cmp} 点。',
         grows: 'シフトが最も大きくなるのは層 {i} ({name}) です。',
         absorbed: '最も吸収されるのは層 {i} ({name}) です。',
         steady: 'ノイズを超えてシフトを変える層はありません。',
@@ -114,16 +116,18 @@ export default {
         mmd: 'MMD²',
         slicedW2: 'スライス W2',
         ratio: '入力との比',
+        coefficient: 'エネルギー係数',
         knn: 'kNN 距離比',
         help: {
-          energy: 'この層での参照データと新しいデータのエネルギー距離です (U 統計量。分布が等しければ 0)。',
+          energy: 'この層での基準データと新しいデータのエネルギー距離です (U 統計量。分布が等しければ 0)。',
           mmd: 'ガウスカーネルによる最大平均不一致の二乗です (不偏推定。分布が等しいとわずかに負になることがあります)。',
           ratio: 'この層のエネルギー距離を入力層のもので割った値です。1 を超えれば層がシフトを拡大し、1 未満なら吸収しています。',
-          knn: '新しい点から k 番目に近い参照点までの距離の中央値を、参照点どうしの中央値で割った値です。'
+          coefficient: 'エネルギー距離を 2 つの点群間の平均距離の 2 倍で割った 0 から 1 の値です。尺度によらないため、データを拡大縮小するだけの層では変わりません。シフトが大きくなる層・吸収される層はこの値で判定します。',
+          knn: '新しい点から k 番目に近い基準点までの距離の中央値を、基準点どうしの中央値で割った値です。'
         },
-        farthest: '層 {i} ({name}) で参照データから最も遠い新しいサンプル',
+        farthest: '層 {i} ({name}) で基準データから最も遠い新しいサンプル',
         sample: 'サンプル {index}: 距離 {distance}',
-        reference: '参照データ',
+        reference: '基準データ',
         compare: '新しいデータ'
       },
       flagLinks: {
