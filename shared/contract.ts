@@ -143,12 +143,18 @@ export const METHODS = {
     /** shift analysis of dumps: the same layers' dumps on the new data */
     compareFiles: z.array(upload).min(1).max(LIMITS.maxUploadFiles).optional()
   }),
-  'layers.list': z.strictObject({}),
+  /** trash: list the analyses in the trash instead of the history */
+  'layers.list': z.strictObject({ trash: z.boolean().optional() }),
   'layers.get': z.strictObject({ id: runId }),
   /** an uploaded .onnx model's graph (inputs, tensors by module path, residual blocks, default layers) */
   'models.inspect': upload,
   /** model input files (images of a picked folder, or one .npy/.npz), sent in several calls under one token */
   'inputs.stage': z.strictObject({ token: token.optional(), files: z.array(z.strictObject({ name: stagedName, content: base64 })).min(1).max(LIMITS.maxUploadFiles) }),
+  /** rename and/or tag a saved analysis (its user.json; analysis.json is never rewritten) */
+  'layers.update': z.strictObject({ id: runId, name: z.string().trim().min(1).max(LIMITS.maxNameLength).optional(), tags: z.array(tag).max(20).optional() }),
+  /** move to <workspace>/analyses/.trash (recoverable), never delete */
+  'layers.trash': z.strictObject({ id: runId }),
+  'layers.restore': z.strictObject({ id: runId }),
   /** two saved analyses side by side, layer by layer (matched by name, else by position) */
   'layers.compare': z.strictObject({ a: runId, b: runId }),
   /** sweep one flow over L, h or the number of steps and compare each point with the continuous limit */
@@ -188,6 +194,9 @@ export interface Responses {
   'models.inspect': OnnxInspection
   /** files and bytes staged under the token so far */
   'inputs.stage': { token: string; files: number; bytes: number }
+  'layers.update': LayerAnalysisSummary
+  'layers.trash': { id: string }
+  'layers.restore': { id: string }
   'layers.compare': AnalysisComparison
   /** the job's 'done' event carries the study id as runId */
   'studies.start': { jobId: string }

@@ -238,6 +238,10 @@ export interface LayerAnalysisSummary {
   n?: number
   flagCount?: number
   problem?: string
+  /** the user's tags (layers.update); the name above is the user's name when renamed */
+  tags?: string[]
+  /** when it was moved to the trash (listed with layers.list { trash: true }) */
+  trashedAt?: string
 }
 
 export interface LayerAnalysis {

@@ -13,6 +13,7 @@ import { dataHandlers } from './handlers/data'
 import { layersHandlers } from './handlers/layers'
 import { modelInputHandlers } from './handlers/model-inputs'
 import { InputStaging } from './data/input-staging'
+import { analysesAdminHandlers } from './handlers/analyses-admin'
 import { runAdminHandlers } from './handlers/run-admin'
 import { settingsHandlers } from './handlers/settings'
 import { studiesHandlers } from './handlers/studies'
@@ -66,6 +67,7 @@ export async function createEngineService(options: EngineServiceOptions): Promis
     ...dataHandlers(context),
     ...layersHandlers(context, inputs),
     ...modelInputHandlers(context, inputs),
+    ...analysesAdminHandlers(context),
     ...studiesHandlers(context),
     'engine.info': () => ({ appVersion: version, backend, available: availableBackends(), mode: options.mode, workspace: options.workspace }),
     'spec.validate': (r) => parseSpec(r.spec),

@@ -2,6 +2,7 @@
 // through say(); the UI (and a Japanese CLI) turn any such text into the reader's language by localize().
 import { fill, matcher, readParams, type Params } from './format'
 import { localizeWith, type MessageLang } from './localize'
+import { ANAGUI_MESSAGES } from './catalog-anagui'
 import { CLIENT_MESSAGES } from './catalog-client'
 import { ENGINE_MESSAGES } from './catalog-engine'
 import { HARDEN_MESSAGES } from './catalog-harden'
@@ -16,6 +17,7 @@ import { TRAINUI_MESSAGES } from './catalog-trainui'
 import { VIEWS_MESSAGES } from './catalog-views'
 
 export const CATALOGS = {
+  anagui: ANAGUI_MESSAGES,
   client: CLIENT_MESSAGES,
   engine: ENGINE_MESSAGES,
   harden: HARDEN_MESSAGES,
@@ -31,6 +33,7 @@ export const CATALOGS = {
 } as const
 
 export const MESSAGES = {
+  ...ANAGUI_MESSAGES,
   ...CLIENT_MESSAGES,
   ...ENGINE_MESSAGES,
   ...HARDEN_MESSAGES,

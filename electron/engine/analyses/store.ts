@@ -13,6 +13,7 @@ import type { LayerProjection } from '../layers/pca'
 import { reportCsv, reportJson } from '../layers/report-files'
 import { isRunId, newRunId } from '../runs/ids'
 import { readNpy, writeNpy } from '../runs/npy'
+import { readUserMeta } from '../runs/user-meta'
 import { writeSynced } from '../synced-write'
 import { parseJson } from '../../../shared/json-depth'
 
@@ -110,7 +111,9 @@ export async function writeAnalysisFolder(finalDir: string, partialDir: string, 
   }
 }
 
-const root = (workspace: string): string => join(workspace, ANALYSES_DIR)
+/** <workspace>/analyses: the saved analyses, with their trash in .trash */
+export const analysesRoot = (workspace: string): string => join(workspace, ANALYSES_DIR)
+const root = analysesRoot
 
 /** Save into the workspace under a new id; returns the id. */
 export async function saveAnalysis(workspace: string, c: AnalysisContent, hooks: AnalysisWriteHooks = {}, now = new Date()): Promise<string> {
@@ -149,6 +152,27 @@ async function readRecord(dir: string): Promise<RecordRead> {
   return { ok: true, record: r as AnalysisRecord }
 }
 
+/** One analysis folder as the history lists it (the user's name and tags over the record's name); undefined when not a folder. */
+export async function summarizeAnalysis(dir: string, id: string): Promise<LayerAnalysisSummary | undefined> {
+  const s = await stat(dir).catch(() => undefined)
+  if (!s?.isDirectory()) return undefined
+  const r = await readRecord(dir)
+  if (!r.ok) return { id, name: id, createdAt: s.mtime.toISOString(), status: 'unreadable', problem: problemText(r.problem) }
+  const x = r.record
+  const user = await readUserMeta(dir)
+  return {
+    id,
+    name: user.name ?? x.name,
+    createdAt: x.createdAt,
+    status: 'complete',
+    source: x.source,
+    layerCount: x.layers.length,
+    n: x.n,
+    flagCount: x.flagCount,
+    ...(user.tags?.length ? { tags: user.tags } : {})
+  }
+}
+
 /** Every analysis in the workspace, newest first; folders that cannot be read are listed with the problem. */
 export async function listAnalyses(workspace: string): Promise<LayerAnalysisSummary[]> {
   let names: string[]
@@ -175,11 +199,8 @@ export async function listAnalyses(workspace: string): Promise<LayerAnalysisSumm
       out.push({ id, name: id, createdAt: s.mtime.toISOString(), status: 'unreadable', problem: outside })
       continue
     }
-    const r = await readRecord(dir)
-    if (r.ok) {
-      const x = r.record
-      out.push({ id, name: x.name, createdAt: x.createdAt, status: 'complete', source: x.source, layerCount: x.layers.length, n: x.n, flagCount: x.flagCount })
-    } else out.push({ id, name: id, createdAt: s.mtime.toISOString(), status: 'unreadable', problem: problemText(r.problem) })
+    const summary = await summarizeAnalysis(dir, id)
+    if (summary) out.push(summary)
   }
   return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
 }
@@ -208,6 +229,7 @@ export async function getAnalysis(workspace: string, id: string): Promise<LayerA
   const r = await readRecord(dir)
   if (!r.ok) throw new EngineError('unreadable-run', problemText(r.problem, id))
   const rec = r.record
+  const user = await readUserMeta(dir)
   try {
     const report = parseJson(await readFile(join(dir, 'layers.json'), 'utf8')) as LayerReport
     const proj = await readNpy(join(dir, 'projection.npy'))
@@ -222,7 +244,7 @@ export async function getAnalysis(workspace: string, id: string): Promise<LayerA
     const compareProjection = rec.compare ? await readCompareProjection(dir, rec) : undefined
     return {
       id,
-      name: rec.name,
+      name: user.name ?? rec.name,
       createdAt: rec.createdAt,
       source: rec.source,
       dataset: rec.dataset,

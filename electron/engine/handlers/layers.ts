@@ -9,6 +9,7 @@ import { LIMITS } from '../../../shared/limits'
 import { say } from '../../../shared/messages'
 import type { AnalysisDataset } from '../../../shared/layers'
 import { getAnalysis, listAnalyses, saveAnalysis, type AnalysisContent } from '../analyses/store'
+import { listAnalysisTrash } from '../analyses/admin'
 import { compareAnalyses } from '../layers/compare'
 import { checkCompareLayers } from '../layers/shift'
 import { EngineError } from '../errors'
@@ -198,7 +199,7 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
 export function layersHandlers(ctx: HandlerContext, staging: InputStaging = new InputStaging()): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get' | 'layers.compare'> {
   return {
     'layers.start': (r) => start(ctx, staging, r),
-    'layers.list': () => listAnalyses(ctx.workspace),
+    'layers.list': (r) => (r.trash ? listAnalysisTrash(ctx.workspace) : listAnalyses(ctx.workspace)),
     'layers.get': (r) => getAnalysis(ctx.workspace, r.id),
     'layers.compare': async (r) => compareAnalyses(await getAnalysis(ctx.workspace, r.a), await getAnalysis(ctx.workspace, r.b))
   }

@@ -21,7 +21,7 @@ interface Trashed {
 const isDir = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirectory(), () => false)
 const originDir = (root: string, id: string, from: Origin): string => (from === 'incomplete' ? join(root, INCOMPLETE_DIR, id) : join(root, id))
 
-async function readTrashed(dir: string): Promise<Trashed> {
+export async function readTrashed(dir: string): Promise<Trashed> {
   try {
     const t = JSON.parse(await readFile(join(dir, TRASHED_FILE), 'utf8')) as Partial<Trashed>
     return { trashedAt: typeof t.trashedAt === 'string' ? t.trashedAt : await folderTime(dir), from: t.from === 'incomplete' ? 'incomplete' : 'history' }

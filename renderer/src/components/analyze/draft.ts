@@ -34,6 +34,8 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
   const dumpRows = ref<number | null>(null)
   const data = ref<DataDraft>({ kind: 'builtin', builtin: 'moons', n: 1000, seed: 7, datasetId: null })
   const datasets = shallowRef<DatasetInfo[]>([])
+  /** "compare with other data": the new data a shift analysis also runs the model on (null = off) */
+  const compare = ref<DataDraft | null>(null)
   const preset = ref<KPreset>('balanced')
   const k = ref<number | null>(10)
   const seed = ref<number | null>(7)
@@ -122,7 +124,8 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
     return msg ? [...problems, { key: 'shape', prefix: 'analyzeOnnx.problems', params: { message: msg } }] : problems
   })
   const optionProblems = computed(() => checkOptions(name.value, k.value, seed.value))
-  const valid = computed(() => !reading.value && [modelProblems, dataProblems, optionProblems].every((p) => p.value.length === 0))
+  const compareProblems = computed(() => (source.value !== 'dumps' && compare.value ? checkData(compare.value) : []))
+  const valid = computed(() => !reading.value && [modelProblems, dataProblems, compareProblems, optionProblems].every((p) => p.value.length === 0))
 
   const chosenDataset = computed(() => datasets.value.find((d) => d.id === data.value.datasetId) ?? null)
   const cost = computed(() => {
@@ -135,7 +138,7 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
 
   /** the layers.start request Run would send, file contents left empty (the JSON view) */
   const requestPreview = computed(() =>
-    describeStartRequest({ name: name.value, source: source.value, files: files.value, labels: labels.value, data: data.value, k: k.value, seed: seed.value, onnxLayers: inputs.selected, ...(staged.value ? { staged: staged.value } : {}) })
+    describeStartRequest({ name: name.value, source: source.value, files: files.value, labels: labels.value, data: data.value, k: k.value, seed: seed.value, compare: compare.value, onnxLayers: inputs.selected, ...(staged.value ? { staged: staged.value } : {}) })
   )
 
   /** Take a loaded request's choices (parsed by parseRequestJson); its files must be picked again. */
@@ -146,12 +149,15 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
     const d = req.data
     if (d?.kind === 'builtin') data.value = { ...data.value, kind: 'builtin', builtin: asBuiltin(d.name), n: d.n, seed: d.seed ?? null }
     else if (d?.kind === 'dataset') data.value = { ...data.value, kind: 'dataset', datasetId: d.id }
+    const c = req.compareData
+    compare.value = !c ? null : c.kind === 'builtin' ? { ...data.value, kind: 'builtin', builtin: asBuiltin(c.name), n: c.n, seed: c.seed ?? null } : { ...data.value, kind: 'dataset', datasetId: c.id }
     setK(req.k ?? null)
     seed.value = req.seed ?? null
     expectedFiles.value = req.files.map((f) => f.name)
   }
 
   function reset(): void {
+    compare.value = null
     modelFiles.value = []
     modelInfo.value = null
     dumpFiles.value = []
@@ -165,6 +171,7 @@ export const useAnalyzeDraft = defineStore('analyzeDraft', () => {
 
   return {
     source, modelFiles, modelInfo, dumpFiles, skipped, labels, dumpRows, data, datasets, preset, k, seed, name,
+    compare, compareProblems,
     files, staged, modelProblems, touched, reading, dataProblems, optionProblems, valid, chosenDataset, cost, expectedFiles, requestPreview,
     setModelFiles, setDumpFiles, setLabels, setPreset, setK, setName, suggestName, reset, applyRequest, baseName
   }

@@ -33,6 +33,8 @@ export interface AnalyzeInput {
   files: readonly File[]
   labels: File | null
   data: DataDraft
+  /** a shift analysis: the same model also run on this new data (models only; null = none) */
+  compare?: DataDraft | null
   k: number | null
   seed: number | null
   /** ONNX: the tensors chosen in the picker */
@@ -104,17 +106,17 @@ export function describeStartRequest(input: AnalyzeInput): StartRequest {
   )
 }
 
+/** A data draft as the request's data choice. */
+const dataChoice = (d: DataDraft): NonNullable<StartRequest['compareData']> =>
+  d.kind === 'builtin' ? { kind: 'builtin', name: d.builtin, n: d.n ?? 0, ...(d.seed !== null ? { seed: d.seed } : {}) } : { kind: 'dataset', id: d.datasetId ?? '' }
+
 function requestWith(input: AnalyzeInput, files: StartRequest['files']): StartRequest {
   const req: StartRequest = { name: input.name.trim(), source: input.source, files }
   if (input.source === 'tfjs-model' || input.source === 'onnx') {
     const d = input.data
     const s = input.staged
-    req.data =
-      d.kind === 'builtin'
-        ? { kind: 'builtin', name: d.builtin, n: d.n ?? 0, ...(d.seed !== null ? { seed: d.seed } : {}) }
-        : d.kind === 'dataset'
-          ? { kind: 'dataset', id: d.datasetId ?? '' }
-          : { kind: 'staged', token: s?.token ?? '', label: s?.label ?? '', ...(d.kind === 'images' && s?.image ? { image: s.image } : {}) }
+    req.data = d.kind === 'builtin' || d.kind === 'dataset' ? dataChoice(d) : { kind: 'staged', token: s?.token ?? '', label: s?.label ?? '', ...(d.kind === 'images' && s?.image ? { image: s.image } : {}) }
+    if (input.compare) req.compareData = dataChoice(input.compare)
   }
   if (input.source === 'onnx' && input.onnxLayers?.length) req.onnx = { layers: input.onnxLayers }
   if (input.k !== null) req.k = input.k

@@ -7,6 +7,27 @@ const glossary = {
     glossary: {
       about: 'What is “{term}”?',
       terms: {
+        // layer-analysis flags and domain shift (anagui): what each flag means, shown from the flag itself
+        flagMerging: {
+          name: 'merging flag',
+          text: 'Points that were apart at the input sit on top of each other at this layer, so no later layer can tell them apart again. Across classes it is lost information; within one class, or at a classifier\'s output, it can be the point.'
+        },
+        flagMotion: {
+          name: 'motion flag',
+          text: 'This layer of a residual stretch moves the data much further than its neighbours do. Read as a flow, one step carries most of the transport: the path is not smooth, and a kinetic or Jacobian penalty (or more, smaller steps) evens it out.'
+        },
+        flagNeighbours: {
+          name: 'neighbours flag',
+          text: 'Few of each point\'s nearest neighbours at the input are still its neighbours here: the layer scrambles the local structure of the data rather than moving it as a whole.'
+        },
+        flagShift: {
+          name: 'shift flag',
+          text: 'At this layer the new data lies much further from the reference data than at the input: the network enlarges the difference between the two data sets, so its outputs on the new data are less to be trusted.'
+        },
+        domainShift: {
+          name: 'domain shift',
+          text: 'How far the new data\'s representation lies from the reference data\'s at each layer (energy distance, MMD, sliced W2). A ratio above 1 to the input means the layers enlarge the shift; below 1, they absorb it.'
+        },
         flow: {
           name: 'flow',
           text: 'A flow moves every point continuously, dx/dt = v_t(x). Read as a network, depth t takes the place of the layer index and v_t is what one layer adds.'
@@ -42,6 +63,27 @@ const glossary = {
     glossary: {
       about: '「{term}」とは',
       terms: {
+        // layer-analysis flags and domain shift (anagui): what each flag means, shown from the flag itself
+        flagMerging: {
+          name: '併合フラグ',
+          text: '入力では離れていた点がこの層で重なり、後の層ではもう区別できません。異なるクラス間なら情報の損失です。同じクラス内や分類器の出力層では、それが目的の場合もあります。'
+        },
+        flagMotion: {
+          name: '移動フラグ',
+          text: '残差の区間のこの層が、近隣の層よりはるかに大きくデータを動かしています。流れとして読むと 1 ステップが輸送の大半を担っており、経路が滑らかではありません。運動エネルギーやヤコビアンの正則化 (または小さなステップを増やすこと) でならせます。'
+        },
+        flagNeighbours: {
+          name: '近傍フラグ',
+          text: '入力での各点の最近傍のうち、ここでも近傍に残っているものがわずかです。この層はデータ全体を動かすのではなく、局所的な構造をかき乱しています。'
+        },
+        flagShift: {
+          name: 'シフトフラグ',
+          text: 'この層では、新しいデータが入力のときよりもはるかに基準データから離れています。ネットワークが 2 つのデータの違いを拡大しているため、新しいデータでの出力は信頼しにくくなります。'
+        },
+        domainShift: {
+          name: 'ドメインシフト',
+          text: '各層で、新しいデータの表現が基準データの表現からどれだけ離れているか (エネルギー距離、MMD、スライス W2) です。入力に対する比が 1 を超えれば層がシフトを拡大し、1 未満なら吸収しています。'
+        },
         flow: {
           name: '流れ',
           text: '流れはすべての点を連続的に動かします(dx/dt = v_t(x))。ネットワークとして読むと、深さ t が層の番号にあたり、v_t が 1 層で加わる変化です。'

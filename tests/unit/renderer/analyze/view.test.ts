@@ -160,7 +160,7 @@ describe('layer analysis page', () => {
     expect(redrawCount() - before).toBe(w.findAll('[data-testid^="layer-chart-"]').length)
     await byId(w, 'layer-row-3').trigger('keydown', { key: 'ArrowDown' })
     expect(byId(w, 'layer-row-4').classes()).toContain('current')
-    await w.find('.flag[data-kind="merging"] button').trigger('click')
+    await w.find('.flag[data-kind="merging"] [data-testid^="flag-show-"]').trigger('click')
     expect(seen.props?.depth).toBe(5)
     expect(byId(w, 'layer-row-5').attributes('aria-current')).toBe('true')
   })

@@ -3,6 +3,7 @@
 import { vi } from 'vitest'
 import type { Result } from '@shared/contract'
 import type { RunSummary } from '@shared/run'
+import type { LayerAnalysisSummary } from '@shared/layers'
 import { DEFAULT_SETTINGS, type SettingsPatch, type SettingsState } from '@shared/settings'
 import { createMockApi } from '../helpers'
 
@@ -24,6 +25,12 @@ export function createFullMockApi() {
     'settings.set': vi.fn<(r: { settings: SettingsPatch }) => Promise<Result<SettingsState>>>((r) =>
       ok({ settings: { ...DEFAULT_SETTINGS, ...r.settings } })
     ),
+    'layers.list': vi.fn<(r: { trash?: boolean }) => Promise<Result<LayerAnalysisSummary[]>>>(() => ok([])),
+    'layers.update': vi.fn<(r: { id: string; name?: string; tags?: string[] }) => Promise<Result<LayerAnalysisSummary>>>((r) =>
+      ok({ id: r.id, name: r.name ?? 'unchanged', createdAt: '2025-01-01T00:00:00Z', status: 'complete', ...(r.tags?.length ? { tags: r.tags } : {}) })
+    ),
+    'layers.trash': vi.fn<(r: { id: string }) => Promise<Result<{ id: string }>>>((r) => ok({ id: r.id })),
+    'layers.restore': vi.fn<(r: { id: string }) => Promise<Result<{ id: string }>>>((r) => ok({ id: r.id })),
     'diagnostics.get': vi.fn<(r: unknown) => Promise<Result<{ text: string }>>>(() => ok({ text: 'Nagare 0.1.0\nbackend wasm' }))
   }
   return { ...base, api }
