@@ -57,19 +57,19 @@ export const SHIFT_MESSAGES = {
   // ---- flags that point at the cause
   'shift.flagMergingAcross': {
     en: 'layer {layer} merges {fraction} of pairs of different classes that were distinct at the input (threshold {threshold})',
-    ja: '層 {layer} は入力で異なっていた異なるクラスの点の組の {fraction} を併合しています（しきい値 {threshold}）'
+    ja: '層 {layer} は入力で異なっていた異なるクラスのペアの {fraction} を併合しています（しきい値 {threshold}）'
   },
   'shift.flagMergingAcrossNamed': {
     en: 'layer {layer} ({name}) merges {fraction} of pairs of different classes that were distinct at the input (threshold {threshold})',
-    ja: '層 {layer}（{name}）は入力で異なっていた異なるクラスの点の組の {fraction} を併合しています（しきい値 {threshold}）'
+    ja: '層 {layer}（{name}）は入力で異なっていた異なるクラスのペアの {fraction} を併合しています（しきい値 {threshold}）'
   },
   'shift.flagMergingWithin': {
     en: 'layer {layer} merges {fraction} of pairs within one class that were distinct at the input (threshold {threshold}); pairs of different classes stay apart',
-    ja: '層 {layer} は入力で異なっていた同じクラス内の点の組の {fraction} を併合しています（しきい値 {threshold}）。異なるクラスの組は離れたままです'
+    ja: '層 {layer} は入力で異なっていた同じクラス内のペアの {fraction} を併合しています（しきい値 {threshold}）。異なるクラスの組は離れたままです'
   },
   'shift.flagMergingWithinNamed': {
     en: 'layer {layer} ({name}) merges {fraction} of pairs within one class that were distinct at the input (threshold {threshold}); pairs of different classes stay apart',
-    ja: '層 {layer}（{name}）は入力で異なっていた同じクラス内の点の組の {fraction} を併合しています（しきい値 {threshold}）。異なるクラスの組は離れたままです'
+    ja: '層 {layer}（{name}）は入力で異なっていた同じクラス内のペアの {fraction} を併合しています（しきい値 {threshold}）。異なるクラスの組は離れたままです'
   },
   'shift.flagInherited': { en: 'carried on by layers {layers}', ja: '層 {layers} に引き継がれています' },
   'shift.remedyMergingImported': {
@@ -114,7 +114,7 @@ export const SHIFT_MESSAGES = {
   },
   'shift.explainMerging': {
     en: 'Merging: pairs of points that were apart at the input end up closer than a thousandth of the typical distance here. No later layer can pull them apart again, so whatever told them apart is lost. Without labels it cannot be said whether the merged points belonged to one class.',
-    ja: '併合: 入力で離れていた点の組が、ここでは典型的な距離の 1000 分の 1 より近くなっています。以降の層で再び引き離すことはできないため、それらを区別していた情報は失われます。ラベルがないため、併合された点が同じクラスだったかどうかはわかりません。'
+    ja: '併合: 入力で離れていたペアが、ここでは典型的な距離の 1000 分の 1 より近くなっています。以降の層で再び引き離すことはできないため、それらを区別していた情報は失われます。ラベルがないため、併合された点が同じクラスだったかどうかはわかりません。'
   },
   'shift.explainMergingAcross': {
     en: 'Merging across classes: points of different classes end up at one place. No later layer can separate them again, so the model cannot tell these classes apart from here on.',

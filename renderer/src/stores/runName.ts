@@ -5,7 +5,7 @@ import type { DraftValues } from './draft'
 
 export type NameLang = 'en' | 'ja'
 
-type NameValues = Pick<DraftValues, 'distMode' | 'preset' | 'flowKind' | 'solver' | 'stepSize' | 'rtol'>
+type NameValues = Pick<DraftValues, 'distMode' | 'preset' | 'flowKind' | 'solver' | 'stepSize' | 'rtol'> & { datasetName?: string }
 
 interface Templates {
   autoName: string
@@ -23,7 +23,8 @@ function templates(lang: NameLang): Templates {
 /** The name without its repeat number. */
 export function baseRunName(v: NameValues, lang: NameLang): string {
   const tpl = templates(lang)
-  const parts = { data: v.distMode === 'preset' ? v.preset : 'custom-mixture', flow: v.flowKind }
+  const data = v.distMode === 'preset' ? v.preset : v.distMode === 'dataset' ? (v.datasetName ?? 'dataset') : 'custom-mixture'
+  const parts = { data, flow: v.flowKind }
   return v.solver === 'dopri5'
     ? fill(tpl.autoNameAdaptive, { ...parts, rtol: v.rtol ?? '?' })
     : fill(tpl.autoName, { ...parts, solver: v.solver, h: v.stepSize ?? '?' })

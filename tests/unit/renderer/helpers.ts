@@ -4,6 +4,7 @@ import { vi } from 'vitest'
 import type { EngineInfo, JobEvent, Result, TrajectoryData } from '@shared/contract'
 import type { DepthMetrics, RunManifest, RunSummary } from '@shared/run'
 import type { SpecResult } from '@shared/experiment'
+import type { DatasetInfo } from '@shared/dataset'
 import { parseSpec } from '@shared/experiment'
 
 export function createMockApi() {
@@ -19,6 +20,8 @@ export function createMockApi() {
     'runs.list': vi.fn<(r: unknown) => Promise<Result<RunSummary[]>>>(() => ok([])),
     'runs.get': vi.fn<(r: { id: string }) => Promise<Result<RunManifest>>>(),
     'runs.trajectories': vi.fn<(r: { id: string }) => Promise<Result<TrajectoryData>>>(),
+    // screens that name imported datasets (the report, the wizards) list them
+    'data.list': vi.fn<(r: unknown) => Promise<Result<DatasetInfo[]>>>(() => ok([])),
     onJobEvent: vi.fn((l: (e: JobEvent) => void) => {
       listeners.add(l)
       return () => listeners.delete(l)

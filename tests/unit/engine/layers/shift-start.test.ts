@@ -93,7 +93,7 @@ describe('layers.start with compare data', () => {
       files: [{ name: 'a.csv', content: b64('1,2\n3,4\n5,6\n') }],
       compareData: { kind: 'builtin', name: 'moons', n: 3 }
     })
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/needs a TF\.js model/) } })
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/needs a model \(TF\.js or ONNX\)/) } })
     expect(await readdir(join(ws, 'analyses')).catch(() => [])).toEqual(before)
   })
 })

@@ -1,17 +1,30 @@
 // The DAE wizard's imported-dataset source: choosing a dataset makes the spec's distribution
 // {"kind":"dataset","id","columns"} with its first (at most 3) feature columns, the empirical DAE, and no
 // more particles or reference points than the dataset has rows; parseSpec accepts the result.
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { useExperimentStore } from '@/stores/experiment'
+import { createMockApi } from '../helpers'
 
-beforeEach(() => setActivePinia(createPinia()))
+// the draft names runs against the history (the runs store), which reaches the engine through '@/api'
+const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
+vi.mock('@/api', () => ({
+  get api() {
+    return mock.current!.api
+  },
+  transportKind: 'test'
+}))
+const { useExperimentStore } = await import('@/stores/experiment')
+
+beforeEach(() => {
+  mock.current = createMockApi()
+  setActivePinia(createPinia())
+})
 
 describe('an imported dataset as the DAE wizard data', () => {
   it('builds a valid empirical-DAE spec on its columns', () => {
     const draft = useExperimentStore()
     draft.selectDataset({ id: 'wine-1', n: 178, d: 5, name: 'Wine' })
-    expect(draft.specInput.name).toBe('Wine empirical-dae')
+    expect(draft.specInput.name).toBe('Wine empirical-dae, rk4 h=0.005')
     expect(draft.specInput.distribution).toEqual({ kind: 'dataset', id: 'wine-1', columns: [0, 1, 2] })
     expect(draft.specInput.flow).toMatchObject({ kind: 'empirical-dae' })
     expect(draft.specInput.particles).toEqual({ kind: 'sample', count: 178 })
