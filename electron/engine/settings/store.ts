@@ -71,6 +71,8 @@ export class SettingsStore {
   /** what the engine started with: restart-bound keys are compared against these */
   private atStart: Settings = { ...DEFAULT_SETTINGS }
   private notice: string | undefined
+  /** the last set() in flight: each patch merges into what the one before it wrote */
+  private writing: Promise<unknown> = Promise.resolve()
 
   constructor(
     readonly userData: string,
@@ -113,8 +115,17 @@ export class SettingsStore {
     return this.state()
   }
 
-  /** Merge a patch, validate, write atomically; the old file stays whole if the write fails. */
-  async set(patch: SettingsPatch): Promise<SettingsState> {
+  /**
+   * Merge a patch, validate, write atomically; the old file stays whole if the write fails. Calls run one
+   * after another: two quick changes (language, then solver) must not both merge into the same old state.
+   */
+  set(patch: SettingsPatch): Promise<SettingsState> {
+    const done = this.writing.then(() => this.apply(patch))
+    this.writing = done.catch(() => undefined)
+    return done
+  }
+
+  private async apply(patch: SettingsPatch): Promise<SettingsState> {
     await this.load()
     const next = SettingsSchema.safeParse({ ...this.current, ...patch })
     if (!next.success) throw new EngineError('invalid-request', say('runs.settingsInvalid', { issues: next.error.issues.map((i) => i.message).join('; ') }))

@@ -31,6 +31,19 @@ describe('SettingsStore', () => {
     expect(await readdir(join(dir, 'userdata'))).toEqual(['settings.json'])
   })
 
+  it('two changes made at once both land: each merges into what the one before it wrote', async () => {
+    const s = new SettingsStore(dir)
+    await s.set({ language: 'ja', defaultSolver: 'heun' })
+    // the e2e found this: language back to auto, then the solver, without waiting in between
+    const [a, b] = await Promise.all([s.set({ language: 'auto' }), s.set({ defaultSolver: 'rk4' })])
+    expect(a.settings).toMatchObject({ language: 'auto', defaultSolver: 'heun' })
+    expect(b.settings).toMatchObject({ language: 'auto', defaultSolver: 'rk4' })
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ language: 'auto', defaultSolver: 'rk4' })
+    // a refused patch does not block the ones after it
+    await expect(s.set({ language: 'klingon' } as never)).rejects.toThrow()
+    expect((await s.set({ defaultSolver: 'euler' })).settings).toMatchObject({ language: 'auto', defaultSolver: 'euler' })
+  })
+
   it.each([
     ['not JSON', '{"language": "ja",', /not valid JSON/],
     ['invalid values', JSON.stringify({ language: 'klingon' }), /invalid values \(language\)/]
