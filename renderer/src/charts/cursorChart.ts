@@ -19,6 +19,14 @@ export function xAxis(label: string, locale: string): uPlot.Axis {
   return { ...AXIS_STYLE, label, labelSize: 20, labelFont: '12px system-ui, sans-serif', values: tickValues(locale) }
 }
 
+/** Whole-number tick spacings, for axes that count (epochs, layers): never a tick at epoch 2.5. */
+export const WHOLE_INCREMENTS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000]
+
+/** The x axis of a chart against a count: the shared style, ticks only at whole numbers. */
+export function wholeXAxis(label: string, locale: string): uPlot.Axis {
+  return { ...xAxis(label, locale), incrs: WHOLE_INCREMENTS }
+}
+
 /**
  * A y axis: its title beside it and ticks about 24 px apart, so a 160 px chart reads at 4-5 values
  * rather than uPlot's default two or three. `side: 1` puts it on the right.

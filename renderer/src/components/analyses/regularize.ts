@@ -1,5 +1,6 @@
 // The one-click fix for Nagare's own trained flows: a copy of a trained run's spec with the kinetic or the
-// Jacobian regulariser switched on (or made ten times stronger), to re-train and compare before/after.
+// Jacobian regulariser switched on (or made ten times stronger), to re-train and compare before/after
+// (the one-click buttons of the change-and-re-train panel, components/train/oneClickRetrain.ts).
 // Which regulariser a spec can take follows the spec's own rule (shared/experiment.ts): the Jacobian term
 // only where training solves through depth (a neural ODE classifying or fitting a density). Pure.
 import type { ExperimentSpec } from '@shared/experiment'

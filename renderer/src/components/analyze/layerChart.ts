@@ -1,21 +1,24 @@
-// A uPlot chart of one per-layer metric against the layer index: whole-number ticks, a point on every
-// layer (a value between two gaps is still seen), and a dashed cursor at the layer shown in the view,
-// drawn in uPlot's draw hook (moving it redraws from cached paths; nothing is rebuilt).
+// A uPlot chart of one per-layer metric against the layer index: the run charts' axes (titles, round
+// locale ticks) with whole-number layer ticks, a point on every layer (a value between two gaps is still
+// seen), and a dashed cursor at the layer shown in the view, drawn in uPlot's draw hook (moving it
+// redraws from cached paths; nothing is rebuilt).
 import type uPlot from 'uplot'
-import { AXIS_STYLE, CursorChart } from '@/charts/cursorChart'
+import { CursorChart, WHOLE_INCREMENTS, wholeXAxis, yAxis } from '@/charts/cursorChart'
 
 export interface LayerChartOptions {
   label: string
   xLabel: string
+  /** the y axis title (short: a symbol or unit); the label when absent */
+  yLabel?: string
+  /** the UI's locale, for tick labels */
+  locale?: string
   color: string
   width: number
   height: number
-  /** how a y value is written on the axis (locale-aware) */
-  formatY?: (v: number) => string
 }
 
-/** Whole-number tick spacings for the layer axis. */
-export const LAYER_INCREMENTS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500]
+/** Whole-number tick spacings for the layer axis (layers are counted, never fractional). */
+export const LAYER_INCREMENTS = WHOLE_INCREMENTS
 
 export class LayerChart extends CursorChart {
   constructor(el: HTMLElement, data: uPlot.AlignedData, o: LayerChartOptions) {
@@ -32,7 +35,7 @@ export class LayerChart extends CursorChart {
 }
 
 function layerChartOptions(o: LayerChartOptions): uPlot.Options {
-  const axis = AXIS_STYLE
+  const locale = o.locale ?? 'en'
   return {
     width: o.width,
     height: o.height,
@@ -40,8 +43,8 @@ function layerChartOptions(o: LayerChartOptions): uPlot.Options {
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false } },
     axes: [
-      { ...axis, label: o.xLabel, incrs: LAYER_INCREMENTS, values: (_u, splits) => splits.map((v) => String(v)) },
-      { ...axis, size: 64, ...(o.formatY ? { values: (_u: uPlot, splits: number[]) => splits.map((v) => o.formatY!(v)) } : {}) }
+      wholeXAxis(o.xLabel, locale),
+      yAxis(o.yLabel ?? o.label, locale, { size: 64 })
     ],
     series: [{ label: o.xLabel }, { label: o.label, stroke: o.color, width: 2, points: { show: true, size: 5, fill: o.color } }]
   }

@@ -163,6 +163,20 @@ const en = {
     show: 'Show this layer'
   },
   charts: { title: 'Metrics by layer', x: 'layer' },
+  // y axis titles of the layer charts: short (a symbol or unit), the chart's caption says the rest
+  axis: {
+    knnPreservation: 'share kept',
+    distanceCorrelation: 'Pearson r',
+    ckaToInput: 'CKA',
+    ckaToPrevious: 'CKA',
+    entropy: 'H (nats)',
+    separability: 'variance ratio',
+    merging: 'fraction merged',
+    update: 'mean distance',
+    w2FromPrevious: 'sliced W₂',
+    velocity: 'speed',
+    motionRatio: '× median'
+  },
   view: {
     title: 'The points, layer by layer',
     layer: 'Layer',
@@ -357,6 +371,19 @@ const ja: typeof en = {
     show: 'この層を表示'
   },
   charts: { title: '層ごとの指標', x: '層' },
+  axis: {
+    knnPreservation: '保存率',
+    distanceCorrelation: 'ピアソン r',
+    ckaToInput: 'CKA',
+    ckaToPrevious: 'CKA',
+    entropy: 'H (nat)',
+    separability: '分散比',
+    merging: '併合の割合',
+    update: '平均距離',
+    w2FromPrevious: 'スライス W₂',
+    velocity: '速さ',
+    motionRatio: '中央値の倍率'
+  },
   view: {
     title: '層ごとの点の動き',
     layer: '層',

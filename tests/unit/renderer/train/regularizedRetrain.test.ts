@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 // The one-click regularised re-train of a trained run: the copy of its spec differs only in the chosen
 // weight (and the name), passes the engine's own spec check, is offered only where the spec rule allows
-// it (the Jacobian term only for through-depth solves), and once the new run is done the Compare screen
-// opens with the old run as A and the new one as B.
+// it (the Jacobian term only for through-depth solves), sits as buttons in the one change-and-re-train
+// panel (TrainRerun), and once the new run is done the Compare screen opens with the old run as A and the
+// new one as B.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
@@ -21,7 +22,7 @@ vi.mock('@/api', () => ({
   },
   transportKind: 'test'
 }))
-const RegularizedRetrain = (await import('@/components/analyses/RegularizedRetrain.vue')).default
+const TrainRerun = (await import('@/components/train/TrainRerun.vue')).default
 const { useRunsStore } = await import('@/stores/runs')
 const { useNavStore } = await import('@/stores/nav')
 
@@ -67,18 +68,21 @@ describe('regularizedSpec', () => {
   })
 })
 
-describe('the re-train button', () => {
-  function mountWith(spec: ExperimentSpec): VueWrapper {
+describe('the one-click re-train buttons of the change-and-re-train panel', () => {
+  function mountWith(spec: ExperimentSpec, lang: 'en' | 'ja' = 'en'): VueWrapper {
     const pinia = createPinia()
     setActivePinia(pinia)
     useRunsStore().manifest = { ...manifestFixture('run-before'), spec } as RunManifest
-    return mount(RegularizedRetrain, { global: { plugins: [pinia, createAppI18n('en')] } })
+    return mount(TrainRerun, { global: { plugins: [pinia, createAppI18n(lang)] } })
   }
 
   it('starts the regularised copy and opens Compare with the old run as A and the new as B', async () => {
     const spec = example('neural-ode-moons.json')
     const w = mountWith(spec)
-    expect(w.find('[data-testid="retrain-kinetic"]').text()).toContain('kinetic regularisation')
+    // one panel: the buttons sit inside the change-and-re-train panel, beside its form
+    const panel = w.find('[data-testid="train-rerun"]')
+    expect(panel.find('[data-testid="rerun-train-button"]').exists()).toBe(true)
+    expect(panel.find('[data-testid="retrain-kinetic"]').text()).toContain('kinetic regularisation')
     await w.find('[data-testid="retrain-kinetic"]').trigger('click')
     await flush()
     const sent = m.api['runs.start'].mock.calls[0][0].spec as ExperimentSpec
@@ -96,7 +100,18 @@ describe('the re-train button', () => {
     w.unmount()
   })
 
-  it('is not shown for a closed-form run', () => {
+  it('names the buttons and the copy in Japanese', async () => {
+    const spec = example('neural-ode-moons.json')
+    const w = mountWith(spec, 'ja')
+    expect(w.find('[data-testid="retrain-kinetic"]').text()).toContain('運動エネルギー正則化で再学習')
+    await w.find('[data-testid="retrain-kinetic"]').trigger('click')
+    await flush()
+    const sent = m.api['runs.start'].mock.calls[0][0].spec as ExperimentSpec
+    expect(sent.name).toBe(`${spec.name} + 運動エネルギー`)
+    w.unmount()
+  })
+
+  it('offers no one-click re-train for a closed-form run', () => {
     const w = mountWith(manifestFixture().spec)
     expect(w.find('[data-testid="regularized-retrain"]').exists()).toBe(false)
     w.unmount()

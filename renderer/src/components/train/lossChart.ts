@@ -1,0 +1,34 @@
+// What the loss chart hands to uPlot: the run charts' axes (titles, round locale ticks about 24 px
+// apart), whole-number epoch ticks, the losses on the left axis and the much smaller kinetic and
+// Jacobian terms on their own right axis. Kept apart from LossChart.vue so the options are testable.
+import type uPlot from 'uplot'
+import { OKABE_ITO } from '@/styles/palette'
+import { wholeXAxis, yAxis } from '@/charts/cursorChart'
+
+export interface LossChartLabels {
+  epoch: string
+  loss: string
+  validation: string
+  kinetic: string
+  jacobian: string
+  /** the right axis's title (the regularisation terms) */
+  terms: string
+}
+
+export function lossChartOptions(l: LossChartLabels, locale: string, width: number, height: number): uPlot.Options {
+  return {
+    width,
+    height,
+    legend: { show: true },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: false }, k: { auto: true } },
+    axes: [wholeXAxis(l.epoch, locale), yAxis(l.loss, locale, { size: 56 }), yAxis(l.terms, locale, { scale: 'k', side: 1, grid: { show: false }, size: 56 })],
+    series: [
+      { label: l.epoch },
+      { label: l.loss, stroke: OKABE_ITO[1], width: 2, points: { show: true, size: 5 } },
+      { label: l.validation, stroke: OKABE_ITO[0], width: 2, dash: [6, 4], points: { show: true, size: 5 } },
+      { label: l.kinetic, stroke: OKABE_ITO[2], width: 1, scale: 'k', points: { show: false } },
+      { label: l.jacobian, stroke: OKABE_ITO[5], width: 1, dash: [2, 3], scale: 'k', points: { show: false } }
+    ]
+  }
+}
