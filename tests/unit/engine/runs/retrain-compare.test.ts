@@ -65,7 +65,7 @@ describe('a regularised re-train of a real neural ODE, compared before/after', (
     const cmp = compareRuns(before.manifest, after.manifest)
     const keA = integrated(before.manifest.metrics)
     const keB = integrated(after.manifest.metrics)
-    console.log('kinetic energy before/after', { before: cmp.kineticEnergy.a, after: cmp.kineticEnergy.b, drop: cmp.kineticEnergy.drop, seconds })
+    console.log('kinetic energy before/after', { before: cmp.kineticEnergy.a, after: cmp.kineticEnergy.b, drop: cmp.kineticEnergy.drop, seconds }, 'flags before', before.manifest.flags!.map((f) => [f.kind, f.sample, f.value]), 'after', after.manifest.flags!.map((f) => [f.kind, f.sample, f.value]))
     expect(cmp.matchedBy).toBe('depth')
     // compareRuns reads the final cumulative kinetic energy of each run: the integral of its mean |v|^2
     expect(cmp.kineticEnergy.a).toBeCloseTo(keA, 6)
