@@ -35,10 +35,11 @@ function median(values: number[]): number {
 /** The samples where `over` holds, grouped into stretches of consecutive samples. */
 function stretches(metrics: DepthMetrics[], over: (m: DepthMetrics) => boolean): number[][] {
   const out: number[][] = []
-  let open: number[] | null = null
   metrics.forEach((m, i) => {
-    if (over(m)) (open ??= (out.push([]), out[out.length - 1])).push(i)
-    else open = null
+    if (!over(m)) return
+    const prev = out[out.length - 1]
+    if (prev && prev[prev.length - 1] === i - 1) prev.push(i)
+    else out.push([i])
   })
   return out
 }
