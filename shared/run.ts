@@ -81,6 +81,23 @@ export const DepthAnalysisSchema = z.object({
 })
 export type DepthAnalysis = z.infer<typeof DepthAnalysisSchema>
 
+/**
+ * A flag raised on a run's per-depth metrics (electron/engine/runs/run-flags.ts, thresholds documented
+ * there): the sample and depth it points at, the number behind it, the threshold it crossed, and the
+ * English texts (say(); the UI localizes them) of what happened and what to change in the flow.
+ */
+export const RunFlagSchema = z.object({
+  /** kinetic: mean |v|^2 spikes far above its median over depth; merging: apart pairs merge beyond the threshold */
+  kind: z.enum(['kinetic', 'merging']),
+  sample: z.number().int().min(0),
+  depth: z.number(),
+  value: z.number(),
+  threshold: z.number(),
+  message: z.string(),
+  remedy: z.string()
+})
+export type RunFlag = z.infer<typeof RunFlagSchema>
+
 export const RunManifestSchema = z.object({
   format: z.literal(RUN_FORMAT),
   formatVersion: z.literal(RUN_FORMAT_VERSION),
@@ -111,6 +128,8 @@ export const RunManifestSchema = z.object({
   depthAnalysis: DepthAnalysisSchema.optional(),
   /** plain-language notes about approximations made (e.g. component-wise composed DAE) */
   notes: z.array(z.string()),
+  /** flags on the per-depth metrics ([] = checked, none raised; absent in runs written before the check) */
+  flags: z.array(RunFlagSchema).optional(),
   files: z.object({
     trajectories: z.literal('trajectories.npy'),
     metrics: z.literal('metrics.csv'),

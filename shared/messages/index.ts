@@ -5,6 +5,7 @@ import { localizeWith, type MessageLang } from './localize'
 import { ANAGUI_MESSAGES } from './catalog-anagui'
 import { CLIENT_MESSAGES } from './catalog-client'
 import { ENGINE_MESSAGES } from './catalog-engine'
+import { FIN13_MESSAGES } from './catalog-fin13'
 import { HARDEN_MESSAGES } from './catalog-harden'
 import { IMGUI_MESSAGES } from './catalog-imgui'
 import { IMPORT_MESSAGES } from './catalog-import'
@@ -20,6 +21,7 @@ export const CATALOGS = {
   anagui: ANAGUI_MESSAGES,
   client: CLIENT_MESSAGES,
   engine: ENGINE_MESSAGES,
+  fin13: FIN13_MESSAGES,
   harden: HARDEN_MESSAGES,
   imgui: IMGUI_MESSAGES,
   import: IMPORT_MESSAGES,
@@ -36,6 +38,7 @@ export const MESSAGES = {
   ...ANAGUI_MESSAGES,
   ...CLIENT_MESSAGES,
   ...ENGINE_MESSAGES,
+  ...FIN13_MESSAGES,
   ...HARDEN_MESSAGES,
   ...IMGUI_MESSAGES,
   ...IMPORT_MESSAGES,

@@ -19,6 +19,7 @@ import { metricsProgress, PROGRESS_TRANSPORT } from './progress'
 import { transport } from './transport'
 import { isTrainedKind, runTrainedExperiment } from './train-runner'
 import { say } from '../../../shared/messages'
+import { runFlags } from '../runs/run-flags'
 
 /** The engine pieces the runner calls; injectable so tests can wrap or slow them. */
 export interface RunnerDeps {
@@ -123,6 +124,7 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
     },
     depthAnalysis: metrics.constants,
     notes: [...(fromDataset ? [fromDataset.note] : []), ...flow.notes, ...metrics.notes],
+    flags: runFlags(rows, spec.flow.kind),
     files: { trajectories: 'trajectories.npy', metrics: 'metrics.csv', ...(particles.labels ? { labels: 'labels.npy' as const } : {}) }
   }
   return { manifest, trajectories: moved.trajectories, ...(particles.labels ? { labels: particles.labels } : {}) }

@@ -21,6 +21,7 @@ import { closedFormComparison, densityNumbers, qualityNumbers } from './train-re
 import { trainedFlow, trainFor } from './train-tasks'
 import { transport } from './transport'
 import { say } from '../../../shared/messages'
+import { runFlags } from '../runs/run-flags'
 
 export { isTrainedKind }
 
@@ -262,6 +263,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
       training,
       depthAnalysis: metrics.constants,
       notes,
+      flags: runFlags(rows, flowSpec.kind),
       files: { trajectories: 'trajectories.npy', metrics: 'metrics.csv', ...(particles.labels ? { labels: 'labels.npy' as const } : {}) }
     }
     // the run is complete: the checkpoint has served its purpose

@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+// The run page's flags and the re-train it leads to: the side panel lists run.json `flags` in the reader's
+// language (the engine's English, localized), says when a checked run has none, and shows nothing for runs
+// written before the check; the change-and-re-train panel's one-click buttons (TrainRerun) appear for a flagged trained run (and for an old,
+// unchecked one) but not for a trained run the check found nothing in.
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { mount, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { parseSpec, type ExperimentSpec } from '@shared/experiment'
+import type { RunFlag, RunManifest } from '@shared/run'
+import { localize, say } from '@shared/messages'
+import { createAppI18n } from '@/i18n'
+import { createMockApi, manifestFixture } from '../helpers'
+
+const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
+vi.mock('@/api', () => ({
+  get api() {
+    return (mock.current ??= createMockApi()).api
+  },
+  transportKind: 'test'
+}))
+const RunFlags = (await import('@/components/results/RunFlags.vue')).default
+const TrainRerun = (await import('@/components/train/TrainRerun.vue')).default
+const { useRunsStore } = await import('@/stores/runs')
+
+const moons = (): ExperimentSpec => {
+  const r = parseSpec(JSON.parse(readFileSync(resolve(__dirname, '../../../../examples/neural-ode-moons.json'), 'utf8')))
+  if (!r.ok) throw new Error('example')
+  return r.spec
+}
+const flag: RunFlag = {
+  kind: 'kinetic',
+  sample: 4,
+  depth: 0.8,
+  value: 6.2,
+  threshold: 3,
+  message: say('fin13.flagKinetic', { depth: '0.8', ratio: '6.2', threshold: 3 }),
+  remedy: say('shift.remedyMotionFlow')
+}
+
+function mountWith(component: unknown, manifest: RunManifest, lang: 'en' | 'ja' = 'en'): VueWrapper {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useRunsStore().manifest = manifest
+  return mount(component as never, { global: { plugins: [pinia, createAppI18n(lang)] } })
+}
+const run = (extra: Partial<RunManifest>, spec?: ExperimentSpec): RunManifest => ({ ...manifestFixture('r'), ...(spec ? { spec } : {}), ...extra }) as RunManifest
+
+describe('the flags in the results side panel', () => {
+  it('lists each flag with its remedy, in English and in Japanese', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const w = mountWith(RunFlags, run({ flags: [flag] }), lang)
+      const item = w.find('[data-testid="run-flag-kinetic"]')
+      expect(item.text()).toContain(localize(flag.message, lang))
+      expect(item.text()).toContain(localize(flag.remedy, lang))
+      w.unmount()
+    }
+    // the Japanese texts are real translations, not the English passed through
+    expect(localize(flag.message, 'ja')).not.toBe(flag.message)
+    expect(localize(flag.remedy, 'ja')).not.toBe(flag.remedy)
+  })
+
+  it('says a checked run has none, and shows nothing for a run written before the check', () => {
+    const none = mountWith(RunFlags, run({ flags: [] }))
+    expect(none.find('[data-testid="run-flags-none"]').exists()).toBe(true)
+    none.unmount()
+    const old = mountWith(RunFlags, run({}))
+    expect(old.find('[data-testid="run-flags"]').exists()).toBe(false)
+    old.unmount()
+  })
+})
+
+describe('the re-train buttons follow the flags', () => {
+  const shown = (m: RunManifest): boolean => {
+    const w = mountWith(TrainRerun, m)
+    const s = w.find('[data-testid="retrain-kinetic"]').exists()
+    w.unmount()
+    return s
+  }
+  it('appear for a flagged trained run and an unchecked one, not for a trained run with no flags', () => {
+    expect(shown(run({ flags: [flag] }, moons()))).toBe(true)
+    expect(shown(run({}, moons()))).toBe(true)
+    expect(shown(run({ flags: [] }, moons()))).toBe(false)
+    // a flagged closed-form run has no regulariser to switch on
+    expect(shown(run({ flags: [flag] }))).toBe(false)
+  })
+})
