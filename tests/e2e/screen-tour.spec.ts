@@ -2,10 +2,13 @@
 // 1920x1080. Fails on a page that scrolls sideways, a document that scrolls (the header must stay put),
 // text or a select cut off by its box (tour/layout-checks.ts) and any console error. Keeps a screenshot
 // of every stop in test-results/screen-tour/<width>x<height>/<locale>/ for a person to look at.
+// Two runs and two layer analyses (one a shift analysis) are made through the api first.
 import { expect, test, type ConsoleMessage } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { connectEngine } from './engine-client'
+import '@tensorflow/tfjs-backend-cpu'
+import { buildModel } from '../unit/engine/layers/tfjs-fixture'
+import { connectEngine, type EngineClient } from './engine-client'
 import { layoutProblems } from './tour/layout-checks'
 import { STOPS, type TourContext } from './tour/stops'
 
@@ -28,12 +31,37 @@ const spec = (name: string, preset: string, count: number) => ({
   integration: { solver: 'rk4', depth: 0.4, stepSize: 0.02, samples: 11 }
 })
 
-const ctx: TourContext = { token, runA: '', runB: '' }
+/** a layer analysis of the small TF.js fixture model on moons (with compare data: a shift analysis) */
+async function analysis(engine: EngineClient, name: string, compare: boolean): Promise<string> {
+  const saved = await buildModel()
+  const b64 = (b: Uint8Array | string): string => Buffer.from(b).toString('base64')
+  const files = [
+    { name: 'model.json', content: b64(JSON.stringify(saved.modelJson)) },
+    { name: 'weights.bin', content: b64(saved.weights) }
+  ]
+  const data = { kind: 'builtin' as const, name: 'moons', n: 200, seed: 9 }
+  const compareData = compare ? { kind: 'builtin' as const, name: 'circles', n: 150 } : undefined
+  const r = await engine.call('layers.start', { name, source: 'tfjs-model', files, data, compareData })
+  if (!r.ok) throw new Error(r.error.message)
+  // the engine runs one job at a time: the analysis is saved when it shows in the list
+  for (let i = 0; i < 600; i++) {
+    const list = await engine.call('layers.list', {})
+    const found = list.ok ? list.value.find((a) => a.name === name) : undefined
+    if (found) return found.id
+    await new Promise((res) => setTimeout(res, 100))
+  }
+  throw new Error(`the analysis ${name} did not appear`)
+}
+
+const ctx: TourContext = { token, runA: '', runB: '', shiftAnalysis: '', plainAnalysis: '' }
 test.beforeAll(async () => {
+  test.setTimeout(120_000)
   const engine = await connectEngine(port, token)
   try {
     ctx.runA = await engine.run(spec('Tour A (47)', 'paper-47', 400))
     ctx.runB = await engine.run(spec('Tour B (45)', 'paper-45', 300))
+    ctx.shiftAnalysis = await analysis(engine, 'Tour: moons vs circles', true)
+    ctx.plainAnalysis = await analysis(engine, 'Tour: moons', false)
   } finally {
     engine.close()
   }

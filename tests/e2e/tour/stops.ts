@@ -9,6 +9,9 @@ export interface TourContext {
   /** finished runs prepared before the tour (compare, report, run page) */
   runA: string
   runB: string
+  /** layer analyses prepared before the tour: a shift analysis (moons vs circles) and a plain one */
+  shiftAnalysis: string
+  plainAnalysis: string
 }
 
 export interface Stop {
@@ -17,6 +20,7 @@ export interface Stop {
 }
 
 const DATA_FIXTURE = join(__dirname, '../../fixtures/data/bad-column.csv')
+const ONNX_FIXTURE = join(__dirname, '../../fixtures/onnx/rescnn.onnx')
 
 async function open(page: Page, ctx: TourContext, hash: string, testid: string): Promise<void> {
   await page.goto(`/?token=${ctx.token}#/${hash}`)
@@ -71,7 +75,15 @@ export const STOPS: Stop[] = [
       await expect(page.getByTestId('trajectory-legend')).toBeVisible()
     }
   },
-  { name: 'history', visit: (page, ctx) => open(page, ctx, 'history', 'history') },
+  {
+    // runs and layer analyses in one list
+    name: 'history',
+    async visit(page, ctx) {
+      await open(page, ctx, 'history', 'history')
+      await expect(page.locator(`[data-testid="history-row"][data-run-id="${ctx.shiftAnalysis}"]`)).toBeVisible()
+      await expect(page.locator(`[data-testid="history-row"][data-run-id="${ctx.runA}"]`)).toBeVisible()
+    }
+  },
   {
     name: 'compare',
     async visit(page, ctx) {
@@ -95,6 +107,34 @@ export const STOPS: Stop[] = [
   },
   ...wizardSteps('train', 'train', 'train-wizard', 'train-next', ['task', 'field', 'depth', 'regularisation', 'training']),
   { name: 'analyze', visit: (page, ctx) => open(page, ctx, 'analyze', 'analyze-wizard') },
+  {
+    // an ONNX model: the layer picker grouped by module path
+    name: 'analyze-onnx-layers',
+    async visit(page) {
+      await page.getByTestId('source-onnx').click()
+      await page.getByTestId('onnx-file').setInputFiles(ONNX_FIXTURE)
+      await expect(page.getByTestId('layer-picker')).toBeVisible()
+      await expect(page.getByTestId('picker-group-block1')).toBeVisible()
+    }
+  },
+  {
+    // a shift analysis: both clouds in the view, the shift per layer below
+    name: 'analysis-shift',
+    async visit(page, ctx) {
+      await open(page, ctx, `analysis?id=${ctx.shiftAnalysis}`, 'layer-analysis')
+      await expect(page.getByTestId('shift-panel')).toBeVisible()
+      await expect(page.getByTestId('trajectory-legend')).toBeVisible()
+    }
+  },
+  {
+    // two analyses side by side with one scrubber
+    name: 'analysis-compare',
+    async visit(page, ctx) {
+      await open(page, ctx, `analysis-compare?a=${ctx.shiftAnalysis}&b=${ctx.plainAnalysis}`, 'analysis-compare-view')
+      await expect(page.locator('[data-testid^="acmp-row-"]').first()).toBeVisible()
+      await expect(page.locator('[data-testid="trajectory-legend"]')).toHaveCount(2)
+    }
+  },
   { name: 'study', visit: (page, ctx) => open(page, ctx, 'study', 'study-view') },
   { name: 'settings', visit: (page, ctx) => open(page, ctx, 'settings', 'settings') }
 ]

@@ -127,6 +127,9 @@ describe('the compare screen', () => {
     const w = await mountView()
     expect(api['layers.compare']).toHaveBeenCalledWith({ a: 'a-1', b: 'b-1' })
     expect(w.find('[data-testid="acmp-matched"]').text()).toContain('paired by name')
+    // the pickers name each analysis by its name and date (the id would only repeat the name, wider)
+    const date = (iso: string): string => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+    expect(w.findAll('[data-testid="acmp-a"] option').map((o) => o.text())).toEqual([`after — ${date('2026-01-02T00:00:00Z')}`, `before — ${date('2026-01-01T00:00:00Z')}`])
     await w.find('[data-testid="acmp-metric"]').setValue('update')
     for (let i = 1; i <= 3; i++) {
       const a = A.report.rows[i].update as number
