@@ -88,6 +88,13 @@ describe('history screen with analyses', () => {
     const w = await setup()
     const r = () => w.find(row('a-first'))
     await r().find(tid('run-rename')).trigger('click')
+    await flush()
+    // the field takes the focus, and Escape gives it back to the Rename button
+    expect(document.activeElement).toBe(r().find(tid('rename-input')).element)
+    await r().find('form.rename').trigger('keydown', { key: 'Escape' })
+    await flush()
+    expect(document.activeElement).toBe(r().find(tid('run-rename')).element)
+    await r().find(tid('run-rename')).trigger('click')
     await r().find(tid('rename-input')).setValue('  ResNet-18 block dumps ')
     await r().find('form.rename').trigger('submit')
     await flush()
