@@ -6,6 +6,7 @@ import { ref } from 'vue'
 import type { ApiError, Result } from '@shared/contract'
 import type { LayerAnalysisSummary } from '@shared/layers'
 import { api } from '@/api'
+import { afterTrash } from './trashLists'
 
 export const useAnalysesStore = defineStore('analyses', () => {
   const history = ref<LayerAnalysisSummary[]>([])
@@ -44,11 +45,7 @@ export const useAnalysesStore = defineStore('analyses', () => {
   /** Move to the trash (recoverable); it leaves the history at once. */
   async function moveToTrash(id: string): Promise<Result<{ id: string }>> {
     const r = settle(id, await api['layers.trash']({ id }))
-    if (r.ok) {
-      const gone = history.value.find((h) => h.id === id)
-      history.value = history.value.filter((h) => h.id !== id)
-      if (gone) trash.value = [{ ...gone, trashedAt: new Date().toISOString() }, ...trash.value.filter((h) => h.id !== id)]
-    }
+    if (r.ok) ({ history: history.value, trash: trash.value } = afterTrash(history.value, trash.value, id))
     return r
   }
 

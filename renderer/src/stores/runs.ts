@@ -7,6 +7,7 @@ import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { ApiError, Result, TrajectoryData } from '@shared/contract'
 import type { RunManifest, RunSummary } from '@shared/run'
 import { api } from '@/api'
+import { afterTrash } from './trashLists'
 
 export const useRunsStore = defineStore('runs', () => {
   const manifest = shallowRef<RunManifest | null>(null)
@@ -92,11 +93,7 @@ export const useRunsStore = defineStore('runs', () => {
   /** Move a run to the trash (recoverable); it leaves the history at once. */
   async function moveToTrash(id: string): Promise<Result<{ id: string }>> {
     const r = settle(id, await api['runs.trash']({ id }))
-    if (r.ok) {
-      const gone = history.value.find((h) => h.id === id)
-      history.value = history.value.filter((h) => h.id !== id)
-      if (gone) trash.value = [{ ...gone, trashedAt: new Date().toISOString() }, ...trash.value.filter((h) => h.id !== id)]
-    }
+    if (r.ok) ({ history: history.value, trash: trash.value } = afterTrash(history.value, trash.value, id))
     return r
   }
 
