@@ -42,7 +42,8 @@ export default {
         farthest: 'New samples farthest from the reference at layer {i} ({name})',
         sample: 'sample {index}: distance {distance}',
         reference: 'reference data',
-        compare: 'new data'
+        compare: 'new data',
+        colourTitle: 'colour: data set'
       },
       flagLinks: {
         rows: 'Show its rows',
@@ -128,7 +129,8 @@ export default {
         farthest: '層 {i} ({name}) で基準データから最も遠い新しいサンプル',
         sample: 'サンプル {index}: 距離 {distance}',
         reference: '基準データ',
-        compare: '新しいデータ'
+        compare: '新しいデータ',
+        colourTitle: '色: データ'
       },
       flagLinks: {
         rows: '該当する行を表示',

@@ -30,7 +30,7 @@ vi.mock('@/components/TrajectoryView.vue', async () => {
   return {
     default: dc({
       name: 'TrajectoryView',
-      props: { trajectories: { type: Object, default: null }, depth: { type: Number, default: 0 }, colorBy: { type: String, default: 'component' }, depthText: String, classNames: Array },
+      props: { trajectories: { type: Object, default: null }, depth: { type: Number, default: 0 }, colorBy: { type: String, default: 'component' }, depthText: String, classNames: Array, colourTitle: String },
       setup(props) {
         return () => {
           seen.props = { ...props }
@@ -125,6 +125,8 @@ describe('shift analysis page', () => {
         }
     expect(Array.from(traj.labels)).toEqual([...Array(N).fill(0), ...Array(M).fill(1)])
     expect(seen.props?.classNames).toEqual(['reference data', 'new data'])
+    // the colours are the two data sets, not classes
+    expect(seen.props?.colourTitle).toBe('colour: data set')
     expect(seen.props?.colorBy).toBe('component')
     // an analysis of one data set keeps its own projection
     expect(twoClouds({ projection: a.projection })).toBeNull()
