@@ -29,9 +29,9 @@ vi.mock('@/components/TrajectoryView.vue', async () => {
   return {
     default: dc({
       name: 'TrajectoryView',
-      props: { trajectories: { type: Object, default: null }, depth: { type: Number, default: 0 }, colorBy: { type: String, default: 'component' }, depthText: String, classNames: Array },
+      props: { trajectories: { type: Object, default: null }, depth: { type: Number, default: 0 }, colorBy: { type: String, default: 'component' }, depthText: String, classNames: Array, legendFolded: Boolean },
       setup(props) {
-        return () => hh('canvas', { 'data-testid': 'tv-stub', 'data-depth': props.depth })
+        return () => hh('canvas', { 'data-testid': 'tv-stub', 'data-depth': props.depth, 'data-legend-folded': String(props.legendFolded) })
       }
     })
   }
@@ -150,6 +150,8 @@ describe('the compare screen', () => {
     const w = await mountView()
     const depths = () => w.findAll('[data-testid="tv-stub"]').map((c) => Number(c.attributes('data-depth')))
     expect(depths()).toEqual([0, 0])
+    // two views side by side: their legends start folded so they do not cover the clouds
+    expect(w.findAll('[data-testid="tv-stub"]').map((c) => c.attributes('data-legend-folded'))).toEqual(['true', 'true'])
     await w.find('[data-testid="layer-range"]').setValue('2')
     expect(depths()).toEqual([2, 2])
     expect(w.find('[data-testid="acmp-row-2"]').attributes('aria-current')).toBe('true')
