@@ -1,12 +1,11 @@
 // The engine service in-process: every contract method, errors as data, runs as queued jobs.
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { METHOD_NAMES, type EngineService, type JobEvent } from '../../../shared/contract'
 import { RunManifestSchema } from '../../../shared/run'
 import { tf } from '../../../electron/engine/backend'
-import { createEngineService } from '../../../electron/engine/service'
+import { closeEngineService, openEngineService, waitForJobEnd } from './service-fixture'
 
 let ws: string
 let service: EngineService
@@ -14,14 +13,11 @@ const events: JobEvent[] = []
 let baseline: number
 
 beforeAll(async () => {
-  ws = await mkdtemp(join(tmpdir(), 'nagare-service-'))
-  service = await createEngineService({ workspace: ws, mode: 'in-process' })
-  service.onEvent((e) => events.push(e))
+  ;({ ws, service } = await openEngineService('nagare-service-', events, null))
   baseline = tf.memory().numTensors
 })
 afterAll(async () => {
-  await service.dispose()
-  await rm(ws, { recursive: true, force: true })
+  await closeEngineService(service, ws)
 })
 
 const spec = (count: number, stepSize = 0.01) => ({
@@ -33,16 +29,7 @@ const spec = (count: number, stepSize = 0.01) => ({
   integration: { solver: 'rk4', depth: 0.2, stepSize, samples: 5 }
 })
 
-function waitForEnd(jobId: string): Promise<JobEvent> {
-  return new Promise((resolve) => {
-    const check = (): void => {
-      const e = events.find((x) => x.jobId === jobId && ['done', 'failed', 'cancelled'].includes(x.type))
-      if (e) resolve(e)
-      else setTimeout(check, 10)
-    }
-    check()
-  })
-}
+const waitForEnd = (jobId: string): Promise<JobEvent> => waitForJobEnd(events, jobId)
 
 describe('engine service', () => {
   it('engine.info and spec.validate', async () => {

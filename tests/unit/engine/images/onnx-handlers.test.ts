@@ -2,12 +2,11 @@
 // inputs.stage (an .npy array; a folder of images with relative paths), layers.start with source 'onnx'
 // on staged data: the analysis names the data as the user picked it, row 0 is the data, labels come
 // from the sub-folders; a wrong shape fails before anything is written; path tricks are refused.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EngineService, JobEvent } from '../../../../shared/contract'
-import { createEngineService } from '../../../../electron/engine/service'
+import { closeEngineService, openEngineService, waitForJobEnd } from '../service-fixture'
 import { decodeNpyAny } from '../../../../electron/engine/runs/npy'
 
 const ONNX = resolve(__dirname, '../../../fixtures/onnx')
@@ -17,24 +16,13 @@ let service: EngineService
 const events: JobEvent[] = []
 
 beforeAll(async () => {
-  ws = await mkdtemp(join(tmpdir(), 'nagare-onnx-gui-'))
-  service = await createEngineService({ workspace: ws, mode: 'in-process', backend: 'cpu' })
-  service.onEvent((e) => events.push(e))
+  ;({ ws, service } = await openEngineService('nagare-onnx-gui-', events))
 })
 afterAll(async () => {
-  await service.dispose()
-  await rm(ws, { recursive: true, force: true })
+  await closeEngineService(service, ws)
 })
 
-const waitForEnd = (jobId: string): Promise<JobEvent> =>
-  new Promise((res) => {
-    const check = (): void => {
-      const e = events.find((x) => x.jobId === jobId && ['done', 'failed', 'cancelled'].includes(x.type))
-      if (e) res(e)
-      else setTimeout(check, 10)
-    }
-    check()
-  })
+const waitForEnd = (jobId: string): Promise<JobEvent> => waitForJobEnd(events, jobId)
 const b64 = async (path: string): Promise<string> => (await readFile(path)).toString('base64')
 const model = async (name: string) => [{ name: `${name}.onnx`, content: await b64(join(ONNX, `${name}.onnx`)) }]
 const imageUploads = async () =>

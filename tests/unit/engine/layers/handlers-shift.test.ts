@@ -1,12 +1,9 @@
 // Shift analyses and comparisons through the engine service: layers.start with compare data (a TF.js model
 // on two built-in draws, dumps with compare files), layers.get returning both clouds in one projection,
 // layers.compare pairing two saved analyses; mismatched compare dumps refused at once.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EngineService, JobEvent } from '../../../../shared/contract'
-import { createEngineService } from '../../../../electron/engine/service'
+import { closeEngineService, openEngineService, waitForJobEnd } from '../service-fixture'
 import { buildModel, type SavedModel } from './tfjs-fixture'
 
 let ws: string
@@ -15,26 +12,14 @@ let saved: SavedModel
 const events: JobEvent[] = []
 
 beforeAll(async () => {
-  ws = await mkdtemp(join(tmpdir(), 'nagare-shift-handlers-'))
-  service = await createEngineService({ workspace: ws, mode: 'in-process', backend: 'cpu' })
-  service.onEvent((e) => events.push(e))
+  ;({ ws, service } = await openEngineService('nagare-shift-handlers-', events))
   saved = await buildModel()
 })
 afterAll(async () => {
-  await service.dispose()
-  await rm(ws, { recursive: true, force: true })
+  await closeEngineService(service, ws)
 })
 
-function waitForEnd(jobId: string): Promise<JobEvent> {
-  return new Promise((res) => {
-    const check = (): void => {
-      const e = events.find((x) => x.jobId === jobId && ['done', 'failed', 'cancelled'].includes(x.type))
-      if (e) res(e)
-      else setTimeout(check, 10)
-    }
-    check()
-  })
-}
+const waitForEnd = (jobId: string): Promise<JobEvent> => waitForJobEnd(events, jobId)
 
 const b64 = (bytes: Uint8Array | string): string => Buffer.from(bytes).toString('base64')
 const modelUploads = () => [

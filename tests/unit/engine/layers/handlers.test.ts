@@ -1,8 +1,7 @@
 // layers.start / layers.list / layers.get through the engine service: a TF.js model (uploaded as base64
 // model.json + weights.bin) run on a built-in dataset, activation dumps uploaded as files; every bad input
 // refused at once as invalid-request with the workspace unchanged; unreadable analyses listed, not deleted.
-import { mkdir, readdir, readFile, rm, writeFile, mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EngineService, JobEvent } from '../../../../shared/contract'
@@ -11,7 +10,7 @@ import { analyzeLayers } from '../../../../electron/engine/layers/analyze'
 import { loadLayerDumps } from '../../../../electron/engine/layers/dumps'
 import { loadLabels } from '../../../../electron/engine/layers/labels'
 import { saveDataset } from '../../../../electron/engine/datasets/store'
-import { createEngineService } from '../../../../electron/engine/service'
+import { closeEngineService, openEngineService, waitForJobEnd } from '../service-fixture'
 import { buildModel, LAYER_NAMES, type SavedModel } from './tfjs-fixture'
 
 const FIX = resolve(__dirname, '../../../fixtures/layers')
@@ -21,26 +20,14 @@ let saved: SavedModel
 const events: JobEvent[] = []
 
 beforeAll(async () => {
-  ws = await mkdtemp(join(tmpdir(), 'nagare-layers-'))
-  service = await createEngineService({ workspace: ws, mode: 'in-process', backend: 'cpu' })
-  service.onEvent((e) => events.push(e))
+  ;({ ws, service } = await openEngineService('nagare-layers-', events))
   saved = await buildModel()
 })
 afterAll(async () => {
-  await service.dispose()
-  await rm(ws, { recursive: true, force: true })
+  await closeEngineService(service, ws)
 })
 
-function waitForEnd(jobId: string): Promise<JobEvent> {
-  return new Promise((res) => {
-    const check = (): void => {
-      const e = events.find((x) => x.jobId === jobId && ['done', 'failed', 'cancelled'].includes(x.type))
-      if (e) res(e)
-      else setTimeout(check, 10)
-    }
-    check()
-  })
-}
+const waitForEnd = (jobId: string): Promise<JobEvent> => waitForJobEnd(events, jobId)
 
 const b64 = (bytes: Uint8Array | string): string => Buffer.from(bytes).toString('base64')
 const modelUploads = (json: unknown = saved.modelJson, weights: Uint8Array | null = saved.weights) => [

@@ -2,13 +2,12 @@
 // same TF.js model run on a second built-in dataset; the saved analysis carries the compare projection
 // and the per-layer shift, whose input-layer energy distance equals a brute-force U-statistic on the two
 // generated point sets. Dumps with compareData are refused at once, leaving the workspace unchanged.
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EngineService, JobEvent } from '../../../../shared/contract'
 import { builtinDataset } from '../../../../electron/engine/data/builtin-datasets'
-import { createEngineService } from '../../../../electron/engine/service'
+import { closeEngineService, openEngineService, waitForJobEnd } from '../service-fixture'
 import { buildModel, type SavedModel } from './tfjs-fixture'
 
 let ws: string
@@ -16,25 +15,14 @@ let service: EngineService
 let saved: SavedModel
 const events: JobEvent[] = []
 beforeAll(async () => {
-  ws = await mkdtemp(join(tmpdir(), 'nagare-shift-start-'))
-  service = await createEngineService({ workspace: ws, mode: 'in-process', backend: 'cpu' })
-  service.onEvent((e) => events.push(e))
+  ;({ ws, service } = await openEngineService('nagare-shift-start-', events))
   saved = await buildModel()
 })
 afterAll(async () => {
-  await service.dispose()
-  await rm(ws, { recursive: true, force: true })
+  await closeEngineService(service, ws)
 })
 
-const waitForEnd = (jobId: string): Promise<JobEvent> =>
-  new Promise((res) => {
-    const check = (): void => {
-      const e = events.find((x) => x.jobId === jobId && ['done', 'failed', 'cancelled'].includes(x.type))
-      if (e) res(e)
-      else setTimeout(check, 10)
-    }
-    check()
-  })
+const waitForEnd = (jobId: string): Promise<JobEvent> => waitForJobEnd(events, jobId)
 const b64 = (bytes: Uint8Array | string): string => Buffer.from(bytes).toString('base64')
 const model = () => [
   { name: 'model.json', content: b64(JSON.stringify(saved.modelJson)) },

@@ -1,39 +1,26 @@
 // models.inspect and layers.start with source 'onnx' through the engine service: an uploaded .onnx run
 // on a workspace dataset as a job (rows equal PyTorch's activations), and bad input refused at once with
 // the workspace unchanged.
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EngineService, JobEvent } from '../../../../shared/contract'
 import { saveDataset } from '../../../../electron/engine/datasets/store'
-import { createEngineService } from '../../../../electron/engine/service'
+import { closeEngineService, openEngineService, waitForJobEnd } from '../service-fixture'
 import { loadFixture } from './onnx-fixtures'
 
 let ws: string
 let service: EngineService
 const events: JobEvent[] = []
 beforeAll(async () => {
-  ws = await mkdtemp(join(tmpdir(), 'nagare-onnx-handlers-'))
-  service = await createEngineService({ workspace: ws, mode: 'in-process', backend: 'cpu' })
-  service.onEvent((e) => events.push(e))
+  ;({ ws, service } = await openEngineService('nagare-onnx-handlers-', events))
 })
 afterAll(async () => {
-  await service.dispose()
-  await rm(ws, { recursive: true, force: true })
+  await closeEngineService(service, ws)
 })
 
 const upload = (name: string, bytes: Uint8Array) => ({ name, content: Buffer.from(bytes).toString('base64') })
-function waitForEnd(jobId: string): Promise<JobEvent> {
-  return new Promise((res) => {
-    const check = (): void => {
-      const e = events.find((x) => x.jobId === jobId && ['done', 'failed', 'cancelled'].includes(x.type))
-      if (e) res(e)
-      else setTimeout(check, 10)
-    }
-    check()
-  })
-}
+const waitForEnd = (jobId: string): Promise<JobEvent> => waitForJobEnd(events, jobId)
 
 describe('ONNX through the engine service', () => {
   it('inspects an upload and runs an analysis job on a workspace dataset', async () => {
