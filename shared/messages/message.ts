@@ -28,9 +28,16 @@ export function isMessageValue(value: unknown): value is Message {
 
 const MAX_NESTING = 8
 
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 })
+
+/** Numbers as people read them in both languages: whole numbers of five digits or more grouped (1,000,000). */
+function formatNumber(n: number): string {
+  return Number.isInteger(n) && Math.abs(n) >= 10000 ? GROUPED.format(n) : String(n)
+}
+
 function renderParam(value: MessageParam, lang: MessageLang, depth: number): string {
   if (typeof value === 'string') return value
-  if (typeof value === 'number') return String(value)
+  if (typeof value === 'number') return formatNumber(value)
   return depth >= MAX_NESTING ? value.key : renderAt(value, lang, depth + 1)
 }
 

@@ -12,6 +12,14 @@ describe('Message', () => {
     expect(renderMessage(m, 'ja')).toBe('3 以上にしてください。 にしてください。')
   })
 
+  it('groups whole numbers of five digits or more, and leaves the rest as given', () => {
+    expect(english(message('validation.atMost', { n: 1000000 }))).toBe('Must be at most 1,000,000.')
+    expect(english(message('validation.atMost', { n: 9999 }))).toBe('Must be at most 9999.')
+    expect(english(message('validation.atMost', { n: 0.125 }))).toBe('Must be at most 0.125.')
+    expect(english(message('validation.atMost', { n: -25000 }))).toBe('Must be at most -25,000.')
+    expect(renderMessage(message('validation.atMost', { n: 1e6 }), 'ja')).toBe('1,000,000 以下にしてください。')
+  })
+
   it('keeps params only when there are some', () => {
     expect(message('validation.required', {})).toEqual({ key: 'validation.required' })
   })
