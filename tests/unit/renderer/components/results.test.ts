@@ -7,15 +7,10 @@ import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush, manifestFixture, trajectoriesFixture } from '../helpers'
+import { setApi } from '../api-double'
 
 vi.mock('uplot', () => import('../fake-uplot'))
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const handle = { resetCamera: vi.fn(), toPNG: vi.fn(() => 'data:image/png;base64,AAAA') }
 // stands in for the three.js view (WebGL is not available in happy-dom); same props and handle
 vi.mock('@/components/TrajectoryView.vue', () => ({
@@ -52,7 +47,7 @@ async function setup(labels: 'component' | 'none' = 'component') {
 
 beforeEach(() => {
   m = createMockApi()
-  mock.current = m
+  setApi(m.api)
   handle.resetCamera.mockClear()
 })
 

@@ -4,14 +4,9 @@ import { createPinia, setActivePinia } from 'pinia'
 import { parseSpec } from '@shared/experiment'
 import { buildSpec, estimateCost, formatBytes, type DraftValues } from '@/stores/draft'
 import { createMockApi, SPEC_47 } from '../helpers'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const { useExperimentStore } = await import('@/stores/experiment')
 
 const defaults: DraftValues = {
@@ -120,7 +115,7 @@ describe('estimateCost: NFE of the step grid', () => {
 
 describe('experiment store', () => {
   beforeEach(() => {
-    mock.current = createMockApi()
+    setApi(createMockApi().api)
     setActivePinia(createPinia())
   })
 
