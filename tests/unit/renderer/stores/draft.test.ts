@@ -33,8 +33,10 @@ const defaults: DraftValues = {
 }
 
 describe('buildSpec', () => {
-  it('builds the issue example for preset (47) with an automatic name', () => {
-    expect(buildSpec(defaults, 1)).toEqual(SPEC_47)
+  it('builds the example for preset (47), named by the English run-name template without a default name', () => {
+    // '{data} {flow}, {solver} h={h}' (renderer/src/i18n/areas/steps.ts)
+    expect(buildSpec(defaults, 1)).toEqual({ ...SPEC_47, name: 'paper-47 continuous-dae, rk4 h=0.005' })
+    expect(buildSpec(defaults, 1, 'given default')).toEqual({ ...SPEC_47, name: 'given default' })
   })
 
   it('builds a custom mixture, composed flow, grid and adaptive solver', () => {
