@@ -1,12 +1,12 @@
-// Labels (NumPy int64 .npy, CSV with names or a header) and the atomic layers.json / layers.csv writer.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+// Labels (NumPy int64 .npy, CSV with names or a header) and the layers.csv a report is written as.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRng } from '../../../../electron/engine/data/random'
 import { analyzeLayers } from '../../../../electron/engine/layers/analyze'
 import { loadLabels, parseLabelsCsv, parseLabelsCsvInfo } from '../../../../electron/engine/layers/labels'
-import { reportCsv, writeLayerReport } from '../../../../electron/engine/layers/report-files'
+import { reportCsv } from '../../../../electron/engine/layers/report-files'
 
 const FIX = resolve(__dirname, '../../../fixtures/layers')
 let dir: string
@@ -54,18 +54,5 @@ describe('report files', () => {
     expect(lines[0]).toMatch(/^index,name,width,knnPreservation,distanceCorrelation,ckaToInput,ckaToPrevious,entropy,separability,merging,/)
     expect(lines[2]).toMatch(/^1,"out, ""quoted""",2,1,1,/)
     expect(lines[1].split(',')[6]).toBe('') // ckaToPrevious of the input
-  })
-
-  it('writes both files into a new folder and leaves no temporary behind; refuses a non-empty folder', async () => {
-    const out = join(dir, 'report')
-    await writeLayerReport(out, report)
-    expect((await readdir(out)).sort()).toEqual(['layers.csv', 'layers.json'])
-    expect(JSON.parse(await readFile(join(out, 'layers.json'), 'utf8')).rows[1].name).toBe('out, "quoted"')
-    await expect(writeLayerReport(out, report)).rejects.toThrow(/exists and is not empty/)
-    const empty = join(dir, 'empty')
-    await mkdir(empty)
-    await writeLayerReport(empty, report)
-    expect((await readdir(empty)).length).toBe(2)
-    expect((await readdir(dir)).filter((f) => f.includes('partial'))).toEqual([])
   })
 })
