@@ -211,6 +211,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
       solverOptions: solverOptionsOf(spec.integration),
       progressStart: PROGRESS_TRAINING,
       analysis: { rng: createRng(spec.seed).fork('metrics'), ...analysis },
+      // training awaited every checkpoint write, so checkpointNotes is complete here
       notes: [...checkpointNotes, ...(resumed ? [resumedNote(resumed, flowSpec)] : []), ...setup.notes],
       finish: async (moved) => ({
         training: await report(moved),
