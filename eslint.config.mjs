@@ -1,4 +1,4 @@
-// Lint, including the layering rules of DESIGN.md: engine never imports electron; renderer never
+// Lint, including the layering rules (docs/architecture.md): engine never imports electron; renderer never
 // imports Node or Electron; shared imports neither (zod and its own files only).
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
@@ -66,13 +66,13 @@ export default tseslint.config(
     }
   },
   {
-    // Security choke points (issue 6): one module makes windows, one module opens links outside.
+    // Security choke points: one module makes windows, one module opens links outside.
     files: ['electron/**/*.ts'],
     ignores: ['electron/main/window.ts', 'electron/main/external.ts'],
     rules: { 'no-restricted-syntax': ['error', ...securityChokePoints] }
   },
   {
-    // Engine texts reach the UI in the user's language only through the message catalogue (issue 5).
+    // Engine texts reach the UI in the user's language only through the message catalogue (docs/architecture.md, 'Messages').
     files: ['electron/engine/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', ...securityChokePoints, ...engineTextsFromCatalogue] }
   },

@@ -1,6 +1,5 @@
 // What run.json records about a trained flow (trained-dae, trained-composed-dae, neural-ode): the
 // training curve, held-out quality, regulariser values, NFE, solver robustness and the saved model.
-// Owned by the learned-flows work (issue 3).
 import { z } from 'zod'
 
 const num = z.number()

@@ -1,4 +1,4 @@
-// Benchmark: the adjoint method against backprop through the solver on issue 3's standard field (x in
+// Benchmark: the adjoint method against backprop through the solver on the standard learned field (x in
 // R^3 plus t, two hidden layers of 64 tanh): peak tensor memory and wall time of one gradient at 10, 20
 // and 40 RK4 steps, batch 1,024, for the classifier-style objective (x_T against a target), and at 5, 10
 // and 20 for the CNF density objective (log-density state, exact trace: its unchunked backprop tape at

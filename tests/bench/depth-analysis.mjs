@@ -1,5 +1,5 @@
-// Benchmark: the full per-depth analysis of a run (issue 4 goal: 100,000 particles, 64 samples, under
-// 10 s, single thread). Trajectories come from the continuous DAE on a 3-D two-component GMM (RK4, one
+// Benchmark: the full per-depth analysis of a run (goal: 100,000 particles, 64 samples, under 10 s,
+// single thread). Trajectories come from the continuous DAE on a 3-D two-component GMM (RK4, one
 // step per sample, not timed); then depthMetrics with the runner's options is timed: moments, entropy
 // (kNN on 10,000), sliced W2 to the input and between samples (64 directions, 10,000 particles), per-axis
 // W2 (all), velocity field at 20,000 particles per sample, path length, merging (20,000 pairs),

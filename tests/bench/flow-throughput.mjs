@@ -1,6 +1,6 @@
 // Benchmark: analytic flow throughput. Paper eq. (47) continuous DAE, 100,000 particles, RK4 with 100
 // steps to t = 0.45, whole `nagare run` process timed (start-up, backend, sampling, integration,
-// metrics, writing the run), beside the NumPy peer of ../shared/bench run in the same benchmark.
+// metrics, writing the run), beside the NumPy peer (tests/bench/util.mjs peerDir) run in the same benchmark.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

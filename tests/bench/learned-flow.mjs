@@ -1,4 +1,4 @@
-// Benchmark: learned flow on TF.js (issue 3's standard field: x in R^3 plus t, two hidden layers of 64
+// Benchmark: learned flow on TF.js (the standard field: x in R^3 plus t, two hidden layers of 64
 // tanh, 3 outputs). RK4 20 steps over [0, 1] without gradients at N = 4,096 and 65,536, and an Euler
 // 20-step Adam training step at batch 4,096 (and 65,536, chunked), beside the PyTorch peer.
 // Our side runs from the TypeScript sources: this file re-runs itself under `node --import tsx`.

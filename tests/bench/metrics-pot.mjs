@@ -1,4 +1,4 @@
-// Benchmark: distances between particle clouds beside POT (../shared/bench/peer_pot.py) in the same run.
+// Benchmark: distances between particle clouds beside POT (peer_pot.py in the peer folder, tests/bench/util.mjs peerDir) in the same run.
 // Workloads as the peer's: 3-D Gaussian clouds a ~ N(0, I), b ~ 1.2 N(0, I); sliced W2 with 64 directions
 // at n = 1,000 / 10,000 / 100,000 (mean of 3 calls after a warm-up call, as the peer times it); Sinkhorn
 // with eps 0.1, 100 iterations, no early stop, n = 2,000: one OT_eps(a, b) solve against POT's sinkhorn2

@@ -20,7 +20,7 @@ export function emit(record) {
   process.stdout.write(JSON.stringify({ ...record, at: new Date().toISOString() }) + '\n')
 }
 
-/** ../shared/bench next to the project (as laid out on developer machines and CI), or NAGARE_PEER_DIR. */
+/** The peer workloads (NumPy, POT): NAGARE_PEER_DIR, else a bench folder beside the checkout (README, benchmarks). */
 export function peerDir(root) {
   const candidates = [process.env.NAGARE_PEER_DIR, resolve(root, '../shared/bench')].filter(Boolean)
   const found = candidates.find((d) => existsSync(d))

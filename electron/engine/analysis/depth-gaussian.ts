@@ -1,6 +1,6 @@
 // The paper's Gaussian shape coordinates: (sigma_1, sigma_2, ...) = square roots of the covariance
 // eigenvalues, and the W2 gradient flow of Shannon entropy from a start, which for a Gaussian is the
-// backward heat equation Sigma_t = Sigma_0 - 2tI (REFERENCE.md sections 2-3): sigma_i(t) = sqrt(sigma_i^2 - 2t).
+// backward heat equation Sigma_t = Sigma_0 - 2tI (Sonoda & Murata 2019): sigma_i(t) = sqrt(sigma_i^2 - 2t).
 import { symmetricEigenvalues } from '../../../shared/matrix'
 
 /** Square roots of the eigenvalues of a covariance, descending (tiny negative rounding clamps to 0). */

@@ -43,10 +43,3 @@ export function meanSquaredNorm(v: ArrayLike<number>, n: number, d: number): num
   for (let i = 0; i < n * d; i++) s += v[i] * v[i]
   return n > 0 ? s / n : 0
 }
-
-/** Cumulative trapezoid integral of ys over xs, starting at 0. */
-export function cumulativeTrapezoid(xs: readonly number[], ys: readonly number[]): number[] {
-  const out = [0]
-  for (let k = 1; k < xs.length; k++) out.push(out[k - 1] + 0.5 * (xs[k] - xs[k - 1]) * (ys[k] + ys[k - 1]))
-  return out
-}

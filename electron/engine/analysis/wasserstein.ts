@@ -54,18 +54,6 @@ export function column(x: Cloud, n: number, d: number, axis: number, out = new F
   return out
 }
 
-/** Exact 1-D W2 between the marginals of two clouds, one value per axis. */
-export function axisW2(x: Cloud, nx: number, y: Cloud, ny: number, d: number): number[] {
-  const sorter = new Float32Sorter()
-  const out: number[] = []
-  for (let k = 0; k < d; k++) {
-    const a = sorter.sort(column(x, nx, d, k))
-    const b = sorter.sort(column(y, ny, d, k))
-    out.push(Math.sqrt(wassersteinPowSorted(a, b, 2)))
-  }
-  return out
-}
-
 /** `count` unit vectors in R^d, isotropic (normalised Gaussian vectors) from a seeded source. */
 export function randomDirections(d: number, count: number, rng: RandomSource): Float64Array {
   const dirs = new Float64Array(count * d)

@@ -1,27 +1,24 @@
 // The runner for trained flows (trained-dae, trained-composed-dae, neural-ode): train (progress between
 // batches, cancel within one batch), transport the particles through the trained flow, compute the
 // same depth metrics as every run, the training report (run.json "training") and the saved model.
-import { formatFieldErrors, isTrainedKind, parseSpec, resolveDistribution, type ExperimentSpec, type TrainedFlowSpec } from '../../../shared/experiment'
-import { RUN_FORMAT, RUN_FORMAT_VERSION, type RunManifest } from '../../../shared/run'
+import { isTrainedKind, resolveDistribution, type ExperimentSpec, type TrainedFlowSpec } from '../../../shared/experiment'
 import type { EpochRecord, TrainingReport } from '../../../shared/training'
-import { depthMetrics } from '../analysis/depth-metrics'
 import { fieldVelocitySampler } from '../analysis/depth-velocity'
 import { readCheckpoint, removeCheckpoint, specKey, writeCheckpoint } from '../checkpoints/store'
 import { createRng } from '../data/random'
 import { EngineError } from '../errors'
 import { modelFiles, MODEL_DIR } from '../models/model-io'
-import { newRunId } from '../runs/ids'
 import type { RunContent } from '../runs/run-folder'
 import { integrate, sampleDepths, solverOptionsOf } from '../solvers/integrate'
 import { appVersion } from '../version'
 import type { JobContext } from './context'
-import { metricsProgress, PROGRESS_METRICS, PROGRESS_TRANSPORT } from './progress'
-import type { RunExperimentOptions } from './runner'
+import { PROGRESS_METRICS } from './progress'
+import { checkSpec, type RunExperimentOptions } from './run-options'
+import { runTail } from './run-tail'
 import { closedFormComparison, densityNumbers, qualityNumbers } from './train-report'
 import { trainedFlow, trainFor } from './train-tasks'
-import { transport } from './transport'
+import type { TransportResult } from './transport'
 import { say } from '../../../shared/messages'
-import { runFlags } from '../runs/run-flags'
 
 export { isTrainedKind }
 
@@ -31,10 +28,9 @@ export const PROGRESS_TRAINING = 0.7
 export const PROGRESS_INTERVAL_MS = 100
 
 function checkTrainedSpec(value: unknown): ExperimentSpec {
-  const r = parseSpec(value)
-  if (!r.ok) throw new EngineError('invalid-spec', say('engine.invalidSpec', { errors: formatFieldErrors(r.errors) }), r.errors)
-  if (!isTrainedKind(r.spec.flow.kind)) throw new EngineError('invalid-spec', say('engine.notTrainedFlow', { kind: r.spec.flow.kind }))
-  return r.spec
+  const spec = checkSpec(value)
+  if (!isTrainedKind(spec.flow.kind)) throw new EngineError('invalid-spec', say('engine.notTrainedFlow', { kind: spec.flow.kind }))
+  return spec
 }
 
 /** Total optimiser steps a spec's training takes (for the progress fraction). */
@@ -85,17 +81,6 @@ function trainingProgress(ctx: JobContext, total: number, epochs: number, stages
       ]
       message = parts.join(' · ')
       emit(true)
-    }
-  }
-}
-
-/** A progress-shifted view of the job context (transport reports fractions from 0). */
-function shifted(ctx: JobContext, offset: number): JobContext {
-  return {
-    checkpoint: () => ctx.checkpoint(),
-    progress: (f, depth, message) => ctx.progress(offset + f, depth, message),
-    get cancelled() {
-      return ctx.cancelled
     }
   }
 }
@@ -160,10 +145,8 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
   )
   try {
     const { model, particles, result } = setup
-    const dim = particles.dim
     const depths = sampleDepths(spec.integration.depth, spec.integration.samples)
     const flow = trainedFlow(setup, spec)
-    const S = depths.length
     const N = particles.count
     // the per-depth analysis reads the trained field's velocity (not with ANODE coordinates, which the
     // trajectories leave out: there the implied velocity is used), the class labels, and the Gaussian
@@ -176,104 +159,71 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
       ...(flowSpec.kind === 'neural-ode' && flowSpec.task === 'classify' ? { labelKind: 'class' as const } : {}),
       gaussianShape: flowSpec.kind !== 'neural-ode' && dist.kind === 'mixture' && dist.weights.length === 1
     }
-    let moved: Awaited<ReturnType<typeof transport>>
-    let metrics: Awaited<ReturnType<typeof depthMetrics>>
-    try {
-      moved = await transport({
-        flow,
-        positions: particles.positions,
-        count: particles.count,
-        dim,
-        depths,
-        integrate,
-        solverOptions: solverOptionsOf(spec.integration),
-        ctx: shifted(ctx, PROGRESS_TRAINING),
-        progressShare: PROGRESS_TRANSPORT - PROGRESS_TRAINING
-      })
-      metrics = await depthMetrics(moved.trajectories, [S, N, dim], depths, {
-        rng: createRng(spec.seed).fork('metrics'),
-        ...analysis,
-        onSample: metricsProgress(ctx, depths)
-      })
-    } finally {
-      if (flow.type === 'field') flow.field.dispose()
-      else flow.map.dispose()
-    }
-    ctx.progress(PROGRESS_METRICS, undefined, say('engine.progressRobustness'))
-    const quality = await qualityNumbers(setup)
-    await ctx.checkpoint()
-    const final = moved.trajectories.subarray((S - 1) * N * dim)
-    const closedForm = await closedFormComparison(spec, setup, particles.positions, final, N)
-    const density = densityNumbers(setup, seed)
     // "resumed from epoch k": the checkpoint was written after epoch k (1-based) of its layer or stage
     const resumed = setup.resumedFrom
       ? { epoch: setup.resumedFrom.epochsDone, ...(isStaged(flowSpec) ? { layer: setup.resumedFrom.stage } : {}) }
       : undefined
-    const last = result.curve[result.curve.length - 1]
-    const weights = model.getWeights()
-    const training: TrainingReport = {
-      task: model.meta.task,
-      modelDir: MODEL_DIR,
-      parameterCount: model.parameterCount,
-      ...(model.meta.classes ? { classes: model.meta.classes } : {}),
-      seed,
-      trainingSamples: result.trainCount,
-      validationSamples: result.validationCount,
-      epochsRun: result.curve.length,
-      stoppedEarly: result.stoppedEarly,
-      curve: result.curve,
-      final: { trainLoss: last?.trainLoss ?? Number.NaN, validationLoss: last?.validationLoss ?? null, kinetic: last?.kinetic ?? null, ...(last?.jacobian !== undefined ? { jacobian: last.jacobian } : {}), weightNorm: weightNorm(weights) },
-      nfe: { training: result.nfe, evaluation: moved.stats.nfe },
-      ...(quality.heldOut ? { heldOut: quality.heldOut } : {}),
-      ...density,
-      ...(closedForm ? { closedForm } : {}),
-      robustness: quality.robustness,
-      ...(resumed ? { resumedFrom: resumed } : {}),
-      wallSeconds: (performance.now() - started) / 1000
-    }
-    const rows = metrics.rows
     const version = options.appVersion ?? appVersion()
     const classify = flowSpec.kind === 'neural-ode' && flowSpec.task === 'classify'
-    const notes = [
-      ...checkpointNotes,
-      ...(resumed ? [resumedNote(resumed, flowSpec)] : []),
-      ...setup.notes,
-      ...metrics.notes,
-      ...(classify ? [say('engine.noteClassification', { n: N, data: setup.dataDescription ?? say('engine.theDataset') })] : []),
-      ...(flowSpec.model.augment > 0 ? [say('engine.noteAugmented', { count: flowSpec.model.augment })] : [])
-    ]
-    const manifest: RunManifest = {
-      format: RUN_FORMAT,
-      formatVersion: RUN_FORMAT_VERSION,
-      id: newRunId(spec.name, createdAt),
-      name: spec.name,
-      status: 'complete',
-      createdAt: createdAt.toISOString(),
-      finishedAt: now().toISOString(),
-      appVersion: version,
-      backend: options.backend,
-      spec,
-      dimension: dim,
-      particleCount: N,
-      depths,
-      labels: particles.labels ? (classify ? 'class' : 'component') : 'none',
-      solverStats: moved.stats,
-      metrics: rows,
-      summary: { entropyStart: rows[0].entropy, entropyEnd: rows[rows.length - 1].entropy, slicedW2End: rows[rows.length - 1].slicedW2ToInput, singularTime: null },
-      training,
-      depthAnalysis: metrics.constants,
-      notes,
-      flags: runFlags(rows, flowSpec.kind),
-      files: { trajectories: 'trajectories.npy', metrics: 'metrics.csv', ...(particles.labels ? { labels: 'labels.npy' as const } : {}) }
+    // the training report needs the transported particles: it is written once the metrics are done
+    const report = async (moved: TransportResult): Promise<TrainingReport> => {
+      ctx.progress(PROGRESS_METRICS, undefined, say('engine.progressRobustness'))
+      const quality = await qualityNumbers(setup)
+      await ctx.checkpoint()
+      const final = moved.trajectories.subarray((depths.length - 1) * N * particles.dim)
+      const closedForm = await closedFormComparison(spec, setup, particles.positions, final, N)
+      const density = densityNumbers(setup, seed)
+      const last = result.curve[result.curve.length - 1]
+      const weights = model.getWeights()
+      return {
+        task: model.meta.task,
+        modelDir: MODEL_DIR,
+        parameterCount: model.parameterCount,
+        ...(model.meta.classes ? { classes: model.meta.classes } : {}),
+        seed,
+        trainingSamples: result.trainCount,
+        validationSamples: result.validationCount,
+        epochsRun: result.curve.length,
+        stoppedEarly: result.stoppedEarly,
+        curve: result.curve,
+        final: { trainLoss: last?.trainLoss ?? Number.NaN, validationLoss: last?.validationLoss ?? null, kinetic: last?.kinetic ?? null, ...(last?.jacobian !== undefined ? { jacobian: last.jacobian } : {}), weightNorm: weightNorm(weights) },
+        nfe: { training: result.nfe, evaluation: moved.stats.nfe },
+        ...(quality.heldOut ? { heldOut: quality.heldOut } : {}),
+        ...density,
+        ...(closedForm ? { closedForm } : {}),
+        robustness: quality.robustness,
+        ...(resumed ? { resumedFrom: resumed } : {}),
+        wallSeconds: (performance.now() - started) / 1000
+      }
     }
+    const content = await runTail({
+      spec,
+      ctx,
+      backend: options.backend,
+      appVersion: version,
+      createdAt,
+      now,
+      flow,
+      particles,
+      labelKind: classify ? 'class' : 'component',
+      depths,
+      integrate,
+      solverOptions: solverOptionsOf(spec.integration),
+      progressStart: PROGRESS_TRAINING,
+      analysis: { rng: createRng(spec.seed).fork('metrics'), ...analysis },
+      // training awaited every checkpoint write, so checkpointNotes is complete here
+      notes: [...checkpointNotes, ...(resumed ? [resumedNote(resumed, flowSpec)] : []), ...setup.notes],
+      finish: async (moved) => ({
+        training: await report(moved),
+        notes: [
+          ...(classify ? [say('engine.noteClassification', { n: N, data: setup.dataDescription ?? say('engine.theDataset') })] : []),
+          ...(flowSpec.model.augment > 0 ? [say('engine.noteAugmented', { count: flowSpec.model.augment })] : [])
+        ]
+      })
+    })
     // the run is complete: the checkpoint has served its purpose
     if (workspace && key) await removeCheckpoint(workspace, key).catch(() => undefined)
-    return {
-      manifest,
-      trajectories: moved.trajectories,
-      ...(particles.labels ? { labels: particles.labels } : {}),
-      extra: modelFiles(model, `Nagare ${version}`)
-    }
+    return { ...content, extra: modelFiles(model, `Nagare ${version}`) }
   } finally {
     setup.model.dispose()
   }

@@ -33,11 +33,6 @@ function labelInfo(values: (string | number)[]): LabelInfo {
   return { labels, mapping: 'mapped', classes: [...ids.keys()].map(String) }
 }
 
-/** Parse label text; `path` only labels the messages. */
-export function parseLabelsCsv(text: string, path: string): Int32Array {
-  return parseLabelsCsvInfo(text, path).labels
-}
-
 export function parseLabelsCsvInfo(text: string, path: string): LabelInfo {
   const values: string[] = []
   for (const raw of text.split(/\r?\n/)) {
@@ -80,10 +75,6 @@ function decodeIntegerNpy(buf: Buffer, path: string): { shape: number[]; data: n
   if (buf.length !== pre + len + count * size) throw invalid(say('import.labelsTruncated', { path, shape: shape.join(', '), dtype: descr, need: pre + len + count * size, have: buf.length }))
   const view = new DataView(buf.buffer, buf.byteOffset + pre + len, count * size)
   return { shape, data: Array.from({ length: count }, (_, i) => get(view, i * size)) }
-}
-
-export async function loadLabels(path: string): Promise<Int32Array> {
-  return (await loadLabelInfo(path)).labels
 }
 
 export async function loadLabelInfo(path: string): Promise<LabelInfo> {

@@ -208,9 +208,3 @@ export function meanUpdate(a: Float64Array, b: Float64Array, n: number, w: numbe
   return s / n
 }
 
-/** The implied velocity of one Euler step read off a residual stretch: (x_{l+1} - x_l) / h. */
-export function eulerVelocity(a: Float64Array, b: Float64Array, h: number): Float64Array {
-  const v = new Float64Array(a.length)
-  for (let i = 0; i < a.length; i++) v[i] = (b[i] - a[i]) / h
-  return v
-}

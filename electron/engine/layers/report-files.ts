@@ -1,12 +1,9 @@
-// Persist a layer report: layers.json (the whole report) and layers.csv (one row per layer), written into
-// a temporary sibling folder, fsynced and renamed into place, so a reader never sees half a report.
-import { randomBytes } from 'node:crypto'
-import { mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+// A layer report's files: layers.json (the whole report) and layers.csv (one row per layer), and the check
+// that an output folder is free before any work is done (the analysis store writes them atomically).
+import { readdir, stat } from 'node:fs/promises'
 import { say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { LayerReport, LayerRow } from './analyze'
-import { writeSynced } from '../synced-write'
 
 const COLUMNS: (keyof LayerRow)[] = [
   'index',
@@ -57,21 +54,4 @@ export async function checkReportDir(out: string): Promise<void> {
   if (!s) return
   if (!s.isDirectory()) throw new EngineError('invalid-request', say('import.outNotFolder', { path: out }))
   if ((await readdir(out)).length > 0) throw new EngineError('invalid-request', say('import.outNotEmpty', { path: out }))
-}
-
-/** Write <out>/layers.json and <out>/layers.csv atomically (out must not exist or be empty). */
-export async function writeLayerReport(out: string, report: LayerReport): Promise<void> {
-  await checkReportDir(out)
-  const partial = join(dirname(out), `.${basename(out)}.partial-${randomBytes(3).toString('hex')}`)
-  await mkdir(partial, { recursive: true })
-  try {
-    await writeSynced(join(partial, 'layers.json'), reportJson(report), 'wx')
-    await writeSynced(join(partial, 'layers.csv'), reportCsv(report), 'wx')
-    await checkReportDir(out)
-    await rmdir(out).catch(() => undefined)
-    await rename(partial, out)
-  } catch (e) {
-    await rm(partial, { recursive: true, force: true })
-    throw e
-  }
 }

@@ -50,6 +50,3 @@ export function interpolatedPosition(packed: Float32Array, plan: UploadPlan, b: 
 export function trailSample(b: Bracket, k: number): number {
   return Math.max(0, b.i0 + 1 - k)
 }
-
-/** Alpha of trail point k of K (1 at the head, fading linearly to 0 at the tail). */
-export const trailAlpha = (k: number, steps: number): number => Math.max(0, 1 - k / (steps - 1))

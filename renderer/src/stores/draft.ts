@@ -3,6 +3,7 @@
 import { stepCount, type ExperimentSpec } from '@shared/experiment'
 import type { PresetName } from '@shared/presets'
 import { fixedStepNfe, isIntegratedKind } from '@shared/step-grid'
+import { baseRunName } from './runName'
 
 export interface MixtureComponentDraft {
   weight: number | null
@@ -37,12 +38,10 @@ export interface DraftValues {
   atol: number | null
 }
 
-/** The run name used when the user leaves the name empty. */
-export function autoName(v: Pick<DraftValues, 'distMode' | 'preset' | 'flowKind'> & { datasetName?: string }): string {
-  return `${v.distMode === 'preset' ? v.preset : v.distMode === 'dataset' ? (v.datasetName ?? 'dataset') : 'custom-mixture'} ${v.flowKind}`
-}
-
-/** The spec document for the draft; empty numeric fields stay null so parseSpec names them. */
+/**
+ * The spec document for the draft; empty numeric fields stay null so parseSpec names them. An empty name
+ * becomes `defaultName` (the store's numbered default) or, without one, the English base run name.
+ */
 export function buildSpec(v: DraftValues, version: number, defaultName?: string): Record<string, unknown> {
   const distribution =
     v.distMode === 'preset'
@@ -73,7 +72,7 @@ export function buildSpec(v: DraftValues, version: number, defaultName?: string)
       : { solver: v.solver, depth: v.depth, stepSize: v.stepSize, samples: v.samples }
   return {
     version,
-    name: v.name.trim() || defaultName || autoName(v),
+    name: v.name.trim() || defaultName || baseRunName(v, 'en'),
     seed: v.seed,
     distribution,
     particles,

@@ -129,7 +129,7 @@ describe('nagare entropy', () => {
     expect(r.code).toBe(0)
     const j = JSON.parse(r.out)
     expect(j).toMatchObject({ estimator: 'kozachenko-leonenko', unit: 'nats', k: 5, n, d: 2, subsample: null })
-    // N(0, diag(2, 1)): 0.5 log((2 pi e)^2 2) = 3.1845 (REFERENCE.md, eq. 44 at t = 0)
+    // N(0, diag(2, 1)): 0.5 log((2 pi e)^2 2) = 3.1845 (the paper's eq. 44 at t = 0)
     const exact = gaussianEntropy([
       [2, 0],
       [0, 1]

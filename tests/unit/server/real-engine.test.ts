@@ -86,7 +86,7 @@ describe('the server over the real engine', () => {
     expect(t.value.shape).toEqual([3, 3, 1])
     expect(t.value.data).toBeInstanceOf(Float32Array)
     // depth 0 holds the points as given; under the continuous DAE of N(0,1) the map is
-    // x -> x * sqrt(1 - 2t) (REFERENCE.md), so at depth 0.2 each point is scaled by sqrt(0.6)
+    // x -> x * sqrt(1 - 2t) (the continuous DAE's closed form for a standard Gaussian), so at depth 0.2 each point is scaled by sqrt(0.6)
     expect([...t.value.data.slice(0, 3)]).toEqual([-1, 0, 2])
     const s = Math.sqrt(0.6)
     const last = [...t.value.data.slice(6, 9)]

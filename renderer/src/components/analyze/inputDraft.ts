@@ -11,7 +11,7 @@ import { api } from '@/api'
 import type { Problem } from './files'
 import { imagesOf, type PickedImage } from './imageFiles'
 import { asRows, dataShapeProblem, imageDataShape, npyShape, npzShape } from './inputShape'
-import { toBase64 } from './request'
+import { bytesToBase64 } from '@shared/base64'
 
 export type InputKind = 'images' | 'array'
 const P = (key: string, params?: Problem['params']): Problem => ({ key, prefix: 'analyzeOnnx.problems', ...(params ? { params } : {}) })
@@ -42,7 +42,7 @@ export const useInputDraft = defineStore('analyzeInputs', () => {
     selected.value = []
     if (!f || !/\.onnx$/i.test(f.name) || f.size === 0 || f.size > LIMITS.maxUploadBytes) return
     inspecting.value = true
-    const r = await api['models.inspect']({ name: f.name, content: toBase64(new Uint8Array(await f.arrayBuffer())) })
+    const r = await api['models.inspect']({ name: f.name, content: bytesToBase64(new Uint8Array(await f.arrayBuffer())) })
     // a newer pick may have replaced the file while this one was inspected
     if (onnxFile.value !== f) return
     inspecting.value = false
@@ -178,7 +178,7 @@ export const useInputDraft = defineStore('analyzeInputs', () => {
       let bytes = 0
       while (at < list.length && batch.length < LIMITS.maxUploadFiles && (batch.length === 0 || bytes + list[at].file.size <= maxBytes)) {
         bytes += list[at].file.size
-        batch.push({ name: list[at].path, content: toBase64(new Uint8Array(await list[at].file.arrayBuffer())) })
+        batch.push({ name: list[at].path, content: bytesToBase64(new Uint8Array(await list[at].file.arrayBuffer())) })
         at++
       }
       const r = await api['inputs.stage']({ ...(token ? { token } : {}), files: batch })

@@ -3,7 +3,7 @@
 // seen), and a dashed cursor at the layer shown in the view, drawn in uPlot's draw hook (moving it
 // redraws from cached paths; nothing is rebuilt).
 import type uPlot from 'uplot'
-import { CursorChart, WHOLE_INCREMENTS, wholeXAxis, yAxis } from '@/charts/cursorChart'
+import { CursorChart, wholeXAxis, yAxis } from '@/charts/cursorChart'
 
 export interface LayerChartOptions {
   label: string
@@ -16,9 +16,6 @@ export interface LayerChartOptions {
   width: number
   height: number
 }
-
-/** Whole-number tick spacings for the layer axis (layers are counted, never fractional). */
-export const LAYER_INCREMENTS = WHOLE_INCREMENTS
 
 export class LayerChart extends CursorChart {
   constructor(el: HTMLElement, data: uPlot.AlignedData, o: LayerChartOptions) {

@@ -2,6 +2,7 @@
 // analysis written by another version may lack fields), the table's columns, and how each number is
 // written: in the locale, null as "—" with the reason it is absent.
 import type { LayerFlag, LayerRow } from '@shared/layers'
+import { formatPercent } from '@/format'
 
 export type ReportRow = LayerRow
 export type ReportFlag = LayerFlag
@@ -67,14 +68,17 @@ export const COLUMNS: { key: ColumnKey; style: NumberStyle }[] = [
 
 export const DASH = '—'
 
-const formats = new Map<string, Intl.NumberFormat>()
-/** Intl formatters are costly to build and a table can hold thousands of cells: one per locale and style. */
-function formatter(locale: string, style: 'percent' | 'plain'): Intl.NumberFormat {
-  const key = `${locale}|${style}`
-  let f = formats.get(key)
+const plainFormats = new Map<string, Intl.NumberFormat>()
+/**
+ * The table's own rule: 3 significant digits at every size (12,300, not @/format's whole 12,346) so the
+ * narrow columns line up. Intl formatters are costly to build and a table can hold thousands of cells:
+ * one per locale.
+ */
+function plainFormat(locale: string): Intl.NumberFormat {
+  let f = plainFormats.get(locale)
   if (!f) {
-    f = new Intl.NumberFormat(locale, style === 'percent' ? { style: 'percent', maximumFractionDigits: 1 } : { maximumSignificantDigits: 3 })
-    formats.set(key, f)
+    f = new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 })
+    plainFormats.set(locale, f)
   }
   return f
 }
@@ -82,8 +86,8 @@ function formatter(locale: string, style: 'percent' | 'plain'): Intl.NumberForma
 /** A metric in the locale: percentages to 0.1 %, others to 3 significant digits, ratios with ×. */
 export function formatValue(v: number | null | undefined, style: NumberStyle, locale: string): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return DASH
-  if (style === 'percent') return formatter(locale, 'percent').format(v)
-  const plain = formatter(locale, 'plain').format(v)
+  if (style === 'percent') return formatPercent(v, locale)
+  const plain = plainFormat(locale).format(v)
   return style === 'ratio' ? `${plain}×` : plain
 }
 

@@ -3,6 +3,7 @@
 // own checks (points, seed, dataset chosen).
 import type { RequestOf } from '@shared/contract'
 import { LIMITS } from '@shared/limits'
+import { bytesToBase64 } from '@shared/base64'
 import type { ImageOptions } from '@shared/image-data'
 import { labelsUploadName, type Problem, type SourceKind } from './files'
 
@@ -45,14 +46,6 @@ export interface AnalyzeInput {
 
 export type StartRequest = RequestOf<'layers.start'>
 
-/** Bytes as base64, in chunks so large files do not overflow the argument list of fromCharCode. */
-export function toBase64(bytes: Uint8Array): string {
-  let s = ''
-  const CHUNK = 0x8000
-  for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, i + CHUNK))
-  return btoa(s)
-}
-
 async function readBytes(f: Blob): Promise<Uint8Array> {
   return new Uint8Array(await f.arrayBuffer())
 }
@@ -92,7 +85,7 @@ export function uploadList(source: SourceKind, files: readonly File[], labels: F
 
 export async function buildStartRequest(input: AnalyzeInput): Promise<StartRequest> {
   const files = await Promise.all(
-    uploadList(input.source, input.files, input.labels).map(async ({ name, file }) => ({ name, content: toBase64(await readBytes(file)) }))
+    uploadList(input.source, input.files, input.labels).map(async ({ name, file }) => ({ name, content: bytesToBase64(await readBytes(file)) }))
   )
   return requestWith(input, files)
 }

@@ -39,10 +39,6 @@ export function byNewest(a: RunSummary, b: RunSummary): number {
   return a.id.localeCompare(b.id)
 }
 
-export function filterRuns(runs: readonly RunSummary[], f: RunFilter): RunSummary[] {
-  return runs.filter((r) => matches(r, f)).sort(byNewest)
-}
-
 /** Distinct values for the filter menus, sorted. */
 export function choices(runs: readonly RunSummary[]): { templates: string[]; tags: string[] } {
   const templates = new Set<string>()

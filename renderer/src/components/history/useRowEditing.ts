@@ -1,10 +1,7 @@
 // Renaming and tagging one History row in place, for runs and layer analyses alike (called from the row's
-// setup): the name field's draft and check, focus into the field and back to the Rename button, and the
-// busy flag while the store saves.
-import { computed, nextTick, ref, useTemplateRef } from 'vue'
-import { useI18n } from 'vue-i18n'
-import { LIMITS } from '@shared/limits'
-import { checkName } from './filter'
+// setup): whether the rename form shows, focus back to the Rename button when it goes, and the busy flag
+// while the store saves. The form itself (field, check, focus into it) is RenameForm.vue.
+import { nextTick, ref, useTemplateRef } from 'vue'
 
 export interface RowPatch {
   name?: string
@@ -12,34 +9,24 @@ export interface RowPatch {
 }
 
 export function useRowEditing(entry: () => { id: string; name: string }, update: (id: string, patch: RowPatch) => Promise<{ ok: boolean }>) {
-  const { t } = useI18n()
   const busy = ref(false)
   const renaming = ref(false)
-  const draft = ref('')
-  // the row's template names them ref="nameInput" and ref="renameButton"
-  const nameInput = useTemplateRef<HTMLInputElement>('nameInput')
+  // the row's template names it ref="renameButton"
   const renameButton = useTemplateRef<HTMLButtonElement>('renameButton')
-  const nameCheck = computed(() => checkName(draft.value, LIMITS.maxNameLength))
-  const nameError = computed(() => (nameCheck.value.ok ? '' : t(`runList.nameErrors.${nameCheck.value.reason}`, { max: LIMITS.maxNameLength })))
 
-  async function startRename(): Promise<void> {
-    draft.value = entry().name
+  function startRename(): void {
     renaming.value = true
-    await nextTick()
-    nameInput.value?.focus()
-    nameInput.value?.select()
   }
   async function endRename(): Promise<void> {
     renaming.value = false
     await nextTick()
     renameButton.value?.focus()
   }
-  async function saveName(): Promise<void> {
-    const c = nameCheck.value
-    if (!c.ok) return
-    if (c.name === entry().name) return endRename()
+  /** the name RenameForm has checked */
+  async function saveName(name: string): Promise<void> {
+    if (name === entry().name) return endRename()
     busy.value = true
-    const r = await update(entry().id, { name: c.name })
+    const r = await update(entry().id, { name })
     busy.value = false
     if (r.ok) await endRename()
   }
@@ -48,5 +35,5 @@ export function useRowEditing(entry: () => { id: string; name: string }, update:
     await update(entry().id, { tags })
     busy.value = false
   }
-  return { busy, renaming, draft, nameCheck, nameError, startRename, endRename, saveName, setTags }
+  return { busy, renaming, startRename, endRename, saveName, setTags }
 }

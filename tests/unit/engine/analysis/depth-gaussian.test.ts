@@ -1,4 +1,4 @@
-// Per-depth analysis of Gaussian runs through the real runner, against closed forms (REFERENCE.md):
+// Per-depth analysis of Gaussian runs through the real runner, against closed forms (Sonoda & Murata 2019):
 // continuous DAE Sigma_t = Sigma_0 - 2tI, so sigma_i(t) = sqrt(lambda_i - 2t), mean |v|^2 = tr(Sigma_t^-1)
 // and the kinetic energy is sum_i 0.5 log(lambda_i / (lambda_i - 2T)); the shallow DAE is the linear map
 // M_t = Sigma_0 (Sigma_0 + tI)^-1, whose path has energy sum_i lambda_i^3 (lambda_i^-3 - (lambda_i + T)^-3) / 3.

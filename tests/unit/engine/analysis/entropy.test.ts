@@ -28,7 +28,7 @@ describe('special functions', () => {
 })
 
 describe('Gaussian entropy', () => {
-  it('is 0.5 log((2 pi e)^m det S): (44) at t = 0 is 3.184451 (REFERENCE.md)', () => {
+  it('is 0.5 log((2 pi e)^m det S): (44) at t = 0 is 3.184451 (eq. 44 of the paper)', () => {
     expect(gaussianEntropy([[2, 0], [0, 1]])).toBeCloseTo(3.184451, 6)
     // continuous DAE at t = 0.25: N(0, diag(2 - 0.5, 1 - 0.5)) -> 2.694036
     expect(gaussianEntropy([[1.5, 0], [0, 0.5]])).toBeCloseTo(2.694036, 6)

@@ -130,7 +130,7 @@ describe('Gaussian shallow DAE', () => {
 })
 
 describe('(44) entropy table from the exact pushforward covariances', () => {
-  it('continuous and shallow entropies match REFERENCE.md', () => {
+  it('continuous and shallow entropies match the closed forms', () => {
     const spec = (kind: 'continuous-dae' | 'shallow-dae') =>
       specOf({ distribution: { kind: 'preset', name: 'paper-44' }, flow: { kind }, integration: { solver: 'rk4', depth: 0.4, stepSize: 0.01, samples: 2 } })
     const cont = buildFlow(spec('continuous-dae'), resolveDistribution(spec('continuous-dae').distribution))

@@ -1,4 +1,4 @@
-// The paper's example (45): continuous and shallow DAE positions at t = 0.45 against REFERENCE.md.
+// The paper's example (45): continuous and shallow DAE positions at t = 0.45 against the paper's closed-form values.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
 import { resolveDistribution } from '../../../../shared/experiment'

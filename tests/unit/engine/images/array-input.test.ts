@@ -40,7 +40,7 @@ describe('array input', () => {
     expect(a.shape).toEqual([4, 3, 2])
     expect(a.data[23]).toBe(23)
     expect(a.member).toBe('x')
-    // the labels given are the labels kept: class indices stay as given (issue 13)
+    // the labels given are the labels kept: class indices stay as given (not renumbered)
     expect(Array.from(a.labels!)).toEqual([7, 3, 7, 9])
     await writeFile(join(dir, 'one.npz'), zipSync({ 'features.npy': encodeNpy(Float32Array.from([1, 2, 3]), [3]) }))
     expect((await readArrayInput(join(dir, 'one.npz'))).shape).toEqual([3, 1])

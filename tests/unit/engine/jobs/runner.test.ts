@@ -10,7 +10,8 @@ import { EngineError } from '../../../../electron/engine/errors'
 import type { Flow } from '../../../../electron/engine/flows/types'
 import { createJobContext } from '../../../../electron/engine/jobs/context'
 import { JobManager } from '../../../../electron/engine/jobs/manager'
-import { checkSpec, runExperiment } from '../../../../electron/engine/jobs/runner'
+import { runExperiment } from '../../../../electron/engine/jobs/runner'
+import { checkSpec } from '../../../../electron/engine/jobs/run-options'
 import { chunkRows } from '../../../../electron/engine/jobs/transport'
 import { readNpy } from '../../../../electron/engine/runs/npy'
 import { RunStore } from '../../../../electron/engine/runs/store'
@@ -93,7 +94,7 @@ describe('experiment runner (real engine)', () => {
     expect(tf.memory().numTensors).toBe(baseline)
   })
 
-  it('paper-45 examples reproduce the reference x-coordinates at t = 0.45 (REFERENCE.md section 4)', async () => {
+  it('paper-45 examples reproduce the reference x-coordinates at t = 0.45 (Sonoda & Murata 2019, example 45)', async () => {
     const cont = await runExperiment(await example('paper-45-continuous.json'), { ctx: ctx(), backend })
     const shallow = await runExperiment(await example('paper-45-shallow.json'), { ctx: ctx(), backend })
     const refC = [-1.63227, -1.473774, -1.314468, -1.15256, -0.981957, -0.778404, 0, 0.778404, 0.981957, 1.15256, 1.314468, 1.473774, 1.63227]
@@ -116,7 +117,7 @@ describe('experiment runner (real engine)', () => {
     expect(byDepth(0.4)).toBeCloseTo(2.665657, 6)
   })
 
-  it('the 1-D CDAE example (10 layers) reaches variance ~0.5236 (REFERENCE.md CDAE table)', async () => {
+  it('the 1-D CDAE example (10 layers) reaches variance ~0.5236 (the closed-form CDAE recursion s <- s^3 / (s + t/L)^2)', async () => {
     const r = await runExperiment(await example('cdae-deeper-converges-faster.json'), { ctx: ctx(), backend })
     expect(r.manifest.dimension).toBe(1)
     expect(r.manifest.labels).toBe('component')

@@ -34,7 +34,7 @@ const cdaeSpec = {
   integration: { solver: 'euler', depth: 0.25, stepSize: 0.25, samples: 5 }
 }
 
-/** CDAE closed form for N(0, 1): each layer maps N(0, s) to N(0, s^3 / (s + dt)^2) (REFERENCE.md section 4) */
+/** CDAE closed form for N(0, 1): each layer maps N(0, s) to N(0, s^3 / (s + dt)^2) (Sonoda & Murata 2019) */
 function cdaeVariance(L: number, t: number): number {
   let s = 1
   for (let l = 0; l < L; l++) s = s ** 3 / (s + t / L) ** 2

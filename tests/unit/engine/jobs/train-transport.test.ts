@@ -1,6 +1,6 @@
 // The learned continuous DAE (neural-ode, task transport) on N(0, 1): denoising score matching along
 // the CDAE schedule (5 stages of 0.05) moves the variance from 1 towards the continuous DAE's closed
-// form 1 - 2t = 0.5 at t = 0.25 (REFERENCE.md, eq. 37); the discrete 5-layer CDAE gives 0.5435.
+// form 1 - 2t = 0.5 at t = 0.25 (Sonoda & Murata 2019, eq. 37); the discrete 5-layer CDAE gives 0.5435.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
 import { createJobContext } from '../../../../electron/engine/jobs/context'

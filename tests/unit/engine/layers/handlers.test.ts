@@ -8,7 +8,7 @@ import type { EngineService, JobEvent } from '../../../../shared/contract'
 import { tf } from '../../../../electron/engine/backend'
 import { analyzeLayers } from '../../../../electron/engine/layers/analyze'
 import { loadLayerDumps } from '../../../../electron/engine/layers/dumps'
-import { loadLabels } from '../../../../electron/engine/layers/labels'
+import { loadLabelInfo } from '../../../../electron/engine/layers/labels'
 import { saveDataset } from '../../../../electron/engine/datasets/store'
 import { closeEngineService, openEngineService, waitForJobEnd } from '../service-fixture'
 import { buildModel, LAYER_NAMES, type SavedModel } from './tfjs-fixture'
@@ -110,7 +110,7 @@ describe('layers handlers', () => {
     const got = await service.call('layers.get', { id: end.runId })
     if (!got.ok) throw new Error(got.error.message)
     const direct = await loadLayerDumps(join(FIX, 'dumps'))
-    const labels = await loadLabels(join(FIX, 'dumps', 'labels.npy'))
+    const labels = (await loadLabelInfo(join(FIX, 'dumps', 'labels.npy'))).labels
     const expected = JSON.parse(JSON.stringify(analyzeLayers(direct.layers, { k: 3, seed: 1, labels }), (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)))
     expect(got.value.report).toEqual(expected)
     expect(got.value.dataset).toMatchObject({ kind: 'dumps', n: direct.layers[0].n })

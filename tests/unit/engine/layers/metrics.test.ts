@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest'
 import { createRng } from '../../../../electron/engine/data/random'
 import {
-  eulerVelocity,
   knnIndices,
   knnPreservation,
   kthSquaredRadii,
@@ -146,12 +145,11 @@ describe('separability, merging, motion', () => {
     expect(mergingFraction(input, input.map((v) => 100 * v), 0.5).merged).toBe(0)
   })
 
-  it('median, mean update and Euler velocity', () => {
+  it('median and mean update', () => {
     expect(median([3, 1, 2])).toBe(2)
     expect(median([4, 1, 3, 2])).toBe(2.5)
     const a = Float64Array.of(0, 0, 1, 1)
     const b = Float64Array.of(3, 4, 1, 2)
     expect(meanUpdate(a, b, 2, 2)).toBe(3)
-    expect(Array.from(eulerVelocity(a, b, 0.25))).toEqual([12, 16, 0, 4])
   })
 })

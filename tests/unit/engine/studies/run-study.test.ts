@@ -1,6 +1,6 @@
 // Depth and step-size studies against closed forms: on N(0, 1) every composed-DAE layer and the
 // continuous DAE are scalings, so each particle's error against the limit is |x0| |r_L - r_inf| with
-// r_L = prod_l s_l / (s_l + t/L) (s <- s^3 / (s + t/L)^2, REFERENCE.md) and r_inf = sqrt(1 - 2t).
+// r_L = prod_l s_l / (s_l + t/L) (s <- s^3 / (s + t/L)^2, Sonoda & Murata 2019) and r_inf = sqrt(1 - 2t).
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -1,6 +1,6 @@
 // The shallow DAE test: x ~ N(0, 1), x~ = x + eps with eps ~ N(0, t), t = 0.5, MSE to the
 // clean x. The network is the flow's one Euler step of size 1 from depth 0, g(x~) = x~ + v(x~, 0), so
-// the MLP itself learns the residual; the optimum is E[x | x~] = x~ / (1 + t) (REFERENCE.md).
+// the MLP itself learns the residual; the optimum is E[x | x~] = x~ / (1 + t) for standard Gaussian data with noise variance t.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
 import { createRng } from '../../../../electron/engine/data/random'

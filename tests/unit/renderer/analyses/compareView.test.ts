@@ -15,15 +15,10 @@ import { createAppI18n } from '@/i18n'
 import { formatValue } from '@/components/analyze/report'
 import { metricsWithValues, overlay, viewLayers } from '@/components/analyses/comparison'
 import { createMockApi, flush } from '../helpers'
+import { setApi } from '../api-double'
 
 vi.mock('uplot', () => import('../fake-uplot'))
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 vi.mock('@/components/TrajectoryView.vue', async () => {
   const { defineComponent: dc, h: hh } = await import('vue')
   return {
@@ -91,7 +86,7 @@ beforeEach(() => {
   api['layers.list'] = vi.fn(() => okR(list))
   api['layers.get'] = vi.fn((r: { id: string }) => okR(r.id === 'a-1' ? A : B))
   api['layers.compare'] = vi.fn(() => okR(cmp))
-  mock.current = m
+  setApi(m.api)
 })
 
 async function mountView() {

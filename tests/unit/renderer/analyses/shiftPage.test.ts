@@ -15,15 +15,10 @@ import { formatValue } from '@/components/analyze/report'
 import { describeStartRequest, type DataDraft } from '@/components/analyze/request'
 import { twoClouds } from '@/components/analyses/shift'
 import { createMockApi, flush } from '../helpers'
+import { setApi } from '../api-double'
 
 vi.mock('uplot', () => import('../fake-uplot'))
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const seen = vi.hoisted(() => ({ props: null as null | Record<string, unknown> }))
 vi.mock('@/components/TrajectoryView.vue', async () => {
   const { defineComponent: dc, h: hh } = await import('vue')
@@ -95,7 +90,7 @@ const byId = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`)
 let a: LayerAnalysis
 beforeEach(() => {
   const m = createMockApi()
-  mock.current = m
+  setApi(m.api)
   api = m.api as unknown as Record<string, ReturnType<typeof vi.fn>>
   a = analysis()
   api['layers.get'] = vi.fn(() => okR(a))

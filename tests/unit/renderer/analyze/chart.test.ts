@@ -6,7 +6,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { plots, redrawCount } from '../fake-uplot'
 
 vi.mock('uplot', () => import('../fake-uplot'))
-const { LayerChart, LAYER_INCREMENTS } = await import('@/components/analyze/layerChart')
+const { LayerChart } = await import('@/components/analyze/layerChart')
+const { WHOLE_INCREMENTS } = await import('@/charts/cursorChart')
 const { metricColumn } = await import('@/components/analyze/report')
 
 describe('layer chart', () => {
@@ -14,8 +15,8 @@ describe('layer chart', () => {
     plots.length = 0
     const c = new LayerChart(document.createElement('div'), [[0, 1, 2], [1, null, 2]], { label: 'm', yLabel: 'H (nats)', xLabel: 'layer', locale: 'en', color: '#fff', width: 300, height: 100 })
     const o = plots[plots.length - 1].opts
-    expect(LAYER_INCREMENTS.every((v) => Number.isInteger(v))).toBe(true)
-    expect(o.axes![0].incrs).toBe(LAYER_INCREMENTS)
+    expect(WHOLE_INCREMENTS.every((v) => Number.isInteger(v))).toBe(true)
+    expect(o.axes![0].incrs).toBe(WHOLE_INCREMENTS)
     const xValues = o.axes![0].values as (u: unknown, s: number[], a: number, sp: number, incr: number) => string[]
     expect(xValues(null, [0, 5, 10], 0, 50, 5)).toEqual(['0', '5', '10'])
     expect(o.axes![1].label).toBe('H (nats)')

@@ -6,8 +6,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { OnnxInspection } from '@shared/onnx'
+import { setApi } from '../api-double'
 
-const calls = vi.hoisted(() => ({ stage: [] as { token?: string; files: { name: string; content: string }[] }[], inspect: 0 }))
+const calls = { stage: [] as { token?: string; files: { name: string; content: string }[] }[], inspect: 0 }
 const INSPECTION = {
   irVersion: 8,
   opset: [{ domain: '', version: 13 }],
@@ -21,19 +22,17 @@ const INSPECTION = {
   residualBlocks: [],
   defaultLayers: ['/relu1/Relu_output_0', 'logits']
 } satisfies OnnxInspection
-vi.mock('@/api', () => ({
-  api: {
-    'models.inspect': () => {
-      calls.inspect++
-      return Promise.resolve({ ok: true, value: INSPECTION })
-    },
-    'inputs.stage': (r: { token?: string; files: { name: string; content: string }[] }) => {
-      calls.stage.push(r)
-      return Promise.resolve({ ok: true, value: { token: 'tok-123456789', files: 0, bytes: 0 } })
-    }
+vi.mock('@/api', () => import('../api-double'))
+setApi({
+  'models.inspect': () => {
+    calls.inspect++
+    return Promise.resolve({ ok: true, value: INSPECTION })
   },
-  transportKind: 'test'
-}))
+  'inputs.stage': (r: { token?: string; files: { name: string; content: string }[] }) => {
+    calls.stage.push(r)
+    return Promise.resolve({ ok: true, value: { token: 'tok-123456789', files: 0, bytes: 0 } })
+  }
+})
 import { useInputDraft } from '@/components/analyze/inputDraft'
 
 const file = (path: string, size: number): File => {

@@ -8,14 +8,10 @@ import { createPinia, setActivePinia } from 'pinia'
 import { METHODS, type Result } from '@shared/contract'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush } from '../helpers'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null, saved: [] as [string, string][] }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+const mock = vi.hoisted(() => ({ saved: [] as [string, string][] }))
+vi.mock('@/api', () => import('../api-double'))
 vi.mock('@/export/download', async (orig) => ({
   ...(await orig<typeof import('@/export/download')>()),
   saveFile: (name: string, content: string) => void mock.saved.push([name, content])
@@ -59,7 +55,7 @@ const shownJson = (w: VueWrapper): unknown => JSON.parse(byId(w, 'analyze-reques
 
 beforeEach(() => {
   const m = createMockApi()
-  mock.current = m
+  setApi(m.api)
   mock.saved.length = 0
   api = m.api as Api
   api['layers.start'] = vi.fn(() => okR({ jobId: 'job-7' }))

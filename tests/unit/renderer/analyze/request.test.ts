@@ -1,23 +1,16 @@
 // @vitest-environment happy-dom
-// Building layers.start: every file's bytes as base64 (checked against Node's own encoder, over more than
-// one 32 KiB chunk), names kept, labels renamed for the engine, data only for a model, and the request
-// accepted by the contract's own schema.
+// Building layers.start: every file's bytes as base64 (checked against Node's own encoder; the encoder
+// itself is tested in tests/unit/shared/base64.test.ts), names kept, labels renamed for the engine, data
+// only for a model, and the request accepted by the contract's own schema.
 import { describe, expect, it } from 'vitest'
 import { METHODS } from '@shared/contract'
-import { buildStartRequest, checkData, checkOptions, toBase64, type DataDraft } from '@/components/analyze/request'
+import { buildStartRequest, checkData, checkOptions, type DataDraft } from '@/components/analyze/request'
 
 const bytes = (n: number, seed: number): Uint8Array<ArrayBuffer> => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed * 7) % 256)
 const file = (name: string, b: Uint8Array<ArrayBuffer>): File => new File([b], name)
 const BUILTIN: DataDraft = { kind: 'builtin', builtin: 'spirals', n: 500, seed: 3, datasetId: null }
 
 describe('layers.start request', () => {
-  it('encodes bytes exactly like Buffer, across chunk boundaries', () => {
-    for (const n of [0, 1, 2, 3, 0x8000 - 1, 0x8000, 0x8000 * 2 + 5]) {
-      const b = bytes(n, n)
-      expect(toBase64(b)).toBe(Buffer.from(b).toString('base64'))
-    }
-  })
-
   it('dumps: files in order with their names, the labels file sent as labels.<ext>, no data', async () => {
     const a = bytes(70_000, 1)
     const b = bytes(10, 2)

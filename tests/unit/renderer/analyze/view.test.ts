@@ -11,15 +11,10 @@ import type { LayerAnalysis, LayerAnalysisSummary, LayerReport } from '@shared/l
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush } from '../helpers'
 import { redrawCount } from '../fake-uplot'
+import { setApi } from '../api-double'
 
 vi.mock('uplot', () => import('../fake-uplot'))
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const seen = vi.hoisted(() => ({ props: null as null | Record<string, unknown> }))
 vi.mock('@/components/TrajectoryView.vue', async () => {
   const { defineComponent: dc, h: hh } = await import('vue')
@@ -110,7 +105,7 @@ const byId = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`)
 
 beforeEach(() => {
   m = createMockApi()
-  mock.current = m
+  setApi(m.api)
   api = m.api as unknown as Record<string, ReturnType<typeof vi.fn>>
   api['layers.get'] = vi.fn(() => okR(analysis()))
   api['layers.list'] = vi.fn(() =>

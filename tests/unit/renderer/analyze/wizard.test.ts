@@ -9,14 +9,9 @@ import type { Result } from '@shared/contract'
 import { LIMITS } from '@shared/limits'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush } from '../helpers'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 // stands in for the data import component (its own tests cover it): a button that emits 'imported'
 vi.mock('@/components/data/DataImport.vue', async () => {
   const { defineComponent, h } = await import('vue')
@@ -57,7 +52,7 @@ const MODEL = JSON.stringify({ modelTopology: { class_name: 'Sequential' }, weig
 
 beforeEach(() => {
   m = createMockApi()
-  mock.current = m
+  setApi(m.api)
   api = m.api as Api
   api['layers.start'] = vi.fn(() => okR({ jobId: 'job-7' }))
   api['data.list'] = vi.fn(() => okR([]))

@@ -8,22 +8,18 @@ import { createAppI18n } from '@/i18n'
 import { metricSeries } from '@/charts/series'
 import { createMockApi, flush, manifestFixture, trajectoriesFixture } from '../helpers'
 import { plots } from '../fake-uplot'
+import { setApi } from '../api-double'
 
 vi.mock('uplot', () => import('../fake-uplot'))
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
+let api: ReturnType<typeof createMockApi>['api']
 const MetricsChart = (await import('@/components/results/MetricsChart.vue')).default
 const { useRunsStore } = await import('@/stores/runs')
 const { useViewStore } = await import('@/stores/view')
 
 beforeEach(() => {
   plots.length = 0
-  mock.current = createMockApi()
+  api = setApi(createMockApi().api)
 })
 
 describe('metricSeries', () => {
@@ -43,7 +39,6 @@ describe('MetricsChart', () => {
   async function setup(metric: 'entropy' | 'slicedW2ToInput') {
     const pinia = createPinia()
     setActivePinia(pinia)
-    const api = mock.current!.api
     api['runs.get'].mockResolvedValueOnce({ ok: true, value: manifestFixture('a', 4, 0.3) })
     api['runs.trajectories'].mockResolvedValue({ ok: true, value: trajectoriesFixture(4) })
     const runs = useRunsStore()

@@ -9,15 +9,10 @@ import type { RunManifest } from '@shared/run'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush, manifestFixture } from '../helpers'
 import { plots } from '../fake-uplot'
+import { setApi } from '../api-double'
 
 vi.mock('uplot', () => import('../fake-uplot'))
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const TrainLive = (await import('@/components/train/TrainLive.vue')).default
 const { LayerChart } = await import('@/components/analyze/layerChart')
 const { useRunsStore } = await import('@/stores/runs')
@@ -29,7 +24,7 @@ const CURVE = [0, 1, 2].map((epoch) => ({ epoch, trainLoss: 0.7 - 0.2 * epoch, v
 
 beforeEach(() => {
   plots.length = 0
-  mock.current = createMockApi()
+  setApi(createMockApi().api)
 })
 
 async function mountLive(lang: 'en' | 'ja') {

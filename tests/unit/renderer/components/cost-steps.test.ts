@@ -6,20 +6,15 @@ import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush } from '../helpers'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const CostSummary = (await import('@/components/wizard/CostSummary.vue')).default
 const { useExperimentStore } = await import('@/stores/experiment')
 const tid = (id: string) => `[data-testid="${id}"]`
 
 async function panel(lang: 'en' | 'ja', depth: number, stepSize: number) {
-  mock.current = createMockApi()
+  setApi(createMockApi().api)
   const pinia = createPinia()
   setActivePinia(pinia)
   const draft = useExperimentStore()

@@ -12,14 +12,9 @@ import { fill } from '@shared/messages/format'
 import type { Result } from '@shared/contract'
 import type { DataPreview } from '@shared/dataset'
 import { createMockApi, flush, manifestFixture, SPEC_47 } from '../helpers'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as Record<string, unknown> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const RunSummary = (await import('@/components/results/RunSummary.vue')).default
 const RunProgress = (await import('@/components/results/RunProgress.vue')).default
 const EngineCrashBanner = (await import('@/components/common/EngineCrashBanner.vue')).default
@@ -44,7 +39,7 @@ const byId = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`)
 
 beforeEach(() => {
   m = createMockApi()
-  mock.current = m.api
+  setApi(m.api)
   document.body.innerHTML = ''
 })
 
@@ -91,7 +86,7 @@ describe('engine texts in Japanese', () => {
     const preview = vi.fn<(r: unknown) => Promise<Result<DataPreview>>>(() =>
       Promise.resolve({ ok: false, error: { code: 'invalid-request', message: say('engine.blowUp', blowUp) } })
     )
-    mock.current = { ...m.api, 'data.preview': preview }
+    setApi({ ...m.api, 'data.preview': preview })
     const w = mountIn(DataImport, 'ja')
     const input = byId(w, 'data-file')
     Object.defineProperty(input.element, 'files', { value: [new File(['a\nb\n'], 'x.csv', { type: 'text/csv' })], configurable: true })

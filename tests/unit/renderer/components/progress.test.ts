@@ -6,14 +6,9 @@ import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush, SPEC_47 } from '../helpers'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const RunProgress = (await import('@/components/results/RunProgress.vue')).default
 const { useJobsStore } = await import('@/stores/jobs')
 
@@ -29,7 +24,7 @@ const tid = (id: string) => `[data-testid="${id}"]`
 
 beforeEach(() => {
   m = createMockApi()
-  mock.current = m
+  setApi(m.api)
 })
 
 describe('RunProgress', () => {

@@ -8,15 +8,11 @@ import type { RunManifest } from '@shared/run'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush, manifestFixture, trajectoriesFixture } from '../helpers'
 import { plots } from '../fake-uplot'
+import { setApi } from '../api-double'
 
 vi.mock('uplot', () => import('../fake-uplot'))
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
+let api: ReturnType<typeof createMockApi>['api']
 const DepthGroupChart = (await import('@/components/results/DepthGroupChart.vue')).default
 const SigmaPlane = (await import('@/components/results/SigmaPlane.vue')).default
 const { useRunsStore } = await import('@/stores/runs')
@@ -46,8 +42,8 @@ function analysedManifest(gaussian: boolean): RunManifest {
 async function setup(group: 'distance' | 'energy' | 'merging' | 'shape', manifest: RunManifest, locale: 'en' | 'ja' = 'en') {
   const pinia = createPinia()
   setActivePinia(pinia)
-  mock.current!.api['runs.get'].mockResolvedValue({ ok: true, value: manifest })
-  mock.current!.api['runs.trajectories'].mockResolvedValue({ ok: true, value: trajectoriesFixture(4) })
+  api['runs.get'].mockResolvedValue({ ok: true, value: manifest })
+  api['runs.trajectories'].mockResolvedValue({ ok: true, value: trajectoriesFixture(4) })
   const w = mount(DepthGroupChart, { props: { group }, global: { plugins: [pinia, createAppI18n(locale)] } })
   await useRunsStore().open('g')
   useViewStore().setRange(0.3)
@@ -58,7 +54,7 @@ async function setup(group: 'distance' | 'energy' | 'merging' | 'shape', manifes
 
 beforeEach(() => {
   plots.length = 0
-  mock.current = createMockApi()
+  api = setApi(createMockApi().api)
 })
 
 describe('DepthGroupChart', () => {
@@ -105,8 +101,8 @@ describe('SigmaPlane', () => {
   async function mountPlane(gaussian: boolean) {
     const pinia = createPinia()
     setActivePinia(pinia)
-    mock.current!.api['runs.get'].mockResolvedValue({ ok: true, value: analysedManifest(gaussian) })
-    mock.current!.api['runs.trajectories'].mockResolvedValue({ ok: true, value: trajectoriesFixture(4) })
+    api['runs.get'].mockResolvedValue({ ok: true, value: analysedManifest(gaussian) })
+    api['runs.trajectories'].mockResolvedValue({ ok: true, value: trajectoriesFixture(4) })
     const w = mount(SigmaPlane, { global: { plugins: [pinia, createAppI18n('en')] } })
     await useRunsStore().open('g')
     useViewStore().setRange(0.3)

@@ -1,21 +1,17 @@
 // @vitest-environment happy-dom
 // The results workspace: the trajectory view gets the run, the scrubber's depth and the colouring;
-// the scrubber moves every view; re-run sends the changed depth and step size; summary numbers shown.
+// the scrubber moves every view; re-run sends the changed depth and step size; summary numbers shown;
+// Save image downloads the view's PNG.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush, manifestFixture, trajectoriesFixture } from '../helpers'
+import { setApi } from '../api-double'
 
 vi.mock('uplot', () => import('../fake-uplot'))
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const handle = { resetCamera: vi.fn(), toPNG: vi.fn(() => 'data:image/png;base64,AAAA') }
 // stands in for the three.js view (WebGL is not available in happy-dom); same props and handle
 vi.mock('@/components/TrajectoryView.vue', () => ({
@@ -52,7 +48,7 @@ async function setup(labels: 'component' | 'none' = 'component') {
 
 beforeEach(() => {
   m = createMockApi()
-  mock.current = m
+  setApi(m.api)
   handle.resetCamera.mockClear()
 })
 
@@ -75,6 +71,27 @@ describe('ResultsWorkspace', () => {
     expect(tv.props('colorBy')).toBe('initial')
     await w.find(tid('reset-camera')).trigger('click')
     expect(handle.resetCamera).toHaveBeenCalledTimes(1)
+  })
+
+  it("saves the 3-D view's PNG through the one download path, named after the run, view and depth", async () => {
+    const { w } = await setup()
+    const blobs: Blob[] = []
+    const names: string[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => (blobs.push(b as Blob), 'blob:png'))
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download)
+    })
+    try {
+      await w.find(tid('save-image')).trigger('click')
+      expect(names).toHaveLength(1)
+      expect(names[0]).toMatch(/^run-a-3d-view-depth-0\.300-\d{4}-\d{2}-\d{2}\.png$/)
+      // the stub's data: URL carries base64 'AAAA', three zero bytes
+      expect(blobs[0].type).toBe('image/png')
+      expect(Array.from(new Uint8Array(await blobs[0].arrayBuffer()))).toEqual([0, 0, 0])
+    } finally {
+      vi.restoreAllMocks()
+    }
   })
 
   it('colours by initial position when the run has no component labels', async () => {

@@ -13,14 +13,10 @@ import type { RunFlag, RunManifest } from '@shared/run'
 import { localize, say } from '@shared/messages'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, manifestFixture } from '../helpers'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return (mock.current ??= createMockApi()).api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
+setApi(createMockApi().api)
 const RunFlags = (await import('@/components/results/RunFlags.vue')).default
 const TrainRerun = (await import('@/components/train/TrainRerun.vue')).default
 const { useRunsStore } = await import('@/stores/runs')

@@ -6,14 +6,9 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush, SPEC_47 } from '../helpers'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const DaeWizard = (await import('@/views/DaeWizard.vue')).default
 
 let m: ReturnType<typeof createMockApi>
@@ -32,7 +27,7 @@ async function next(w: VueWrapper): Promise<void> {
 
 beforeEach(() => {
   m = createMockApi()
-  mock.current = m
+  setApi(m.api)
   document.body.innerHTML = ''
 })
 

@@ -8,14 +8,9 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createAppI18n } from '@/i18n'
 import { flush } from '../helpers'
 import { createDataMockApi, INFO, PREVIEW } from './fixtures'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createDataMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const DataImport = (await import('@/components/data/DataImport.vue')).default
 const DataView = (await import('@/views/DataView.vue')).default
 
@@ -38,7 +33,7 @@ async function choose(w: VueWrapper, file: File): Promise<void> {
 
 beforeEach(() => {
   m = createDataMockApi()
-  mock.current = m
+  setApi(m.api)
   document.body.innerHTML = ''
 })
 

@@ -8,20 +8,15 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createAppI18n } from '@/i18n'
 import { flush } from '../helpers'
 import { createDataMockApi, INFO } from './fixtures'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createDataMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const DataView = (await import('@/views/DataView.vue')).default
 
 let m: ReturnType<typeof createDataMockApi>
 beforeEach(() => {
   m = createDataMockApi()
-  mock.current = m
+  setApi(m.api)
   m.api['data.list'].mockResolvedValue({ ok: true, value: [INFO] })
 })
 

@@ -1,7 +1,6 @@
-// The import form's pure logic: default mapping, what blocks Import, localized issue keys, base64.
+// The import form's pure logic: default mapping, what blocks Import, localized issue keys.
 import { describe, expect, it } from 'vitest'
 import { columnIssues, defaultForm, fileIssues, formProblems } from '@/components/data/mapping'
-import { bytesToBase64 } from '@/components/data/base64'
 import { say } from '@shared/messages'
 import { PREVIEW } from './fixtures'
 
@@ -33,11 +32,5 @@ describe('import form logic', () => {
     // a file-level issue is kept even when it starts like a column issue; every column template is dropped
     const columnLike = { ...PREVIEW, issues: ['column headers repeat: the second "x" is renamed', say('import.issueMissingMany', { name: 'x', count: '3' }), say('import.issueColumnEmpty', { name: 'y' })] }
     expect(fileIssues(columnLike)).toEqual(['column headers repeat: the second "x" is renamed'])
-  })
-
-  it('encodes bytes in chunks to the same base64 as Node', () => {
-    const bytes = Uint8Array.from({ length: 3 * 16 * 1024 * 2 + 5 }, (_, i) => (i * 7919) % 256)
-    expect(bytesToBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'))
-    expect(bytesToBase64(new Uint8Array(0))).toBe('')
   })
 })

@@ -11,14 +11,9 @@ import { localize, say } from '@shared/messages'
 import type { SavePdfResult } from '@shared/desktop-channels'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush, manifestFixture, trajectoriesFixture } from '../helpers'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 vi.mock('@/components/TrajectoryView.vue', () => ({
   default: defineComponent({
     name: 'TrajectoryView',
@@ -51,7 +46,7 @@ beforeEach(() => {
   const m = createMockApi()
   m.api['runs.get'].mockResolvedValue({ ok: true, value: { ...manifestFixture('run-20260101-abcdef'), name: 'fig 47', notes: [NOTE] } })
   m.api['runs.trajectories'].mockResolvedValue({ ok: true, value: trajectoriesFixture() })
-  mock.current = m
+  setApi(m.api)
   saveReportPdf = vi.fn<(name: string) => Promise<SavePdfResult>>()
   document.body.innerHTML = ''
 })

@@ -1,12 +1,13 @@
 // History search and filters: words match name or tags (case and width folded), filters combine, newest
 // first with undated runs last; filter menu choices; recent complete runs; name and tag validation.
 import { describe, expect, it } from 'vitest'
-import { addTag, checkName, choices, EMPTY_FILTER, filterRuns, recentComplete } from '@/components/history/filter'
+import { addTag, checkName, choices, EMPTY_FILTER, recentComplete } from '@/components/history/filter'
+import { historyEntries } from '@/components/history/entries'
 import { historyFixture } from './mockApi'
 
-const ids = (f: Partial<typeof EMPTY_FILTER>) => filterRuns(historyFixture(), { ...EMPTY_FILTER, ...f }).map((r) => r.id)
+const ids = (f: Partial<typeof EMPTY_FILTER>) => historyEntries(historyFixture(), [], { ...EMPTY_FILTER, ...f }, 'run').map((e) => e.id)
 
-describe('filterRuns', () => {
+describe('the run filter (historyEntries over runs)', () => {
   it('lists every run newest first when nothing is set, undated last', () => {
     expect(ids({})).toEqual(['r-new', 'r-bad', 'r-old', 'r-half'])
   })

@@ -12,14 +12,9 @@ import { EMPTY_FILTER } from '@/components/history/filter'
 import { historyEntries } from '@/components/history/entries'
 import { flush } from '../helpers'
 import { createFullMockApi, historyFixture, type FullMock } from './mockApi'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as FullMock | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const HistoryView = (await import('@/views/HistoryView.vue')).default
 const { useNavStore } = await import('@/stores/nav')
 const { collectScreens, SCREENS_KEY } = await import('@/screenRegistry')
@@ -51,7 +46,7 @@ async function setup() {
 
 beforeEach(() => {
   m = createFullMockApi()
-  mock.current = m
+  setApi(m.api)
 })
 
 describe('history entries (pure)', () => {

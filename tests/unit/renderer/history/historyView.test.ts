@@ -8,14 +8,9 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createAppI18n } from '@/i18n'
 import { flush } from '../helpers'
 import { createFullMockApi, historyFixture, type FullMock } from './mockApi'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as FullMock | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const HistoryView = (await import('@/views/HistoryView.vue')).default
 const { useNavStore } = await import('@/stores/nav')
 const { collectScreens, SCREENS_KEY } = await import('@/screenRegistry')
@@ -40,7 +35,7 @@ async function setup() {
 
 beforeEach(() => {
   m = createFullMockApi()
-  mock.current = m
+  setApi(m.api)
 })
 
 describe('history screen', () => {

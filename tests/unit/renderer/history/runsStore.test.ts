@@ -5,21 +5,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { manifestFixture, trajectoriesFixture } from '../helpers'
 import { createFullMockApi, historyFixture, type FullMock } from './mockApi'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as FullMock | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const { useRunsStore } = await import('@/stores/runs')
 
 let m: FullMock
 
 beforeEach(() => {
   m = createFullMockApi()
-  mock.current = m
+  setApi(m.api)
   m.api['runs.list'].mockResolvedValue({ ok: true, value: historyFixture() })
   setActivePinia(createPinia())
 })

@@ -8,15 +8,10 @@ import { parseSpec, type FieldError } from '@shared/experiment'
 import { createAppI18n } from '@/i18n'
 import FieldErrors from '@/components/FieldErrors.vue'
 import { createMockApi, flush, SPEC_47 } from '../helpers'
+import { setApi } from '../api-double'
 
 vi.mock('uplot', () => import('../fake-uplot'))
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const DaeWizard = (await import('@/views/DaeWizard.vue')).default
 const TrainWizard = (await import('@/views/TrainWizard.vue')).default
 
@@ -35,7 +30,7 @@ function mountIn(component: unknown, locale: 'en' | 'ja'): VueWrapper {
 }
 
 beforeEach(() => {
-  mock.current = createMockApi()
+  setApi(createMockApi().api)
   document.body.innerHTML = ''
 })
 

@@ -1,6 +1,6 @@
 // Depth brackets (the CPU half of the shaders' interpolation) and the interpolated positions they give.
 import { describe, expect, it } from 'vitest'
-import { bracket, interpolatedPosition, trailAlpha, trailSample } from '../../../../renderer/src/scene/depth'
+import { bracket, interpolatedPosition, trailSample } from '../../../../renderer/src/scene/depth'
 import { packPositions, planUpload } from '../../../../renderer/src/scene/layout'
 
 describe('bracket', () => {
@@ -64,9 +64,5 @@ describe('trails', () => {
   it('walks back from the lower bracketing sample and stops at sample 0', () => {
     const b = { i0: 5, i1: 6, w: 0.4 }
     expect([1, 2, 3, 7, 9].map((k) => trailSample(b, k))).toEqual([5, 4, 3, 0, 0])
-  })
-  it('fades linearly from 1 at the head to 0 at the tail', () => {
-    const a = [0, 1, 2, 3].map((k) => trailAlpha(k, 4))
-    ;[1, 2 / 3, 1 / 3, 0].forEach((v, k) => expect(a[k]).toBeCloseTo(v, 12))
   })
 })

@@ -12,14 +12,9 @@ import type { RunSummary } from '@shared/run'
 import { createAppI18n } from '@/i18n'
 import { flush, manifestFixture, SPEC_47, trajectoriesFixture } from '../helpers'
 import { createFullMockApi, type FullMock } from '../history/mockApi'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as FullMock | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 // the 3-D workspace needs WebGL; stubs stand in for it on the run page and the DAE screen
 /* eslint-disable vue/one-component-per-file -- two tiny render-function stubs, not components of the app */
 vi.mock('@/views/ResultsWorkspace.vue', () => ({ default: defineComponent({ setup: () => () => h('div', { 'data-testid': 'results-stub' }) }) }))
@@ -55,7 +50,7 @@ async function start(hash: string, locale: 'en' | 'ja' = 'en') {
 
 beforeEach(() => {
   m = createFullMockApi()
-  mock.current = m
+  setApi(m.api)
   m.api['runs.list'].mockResolvedValue({ ok: true, value: runs(8) })
 })
 

@@ -1,7 +1,7 @@
-// Locale formatting: grouping and decimal separators per locale, significant digits, non-finite values as a
-// dash, dates in the locale's order, unreadable dates returned as given.
+// Locale formatting: grouping and decimal separators per locale, significant digits, percentages, non-finite
+// values as a dash, dates in the locale's order, unreadable dates returned as given.
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatDate, formatNumber } from '@/format'
+import { formatCount, formatDate, formatNumber, formatPercent } from '@/format'
 
 describe('format', () => {
   it('formats numbers with the locale separators and 4 significant digits', () => {
@@ -23,6 +23,12 @@ describe('format', () => {
     expect(formatNumber(0.00012345, 'en')).toBe('1.23E-4')
     expect(formatNumber(0.001, 'en')).toBe('0.001')
     expect(formatNumber(0, 'en')).toBe('0')
+  })
+  it('writes fractions as percentages to 0.1 %, with the locale separators', () => {
+    expect(formatPercent(0.97345, 'en')).toBe('97.3%')
+    expect(formatPercent(0.5, 'en')).toBe('50%')
+    expect(formatPercent(12.3456, 'de')).toBe('1.234,6\u00a0%')
+    expect(formatPercent(Number.NaN, 'ja')).toBe('—')
   })
   it('formats dates in the locale order; noon UTC keeps the calendar day in any time zone within ±11 h', () => {
     const iso = '2025-01-02T12:00:00Z'

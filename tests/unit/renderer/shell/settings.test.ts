@@ -9,14 +9,9 @@ import { DEFAULT_SETTINGS } from '@shared/settings'
 import { createAppI18n } from '@/i18n'
 import { flush } from '../helpers'
 import { createFullMockApi, type FullMock } from '../history/mockApi'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as FullMock | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const SettingsView = (await import('@/views/SettingsView.vue')).default
 const SettingsNotice = (await import('@/components/common/SettingsNotice.vue')).default
 const DiagnosticsCopy = (await import('@/components/common/DiagnosticsCopy.vue')).default
@@ -29,7 +24,7 @@ const i18n = () => createAppI18n('en')
 
 beforeEach(() => {
   m = createFullMockApi()
-  mock.current = m
+  setApi(m.api)
   setActivePinia(createPinia())
 })
 afterEach(() => vi.unstubAllGlobals())

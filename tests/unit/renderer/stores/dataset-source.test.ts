@@ -4,19 +4,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMockApi } from '../helpers'
+import { setApi } from '../api-double'
 
 // the draft names runs against the history (the runs store), which reaches the engine through '@/api'
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const { useExperimentStore } = await import('@/stores/experiment')
 
 beforeEach(() => {
-  mock.current = createMockApi()
+  setApi(createMockApi().api)
   setActivePinia(createPinia())
 })
 

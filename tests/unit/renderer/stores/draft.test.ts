@@ -4,14 +4,9 @@ import { createPinia, setActivePinia } from 'pinia'
 import { parseSpec } from '@shared/experiment'
 import { buildSpec, estimateCost, formatBytes, type DraftValues } from '@/stores/draft'
 import { createMockApi, SPEC_47 } from '../helpers'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const { useExperimentStore } = await import('@/stores/experiment')
 
 const defaults: DraftValues = {
@@ -38,8 +33,10 @@ const defaults: DraftValues = {
 }
 
 describe('buildSpec', () => {
-  it('builds the issue example for preset (47) with an automatic name', () => {
-    expect(buildSpec(defaults, 1)).toEqual(SPEC_47)
+  it('builds the example for preset (47), named by the English run-name template without a default name', () => {
+    // '{data} {flow}, {solver} h={h}' (renderer/src/i18n/areas/steps.ts)
+    expect(buildSpec(defaults, 1)).toEqual({ ...SPEC_47, name: 'paper-47 continuous-dae, rk4 h=0.005' })
+    expect(buildSpec(defaults, 1, 'given default')).toEqual({ ...SPEC_47, name: 'given default' })
   })
 
   it('builds a custom mixture, composed flow, grid and adaptive solver', () => {
@@ -120,7 +117,7 @@ describe('estimateCost: NFE of the step grid', () => {
 
 describe('experiment store', () => {
   beforeEach(() => {
-    mock.current = createMockApi()
+    setApi(createMockApi().api)
     setActivePinia(createPinia())
   })
 

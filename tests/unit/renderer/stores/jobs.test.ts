@@ -3,14 +3,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMockApi, flush, manifestFixture, SPEC_47, trajectoriesFixture } from '../helpers'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const { useJobsStore } = await import('@/stores/jobs')
 const { useRunsStore } = await import('@/stores/runs')
 const { useViewStore } = await import('@/stores/view')
@@ -20,7 +15,7 @@ let m: ReturnType<typeof createMockApi>
 
 beforeEach(() => {
   m = createMockApi()
-  mock.current = m
+  setApi(m.api)
   setActivePinia(createPinia())
 })
 

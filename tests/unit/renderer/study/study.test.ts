@@ -6,14 +6,9 @@ import { parseSpec } from '@shared/experiment'
 import type { StudyResult } from '@shared/study'
 import { parseValues, STUDY_PRESETS, studyCost } from '@/components/study/presets'
 import { createMockApi, flush } from '../helpers'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as (ReturnType<typeof createMockApi> & { extra: Record<string, ReturnType<typeof vi.fn>> }) | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return { ...mock.current!.api, ...mock.current!.extra }
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const { useStudiesStore } = await import('@/stores/studies')
 
 describe('parseValues', () => {
@@ -45,6 +40,7 @@ describe('presets', () => {
 
 describe('studies store', () => {
   let extra: Record<string, ReturnType<typeof vi.fn>>
+  let emit: ReturnType<typeof createMockApi>['emit']
   const result: StudyResult = {
     id: 'st-1', name: 'deeper', createdAt: '2026-11-27T20:00:00Z', appVersion: '0', backend: 'wasm', spec: {}, sweep: { parameter: 'layers', values: [1, 2] },
     limit: 'continuous', limitEntropyEnd: 1.07, points: [], slope: -1, notes: []
@@ -56,18 +52,19 @@ describe('studies store', () => {
       'studies.get': vi.fn(() => Promise.resolve({ ok: true, value: result })),
       'studies.list': vi.fn(() => Promise.resolve({ ok: true, value: [] }))
     }
-    mock.current = { ...m, extra }
+    emit = m.emit
+    setApi({ ...m.api, ...extra })
     setActivePinia(createPinia())
   })
 
   it('starts, follows progress (events held until the job id is known), opens the study when done', async () => {
     const s = useStudiesStore()
     const started = s.start({ name: 'deeper', spec: STUDY_PRESETS[0].spec, sweep: STUDY_PRESETS[0].sweep })
-    mock.current!.emit({ jobId: 'job-s', type: 'progress', fraction: 0.5, message: 'layers = 4' })
+    emit({ jobId: 'job-s', type: 'progress', fraction: 0.5, message: 'layers = 4' })
     expect(await started).toBe(true)
     expect(s.fraction).toBe(0.5)
     expect(s.message).toBe('layers = 4')
-    mock.current!.emit({ jobId: 'job-s', type: 'done', runId: 'st-1' })
+    emit({ jobId: 'job-s', type: 'done', runId: 'st-1' })
     await flush()
     expect(extra['studies.get']).toHaveBeenCalledWith({ id: 'st-1' })
     expect(s.status).toBe('done')

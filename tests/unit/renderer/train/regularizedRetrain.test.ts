@@ -14,14 +14,9 @@ import type { RunManifest } from '@shared/run'
 import { createAppI18n } from '@/i18n'
 import { canRegularize, regularizedSpec } from '@/components/analyses/regularize'
 import { createMockApi, flush, manifestFixture } from '../helpers'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const TrainRerun = (await import('@/components/train/TrainRerun.vue')).default
 const { useRunsStore } = await import('@/stores/runs')
 const { useNavStore } = await import('@/stores/nav')
@@ -34,7 +29,7 @@ const example = (name: string): ExperimentSpec => {
 let m: ReturnType<typeof createMockApi>
 beforeEach(() => {
   m = createMockApi()
-  mock.current = m
+  setApi(m.api)
 })
 
 describe('regularizedSpec', () => {

@@ -8,14 +8,9 @@ import type { RunManifest } from '@shared/run'
 import { createAppI18n } from '@/i18n'
 import { reportView } from '@/components/train/reportView'
 import { createMockApi, manifestFixture } from '../helpers'
+import { setApi } from '../api-double'
 
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const TrainingReport = (await import('@/components/train/TrainingReport.vue')).default
 const { useRunsStore } = await import('@/stores/runs')
 
@@ -29,7 +24,7 @@ function mountWith(training: unknown, locale: 'en' | 'ja' = 'en'): VueWrapper {
 const byId = (w: VueWrapper, id: string) => w.find(`[data-testid="${id}"]`)
 
 beforeEach(() => {
-  mock.current = createMockApi()
+  setApi(createMockApi().api)
 })
 
 describe('TrainingReport', () => {

@@ -8,15 +8,10 @@ import { createPinia, setActivePinia } from 'pinia'
 import { parseSpec } from '@shared/experiment'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush } from '../helpers'
+import { setApi } from '../api-double'
 
 vi.mock('uplot', () => import('../fake-uplot'))
-const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
-vi.mock('@/api', () => ({
-  get api() {
-    return mock.current!.api
-  },
-  transportKind: 'test'
-}))
+vi.mock('@/api', () => import('../api-double'))
 const TrainWizard = (await import('@/views/TrainWizard.vue')).default
 const RunProgress = (await import('@/components/results/RunProgress.vue')).default
 /** the results workspace without its 3-D view: the progress bar and the live slot beside it */
@@ -39,7 +34,7 @@ async function next(w: VueWrapper): Promise<void> {
 
 beforeEach(() => {
   m = createMockApi()
-  mock.current = m
+  setApi(m.api)
   document.body.innerHTML = ''
 })
 
