@@ -12,7 +12,7 @@ import { StudySweepSchema, type StudyResult, type StudySummary } from './study'
 import { LIMITS } from './limits'
 import { ImageOptionsSchema } from './image-data'
 import { OnnxAnalyzeOptionsSchema, type OnnxInspection } from './onnx'
-import { message, zodIssueMessage, type Message } from './messages'
+import { type Message, message, zodIssueMessage } from './messages'
 import { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method } from './channels'
 
 export { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method }
@@ -215,7 +215,7 @@ export type JobEvent =
 
 /** A payload's zod issues as one Message: each issue's path and its Message, joined by the catalogue. */
 function payloadIssues(issues: readonly z.core.$ZodIssue[]): Message {
-  const parts = issues.slice(0, 4).map((i) => message('errmsg.payloadIssue', { path: i.path.map(String).join('.') || '(payload)', issue: zodIssueMessage(i) }))
+  const parts = issues.slice(0, 8).map((i) => message('errmsg.payloadIssue', { path: i.path.map(String).join('.') || '(payload)', issue: zodIssueMessage(i) }))
   return parts.reduce((all, part) => message('errmsg.issueList', { first: all, next: part }))
 }
 

@@ -4,7 +4,7 @@
 // (particles x steps). Called from ExperimentSpecSchema's refinement, so every boundary refuses the same.
 import type { z } from 'zod'
 import { LIMITS } from './limits'
-import { customIssue, message, type Message } from './messages'
+import { customIssue, type Message, message } from './messages'
 import type { ExperimentSpec } from './experiment'
 
 /** The pattern of ids the dataset (and run) store makes: folder names, never paths. */

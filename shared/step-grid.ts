@@ -1,7 +1,7 @@
 // The fixed-step grid of a spec: a fixed-step solver takes exactly T/h steps of size h (h is the layer's
 // thickness in the paper), so T/h must be a whole number; a step size that does not divide the depth is
 // refused with a suggestion. Also the singular-time warning threshold of the continuous DAE.
-import { message, type Message } from './messages'
+import { type Message, message } from './messages'
 
 /** Number of fixed steps of size h in [0, T], or NaN when T / h is not (within 1e-9) a whole number. */
 export function wholeSteps(depth: number, stepSize: number): number {

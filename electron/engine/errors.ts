@@ -3,7 +3,7 @@
 // English for logs and stack traces.
 import type { ApiError, ErrorCode } from '../../shared/contract'
 import type { FieldError } from '../../shared/experiment'
-import { message, messageOf, MessageError, type Message } from '../../shared/messages'
+import { type Message, message, MessageError, messageOf } from '../../shared/messages'
 import { errnoOf, plainIoMessage } from './io-messages'
 
 export class EngineError extends MessageError {

@@ -2,7 +2,7 @@
 // what to do, without the machine's paths or Node's "EROFS: read-only file system, open '/home/...'"
 // wording (which toApiError used to prefix with the code again: "EROFS: EROFS: ...").
 import { sep } from 'node:path'
-import { message, messageOf, type Message, type MessageKey, type MessageParam } from '../../shared/messages'
+import { english, type Message, message, type MessageKey, messageOf, type MessageParam } from '../../shared/messages'
 
 const PLAIN: Record<string, MessageKey> = {
   ENOSPC: 'harden.diskFull',
@@ -45,11 +45,24 @@ export function detailOf(e: unknown, within?: string): MessageParam {
   return within ? text.split(within + sep).join('') : text
 }
 
-/** The Message with the folder `within` taken out of the paths its text params name (nested ones too). */
-export function withoutFolder(m: Message, within: string): Message {
+/**
+ * The Message with the folder `within` taken out of the paths its text params name (nested ones too): a
+ * path below it keeps its part below it, and the folder itself becomes `as` (what the user calls it).
+ */
+export function withoutFolder(m: Message, within: string, as: MessageParam = '.'): Message {
   if (!m.params) return m
   const params: Record<string, MessageParam> = {}
-  for (const [k, v] of Object.entries(m.params))
-    params[k] = typeof v === 'string' ? v.split(within + sep).join('').split(within).join('.') : typeof v === 'number' ? v : withoutFolder(v, within)
+  for (const [k, v] of Object.entries(m.params)) {
+    if (typeof v === 'number') params[k] = v
+    else if (typeof v !== 'string') params[k] = withoutFolder(v, within, as)
+    else if (v === within) params[k] = as
+    else params[k] = v.split(within + sep).join('').split(within).join(typeof as === 'object' ? english(as) : String(as))
+  }
   return message(m.key, params)
+}
+
+/** detailOf as English text, for the notes and logs that are still text. */
+export function detailText(e: unknown, within?: string): string {
+  const d = detailOf(e, within)
+  return typeof d === 'object' ? english(d) : String(d)
 }

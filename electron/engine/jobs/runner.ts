@@ -1,7 +1,7 @@
 // The experiment runner: spec -> particles -> flow -> trajectories [S, N, D] -> depth metrics -> the
 // content of a run folder (manifest + arrays). Writing is left to the caller (run store or CLI), so
 // nothing touches the disk until the whole run has been computed.
-import { distributionDimension, formatFieldErrors, parseSpec, resolveDistribution, singularTime, type ExperimentSpec } from '../../../shared/experiment'
+import { distributionDimension, fieldErrorsMessage, parseSpec, resolveDistribution, singularTime, type ExperimentSpec } from '../../../shared/experiment'
 import { RUN_FORMAT, RUN_FORMAT_VERSION, type RunManifest } from '../../../shared/run'
 import { depthMetrics } from '../analysis/depth-metrics'
 import { runAnalysisOptions } from '../analysis/depth-options'
@@ -18,7 +18,7 @@ import type { JobContext } from './context'
 import { metricsProgress, PROGRESS_TRANSPORT } from './progress'
 import { transport } from './transport'
 import { isTrainedKind, runTrainedExperiment } from './train-runner'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import { runFlags } from '../runs/run-flags'
 
 /** The engine pieces the runner calls; injectable so tests can wrap or slow them. */
@@ -48,7 +48,7 @@ export interface RunExperimentOptions {
 /** Validate a spec; invalid -> EngineError('invalid-spec') with every field error. */
 export function checkSpec(value: unknown): ExperimentSpec {
   const r = parseSpec(value)
-  if (!r.ok) throw new EngineError('invalid-spec', say('engine.invalidSpec', { errors: formatFieldErrors(r.errors) }), r.errors)
+  if (!r.ok) throw new EngineError('invalid-spec', message('engine.invalidSpec', { errors: fieldErrorsMessage(r.errors) }), r.errors)
   return r.spec
 }
 

@@ -1,7 +1,7 @@
 // The runner for trained flows (trained-dae, trained-composed-dae, neural-ode): train (progress between
 // batches, cancel within one batch), transport the particles through the trained flow, compute the
 // same depth metrics as every run, the training report (run.json "training") and the saved model.
-import { formatFieldErrors, isTrainedKind, parseSpec, resolveDistribution, type ExperimentSpec, type TrainedFlowSpec } from '../../../shared/experiment'
+import { fieldErrorsMessage, isTrainedKind, parseSpec, resolveDistribution, type ExperimentSpec, type TrainedFlowSpec } from '../../../shared/experiment'
 import { RUN_FORMAT, RUN_FORMAT_VERSION, type RunManifest } from '../../../shared/run'
 import type { EpochRecord, TrainingReport } from '../../../shared/training'
 import { depthMetrics } from '../analysis/depth-metrics'
@@ -20,7 +20,7 @@ import type { RunExperimentOptions } from './runner'
 import { closedFormComparison, densityNumbers, qualityNumbers } from './train-report'
 import { trainedFlow, trainFor } from './train-tasks'
 import { transport } from './transport'
-import { say } from '../../../shared/messages'
+import { message, say } from '../../../shared/messages'
 import { runFlags } from '../runs/run-flags'
 
 export { isTrainedKind }
@@ -32,8 +32,8 @@ export const PROGRESS_INTERVAL_MS = 100
 
 function checkTrainedSpec(value: unknown): ExperimentSpec {
   const r = parseSpec(value)
-  if (!r.ok) throw new EngineError('invalid-spec', say('engine.invalidSpec', { errors: formatFieldErrors(r.errors) }), r.errors)
-  if (!isTrainedKind(r.spec.flow.kind)) throw new EngineError('invalid-spec', say('engine.notTrainedFlow', { kind: r.spec.flow.kind }))
+  if (!r.ok) throw new EngineError('invalid-spec', message('engine.invalidSpec', { errors: fieldErrorsMessage(r.errors) }), r.errors)
+  if (!isTrainedKind(r.spec.flow.kind)) throw new EngineError('invalid-spec', message('engine.notTrainedFlow', { kind: r.spec.flow.kind }))
   return r.spec
 }
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { LayerReport, LayerRow } from './analyze'
 import { writeSynced } from '../synced-write'
@@ -55,8 +55,8 @@ export function reportJson(report: LayerReport): string {
 export async function checkReportDir(out: string): Promise<void> {
   const s = await stat(out).catch(() => undefined)
   if (!s) return
-  if (!s.isDirectory()) throw new EngineError('invalid-request', say('import.outNotFolder', { path: out }))
-  if ((await readdir(out)).length > 0) throw new EngineError('invalid-request', say('import.outNotEmpty', { path: out }))
+  if (!s.isDirectory()) throw new EngineError('invalid-request', message('import.outNotFolder', { path: out }))
+  if ((await readdir(out)).length > 0) throw new EngineError('invalid-request', message('import.outNotEmpty', { path: out }))
 }
 
 /** Write <out>/layers.json and <out>/layers.csv atomically (out must not exist or be empty). */

@@ -7,7 +7,7 @@ import { RunManifestSchema, type RunManifest } from '../../../shared/run'
 import { syncDir, writeSynced } from '../synced-write'
 import { metricsCsv } from './metrics-csv'
 import { writeNpy } from './npy'
-import { say } from '../../../shared/messages'
+import { message, MessageError, say } from '../../../shared/messages'
 import { parseJson } from '../../../shared/json-depth'
 
 export interface RunContent {
@@ -43,7 +43,7 @@ export function checkExtraPath(path: string): string[] {
     /^[A-Za-z]:/.test(path) ||
     parts.some((p) => p === '' || p === '.' || p === '..') ||
     RESERVED.has(parts[0])
-  if (bad) throw new Error(say('runs.badFilePath', { path: JSON.stringify(path).slice(0, 120) }))
+  if (bad) throw new MessageError(message('runs.badFilePath', { path: JSON.stringify(path).slice(0, 120) }))
   return parts
 }
 
@@ -66,7 +66,7 @@ export async function writeRunFolder(finalDir: string, partialDir: string, conte
     await hooks.beforeFile?.('trajectories.npy')
     await writeNpy(join(partialDir, 'trajectories.npy'), trajectories, shape)
     if (labels) {
-      if (manifest.files.labels !== 'labels.npy') throw new Error(say('runs.labelsNotListed'))
+      if (manifest.files.labels !== 'labels.npy') throw new MessageError(message('runs.labelsNotListed'))
       await hooks.beforeFile?.('labels.npy')
       await writeNpy(join(partialDir, 'labels.npy'), labels, [labels.length])
     }
