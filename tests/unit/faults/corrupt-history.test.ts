@@ -10,6 +10,7 @@ import type { EngineService } from '../../../shared/contract'
 import { RunStore } from '../../../electron/engine/runs/store'
 import { createEngineService } from '../../../electron/engine/service'
 import { smallRun } from '../engine/runs/manifest-fixture'
+import { english } from '../../../shared/messages'
 
 const GOOD = '20261127-090000-good-0001'
 const BROKEN_JSON = '20261127-100000-broken-json-0002'
@@ -57,7 +58,7 @@ describe('a damaged history', () => {
   it('lists every run, names each problem, opens the good ones, and changes nothing', async () => {
     const before = await snapshot(join(ws, 'runs'))
     const list = await service.call('runs.list', {})
-    if (!list.ok) throw new Error(list.error.message)
+    if (!list.ok) throw new Error(english(list.error.message))
     const byId = Object.fromEntries(list.value.map((r) => [r.id, r]))
     expect(list.value).toHaveLength(5)
     expect(byId[BROKEN_JSON]).toMatchObject({ status: 'unreadable', problem: expect.stringMatching(/run\.json is not valid JSON/) })

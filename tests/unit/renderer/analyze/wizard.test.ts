@@ -9,6 +9,7 @@ import type { Result } from '@shared/contract'
 import { LIMITS } from '@shared/limits'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush } from '../helpers'
+import { message } from '@shared/messages'
 
 const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createMockApi> | null }))
 vi.mock('@/api', () => ({
@@ -143,7 +144,7 @@ describe('analyze wizard', () => {
   })
 
   it('model: sends the built-in data choice; a refused start shows the engine message', async () => {
-    api['layers.start'] = vi.fn(() => Promise.resolve({ ok: false, error: { code: 'internal', message: 'layers.start is not available' } }))
+    api['layers.start'] = vi.fn(() => Promise.resolve({ ok: false, error: { code: 'internal', message: message('errmsg.internal', { detail: 'layers.start is not available' }) } }))
     const w = mountWizard()
     await byId(w, 'source-model').find('input').setValue(true)
     await choose(w, 'model-files', [new File([bytes(MODEL)], 'model.json'), new File([bytes('abc')], 'group1-shard1of1.bin')])

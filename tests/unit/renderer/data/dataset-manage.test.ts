@@ -8,6 +8,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createAppI18n } from '@/i18n'
 import { flush } from '../helpers'
 import { createDataMockApi, INFO } from './fixtures'
+import { message } from '@shared/messages'
 
 const mock = vi.hoisted(() => ({ current: null as ReturnType<typeof createDataMockApi> | null }))
 vi.mock('@/api', () => ({
@@ -80,7 +81,7 @@ describe('a stored dataset on "Your data"', () => {
   })
 
   it('says why it failed, in Japanese', async () => {
-    m.api['data.trash'].mockResolvedValueOnce({ ok: false, error: { code: 'busy', message: `the trash already holds a dataset ${INFO.id}` } })
+    m.api['data.trash'].mockResolvedValueOnce({ ok: false, error: { code: 'busy', message: message('trainui.datasetInTrash', { id: INFO.id }) } })
     const w = mountIt('ja')
     await flush()
     await byId(w, 'dataset-trash').trigger('click')
