@@ -11,6 +11,7 @@ import { RotatingLog } from '../../../electron/engine/logs/rotating-log'
 import { createProcessEngineService, type EngineChannel, type SpawnEngine } from '../../../electron/host/supervisor'
 import { workerSpawner } from '../../../electron/host/worker-channel'
 import { quickSpec, slowSpec } from './fixtures/specs'
+import type { MessageParam } from '../../../shared/messages'
 
 const loader = resolve(__dirname, '../host/fixtures/ts-worker.mjs')
 const entry = resolve(__dirname, '../../../electron/host/worker.ts')
@@ -27,7 +28,7 @@ const threads = (): number | undefined => {
 let dir: string
 let service: EngineService
 const channels: EngineChannel[] = []
-const exits: string[] = []
+const exits: MessageParam[] = []
 const events: JobEvent[] = []
 let baselineThreads: number | undefined
 let whileRunning: number | undefined
