@@ -215,7 +215,7 @@ export type JobEvent =
 
 /** A payload's zod issues as one Message: each issue's path and its Message, joined by the catalogue. */
 function payloadIssues(issues: readonly z.core.$ZodIssue[]): Message {
-  const parts = issues.slice(0, 8).map((i) => message('errmsg.payloadIssue', { path: i.path.map(String).join('.') || '(payload)', issue: zodIssueMessage(i) }))
+  const parts = issues.slice(0, 8).map((i) => message('errmsg.fieldIssue', { field: i.path.map(String).join('.') || '(payload)', issue: zodIssueMessage(i) }))
   return parts.reduce((all, part) => message('errmsg.issueList', { first: all, next: part }))
 }
 

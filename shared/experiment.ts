@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { LIMITS, SPEC_VERSION } from './limits'
 import { isSquare, isSymmetric, minEigenvalue } from './matrix'
 import { stepGridErrors, wholeSteps } from './step-grid'
-import { customIssue, english, issueField, lineList, type Message, message, zodIssueMessage } from './messages'
+import { customIssue, english, inlineList, issueField, message, zodIssueMessage, type Message } from './messages'
 import { PRESET_NAMES, PRESETS, type ResolvedDistribution } from './presets'
 import { checkSpecValues, checkWorkBudget } from './spec-safety'
 import { BUILTIN_DATASET_DIMENSION, ModelSchema, TRAINING_LIMITS, TrainedFlowKind, TrainedFlowSchemas, TrainingSpecSchema, isTrainedKind } from './trained-spec'
@@ -316,7 +316,7 @@ export function formatFieldErrors(errors: FieldError[]): string {
   return errors.map((e) => `${e.field}: ${english(e.message)}`).join('\n')
 }
 
-/** Field errors as one Message, a field a line: the {errors} of an invalid-spec error. */
+/** Field errors as one Message, each behind its field: the {errors} of an invalid-spec error. */
 export function fieldErrorsMessage(errors: FieldError[]): Message {
-  return errors.length ? lineList(errors.map((e) => message('errmsg.fieldError', { field: e.field, message: e.message }))) : message('validation.invalid')
+  return errors.length ? inlineList(errors.map((e) => message('errmsg.fieldIssue', { field: e.field, issue: e.message }))) : message('validation.invalid')
 }

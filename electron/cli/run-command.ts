@@ -33,7 +33,7 @@ async function readSpec(path: string): Promise<unknown> {
   try {
     text = await readFile(path, 'utf8')
   } catch (e) {
-    throw new EngineError('invalid-spec', message('errmsg.cliCannotRead', { path, detail: (e as Error).message }))
+    throw new EngineError('invalid-spec', message('import.cannotRead', { path, detail: (e as Error).message }))
   }
   try {
     // a byte-order mark (Notepad's "UTF-8 with BOM") is not part of the JSON
@@ -48,7 +48,7 @@ async function checkOut(out: string): Promise<void> {
   const s = await stat(out).catch(() => undefined)
   if (!s) return
   if (!s.isDirectory()) throw new EngineError('invalid-spec', message('errmsg.cliOutNotFolder', { out }))
-  if ((await readdir(out)).length > 0) throw new EngineError('invalid-spec', message('errmsg.cliOutNotEmpty', { out }))
+  if ((await readdir(out)).length > 0) throw new EngineError('invalid-spec', message('import.outNotEmpty', { path: out }))
 }
 
 export async function runCommand(specPath: string, options: RunOptions, io: CliIo): Promise<number> {

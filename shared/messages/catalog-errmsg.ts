@@ -4,10 +4,8 @@
 import type { Catalog } from './catalog'
 
 export const ERRMSG_MESSAGES = {
-  'errmsg.payloadIssue': { en: '{path}: {issue}', ja: '{path}: {issue}' },
-  'errmsg.issueList': { en: '{first}; {next}', ja: '{first} / {next}' },
-  'errmsg.lineList': { en: '{first}\n{next}', ja: '{first}\n{next}' },
-  'errmsg.fieldError': { en: '{field}: {message}', ja: '{field}: {message}' },
+  'errmsg.fieldIssue': { en: 'field {field}: {issue}', ja: '項目 {field}: {issue}' },
+  'errmsg.issueList': { en: '{first}; and {next}', ja: '{first}。さらに {next}' },
   'errmsg.npyShapeInvalid': { en: 'bad array shape [{shape}]', ja: '配列の形 [{shape}] が正しくありません' },
   'errmsg.npyShapeCount': { en: 'shape [{shape}] needs {count} values, the array has {length}', ja: '形 [{shape}] には {count} 個の値が必要ですが、配列には {length} 個あります' },
   'errmsg.untrustedSender': { en: 'request refused: it did not come from the Nagare window', ja: '要求を拒否しました: Nagare のウィンドウから送られたものではありません' },
@@ -19,15 +17,12 @@ export const ERRMSG_MESSAGES = {
   'errmsg.wireNoMethod': { en: 'the message needs a method name', ja: 'メッセージにはメソッド名が必要です' },
   'errmsg.cliIntegerAtLeast': { en: '{flag} must be an integer of at least {min}, got {got}', ja: '{flag} は {min} 以上の整数にしてください (指定: {got})' },
   'errmsg.cliPositiveInteger': { en: '{flag} must be a positive integer, got {got}', ja: '{flag} は正の整数にしてください (指定: {got})' },
-  'errmsg.cliInteger': { en: '{flag} must be an integer, got {got}', ja: '{flag} は整数にしてください (指定: {got})' },
   'errmsg.cliNumber': { en: '{flag} must be a number, got {got}', ja: '{flag} は数値にしてください (指定: {got})' },
   'errmsg.cliModelNeedsData': { en: '{input} is a model: give the data to run through it with --data <file.csv | file.npy | builtin:moons[:n]>', ja: '{input} はモデルです。通すデータを --data <file.csv | file.npy | builtin:moons[:n]> で指定してください' },
   'errmsg.cliDataForModel': { en: '--data is for a model.json; {input} holds activation dumps, which are the data already (use --labels for class labels)', ja: '--data は model.json 用です。{input} は活性化のダンプで、それ自体がデータです (クラスのラベルは --labels で指定してください)' },
   'errmsg.cliEntropyDimension': { en: '{path}: the kNN entropy is implemented for 1 to 3 dimensions, this cloud has {d}', ja: '{path}: kNN エントロピーは 1 から 3 次元に対応しています。この点群は {d} 次元です' },
   'errmsg.cliEntropyPoints': { en: '{path}: the kNN entropy needs at least 2 points, the file has {n}', ja: '{path}: kNN エントロピーには 2 点以上が必要です。このファイルは {n} 点です' },
-  'errmsg.cliCannotRead': { en: 'cannot read {path}: {detail}', ja: '{path} を読めません: {detail}' },
   'errmsg.cliNotJson': { en: '{path} is not valid JSON: {detail}', ja: '{path} は正しい JSON ではありません: {detail}' },
   'errmsg.cliOutNotFolder': { en: '--out {out} exists and is not a directory', ja: '--out {out} は既にあり、フォルダではありません' },
-  'errmsg.cliOutNotEmpty': { en: '--out {out} exists and is not empty; choose a new folder', ja: '--out {out} は既にあり、空ではありません。新しいフォルダを指定してください' },
   'errmsg.internal': { en: 'internal error: {detail}', ja: '内部エラーが発生しました: {detail}' }
 } as const satisfies Catalog

@@ -140,9 +140,9 @@ describe('spec field errors in Japanese', () => {
     expect(bad.ok).toBe(false)
     if (bad.ok) return
     // the payload's issue is a Message with its path, not zod's English
-    expect(bad.error.message).toEqual(message('spec.badPayload', { method: 'runs.start', detail: message('errmsg.payloadIssue', { path: '(payload)', issue: message('validation.unrecognizedKeys', { keys: 'extra' }) }) }))
-    expect(english(bad.error.message)).toBe('bad payload for runs.start: (payload): Unknown setting: extra.')
-    expect(renderMessage(bad.error.message, 'ja')).toBe('runs.start の要求の内容が正しくありません: (payload): 不明な設定項目です: extra。')
+    expect(bad.error.message).toEqual(message('spec.badPayload', { method: 'runs.start', detail: message('errmsg.fieldIssue', { field: '(payload)', issue: message('validation.unrecognizedKeys', { keys: 'extra' }) }) }))
+    expect(english(bad.error.message)).toBe('bad payload for runs.start: field (payload): Unknown setting: extra.')
+    expect(renderMessage(bad.error.message, 'ja')).toBe('runs.start の要求の内容が正しくありません: 項目 (payload): 不明な設定項目です: extra。')
   })
 })
 
