@@ -44,7 +44,7 @@ describe('layers handlers', () => {
     custom.modelTopology.config.layers[0].class_name = 'Fancy'
     // each refusal is a Message: its catalogue key names the problem, its English names no staging folder
     const cases: [string, unknown, MessageKey][] = [
-      ['graph model', { name: 'g', source: 'tfjs-model', files: modelUploads({ format: 'graph-model', modelTopology: { node: [] }, weightsManifest: [] }, null), data: { kind: 'builtin', name: 'moons', n: 50 } }, 'import.graphModel'],
+      ['graph model', { name: 'g', source: 'tfjs-model', files: modelUploads({ format: 'graph-model', modelTopology: { node: [] }, weightsManifest: [] }, null), data: { kind: 'builtin', name: 'moons', n: 50 } }, 'onnx.graphModel'],
       ['truncated weights', { name: 't', source: 'tfjs-model', files: modelUploads(saved.modelJson, saved.weights.subarray(8)), data: { kind: 'builtin', name: 'moons', n: 50 } }, 'import.weightsBytesMismatch'],
       ['missing shard', { name: 'm', source: 'tfjs-model', files: modelUploads(saved.modelJson, null), data: { kind: 'builtin', name: 'moons', n: 50 } }, 'import.missingShard'],
       ['unsupported layer', { name: 'u', source: 'tfjs-model', files: modelUploads(custom), data: { kind: 'builtin', name: 'moons', n: 50 } }, 'import.unsupportedLayer'],

@@ -82,7 +82,7 @@ describe('layers.start with compare data', () => {
       files: [{ name: 'a.csv', content: b64('1,2\n3,4\n5,6\n') }],
       compareData: { kind: 'builtin', name: 'moons', n: 3 }
     })
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/needs a model \(TF\.js or ONNX\)/) } })
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request', message: { key: 'shift.compareDataForModel' } } })
     expect(await readdir(join(ws, 'analyses')).catch(() => [])).toEqual(before)
   })
 })

@@ -47,7 +47,7 @@ describe('ONNX through the engine service', () => {
     const moons = { kind: 'builtin' as const, name: 'moons', n: 30 }
     const custom = new Uint8Array((await import('node:fs')).readFileSync(join(__dirname, '../../../fixtures/onnx/custom-op.onnx')))
     const cases: [unknown, object][] = [
-      [{ name: 'a', source: 'onnx', files: [upload('r.onnx', f.bytes)], data: moons }, message('onnx.dataShape', { data: '2', name: 'input', model: '3, 6, 6', full: 'N, 3, 6, 6' })],
+      [{ name: 'a', source: 'onnx', files: [upload('r.onnx', f.bytes)], data: moons }, message('onnx.dataShape', { data: '2', name: 'input', model: '3, 6, 6', full: 'batch, 3, 6, 6' })],
       [{ name: 'b', source: 'onnx', files: [upload('c.onnx', custom)], data: moons }, { key: 'onnx.unsupportedOperator', params: { file: 'c.onnx' } }],
       [{ name: 'c', source: 'onnx', files: [upload('r.onnx', f.bytes), upload('s.onnx', f.bytes)], data: moons }, { key: 'imgui.onnxOneFile' }]
     ]
