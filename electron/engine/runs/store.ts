@@ -18,6 +18,7 @@ import { newestFirst, summarizeFolder } from './summary'
 import { listTrash, restoreRun, TRASH_DIR, trashRun } from './trash'
 import { readUserMeta, updateUserMeta, type UserMeta } from './user-meta'
 import { type Message, message } from '../../../shared/messages'
+import { detailOf } from '../io-messages'
 
 const isDir = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirectory(), () => false)
 /** the files of a run folder the store reads or writes (besides the arrays run.json names) */
@@ -144,7 +145,7 @@ export class RunStore {
     const bad = (what: Message): EngineError => new EngineError('unreadable-run', what)
     const read = (file: string) =>
       readNpy(join(dir, file)).catch((e: NodeJS.ErrnoException) => {
-        throw bad(e.code === 'ENOENT' ? message('runs.runFileMissing', { id, file }) : message('runs.runFileUnreadable', { id, file, detail: e.message }))
+        throw bad(e.code === 'ENOENT' ? message('runs.runFileMissing', { id, file }) : message('runs.runFileUnreadable', { id, file, detail: detailOf(e, dir) }))
       })
     const t = await read(m.files.trajectories)
     if (t.dtype !== '<f4') throw bad(message('runs.trajectoriesDtype', { id, dtype: t.dtype }))

@@ -71,7 +71,7 @@ describe('a damaged history', () => {
     expect(await service.call('runs.get', { id: BROKEN_JSON })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runUnreadable', params: { id: BROKEN_JSON, problem: { key: 'runs.manifestNotJson' } } } } })
     expect(await service.call('runs.get', { id: EDITED })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runUnreadable', params: { problem: { key: 'runs.manifestInvalid', params: { issues: { params: { field: 'particleCount' } } } } } } } })
     expect(await service.call('runs.trajectories', { id: NO_TRAJ })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runFileMissing', params: { id: NO_TRAJ, file: 'trajectories.npy' } } } })
-    expect(await service.call('runs.trajectories', { id: SHORT_TRAJ })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runUnreadable', params: { problem: { key: 'runs.npyTruncated', params: { label: 'trajectories.npy' } } } } } })
+    expect(await service.call('runs.trajectories', { id: SHORT_TRAJ })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runFileUnreadable', params: { file: 'trajectories.npy', detail: { key: 'runs.npyTruncated' } } } } })
 
     // the rest of the history still works
     const good = await service.call('runs.trajectories', { id: GOOD })
