@@ -12,7 +12,7 @@ import { StudySweepSchema, type StudyResult, type StudySummary } from './study'
 import { LIMITS } from './limits'
 import { ImageOptionsSchema } from './image-data'
 import { OnnxAnalyzeOptionsSchema, type OnnxInspection } from './onnx'
-import { type Message, message, zodIssueMessage } from './messages'
+import { message, zodIssuesMessage, type Message } from './messages'
 import { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method } from './channels'
 
 export { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method }
@@ -213,19 +213,13 @@ export type JobEvent =
   | { jobId: string; type: 'failed'; error: ApiError }
   | { jobId: string; type: 'cancelled' }
 
-/** A payload's zod issues as one Message: each issue's path and its Message, joined by the catalogue. */
-function payloadIssues(issues: readonly z.core.$ZodIssue[]): Message {
-  const parts = issues.slice(0, 8).map((i) => message('errmsg.fieldIssue', { field: i.path.map(String).join('.') || '(payload)', issue: zodIssueMessage(i) }))
-  return parts.reduce((all, part) => message('errmsg.issueList', { first: all, next: part }))
-}
-
 /** Parse a request for a method; unknown methods and bad payloads become invalid-request errors. */
 export function parseRequest(method: unknown, payload: unknown): Result<{ method: Method; request: unknown }> {
   if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(METHODS, method))
     return fail('invalid-request', message('spec.unknownMethod', { method: JSON.stringify(String(method)).slice(0, 80) }))
   const schema = METHODS[method as Method]
   const r = schema.safeParse(payload ?? {})
-  if (!r.success) return fail('invalid-request', message('spec.badPayload', { method, detail: payloadIssues(r.error.issues) }))
+  if (!r.success) return fail('invalid-request', message('spec.badPayload', { method, detail: zodIssuesMessage(r.error.issues, '(payload)') }))
   return ok({ method: method as Method, request: r.data })
 }
 

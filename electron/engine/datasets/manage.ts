@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { ColumnSummary, DatasetInfo, DatasetView } from '../../../shared/dataset'
 import { DatasetInfoSchema } from '../../../shared/dataset'
-import { message } from '../../../shared/messages'
+import { message, zodIssuesMessage } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { isRunId } from '../runs/ids'
 import { DATASETS_DIR, loadDataset } from './store'
@@ -78,7 +78,7 @@ async function readInfo(workspace: string, id: string): Promise<DatasetInfo> {
   } catch (e) {
     throw new EngineError('io', message('import.datasetUnreadable', { id, detail: (e as Error).message }))
   }
-  if (!parsed.success) throw new EngineError('io', message('import.datasetUnreadable', { id, detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }))
+  if (!parsed.success) throw new EngineError('io', message('import.datasetUnreadable', { id, detail: zodIssuesMessage(parsed.error.issues) }))
   return parsed.data as DatasetInfo
 }
 

@@ -4,7 +4,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DatasetInfoSchema, type DatasetInfo } from '../../../shared/dataset'
-import { message, MessageError, say } from '../../../shared/messages'
+import { message, MessageError, say, zodIssuesMessage } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { detailOf, detailText } from '../io-messages'
 import { allInsideWorkspace, insideWorkspace } from '../inside-workspace'
@@ -93,7 +93,7 @@ async function readInfo(workspace: string, id: string): Promise<DatasetInfo> {
   await insideWorkspace(workspace, file)
   const text = await readFile(file, 'utf8')
   const parsed = DatasetInfoSchema.safeParse(parseJson(text))
-  if (!parsed.success) throw new MessageError(message('import.datasetJsonInvalid', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }))
+  if (!parsed.success) throw new MessageError(message('import.datasetJsonInvalid', { issues: zodIssuesMessage(parsed.error.issues) }))
   if (parsed.data.id !== id) throw new MessageError(message('import.datasetJsonId', { id: parsed.data.id, folder: id }))
   return parsed.data as DatasetInfo
 }

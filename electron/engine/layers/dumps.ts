@@ -4,7 +4,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { z } from 'zod'
-import { type Message, message, say } from '../../../shared/messages'
+import { customIssue, inlineList, issueField, message, zodIssueMessage, type Message } from '../../../shared/messages'
 import { CloudInputError, MAX_CSV_BYTES, parseCsvCloud } from '../data/cloud-input'
 import { EngineError } from '../errors'
 import { decodeNpyAny, NpyError, readNpyAnyHeader } from '../runs/npy'
@@ -41,7 +41,9 @@ export const manifestSchema = z
         z
           .string()
           .min(1)
-          .refine((s) => !/[/\\]/.test(s) && s !== '.' && s !== '..', say('import.manifestPlainName'))
+          .superRefine((s, ctx) => {
+            if (/[/\\]/.test(s) || s === '.' || s === '..') ctx.addIssue(customIssue([], message('import.manifestPlainName')))
+          })
       )
       .min(1),
     /** residual runs: [from, to] layer indices (0 = the first layer listed), equal widths; without it stretches are guessed */
@@ -159,10 +161,11 @@ async function readLayerFile(path: string, maxBytes: number): Promise<LayerData>
   }
 }
 
-/** One problem of layers.json; our own refinement's message is said with the field, zod's own stay as zod words them. */
-function manifestIssue(i: z.ZodIssue): string {
-  const field = i.path.join('.') || '(root)'
-  return i.message === say('import.manifestPlainName') ? say('import.manifestPlainNameAt', { field }) : `${field}: ${i.message}`
+/** One problem of layers.json as a Message: our own refinement's is said with the field, zod's behind its path. */
+function manifestIssue(i: z.core.$ZodIssue): Message {
+  const field = issueField(i, '(root)')
+  const m = zodIssueMessage(i)
+  return m.key === 'import.manifestPlainName' ? message('import.manifestPlainNameAt', { field }) : message('errmsg.fieldIssue', { field, issue: m })
 }
 
 async function readManifest(path: string): Promise<LayerManifest> {
@@ -173,7 +176,7 @@ async function readManifest(path: string): Promise<LayerManifest> {
     throw invalid(message('import.notValidJson', { file: path, detail: (e as Error).message }))
   }
   const r = manifestSchema.safeParse(json)
-  if (!r.success) throw invalid(message('import.manifestInvalid', { path, issues: r.error.issues.map(manifestIssue).join('; ') }))
+  if (!r.success) throw invalid(message('import.manifestInvalid', { path, issues: inlineList(r.error.issues.slice(0, 8).map(manifestIssue)) }))
   return r.data
 }
 

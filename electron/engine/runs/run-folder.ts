@@ -7,7 +7,7 @@ import { RunManifestSchema, type RunManifest } from '../../../shared/run'
 import { syncDir, writeSynced } from '../synced-write'
 import { metricsCsv } from './metrics-csv'
 import { writeNpy } from './npy'
-import { inlineList, issueField, message, MessageError, zodIssueMessage, type Message } from '../../../shared/messages'
+import { message, MessageError, zodIssuesMessage, type Message } from '../../../shared/messages'
 import { detailOf } from '../io-messages'
 import { parseJson } from '../../../shared/json-depth'
 
@@ -115,8 +115,7 @@ export async function readManifest(dir: string): Promise<ManifestRead> {
   }
   const r = RunManifestSchema.safeParse(json)
   if (!r.success) {
-    const issues = r.error.issues.slice(0, 3).map((i) => message('errmsg.fieldIssue', { field: issueField(i, '(root)'), issue: zodIssueMessage(i) }))
-    return { ok: false, problem: message('runs.manifestInvalid', { issues: inlineList(issues) }) }
+    return { ok: false, problem: message('runs.manifestInvalid', { issues: zodIssuesMessage(r.error.issues, '(root)', 3) }) }
   }
   return { ok: true, manifest: r.data }
 }
