@@ -12,7 +12,7 @@ import { StudySweepSchema, type StudyResult, type StudySummary } from './study'
 import { LIMITS } from './limits'
 import { ImageOptionsSchema } from './image-data'
 import { OnnxAnalyzeOptionsSchema, type OnnxInspection } from './onnx'
-import { say } from './messages'
+import { message, zodIssuesMessage, type Message } from './messages'
 import { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method } from './channels'
 
 export { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method }
@@ -34,7 +34,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface ApiError {
   code: ErrorCode
-  message: string
+  /** what went wrong, worded at the edge in the reader's language */
+  message: Message
   /** for invalid-spec: which fields are wrong and why */
   fields?: FieldError[]
 }
@@ -42,7 +43,7 @@ export interface ApiError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const fail = (code: ErrorCode, message: string, fields?: FieldError[]): Result<never> => ({
+export const fail = (code: ErrorCode, message: Message, fields?: FieldError[]): Result<never> => ({
   ok: false,
   error: fields ? { code, message, fields } : { code, message }
 })
@@ -215,11 +216,10 @@ export type JobEvent =
 /** Parse a request for a method; unknown methods and bad payloads become invalid-request errors. */
 export function parseRequest(method: unknown, payload: unknown): Result<{ method: Method; request: unknown }> {
   if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(METHODS, method))
-    return fail('invalid-request', say('spec.unknownMethod', { method: JSON.stringify(String(method)).slice(0, 80) }))
+    return fail('invalid-request', message('spec.unknownMethod', { method: JSON.stringify(String(method)).slice(0, 80) }))
   const schema = METHODS[method as Method]
   const r = schema.safeParse(payload ?? {})
-  if (!r.success)
-    return fail('invalid-request', say('spec.badPayload', { method, detail: r.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ') }))
+  if (!r.success) return fail('invalid-request', message('spec.badPayload', { method, detail: zodIssuesMessage(r.error.issues, '(payload)') }))
   return ok({ method: method as Method, request: r.data })
 }
 

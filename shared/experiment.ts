@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { LIMITS, SPEC_VERSION } from './limits'
 import { isSquare, isSymmetric, minEigenvalue } from './matrix'
 import { stepGridErrors, wholeSteps } from './step-grid'
-import { say } from './messages'
+import { customIssue, english, inlineList, issueField, message, zodIssueMessage, type Message } from './messages'
 import { PRESET_NAMES, PRESETS, type ResolvedDistribution } from './presets'
 import { checkSpecValues, checkWorkBudget } from './spec-safety'
 import { BUILTIN_DATASET_DIMENSION, ModelSchema, TRAINING_LIMITS, TrainedFlowKind, TrainedFlowSchemas, TrainingSpecSchema, isTrainedKind } from './trained-spec'
@@ -135,30 +135,30 @@ function checkMixture(spec: ExperimentSpec, ctx: Ctx): ResolvedDistribution | un
   if (d.kind === 'gmm') {
     const k = d.weights.length
     if (d.means.length !== k || d.covariances.length !== k) {
-      ctx.addIssue({ code: 'custom', path: ['distribution'], message: say('spec.mixtureLengths', { weights: k, means: d.means.length, covariances: d.covariances.length }) })
+      ctx.addIssue(customIssue(['distribution'], message('spec.mixtureLengths', { weights: k, means: d.means.length, covariances: d.covariances.length })))
       return undefined
     }
     const sum = d.weights.reduce((a, b) => a + b, 0)
     if (Math.abs(sum - 1) > 1e-6) {
-      ctx.addIssue({ code: 'custom', path: ['distribution', 'weights'], message: say('spec.weightsSum', { sum: String(Number(sum.toPrecision(10))) }) })
+      ctx.addIssue(customIssue(['distribution', 'weights'], message('spec.weightsSum', { sum: String(Number(sum.toPrecision(10))) })))
       ok = false
     }
     means.forEach((m, k2) => {
       if (m.length !== dim) {
-        ctx.addIssue({ code: 'custom', path: ['distribution', 'means', k2], message: say('spec.meanCoordinates', { count: m.length, dim }) })
+        ctx.addIssue(customIssue(['distribution', 'means', k2], message('spec.meanCoordinates', { count: m.length, dim })))
         ok = false
       }
     })
   }
   covs.forEach((c, k) => {
     if (!isSquare(c, dim)) {
-      ctx.addIssue({ code: 'custom', path: covPath(k), message: say('spec.covarianceShape', { rows: dim, cols: dim }) })
+      ctx.addIssue(customIssue(covPath(k), message('spec.covarianceShape', { rows: dim, cols: dim })))
       ok = false
     } else if (!isSymmetric(c)) {
-      ctx.addIssue({ code: 'custom', path: covPath(k), message: say('spec.covarianceSymmetric') })
+      ctx.addIssue(customIssue(covPath(k), message('spec.covarianceSymmetric')))
       ok = false
     } else if (!(minEigenvalue(c) > 0)) {
-      ctx.addIssue({ code: 'custom', path: covPath(k), message: say('spec.covarianceNotPositiveDefinite', { eigenvalue: minEigenvalue(c).toPrecision(4) }) })
+      ctx.addIssue(customIssue(covPath(k), message('spec.covarianceNotPositiveDefinite', { eigenvalue: minEigenvalue(c).toPrecision(4) })))
       ok = false
     }
   })
@@ -175,15 +175,15 @@ function checkDatasetSource(spec: ExperimentSpec, ctx: Ctx): ResolvedDistributio
   if (d.kind !== 'dataset') return undefined
   let ok = true
   if (new Set(d.columns).size !== d.columns.length) {
-    ctx.addIssue({ code: 'custom', path: ['distribution', 'columns'], message: say('trainui.datasetColumnsRepeated') })
+    ctx.addIssue(customIssue(['distribution', 'columns'], message('trainui.datasetColumnsRepeated')))
     ok = false
   }
   if (spec.particles.kind !== 'sample') {
-    ctx.addIssue({ code: 'custom', path: ['particles', 'kind'], message: say('trainui.datasetNeedsSample') })
+    ctx.addIssue(customIssue(['particles', 'kind'], message('trainui.datasetNeedsSample')))
     ok = false
   }
   if (isTrainedKind(spec.flow.kind)) {
-    ctx.addIssue({ code: 'custom', path: ['distribution', 'kind'], message: say('trainui.datasetTrainedUnsupported', { kind: spec.flow.kind }) })
+    ctx.addIssue(customIssue(['distribution', 'kind'], message('trainui.datasetTrainedUnsupported', { kind: spec.flow.kind })))
     ok = false
   }
   return ok ? resolveDistribution(d) : undefined
@@ -193,15 +193,15 @@ function checkParticles(spec: ExperimentSpec, dim: number, ctx: Ctx): void {
   const p = spec.particles
   if (p.kind === 'points') {
     p.points.forEach((pt, i) => {
-      if (pt.length !== dim) ctx.addIssue({ code: 'custom', path: ['particles', 'points', i], message: say('spec.pointCoordinates', { count: pt.length, dim }) })
+      if (pt.length !== dim) ctx.addIssue(customIssue(['particles', 'points', i], message('spec.pointCoordinates', { count: pt.length, dim })))
     })
   } else if (p.kind === 'grid') {
     if (Array.isArray(p.counts) && p.counts.length !== dim)
-      ctx.addIssue({ code: 'custom', path: ['particles', 'counts'], message: say('spec.gridCountsPerAxis', { dim }) })
+      ctx.addIssue(customIssue(['particles', 'counts'], message('spec.gridCountsPerAxis', { dim })))
     if (p.bounds) {
-      if (p.bounds.length !== dim) ctx.addIssue({ code: 'custom', path: ['particles', 'bounds'], message: say('spec.gridBoundsPerAxis', { dim }) })
+      if (p.bounds.length !== dim) ctx.addIssue(customIssue(['particles', 'bounds'], message('spec.gridBoundsPerAxis', { dim })))
       p.bounds.forEach(([lo, hi], i) => {
-        if (!(hi > lo)) ctx.addIssue({ code: 'custom', path: ['particles', 'bounds', i], message: say('spec.boundsOrder') })
+        if (!(hi > lo)) ctx.addIssue(customIssue(['particles', 'bounds', i], message('spec.boundsOrder')))
       })
     }
   }
@@ -219,28 +219,28 @@ function checkFlowAndBudget(spec: ExperimentSpec, dist: ResolvedDistribution, ct
   const { flow, integration } = spec
   if (isTrainedKind(flow.kind)) checkTrained(spec, dim, ctx)
   else if (flow.kind !== 'empirical-dae' && dist.kind !== 'mixture')
-    ctx.addIssue({ code: 'custom', path: ['flow', 'kind'], message: say('spec.flowNeedsMixture', { kind: flow.kind }) })
+    ctx.addIssue(customIssue(['flow', 'kind'], message('spec.flowNeedsMixture', { kind: flow.kind })))
   if (flow.kind === 'continuous-dae') {
     const ts = singularTime(dist)
     if (integration.depth >= ts)
-      ctx.addIssue({ code: 'custom', path: ['integration', 'depth'], message: say('spec.depthPastSingular', { depth: integration.depth, tStar: ts.toPrecision(6) }) })
+      ctx.addIssue(customIssue(['integration', 'depth'], message('spec.depthPastSingular', { depth: integration.depth, tStar: ts.toPrecision(6) })))
   }
   if (integration.solver !== 'dopri5') {
     if (integration.stepSize > integration.depth)
-      ctx.addIssue({ code: 'custom', path: ['integration', 'stepSize'], message: say('spec.stepExceedsDepth') })
+      ctx.addIssue(customIssue(['integration', 'stepSize'], message('spec.stepExceedsDepth')))
     else if (stepCount(integration) > LIMITS.maxSteps)
-      ctx.addIssue({ code: 'custom', path: ['integration', 'stepSize'], message: say('spec.tooManySteps', { steps: stepCount(integration), limit: LIMITS.maxSteps }) })
+      ctx.addIssue(customIssue(['integration', 'stepSize'], message('spec.tooManySteps', { steps: stepCount(integration), limit: LIMITS.maxSteps })))
   } else if (integration.minStep >= integration.depth) {
-    ctx.addIssue({ code: 'custom', path: ['integration', 'minStep'], message: say('spec.minStepTooLarge') })
+    ctx.addIssue(customIssue(['integration', 'minStep'], message('spec.minStepTooLarge')))
   }
   const n = particleCount(spec.particles, dim)
   if (flow.kind === 'empirical-dae' && flow.referenceSize > n)
-    ctx.addIssue({ code: 'custom', path: ['flow', 'referenceSize'], message: say('spec.referenceTooLarge', { size: flow.referenceSize, count: n }) })
+    ctx.addIssue(customIssue(['flow', 'referenceSize'], message('spec.referenceTooLarge', { size: flow.referenceSize, count: n })))
   if (n > LIMITS.maxParticles)
-    ctx.addIssue({ code: 'custom', path: ['particles'], message: say('spec.tooManyParticles', { count: n, limit: LIMITS.maxParticles }) })
+    ctx.addIssue(customIssue(['particles'], message('spec.tooManyParticles', { count: n, limit: LIMITS.maxParticles })))
   const bytes = integration.samples * n * dim * 4
   if (bytes > LIMITS.maxTrajectoryBytes)
-    ctx.addIssue({ code: 'custom', path: ['integration', 'samples'], message: say('spec.trajectoryMemory', { need: (bytes / 2 ** 20).toFixed(0), budget: LIMITS.maxTrajectoryBytes / 2 ** 20 }) })
+    ctx.addIssue(customIssue(['integration', 'samples'], message('spec.trajectoryMemory', { need: (bytes / 2 ** 20).toFixed(0), budget: LIMITS.maxTrajectoryBytes / 2 ** 20 })))
 }
 
 
@@ -248,39 +248,39 @@ const STAGE_COUNT = { euler: 1, heun: 2, rk4: 4 } as const
 
 function checkTrained(spec: ExperimentSpec, dim: number, ctx: Ctx): void {
   const flow = spec.flow as TrainedFlowSpec
-  const issue = (path: (string | number)[], message: string): void => ctx.addIssue({ code: 'custom', path, message })
+  const issue = (path: (string | number)[], m: Message): void => ctx.addIssue(customIssue(path, m))
   const tr = flow.training
   if (flow.kind === 'trained-dae' || flow.kind === 'trained-composed-dae') {
     if (Math.abs(spec.integration.depth - flow.t) > 1e-9 * Math.max(1, flow.t))
-      issue(['integration', 'depth'], say('spec.daeDepthEqualsNoise', { t: flow.t }))
-    if (flow.model.augment > 0) issue(['flow', 'model', 'augment'], say('spec.augmentNeuralOdeOnly'))
+      issue(['integration', 'depth'], message('spec.daeDepthEqualsNoise', { t: flow.t }))
+    if (flow.model.augment > 0) issue(['flow', 'model', 'augment'], message('spec.augmentNeuralOdeOnly'))
   } else {
     const steps = wholeSteps(tr.depth, tr.stepSize)
-    if (Number.isNaN(steps)) issue(['flow', 'training', 'stepSize'], say('spec.trainingStepsNotWhole', { depth: tr.depth, stepSize: tr.stepSize }))
+    if (Number.isNaN(steps)) issue(['flow', 'training', 'stepSize'], message('spec.trainingStepsNotWhole', { depth: tr.depth, stepSize: tr.stepSize }))
     else if (steps * STAGE_COUNT[tr.solver] > TRAINING_LIMITS.maxTrainingEvaluations)
-      issue(['flow', 'training', 'stepSize'], say('spec.trainingTooManyEvaluations', { steps, solver: tr.solver, evaluations: steps * STAGE_COUNT[tr.solver], limit: TRAINING_LIMITS.maxTrainingEvaluations }))
+      issue(['flow', 'training', 'stepSize'], message('spec.trainingTooManyEvaluations', { steps, solver: tr.solver, evaluations: steps * STAGE_COUNT[tr.solver], limit: TRAINING_LIMITS.maxTrainingEvaluations }))
     if (flow.task === 'classify') {
-      if (!flow.data) issue(['flow', 'data'], say('spec.classifyNeedsData'))
+      if (!flow.data) issue(['flow', 'data'], message('spec.classifyNeedsData'))
       else if (flow.data.kind === 'builtin' && BUILTIN_DATASET_DIMENSION[flow.data.name] + flow.model.augment > LIMITS.maxDimension)
-        issue(['flow', 'model', 'augment'], say('spec.augmentDatasetTooWide', { name: flow.data.name, dim: BUILTIN_DATASET_DIMENSION[flow.data.name], max: LIMITS.maxDimension }))
+        issue(['flow', 'model', 'augment'], message('spec.augmentDatasetTooWide', { name: flow.data.name, dim: BUILTIN_DATASET_DIMENSION[flow.data.name], max: LIMITS.maxDimension }))
       if (spec.particles.kind !== 'sample')
-        issue(['particles', 'kind'], say('spec.classifyNeedsSample'))
+        issue(['particles', 'kind'], message('spec.classifyNeedsSample'))
     } else {
-      if (flow.data) issue(['flow', 'data'], say('spec.dataClassifyOnly'))
+      if (flow.data) issue(['flow', 'data'], message('spec.dataClassifyOnly'))
       if (dim + flow.model.augment > LIMITS.maxDimension)
-        issue(['flow', 'model', 'augment'], say('spec.augmentStateTooWide', { dim, augment: flow.model.augment, max: LIMITS.maxDimension }))
+        issue(['flow', 'model', 'augment'], message('spec.augmentStateTooWide', { dim, augment: flow.model.augment, max: LIMITS.maxDimension }))
     }
   }
   // through-depth solves (classification, density) carry the regularisers along the path; the other tasks' losses are per stage or layer
   const solvesThroughDepth = flow.kind === 'neural-ode' && (flow.task === 'classify' || flow.task === 'density')
   if (tr.jacobian > 0 && !solvesThroughDepth)
-    issue(['flow', 'training', 'jacobian'], say('spec.jacobianThroughDepthOnly'))
+    issue(['flow', 'training', 'jacobian'], message('spec.jacobianThroughDepthOnly'))
   // transport and the trained DAEs never backpropagate through a multi-step solve (per-stage or
   // per-layer losses of one field evaluation), so backprop's memory is already independent of depth
   if (tr.gradient === 'adjoint' && !solvesThroughDepth)
-    issue(['flow', 'training', 'gradient'], say('spec.adjointThroughDepthOnly'))
+    issue(['flow', 'training', 'gradient'], message('spec.adjointThroughDepthOnly'))
   if (tr.batchSize > tr.samples && flow.kind !== 'neural-ode')
-    issue(['flow', 'training', 'batchSize'], say('spec.batchExceedsSamples', { batch: tr.batchSize, samples: tr.samples }))
+    issue(['flow', 'training', 'batchSize'], message('spec.batchExceedsSamples', { batch: tr.batchSize, samples: tr.samples }))
 }
 
 export const ExperimentSpecSchema = BaseSpecSchema.superRefine((spec, ctx) => {
@@ -295,12 +295,12 @@ export const ExperimentSpecSchema = BaseSpecSchema.superRefine((spec, ctx) => {
 
 export interface FieldError {
   field: string
-  message: string
+  message: Message
 }
 
 export type SpecResult = { ok: true; spec: ExperimentSpec } | { ok: false; errors: FieldError[] }
 
-/** Validate an unknown value as a spec; errors name the field (dotted path) and the reason. */
+/** Validate an unknown value as a spec; errors name the field (dotted path) and the reason, as a Message. */
 export function parseSpec(value: unknown): SpecResult {
   const r = ExperimentSpecSchema.safeParse(value)
   if (r.success) {
@@ -308,12 +308,15 @@ export function parseSpec(value: unknown): SpecResult {
     const grid = stepGridErrors(r.data)
     return grid.length ? { ok: false, errors: grid } : { ok: true, spec: r.data }
   }
-  return {
-    ok: false,
-    errors: r.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(spec)', message: i.message }))
-  }
+  return { ok: false, errors: r.error.issues.map((i) => ({ field: issueField(i), message: zodIssueMessage(i) })) }
 }
 
+/** Field errors as English lines, for the CLI and logs (the renderer words them in the reader's language). */
 export function formatFieldErrors(errors: FieldError[]): string {
-  return errors.map((e) => `${e.field}: ${e.message}`).join('\n')
+  return errors.map((e) => `${e.field}: ${english(e.message)}`).join('\n')
+}
+
+/** Field errors as one Message, each behind its field: the {errors} of an invalid-spec error. */
+export function fieldErrorsMessage(errors: FieldError[]): Message {
+  return errors.length ? inlineList(errors.map((e) => message('errmsg.fieldIssue', { field: e.field, issue: e.message }))) : message('validation.invalid')
 }

@@ -1,7 +1,7 @@
 // Matching the data's shape [N, ...] to a model's input shape, whose dimensions may be fixed numbers or
 // symbolic (a name such as "batch", or null/-1 for unknown). The batch dimension is always N. Used by the
 // engine before any work and by the wizard before Analyze is pressed, so both say the same thing.
-import { say } from './messages'
+import { type Message, message } from './messages'
 
 export type ModelDim = number | string | null
 
@@ -36,10 +36,10 @@ function sameDims(model: ModelDim[], data: number[]): boolean {
   return model.every((d, i) => !fixed(d) || d === data[i])
 }
 
-/** The mismatch in words (English; localize() turns it into the reader's language). */
-export function shapeMismatchMessage(m: ShapeMismatch): string {
-  if (!m.layoutSwapped) return say('imgui.shapeMismatch', { model: m.model, data: m.data })
+/** The mismatch as a Message (worded in the reader's language where it is shown). */
+export function shapeMismatchMessage(m: ShapeMismatch): Message {
+  if (!m.layoutSwapped) return message('imgui.shapeMismatch', { model: m.model, data: m.data })
   // a model [N,C,H,W] has its channel count (1 or 3) right after N
   const layout = /^\[N,[13],/.test(m.model) ? 'NCHW' : 'NHWC'
-  return say('imgui.shapeMismatchLayout', { model: m.model, data: m.data, layout })
+  return message('imgui.shapeMismatchLayout', { model: m.model, data: m.data, layout })
 }

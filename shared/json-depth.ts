@@ -1,7 +1,7 @@
 // Nesting depth of JSON, checked before anything walks it: JSON nested thousands deep parses, but the
 // recursive validators and copies after it overflow the stack, which reached the user as an internal
 // error. Text and values past MAX_JSON_DEPTH are refused as invalid JSON instead.
-import { say } from './messages'
+import { message, messageSyntaxError } from './messages'
 
 /** Deepest nesting of arrays and objects accepted (specs, model.json and run files need far fewer). */
 export const MAX_JSON_DEPTH = 200
@@ -40,6 +40,6 @@ export function valueTooDeep(value: unknown, limit = MAX_JSON_DEPTH): boolean {
 
 /** JSON.parse, refusing text nested deeper than MAX_JSON_DEPTH with a SyntaxError (so callers report invalid JSON). */
 export function parseJson(text: string): unknown {
-  if (jsonTextTooDeep(text)) throw new SyntaxError(say('harden.jsonTooDeep', { max: MAX_JSON_DEPTH }))
+  if (jsonTextTooDeep(text)) throw messageSyntaxError(message('harden.jsonTooDeep', { max: MAX_JSON_DEPTH }))
   return JSON.parse(text)
 }

@@ -1,7 +1,7 @@
 // The fixed-step grid of a spec: a fixed-step solver takes exactly T/h steps of size h (h is the layer's
 // thickness in the paper), so T/h must be a whole number; a step size that does not divide the depth is
 // refused with a suggestion. Also the singular-time warning threshold of the continuous DAE.
-import { say } from './messages'
+import { type Message, message } from './messages'
 
 /** Number of fixed steps of size h in [0, T], or NaN when T / h is not (within 1e-9) a whole number. */
 export function wholeSteps(depth: number, stepSize: number): number {
@@ -49,12 +49,12 @@ interface GridSpec {
 }
 
 /** The refusal of a fixed-step spec whose step size does not divide its depth (none when it does). */
-export function stepGridErrors(spec: GridSpec): { field: string; message: string }[] {
+export function stepGridErrors(spec: GridSpec): { field: string; message: Message }[] {
   const i = spec.integration
   if (i.solver === 'dopri5' || i.stepSize === undefined || !INTEGRATED_KINDS.has(spec.flow.kind)) return []
   if (!Number.isNaN(wholeSteps(i.depth, i.stepSize))) return []
   const steps = Number((i.depth / i.stepSize).toFixed(3))
-  return [{ field: 'integration.stepSize', message: say('steps.notWhole', { depth: i.depth, stepSize: i.stepSize, steps, suggestion: suggestStepSize(i.depth, i.stepSize) }) }]
+  return [{ field: 'integration.stepSize', message: message('steps.notWhole', { depth: i.depth, stepSize: i.stepSize, steps, suggestion: suggestStepSize(i.depth, i.stepSize) }) }]
 }
 
 /**

@@ -3,6 +3,7 @@
 // run archives as Uint8Array) go as one binary frame: [uint32 LE header length][JSON header][pad to 4][raw array bytes...].
 import type { ApiError, JobEvent, Result } from './contract'
 import { parseJson } from './json-depth'
+import { message } from './messages'
 
 export type RequestId = string | number
 
@@ -54,15 +55,15 @@ export function decodeRequest(text: string): { ok: true; value: WireRequest } | 
   try {
     parsed = parseJson(text)
   } catch {
-    return { ok: false, id: null, error: { code: 'invalid-request', message: 'the message is not valid JSON' } }
+    return { ok: false, id: null, error: { code: 'invalid-request', message: message('errmsg.wireNotJson') } }
   }
-  if (!isRecord(parsed)) return { ok: false, id: null, error: { code: 'invalid-request', message: 'the message must be a JSON object' } }
+  if (!isRecord(parsed)) return { ok: false, id: null, error: { code: 'invalid-request', message: message('errmsg.wireNotObject') } }
   const id = isRequestId(parsed.id) ? parsed.id : null
-  if (id === null) return { ok: false, id: null, error: { code: 'invalid-request', message: 'the message needs an id (short string or non-negative integer)' } }
+  if (id === null) return { ok: false, id: null, error: { code: 'invalid-request', message: message('errmsg.wireNoId') } }
   const keys = Object.keys(parsed)
   const extra = keys.filter((k) => k !== 'id' && k !== 'method' && k !== 'request')
-  if (extra.length > 0) return { ok: false, id, error: { code: 'invalid-request', message: `unexpected field ${JSON.stringify(extra[0]).slice(0, 60)}` } }
-  if (typeof parsed.method !== 'string') return { ok: false, id, error: { code: 'invalid-request', message: 'the message needs a method name' } }
+  if (extra.length > 0) return { ok: false, id, error: { code: 'invalid-request', message: message('errmsg.wireUnexpectedField', { field: JSON.stringify(extra[0]).slice(0, 60) }) } }
+  if (typeof parsed.method !== 'string') return { ok: false, id, error: { code: 'invalid-request', message: message('errmsg.wireNoMethod') } }
   return { ok: true, value: { id, method: parsed.method, request: parsed.request } }
 }
 

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises'
 import { basename, extname, resolve } from 'node:path'
 import type { AnalysisDataset, LayerReport } from '../../shared/layers'
-import { say } from '../../shared/messages'
+import { message, say } from '../../shared/messages'
 import { partialSibling, writeAnalysisFolder, type AnalysisContent } from '../engine/analyses/store'
 import { initBackend } from '../engine/backend'
 import { CancelledError, EngineError } from '../engine/errors'
@@ -43,7 +43,7 @@ export const ANALYZE_CLI_DEFAULTS = { k: 10, seed: 7 }
 function integer(flag: string, text: string | undefined, fallback: number, min: number): number {
   if (text === undefined) return fallback
   const v = text.trim() === '' ? NaN : Number(text)
-  if (!Number.isInteger(v) || v < min) throw new EngineError('invalid-request', `${flag} must be an integer of at least ${min}, got ${JSON.stringify(text)}`)
+  if (!Number.isInteger(v) || v < min) throw new EngineError('invalid-request', message('errmsg.cliIntegerAtLeast', { flag, min, got: JSON.stringify(text) }))
   return v
 }
 
@@ -76,7 +76,7 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
   const labelsOf = async (path: string, n: number, main = true): Promise<Int32Array> => {
     const info = await loadLabelInfo(path)
     const labels = info.labels
-    if (labels.length !== n) throw new EngineError('invalid-request', say('import.labelsFileCountMismatch', { file: path, count: labels.length, n }))
+    if (labels.length !== n) throw new EngineError('invalid-request', message('import.labelsFileCountMismatch', { file: path, count: labels.length, n }))
     // the labels given are the labels kept; a mapping to class indices is saved with the analysis
     if (main) mapping = { labelMapping: info.mapping, ...(info.classes ? { classes: info.classes } : {}) }
     return labels
@@ -92,9 +92,9 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
     }
     return { ...p, ...(labels ? { labels } : {}), ...(p.classes && raw.labels === undefined ? { classes: p.classes } : {}), source: 'onnx', ...(compare ? { compare } : {}), ...mapping }
   }
-  if (raw.layers !== undefined || raw.featureMaps !== undefined || raw.batch !== undefined) throw new EngineError('invalid-request', say('onnx.flagsOnlyOnnx'))
+  if (raw.layers !== undefined || raw.featureMaps !== undefined || raw.batch !== undefined) throw new EngineError('invalid-request', message('onnx.flagsOnlyOnnx'))
   if (await isModelInput(input)) {
-    if (raw.data === undefined) throw new EngineError('invalid-request', `${input} is a model: give the data to run through it with --data <file.csv | file.npy | builtin:moons[:n]>`)
+    if (raw.data === undefined) throw new EngineError('invalid-request', message('errmsg.cliModelNeedsData', { input }))
     const files = await readModelFiles(input)
     const flags = parseImageFlags(raw)
     const data = await resolveModelInput(raw.data, resolve(io.cwd, raw.data), { seed, image: flags.image, explicitImageFlags: flags.given })
@@ -108,7 +108,7 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
     }
     return { layers: rec.layers, ...(labels ? { labels } : {}), ...(data.classes && raw.labels === undefined ? { classes: data.classes } : {}), dataset: data.dataset, files: files.map((f) => f.name), model: rec.model, source: 'tfjs-model', ...(compare ? { compare } : {}), ...mapping }
   }
-  if (raw.data !== undefined) throw new EngineError('invalid-request', `--data is for a model.json; ${input} holds activation dumps, which are the data already (use --labels for class labels)`)
+  if (raw.data !== undefined) throw new EngineError('invalid-request', message('errmsg.cliDataForModel', { input }))
   const dumps = await loadLayerDumps(input)
   const labelsPath = raw.labels !== undefined ? resolve(io.cwd, raw.labels) : dumps.labelsFile
   const labels = labelsPath ? await labelsOf(labelsPath, dumps.layers[0].n) : undefined

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path'
 import { computeDistance, METRICS, type DistanceOptions, type MetricName } from '../engine/analysis/distances'
 import { EngineError } from '../engine/errors'
+import { message } from '../../shared/messages'
 import { CloudInputError, loadCloud } from '../engine/data/cloud-input'
 import type { CliIo } from './io'
 import { EXIT } from './run-command'
@@ -30,7 +31,7 @@ export function parseNumberOptions(raw: RawMetricOptions): DistanceOptions {
   for (const [key, text] of Object.entries(raw) as [keyof DistanceOptions, string | undefined][]) {
     if (text === undefined) continue
     const v = text.trim() === '' ? NaN : Number(text)
-    if (!Number.isFinite(v)) throw new EngineError('invalid-request', `${FLAG[key]} must be a number, got ${JSON.stringify(text)}`)
+    if (!Number.isFinite(v)) throw new EngineError('invalid-request', message('errmsg.cliNumber', { flag: FLAG[key], got: JSON.stringify(text) }))
     out[key] = v
   }
   return out

@@ -10,6 +10,7 @@ import { loadCloud } from '../engine/data/cloud-input'
 import { failure, parseNumberOptions } from './distance-command'
 import type { CliIo } from './io'
 import { EXIT } from './run-command'
+import { type Message, message } from '../../shared/messages'
 
 export interface RawEntropyOptions {
   k?: string
@@ -19,17 +20,17 @@ export interface RawEntropyOptions {
 
 export const ENTROPY_DEFAULTS = { k: 5, maxPoints: 100_000, seed: 0 }
 
-const invalid = (message: string): EngineError => new EngineError('invalid-request', message)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 export async function entropyCommand(path: string, raw: RawEntropyOptions, io: CliIo): Promise<number> {
   try {
     const o = { ...ENTROPY_DEFAULTS, ...parseNumberOptions(raw) }
-    if (!Number.isInteger(o.k) || o.k < 1) throw invalid(`--k must be a positive integer, got ${o.k}`)
-    if (!Number.isInteger(o.maxPoints) || o.maxPoints < 2) throw invalid(`--max-points must be an integer of at least 2, got ${o.maxPoints}`)
-    if (!Number.isInteger(o.seed)) throw invalid(`--seed must be an integer, got ${o.seed}`)
+    if (!Number.isInteger(o.k) || o.k < 1) throw invalid(message('errmsg.cliPositiveInteger', { flag: '--k', got: o.k }))
+    if (!Number.isInteger(o.maxPoints) || o.maxPoints < 2) throw invalid(message('errmsg.cliIntegerAtLeast', { flag: '--max-points', min: 2, got: o.maxPoints }))
+    if (!Number.isInteger(o.seed)) throw invalid(message('engine.optionNotInteger', { flag: '--seed', value: o.seed }))
     const c = await loadCloud(resolve(io.cwd, path))
-    if (c.d > 3) throw invalid(`${path}: the kNN entropy is implemented for 1 to 3 dimensions, this cloud has ${c.d}`)
-    if (c.n < 2) throw invalid(`${path}: the kNN entropy needs at least 2 points, the file has ${c.n}`)
+    if (c.d > 3) throw invalid(message('errmsg.cliEntropyDimension', { path, d: c.d }))
+    if (c.n < 2) throw invalid(message('errmsg.cliEntropyPoints', { path, n: c.n }))
     let x = c.data
     let n = c.n
     if (n > o.maxPoints) {

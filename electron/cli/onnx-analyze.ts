@@ -4,7 +4,7 @@
 // the residual blocks the analysis reads its Euler stretches from.
 import { basename, resolve } from 'node:path'
 import type { AnalysisDataset } from '../../shared/layers'
-import { say } from '../../shared/messages'
+import { type Message, message, say } from '../../shared/messages'
 import { FEATURE_MAP_MODES, type FeatureMapMode } from '../../shared/onnx'
 import { CancelledError, EngineError } from '../engine/errors'
 import type { LayerData } from '../engine/layers/dumps'
@@ -31,15 +31,15 @@ export interface PreparedOnnx {
   residualBlocks: { from: number; to: number }[]
 }
 
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 /** `dataSeed` draws built-in data (default `seed`, which also seeds the feature-map projection). */
 export async function prepareOnnxAnalysis(path: string, raw: RawOnnxOptions, seed: number, io: CliIo, dataSeed = seed): Promise<PreparedOnnx> {
-  if (raw.data === undefined) throw invalid(say('onnx.dataNeeded', { input: path }))
+  if (raw.data === undefined) throw invalid(message('onnx.dataNeeded', { input: path }))
   const featureMaps = raw.featureMaps ?? 'auto'
-  if (!(FEATURE_MAP_MODES as readonly string[]).includes(featureMaps)) throw invalid(say('onnx.featureMapsFlag', { value: JSON.stringify(featureMaps) }))
+  if (!(FEATURE_MAP_MODES as readonly string[]).includes(featureMaps)) throw invalid(message('onnx.featureMapsFlag', { value: JSON.stringify(featureMaps) }))
   const batch = raw.batch === undefined ? undefined : Number(raw.batch)
-  if (batch !== undefined && !(Number.isInteger(batch) && batch >= 1 && batch <= 4096)) throw invalid(say('onnx.batchFlag', { value: JSON.stringify(raw.batch) }))
+  if (batch !== undefined && !(Number.isInteger(batch) && batch >= 1 && batch <= 4096)) throw invalid(message('onnx.batchFlag', { value: JSON.stringify(raw.batch) }))
   const layers = raw.layers === undefined ? undefined : raw.layers.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
   const bytes = await readOnnxFile(path)
   const flags = parseImageFlags(raw)

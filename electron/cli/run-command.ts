@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { parseSpec } from '../../shared/experiment'
+import { english, message } from '../../shared/messages'
 import { initBackend } from '../engine/backend'
 import { CancelledError, EngineError } from '../engine/errors'
 import { createJobContext } from '../engine/jobs/context'
@@ -32,13 +33,13 @@ async function readSpec(path: string): Promise<unknown> {
   try {
     text = await readFile(path, 'utf8')
   } catch (e) {
-    throw new EngineError('invalid-spec', `cannot read ${path}: ${(e as Error).message}`)
+    throw new EngineError('invalid-spec', message('import.cannotRead', { path, detail: (e as Error).message }))
   }
   try {
     // a byte-order mark (Notepad's "UTF-8 with BOM") is not part of the JSON
     return parseJson(text.replace(/^\uFEFF/, ''))
   } catch (e) {
-    throw new EngineError('invalid-spec', `${path} is not valid JSON: ${(e as Error).message}`)
+    throw new EngineError('invalid-spec', message('errmsg.cliNotJson', { path, detail: (e as Error).message }))
   }
 }
 
@@ -46,8 +47,8 @@ async function readSpec(path: string): Promise<unknown> {
 async function checkOut(out: string): Promise<void> {
   const s = await stat(out).catch(() => undefined)
   if (!s) return
-  if (!s.isDirectory()) throw new EngineError('invalid-spec', `--out ${out} exists and is not a directory`)
-  if ((await readdir(out)).length > 0) throw new EngineError('invalid-spec', `--out ${out} exists and is not empty; choose a new folder`)
+  if (!s.isDirectory()) throw new EngineError('invalid-spec', message('errmsg.cliOutNotFolder', { out }))
+  if ((await readdir(out)).length > 0) throw new EngineError('invalid-spec', message('import.outNotEmpty', { path: out }))
 }
 
 export async function runCommand(specPath: string, options: RunOptions, io: CliIo): Promise<number> {
@@ -60,7 +61,7 @@ export async function runCommand(specPath: string, options: RunOptions, io: CliI
     const parsed = parseSpec(input)
     if (!parsed.ok) {
       say(io, `invalid spec ${specPath}:`)
-      for (const f of parsed.errors) io.stderr.write(`  ${f.field}: ${f.message}\n`)
+      for (const f of parsed.errors) io.stderr.write(`  ${f.field}: ${english(f.message)}\n`)
       return EXIT.invalid
     }
     await checkOut(out)
@@ -90,7 +91,7 @@ export async function runCommand(specPath: string, options: RunOptions, io: CliI
     if (e instanceof EngineError && e.code === 'invalid-spec') {
       if (e.fields?.length) {
         say(io, `invalid spec ${specPath}:`)
-        for (const f of e.fields) io.stderr.write(`  ${f.field}: ${f.message}\n`)
+        for (const f of e.fields) io.stderr.write(`  ${f.field}: ${english(f.message)}\n`)
       } else say(io, e.message)
       return EXIT.invalid
     }

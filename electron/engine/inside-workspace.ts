@@ -6,13 +6,13 @@
 import { realpathSync } from 'node:fs'
 import { realpath } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
-import { say } from '../../shared/messages'
+import { message } from '../../shared/messages'
 import { EngineError } from './errors'
 
 /** A path that resolves outside the workspace; the message names the file within it, never a machine path. */
 export class OutsideWorkspaceError extends EngineError {
   constructor(readonly inside: string) {
-    super('invalid-request', say('harden.outsideWorkspace', { path: inside }))
+    super('invalid-request', message('harden.outsideWorkspace', { path: inside }))
     this.name = 'OutsideWorkspaceError'
   }
 }

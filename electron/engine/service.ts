@@ -1,7 +1,7 @@
 // The engine service: every method of the contract (shared/contract.ts METHODS) over one workspace,
 // with runs executed as queued jobs. It never throws: every error comes back as { ok: false, error }.
 import { ok, parseRequest, type EngineService, type JobEvent, type Method, type RequestOf, type ResponseOf, type Result } from '../../shared/contract'
-import { formatFieldErrors, parseSpec } from '../../shared/experiment'
+import { fieldErrorsMessage, parseSpec } from '../../shared/experiment'
 import { availableBackends, initBackend } from './backend'
 import { EngineError, toApiError } from './errors'
 import { JobManager, type JobManagerOptions } from './jobs/manager'
@@ -22,7 +22,7 @@ import type { HandlerContext, Handlers } from './handlers/types'
 import { jobLogEntry, logFailedCall } from './logs/job-log'
 import { RotatingLog } from './logs/rotating-log'
 import { join } from 'node:path'
-import { say } from '../../shared/messages'
+import { message, say } from '../../shared/messages'
 import { MAX_JSON_DEPTH, valueTooDeep } from '../../shared/json-depth'
 
 export interface EngineServiceOptions {
@@ -75,7 +75,7 @@ export async function createEngineService(options: EngineServiceOptions): Promis
     'runs.start': (r) => {
       // refuse an invalid spec at once, with its fields, rather than as a failed job later
       const parsed = parseSpec(r.spec)
-      if (!parsed.ok) throw new EngineError('invalid-spec', say('engine.invalidSpec', { errors: formatFieldErrors(parsed.errors) }), parsed.errors)
+      if (!parsed.ok) throw new EngineError('invalid-spec', message('engine.invalidSpec', { errors: fieldErrorsMessage(parsed.errors) }), parsed.errors)
       const spec = parsed.spec
       const jobId = jobs.submit(spec.name, async (ctx) => {
         const content = await runExperiment(spec, { ctx, backend, appVersion: version, workspace: options.workspace, ...(options.deps ? { deps: options.deps } : {}) })
@@ -101,7 +101,7 @@ export async function createEngineService(options: EngineServiceOptions): Promis
     async call<M extends Method>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>> {
       try {
         // a request nested thousands deep (IPC passes objects, not text) would overflow the validators' stack
-        if (valueTooDeep(request)) return { ok: false, error: { code: 'invalid-request', message: say('harden.requestTooDeep', { max: MAX_JSON_DEPTH }) } }
+        if (valueTooDeep(request)) return { ok: false, error: { code: 'invalid-request', message: message('harden.requestTooDeep', { max: MAX_JSON_DEPTH }) } }
         const parsed = parseRequest(method, request)
         if (!parsed.ok) return parsed
         const handler = handlers[method] as (r: RequestOf<M>) => Promise<ResponseOf<M>> | ResponseOf<M>

@@ -1,7 +1,7 @@
 // Messages between a parent (Electron main, browser-mode server) and the process or thread hosting
 // the engine: calls { id, method, request } -> { id, result }, pushed { event }s, and a dispose handshake.
 import type { ApiError, JobEvent, Result } from '../../shared/contract'
-import { say } from '../../shared/messages'
+import { message, type MessageParam } from '../../shared/messages'
 
 export interface HostCall {
   id: number
@@ -45,9 +45,9 @@ export const isHostEvent = (m: unknown): m is HostEvent =>
   isRecord(m) && isRecord(m.event) && typeof m.event.jobId === 'string' && typeof m.event.type === 'string'
 export const isDisposed = (m: unknown): m is HostDisposed => isRecord(m) && m.control === 'disposed'
 
-export const crashError = (reason: string): ApiError => ({
+export const crashError = (reason: MessageParam): ApiError => ({
   code: 'engine-crashed',
-  message: say('engine.crashed', { reason })
+  message: message('engine.crashed', { reason })
 })
 
 /** Host configuration as command-line arguments (the utility process receives it this way). */

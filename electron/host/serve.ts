@@ -3,7 +3,7 @@
 import { fail, parseRequest, type EngineService, type Result } from '../../shared/contract'
 import { toApiError } from '../engine/errors'
 import { isDispose, isHostCall, type ChildMessage } from './protocol'
-import { say } from '../../shared/messages'
+import { message } from '../../shared/messages'
 
 /** The minimal channel to the parent: post a message, receive messages. */
 export interface HostPort {
@@ -18,7 +18,7 @@ export function serveEngine(port: HostPort, start: () => Promise<EngineService>)
       service.onEvent((event) => port.post({ event }))
       return { ok: true as const, value: service }
     },
-    (e: unknown) => fail('internal', say('engine.couldNotStart', { detail: toApiError(e).message }))
+    (e: unknown) => fail('internal', message('engine.couldNotStart', { detail: toApiError(e).message }))
   )
 
   const answer = async (id: number, method: string, request: unknown): Promise<void> => {
@@ -40,7 +40,7 @@ export function serveEngine(port: HostPort, start: () => Promise<EngineService>)
     try {
       port.post({ id, result })
     } catch (e) {
-      port.post({ id, result: fail('internal', say('engine.answerNotSent', { detail: toApiError(e).message })) })
+      port.post({ id, result: fail('internal', message('engine.answerNotSent', { detail: toApiError(e).message })) })
     }
   }
 

@@ -4,13 +4,13 @@
 import { fail, type EngineService, type JobEvent, type Method, type RequestOf, type ResponseOf, type Result } from '../../shared/contract'
 import type { LogSink } from '../engine/logs/rotating-log'
 import { crashError, isDisposed, isHostEvent, isReply, type ParentMessage } from './protocol'
-import { say } from '../../shared/messages'
+import { english, message, type MessageParam } from '../../shared/messages'
 
 /** Callbacks the spawner wires to the child before it can emit anything. */
 export interface ChannelHandlers {
   message(message: unknown): void
-  /** the child is gone; reason is human-readable (exit code, last error) */
-  exit(reason: string): void
+  /** the child is gone; reason is a Message (exit code, last error) or, from a test's fake child, a word */
+  exit(reason: MessageParam): void
 }
 
 export interface EngineChannel {
@@ -78,12 +78,12 @@ export function createProcessEngineService(spawn: SpawnEngine, options: Supervis
     } else if (isDisposed(message)) c.channel.kill()
   }
 
-  const onExit = (c: Child, reason: string): void => {
+  const onExit = (c: Child, reason: MessageParam): void => {
     if (c.gone) return
     c.gone = true
     if (child === c) child = null
     const error = disposed
-      ? { code: 'engine-crashed' as const, message: say('engine.shutDownWhy', { reason }) }
+      ? { code: 'engine-crashed' as const, message: message('engine.shutDownWhy', { reason }) }
       : crashError(reason)
     const safeLog: LogSink = (entry) => {
       try {
@@ -92,14 +92,14 @@ export function createProcessEngineService(spawn: SpawnEngine, options: Supervis
         // logging must not stop the crash handling
       }
     }
-    if (!disposed) safeLog({ level: 'error', event: 'engine-crashed', code: 'engine-crashed', message: reason })
+    if (!disposed) safeLog({ level: 'error', event: 'engine-crashed', code: 'engine-crashed', message: typeof reason === 'object' ? english(reason) : String(reason) })
     const pending = [...c.pending.values()]
     c.pending.clear()
     for (const p of pending) p.resolve({ ok: false, error })
     const running = [...c.running]
     c.running.clear()
     for (const jobId of running) {
-      if (!disposed) safeLog({ level: 'error', event: 'job-failed', jobId, code: error.code, message: error.message })
+      if (!disposed) safeLog({ level: 'error', event: 'job-failed', jobId, code: error.code, message: english(error.message) })
       emit({ jobId, type: 'failed', error })
     }
     for (const f of c.onGone) f()
@@ -112,17 +112,17 @@ export function createProcessEngineService(spawn: SpawnEngine, options: Supervis
   }
 
   const call = async <M extends Method>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>> => {
-    if (disposed) return fail('engine-crashed', say('engine.shutDown'))
+    if (disposed) return fail('engine-crashed', message('engine.shutDown'))
     let c: Child
     try {
       c = child ?? (child = start())
     } catch (e) {
-      return fail('engine-crashed', say('engine.notStartedWhy', { detail: e instanceof Error ? e.message : String(e) }))
+      return fail('engine-crashed', message('engine.notStartedWhy', { detail: e instanceof Error ? e.message : String(e) }))
     }
     if (c.gone) {
       // the child died while being spawned (reported synchronously): try again on the next call
       if (child === c) child = null
-      return fail('engine-crashed', say('engine.notStarted'))
+      return fail('engine-crashed', message('engine.notStarted'))
     }
     const id = nextId++
     return new Promise<Result<ResponseOf<M>>>((resolve) => {
@@ -131,7 +131,7 @@ export function createProcessEngineService(spawn: SpawnEngine, options: Supervis
         c.channel.send({ id, method, request })
       } catch (e) {
         c.pending.delete(id)
-        resolve(fail('internal', say('engine.requestNotSent', { detail: e instanceof Error ? e.message : String(e) })))
+        resolve(fail('internal', message('engine.requestNotSent', { detail: e instanceof Error ? e.message : String(e) })))
       }
     })
   }

@@ -4,6 +4,7 @@ import { utilityProcess } from 'electron'
 import { hostArgs, type HostConfig } from '../host/protocol'
 import { createProcessEngineService, type SpawnEngine, type SupervisorOptions } from '../host/supervisor'
 import type { EngineService } from '../../shared/contract'
+import { message } from '../../shared/messages'
 
 const TAIL_BYTES = 2000
 
@@ -24,7 +25,7 @@ export function utilitySpawner(modulePath: string, config: HostConfig): SpawnEng
     child.on('exit', (code: number) => {
       const lastLine = tail.trim().split('\n').pop()?.trim()
       const detail = fatal || lastLine
-      handlers.exit(`exit code ${code}${detail ? `: ${detail}` : ''}`)
+      handlers.exit(detail ? message('engine.exitCodeWhy', { code, detail }) : message('engine.exitCode', { code }))
     })
     return {
       send: (message) => child.postMessage(message),

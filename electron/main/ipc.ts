@@ -2,6 +2,7 @@
 // on app://, parsing the payload with the contract before the engine sees it, and never throwing.
 import { channelOf, fail, METHOD_NAMES, parseRequest, type EngineService, type Method, type Result } from '../../shared/contract'
 import type { IpcMain } from 'electron'
+import { message } from '../../shared/messages'
 import { APP_HOST, APP_SCHEME } from './origin'
 
 /** The parts of an invoke event and of WebFrameMain the sender check looks at. */
@@ -40,14 +41,14 @@ export type IpcHandler = (event: InvokeEventLike, ...args: unknown[]) => Promise
 /** The handler for one method: sender check, payload parse, call; every failure as data. */
 export function ipcHandler(method: Method, service: EngineService, getWindow: () => WindowLike | null): IpcHandler {
   return async (event, ...args) => {
-    if (!isTrustedSender(event, getWindow())) return fail('invalid-request', 'request refused: it did not come from the Nagare window')
-    if (args.length !== 1) return fail('invalid-request', `bad payload for ${method}: expected exactly one argument`)
+    if (!isTrustedSender(event, getWindow())) return fail('invalid-request', message('errmsg.untrustedSender'))
+    if (args.length !== 1) return fail('invalid-request', message('errmsg.oneArgument', { method }))
     const parsed = parseRequest(method, args[0])
     if (!parsed.ok) return parsed
     try {
       return await service.call(parsed.value.method, parsed.value.request as never)
     } catch (e) {
-      return fail('internal', e instanceof Error ? e.message : String(e))
+      return fail('internal', message('errmsg.internal', { detail: e instanceof Error ? e.message : String(e) }))
     }
   }
 }

@@ -6,7 +6,7 @@ import { WebSocketServer, WebSocket, type RawData } from 'ws'
 import { fail, parseRequest, type EngineService, type Result } from '../../shared/contract'
 import { LIMITS } from '../../shared/limits'
 import { decodeRequest, encodeEvent, encodeResponse, type RequestId } from '../../shared/wire'
-import { say } from '../../shared/messages'
+import { message } from '../../shared/messages'
 
 export interface SocketOptions {
   service: EngineService
@@ -42,7 +42,7 @@ export function createApiSocket(options: SocketOptions): ApiSocket {
     try {
       frame = encodeResponse(id, result)
     } catch (e) {
-      frame = encodeResponse(id, fail('internal', say('engine.answerNotEncoded', { detail: e instanceof Error ? e.message : String(e) })))
+      frame = encodeResponse(id, fail('internal', message('engine.answerNotEncoded', { detail: e instanceof Error ? e.message : String(e) })))
     }
     send(ws, frame)
   }
@@ -56,18 +56,18 @@ export function createApiSocket(options: SocketOptions): ApiSocket {
     let inFlight = 0
     ws.on('error', () => ws.terminate())
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (isBinary) return reply(ws, null, fail('invalid-request', say('engine.requestsMustBeText')))
+      if (isBinary) return reply(ws, null, fail('invalid-request', message('engine.requestsMustBeText')))
       const text = Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8')
       const envelope = decodeRequest(text)
       if (!envelope.ok) return reply(ws, envelope.id, { ok: false, error: envelope.error })
       const { id, method, request } = envelope.value
       const parsed = parseRequest(method, request)
       if (!parsed.ok) return reply(ws, id, parsed)
-      if (inFlight >= maxInFlight) return reply(ws, id, fail('busy', say('engine.tooManyRequests', { max: maxInFlight })))
+      if (inFlight >= maxInFlight) return reply(ws, id, fail('busy', message('engine.tooManyRequests', { max: maxInFlight })))
       inFlight++
       service
         .call(parsed.value.method, parsed.value.request as never)
-        .catch((e: unknown) => fail('internal', e instanceof Error ? e.message : String(e)))
+        .catch((e: unknown) => fail('internal', message('errmsg.internal', { detail: e instanceof Error ? e.message : String(e) })))
         .then((result) => {
           inFlight--
           reply(ws, id, result)

@@ -4,6 +4,7 @@ import type { Catalog } from './catalog'
 import { ANAGUI_MESSAGES } from './catalog-anagui'
 import { CLIENT_MESSAGES } from './catalog-client'
 import { ENGINE_MESSAGES } from './catalog-engine'
+import { ERRMSG_MESSAGES } from './catalog-errmsg'
 import { FIN13_MESSAGES } from './catalog-fin13'
 import { HARDEN_MESSAGES } from './catalog-harden'
 import { IMGUI_MESSAGES } from './catalog-imgui'
@@ -21,6 +22,7 @@ export const CATALOGS = {
   anagui: ANAGUI_MESSAGES,
   client: CLIENT_MESSAGES,
   engine: ENGINE_MESSAGES,
+  errmsg: ERRMSG_MESSAGES,
   'fin13': FIN13_MESSAGES,
   harden: HARDEN_MESSAGES,
   imgui: IMGUI_MESSAGES,
@@ -39,6 +41,7 @@ export const MESSAGES = {
   ...ANAGUI_MESSAGES,
   ...CLIENT_MESSAGES,
   ...ENGINE_MESSAGES,
+  ...ERRMSG_MESSAGES,
   ...FIN13_MESSAGES,
   ...HARDEN_MESSAGES,
   ...IMGUI_MESSAGES,

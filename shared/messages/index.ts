@@ -6,7 +6,9 @@ import { MESSAGES, type MessageKey } from './catalogues'
 
 export { CATALOGS, MESSAGES, type MessageKey } from './catalogues'
 export { message, isMessageValue, renderMessage, english, englishLines, type Message, type MessageParam } from './message'
-export { zodIssueMessage, customIssue, issueField } from './zod-issue'
+export { zodIssueMessage, zodIssuesMessage, customIssue, issueField } from './zod-issue'
+export { inlineList } from './message-list'
+export { MessageError, messageOf, messageSyntaxError } from './message-error'
 
 /** The English text of a message: what errors, notes and logs carry. */
 export function say(key: MessageKey, params?: Params): string {

@@ -3,6 +3,7 @@
 // (customIssue below), so a custom issue carries its Message through zod untouched.
 import type { z } from 'zod'
 import { message, isMessageValue, type Message } from './message'
+import { inlineList } from './message-list'
 
 type Issue = z.core.$ZodIssue
 
@@ -74,4 +75,10 @@ export function zodIssueMessage(issue: Issue): Message {
 /** The dotted path of an issue, as field errors name their field. */
 export function issueField(issue: Issue, whole = '(spec)'): string {
   return issue.path.map(String).join('.') || whole
+}
+
+/** Several issues as one Message, each behind its path ("field a: ...; and field b: ..."); at most `max`. */
+export function zodIssuesMessage(issues: readonly Issue[], whole = '(root)', max = 8): Message {
+  if (issues.length === 0) return message('validation.invalid')
+  return inlineList(issues.slice(0, max).map((i) => message('errmsg.fieldIssue', { field: issueField(i, whole), issue: zodIssueMessage(i) })))
 }

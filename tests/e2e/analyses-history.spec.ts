@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import '@tensorflow/tfjs-backend-cpu'
 import { buildModel, writeModel } from '../unit/engine/layers/tfjs-fixture'
 import { connectEngine, setSavedLanguage } from './engine-client'
+import { english } from '../../shared/messages'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const port = Number(process.env.NAGARE_E2E_PORT)
@@ -40,7 +41,7 @@ async function plainAnalysis(name: string): Promise<string> {
       { name: 'weights.bin', content: b64(saved.weights) }
     ]
     const r = await engine.call('layers.start', { name, source: 'tfjs-model', files, data: { kind: 'builtin', name: 'moons', n: 300, seed: 9 } })
-    if (!r.ok) throw new Error(r.error.message)
+    if (!r.ok) throw new Error(english(r.error.message))
     for (let i = 0; i < 600; i++) {
       const list = await engine.call('layers.list', {})
       const found = list.ok ? list.value.find((a) => a.name === name) : undefined

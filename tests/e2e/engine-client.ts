@@ -3,6 +3,7 @@
 import WebSocket from 'ws'
 import type { JobEvent, Method, RequestOf, ResponseOf, Result } from '../../shared/contract'
 import { decodeMessage, encodeRequest } from '../../shared/wire'
+import { english } from '../../shared/messages'
 
 export interface EngineClient {
   call<M extends Method>(method: M, request: RequestOf<M>): Promise<Result<ResponseOf<M>>>
@@ -42,7 +43,7 @@ export async function connectEngine(port: number, token: string): Promise<Engine
       listeners.add(l)
     })
     const started = await call('runs.start', { spec })
-    if (!started.ok) throw new Error(started.error.message)
+    if (!started.ok) throw new Error(english(started.error.message))
     const end = await ended
     if (end.type !== 'done') throw new Error(`run ended ${end.type}`)
     return end.runId
@@ -58,7 +59,7 @@ export async function setSavedLanguage(port: number, token: string, language: 'j
   const engine = await connectEngine(port, token)
   try {
     const r = await engine.call('settings.set', { settings: { language } })
-    if (!r.ok) throw new Error(r.error.message)
+    if (!r.ok) throw new Error(english(r.error.message))
   } finally {
     engine.close()
   }

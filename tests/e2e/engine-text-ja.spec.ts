@@ -3,7 +3,7 @@
 // the screen in Japanese, and the English sentence is nowhere on it.
 import { expect, test, type ConsoleMessage, type Locator, type Page } from '@playwright/test'
 import { join } from 'node:path'
-import { localize, say } from '../../shared/messages'
+import { localize, say, english } from '../../shared/messages'
 import { connectEngine, setSavedLanguage } from './engine-client'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
@@ -98,7 +98,7 @@ test("a run's notes are in Japanese on its page", async ({ page }, info) => {
       integration: { solver: 'rk4', depth: 0.3, stepSize: 0.03, samples: 6 }
     })
     const m = await engine.call('runs.get', { id })
-    if (!m.ok) throw new Error(m.error.message)
+    if (!m.ok) throw new Error(english(m.error.message))
     notes = m.value.notes
   } finally {
     engine.close()

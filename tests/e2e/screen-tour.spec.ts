@@ -11,6 +11,7 @@ import { buildModel } from '../unit/engine/layers/tfjs-fixture'
 import { connectEngine, type EngineClient } from './engine-client'
 import { layoutProblems } from './tour/layout-checks'
 import { STOPS, type TourContext } from './tour/stops'
+import { english } from '../../shared/messages'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const port = Number(process.env.NAGARE_E2E_PORT)
@@ -42,7 +43,7 @@ async function analysis(engine: EngineClient, name: string, compare: boolean): P
   const data = { kind: 'builtin' as const, name: 'moons', n: 200, seed: 9 }
   const compareData = compare ? { kind: 'builtin' as const, name: 'circles', n: 150 } : undefined
   const r = await engine.call('layers.start', { name, source: 'tfjs-model', files, data, compareData })
-  if (!r.ok) throw new Error(r.error.message)
+  if (!r.ok) throw new Error(english(r.error.message))
   // the engine runs one job at a time: the analysis is saved when it shows in the list
   for (let i = 0; i < 600; i++) {
     const list = await engine.call('layers.list', {})

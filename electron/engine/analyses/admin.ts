@@ -4,7 +4,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LayerAnalysisSummary } from '../../../shared/layers'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { diskError } from '../runs/disk-errors'
 import { isRunId } from '../runs/ids'
@@ -16,13 +16,13 @@ const isDir = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirectory
 
 /** The folder of an analysis id: refused unless it is a plain id, so no request reaches outside analyses/. */
 function dirOf(workspace: string, id: string, ...within: string[]): string {
-  if (!isRunId(id)) throw new EngineError('invalid-request', say('import.analysisBadId', { id: JSON.stringify(id).slice(0, 140) }))
+  if (!isRunId(id)) throw new EngineError('invalid-request', message('import.analysisBadId', { id: JSON.stringify(id).slice(0, 140) }))
   return join(analysesRoot(workspace), ...within, id)
 }
 
 async function existing(workspace: string, id: string): Promise<string> {
   const dir = dirOf(workspace, id)
-  if (!(await isDir(dir))) throw new EngineError('not-found', say('import.analysisNotFound', { id }))
+  if (!(await isDir(dir))) throw new EngineError('not-found', message('import.analysisNotFound', { id }))
   return dir
 }
 
@@ -32,7 +32,7 @@ export async function updateAnalysis(workspace: string, id: string, patch: UserM
   try {
     await updateUserMeta(dir, patch)
   } catch (e) {
-    throw diskError(e) ?? new EngineError('io', say('anagui.analysisNotWritable', { id, detail: (e as Error).message }))
+    throw diskError(e) ?? new EngineError('io', message('anagui.analysisNotWritable', { id, detail: (e as Error).message }))
   }
   return (await summarizeAnalysis(dir, id)) as LayerAnalysisSummary
 }
@@ -40,14 +40,14 @@ export async function updateAnalysis(workspace: string, id: string, patch: UserM
 /** Move an analysis to the trash (recoverable). */
 export async function trashAnalysis(workspace: string, id: string): Promise<void> {
   await existing(workspace, id)
-  if (await isDir(dirOf(workspace, id, TRASH_DIR))) throw new EngineError('busy', say('anagui.trashHoldsAnalysis', { id }))
+  if (await isDir(dirOf(workspace, id, TRASH_DIR))) throw new EngineError('busy', message('anagui.trashHoldsAnalysis', { id }))
   await trashRun(analysesRoot(workspace), id)
 }
 
 /** Bring an analysis back from the trash; refused (and left in the trash) when its id is taken again. */
 export async function restoreAnalysis(workspace: string, id: string): Promise<void> {
-  if (!(await isDir(dirOf(workspace, id, TRASH_DIR)))) throw new EngineError('not-found', say('anagui.noAnalysisInTrash', { id }))
-  if (await isDir(dirOf(workspace, id))) throw new EngineError('busy', say('anagui.restoreAnalysisTaken', { id }))
+  if (!(await isDir(dirOf(workspace, id, TRASH_DIR)))) throw new EngineError('not-found', message('anagui.noAnalysisInTrash', { id }))
+  if (await isDir(dirOf(workspace, id))) throw new EngineError('busy', message('anagui.restoreAnalysisTaken', { id }))
   await restoreRun(analysesRoot(workspace), id)
 }
 

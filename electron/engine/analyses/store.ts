@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { AnalysisDataset, AnalysisRecord, LayerAnalysis, LayerAnalysisSummary, LayerReport, LayerSource } from '../../../shared/layers'
-import { say } from '../../../shared/messages'
+import { english, type Message, message, MessageError, type MessageParam } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { detailOf } from '../io-messages'
 import { allInsideWorkspace, insideWorkspace, OutsideWorkspaceError } from '../inside-workspace'
@@ -101,7 +101,7 @@ export async function writeAnalysisFolder(finalDir: string, partialDir: string, 
       await write()
     }
     await rmdir(finalDir).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw new EngineError('invalid-request', say('import.analysisFolderExists', { dir: finalDir }))
+      if (e.code !== 'ENOENT') throw new EngineError('invalid-request', message('import.analysisFolderExists', { dir: finalDir }))
     })
     await rename(partialDir, finalDir)
     return record
@@ -129,14 +129,17 @@ export function partialSibling(out: string): string {
 }
 
 /** Why analysis.json cannot be used: the problem alone (listed with the folder) and said with the id (layers.get). */
-type RecordProblem = { kind: 'missing' } | { kind: 'unreadable'; detail: string } | { kind: 'foreign' }
+type RecordProblem = { kind: 'missing' } | { kind: 'unreadable'; detail: MessageParam } | { kind: 'foreign' }
 type RecordRead = { ok: true; record: AnalysisRecord } | { ok: false; problem: RecordProblem }
 
-function problemText(p: RecordProblem, id?: string): string {
-  if (p.kind === 'unreadable') return id === undefined ? say('import.analysisJsonUnreadable', { detail: p.detail }) : say('import.analysisIdJsonUnreadable', { id, detail: p.detail })
-  if (p.kind === 'missing') return id === undefined ? say('import.analysisJsonMissing') : say('import.analysisIdJsonMissing', { id })
-  return id === undefined ? say('import.analysisJsonForeign') : say('import.analysisIdJsonForeign', { id })
+function problemMessage(p: RecordProblem, id?: string): Message {
+  if (p.kind === 'unreadable') return id === undefined ? message('import.analysisJsonUnreadable', { detail: p.detail }) : message('import.analysisIdJsonUnreadable', { id, detail: p.detail })
+  if (p.kind === 'missing') return id === undefined ? message('import.analysisJsonMissing') : message('import.analysisIdJsonMissing', { id })
+  return id === undefined ? message('import.analysisJsonForeign') : message('import.analysisIdJsonForeign', { id })
 }
+
+/** the problem as English text, for the history listing (whose problems are still text) */
+const problemText = (p: RecordProblem, id?: string): string => english(problemMessage(p, id))
 
 async function readRecord(dir: string): Promise<RecordRead> {
   let json: unknown
@@ -180,7 +183,7 @@ export async function listAnalyses(workspace: string): Promise<LayerAnalysisSumm
     names = await readdir(root(workspace))
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw new EngineError('io', say('import.analysesCannotList', { dir: ANALYSES_DIR, detail: detailOf(e) }))
+    throw new EngineError('io', message('import.analysesCannotList', { dir: ANALYSES_DIR, detail: detailOf(e) }))
   }
   const out: LayerAnalysisSummary[] = []
   for (const id of names) {
@@ -210,11 +213,11 @@ async function readCompareProjection(dir: string, rec: AnalysisRecord): Promise<
   const info = rec.compare as NonNullable<AnalysisRecord['compare']>
   const proj = await readNpy(join(dir, info.projection.file))
   if (!(proj.data instanceof Float32Array) || proj.shape.join() !== info.projection.shape.join())
-    throw new Error(say('import.analysisProjectionShape', { shape: proj.shape.join(', '), expected: info.projection.shape.join(', ') }))
+    throw new MessageError(message('import.analysisProjectionShape', { shape: proj.shape.join(', '), expected: info.projection.shape.join(', ') }))
   let labels: Int32Array | undefined
   if (info.labels) {
     const l = await readNpy(join(dir, 'compare-labels.npy'))
-    if (!(l.data instanceof Int32Array) || l.data.length !== info.n) throw new Error(say('import.analysisLabelsCount', { count: l.data.length, n: info.n }))
+    if (!(l.data instanceof Int32Array) || l.data.length !== info.n) throw new MessageError(message('import.analysisLabelsCount', { count: l.data.length, n: info.n }))
     labels = l.data
   }
   return { shape: info.projection.shape, data: proj.data, ...(labels ? { labels } : {}) }
@@ -222,23 +225,23 @@ async function readCompareProjection(dir: string, rec: AnalysisRecord): Promise<
 
 /** One analysis: its record, report and projection (with labels when saved). */
 export async function getAnalysis(workspace: string, id: string): Promise<LayerAnalysis> {
-  if (!isRunId(id)) throw new EngineError('invalid-request', say('import.analysisBadId', { id: JSON.stringify(id) }))
+  if (!isRunId(id)) throw new EngineError('invalid-request', message('import.analysisBadId', { id: JSON.stringify(id) }))
   const dir = join(root(workspace), id)
-  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new EngineError('not-found', say('import.analysisNotFound', { id }))
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new EngineError('not-found', message('import.analysisNotFound', { id }))
   await allInsideWorkspace(workspace, [dir, ...[ANALYSIS_FILE, 'layers.json', 'projection.npy', 'labels.npy'].map((f) => join(dir, f))])
   const r = await readRecord(dir)
-  if (!r.ok) throw new EngineError('unreadable-run', problemText(r.problem, id))
+  if (!r.ok) throw new EngineError('unreadable-run', problemMessage(r.problem, id))
   const rec = r.record
   const user = await readUserMeta(dir)
   try {
     const report = parseJson(await readFile(join(dir, 'layers.json'), 'utf8')) as LayerReport
     const proj = await readNpy(join(dir, 'projection.npy'))
     if (!(proj.data instanceof Float32Array) || proj.shape.join() !== rec.projection.shape.join())
-      throw new Error(say('import.analysisProjectionShape', { shape: proj.shape.join(', '), expected: rec.projection.shape.join(', ') }))
+      throw new MessageError(message('import.analysisProjectionShape', { shape: proj.shape.join(', '), expected: rec.projection.shape.join(', ') }))
     let labels: Int32Array | undefined
     if (rec.labels) {
       const l = await readNpy(join(dir, 'labels.npy'))
-      if (!(l.data instanceof Int32Array) || l.data.length !== rec.n) throw new Error(say('import.analysisLabelsCount', { count: l.data.length, n: rec.n }))
+      if (!(l.data instanceof Int32Array) || l.data.length !== rec.n) throw new MessageError(message('import.analysisLabelsCount', { count: l.data.length, n: rec.n }))
       labels = l.data
     }
     const compareProjection = rec.compare ? await readCompareProjection(dir, rec) : undefined
@@ -261,6 +264,6 @@ export async function getAnalysis(workspace: string, id: string): Promise<LayerA
       ...(compareProjection ? { compareProjection } : {})
     }
   } catch (e) {
-    throw new EngineError('unreadable-run', say('import.analysisUnreadable', { id, detail: detailOf(e, dir) }))
+    throw new EngineError('unreadable-run', message('import.analysisUnreadable', { id, detail: detailOf(e, dir) }))
   }
 }

@@ -4,7 +4,7 @@
 import { symmetricEigen, type Matrix } from '../../../shared/matrix'
 import { cloudCovariance, cloudMean } from './moments'
 import type { Cloud } from './types'
-import { say } from '../../../shared/messages'
+import { message, MessageError } from '../../../shared/messages'
 
 export interface BuresResult {
   /** W2 between the fitted Gaussians */
@@ -63,7 +63,7 @@ export function gaussianW2(m1: readonly number[], s1: Matrix, m2: readonly numbe
 
 /** Bures W2 between two clouds [n, d] and [m, d] (moments of the empirical measures, 1/n covariance). */
 export function buresW2(x: Cloud, n: number, y: Cloud, m: number, d: number): BuresResult {
-  if (n < 1 || m < 1) throw new Error(say('engine.buresEmpty'))
+  if (n < 1 || m < 1) throw new MessageError(message('engine.buresEmpty'))
   const mx = cloudMean(x, n, d)
   const my = cloudMean(y, m, d)
   return gaussianW2(mx, cloudCovariance(x, n, d, mx), my, cloudCovariance(y, m, d, my))

@@ -12,7 +12,7 @@ import { sinkhornDivergence } from './sinkhorn'
 import { sampleIndices } from './subsample'
 import type { Cloud } from './types'
 import { randomDirections, slicedW2, wasserstein1d } from './wasserstein'
-import { say, type MessageKey } from '../../../shared/messages'
+import { type Message, message, type MessageKey, say } from '../../../shared/messages'
 
 export const METRIC_NAMES = ['w1-1d', 'w2-1d', 'sliced-w2', 'sinkhorn', 'bures', 'mmd', 'energy', 'kl'] as const
 export type MetricName = (typeof METRIC_NAMES)[number]
@@ -186,7 +186,7 @@ export const METRICS: Record<MetricName, MetricSpec> = {
 /** Pooled points for the MMD median heuristic (about 500,000 pairs). */
 export const MEDIAN_POINTS = 1000
 
-const invalid = (message: string): EngineError => new EngineError('invalid-request', message)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 /** Allowed range of each option: [min, max), integer or not, and how the CLI spells it. */
 const RANGES: Record<OptionKey, { min: number; max: number; integer: boolean; flag: string; openMin?: boolean }> = {
@@ -206,9 +206,9 @@ const optionRangeKey = (openMin: boolean, bounded: boolean): MessageKey =>
 
 function checkOption(key: OptionKey, v: number): void {
   const r = RANGES[key]
-  if (!Number.isFinite(v) || (r.integer && !Number.isInteger(v))) throw invalid(say(r.integer ? 'engine.optionNotInteger' : 'engine.optionNotFinite', { flag: r.flag, value: v }))
+  if (!Number.isFinite(v) || (r.integer && !Number.isInteger(v))) throw invalid(message(r.integer ? 'engine.optionNotInteger' : 'engine.optionNotFinite', { flag: r.flag, value: v }))
   if ((r.openMin ? !(v > r.min) : v < r.min) || !(v < r.max))
-    throw invalid(say(optionRangeKey(r.openMin === true, Number.isFinite(r.max)), { flag: r.flag, min: r.min, max: r.max, value: v }))
+    throw invalid(message(optionRangeKey(r.openMin === true, Number.isFinite(r.max)), { flag: r.flag, min: r.min, max: r.max, value: v }))
 }
 
 /** Rows `idx` of a cloud as float64 (no precision lost on float64 input). */
@@ -221,22 +221,22 @@ function gather(c: PointCloud, idx: Int32Array): PointCloud {
 
 /** Check that a cloud is usable: shape consistent, every value finite. */
 export function checkCloud(c: PointCloud, label: string): void {
-  if (!Number.isInteger(c.n) || !Number.isInteger(c.d) || c.d < 1 || c.data.length !== c.n * c.d) throw invalid(say('engine.cloudShape', { label, count: c.data.length, n: c.n, d: c.d }))
-  if (c.n === 0) throw invalid(say('engine.cloudEmpty', { label }))
+  if (!Number.isInteger(c.n) || !Number.isInteger(c.d) || c.d < 1 || c.data.length !== c.n * c.d) throw invalid(message('engine.cloudShape', { label, count: c.data.length, n: c.n, d: c.d }))
+  if (c.n === 0) throw invalid(message('engine.cloudEmpty', { label }))
   for (let i = 0; i < c.data.length; i++)
-    if (!Number.isFinite(c.data[i])) throw invalid(say('engine.cloudNonFinite', { label, index: Math.floor(i / c.d), value: c.data[i] }))
+    if (!Number.isFinite(c.data[i])) throw invalid(message('engine.cloudNonFinite', { label, index: Math.floor(i / c.d), value: c.data[i] }))
 }
 
 /** Compute one metric between clouds a and b. Throws EngineError('invalid-request') for unusable input. */
 export function computeDistance(metric: MetricName, a: PointCloud, b: PointCloud, options: DistanceOptions = {}): DistanceResult {
   const spec = METRICS[metric]
-  if (!spec) throw invalid(say('engine.unknownMetric', { metric, names: METRIC_NAMES.join(', ') }))
+  if (!spec) throw invalid(message('engine.unknownMetric', { metric, names: METRIC_NAMES.join(', ') }))
   checkCloud(a, say('engine.firstCloud'))
   checkCloud(b, say('engine.secondCloud'))
-  if (a.d !== b.d) throw invalid(say('engine.cloudDimensionsDiffer', { a: a.d, b: b.d }))
-  if (spec.oneDimensional && a.d !== 1) throw invalid(say('engine.metricNeeds1d', { metric, d: a.d }))
+  if (a.d !== b.d) throw invalid(message('engine.cloudDimensionsDiffer', { a: a.d, b: b.d }))
+  if (spec.oneDimensional && a.d !== 1) throw invalid(message('engine.metricNeeds1d', { metric, d: a.d }))
   const [minA, minB] = spec.minPoints ?? [1, 1]
-  if (a.n < minA || b.n < minB) throw invalid(say('engine.metricNeedsPoints', { metric, minA, minB, a: a.n, b: b.n }))
+  if (a.n < minA || b.n < minB) throw invalid(message('engine.metricNeedsPoints', { metric, minA, minB, a: a.n, b: b.n }))
   const defaults = spec.defaults(a.d)
   const used: Partial<Record<OptionKey, number>> = {}
   for (const key of Object.keys(defaults) as OptionKey[]) {

@@ -2,7 +2,7 @@
 // U-statistic (within-cloud means over distinct pairs), so it is about 0 (possibly slightly negative)
 // for samples of one distribution. Exact in O(n log n) for 1-D clouds (sorted prefix sums), O(n m) otherwise.
 import type { Cloud } from './types'
-import { say } from '../../../shared/messages'
+import { message, MessageError } from '../../../shared/messages'
 
 export interface EnergyResult {
   value: number
@@ -67,7 +67,7 @@ function crossSum(x: Cloud, n: number, y: Cloud, m: number, d: number): number {
 
 /** Energy distance between x [n, d] and y [m, d], n, m >= 2 (subsample large clouds first when d > 1). */
 export function energyDistance(x: Cloud, n: number, y: Cloud, m: number, d: number): EnergyResult {
-  if (n < 2 || m < 2) throw new Error(say('engine.energyTooFew'))
+  if (n < 2 || m < 2) throw new MessageError(message('engine.energyTooFew'))
   let cross: number
   let sxx: number
   let syy: number

@@ -4,7 +4,7 @@ import { KdTree } from './kdtree'
 import { determinant } from './moments'
 import { digamma, logUnitBallVolume } from './special'
 import type { Cloud } from './types'
-import { say } from '../../../shared/messages'
+import { message, MessageError } from '../../../shared/messages'
 
 /** H of N(m, S) = 0.5 log((2 pi e)^m det S); -Infinity for a singular S. */
 export function gaussianEntropy(covariance: number[][]): number {
@@ -55,7 +55,7 @@ export function distanceFloor(scale: number): number {
  * give a finite, very negative contribution, and `clamped` says how many particles were affected.
  */
 export function knnEntropy(x: Cloud, n: number, d: number, k = 5): KnnEntropyResult {
-  if (n < 2) throw new Error(say('engine.entropyTooFew'))
+  if (n < 2) throw new MessageError(message('engine.entropyTooFew'))
   const kk = Math.min(k, n - 1)
   const floor = distanceFloor(cloudExtent(x, n, d))
   const r = new KdTree(x, n, d).kthNeighbourDistances(kk)

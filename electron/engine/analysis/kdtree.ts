@@ -2,7 +2,7 @@
 // entropy). Median splits on the widest axis, implicit node ranges, points copied in tree order so
 // leaf scans are contiguous; built in O(n log n), a query visits O(log n) leaves on typical data.
 import type { Cloud } from './types'
-import { say } from '../../../shared/messages'
+import { message, MessageError } from '../../../shared/messages'
 
 export class KdTree {
   readonly n: number
@@ -20,7 +20,7 @@ export class KdTree {
   private k = 0
 
   constructor(points: Cloud, n: number, d: number, leafSize = 10) {
-    if (d < 1 || d > 3) throw new Error(say('engine.kdTreeDimensions', { d }))
+    if (d < 1 || d > 3) throw new MessageError(message('engine.kdTreeDimensions', { d }))
     this.n = n
     this.d = d
     this.leafSize = Math.max(1, leafSize)

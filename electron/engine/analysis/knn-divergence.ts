@@ -6,7 +6,7 @@
 import { cloudExtent, distanceFloor } from './entropy'
 import { insertBest, KdTree } from './kdtree'
 import type { Cloud } from './types'
-import { say } from '../../../shared/messages'
+import { message, MessageError } from '../../../shared/messages'
 
 export interface KnnKlResult {
   value: number
@@ -58,7 +58,7 @@ export function knnDistances(x: Cloud, n: number, y: Cloud, m: number, d: number
 
 /** D(P || Q) from x ~ P [n, d] and y ~ Q [m, d]; k is capped at n - 1 and m. */
 export function knnKlDivergence(x: Cloud, n: number, y: Cloud, m: number, d: number, k = 1): KnnKlResult {
-  if (n < 2 || m < 1) throw new Error(say('engine.knnDivergenceTooFew'))
+  if (n < 2 || m < 1) throw new MessageError(message('engine.knnDivergenceTooFew'))
   if (!(k >= 1) || !Number.isInteger(k)) throw new Error(`k must be a positive integer, got ${k}`)
   const kk = Math.min(k, n - 1, m)
   const { rho, nu } = knnDistances(x, n, y, m, d, kk)

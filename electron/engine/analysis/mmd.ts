@@ -4,7 +4,7 @@
 import { selectKth } from './sort'
 import { sampleIndices } from './subsample'
 import type { Cloud, RandomSource } from './types'
-import { say } from '../../../shared/messages'
+import { message, MessageError } from '../../../shared/messages'
 
 export interface MmdResult {
   /** unbiased MMD^2 estimate */
@@ -72,7 +72,7 @@ function crossSum(x: Cloud, n: number, y: Cloud, m: number, d: number, gamma: nu
 
 /** MMD^2_u with bandwidth sigma (O((n + m)^2); subsample large clouds first). n, m >= 2. */
 export function mmdSquared(x: Cloud, n: number, y: Cloud, m: number, d: number, bandwidth: number): number {
-  if (n < 2 || m < 2) throw new Error(say('engine.mmdTooFew'))
+  if (n < 2 || m < 2) throw new MessageError(message('engine.mmdTooFew'))
   if (!(bandwidth > 0)) throw new Error(`bandwidth must be positive, got ${bandwidth}`)
   const gamma = 1 / (2 * bandwidth * bandwidth)
   const kxx = (2 * withinSum(x, n, d, gamma)) / (n * (n - 1))

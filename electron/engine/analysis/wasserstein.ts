@@ -2,7 +2,7 @@
 // monotone one), per-axis W2 between clouds, and sliced W2 over seeded random directions.
 import { Float32Sorter } from './sort'
 import type { Cloud, RandomSource } from './types'
-import { say } from '../../../shared/messages'
+import { message, MessageError } from '../../../shared/messages'
 
 type Sorted = ArrayLike<number>
 
@@ -14,7 +14,7 @@ type Sorted = ArrayLike<number>
 export function wassersteinPowSorted(a: Sorted, b: Sorted, p: number): number {
   const n = a.length
   const m = b.length
-  if (n === 0 || m === 0) throw new Error(say('engine.wassersteinEmpty'))
+  if (n === 0 || m === 0) throw new MessageError(message('engine.wassersteinEmpty'))
   let acc = 0
   if (n === m) {
     for (let i = 0; i < n; i++) acc += Math.abs(a[i] - b[i]) ** p

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { EpochRecordSchema } from '../../../shared/training'
 import type { TrainingCheckpoint } from '../training/resume'
-import { say } from '../../../shared/messages'
+import { message, MessageError } from '../../../shared/messages'
 import { parseJson } from '../../../shared/json-depth'
 
 export const CHECKPOINT_FORMAT = 'nagare-training-checkpoint'
@@ -14,7 +14,7 @@ const f32 = (a: Float32Array): string => Buffer.from(a.buffer, a.byteOffset, a.b
 
 function fromF32(s: string): Float32Array {
   const b = Buffer.from(s, 'base64')
-  if (b.length % 4 !== 0) throw new Error(say('engine.checkpointArrayBytes'))
+  if (b.length % 4 !== 0) throw new MessageError(message('engine.checkpointArrayBytes'))
   const out = new Float32Array(b.length / 4)
   new Uint8Array(out.buffer).set(b)
   return out
@@ -63,12 +63,12 @@ export function encodeCheckpoint(key: string, cp: TrainingCheckpoint): string {
 /** The checkpoint in `text`, written for spec key `key`; throws Error(reason) when it is not usable. */
 export function decodeCheckpoint(text: string, key: string): TrainingCheckpoint {
   const env = Envelope.safeParse(parseJson(text))
-  if (!env.success) throw new Error(say('engine.checkpointNotOurs'))
-  if (env.data.key !== key) throw new Error(say('engine.checkpointOtherSpec'))
-  if (sha256(env.data.body) !== env.data.sha256) throw new Error(say('engine.checkpointChecksum'))
+  if (!env.success) throw new MessageError(message('engine.checkpointNotOurs'))
+  if (env.data.key !== key) throw new MessageError(message('engine.checkpointOtherSpec'))
+  if (sha256(env.data.body) !== env.data.sha256) throw new MessageError(message('engine.checkpointChecksum'))
   const body = Body.safeParse(parseJson(env.data.body))
-  if (!body.success) throw new Error(say('engine.checkpointContent', { path: body.error.issues[0]?.path.join('.') ?? '?' }))
+  if (!body.success) throw new MessageError(message('engine.checkpointContent', { path: body.error.issues[0]?.path.join('.') ?? '?' }))
   for (const s of body.data.optimizer.slots)
-    if (s.shape.reduce((a, b) => a * b, 1) !== s.values.length) throw new Error(say('engine.checkpointSlotShape'))
+    if (s.shape.reduce((a, b) => a * b, 1) !== s.values.length) throw new MessageError(message('engine.checkpointSlotShape'))
   return body.data as TrainingCheckpoint
 }

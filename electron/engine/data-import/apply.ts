@@ -1,7 +1,7 @@
 // Turn a staged table into a dataset: the chosen feature columns as float64 [n, d], the optional label
 // column as int32 class indices, with the missing-value policy applied. Refusals name the column and row.
 import type { MissingPolicy } from '../../../shared/dataset'
-import { say } from '../../../shared/messages'
+import { type Message, message, say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { DatasetPoints } from '../datasets/store'
 import { CELL_MISSING, CELL_NUMBER, CELL_TEXT, textAt, type Column, type Table } from './table'
@@ -18,20 +18,20 @@ export interface Mapping {
 /** the mapped table: a dataset's points, labels and cleaning note */
 export type Mapped = DatasetPoints
 
-const refuse = (message: string): EngineError => new EngineError('invalid-request', message)
+const refuse = (m: Message): EngineError => new EngineError('invalid-request', m)
 const fmt = (n: number): string => n.toLocaleString('en-US')
 
 function checkMapping(table: Table, m: Mapping): void {
   const ncol = table.columns.length
   const seen = new Set<number>()
   for (const f of m.features) {
-    if (f >= ncol) throw refuse(say('import.featureColumnMissing', { column: f + 1, count: ncol }))
-    if (seen.has(f)) throw refuse(say('import.columnChosenTwice', { name: table.columns[f].name }))
+    if (f >= ncol) throw refuse(message('import.featureColumnMissing', { column: f + 1, count: ncol }))
+    if (seen.has(f)) throw refuse(message('import.columnChosenTwice', { name: table.columns[f].name }))
     seen.add(f)
   }
   if (m.label != null) {
-    if (m.label >= ncol) throw refuse(say('import.labelColumnMissing', { column: m.label + 1, count: ncol }))
-    if (seen.has(m.label)) throw refuse(say('import.columnFeatureAndLabel', { name: table.columns[m.label].name }))
+    if (m.label >= ncol) throw refuse(message('import.labelColumnMissing', { column: m.label + 1, count: ncol }))
+    if (seen.has(m.label)) throw refuse(message('import.columnFeatureAndLabel', { name: table.columns[m.label].name }))
   }
 }
 
@@ -43,7 +43,7 @@ function classesOf(col: Column, keep: Uint8Array): string[] {
   for (let r = 0; r < keep.length; r++) {
     if (!keep[r]) continue
     set.add(labelText(col, r))
-    if (set.size > MAX_CLASSES) throw refuse(say('import.tooManyClasses', { name: col.name, max: fmt(MAX_CLASSES) }))
+    if (set.size > MAX_CLASSES) throw refuse(message('import.tooManyClasses', { name: col.name, max: fmt(MAX_CLASSES) }))
   }
   const all = [...set]
   // numeric labels in numeric order (2 before 10), text labels in code-point order: stable across runs
@@ -69,14 +69,14 @@ export function applyMapping(table: Table, m: Mapping): Mapped {
         count++
         sum += c.num[r]
       } else if (k === CELL_TEXT && m.missing !== 'drop-rows')
-        throw refuse(say('import.cellNotNumber', { name: c.name, row: fmt(r + 1), value: JSON.stringify(textAt(c, r) ?? 'text') }))
+        throw refuse(message('import.cellNotNumber', { name: c.name, row: fmt(r + 1), value: JSON.stringify(textAt(c, r) ?? 'text') }))
     }
-    if (count === 0) throw refuse(say('import.columnNoNumbers', { name: c.name }))
+    if (count === 0) throw refuse(message('import.columnNoNumbers', { name: c.name }))
     fills[j] = m.missing === 'fill-mean' ? sum / count : 0
   }
   if (labelCol && m.missing !== 'drop-rows') {
     const r = labelCol.kind.indexOf(CELL_MISSING)
-    if (r >= 0) throw refuse(say('import.labelMissingAtRow', { name: labelCol.name, row: fmt(r + 1) }))
+    if (r >= 0) throw refuse(message('import.labelMissingAtRow', { name: labelCol.name, row: fmt(r + 1) }))
   }
 
   if (m.missing === 'drop-rows') {
@@ -89,7 +89,7 @@ export function applyMapping(table: Table, m: Mapping): Mapped {
     }
   }
   const n = table.rows - dropped
-  if (n === 0) throw refuse(say('import.noRowsLeft'))
+  if (n === 0) throw refuse(message('import.noRowsLeft'))
   const d = feats.length
   const points = new Float64Array(n * d)
   let i = 0

@@ -1,7 +1,7 @@
 // NumPy uploads: .npy (float, int, unsigned or bool; 1-D [n] or 2-D [n, d]; C or Fortran order; either
 // byte order) and .npz holding one array (features) or two (features and labels). Every size and length
 // is checked against the bytes, so a truncated or foreign file is refused with a reason.
-import { say, type MessageKey, type Params } from '../../../shared/messages'
+import { message, type MessageKey, type Params } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { LIMITS } from '../../../shared/limits'
 import { HEAD_BYTES, readZip, ZipError } from '../layers/zip'
@@ -15,7 +15,7 @@ export interface NumpyArray {
   data: Float64Array
 }
 
-const bad = (key: MessageKey, params: Params): EngineError => new EngineError('invalid-request', say(key, params))
+const bad = (key: MessageKey, params: Params): EngineError => new EngineError('invalid-request', message(key, params))
 
 type Reader = (v: DataView, at: number, little: boolean) => number
 const READERS: Record<string, [number, Reader]> = {
@@ -138,7 +138,7 @@ export function parseNpz(bytes: Uint8Array, fileName: string, maxEntryBytes: num
     const limits = { maxEntryBytes, maxTotalBytes: maxEntryBytes, maxEntries: MAX_NPZ_MEMBERS, checkHead }
     entries = readZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, limits)
   } catch (e) {
-    if (e instanceof ZipError) throw new EngineError('invalid-request', e.message)
+    if (e instanceof ZipError) throw new EngineError('invalid-request', e.msg)
     throw e
   }
   const arrays = entries.filter((e) => e.name.endsWith('.npy')).map((e) => ({ name: e.name.slice(0, -4), array: decodeNumpy(e.data, `${fileName}: ${e.name}`) }))

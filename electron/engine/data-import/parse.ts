@@ -1,7 +1,7 @@
 // One entry point for an uploaded file: size caps, then the reader chosen by extension (or by the NumPy
 // and ZIP signatures when the extension says nothing). Any failure is an EngineError with a reason.
 import { LIMITS } from '../../../shared/limits'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { parseNpy, parseNpz } from './numpy'
 import { decodeText, parseDelimited } from './text'
@@ -17,8 +17,8 @@ export function extensionOf(name: string): string {
 }
 
 export function parseUpload(fileName: string, bytes: Uint8Array, maxBytes: number = LIMITS.maxUploadBytes): Table {
-  if (bytes.length > maxBytes) throw new EngineError('budget', say('import.fileTooLarge', { file: fileName, limit: mb(maxBytes), bytes: bytes.length.toLocaleString('en-US') }))
-  if (bytes.length === 0) throw new EngineError('invalid-request', say('import.fileEmpty', { file: fileName }))
+  if (bytes.length > maxBytes) throw new EngineError('budget', message('import.fileTooLarge', { file: fileName, limit: mb(maxBytes), bytes: bytes.length.toLocaleString('en-US') }))
+  if (bytes.length === 0) throw new EngineError('invalid-request', message('import.fileEmpty', { file: fileName }))
   const ext = extensionOf(fileName)
   const npy = bytes[0] === 0x93 && bytes[1] === 0x4e && bytes[2] === 0x55
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b

@@ -1,7 +1,7 @@
 // Uploads between preview and import: parsed tables kept in memory behind random tokens, dropped when
 // imported, after TTL_MS, or when more than MAX_STAGED are waiting (oldest first), so memory stays bounded.
 import { randomBytes } from 'node:crypto'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { Table } from './table'
 
@@ -31,7 +31,7 @@ export class Staging {
   get(token: string): Staged {
     this.sweep()
     const s = this.items.get(token)
-    if (!s) throw new EngineError('not-found', say('import.uploadExpired'))
+    if (!s) throw new EngineError('not-found', message('import.uploadExpired'))
     return s
   }
 

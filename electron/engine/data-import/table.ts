@@ -2,7 +2,7 @@
 // so a large CSV never exists as an array of row arrays. Shared by the text and NumPy readers.
 import { EngineError } from '../errors'
 import type { DataFormat } from '../../../shared/dataset'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 export const CELL_NUMBER = 0
 export const CELL_MISSING = 1
@@ -82,7 +82,7 @@ export class TableBuilder {
     readonly names: string[],
     private readonly maxRows: number = MAX_ROWS
   ) {
-    if (names.length > MAX_COLUMNS) throw new EngineError('budget', say('import.tooManyColumns', { count: names.length, max: MAX_COLUMNS }))
+    if (names.length > MAX_COLUMNS) throw new EngineError('budget', message('import.tooManyColumns', { count: names.length, max: MAX_COLUMNS }))
     this.kinds = names.map(() => new Uint8Array(this.capacity))
     this.nums = names.map(() => new Float64Array(this.capacity))
     this.texts = names.map(() => [])
@@ -104,7 +104,7 @@ export class TableBuilder {
   }
 
   private next(): number {
-    if (this.rows >= this.maxRows) throw new EngineError('budget', say('import.tooManyRows', { max: this.maxRows.toLocaleString('en-US') }))
+    if (this.rows >= this.maxRows) throw new EngineError('budget', message('import.tooManyRows', { max: this.maxRows.toLocaleString('en-US') }))
     if (this.rows === this.capacity) this.grow()
     return this.rows++
   }
@@ -145,7 +145,7 @@ export class TableBuilder {
   }
 
   build(): Table {
-    if (this.rows === 0) throw new EngineError('invalid-request', say('import.noDataRows'))
+    if (this.rows === 0) throw new EngineError('invalid-request', message('import.noDataRows'))
     const columns = this.names.map((name, c) => ({
       name,
       kind: this.kinds[c].slice(0, this.rows),

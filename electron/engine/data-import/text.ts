@@ -2,7 +2,7 @@
 // Japanese Excel), the delimiter (by extension, else sniffed by papaparse), quoted fields, CRLF, and
 // header detection (a first row with text and no numbers is the header).
 import Papa from 'papaparse'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { CELL_NUMBER, CELL_TEXT, classify, TableBuilder, uniqueNames, type Table } from './table'
 
@@ -11,7 +11,7 @@ export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3))
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
-  if (bytes.includes(0)) throw new EngineError('invalid-request', say('import.binaryFile'))
+  if (bytes.includes(0)) throw new EngineError('invalid-request', message('import.binaryFile'))
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
@@ -52,7 +52,7 @@ export function parseDelimited(text: string, tab: boolean): Table {
     }
     if (row.length > width) {
       // trailing empty fields (a trailing delimiter) are harmless; real extra values are not
-      if (row.slice(width).some((c) => c.trim() !== '')) throw new EngineError('invalid-request', say('import.lineTooManyFields', { line, count: row.length, width }))
+      if (row.slice(width).some((c) => c.trim() !== '')) throw new EngineError('invalid-request', message('import.lineTooManyFields', { line, count: row.length, width }))
       row = row.slice(0, width)
     } else if (row.length < width) {
       shortRows++
@@ -67,16 +67,16 @@ export function parseDelimited(text: string, tab: boolean): Table {
       if (failure) return
       const quote = result.errors.find((e) => e.type === 'Quotes')
       try {
-        if (quote) throw new EngineError('invalid-request', say(quote.code === 'MissingQuotes' ? 'import.quoteNotClosed' : 'import.quoteMisplaced', { line: line + 1, detail: quote.message }))
+        if (quote) throw new EngineError('invalid-request', message(quote.code === 'MissingQuotes' ? 'import.quoteNotClosed' : 'import.quoteMisplaced', { line: line + 1, detail: quote.message }))
         onRow(result.data)
       } catch (e) {
-        failure = e instanceof EngineError ? e : new EngineError('invalid-request', say('import.lineFailed', { line, detail: (e as Error).message }))
+        failure = e instanceof EngineError ? e : new EngineError('invalid-request', message('import.lineFailed', { line, detail: (e as Error).message }))
         parser.abort()
       }
     }
   })
   if (failure) throw failure
-  if (!builder) throw new EngineError('invalid-request', say('import.fileNoRows'))
+  if (!builder) throw new EngineError('invalid-request', message('import.fileNoRows'))
   const table = builder.build()
   if (shortRows > 0) table.shortRows = shortRows
   return table

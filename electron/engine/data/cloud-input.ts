@@ -5,11 +5,11 @@
 import { open, readFile, stat } from 'node:fs/promises'
 import type { PointCloud } from '../analysis/distances'
 import { NpyError, readNpyAny } from '../runs/npy'
-import { say } from '../../../shared/messages'
+import { type Message, message, MessageError } from '../../../shared/messages'
 
-export class CloudInputError extends Error {
-  constructor(message: string) {
-    super(message)
+export class CloudInputError extends MessageError {
+  constructor(msg: Message) {
+    super(msg)
     this.name = 'CloudInputError'
   }
 }
@@ -29,7 +29,7 @@ export interface LoadedCloud extends PointCloud {
 
 function checkFinite(data: ArrayLike<number>, d: number, path: string): void {
   for (let i = 0; i < data.length; i++)
-    if (!Number.isFinite(data[i])) throw new CloudInputError(say('engine.cloudRowNonFinite', { path, row: Math.floor(i / d) + 1, value: data[i] }))
+    if (!Number.isFinite(data[i])) throw new CloudInputError(message('engine.cloudRowNonFinite', { path, row: Math.floor(i / d) + 1, value: data[i] }))
 }
 
 async function loadNpy(path: string): Promise<LoadedCloud> {
@@ -37,14 +37,14 @@ async function loadNpy(path: string): Promise<LoadedCloud> {
   try {
     arr = await readNpyAny(path)
   } catch (e) {
-    if (e instanceof NpyError) throw new CloudInputError(e.message)
+    if (e instanceof NpyError) throw new CloudInputError(e.msg)
     throw e
   }
   const { shape } = arr
-  if (shape.length !== 1 && shape.length !== 2) throw new CloudInputError(say('engine.cloudArrayShape', { path, shape: shape.join(', ') }))
+  if (shape.length !== 1 && shape.length !== 2) throw new CloudInputError(message('engine.cloudArrayShape', { path, shape: shape.join(', ') }))
   const n = shape[0]
   const d = shape.length === 2 ? shape[1] : 1
-  if (n === 0 || d === 0) throw new CloudInputError(say('engine.cloudArrayEmpty', { path, shape: shape.join(', ') }))
+  if (n === 0 || d === 0) throw new CloudInputError(message('engine.cloudArrayEmpty', { path, shape: shape.join(', ') }))
   const data = arr.data instanceof Int32Array ? Float64Array.from(arr.data) : arr.data
   checkFinite(data, d, path)
   return { path, format: 'npy', data, n, d }
@@ -69,21 +69,21 @@ export function parseCsvCloud(text: string, path: string): LoadedCloud {
       continue
     }
     if (d === -1) d = fields.length
-    if (fields.length !== d) throw new CloudInputError(say('engine.csvFieldCount', { path, line: li + 1, got: fields.length, d }))
+    if (fields.length !== d) throw new CloudInputError(message('engine.csvFieldCount', { path, line: li + 1, got: fields.length, d }))
     const row = new Array<number>(d)
     for (let j = 0; j < d; j++) {
       const f = fields[j]
-      if (NON_FINITE.test(f)) throw new CloudInputError(say('engine.csvNonFinite', { path, line: li + 1, column: j + 1, value: f }))
+      if (NON_FINITE.test(f)) throw new CloudInputError(message('engine.csvNonFinite', { path, line: li + 1, column: j + 1, value: f }))
       if (!numeric[j]) throw new CloudInputError(
           f === ''
-            ? say('engine.csvEmptyField', { path, line: li + 1, column: j + 1 })
-            : say('engine.csvNotNumber', { path, line: li + 1, column: j + 1, value: JSON.stringify(f) })
+            ? message('engine.csvEmptyField', { path, line: li + 1, column: j + 1 })
+            : message('engine.csvNotNumber', { path, line: li + 1, column: j + 1, value: JSON.stringify(f) })
         )
       row[j] = Number(f)
     }
     rows.push(row)
   }
-  if (rows.length === 0) throw new CloudInputError(say('engine.csvNoRows', { path }))
+  if (rows.length === 0) throw new CloudInputError(message('engine.csvNoRows', { path }))
   const data = new Float64Array(rows.length * d)
   rows.forEach((r, i) => data.set(r, i * d))
   checkFinite(data, d, path) // values such as 1e999 parse to Infinity
@@ -95,13 +95,13 @@ export async function loadCloud(path: string): Promise<LoadedCloud> {
   let size: number
   try {
     const s = await stat(path)
-    if (!s.isFile()) throw new CloudInputError(say('engine.cloudNotAFile', { path }))
+    if (!s.isFile()) throw new CloudInputError(message('engine.cloudNotAFile', { path }))
     size = s.size
   } catch (e) {
     if (e instanceof CloudInputError) throw e
-    throw new CloudInputError(say('engine.cloudCannotRead', { path, detail: (e as Error).message }))
+    throw new CloudInputError(message('engine.cloudCannotRead', { path, detail: (e as Error).message }))
   }
-  if (size === 0) throw new CloudInputError(say('engine.cloudFileEmpty', { path }))
+  if (size === 0) throw new CloudInputError(message('engine.cloudFileEmpty', { path }))
   const head = Buffer.alloc(6)
   const fh = await open(path, 'r')
   try {
@@ -111,9 +111,9 @@ export async function loadCloud(path: string): Promise<LoadedCloud> {
   }
   const isNpy = /\.npy$/i.test(path) || (head[0] === 0x93 && head.subarray(1).toString('latin1') === 'NUMPY')
   if (isNpy) {
-    if (size > MAX_NPY_BYTES) throw new CloudInputError(say('engine.cloudNpyTooLarge', { path, size, max: MAX_NPY_BYTES }))
+    if (size > MAX_NPY_BYTES) throw new CloudInputError(message('engine.cloudNpyTooLarge', { path, size, max: MAX_NPY_BYTES }))
     return loadNpy(path)
   }
-  if (size > MAX_CSV_BYTES) throw new CloudInputError(say('engine.cloudCsvTooLarge', { path, size, max: MAX_CSV_BYTES }))
+  if (size > MAX_CSV_BYTES) throw new CloudInputError(message('engine.cloudCsvTooLarge', { path, size, max: MAX_CSV_BYTES }))
   return parseCsvCloud(await readFile(path, 'utf8'), path)
 }

@@ -4,7 +4,7 @@ import type { MixtureDef, ResolvedDistribution, SampledDef } from '../../../shar
 import { EngineError } from '../errors'
 import { cholesky } from './linalg'
 import type { Rng } from './random'
-import { say } from '../../../shared/messages'
+import { message, say } from '../../../shared/messages'
 
 export { componentLogDensities, mixtureLogDensity, mixtureMoments, mostLikelyComponents, prepareMixture, responsibilities } from './mixture'
 export type { PreparedMixture } from './mixture'
@@ -66,6 +66,6 @@ function sampleSwissRoll(d: SampledDef, n: number, rng: Rng): Sample {
 export function sampleDistribution(dist: ResolvedDistribution, n: number, rng: Rng): Sample {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`sample size must be a non-negative integer, got ${n}`)
   // an imported dataset is never sampled as a density: its rows are the particles (datasets/particles.ts)
-  if (dist.kind === 'dataset') throw new EngineError('invalid-spec', say('trainui.datasetNeedsSample'))
+  if (dist.kind === 'dataset') throw new EngineError('invalid-spec', message('trainui.datasetNeedsSample'))
   return dist.kind === 'mixture' ? sampleMixture(dist, n, rng) : sampleSwissRoll(dist, n, rng)
 }

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { MAX_IMAGES } from '../../../shared/image-data'
-import { say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 
 export const STAGED_TTL_MS = 30 * 60 * 1000
@@ -28,7 +28,7 @@ export interface StagedInput {
   names: string[]
 }
 
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 export class InputStaging {
   private readonly items = new Map<string, Entry>()
@@ -39,7 +39,7 @@ export class InputStaging {
   async add(token: string | undefined, files: { name: string; bytes: Uint8Array }[]): Promise<{ token: string; files: number; bytes: number }> {
     await this.sweep()
     let entry = token ? this.items.get(token) : undefined
-    if (token && !entry) throw new EngineError('not-found', say('import.uploadExpired'))
+    if (token && !entry) throw new EngineError('not-found', message('import.uploadExpired'))
     if (!token) {
       while (this.items.size >= MAX_STAGED_INPUTS) await this.drop(this.items.keys().next().value!)
       token = randomBytes(18).toString('base64url')
@@ -48,9 +48,9 @@ export class InputStaging {
     }
     const e = entry!
     for (const f of files) {
-      if (e.names.has(f.name)) throw invalid(say('import.uploadTwice', { name: f.name }))
-      if (e.names.size + 1 > MAX_IMAGES) throw invalid(say('imgui.folderTooManyImages', { path: say('import.theUpload'), count: e.names.size + 1, max: MAX_IMAGES }))
-      if (e.bytes + f.bytes.byteLength > MAX_STAGED_BYTES) throw invalid(say('imgui.stagedTooLarge', { max: MAX_STAGED_BYTES }))
+      if (e.names.has(f.name)) throw invalid(message('import.uploadTwice', { name: f.name }))
+      if (e.names.size + 1 > MAX_IMAGES) throw invalid(message('imgui.folderTooManyImages', { path: message('import.theUpload'), count: e.names.size + 1, max: MAX_IMAGES }))
+      if (e.bytes + f.bytes.byteLength > MAX_STAGED_BYTES) throw invalid(message('imgui.stagedTooLarge', { max: MAX_STAGED_BYTES }))
       const path = join(e.dir, ...f.name.split('/'))
       await mkdir(dirname(path), { recursive: true })
       await writeFile(path, f.bytes)
@@ -64,7 +64,7 @@ export class InputStaging {
   async get(token: string): Promise<StagedInput> {
     await this.sweep()
     const e = this.items.get(token)
-    if (!e) throw new EngineError('not-found', say('import.uploadExpired'))
+    if (!e) throw new EngineError('not-found', message('import.uploadExpired'))
     return { dir: e.dir, names: [...e.names] }
   }
 

@@ -2,7 +2,7 @@
 // SPD inverse and log-determinant, products. Tensors stay float32; constants are exact to float64.
 import type { Matrix } from '../../../shared/matrix'
 import { EngineError } from '../errors'
-import { say } from '../../../shared/messages'
+import { message, say } from '../../../shared/messages'
 
 export function identity(n: number): Matrix {
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)))
@@ -39,7 +39,7 @@ export function cholesky(a: Matrix, what = say('engine.covarianceWord')): Matrix
       let s = a[i][j]
       for (let k = 0; k < j; k++) s -= l[i][k] * l[j][k]
       if (i === j) {
-        if (!(s > 0)) throw new EngineError('invalid-spec', say('engine.notPositiveDefinite', { what }))
+        if (!(s > 0)) throw new EngineError('invalid-spec', message('engine.notPositiveDefinite', { what }))
         l[i][i] = Math.sqrt(s)
       } else l[i][j] = s / l[j][j]
     }

@@ -7,7 +7,7 @@ import { EngineError } from '../errors'
 import { sampleDistribution } from './distributions'
 import { mixtureMoments, mostLikelyComponents, prepareMixture } from './mixture'
 import type { Rng } from './random'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 export interface Particles {
   /** flat row-major [count, dim] */
@@ -69,17 +69,17 @@ export function makeParticles(spec: ExperimentSpec, dist: ResolvedDistribution, 
   let positions: Float32Array
   if (p.kind === 'grid') {
     const counts = Array.isArray(p.counts) ? p.counts : new Array<number>(dim).fill(p.counts)
-    if (counts.length !== dim) throw new EngineError('invalid-spec', say('engine.gridCountsPerAxis', { dim }))
+    if (counts.length !== dim) throw new EngineError('invalid-spec', message('engine.gridCountsPerAxis', { dim }))
     let bounds = p.bounds
     if (!bounds) {
       const { mean, std } = axisMoments(dist, rng)
       bounds = mean.map((m, j): [number, number] => [m - 3 * std[j], m + 3 * std[j]])
     }
-    if (bounds.length !== dim) throw new EngineError('invalid-spec', say('engine.gridBoundsPerAxis', { dim }))
+    if (bounds.length !== dim) throw new EngineError('invalid-spec', message('engine.gridBoundsPerAxis', { dim }))
     positions = gridPositions(counts, bounds)
   } else {
     p.points.forEach((pt, i) => {
-      if (pt.length !== dim) throw new EngineError('invalid-spec', say('engine.pointCoordinates', { i, got: pt.length, dim }))
+      if (pt.length !== dim) throw new EngineError('invalid-spec', message('engine.pointCoordinates', { i, got: pt.length, dim }))
     })
     positions = Float32Array.from(p.points.flat())
   }

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { ColumnSummary, DatasetInfo, DatasetView } from '../../../shared/dataset'
 import { DatasetInfoSchema } from '../../../shared/dataset'
-import { say } from '../../../shared/messages'
+import { message, zodIssuesMessage } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { isRunId } from '../runs/ids'
 import { DATASETS_DIR, loadDataset } from './store'
@@ -20,13 +20,13 @@ const folder = (workspace: string, id: string): string => join(workspace, DATASE
 const trashFolder = (workspace: string, id: string): string => join(workspace, DATASETS_DIR, DATASET_TRASH_DIR, id)
 
 function checkId(id: string): void {
-  if (!isRunId(id)) throw new EngineError('invalid-request', say('import.datasetBadId', { id: JSON.stringify(id) }))
+  if (!isRunId(id)) throw new EngineError('invalid-request', message('import.datasetBadId', { id: JSON.stringify(id) }))
 }
 
 async function existing(workspace: string, id: string): Promise<string> {
   checkId(id)
   const dir = folder(workspace, id)
-  if (!(await isDir(dir))) throw new EngineError('not-found', say('import.datasetNotFound', { id }))
+  if (!(await isDir(dir))) throw new EngineError('not-found', message('import.datasetNotFound', { id }))
   return dir
 }
 
@@ -76,9 +76,9 @@ async function readInfo(workspace: string, id: string): Promise<DatasetInfo> {
   try {
     parsed = DatasetInfoSchema.safeParse(JSON.parse(await readFile(join(dir, 'dataset.json'), 'utf8')))
   } catch (e) {
-    throw new EngineError('io', say('import.datasetUnreadable', { id, detail: (e as Error).message }))
+    throw new EngineError('io', message('import.datasetUnreadable', { id, detail: (e as Error).message }))
   }
-  if (!parsed.success) throw new EngineError('io', say('import.datasetUnreadable', { id, detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }))
+  if (!parsed.success) throw new EngineError('io', message('import.datasetUnreadable', { id, detail: zodIssuesMessage(parsed.error.issues) }))
   return parsed.data as DatasetInfo
 }
 
@@ -95,7 +95,7 @@ export async function renameDataset(workspace: string, id: string, name: string)
 export async function trashDataset(workspace: string, id: string): Promise<void> {
   const dir = await existing(workspace, id)
   const target = trashFolder(workspace, id)
-  if (await isDir(target)) throw new EngineError('busy', say('trainui.datasetInTrash', { id }))
+  if (await isDir(target)) throw new EngineError('busy', message('trainui.datasetInTrash', { id }))
   await mkdir(join(workspace, DATASETS_DIR, DATASET_TRASH_DIR), { recursive: true })
   await rename(dir, target)
 }
@@ -104,8 +104,8 @@ export async function trashDataset(workspace: string, id: string): Promise<void>
 export async function restoreDataset(workspace: string, id: string): Promise<DatasetInfo> {
   checkId(id)
   const from = trashFolder(workspace, id)
-  if (!(await isDir(from))) throw new EngineError('not-found', say('trainui.datasetNotInTrash', { id }))
-  if (await isDir(folder(workspace, id))) throw new EngineError('busy', say('trainui.datasetRestoreTaken', { id }))
+  if (!(await isDir(from))) throw new EngineError('not-found', message('trainui.datasetNotInTrash', { id }))
+  if (await isDir(folder(workspace, id))) throw new EngineError('busy', message('trainui.datasetRestoreTaken', { id }))
   await rename(from, folder(workspace, id))
   return readInfo(workspace, id)
 }

@@ -1,8 +1,8 @@
 // An imported dataset as a run's data (distribution {"kind":"dataset","id","columns"}): the particles are
 // `count` of its rows, restricted to the chosen feature columns, a seeded subsample kept in file order
 // (all rows when count equals the row count), coloured by the dataset's label column when it has one.
-import { formatFieldErrors, type ExperimentSpec } from '../../../shared/experiment'
-import { say } from '../../../shared/messages'
+import { fieldErrorsMessage, type ExperimentSpec } from '../../../shared/experiment'
+import { type Message, message, messageOf, say } from '../../../shared/messages'
 import type { Particles } from '../data/particles'
 import type { Rng } from '../data/random'
 import { EngineError } from '../errors'
@@ -15,23 +15,23 @@ export interface DatasetParticles extends Particles {
   note: string
 }
 
-const fieldError = (field: string, message: string): EngineError =>
-  new EngineError('invalid-spec', say('engine.invalidSpec', { errors: formatFieldErrors([{ field, message }]) }), [{ field, message }])
+const fieldError = (field: string, m: Message): EngineError =>
+  new EngineError('invalid-spec', message('engine.invalidSpec', { errors: fieldErrorsMessage([{ field, message: m }]) }), [{ field, message: m }])
 
 export async function datasetParticles(spec: ExperimentSpec, workspace: string | undefined, rng: Rng): Promise<DatasetParticles> {
   const d = spec.distribution
   const p = spec.particles
-  if (d.kind !== 'dataset' || p.kind !== 'sample') throw new EngineError('internal', say('trainui.datasetNeedsSample'))
-  if (!workspace) throw fieldError('distribution.id', say('engine.datasetNeedsWorkspace'))
+  if (d.kind !== 'dataset' || p.kind !== 'sample') throw new EngineError('internal', message('trainui.datasetNeedsSample'))
+  if (!workspace) throw fieldError('distribution.id', message('engine.datasetNeedsWorkspace'))
   let ds: Awaited<ReturnType<typeof loadDataset>>
   try {
     ds = await loadDataset(workspace, d.id)
   } catch (e) {
-    throw fieldError('distribution.id', (e as Error).message)
+    throw fieldError('distribution.id', messageOf(e) ?? message('errmsg.internal', { detail: (e as Error).message }))
   }
   for (const c of d.columns)
-    if (c >= ds.d) throw fieldError('distribution.columns', say('trainui.datasetColumnOutside', { column: c, id: d.id, d: ds.d, last: ds.d - 1 }))
-  if (p.count > ds.n) throw fieldError('particles.count', say('trainui.datasetFewerRows', { id: d.id, rows: ds.n, count: p.count }))
+    if (c >= ds.d) throw fieldError('distribution.columns', message('trainui.datasetColumnOutside', { column: c, id: d.id, d: ds.d, last: ds.d - 1 }))
+  if (p.count > ds.n) throw fieldError('particles.count', message('trainui.datasetFewerRows', { id: d.id, rows: ds.n, count: p.count }))
   const rows = p.count === ds.n ? Int32Array.from({ length: ds.n }, (_, i) => i) : shuffledIndices(ds.n, rng).slice(0, p.count).sort()
   const dim = d.columns.length
   const positions = new Float32Array(p.count * dim)

@@ -4,9 +4,9 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DatasetInfoSchema, type DatasetInfo } from '../../../shared/dataset'
-import { say } from '../../../shared/messages'
+import { message, MessageError, say, zodIssuesMessage } from '../../../shared/messages'
 import { EngineError } from '../errors'
-import { detailOf } from '../io-messages'
+import { detailOf, detailText } from '../io-messages'
 import { allInsideWorkspace, insideWorkspace } from '../inside-workspace'
 import { readNpyAny, writeNpy } from '../runs/npy'
 import { isRunId, newRunId } from '../runs/ids'
@@ -93,8 +93,8 @@ async function readInfo(workspace: string, id: string): Promise<DatasetInfo> {
   await insideWorkspace(workspace, file)
   const text = await readFile(file, 'utf8')
   const parsed = DatasetInfoSchema.safeParse(parseJson(text))
-  if (!parsed.success) throw new Error(say('import.datasetJsonInvalid', { issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }))
-  if (parsed.data.id !== id) throw new Error(say('import.datasetJsonId', { id: parsed.data.id, folder: id }))
+  if (!parsed.success) throw new MessageError(message('import.datasetJsonInvalid', { issues: zodIssuesMessage(parsed.error.issues) }))
+  if (parsed.data.id !== id) throw new MessageError(message('import.datasetJsonId', { id: parsed.data.id, folder: id }))
   return parsed.data as DatasetInfo
 }
 
@@ -112,7 +112,7 @@ export async function listDatasets(workspace: string, log: (message: string) => 
     try {
       out.push(await readInfo(workspace, id))
     } catch (e) {
-      log(say('import.datasetSkipped', { id, detail: detailOf(e) }))
+      log(say('import.datasetSkipped', { id, detail: detailText(e) }))
     }
   }
   return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
@@ -120,28 +120,28 @@ export async function listDatasets(workspace: string, log: (message: string) => 
 
 /** An imported dataset's points (float64, row-major [n, d]), labels and names, checked against dataset.json. */
 export async function loadDataset(workspace: string, id: string): Promise<LoadedDataset> {
-  if (!isRunId(id)) throw new EngineError('invalid-request', say('import.datasetBadId', { id: JSON.stringify(id) }))
+  if (!isRunId(id)) throw new EngineError('invalid-request', message('import.datasetBadId', { id: JSON.stringify(id) }))
   let info: DatasetInfo
   try {
     info = await readInfo(workspace, id)
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new EngineError('not-found', say('import.datasetNotFound', { id }))
-    throw new EngineError('io', say('import.datasetUnreadable', { id, detail: detailOf(e) }))
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new EngineError('not-found', message('import.datasetNotFound', { id }))
+    throw new EngineError('io', message('import.datasetUnreadable', { id, detail: detailOf(e) }))
   }
   const dir = join(root(workspace), id)
   await allInsideWorkspace(workspace, [join(dir, 'data.npy'), join(dir, 'labels.npy')])
   try {
     const data = await readNpyAny(join(dir, 'data.npy'))
-    if (!(data.data instanceof Float64Array) || data.shape.join() !== `${info.n},${info.d}`) throw new Error(say('import.datasetDataShape', { shape: data.shape.join(', '), n: info.n, d: info.d }))
+    if (!(data.data instanceof Float64Array) || data.shape.join() !== `${info.n},${info.d}`) throw new MessageError(message('import.datasetDataShape', { shape: data.shape.join(', '), n: info.n, d: info.d }))
     const out: LoadedDataset = { name: info.name, points: data.data, n: info.n, d: info.d, featureNames: info.featureNames }
     if (info.labelName !== undefined) {
       const labels = await readNpyAny(join(dir, 'labels.npy'))
-      if (!(labels.data instanceof Int32Array) || labels.shape.join() !== `${info.n}`) throw new Error(say('import.datasetLabelsShape', { shape: labels.shape.join(', '), n: info.n }))
+      if (!(labels.data instanceof Int32Array) || labels.shape.join() !== `${info.n}`) throw new MessageError(message('import.datasetLabelsShape', { shape: labels.shape.join(', '), n: info.n }))
       out.labels = labels.data
       if (info.classes) out.classes = info.classes
     }
     return out
   } catch (e) {
-    throw new EngineError('io', say('import.datasetUnreadable', { id, detail: detailOf(e, dir) }))
+    throw new EngineError('io', message('import.datasetUnreadable', { id, detail: detailOf(e, dir) }))
   }
 }

@@ -10,7 +10,7 @@ import { continuousCovarianceAt, continuousDaeField } from './continuous-dae'
 import { empiricalDaeField } from './empirical-dae'
 import { shallowCovariance, shallowDaeMap } from './shallow-dae'
 import type { Flow } from './types'
-import { say } from '../../../shared/messages'
+import { message, say } from '../../../shared/messages'
 
 export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flow {
   const flow = spec.flow
@@ -26,7 +26,7 @@ export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flo
     }
   }
   if (dist.kind !== 'mixture')
-    throw new EngineError('invalid-spec', say('engine.flowNeedsGaussian', { kind: flow.kind }))
+    throw new EngineError('invalid-spec', message('engine.flowNeedsGaussian', { kind: flow.kind }))
   const single = dist.weights.length === 1
   const depth = spec.integration.depth
   if (flow.kind === 'continuous-dae') {
@@ -34,8 +34,8 @@ export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flo
     if (!(depth < tStar))
       throw new EngineError(
         'invalid-spec',
-        say('engine.depthPastSingular', { depth, tStar: tStar.toPrecision(6) }),
-        [{ field: 'integration.depth', message: say('engine.depthBelowSingular', { tStar: tStar.toPrecision(6) }) }]
+        message('engine.depthPastSingular', { depth, tStar: tStar.toPrecision(6) }),
+        [{ field: 'integration.depth', message: message('engine.depthBelowSingular', { tStar: tStar.toPrecision(6) }) }]
       )
     return {
       type: 'field',
@@ -52,7 +52,7 @@ export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flo
       ...(single ? { gaussianCovarianceAt: (t: number) => shallowCovariance(dist.covariances[0], t) } : {})
     }
   }
-  if (flow.kind !== 'composed-dae') throw new EngineError('invalid-spec', say('engine.flowIsTrained', { kind: flow.kind }))
+  if (flow.kind !== 'composed-dae') throw new EngineError('invalid-spec', message('engine.flowIsTrained', { kind: flow.kind }))
   const c = composedDae(dist, flow.layers, depth)
   return {
     type: 'map',

@@ -8,7 +8,7 @@ import { identity, matMul, transpose } from '../data/linalg'
 import { EngineError } from '../errors'
 import { shallowGain, shallowStep } from './shallow-dae'
 import type { DepthMap } from './types'
-import { say } from '../../../shared/messages'
+import { message, say } from '../../../shared/messages'
 
 export const COMPONENTWISE_NOTE = say('engine.noteComponentwise')
 
@@ -50,7 +50,7 @@ export function composedDae(mix: MixtureDef, layers: number, totalDepth: number)
   const locate = (t: number): Location => {
     const s = t / dt
     if (!(t >= 0) || s > layers * (1 + 1e-9))
-      throw new EngineError('internal', say('engine.composedDepthOutside', { t, total: totalDepth }))
+      throw new EngineError('internal', message('engine.composedDepthOutside', { t, total: totalDepth }))
     let j = Math.floor(s + 1e-9)
     let a = s - j
     if (a < 1e-9) a = 0

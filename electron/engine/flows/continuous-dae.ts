@@ -7,7 +7,7 @@ import { addIdentity } from '../data/linalg'
 import { EngineError } from '../errors'
 import { mixtureConstants, mixtureScore, type MixtureConstants } from './mixture-score'
 import type { VelocityField } from './types'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 export function continuousDaeField(mix: MixtureDef): VelocityField {
   const dim = mix.means[0].length
@@ -17,7 +17,7 @@ export function continuousDaeField(mix: MixtureDef): VelocityField {
     if (!(t < tStar))
       throw new EngineError(
         'invalid-spec',
-        say('engine.continuousUndefined', { t, tStar: tStar.toPrecision(6) })
+        message('engine.continuousUndefined', { t, tStar: tStar.toPrecision(6) })
       )
     // RK stages reuse a depth (t + h/2 twice), so keep the last constants
     if (cached?.t !== t) cached = { t, c: mixtureConstants(mix.weights, mix.means, mix.covariances.map((s) => addIdentity(s, -2 * t))) }

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core'
 import { EngineError } from '../errors'
 import type { VelocityField } from './types'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 /** cap on the entries of one kernel block (rows x R), so memory stays bounded for any N */
 const KERNEL_BLOCK = 1 << 22
@@ -40,7 +40,7 @@ export function empiricalDaeField(dim: number, bandwidth: number, referenceSize:
     referenceRows: referenceSize,
     velocity: (x: tf.Tensor2D, _t: number) => {
       if (x.shape[0] < referenceSize)
-        throw new EngineError('internal', say('engine.empiricalReferenceRows', { reference: referenceSize, rows: x.shape[0] }))
+        throw new EngineError('internal', message('engine.empiricalReferenceRows', { reference: referenceSize, rows: x.shape[0] }))
       const y = tf.slice(x, [0, 0], [referenceSize, dim])
       return tf.div(tf.sub(nadarayaWatson(x, y, bandwidth), x), bandwidth)
     },

@@ -3,17 +3,17 @@
 // records, analyses, projects and saves <workspace>/analyses/<id>/, its 'done' event carrying the id.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, sep } from 'node:path'
+import { join } from 'node:path'
 import type { RequestOf } from '../../../shared/contract'
 import { LIMITS } from '../../../shared/limits'
-import { say } from '../../../shared/messages'
+import { type Message, message, say } from '../../../shared/messages'
 import type { AnalysisDataset } from '../../../shared/layers'
 import { getAnalysis, listAnalyses, saveAnalysis, type AnalysisContent } from '../analyses/store'
 import { listAnalysisTrash } from '../analyses/admin'
 import { compareAnalyses } from '../layers/compare'
 import { checkCompareLayers } from '../layers/shift'
 import { EngineError } from '../errors'
-import { errnoOf, plainIoMessage } from '../io-messages'
+import { errnoOf, plainIoMessage, withoutFolder } from '../io-messages'
 import { CONTROL_CHARACTERS } from '../../../shared/spec-safety'
 import type { LayerData } from '../layers/dumps'
 import { loadLayerDumps } from '../layers/dumps'
@@ -28,22 +28,22 @@ import type { HandlerContext, HandlerGroup } from './types'
 
 export const LAYERS_DEFAULTS = { k: 10, seed: 7 }
 
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 /** base64 uploads to bytes, with plain file names only */
 export function decodeUploads(files: { name: string; content: string }[]): ModelFile[] {
   const seen = new Set<string>()
   return files.map((f) => {
-    if (CONTROL_CHARACTERS.test(f.name)) throw invalid(say('harden.uploadNameControl'))
+    if (CONTROL_CHARACTERS.test(f.name)) throw invalid(message('harden.uploadNameControl'))
     const bytesOfName = Buffer.byteLength(f.name)
     // staged under its own name (layers.json and the natural order refer to it): it must fit a disk's 255 bytes
-    if (bytesOfName > 255) throw invalid(say('harden.uploadNameTooLong', { name: JSON.stringify(f.name.slice(0, 40) + '…'), bytes: bytesOfName, max: 255 }))
-    if (/[/\\]/.test(f.name) || f.name === '.' || f.name === '..' || f.name.startsWith('.')) throw invalid(say('import.uploadNotPlainName', { name: JSON.stringify(f.name) }))
-    if (seen.has(f.name)) throw invalid(say('import.uploadTwice', { name: f.name }))
+    if (bytesOfName > 255) throw invalid(message('harden.uploadNameTooLong', { name: JSON.stringify(f.name.slice(0, 40) + '…'), bytes: bytesOfName, max: 255 }))
+    if (/[/\\]/.test(f.name) || f.name === '.' || f.name === '..' || f.name.startsWith('.')) throw invalid(message('import.uploadNotPlainName', { name: JSON.stringify(f.name) }))
+    if (seen.has(f.name)) throw invalid(message('import.uploadTwice', { name: f.name }))
     seen.add(f.name)
     const bytes = new Uint8Array(Buffer.from(f.content, 'base64'))
-    if (bytes.byteLength > LIMITS.maxUploadBytes) throw invalid(say('import.uploadTooLarge', { name: f.name, size: bytes.byteLength, max: LIMITS.maxUploadBytes }))
-    if (bytes.byteLength === 0) throw invalid(say('import.fileEmpty', { file: f.name }))
+    if (bytes.byteLength > LIMITS.maxUploadBytes) throw invalid(message('import.uploadTooLarge', { name: f.name, size: bytes.byteLength, max: LIMITS.maxUploadBytes }))
+    if (bytes.byteLength === 0) throw invalid(message('import.fileEmpty', { file: f.name }))
     return { name: f.name, bytes }
   })
 }
@@ -56,11 +56,11 @@ async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[
     const dumps = await loadLayerDumps(dir, { maxFileBytes: LIMITS.maxUploadBytes, maxNpzBytes: 4 * LIMITS.maxUploadBytes })
     const labelInfo = dumps.labelsFile ? await loadLabelInfo(dumps.labelsFile) : undefined
     const labels = labelInfo?.labels
-    if (labels && labels.length !== dumps.layers[0].n) throw invalid(say('import.labelsFileCountMismatch', { file: 'labels', count: labels.length, n: dumps.layers[0].n }))
+    if (labels && labels.length !== dumps.layers[0].n) throw invalid(message('import.labelsFileCountMismatch', { file: 'labels', count: labels.length, n: dumps.layers[0].n }))
     return { layers: dumps.layers, ...(labels ? { labels, labelInfo } : {}), ...(dumps.residualBlocks ? { residualBlocks: dumps.residualBlocks } : {}) }
   } catch (e) {
     // messages name the staged path; the user knows the files by name
-    if (e instanceof EngineError) throw new EngineError(e.code, e.message.split(dir + sep).join('').split(dir).join(say('import.theUpload')))
+    if (e instanceof EngineError) throw new EngineError(e.code, withoutFolder(e.msg, dir, message('import.theUpload')))
     // the staging folder's own failures (full or read-only temp disk) in plain words, without its path
     const errno = errnoOf(e)
     if (errno) throw new EngineError('io', plainIoMessage(errno))
@@ -91,9 +91,9 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
   let prepare: Prepare
   // shift analyses: the same layers on the compare data (recorded in the job, after the reference)
   let prepareCompare: ((hooks: Parameters<typeof recordModel>[2]) => Promise<CompareLayers>) | undefined
-  if (r.source === 'dumps' ? r.compareData : r.compareFiles) throw invalid(say(r.source === 'dumps' ? 'shift.compareDataForModel' : 'shift.compareFilesForDumps'))
+  if (r.source === 'dumps' ? r.compareData : r.compareFiles) throw invalid(message(r.source === 'dumps' ? 'shift.compareDataForModel' : 'shift.compareFilesForDumps'))
   if (r.source === 'onnx') {
-    if (!r.data) throw invalid(say('import.modelNeedsData'))
+    if (!r.data) throw invalid(message('import.modelNeedsData'))
     const model = onnxUpload(files)
     const options = { ...r.onnx, seed, file: model.name }
     const sampleShape = (d: PointsInput): number[] => (d.shape ? d.shape.slice(1) : [d.d])
@@ -131,7 +131,7 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
       }
     }
   } else if (r.source === 'tfjs-model') {
-    if (!r.data) throw invalid(say('import.modelNeedsData'))
+    if (!r.data) throw invalid(message('import.modelNeedsData'))
     const known = choice ? await resolveDataChoice(ctx.workspace, choice, seed) : undefined
     // load once now so a bad model is refused at once, not as a failed job
     if (known) (await checkModelOnData(files, known)).model.dispose()
@@ -146,7 +146,7 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
       prepareCompare = async (hooks) => ({ layers: (await recordModel(files, other, hooks)).layers, dataset: other.dataset, ...(other.labels ? { labels: other.labels } : {}) })
     }
   } else {
-    if (staged) throw invalid(say('imgui.dumpsNoStagedData'))
+    if (staged) throw invalid(message('imgui.dumpsNoStagedData'))
     const dumps = await readDumpUploads(files)
     if (r.compareFiles) {
       const other = await readDumpUploads(decodeUploads(r.compareFiles))
@@ -161,7 +161,7 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
     if (choice) {
       // the dumps are the activations already: a dataset here only lends its labels (and its description)
       const data = await resolveDataChoice(ctx.workspace, choice, seed)
-      if (data.n !== n) throw invalid(say('import.dumpsDataMismatch', { n: data.n, m: n }))
+      if (data.n !== n) throw invalid(message('import.dumpsDataMismatch', { n: data.n, m: n }))
       if (!labels && data.labels) {
         labels = data.labels
         classes = data.classes

@@ -4,10 +4,11 @@
 import { sep } from 'node:path'
 import type { RequestOf } from '../../../shared/contract'
 import { LIMITS } from '../../../shared/limits'
-import { say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 import type { AnalysisDataset } from '../../../shared/layers'
 import type { InputStaging } from '../data/input-staging'
 import { EngineError } from '../errors'
+import { withoutFolder } from '../io-messages'
 import { resolveModelInput } from '../layers/model-input'
 import type { PointsInput, StepHooks } from '../layers/pipeline'
 import { inspectOnnx } from '../onnx'
@@ -16,20 +17,20 @@ import type { HandlerContext, HandlerGroup } from './types'
 
 type StagedChoice = Extract<NonNullable<RequestOf<'layers.start'>['data']>, { kind: 'staged' }>
 
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 function decodeStaged(files: RequestOf<'inputs.stage'>['files']): { name: string; bytes: Uint8Array }[] {
   return files.map((f) => {
     const bytes = new Uint8Array(Buffer.from(f.content, 'base64'))
-    if (bytes.byteLength > LIMITS.maxUploadBytes) throw invalid(say('import.uploadTooLarge', { name: f.name, size: bytes.byteLength, max: LIMITS.maxUploadBytes }))
-    if (bytes.byteLength === 0) throw invalid(say('import.fileEmpty', { file: f.name }))
+    if (bytes.byteLength > LIMITS.maxUploadBytes) throw invalid(message('import.uploadTooLarge', { name: f.name, size: bytes.byteLength, max: LIMITS.maxUploadBytes }))
+    if (bytes.byteLength === 0) throw invalid(message('import.fileEmpty', { file: f.name }))
     return { name: f.name, bytes }
   })
 }
 
 /** An ONNX model among uploads: exactly one file, named .onnx. */
 export function onnxUpload(files: { name: string; bytes: Uint8Array }[]): { name: string; bytes: Uint8Array } {
-  if (files.length !== 1 || !/\.onnx$/i.test(files[0].name)) throw invalid(say('imgui.onnxOneFile', { names: files.map((f) => f.name).join(', ') }))
+  if (files.length !== 1 || !/\.onnx$/i.test(files[0].name)) throw invalid(message('imgui.onnxOneFile', { names: files.map((f) => f.name).join(', ') }))
   return files[0]
 }
 
@@ -44,7 +45,7 @@ export async function resolveStaged(staging: InputStaging, choice: StagedChoice,
     return { ...data, dataset }
   } catch (e) {
     // messages name the staging folder; the user knows the files by the folder they picked
-    if (e instanceof EngineError) throw new EngineError(e.code, e.message.split(staged.dir + sep).join('').split(staged.dir).join(choice.label))
+    if (e instanceof EngineError) throw new EngineError(e.code, withoutFolder(e.msg, staged.dir, choice.label))
     throw e
   }
 }

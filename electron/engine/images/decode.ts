@@ -3,7 +3,7 @@
 // convert('RGB') does, as torchvision's ImageFolder loader calls it); 16-bit PNGs are scaled to 8 bits.
 import { decode as decodeJpeg } from 'jpeg-js'
 import { PNG } from 'pngjs'
-import { say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 import { MAX_IMAGE_SIDE } from '../../../shared/image-data'
 import { EngineError } from '../errors'
 
@@ -20,7 +20,7 @@ const JPEG_MAGIC = [0xff, 0xd8, 0xff]
 const MAX_MEGAPIXELS = (MAX_IMAGE_SIDE * MAX_IMAGE_SIDE * 4) / 1e6
 
 const startsWith = (b: Uint8Array, magic: number[]): boolean => magic.every((m, i) => b[i] === m)
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 function rgbaToRgb(rgba: Uint8Array, width: number, height: number): Uint8Array {
   const out = new Uint8Array(width * height * 3)
@@ -35,7 +35,7 @@ function rgbaToRgb(rgba: Uint8Array, width: number, height: number): Uint8Array 
 /** Decode `bytes`; `name` labels every message (the file the user knows). */
 export function decodeImage(bytes: Uint8Array, name: string): RgbImage {
   const png = startsWith(bytes, PNG_MAGIC)
-  if (!png && !startsWith(bytes, JPEG_MAGIC)) throw invalid(say('imgui.imageNotPngJpeg', { file: name }))
+  if (!png && !startsWith(bytes, JPEG_MAGIC)) throw invalid(message('imgui.imageNotPngJpeg', { file: name }))
   let width: number
   let height: number
   let rgba: Uint8Array
@@ -50,9 +50,9 @@ export function decodeImage(bytes: Uint8Array, name: string): RgbImage {
       rgba = img.data
     }
   } catch (e) {
-    throw invalid(say('imgui.imageUnreadable', { file: name, detail: e instanceof Error ? e.message : String(e) }))
+    throw invalid(message('imgui.imageUnreadable', { file: name, detail: e instanceof Error ? e.message : String(e) }))
   }
-  if (width < 1 || height < 1 || rgba.length < width * height * 4) throw invalid(say('imgui.imageUnreadable', { file: name, detail: `${width}x${height}` }))
-  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) throw invalid(say('imgui.imageTooLarge', { file: name, width, height, max: MAX_IMAGE_SIDE }))
+  if (width < 1 || height < 1 || rgba.length < width * height * 4) throw invalid(message('imgui.imageUnreadable', { file: name, detail: `${width}x${height}` }))
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) throw invalid(message('imgui.imageTooLarge', { file: name, width, height, max: MAX_IMAGE_SIDE }))
   return { width, height, rgb: rgbaToRgb(rgba, width, height) }
 }

@@ -5,7 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { IMAGE_EXTENSIONS, MAX_IMAGES, perChannelProblem, sampleShape, type ImageOptions } from '../../../shared/image-data'
-import { say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { decodeImage } from './decode'
 import { writeImage } from './transform'
@@ -29,7 +29,7 @@ export interface ImageTensor {
 /** values read into memory at most (the recorded layers come on top) */
 export const MAX_IMAGE_VALUES = 128 * 1024 * 1024
 
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 async function walk(dir: string): Promise<string[]> {
@@ -49,7 +49,7 @@ export async function listImageFolder(root: string): Promise<{ entries: ImageEnt
   try {
     top = (await readdir(root, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'))
   } catch (e) {
-    throw invalid(say('import.cannotRead', { path: root, detail: (e as Error).message }))
+    throw invalid(message('import.cannotRead', { path: root, detail: (e as Error).message }))
   }
   const rel = (p: string): string => relative(root, p).split(sep).join('/')
   const dirs = top.filter((e) => e.isDirectory()).map((e) => e.name).sort(byName)
@@ -63,12 +63,12 @@ export async function listImageFolder(root: string): Promise<{ entries: ImageEnt
   }
   const loose = top.filter((e) => e.isFile() && IMAGE_EXTENSIONS.test(e.name)).map((e) => e.name).sort(byName)
   if (classes.length > 0) {
-    if (loose.length > 0) throw invalid(say('imgui.folderLooseImages', { path: root, file: loose[0], count: loose.length }))
+    if (loose.length > 0) throw invalid(message('imgui.folderLooseImages', { path: root, file: loose[0], count: loose.length }))
   } else {
     for (const f of loose) entries.push({ path: join(root, f), name: f, label: null })
   }
-  if (entries.length === 0) throw invalid(say('imgui.folderNoImages', { path: root }))
-  if (entries.length > MAX_IMAGES) throw invalid(say('imgui.folderTooManyImages', { path: root, count: entries.length, max: MAX_IMAGES }))
+  if (entries.length === 0) throw invalid(message('imgui.folderNoImages', { path: root }))
+  if (entries.length > MAX_IMAGES) throw invalid(message('imgui.folderTooManyImages', { path: root, count: entries.length, max: MAX_IMAGES }))
   return classes.length > 0 ? { entries, classes } : { entries }
 }
 
@@ -80,7 +80,7 @@ export interface ReadHooks {
 /** Decode and transform every image of the folder into one array. */
 export async function readImageFolder(root: string, o: ImageOptions, hooks: ReadHooks = {}): Promise<ImageTensor> {
   const bad = perChannelProblem(o)
-  if (bad) throw invalid(say('imgui.perChannelCount', bad))
+  if (bad) throw invalid(message('imgui.perChannelCount', bad))
   const { entries, classes } = await listImageFolder(root)
   let data: Float32Array | undefined
   let shape: number[] = []
@@ -93,7 +93,7 @@ export async function readImageFolder(root: string, o: ImageOptions, hooks: Read
     try {
       bytes = await readFile(e.path)
     } catch (err) {
-      throw invalid(say('import.cannotRead', { path: e.name, detail: (err as Error).message }))
+      throw invalid(message('import.cannotRead', { path: e.name, detail: (err as Error).message }))
     }
     const img = decodeImage(bytes, e.name)
     if (i === 0) {
@@ -102,11 +102,11 @@ export async function readImageFolder(root: string, o: ImageOptions, hooks: Read
       const sample = sampleShape(size[0], size[1], o)
       per = sample.reduce((a, b) => a * b, 1)
       if (entries.length * per > MAX_IMAGE_VALUES)
-        throw invalid(say('imgui.folderTooManyValues', { count: entries.length, shape: sample.join('x'), max: MAX_IMAGE_VALUES, most: Math.floor(MAX_IMAGE_VALUES / per) }))
+        throw invalid(message('imgui.folderTooManyValues', { count: entries.length, shape: sample.join('x'), max: MAX_IMAGE_VALUES, most: Math.floor(MAX_IMAGE_VALUES / per) }))
       shape = [entries.length, ...sample]
       data = new Float32Array(entries.length * per)
     } else if (!o.size && (img.height !== size[0] || img.width !== size[1])) {
-      throw invalid(say('imgui.imageSizeDiffers', { file: e.name, width: img.width, height: img.height, first, firstWidth: size[1], firstHeight: size[0] }))
+      throw invalid(message('imgui.imageSizeDiffers', { file: e.name, width: img.width, height: img.height, first, firstWidth: size[1], firstHeight: size[0] }))
     }
     writeImage(img, o, data!, i * per)
     await hooks.onImage?.(i + 1, entries.length)

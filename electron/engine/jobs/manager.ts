@@ -5,7 +5,7 @@ import type { JobEvent } from '../../../shared/contract'
 import { CancelledError, EngineError, toApiError } from '../errors'
 import { createJobContext, type JobContext } from './context'
 import { Throttle } from './throttle'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 /** A job's work; resolves to the id of the run it wrote. */
 export type JobTask = (ctx: JobContext, jobId: string) => Promise<string>
@@ -48,7 +48,7 @@ export class JobManager {
   /** Queue a job; returns its id. Throws EngineError('busy') when the queue is full. */
   submit(name: string, task: JobTask): string {
     if (this.queue.length >= this.maxQueued)
-      throw new EngineError('busy', say('engine.queueFull', { count: this.queue.length }))
+      throw new EngineError('busy', message('engine.queueFull', { count: this.queue.length }))
     const job: Job = { id: newJobId(), name, task, controller: new AbortController() }
     this.queue.push(job)
     this.pump()

@@ -1,7 +1,7 @@
 // What a caller hands to either runner (plain or trained), and the spec check both start with. Kept
 // apart from the runners so the trained runner needs nothing from the plain one (no import cycle).
-import { formatFieldErrors, parseSpec, type ExperimentSpec } from '../../../shared/experiment'
-import { say } from '../../../shared/messages'
+import { fieldErrorsMessage, parseSpec, type ExperimentSpec } from '../../../shared/experiment'
+import { message } from '../../../shared/messages'
 import { makeParticles } from '../data/particles'
 import { createRng } from '../data/random'
 import { EngineError } from '../errors'
@@ -34,6 +34,6 @@ export interface RunExperimentOptions {
 /** Validate a spec; invalid -> EngineError('invalid-spec') with every field error. */
 export function checkSpec(value: unknown): ExperimentSpec {
   const r = parseSpec(value)
-  if (!r.ok) throw new EngineError('invalid-spec', say('engine.invalidSpec', { errors: formatFieldErrors(r.errors) }), r.errors)
+  if (!r.ok) throw new EngineError('invalid-spec', message('engine.invalidSpec', { errors: fieldErrorsMessage(r.errors) }), r.errors)
   return r.spec
 }

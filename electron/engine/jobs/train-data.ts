@@ -8,7 +8,7 @@ import { createRng } from '../data/random'
 import { loadDataset } from '../datasets/store'
 import { EngineError } from '../errors'
 import { shuffledIndices } from '../training/minibatch'
-import { say } from '../../../shared/messages'
+import { type Message, message, messageOf, say } from '../../../shared/messages'
 
 export interface ClassificationData {
   /** [n, d] row-major */
@@ -22,8 +22,8 @@ export interface ClassificationData {
   notes: string[]
 }
 
-function dataError(message: string): EngineError {
-  return new EngineError('invalid-spec', say('engine.dataIdProblem', { problem: message }), [{ field: 'flow.data.id', message }])
+function dataError(m: Message): EngineError {
+  return new EngineError('invalid-spec', message('engine.dataIdProblem', { problem: m }), [{ field: 'flow.data.id', message: m }])
 }
 
 /**
@@ -32,34 +32,34 @@ function dataError(message: string): EngineError {
  */
 export async function classificationData(spec: ExperimentSpec, count: number, workspace?: string): Promise<ClassificationData> {
   const flow = spec.flow as TrainedFlowSpec
-  if (flow.kind !== 'neural-ode' || !flow.data) throw new EngineError('invalid-spec', say('engine.classifyNeedsData'))
+  if (flow.kind !== 'neural-ode' || !flow.data) throw new EngineError('invalid-spec', message('engine.classifyNeedsData'))
   const data = flow.data
   if (data.kind === 'builtin') {
     const ds = builtinDataset(data.name, count, spec.seed)
     return { points: Float32Array.from(ds.points), labels: ds.labels, n: count, d: ds.d, classes: ds.classes, description: say('engine.builtinDatasetName', { name: data.name }), notes: [] }
   }
-  if (!workspace) throw dataError(say('engine.datasetNeedsWorkspace'))
+  if (!workspace) throw dataError(message('engine.datasetNeedsWorkspace'))
   let ds: Awaited<ReturnType<typeof loadDataset>>
   try {
     ds = await loadDataset(workspace, data.id)
   } catch (e) {
-    throw dataError((e as Error).message)
+    throw dataError(messageOf(e) ?? message('errmsg.internal', { detail: (e as Error).message }))
   }
-  if (!ds.labels) throw dataError(say('engine.datasetNoLabels', { id: data.id }))
+  if (!ds.labels) throw dataError(message('engine.datasetNoLabels', { id: data.id }))
   const augment = flow.model.augment
   if (ds.d + augment > LIMITS.maxDimension)
     throw dataError(
       augment > 0
-        ? say('engine.datasetTooWideAugmented', { id: data.id, d: ds.d, augment, max: LIMITS.maxDimension })
-        : say('engine.datasetTooWide', { id: data.id, d: ds.d, max: LIMITS.maxDimension })
+        ? message('engine.datasetTooWideAugmented', { id: data.id, d: ds.d, augment, max: LIMITS.maxDimension })
+        : message('engine.datasetTooWide', { id: data.id, d: ds.d, max: LIMITS.maxDimension })
     )
   let C = ds.classes?.length ?? 0
   for (const l of ds.labels) {
-    if (l < 0 || (ds.classes && l >= C)) throw dataError(say('engine.datasetLabelOutside', { id: data.id, label: l, classes: C }))
+    if (l < 0 || (ds.classes && l >= C)) throw dataError(message('engine.datasetLabelOutside', { id: data.id, label: l, classes: C }))
     if (!ds.classes) C = Math.max(C, l + 1)
   }
-  if (C < 2) throw dataError(say('engine.datasetFewClasses', { id: data.id }))
-  if (ds.n < 2) throw dataError(say('engine.datasetFewRows', { id: data.id }))
+  if (C < 2) throw dataError(message('engine.datasetFewClasses', { id: data.id }))
+  if (ds.n < 2) throw dataError(message('engine.datasetFewRows', { id: data.id }))
   const classes = ds.classes ?? Array.from({ length: C }, (_, i) => String(i))
   let rows: Int32Array
   const notes: string[] = []

@@ -18,7 +18,7 @@ import { runTail } from './run-tail'
 import { closedFormComparison, densityNumbers, qualityNumbers } from './train-report'
 import { trainedFlow, trainFor } from './train-tasks'
 import type { TransportResult } from './transport'
-import { say } from '../../../shared/messages'
+import { message, say } from '../../../shared/messages'
 
 export { isTrainedKind }
 
@@ -29,7 +29,7 @@ export const PROGRESS_INTERVAL_MS = 100
 
 function checkTrainedSpec(value: unknown): ExperimentSpec {
   const spec = checkSpec(value)
-  if (!isTrainedKind(spec.flow.kind)) throw new EngineError('invalid-spec', say('engine.notTrainedFlow', { kind: spec.flow.kind }))
+  if (!isTrainedKind(spec.flow.kind)) throw new EngineError('invalid-spec', message('engine.notTrainedFlow', { kind: spec.flow.kind }))
   return spec
 }
 

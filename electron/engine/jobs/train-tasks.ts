@@ -18,7 +18,7 @@ import { trainTransport } from '../training/tasks/transport'
 import { checkpointMismatch, type TaskCheckpoints, type TrainingCheckpoint } from '../training/resume'
 import { stepCount } from '../training/solve'
 import { classificationData } from './train-data'
-import { say } from '../../../shared/messages'
+import { message, say } from '../../../shared/messages'
 
 export interface TrainedSetup {
   model: TrainedModel
@@ -87,7 +87,7 @@ export async function trainFor(spec: ExperimentSpec, rng: Rng, particleRng: Rng,
   const { training } = flow
   const notes: string[] = []
   if (flow.kind === 'neural-ode' && flow.task === 'classify') {
-    if (!flow.data || spec.particles.kind !== 'sample') throw new EngineError('invalid-spec', say('engine.classifyNeedsDataAndSample'))
+    if (!flow.data || spec.particles.kind !== 'sample') throw new EngineError('invalid-spec', message('engine.classifyNeedsDataAndSample'))
     const ds = await classificationData(spec, spec.particles.count, options.workspace)
     notes.push(...ds.notes)
     const n = ds.n

@@ -7,7 +7,7 @@ import { BlowUpError, EngineError } from '../errors'
 import type { DepthMap, Flow, VelocityField } from '../flows/types'
 import type { Integrator, SolverOptions } from '../solvers/types'
 import type { JobContext } from './context'
-import { say } from '../../../shared/messages'
+import { message, say } from '../../../shared/messages'
 
 /** Bytes of per-depth position tensors one chunk may hold at once (all S samples of the chunk). */
 export const CHUNK_TENSOR_BYTES = 256 * 1024 * 1024
@@ -42,7 +42,7 @@ function allocate(n: number): Float32Array {
   try {
     return new Float32Array(n)
   } catch {
-    throw new EngineError('budget', say('engine.trajectoryMemory', { mib: ((n * 4) / 2 ** 20).toFixed(0) }))
+    throw new EngineError('budget', message('engine.trajectoryMemory', { mib: ((n * 4) / 2 ** 20).toFixed(0) }))
   }
 }
 
@@ -52,7 +52,7 @@ function store(out: Float32Array, src: Float32Array, s: number, n: number, dim: 
   const to = s * n * dim + first * dim
   for (let k = 0; k < rows * dim; k++) {
     const v = src[from + k]
-    if (!Number.isFinite(v)) throw new BlowUpError(depth, say('engine.positionsNonFinite'))
+    if (!Number.isFinite(v)) throw new BlowUpError(depth, message('engine.positionsNonFinite'))
     out[to + k] = v
   }
 }
@@ -90,8 +90,8 @@ async function fieldChunk(
   const { positions, count: n, dim, depths, ctx } = input
   const ref = field.referenceRows
   if (ref > n)
-    throw new EngineError('invalid-spec', say('engine.referenceTooMany', { ref, n }), [
-      { field: 'flow.referenceSize', message: say('engine.referenceAtMost', { n }) }
+    throw new EngineError('invalid-spec', message('engine.referenceTooMany', { ref, n }), [
+      { field: 'flow.referenceSize', message: message('engine.referenceAtMost', { n }) }
     ])
   // the reference particles are the first `ref` particles of the whole cloud at depth 0, in every chunk
   const batch = new Float32Array((ref + m) * dim)

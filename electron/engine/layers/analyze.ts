@@ -5,7 +5,7 @@ import { knnEntropy } from '../analysis/entropy'
 import { sampleIndices } from '../analysis/subsample'
 import { slicedW2 } from '../analysis/wasserstein'
 import { createRng } from '../data/random'
-import { say } from '../../../shared/messages'
+import { type Message, message, say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { LayerData } from './dumps'
 import type { FlagThresholds, LayerReport, LayerRow, RemedyAudience, Stretch } from '../../../shared/layers'
@@ -47,7 +47,7 @@ export interface AnalyzeOptions {
 
 export const ANALYZE_DEFAULTS = { k: 10, seed: 7, maxPoints: 2000, maxPairs: 20_000, maxCloudPoints: 50_000, mergeRelative: 1e-3, directions: 64 }
 
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 function gather(x: Float64Array, w: number, idx: Int32Array): Float64Array {
   const out = new Float64Array(idx.length * w)
@@ -125,13 +125,13 @@ function samplingNote(m: number, n: number, pairs: number, cloud: number | null)
 function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<number, LayerReport> {
   const o = { ...ANALYZE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([key, v]) => v !== undefined && !['labels', 'thresholds', 'audience', 'outputLayer', 'residualBlocks'].includes(key))) } as typeof ANALYZE_DEFAULTS
   const thresholds: FlagThresholds = { ...FLAG_THRESHOLDS, ...options.thresholds }
-  if (layers.length < 2) throw invalid(say('import.analyzeTooFewLayers', { count: layers.length }))
+  if (layers.length < 2) throw invalid(message('import.analyzeTooFewLayers', { count: layers.length }))
   const n = layers[0].n
-  for (const l of layers) if (l.n !== n || l.data.length !== n * l.width) throw invalid(say('import.analyzeLayerShape', { name: l.name, rows: l.n, width: l.width, n }))
-  if (n < 3) throw invalid(say('import.tooFewPoints', { count: n }))
-  if (!Number.isInteger(o.k) || o.k < 1) throw invalid(say('import.analyzeK', { k: o.k }))
-  if (!Number.isInteger(o.seed)) throw invalid(say('import.analyzeSeed', { seed: o.seed }))
-  if (options.labels && options.labels.length !== n) throw invalid(say('import.analyzeLabelsForPoints', { count: options.labels.length, n }))
+  for (const l of layers) if (l.n !== n || l.data.length !== n * l.width) throw invalid(message('import.analyzeLayerShape', { name: l.name, rows: l.n, width: l.width, n }))
+  if (n < 3) throw invalid(message('import.tooFewPoints', { count: n }))
+  if (!Number.isInteger(o.k) || o.k < 1) throw invalid(message('import.analyzeK', { k: o.k }))
+  if (!Number.isInteger(o.seed)) throw invalid(message('import.analyzeSeed', { seed: o.seed }))
+  if (options.labels && options.labels.length !== n) throw invalid(message('import.analyzeLabelsForPoints', { count: options.labels.length, n }))
   const rng = createRng(o.seed)
   const idx = sampleIndices(n, Math.max(3, o.maxPoints), rng.fork('points'))
   const m = idx.length

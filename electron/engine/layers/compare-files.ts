@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { AnalysisRecord, LayerReport } from '../../../shared/layers'
-import { say } from '../../../shared/messages'
+import { message, MessageError } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { ComparableAnalysis } from './compare'
 
@@ -16,10 +16,10 @@ export async function loadComparable(dir: string): Promise<ComparableAnalysis> {
   let report: LayerReport
   try {
     const r = (await readJson(join(dir, 'layers.json'))) as Partial<LayerReport> | null
-    if (!r || typeof r !== 'object' || !Array.isArray(r.rows) || !Array.isArray(r.flags) || typeof r.n !== 'number') throw new Error(say('shift.compareReportMissing'))
+    if (!r || typeof r !== 'object' || !Array.isArray(r.rows) || !Array.isArray(r.flags) || typeof r.n !== 'number') throw new MessageError(message('shift.compareReportMissing'))
     report = r as LayerReport
   } catch (e) {
-    throw new EngineError('invalid-request', say('shift.compareNotAnalysis', { dir, detail: (e as Error).message }))
+    throw new EngineError('invalid-request', message('shift.compareNotAnalysis', { dir, detail: (e as Error).message }))
   }
   const record = (await readJson(join(dir, 'analysis.json')).catch(() => undefined)) as Partial<AnalysisRecord> | undefined
   return {

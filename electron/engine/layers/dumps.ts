@@ -4,7 +4,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { z } from 'zod'
-import { say } from '../../../shared/messages'
+import { customIssue, inlineList, issueField, message, zodIssueMessage, type Message } from '../../../shared/messages'
 import { CloudInputError, MAX_CSV_BYTES, parseCsvCloud } from '../data/cloud-input'
 import { EngineError } from '../errors'
 import { decodeNpyAny, NpyError, readNpyAnyHeader } from '../runs/npy'
@@ -41,7 +41,9 @@ export const manifestSchema = z
         z
           .string()
           .min(1)
-          .refine((s) => !/[/\\]/.test(s) && s !== '.' && s !== '..', say('import.manifestPlainName'))
+          .superRefine((s, ctx) => {
+            if (/[/\\]/.test(s) || s === '.' || s === '..') ctx.addIssue(customIssue([], message('import.manifestPlainName')))
+          })
       )
       .min(1),
     /** residual runs: [from, to] layer indices (0 = the first layer listed), equal widths; without it stretches are guessed */
@@ -67,7 +69,7 @@ export interface LoadedDumps {
   residualBlocks?: { from: number; to: number }[]
 }
 
-const invalid = (message: string): EngineError => new EngineError('invalid-request', message)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 /** Natural order: digit runs compare as numbers, so layer2 < layer10. */
 export function naturalCompare(a: string, b: string): number {
@@ -88,19 +90,19 @@ export function naturalCompare(a: string, b: string): number {
 
 /** Turn a decoded array of shape [N], [N, w] or [N, a, b, ...] (flattened to [N, a*b*...]) into a layer. */
 export function toLayer(name: string, shape: number[], data: ArrayLike<number>): LayerData {
-  if (shape.length === 0) throw invalid(say('import.layerScalar', { name }))
+  if (shape.length === 0) throw invalid(message('import.layerScalar', { name }))
   const n = shape[0]
   const width = shape.slice(1).reduce((a, b) => a * b, 1)
-  if (n === 0 || width === 0) throw invalid(say('import.layerEmptyArray', { name, shape: shape.join(', ') }))
+  if (n === 0 || width === 0) throw invalid(message('import.layerEmptyArray', { name, shape: shape.join(', ') }))
   const out = Float64Array.from(data)
   for (let i = 0; i < out.length; i++)
-    if (!Number.isFinite(out[i])) throw invalid(say('import.layerNonFinite', { name, row: Math.floor(i / width) + 1, value: out[i] }))
+    if (!Number.isFinite(out[i])) throw invalid(message('import.layerNonFinite', { name, row: Math.floor(i / width) + 1, value: out[i] }))
   return { name, n, width, data: out }
 }
 
 /** Refuse a layer with more rows than read, from its NPY header, before its data is allocated. */
 function checkRows(label: string, shape: number[]): void {
-  if (shape.length > 0 && shape[0] > MAX_LAYER_ROWS) throw invalid(say('harden.npyTooManyRows', { label, shape: shape.join(', '), rows: shape[0], max: MAX_LAYER_ROWS }))
+  if (shape.length > 0 && shape[0] > MAX_LAYER_ROWS) throw invalid(message('harden.npyTooManyRows', { label, shape: shape.join(', '), rows: shape[0], max: MAX_LAYER_ROWS }))
 }
 
 function fromNpyBytes(bytes: Uint8Array, label: string): LayerData {
@@ -109,15 +111,15 @@ function fromNpyBytes(bytes: Uint8Array, label: string): LayerData {
     const a = decodeNpyAny(bytes, label)
     return toLayer(label, a.shape, a.data)
   } catch (e) {
-    if (e instanceof NpyError) throw invalid(e.message)
+    if (e instanceof NpyError) throw invalid(e.msg)
     throw e
   }
 }
 
 function readCapped(path: string, maxBytes: number): Promise<Buffer> {
   return readFileChecked(path, (size) => {
-    if (size === 0) throw invalid(say('import.fileEmpty', { file: path }))
-    if (size > maxBytes) throw invalid(say('import.layerFileTooLarge', { path, size, max: maxBytes }))
+    if (size === 0) throw invalid(message('import.fileEmpty', { file: path }))
+    if (size > maxBytes) throw invalid(message('import.layerFileTooLarge', { path, size, max: maxBytes }))
   })
 }
 
@@ -130,10 +132,10 @@ async function readNpz(path: string, maxBytes: number, maxTotal: number = maxByt
   try {
     entries = readZip(buf, path, { maxEntryBytes: maxBytes, maxTotalBytes: maxTotal, maxEntries: MAX_LAYERS, checkHead })
   } catch (e) {
-    if (e instanceof ZipError || e instanceof NpyError) throw invalid(e.message)
+    if (e instanceof ZipError || e instanceof NpyError) throw invalid(e.msg)
     throw e
   }
-  if (entries.length === 0) throw invalid(say('import.dumpNpzNoArrays', { path }))
+  if (entries.length === 0) throw invalid(message('import.dumpNpzNoArrays', { path }))
   return entries.map((e) => {
     const name = e.name.replace(/\.npy$/i, '')
     return { name, layer: fromNpyBytes(e.data, `${path}:${e.name}`) }
@@ -144,7 +146,7 @@ async function readLayerFile(path: string, maxBytes: number): Promise<LayerData>
   const ext = extname(path).toLowerCase()
   if (ext === '.npz') {
     const members = await readNpz(path, maxBytes)
-    if (members.length !== 1) throw invalid(say('import.dumpNpzOneArray', { path, count: members.length, names: members.map((m) => m.name).join(', ') }))
+    if (members.length !== 1) throw invalid(message('import.dumpNpzOneArray', { path, count: members.length, names: members.map((m) => m.name).join(', ') }))
     return members[0].layer
   }
   // parsing text takes several times its size in memory: CSV keeps the CLI's lower cap
@@ -154,15 +156,16 @@ async function readLayerFile(path: string, maxBytes: number): Promise<LayerData>
     const c = parseCsvCloud(buf.toString('utf8'), path)
     return { name: path, n: c.n, width: c.d, data: Float64Array.from(c.data) }
   } catch (e) {
-    if (e instanceof CloudInputError) throw invalid(e.message)
+    if (e instanceof CloudInputError) throw invalid(e.msg)
     throw e
   }
 }
 
-/** One problem of layers.json; our own refinement's message is said with the field, zod's own stay as zod words them. */
-function manifestIssue(i: z.ZodIssue): string {
-  const field = i.path.join('.') || '(root)'
-  return i.message === say('import.manifestPlainName') ? say('import.manifestPlainNameAt', { field }) : `${field}: ${i.message}`
+/** One problem of layers.json as a Message: our own refinement's is said with the field, zod's behind its path. */
+function manifestIssue(i: z.core.$ZodIssue): Message {
+  const field = issueField(i, '(root)')
+  const m = zodIssueMessage(i)
+  return m.key === 'import.manifestPlainName' ? message('import.manifestPlainNameAt', { field }) : message('errmsg.fieldIssue', { field, issue: m })
 }
 
 async function readManifest(path: string): Promise<LayerManifest> {
@@ -170,10 +173,10 @@ async function readManifest(path: string): Promise<LayerManifest> {
   try {
     json = parseJson(await readFile(path, 'utf8'))
   } catch (e) {
-    throw invalid(say('import.notValidJson', { file: path, detail: (e as Error).message }))
+    throw invalid(message('import.notValidJson', { file: path, detail: (e as Error).message }))
   }
   const r = manifestSchema.safeParse(json)
-  if (!r.success) throw invalid(say('import.manifestInvalid', { path, issues: r.error.issues.map(manifestIssue).join('; ') }))
+  if (!r.success) throw invalid(message('import.manifestInvalid', { path, issues: inlineList(r.error.issues.slice(0, 8).map(manifestIssue)) }))
   return r.data
 }
 
@@ -182,18 +185,18 @@ function residualOf(manifest: LayerManifest | undefined, layers: LayerData[]): P
   if (!manifest?.residual) return {}
   const blocks: { from: number; to: number }[] = []
   for (const [from, to] of manifest.residual) {
-    if (!(to > from && to < layers.length && layers.slice(from, to + 1).every((l) => l.width === layers[from].width))) throw invalid(say('shift.residualRunBad', { from, to, last: layers.length - 1 }))
+    if (!(to > from && to < layers.length && layers.slice(from, to + 1).every((l) => l.width === layers[from].width))) throw invalid(message('shift.residualRunBad', { from, to, last: layers.length - 1 }))
     for (let l = from + 1; l <= to; l++) blocks.push({ from: l - 1, to: l })
   }
   return { residualBlocks: blocks }
 }
 
 function checkStack(layers: LayerData[], sources: string[], maxLayers: number): void {
-  if (layers.length < 2) throw invalid(say('import.dumpsTooFewLayers', { count: layers.length }))
-  if (layers.length > maxLayers) throw invalid(say('import.dumpsTooManyLayers', { count: layers.length, max: maxLayers }))
+  if (layers.length < 2) throw invalid(message('import.dumpsTooFewLayers', { count: layers.length }))
+  if (layers.length > maxLayers) throw invalid(message('import.dumpsTooManyLayers', { count: layers.length, max: maxLayers }))
   const n = layers[0].n
   layers.forEach((l, i) => {
-    if (l.n !== n) throw invalid(say('import.dumpsRowsMismatch', { source: sources[i], rows: l.n, first: sources[0], n }))
+    if (l.n !== n) throw invalid(message('import.dumpsRowsMismatch', { source: sources[i], rows: l.n, first: sources[0], n }))
   })
 }
 
@@ -210,10 +213,10 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
   try {
     isDir = (await stat(path)).isDirectory()
   } catch (e) {
-    throw invalid(say('import.cannotRead', { path, detail: (e as Error).message }))
+    throw invalid(message('import.cannotRead', { path, detail: (e as Error).message }))
   }
   if (!isDir) {
-    if (extname(path).toLowerCase() !== '.npz') throw invalid(say('import.dumpsNotFolderOrNpz', { path }))
+    if (extname(path).toLowerCase() !== '.npz') throw invalid(message('import.dumpsNotFolderOrNpz', { path }))
     const members = await readNpz(path, maxBytes, maxNpz)
     const out = { layers: members.map((m) => ({ ...m.layer, name: m.name })), sources: members.map((m) => `${path}:${m.name}`) }
     checkStack(out.layers, out.sources, maxLayers)
@@ -233,7 +236,7 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
       if (manifest) {
         picked = manifest.layers.map((m) => {
           const hit = members.find((x) => x.name === m.replace(/\.npy$/i, ''))
-          if (!hit) throw invalid(say('import.manifestNotMember', { manifest: join(path, MANIFEST), member: m, file, members: members.map((x) => x.name).join(', ') }))
+          if (!hit) throw invalid(message('import.manifestNotMember', { manifest: join(path, MANIFEST), member: m, file, members: members.map((x) => x.name).join(', ') }))
           return hit
         })
       }
@@ -243,8 +246,8 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
     }
   }
   const files = manifest ? manifest.layers : candidates
-  if (files.length > maxLayers) throw invalid(say('import.dumpsFolderTooManyLayers', { path, count: files.length, max: maxLayers }))
-  if (manifest) for (const f of files) if (!names.includes(f)) throw invalid(say('import.manifestListsMissing', { manifest: join(path, MANIFEST), file: f, folder: path }))
+  if (files.length > maxLayers) throw invalid(message('import.dumpsFolderTooManyLayers', { path, count: files.length, max: maxLayers }))
+  if (manifest) for (const f of files) if (!names.includes(f)) throw invalid(message('import.manifestListsMissing', { manifest: join(path, MANIFEST), file: f, folder: path }))
   const layers: LayerData[] = []
   for (const f of files) {
     const l = await readLayerFile(join(path, f), maxBytes)

@@ -4,13 +4,13 @@
 // MAX_KEPT_LABEL) stay as they are; anything else (names, other numbers) becomes ids 0..C-1 in order of
 // first appearance, with the names saved (LabelInfo.classes) so the mapping travels with the analysis.
 import { readFile, stat } from 'node:fs/promises'
-import { say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { decodeNpyAny, NpyError } from '../runs/npy'
 
 const MAX_LABEL_BYTES = 256 * 1024 ** 2
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 /** largest label kept as a class index as given (a colour legend lists classes 0..max) */
 export const MAX_KEPT_LABEL = 1023
@@ -40,12 +40,12 @@ export function parseLabelsCsvInfo(text: string, path: string): LabelInfo {
     if (line === '' || line.startsWith('#')) continue
     let f = (line.includes(',') ? line.split(',')[0] : line.split(/\s+/)[0]).trim()
     if (f.length >= 2 && f.startsWith('"') && f.endsWith('"')) f = f.slice(1, -1)
-    if (f === '') throw invalid(say('import.labelEmptyOnLine', { path, line }))
+    if (f === '') throw invalid(message('import.labelEmptyOnLine', { path, line }))
     values.push(f)
   }
   // a header: the first value is a name while every other is a number
   if (values.length > 1 && !NUMBER.test(values[0]) && values.slice(1).every((v) => NUMBER.test(v))) values.shift()
-  if (values.length === 0) throw invalid(say('import.noLabels', { path }))
+  if (values.length === 0) throw invalid(message('import.noLabels', { path }))
   return labelInfo(values.map((v) => (NUMBER.test(v) ? Number(v) : v)))
 }
 
@@ -72,7 +72,7 @@ function decodeIntegerNpy(buf: Buffer, path: string): { shape: number[]; data: n
   const shape = shapeText.split(',').map((t) => t.trim()).filter((t) => t !== '').map(Number)
   const count = shape.reduce((a, b) => a * b, 1)
   const [size, get] = INT_TYPES[descr]
-  if (buf.length !== pre + len + count * size) throw invalid(say('import.labelsTruncated', { path, shape: shape.join(', '), dtype: descr, need: pre + len + count * size, have: buf.length }))
+  if (buf.length !== pre + len + count * size) throw invalid(message('import.labelsTruncated', { path, shape: shape.join(', '), dtype: descr, need: pre + len + count * size, have: buf.length }))
   const view = new DataView(buf.buffer, buf.byteOffset + pre + len, count * size)
   return { shape, data: Array.from({ length: count }, (_, i) => get(view, i * size)) }
 }
@@ -82,10 +82,10 @@ export async function loadLabelInfo(path: string): Promise<LabelInfo> {
   try {
     size = (await stat(path)).size
   } catch (e) {
-    throw invalid(say('import.labelsCannotRead', { path, detail: (e as Error).message }))
+    throw invalid(message('import.labelsCannotRead', { path, detail: (e as Error).message }))
   }
-  if (size === 0) throw invalid(say('import.fileEmpty', { file: path }))
-  if (size > MAX_LABEL_BYTES) throw invalid(say('import.labelsTooLarge', { path, size, max: MAX_LABEL_BYTES }))
+  if (size === 0) throw invalid(message('import.fileEmpty', { file: path }))
+  if (size > MAX_LABEL_BYTES) throw invalid(message('import.labelsTooLarge', { path, size, max: MAX_LABEL_BYTES }))
   const buf = await readFile(path)
   if (!/\.npy$/i.test(path)) return parseLabelsCsvInfo(buf.toString('utf8'), path)
   return decodeLabelInfoNpy(buf, path)
@@ -100,14 +100,14 @@ export function decodeLabelsNpy(buf: Buffer, path: string): Int32Array {
 export function decodeLabelInfoNpy(buf: Buffer, path: string): LabelInfo {
   try {
     const a = decodeIntegerNpy(buf, path) ?? decodeNpyAny(buf, path)
-    if (!(a.shape.length === 1 || (a.shape.length === 2 && a.shape[1] === 1))) throw invalid(say('import.labelsShape', { path, shape: a.shape.join(', ') }))
+    if (!(a.shape.length === 1 || (a.shape.length === 2 && a.shape[1] === 1))) throw invalid(message('import.labelsShape', { path, shape: a.shape.join(', ') }))
     const values = Array.from(a.data)
     const bad = values.findIndex((v) => !Number.isFinite(v))
-    if (bad >= 0) throw invalid(say('import.labelNotFinite', { path, index: bad + 1, value: values[bad] }))
-    if (values.length === 0) throw invalid(say('import.noLabels', { path }))
+    if (bad >= 0) throw invalid(message('import.labelNotFinite', { path, index: bad + 1, value: values[bad] }))
+    if (values.length === 0) throw invalid(message('import.noLabels', { path }))
     return labelInfo(values)
   } catch (e) {
-    if (e instanceof NpyError) throw invalid(e.message)
+    if (e instanceof NpyError) throw invalid(e.msg)
     throw e
   }
 }

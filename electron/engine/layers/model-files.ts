@@ -4,7 +4,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { LIMITS } from '../../../shared/limits'
-import { say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { readFileChecked } from './read-checked'
 import { parseJson } from '../../../shared/json-depth'
@@ -38,12 +38,12 @@ export interface ModelArtifactsIn {
 export const MAX_MODEL_FILE_BYTES = LIMITS.maxUploadBytes
 export const MODEL_JSON = 'model.json'
 
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 const BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 }
 
 function checkSize(name: string, size: number): void {
-  if (size === 0) throw invalid(say('import.fileEmpty', { file: name }))
-  if (size > MAX_MODEL_FILE_BYTES) throw invalid(say('import.modelFileTooLarge', { name, size, max: MAX_MODEL_FILE_BYTES }))
+  if (size === 0) throw invalid(message('import.fileEmpty', { file: name }))
+  if (size > MAX_MODEL_FILE_BYTES) throw invalid(message('import.modelFileTooLarge', { name, size, max: MAX_MODEL_FILE_BYTES }))
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -51,17 +51,17 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function parseSpec(raw: unknown, where: string): WeightSpec {
-  if (!isRecord(raw) || typeof raw.name !== 'string') throw invalid(say('import.weightNoName', { where }))
+  if (!isRecord(raw) || typeof raw.name !== 'string') throw invalid(message('import.weightNoName', { where }))
   const shape = raw.shape
   if (!Array.isArray(shape) || !shape.every((s) => Number.isInteger(s) && (s as number) >= 0))
-    throw invalid(say('import.weightNoShape', { where, name: raw.name }))
+    throw invalid(message('import.weightNoShape', { where, name: raw.name }))
   const dtype = raw.dtype
-  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') throw invalid(say('import.weightDtype', { where, name: raw.name, dtype: String(dtype) }))
+  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') throw invalid(message('import.weightDtype', { where, name: raw.name, dtype: String(dtype) }))
   const spec: WeightSpec = { name: raw.name, shape: shape as number[], dtype }
   if (raw.quantization !== undefined) {
     const q = raw.quantization
     if (!isRecord(q) || (q.dtype !== 'uint8' && q.dtype !== 'uint16' && q.dtype !== 'float16'))
-      throw invalid(say('import.weightQuantization', { where, name: raw.name }))
+      throw invalid(message('import.weightQuantization', { where, name: raw.name }))
     spec.quantization = q as WeightSpec['quantization']
   }
   return spec
@@ -82,36 +82,36 @@ export function modelArtifacts(files: ModelFile[]): ModelArtifactsIn {
   for (const f of files) checkSize(f.name, f.bytes.byteLength)
   const jsons = files.filter((f) => /\.json$/i.test(f.name))
   const top = jsons.find((f) => basename(f.name) === MODEL_JSON) ?? (jsons.length === 1 ? jsons[0] : undefined)
-  if (!top) throw invalid(jsons.length === 0 ? say('import.noModelJson') : say('import.severalJson', { names: jsons.map((j) => j.name).join(', ') }))
+  if (!top) throw invalid(jsons.length === 0 ? message('import.noModelJson') : message('import.severalJson', { names: jsons.map((j) => j.name).join(', ') }))
   let json: unknown
   try {
     json = parseJson(Buffer.from(top.bytes).toString('utf8'))
   } catch (e) {
-    throw invalid(say('import.notValidJson', { file: top.name, detail: (e as Error).message }))
+    throw invalid(message('import.notValidJson', { file: top.name, detail: (e as Error).message }))
   }
-  if (!isRecord(json)) throw invalid(say('import.notModelObject', { name: top.name }))
+  if (!isRecord(json)) throw invalid(message('import.notModelObject', { name: top.name }))
   const topo = json.modelTopology
   if (json.format === 'graph-model' || (isRecord(topo) && Array.isArray(topo.node)))
-    throw invalid(say('onnx.graphModel', { name: top.name }))
-  if (!isRecord(topo)) throw invalid(say('import.noTopology', { name: top.name }))
+    throw invalid(message('onnx.graphModel', { name: top.name }))
+  if (!isRecord(topo)) throw invalid(message('import.noTopology', { name: top.name }))
   const config = isRecord(topo.model_config) ? topo.model_config : topo
   if (typeof config.class_name !== 'string' || !isRecord(config.config))
-    throw invalid(say('import.noClassName', { name: top.name }))
+    throw invalid(message('import.noClassName', { name: top.name }))
   const manifest = json.weightsManifest
-  if (!Array.isArray(manifest)) throw invalid(say('import.noWeightsManifest', { name: top.name }))
+  if (!Array.isArray(manifest)) throw invalid(message('import.noWeightsManifest', { name: top.name }))
   const byName = new Map(files.map((f) => [basename(f.name), f]))
   const specs: WeightSpec[] = []
   const shards: string[] = []
   const parts: Uint8Array[] = []
   manifest.forEach((group, g) => {
     const where = `${top.name} weightsManifest[${g}]`
-    if (!isRecord(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) throw invalid(say('import.manifestGroupShape', { where }))
+    if (!isRecord(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) throw invalid(message('import.manifestGroupShape', { where }))
     const groupSpecs = group.weights.map((w) => parseSpec(w, where))
     let have = 0
     for (const p of group.paths) {
-      if (typeof p !== 'string' || p.length === 0) throw invalid(say('import.manifestPathNotName', { where }))
+      if (typeof p !== 'string' || p.length === 0) throw invalid(message('import.manifestPathNotName', { where }))
       const f = byName.get(basename(p))
-      if (!f) throw invalid(say('import.missingShard', { path: p, model: top.name }))
+      if (!f) throw invalid(message('import.missingShard', { path: p, model: top.name }))
       shards.push(basename(p))
       parts.push(f.bytes)
       have += f.bytes.byteLength
@@ -119,7 +119,7 @@ export function modelArtifacts(files: ModelFile[]): ModelArtifactsIn {
     const need = groupSpecs.reduce((s, w) => s + weightBytes(w), 0)
     if (have !== need)
       throw invalid(
-        say('import.weightsBytesMismatch', {
+        message('import.weightsBytesMismatch', {
           paths: group.paths.join(', '),
           have,
           count: groupSpecs.length,
@@ -154,7 +154,7 @@ async function readCapped(path: string): Promise<Uint8Array> {
 /** The model.json at `path` (or <path>/model.json) and the weight files it lists, beside it. */
 export async function readModelFiles(path: string): Promise<ModelFile[]> {
   const isDir = await stat(path).then((s) => s.isDirectory(), (e: Error) => {
-    throw invalid(say('import.cannotRead', { path, detail: e.message }))
+    throw invalid(message('import.cannotRead', { path, detail: e.message }))
   })
   const jsonPath = isDir ? join(path, MODEL_JSON) : path
   const dir = dirname(jsonPath)

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { IMAGE_DEFAULTS, type ImageOptions } from '../../../shared/image-data'
-import { say } from '../../../shared/messages'
+import { message, say } from '../../../shared/messages'
 import { readArrayInput } from '../data/array-input'
 import { EngineError } from '../errors'
 import { readImageFolder } from '../images/folder'
@@ -25,7 +25,7 @@ const isDirectory = (path: string): Promise<boolean> => stat(path).then((s) => s
 /** Points and shape of data the user named by `text` (as typed) at `path` (resolved). */
 export async function resolveModelInput(text: string, path: string, o: ModelInputOptions): Promise<PointsInput> {
   const folder = !text.startsWith('builtin:') && (await isDirectory(path))
-  if (!folder && o.explicitImageFlags?.length) throw new EngineError('invalid-request', say('imgui.optionsNeedImages', { flags: o.explicitImageFlags.join(', '), path: text }))
+  if (!folder && o.explicitImageFlags?.length) throw new EngineError('invalid-request', message('imgui.optionsNeedImages', { flags: o.explicitImageFlags.join(', '), path: text }))
   if (folder) {
     const options: ImageOptions = { ...IMAGE_DEFAULTS, ...o.image }
     const t = await readImageFolder(path, options, {

@@ -2,7 +2,7 @@
 // zero-padded to the widest width, a seeded subsample of the same points is stacked from every layer,
 // the top 3 principal axes are fitted once, and every layer's points are projected onto them.
 import { symmetricEigen } from '../../../shared/matrix'
-import { say } from '../../../shared/messages'
+import { message, MessageError } from '../../../shared/messages'
 import { sampleIndices } from '../analysis/subsample'
 import { createRng, type Rng } from '../data/random'
 import type { LayerData } from './dumps'
@@ -73,7 +73,7 @@ function orthonormalize(q: Float64Array[], rng: Rng): void {
         for (let j = 0; j < q[a].length; j++) q[a][j] /= after
         break
       }
-      if (attempt > 10) throw new Error(say('import.pcaNoDirection'))
+      if (attempt > 10) throw new MessageError(message('import.pcaNoDirection'))
       for (let j = 0; j < q[a].length; j++) q[a][j] = rng.normal()
     }
   }

@@ -3,7 +3,7 @@
 // project. Progress and cancellation go through optional hooks, called between steps and batches.
 import type { AnalysisDataset, AnalysisRecord, LayerReport } from '../../../shared/layers'
 import { shapeMismatch, shapeMismatchMessage } from '../../../shared/input-shape'
-import { say } from '../../../shared/messages'
+import { type Message, message, say } from '../../../shared/messages'
 import { builtinDataset, BUILTIN_NAMES, isBuiltinName } from '../data/builtin-datasets'
 import { CloudInputError, loadCloud } from '../data/cloud-input'
 import { loadDataset } from '../datasets/store'
@@ -37,12 +37,12 @@ export type DataChoice = { kind: 'dataset'; id: string } | { kind: 'builtin'; na
 /** points drawn from a built-in dataset named without a count (builtin:moons) */
 export const DEFAULT_BUILTIN_POINTS = 1000
 
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 /** The points for a data choice of layers.start (seed falls back to `seed`). */
 export async function resolveDataChoice(workspace: string, choice: DataChoice, seed: number): Promise<PointsInput> {
   if (choice.kind === 'builtin') {
-    if (!isBuiltinName(choice.name)) throw invalid(say('import.unknownBuiltin', { name: choice.name, names: BUILTIN_NAMES.join(', ') }))
+    if (!isBuiltinName(choice.name)) throw invalid(message('import.unknownBuiltin', { name: choice.name, names: BUILTIN_NAMES.join(', ') }))
     const s = choice.seed ?? seed
     const b = builtinDataset(choice.name, choice.n, s)
     return { points: b.points, n: b.n, d: b.d, labels: b.labels, classes: b.classes, dataset: { kind: 'builtin', name: choice.name, n: b.n, seed: s } }
@@ -55,16 +55,16 @@ export async function resolveDataChoice(workspace: string, choice: DataChoice, s
 export async function resolveDataArgument(text: string, path: string, seed: number): Promise<PointsInput> {
   if (text.startsWith('builtin:')) {
     const m = /^builtin:([a-z-]+)(?::(\d+))?$/.exec(text)
-    if (!m) throw invalid(say('import.dataArgFormat', { text, names: BUILTIN_NAMES.join(', ') }))
+    if (!m) throw invalid(message('import.dataArgFormat', { text, names: BUILTIN_NAMES.join(', ') }))
     const n = m[2] ? Number(m[2]) : DEFAULT_BUILTIN_POINTS
-    if (n < 3) throw invalid(say('import.dataArgFewPoints', { text }))
+    if (n < 3) throw invalid(message('import.dataArgFewPoints', { text }))
     return resolveDataChoice('', { kind: 'builtin', name: m[1], n, seed }, seed)
   }
   try {
     const c = await loadCloud(path)
     return { points: Float64Array.from(c.data), n: c.n, d: c.d, dataset: { kind: 'file', path, n: c.n, d: c.d } }
   } catch (e) {
-    if (e instanceof CloudInputError) throw invalid(e.message)
+    if (e instanceof CloudInputError) throw invalid(e.msg)
     throw e
   }
 }
@@ -79,16 +79,16 @@ export async function checkModelOnData(files: ModelFile[], data: { n: number; d:
   }
   if (data.d !== loaded.inputWidth) {
     loaded.model.dispose()
-    throw invalid(say('import.dimensionsMismatch', { d: data.d, width: loaded.inputWidth, shape: loaded.inputShape.join(', ') }))
+    throw invalid(message('import.dimensionsMismatch', { d: data.d, width: loaded.inputWidth, shape: loaded.inputShape.join(', ') }))
   }
   if (data.n < 3) {
     loaded.model.dispose()
-    throw invalid(say('import.tooFewPoints', { count: data.n }))
+    throw invalid(message('import.tooFewPoints', { count: data.n }))
   }
   const values = data.n * (data.d + loaded.widths.reduce((a, b) => a + b, 0))
   if (values > MAX_RECORDED_VALUES) {
     loaded.model.dispose()
-    throw invalid(say('import.recordTooLarge', { n: data.n, values, max: MAX_RECORDED_VALUES, most: Math.floor((MAX_RECORDED_VALUES * data.n) / values) }))
+    throw invalid(message('import.recordTooLarge', { n: data.n, values, max: MAX_RECORDED_VALUES, most: Math.floor((MAX_RECORDED_VALUES * data.n) / values) }))
   }
   return loaded
 }
@@ -115,7 +115,7 @@ export async function analyzeAndProject(
   o: { k: number; seed: number; labels?: Int32Array; compare?: LayerData[]; residualBlocks?: { from: number; to: number }[] },
   hooks: StepHooks = {}
 ): Promise<{ report: LayerReport; projection: LayerProjection; compareProjection?: Float32Array }> {
-  if (o.labels && o.labels.length !== layers[0]?.n) throw invalid(say('import.labelsCountMismatch', { count: o.labels.length, n: String(layers[0]?.n) }))
+  if (o.labels && o.labels.length !== layers[0]?.n) throw invalid(message('import.labelsCountMismatch', { count: o.labels.length, n: String(layers[0]?.n) }))
   hooks.progress?.(0, say('import.progressMetrics'))
   await hooks.checkpoint?.()
   const share = o.compare ? 0.5 : 0.8

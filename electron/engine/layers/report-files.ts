@@ -1,7 +1,7 @@
 // A layer report's files: layers.json (the whole report) and layers.csv (one row per layer), and the check
 // that an output folder is free before any work is done (the analysis store writes them atomically).
 import { readdir, stat } from 'node:fs/promises'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { LayerReport, LayerRow } from './analyze'
 
@@ -52,6 +52,6 @@ export function reportJson(report: LayerReport): string {
 export async function checkReportDir(out: string): Promise<void> {
   const s = await stat(out).catch(() => undefined)
   if (!s) return
-  if (!s.isDirectory()) throw new EngineError('invalid-request', say('import.outNotFolder', { path: out }))
-  if ((await readdir(out)).length > 0) throw new EngineError('invalid-request', say('import.outNotEmpty', { path: out }))
+  if (!s.isDirectory()) throw new EngineError('invalid-request', message('import.outNotFolder', { path: out }))
+  if ((await readdir(out)).length > 0) throw new EngineError('invalid-request', message('import.outNotEmpty', { path: out }))
 }

@@ -6,7 +6,7 @@ import { medianBandwidth } from '../analysis/mmd'
 import { sampleIndices } from '../analysis/subsample'
 import { slicedW2 } from '../analysis/wasserstein'
 import { createRng } from '../data/random'
-import { say } from '../../../shared/messages'
+import { type Message, message, say } from '../../../shared/messages'
 import type { LayerFlag, LayerReport, ShiftRow, ShiftSummary } from '../../../shared/layers'
 import { EngineError } from '../errors'
 import type { LayerData } from './dumps'
@@ -35,7 +35,7 @@ export interface ShiftResult {
   summary: ShiftSummary
 }
 
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 function gather(x: Float64Array, w: number, idx: Int32Array): Float64Array {
   const out = new Float64Array(idx.length * w)
@@ -45,14 +45,14 @@ function gather(x: Float64Array, w: number, idx: Int32Array): Float64Array {
 
 /** Check the compare layers are the same layers as the reference's (names and widths). */
 export function checkCompareLayers(ref: LayerData[], cmp: LayerData[]): void {
-  if (cmp.length !== ref.length) throw invalid(say('shift.compareLayerCount', { count: cmp.length, expected: ref.length }))
+  if (cmp.length !== ref.length) throw invalid(message('shift.compareLayerCount', { count: cmp.length, expected: ref.length }))
   ref.forEach((r, l) => {
     const c = cmp[l]
-    if (c.width !== r.width) throw invalid(say('shift.compareLayerWidth', { layer: l, name: r.name, width: c.width, expected: r.width }))
+    if (c.width !== r.width) throw invalid(message('shift.compareLayerWidth', { layer: l, name: r.name, width: c.width, expected: r.width }))
   })
   const n = cmp[0].n
-  if (n < 3) throw invalid(say('shift.compareTooFew', { count: n }))
-  for (const c of cmp) if (c.n !== n || c.data.length !== n * c.width) throw invalid(say('import.analyzeLayerShape', { name: c.name, rows: c.n, width: c.width, n }))
+  if (n < 3) throw invalid(message('shift.compareTooFew', { count: n }))
+  for (const c of cmp) if (c.n !== n || c.data.length !== n * c.width) throw invalid(message('import.analyzeLayerShape', { name: c.name, rows: c.n, width: c.width, n }))
 }
 
 const ratio = (v: number, base: number): number | null => (base > 0 ? v / base : null)

@@ -3,7 +3,7 @@
 // inside tf.tidy, each output flattened to [N, features]. Layer 0 of the result is the data itself.
 import * as tf from '@tensorflow/tfjs-core'
 import * as tfl from '@tensorflow/tfjs-layers'
-import { say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { LayerData } from './dumps'
 import { modelArtifacts, type ModelFile } from './model-files'
@@ -31,16 +31,16 @@ export interface RecordOptions {
   onBatch?: (done: number, n: number) => Promise<void> | void
 }
 
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 /** tfjs-layers errors name the layer or shape that broke; keep their message, say what it means */
 function explainLoadError(e: unknown): EngineError {
   const m = e instanceof Error ? e.message : String(e)
   if (/Unknown (layer|activation|initializer|regularizer|constraint|loss)/i.test(m))
-    return invalid(say('import.unsupportedLayer', { detail: m }))
-  if (/shape/i.test(m) && /weight|expected|mismatch/i.test(m)) return invalid(say('import.weightsTopology', { detail: m }))
-  if (/weight/i.test(m)) return invalid(say('import.weightsTopology', { detail: m }))
-  return invalid(say('import.cannotLoadModel', { detail: m }))
+    return invalid(message('import.unsupportedLayer', { detail: m }))
+  if (/shape/i.test(m) && /weight|expected|mismatch/i.test(m)) return invalid(message('import.weightsTopology', { detail: m }))
+  if (/weight/i.test(m)) return invalid(message('import.weightsTopology', { detail: m }))
+  return invalid(message('import.cannotLoadModel', { detail: m }))
 }
 
 /** Check the files and build the model; refuses graph models, missing or mismatched weights, unknown layers. */
@@ -67,17 +67,17 @@ export async function loadModelFromFiles(files: ModelFile[]): Promise<LoadedMode
     if (!loaded) for (const [name, v] of Object.entries(engine.registeredVariables)) if (!variablesBefore.has(name)) v.dispose()
   }
   try {
-    if (model.inputs.length !== 1) throw invalid(say('import.modelMultiInput', { count: model.inputs.length }))
+    if (model.inputs.length !== 1) throw invalid(message('import.modelMultiInput', { count: model.inputs.length }))
     const inputShape = model.inputs[0].shape.slice(1)
     if (!inputShape.every((s): s is number => typeof s === 'number' && s > 0))
-      throw invalid(say('import.modelInputUnknown', { shape: model.inputs[0].shape.map((s) => s ?? 'None').join(', ') }))
+      throw invalid(message('import.modelInputUnknown', { shape: model.inputs[0].shape.map((s) => s ?? 'None').join(', ') }))
     const inputNames = new Set(model.inputLayers.map((l) => l.name))
     const layers = model.layers.filter((l) => !inputNames.has(l.name))
     for (const l of layers) {
-      if (Array.isArray(l.output)) throw invalid(say('import.layerMultiOutput', { name: l.name, count: l.output.length }))
-      if (l.inboundNodes.length > 1) throw invalid(say('import.layerShared', { name: l.name, count: l.inboundNodes.length }))
+      if (Array.isArray(l.output)) throw invalid(message('import.layerMultiOutput', { name: l.name, count: l.output.length }))
+      if (l.inboundNodes.length > 1) throw invalid(message('import.layerShared', { name: l.name, count: l.inboundNodes.length }))
     }
-    if (layers.length === 0) throw invalid(say('import.modelNoLayers'))
+    if (layers.length === 0) throw invalid(message('import.modelNoLayers'))
     const widths = layers.map((l) => (l.output as tfl.SymbolicTensor).shape.slice(1).reduce((a: number, b) => a * (b ?? NaN), 1))
     // sizes unknown in the topology (e.g. a Reshape with -1) are read from one row
     if (widths.some((w) => !Number.isFinite(w))) {
@@ -101,14 +101,14 @@ export async function loadModelFromFiles(files: ModelFile[]): Promise<LoadedMode
  */
 export async function recordLayerOutputs(loaded: LoadedModel, points: Float64Array | Float32Array, n: number, d: number, options: RecordOptions = {}): Promise<LayerData[]> {
   if (d !== loaded.inputWidth)
-    throw invalid(say('import.dimensionsMismatch', { d, width: loaded.inputWidth, shape: loaded.inputShape.join(', ') }))
-  if (points.length !== n * d) throw invalid(say('import.valuesNotRows', { count: points.length, n, d }))
+    throw invalid(message('import.dimensionsMismatch', { d, width: loaded.inputWidth, shape: loaded.inputShape.join(', ') }))
+  if (points.length !== n * d) throw invalid(message('import.valuesNotRows', { count: points.length, n, d }))
   const { model } = loaded
   const recorded = loaded.layerNames.map((name) => model.getLayer(name).output as tfl.SymbolicTensor)
   const widths = loaded.widths
   const total = widths.reduce((a, b) => a + b, 0)
   if (n * (total + d) > MAX_RECORDED_VALUES)
-    throw invalid(say('import.recordTooLargeLayers', { n, total, values: n * (total + d), max: MAX_RECORDED_VALUES, most: Math.floor(MAX_RECORDED_VALUES / (total + d)) }))
+    throw invalid(message('import.recordTooLargeLayers', { n, total, values: n * (total + d), max: MAX_RECORDED_VALUES, most: Math.floor(MAX_RECORDED_VALUES / (total + d)) }))
   // the probe shares the loaded model's layers and weights and owns no tensors: it is left to the GC,
   // since LayersModel.dispose on a model built from existing layers would release the shared weights
   const probe = tfl.model({ inputs: model.inputs, outputs: recorded })
@@ -125,14 +125,14 @@ export async function recordLayerOutputs(loaded: LoadedModel, points: Float64Arr
       })
     } catch (e) {
       // a topology that loads but cannot run (an odd input dtype, a layer config TF.js accepts but cannot execute)
-      throw invalid(say('import.modelCannotRun', { detail: e instanceof Error ? e.message : String(e) }))
+      throw invalid(message('import.modelCannotRun', { detail: e instanceof Error ? e.message : String(e) }))
     }
     await options.onBatch?.(start + b, n)
   }
   const layers: LayerData[] = [{ name: 'input', n, width: d, data: Float64Array.from(points) }]
   out.forEach((data, i) => {
     const bad = data.findIndex((v) => !Number.isFinite(v))
-    if (bad >= 0) throw invalid(say('import.layerOutputNonFinite', { name: loaded.layerNames[i], value: data[bad], point: Math.floor(bad / widths[i]) + 1 }))
+    if (bad >= 0) throw invalid(message('import.layerOutputNonFinite', { name: loaded.layerNames[i], value: data[bad], point: Math.floor(bad / widths[i]) + 1 }))
     layers.push({ name: loaded.layerNames[i], n, width: widths[i], data })
   })
   return layers

@@ -3,7 +3,7 @@
 // 150,000,000-unit Dense layer grew the process to 1.8 GB before the mismatch with its 2x4 weights was
 // found. Sizes (units, filters, embedding sizes, the input shape) are capped, and each size a layer asks
 // for must appear among the dimensions of that layer's weights in the manifest, whose bytes were checked.
-import { say } from '../../../shared/messages'
+import { type Message, message, say } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { WeightSpec } from './model-files'
 
@@ -22,7 +22,7 @@ const SIZES: [field: string, max: number][] = [
   ['output_dim', MAX_UNITS]
 ]
 
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 interface LayerConfig {
@@ -53,7 +53,7 @@ function checkInputShape(l: LayerConfig): void {
     const shape = l.config[key]
     if (!Array.isArray(shape)) continue
     const values = shape.slice(1).reduce((a: number, b: unknown) => a * (typeof b === 'number' && b > 0 ? b : 1), 1)
-    if (values > MAX_INPUT_VALUES) throw invalid(say('harden.modelInputTooLarge', { name: l.name, shape: shape.map((s) => s ?? 'None').join(', '), values, max: MAX_INPUT_VALUES }))
+    if (values > MAX_INPUT_VALUES) throw invalid(message('harden.modelInputTooLarge', { name: l.name, shape: shape.map((s) => s ?? 'None').join(', '), values, max: MAX_INPUT_VALUES }))
   }
 }
 
@@ -65,12 +65,12 @@ export function checkTopology(topology: unknown, specs: WeightSpec[]): void {
       const value = l.config[field]
       if (value === undefined || value === null) continue
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
-        throw invalid(say('harden.modelSizeTooLarge', { name: l.name, field, value: JSON.stringify(value).slice(0, 40), max }))
+        throw invalid(message('harden.modelSizeTooLarge', { name: l.name, field, value: JSON.stringify(value).slice(0, 40), max }))
       const weights = weightsOf(l.name, specs)
       // a layer whose weights are absent is refused by the strict load, after building: refuse it first
       if (!weights.some((w) => w.shape.includes(value)))
         throw invalid(
-          say('harden.modelWeightsDisagree', {
+          message('harden.modelWeightsDisagree', {
             name: l.name,
             field,
             value,

@@ -1,11 +1,11 @@
 // A minimal ZIP reader for NumPy's .npz archives: the central directory (with Zip64 records, which NumPy
 // writes), stored or deflated members, CRC-32 checked, so a truncated or corrupt archive is refused.
 import { Inflate } from 'fflate'
-import { say } from '../../../shared/messages'
+import { type Message, message, MessageError } from '../../../shared/messages'
 
-export class ZipError extends Error {
-  constructor(message: string) {
-    super(message)
+export class ZipError extends MessageError {
+  constructor(msg: Message) {
+    super(msg)
     this.name = 'ZipError'
   }
 }
@@ -39,7 +39,7 @@ export function crc32(bytes: Uint8Array): number {
 
 function u64(buf: Buffer, at: number): number {
   const v = buf.readBigUInt64LE(at)
-  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError(say('import.zipOutOfRange'))
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError(message('import.zipOutOfRange'))
   return Number(v)
 }
 
@@ -52,13 +52,13 @@ function findDirectory(buf: Buffer, label: string): { offset: number; count: num
     let offset = buf.readUInt32LE(at + 16)
     if ((count === 0xffff || offset === 0xffffffff) && at >= 20 && buf.readUInt32LE(at - 20) === ZIP64_LOCATOR) {
       const z = u64(buf, at - 20 + 8)
-      if (z + 56 > buf.length || buf.readUInt32LE(z) !== ZIP64_EOCD) throw new ZipError(say('import.zipBrokenZip64', { label }))
+      if (z + 56 > buf.length || buf.readUInt32LE(z) !== ZIP64_EOCD) throw new ZipError(message('import.zipBrokenZip64', { label }))
       count = u64(buf, z + 32)
       offset = u64(buf, z + 48)
     }
     return { offset, count }
   }
-  throw new ZipError(say('import.zipNoEnd', { label }))
+  throw new ZipError(message('import.zipNoEnd', { label }))
 }
 
 /** Caps on what an archive may inflate to; checked from the central directory and again while inflating. */
@@ -95,12 +95,12 @@ interface Member {
 function listMembers(buf: Buffer, label: string, limits: Required<Omit<ZipLimits, 'checkHead'>>): Member[] {
   const { offset, count } = findDirectory(buf, label)
   // each record is at least 46 bytes: a count the directory cannot hold is corrupt, a large one is refused
-  if (count > limits.maxEntries) throw new ZipError(say('harden.zipTooManyEntries', { label, count, max: limits.maxEntries }))
+  if (count > limits.maxEntries) throw new ZipError(message('harden.zipTooManyEntries', { label, count, max: limits.maxEntries }))
   const members: Member[] = []
   let total = 0
   let p = offset
   for (let e = 0; e < count; e++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipError(say('import.zipCorruptDirectory', { label, entry: e + 1 }))
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipError(message('import.zipCorruptDirectory', { label, entry: e + 1 }))
     const flags = buf.readUInt16LE(p + 8)
     const method = buf.readUInt16LE(p + 10)
     const crc = buf.readUInt32LE(p + 16)
@@ -115,15 +115,15 @@ function listMembers(buf: Buffer, label: string, limits: Required<Omit<ZipLimits
     let x = p + 46 + nameLen
     const extraEnd = x + extraLen
     // lengths from the record itself may point past the archive: refuse rather than read out of range
-    if (extraEnd + commentLen > buf.length) throw new ZipError(say('import.zipCorruptDirectory', { label, entry: e + 1 }))
+    if (extraEnd + commentLen > buf.length) throw new ZipError(message('import.zipCorruptDirectory', { label, entry: e + 1 }))
     while (x + 4 <= extraEnd) {
       const id = buf.readUInt16LE(x)
       const len = buf.readUInt16LE(x + 2)
-      if (x + 4 + len > extraEnd) throw new ZipError(say('import.zipCorruptExtra', { label, entry: e + 1 }))
+      if (x + 4 + len > extraEnd) throw new ZipError(message('import.zipCorruptExtra', { label, entry: e + 1 }))
       if (id === 0x0001) {
         let q = x + 4
         const next = (): number => {
-          if (q + 8 > x + 4 + len) throw new ZipError(say('import.zipZip64Short', { label, entry: e + 1 }))
+          if (q + 8 > x + 4 + len) throw new ZipError(message('import.zipZip64Short', { label, entry: e + 1 }))
           q += 8
           return u64(buf, q - 8)
         }
@@ -135,11 +135,11 @@ function listMembers(buf: Buffer, label: string, limits: Required<Omit<ZipLimits
     }
     p = extraEnd + commentLen
     if (name.endsWith('/')) continue
-    if (flags & 1) throw new ZipError(say('import.zipEncrypted', { label, name }))
-    if (method !== 0 && method !== 8) throw new ZipError(say('import.zipMethod', { label, name, method }))
-    if (size > limits.maxEntryBytes) throw new ZipError(say('import.zipMemberTooLarge', { label, name, size, max: limits.maxEntryBytes }))
+    if (flags & 1) throw new ZipError(message('import.zipEncrypted', { label, name }))
+    if (method !== 0 && method !== 8) throw new ZipError(message('import.zipMethod', { label, name, method }))
+    if (size > limits.maxEntryBytes) throw new ZipError(message('import.zipMemberTooLarge', { label, name, size, max: limits.maxEntryBytes }))
     total += size
-    if (total > limits.maxTotalBytes) throw new ZipError(say('harden.zipTotalTooLarge', { label, size: total, max: limits.maxTotalBytes }))
+    if (total > limits.maxTotalBytes) throw new ZipError(message('harden.zipTotalTooLarge', { label, size: total, max: limits.maxTotalBytes }))
     members.push({ name, method, crc, packed, size, local })
   }
   return members
@@ -155,7 +155,7 @@ function inflateMember(raw: Uint8Array, m: Member, label: string, checkHead?: Zi
   let out: Uint8Array | undefined
   let filled = 0
   const take = (chunk: Uint8Array): void => {
-    if (filled + chunk.length > m.size) throw new ZipError(say('harden.zipInflatesPast', { label, name: m.name, size: m.size }))
+    if (filled + chunk.length > m.size) throw new ZipError(message('harden.zipInflatesPast', { label, name: m.name, size: m.size }))
     if (!out) {
       const n = Math.min(chunk.length, headLength - filled)
       head.set(chunk.subarray(0, n), filled)
@@ -185,16 +185,16 @@ function inflateMember(raw: Uint8Array, m: Member, label: string, checkHead?: Zi
       for (let at = 0; at < raw.length || at === 0; at += STEP) inflater.push(raw.subarray(at, at + STEP), at + STEP >= raw.length)
     } catch (err) {
       if (err === refused) throw err
-      throw new ZipError(say('import.zipInflate', { label, name: m.name, detail: (err as Error).message }))
+      throw new ZipError(message('import.zipInflate', { label, name: m.name, detail: (err as Error).message }))
     }
   }
   if (!out) {
     // the member is shorter than the head: the head is the whole member, if it is all there
-    if (filled < headLength) throw new ZipError(say('import.zipSizeMismatch', { label, name: m.name, actual: filled, size: m.size }))
+    if (filled < headLength) throw new ZipError(message('import.zipSizeMismatch', { label, name: m.name, actual: filled, size: m.size }))
     checkHead?.(m.name, head, m.size)
     out = head
   }
-  if (filled !== m.size) throw new ZipError(say('import.zipSizeMismatch', { label, name: m.name, actual: filled, size: m.size }))
+  if (filled !== m.size) throw new ZipError(message('import.zipSizeMismatch', { label, name: m.name, actual: filled, size: m.size }))
   return out
 }
 
@@ -208,11 +208,11 @@ export function readZip(buf: Buffer, label: string, limits: number | ZipLimits):
   const caps = { maxEntryBytes: l.maxEntryBytes, maxTotalBytes: l.maxTotalBytes ?? l.maxEntryBytes, maxEntries: l.maxEntries ?? DEFAULT_MAX_ENTRIES }
   const entries: ZipEntry[] = []
   for (const m of listMembers(buf, label, caps)) {
-    if (m.local + 30 > buf.length || buf.readUInt32LE(m.local) !== LOCAL) throw new ZipError(say('import.zipBadLocalHeader', { label, name: m.name }))
+    if (m.local + 30 > buf.length || buf.readUInt32LE(m.local) !== LOCAL) throw new ZipError(message('import.zipBadLocalHeader', { label, name: m.name }))
     const start = m.local + 30 + buf.readUInt16LE(m.local + 26) + buf.readUInt16LE(m.local + 28)
-    if (start + m.packed > buf.length) throw new ZipError(say('import.zipMemberTruncated', { label, name: m.name }))
+    if (start + m.packed > buf.length) throw new ZipError(message('import.zipMemberTruncated', { label, name: m.name }))
     const data = inflateMember(buf.subarray(start, start + m.packed), m, label, l.checkHead)
-    if (crc32(data) !== m.crc) throw new ZipError(say('import.zipCrc', { label, name: m.name }))
+    if (crc32(data) !== m.crc) throw new ZipError(message('import.zipCrc', { label, name: m.name }))
     entries.push({ name: m.name, data })
   }
   return entries

@@ -1,6 +1,7 @@
 // What the engine logs: job lifecycle events and failed calls, reduced to ids, codes and messages
 // (never specs, names, data values or file contents).
 import type { ApiError, JobEvent } from '../../../shared/contract'
+import { english } from '../../../shared/messages'
 import type { LogEntry, LogLevel, LogSink } from './rotating-log'
 
 /** The log entry of a job event; progress is not logged. */
@@ -13,7 +14,7 @@ export function jobLogEntry(e: JobEvent): LogEntry | undefined {
     case 'cancelled':
       return { level: 'info', event: 'job-cancelled', jobId: e.jobId }
     case 'failed':
-      return { level: e.error.code === 'engine-crashed' || e.error.code === 'internal' || e.error.code === 'io' ? 'error' : 'warn', event: 'job-failed', jobId: e.jobId, code: e.error.code, message: e.error.message }
+      return { level: e.error.code === 'engine-crashed' || e.error.code === 'internal' || e.error.code === 'io' ? 'error' : 'warn', event: 'job-failed', jobId: e.jobId, code: e.error.code, message: english(e.error.message) }
     default:
       return undefined
   }
@@ -31,5 +32,5 @@ const CALL_LEVEL: Partial<Record<ApiError['code'], LogLevel>> = {
 
 export function logFailedCall(log: LogSink, method: string, error: ApiError): void {
   const level = CALL_LEVEL[error.code]
-  if (level) log({ level, event: `call-failed:${method}`, code: error.code, message: error.message })
+  if (level) log({ level, event: `call-failed:${method}`, code: error.code, message: english(error.message) })
 }

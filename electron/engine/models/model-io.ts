@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EngineError } from '../errors'
 import { modelWithWeights, type TrainedModel, type TrainedModelMeta } from './trained-model'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import { parseJson } from '../../../shared/json-depth'
 
 export const MODEL_DIR = 'model'
@@ -63,10 +63,10 @@ export function modelFromArtifacts(jsonText: string, weights: Uint8Array): Train
   try {
     json = parseJson(jsonText) as ModelJson
   } catch (e) {
-    throw new EngineError('unreadable-run', say('engine.modelJsonInvalid', { detail: (e as Error).message }))
+    throw new EngineError('unreadable-run', message('engine.modelJsonInvalid', { detail: (e as Error).message }))
   }
   if (json.format !== MODEL_FORMAT || !json.modelTopology || !Array.isArray(json.weightsManifest))
-    throw new EngineError('unreadable-run', say('engine.modelFormat', { format: MODEL_FORMAT }))
+    throw new EngineError('unreadable-run', message('engine.modelFormat', { format: MODEL_FORMAT }))
   const entries = json.weightsManifest.flatMap((g) => g.weights)
   const bytes = Uint8Array.from(weights)
   if (!littleEndian) for (let i = 0; i < bytes.length; i += 4) bytes.subarray(i, i + 4).reverse()
@@ -75,11 +75,11 @@ export function modelFromArtifacts(jsonText: string, weights: Uint8Array): Train
   let o = 0
   for (const e of entries) {
     const n = e.shape.reduce((a, b) => a * b, 1)
-    if (o + n > all.length) throw new EngineError('unreadable-run', say('engine.weightsTooShort', { name: e.name }))
+    if (o + n > all.length) throw new EngineError('unreadable-run', message('engine.weightsTooShort', { name: e.name }))
     values.push(all.slice(o, o + n))
     o += n
   }
-  if (o !== all.length) throw new EngineError('unreadable-run', say('engine.weightsTooLong', { extra: all.length - o }))
+  if (o !== all.length) throw new EngineError('unreadable-run', message('engine.weightsTooLong', { extra: all.length - o }))
   return modelWithWeights(json.modelTopology, values)
 }
 

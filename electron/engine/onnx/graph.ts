@@ -5,7 +5,7 @@
 // re-encoded, let alone modified.
 import * as protobuf from 'protobufjs'
 import type { OnnxDim, OnnxValue } from '../../../shared/onnx'
-import { say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { ONNX_PROTO } from './onnx-proto'
 
@@ -53,7 +53,7 @@ function valueOf(vi: any): OnnxValue {
   return { name: String(vi.name ?? ''), shape, dtype: t ? (DTYPES[t.elemType as number] ?? 'unknown') : 'unknown' }
 }
 
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 /** Kahn's order, keeping the file's order among ready nodes (exporters already write a topological one). */
 function topological(nodes: GraphNode[], available: Set<string>): GraphNode[] {
@@ -77,7 +77,7 @@ function topological(nodes: GraphNode[], available: Set<string>): GraphNode[] {
     }
     ready = next.sort((a, b) => a - b)
   }
-  if (out.length !== nodes.length) throw invalid(say('onnx.graphCycle', { name: nodes[done.indexOf(0)].name }))
+  if (out.length !== nodes.length) throw invalid(message('onnx.graphCycle', { name: nodes[done.indexOf(0)].name }))
   return out
 }
 
@@ -87,10 +87,10 @@ export function readGraph(bytes: Uint8Array, file: string): OnnxGraph {
   try {
     m = ModelProto.decode(bytes)
   } catch (e) {
-    throw invalid(say('onnx.notOnnx', { file, detail: e instanceof Error ? e.message : String(e) }))
+    throw invalid(message('onnx.notOnnx', { file, detail: e instanceof Error ? e.message : String(e) }))
   }
   const g = m.graph
-  if (!g || !Array.isArray(g.node) || g.node.length === 0 || !Array.isArray(g.output) || g.output.length === 0) throw invalid(say('onnx.noGraph', { file }))
+  if (!g || !Array.isArray(g.node) || g.node.length === 0 || !Array.isArray(g.output) || g.output.length === 0) throw invalid(message('onnx.noGraph', { file }))
   const initializers = new Set<string>((g.initializer ?? []).map((t: any) => String(t.name)))
   const externalData = (g.initializer ?? []).filter((t: any) => t.dataLocation === EXTERNAL).map((t: any) => String(t.name))
   const inputs = (g.input ?? []).filter((v: any) => !initializers.has(String(v.name))).map(valueOf)

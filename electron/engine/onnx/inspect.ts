@@ -3,7 +3,7 @@
 // 2 so the batch axis can be named), the residual blocks, and the tensors recorded by default.
 import type { OnnxDim, OnnxInspection, OnnxTensor, ResidualBlock } from '../../../shared/onnx'
 import { ONNX_LIMITS } from '../../../shared/onnx'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { readGraph, withOutputs, type OnnxGraph } from './graph'
 import { findResidualBlocks } from './residual'
@@ -16,11 +16,11 @@ const FLOATS = new Set(['float32', 'float64', 'float16'])
 
 /** The refusals every ONNX entry point shares: size cap, a graph that parses, weights held in the file. */
 export function checkedGraph(bytes: Uint8Array, file: string): OnnxGraph {
-  if (bytes.byteLength === 0) throw new EngineError('invalid-request', say('import.fileEmpty', { file }))
-  if (bytes.byteLength > ONNX_LIMITS.maxModelBytes) throw new EngineError('invalid-request', say('onnx.tooLarge', { file, size: bytes.byteLength, max: ONNX_LIMITS.maxModelBytes }))
+  if (bytes.byteLength === 0) throw new EngineError('invalid-request', message('import.fileEmpty', { file }))
+  if (bytes.byteLength > ONNX_LIMITS.maxModelBytes) throw new EngineError('invalid-request', message('onnx.tooLarge', { file, size: bytes.byteLength, max: ONNX_LIMITS.maxModelBytes }))
   const graph = readGraph(bytes, file)
   if (graph.externalData.length > 0)
-    throw new EngineError('invalid-request', say('onnx.externalData', { file, names: graph.externalData.slice(0, 3).join(', ') + (graph.externalData.length > 3 ? ', ...' : '') }))
+    throw new EngineError('invalid-request', message('onnx.externalData', { file, names: graph.externalData.slice(0, 3).join(', ') + (graph.externalData.length > 3 ? ', ...' : '') }))
   return graph
 }
 

@@ -3,7 +3,7 @@
 // in-memory copy, and batches run through onnxruntime with progress and a cancel point between them.
 // Row 0 is the data itself, named by the model's input; every row is reduced as reduce.ts plans.
 import { ONNX_LIMITS, type FeatureReduction, type OnnxAnalyzeOptions, type OnnxInspection } from '../../../shared/onnx'
-import { say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { LayerData } from '../layers/dumps'
 import { MAX_RECORDED_VALUES } from '../layers/tfjs-model'
@@ -44,15 +44,15 @@ export interface RecordedOnnx {
   model: { className: string; inputShape: number[]; layerNames: string[] }
 }
 
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 const FLOATS = new Set(['float32', 'float64'])
 const same = (a: number[], b: number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i])
 
 /** The per-sample shape to feed, or a refusal saying how the data and the model's input differ. */
 export function checkOnnxInput(graph: OnnxGraph, sampleShape: number[]): { name: string; sample: number[]; batch: number | null; dtype: 'float32' | 'float64' } {
-  if (graph.inputs.length !== 1) throw invalid(say('onnx.inputCount', { count: graph.inputs.length }))
+  if (graph.inputs.length !== 1) throw invalid(message('onnx.inputCount', { count: graph.inputs.length }))
   const input = graph.inputs[0]
-  if (input.dtype !== 'float32' && input.dtype !== 'float64') throw invalid(say('onnx.inputDtype', { name: input.name, dtype: input.dtype }))
+  if (input.dtype !== 'float32' && input.dtype !== 'float64') throw invalid(message('onnx.inputDtype', { name: input.name, dtype: input.dtype }))
   const batch = input.shape && typeof input.shape[0] === 'number' && input.shape[0] > 0 ? input.shape[0] : null
   if (!input.shape) return { name: input.name, sample: sampleShape, batch, dtype: input.dtype }
   const rest = input.shape.slice(1)
@@ -62,7 +62,7 @@ export function checkOnnxInput(graph: OnnxGraph, sampleShape: number[]): { name:
   if (fixed && sampleShape.length === 1 && rest.length !== 1 && size === rest.reduce((a, b) => a * b, 1)) return { name: input.name, sample: rest, batch, dtype: input.dtype }
   const fits = rest.length === sampleShape.length && rest.every((d, i) => typeof d !== 'number' || d === sampleShape[i])
   if (!fits)
-    throw invalid(say('onnx.dataShape', { data: sampleShape.join(', '), name: input.name, model: rest.join(', '), full: input.shape.join(', ') }))
+    throw invalid(message('onnx.dataShape', { data: sampleShape.join(', '), name: input.name, model: rest.join(', '), full: input.shape.join(', ') }))
   return { name: input.name, sample: sampleShape, batch, dtype: input.dtype }
 }
 
@@ -72,13 +72,13 @@ export function chooseLayers(inspection: OnnxInspection, requested: string[] | u
   const inputs = new Set(inspection.inputs.map((i) => i.name))
   const names = requested ? [...new Set(requested)] : inspection.defaultLayers
   for (const n of names) {
-    if (inputs.has(n)) throw invalid(say('onnx.layerIsInput', { name: n }))
-    if (!order.has(n)) throw invalid(say('onnx.unknownLayer', { name: n }))
+    if (inputs.has(n)) throw invalid(message('onnx.layerIsInput', { name: n }))
+    if (!order.has(n)) throw invalid(message('onnx.unknownLayer', { name: n }))
     const dtype = inspection.tensors[order.get(n) as number].dtype
-    if (dtype !== 'unknown' && !FLOATS.has(dtype)) throw invalid(say('onnx.layerNotFloat', { name: n, dtype }))
+    if (dtype !== 'unknown' && !FLOATS.has(dtype)) throw invalid(message('onnx.layerNotFloat', { name: n, dtype }))
   }
-  if (names.length === 0) throw invalid(say('onnx.noLayers'))
-  if (names.length > ONNX_LIMITS.maxLayers) throw invalid(say('onnx.tooManyLayers', { count: names.length, max: ONNX_LIMITS.maxLayers }))
+  if (names.length === 0) throw invalid(message('onnx.noLayers'))
+  if (names.length > ONNX_LIMITS.maxLayers) throw invalid(message('onnx.tooManyLayers', { count: names.length, max: ONNX_LIMITS.maxLayers }))
   return [...names].sort((a, b) => (order.get(a) as number) - (order.get(b) as number))
 }
 
@@ -96,8 +96,8 @@ export async function recordOnnx(bytes: Uint8Array, data: OnnxData, options: Rec
   const { graph, inspection, input, names } = await prepareOnnx(bytes, data.sampleShape, options)
   const { n } = data
   const per = input.sample.reduce((a, b) => a * b, 1)
-  if (data.values.length !== n * per) throw invalid(say('import.valuesNotRows', { count: data.values.length, n, d: per }))
-  if (n < 3) throw invalid(say('import.tooFewPoints', { count: n }))
+  if (data.values.length !== n * per) throw invalid(message('import.valuesNotRows', { count: data.values.length, n, d: per }))
+  if (n < 3) throw invalid(message('import.tooFewPoints', { count: n }))
   const seed = options.seed ?? 7
   const mode = options.featureMaps ?? 'auto'
   const rt = await onnxRuntime()
@@ -114,7 +114,7 @@ export async function recordOnnx(bytes: Uint8Array, data: OnnxData, options: Rec
       try {
         return (await session.run({ [input.name]: feed(start, b, rows) }, names)) as Record<string, { data: unknown; dims: readonly number[]; type: string }>
       } catch (e) {
-        throw invalid(say('onnx.cannotRun', { detail: (e instanceof Error ? e.message : String(e)).split('\n')[0] }))
+        throw invalid(message('onnx.cannotRun', { detail: (e instanceof Error ? e.message : String(e)).split('\n')[0] }))
       }
     }
     // one sample (or one fixed batch) tells each tensor's shape, hence its reduction
@@ -122,12 +122,12 @@ export async function recordOnnx(bytes: Uint8Array, data: OnnxData, options: Rec
     const plans: FeatureReduction[] = [planReduction(input.sample, mode, seed)]
     for (const name of names) {
       const t = probe[name]
-      if (!FLOATS.has(t.type)) throw invalid(say('onnx.layerNotFloat', { name, dtype: t.type }))
+      if (!FLOATS.has(t.type)) throw invalid(message('onnx.layerNotFloat', { name, dtype: t.type }))
       plans.push(planReduction(t.dims.slice(1), mode, seed))
     }
     const total = plans.reduce((s, p) => s + p.width, 0)
     if (n * total > MAX_RECORDED_VALUES)
-      throw invalid(say('onnx.recordTooLarge', { n, total, values: n * total, max: MAX_RECORDED_VALUES, most: Math.floor(MAX_RECORDED_VALUES / total) }))
+      throw invalid(message('onnx.recordTooLarge', { n, total, values: n * total, max: MAX_RECORDED_VALUES, most: Math.floor(MAX_RECORDED_VALUES / total) }))
     const reducers: Reducer[] = []
     for (const p of plans) reducers.push(await factory.reducerFor(p))
     const raw = plans.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0)
@@ -148,7 +148,7 @@ export async function recordOnnx(bytes: Uint8Array, data: OnnxData, options: Rec
     const rowNames = [input.name, ...names]
     const layers: LayerData[] = out.map((d, i) => {
       const bad = d.findIndex((v) => !Number.isFinite(v))
-      if (bad >= 0) throw invalid(say('onnx.nonFinite', { name: rowNames[i], value: d[bad], point: Math.floor(bad / plans[i].width) + 1 }))
+      if (bad >= 0) throw invalid(message('onnx.nonFinite', { name: rowNames[i], value: d[bad], point: Math.floor(bad / plans[i].width) + 1 }))
       return { name: rowNames[i], n, width: plans[i].width, data: d, reduction: plans[i] }
     })
     const row = new Map(rowNames.map((r, i) => [r, i]))

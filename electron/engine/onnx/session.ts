@@ -4,10 +4,10 @@
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import type * as Ort from 'onnxruntime-node'
-import { say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 
-const invalid = (m: string): EngineError => new EngineError('invalid-request', m)
+const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 // as backend.ts loads tfjs-node: a plain require, which works from the bundle, tsx and vitest alike
 const requireHere = createRequire(__filename)
 
@@ -20,7 +20,7 @@ export async function onnxRuntime(): Promise<typeof Ort> {
     ort = requireHere('onnxruntime-node') as typeof Ort
     return await Promise.resolve(ort)
   } catch (e) {
-    throw new EngineError('internal', say('onnx.runtimeUnavailable', { detail: e instanceof Error ? e.message : String(e) }))
+    throw new EngineError('internal', message('onnx.runtimeUnavailable', { detail: e instanceof Error ? e.message : String(e) }))
   }
 }
 
@@ -33,9 +33,9 @@ export function onnxThreads(): number {
 function explain(e: unknown, file: string): EngineError {
   const m = e instanceof Error ? e.message : String(e)
   const op = /Could not find an implementation for (\S+)|No Op registered for (\S+)|Unrecognized attribute|not a registered function\/op/i.exec(m)
-  if (op) return invalid(say('onnx.unsupportedOperator', { file, detail: m.split('\n')[0] }))
-  if (/external data|model_path must not be empty|external/i.test(m)) return invalid(say('onnx.externalData', { file, names: m.split('\n')[0] }))
-  return invalid(say('onnx.cannotLoad', { file, detail: m.split('\n')[0] }))
+  if (op) return invalid(message('onnx.unsupportedOperator', { file, detail: m.split('\n')[0] }))
+  if (/external data|model_path must not be empty|external/i.test(m)) return invalid(message('onnx.externalData', { file, names: m.split('\n')[0] }))
+  return invalid(message('onnx.cannotLoad', { file, detail: m.split('\n')[0] }))
 }
 
 export async function createSession(bytes: Uint8Array, file: string): Promise<Ort.InferenceSession> {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { zipSync, type Zippable } from 'fflate'
 import { LIMITS } from '../../../shared/limits'
 import { EngineError } from '../errors'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 /** a run is at most its trajectories plus metrics, model and metadata */
 export const MAX_ARCHIVE_BYTES = LIMITS.maxTrajectoryBytes + 256 * 1024 * 1024
@@ -19,7 +19,7 @@ async function collect(dir: string, prefix: string, out: Zippable, budget: { byt
     if (s.isDirectory()) await collect(path, `${prefix}${name}/`, out, budget)
     else if (s.isFile()) {
       budget.bytes += s.size
-      if (budget.bytes > MAX_ARCHIVE_BYTES) throw new EngineError('budget', say('runs.archiveTooLarge', { mib: MAX_ARCHIVE_BYTES / 2 ** 20 }))
+      if (budget.bytes > MAX_ARCHIVE_BYTES) throw new EngineError('budget', message('runs.archiveTooLarge', { mib: MAX_ARCHIVE_BYTES / 2 ** 20 }))
       out[prefix + name] = [await readFile(path), { level: STORED.test(name) ? 0 : 6 }]
     }
   }

@@ -2,7 +2,7 @@
 // tell the user what happened and that nothing else was changed.
 import { EngineError } from '../errors'
 import { plainIoMessage } from '../io-messages'
-import { say, type MessageKey } from '../../../shared/messages'
+import { message, type MessageKey } from '../../../shared/messages'
 
 const MESSAGES: Record<string, MessageKey> = {
   ENOSPC: 'runs.diskFull',
@@ -19,5 +19,5 @@ const MESSAGES: Record<string, MessageKey> = {
 export function diskError(e: unknown, action: 'run' | 'change' = 'run'): EngineError | undefined {
   const code = (e as NodeJS.ErrnoException | null)?.code
   if (typeof code !== 'string' || !(code in MESSAGES)) return undefined
-  return new EngineError('io', action === 'run' ? say(MESSAGES[code]) : plainIoMessage(code))
+  return new EngineError('io', action === 'run' ? message(MESSAGES[code]) : plainIoMessage(code))
 }

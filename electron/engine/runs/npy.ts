@@ -5,7 +5,7 @@
 // the shape, so a truncated or foreign file is refused with a message instead of being misread.
 import { open } from 'node:fs/promises'
 import { npyHeaderBytes } from '../../../shared/npy-bytes'
-import { say } from '../../../shared/messages'
+import { type Message, message, MessageError } from '../../../shared/messages'
 
 export type NpyDtype = '<f4' | '<i4'
 export type NpyData = Float32Array | Int32Array
@@ -18,9 +18,9 @@ export interface NpyArray {
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59] // \x93NUMPY
 
-export class NpyError extends Error {
-  constructor(message: string) {
-    super(message)
+export class NpyError extends MessageError {
+  constructor(msg: Message) {
+    super(msg)
     this.name = 'NpyError'
   }
 }
@@ -30,9 +30,9 @@ function dtypeOf(data: NpyAnyData): NpyAnyDtype {
 }
 
 function checkShape(shape: readonly number[], length: number): void {
-  if (!shape.every((s) => Number.isInteger(s) && s >= 0)) throw new NpyError(`bad shape [${shape.join(', ')}]`)
+  if (!shape.every((s) => Number.isInteger(s) && s >= 0)) throw new NpyError(message('errmsg.npyShapeInvalid', { shape: shape.join(', ') }))
   const count = shape.reduce((a, b) => a * b, 1)
-  if (count !== length) throw new NpyError(`shape [${shape.join(', ')}] needs ${count} values, the array has ${length}`)
+  if (count !== length) throw new NpyError(message('errmsg.npyShapeCount', { shape: shape.join(', '), count, length }))
 }
 
 /** The 10-byte preamble plus the header dict, padded with spaces and a newline to a multiple of 64 (shared/npy-bytes.ts). */
@@ -41,7 +41,7 @@ export function npyHeader(dtype: NpyAnyDtype, shape: readonly number[]): Buffer 
     const b = npyHeaderBytes(dtype, shape)
     return Buffer.from(b.buffer, b.byteOffset, b.byteLength)
   } catch (e) {
-    throw new NpyError((e as Error).message)
+    throw new NpyError(message('errmsg.internal', { detail: (e as Error).message }))
   }
 }
 
@@ -97,32 +97,32 @@ export function readNpyAnyHeader(head: Uint8Array, fileLength: number, label: st
 
 /** Parse and validate the header at the start of `head` (which holds at least the whole header). */
 function parseHeader(head: Uint8Array, fileLength: number, label: string, accepted: readonly NpyAnyDtype[] = STORAGE_DTYPES): NpyHeader {
-  if (head.length < 10 || !MAGIC.every((b, i) => head[i] === b)) throw new NpyError(say('runs.npyMagic', { label }))
+  if (head.length < 10 || !MAGIC.every((b, i) => head[i] === b)) throw new NpyError(message('runs.npyMagic', { label }))
   const major = head[6]
   const minor = head[7]
-  if (major < 1 || major > 3 || minor !== 0) throw new NpyError(say('import.npyVersion', { label, version: `${major}.${minor}` }))
+  if (major < 1 || major > 3 || minor !== 0) throw new NpyError(message('import.npyVersion', { label, version: `${major}.${minor}` }))
   const view = Buffer.from(head.buffer, head.byteOffset, head.byteLength)
   const pre = major === 1 ? 10 : 12
-  if (head.length < pre) throw new NpyError(say('import.npyTruncatedHeader', { label }))
+  if (head.length < pre) throw new NpyError(message('import.npyTruncatedHeader', { label }))
   const headerLen = major === 1 ? view.readUInt16LE(8) : view.readUInt32LE(8)
   const dataOffset = pre + headerLen
-  if (dataOffset > fileLength || dataOffset > head.length) throw new NpyError(say('import.npyTruncatedHeader', { label }))
+  if (dataOffset > fileLength || dataOffset > head.length) throw new NpyError(message('import.npyTruncatedHeader', { label }))
   const text = view.toString(major === 3 ? 'utf8' : 'latin1', pre, dataOffset)
   const descr = /'descr'\s*:\s*'([^']*)'/.exec(text)?.[1]
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text)?.[1]
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(text)?.[1]
-  if (descr === undefined || fortran === undefined || shapeText === undefined) throw new NpyError(say('runs.npyMalformedHeader', { label, header: JSON.stringify(text.trim()) }))
+  if (descr === undefined || fortran === undefined || shapeText === undefined) throw new NpyError(message('runs.npyMalformedHeader', { label, header: JSON.stringify(text.trim()) }))
   if (!(accepted as readonly string[]).includes(descr))
-    throw new NpyError(say('runs.npyDtype', { label, dtype: descr, expected: accepted.map((t) => `'${t}'`).join(' or ').replace(/ or (?=.* or )/g, ', ') }))
+    throw new NpyError(message('runs.npyDtype', { label, dtype: descr, expected: accepted.map((t) => `'${t}'`).join(' or ').replace(/ or (?=.* or )/g, ', ') }))
   const dtype = descr as NpyAnyDtype
-  if (fortran === 'True') throw new NpyError(say('runs.npyFortran', { label }))
+  if (fortran === 'True') throw new NpyError(message('runs.npyFortran', { label }))
   const parts = shapeText.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
-  if (!parts.every((p) => /^\d+L?$/.test(p))) throw new NpyError(say('import.npyBadShape', { label, shape: shapeText }))
+  if (!parts.every((p) => /^\d+L?$/.test(p))) throw new NpyError(message('import.npyBadShape', { label, shape: shapeText }))
   const shape = parts.map((p) => Number.parseInt(p, 10))
-  if (!shape.every((s) => Number.isSafeInteger(s))) throw new NpyError(say('runs.npyShapeTooLarge', { label, shape: shapeText }))
+  if (!shape.every((s) => Number.isSafeInteger(s))) throw new NpyError(message('runs.npyShapeTooLarge', { label, shape: shapeText }))
   const expected = dataOffset + shape.reduce((a, b) => a * b, 1) * ITEM_SIZE[dtype]
-  if (fileLength < expected) throw new NpyError(say('runs.npyTruncated', { label, shape: shape.join(', '), expected, size: fileLength }))
-  if (fileLength > expected) throw new NpyError(say('runs.npyTrailing', { label, extra: fileLength - expected, shape: shape.join(', ') }))
+  if (fileLength < expected) throw new NpyError(message('runs.npyTruncated', { label, shape: shape.join(', '), expected, size: fileLength }))
+  if (fileLength > expected) throw new NpyError(message('runs.npyTrailing', { label, extra: fileLength - expected, shape: shape.join(', ') }))
   return { dtype, shape, dataOffset }
 }
 
@@ -183,7 +183,7 @@ async function read(path: string, accepted: readonly NpyAnyDtype[]): Promise<Npy
     let done = 0
     while (done < target.length) {
       const { bytesRead } = await fh.read(target, done, Math.min(target.length - done, 256 * 1024 * 1024), h.dataOffset + done)
-      if (bytesRead === 0) throw new NpyError(say('runs.npyTruncatedReading', { path }))
+      if (bytesRead === 0) throw new NpyError(message('runs.npyTruncatedReading', { path }))
       done += bytesRead
     }
     return { dtype: h.dtype, shape: h.shape, data }

@@ -7,7 +7,8 @@ import { RunManifestSchema, type RunManifest } from '../../../shared/run'
 import { syncDir, writeSynced } from '../synced-write'
 import { metricsCsv } from './metrics-csv'
 import { writeNpy } from './npy'
-import { say } from '../../../shared/messages'
+import { message, MessageError, zodIssuesMessage, type Message } from '../../../shared/messages'
+import { detailOf } from '../io-messages'
 import { parseJson } from '../../../shared/json-depth'
 
 export interface RunContent {
@@ -43,7 +44,7 @@ export function checkExtraPath(path: string): string[] {
     /^[A-Za-z]:/.test(path) ||
     parts.some((p) => p === '' || p === '.' || p === '..') ||
     RESERVED.has(parts[0])
-  if (bad) throw new Error(say('runs.badFilePath', { path: JSON.stringify(path).slice(0, 120) }))
+  if (bad) throw new MessageError(message('runs.badFilePath', { path: JSON.stringify(path).slice(0, 120) }))
   return parts
 }
 
@@ -66,7 +67,7 @@ export async function writeRunFolder(finalDir: string, partialDir: string, conte
     await hooks.beforeFile?.('trajectories.npy')
     await writeNpy(join(partialDir, 'trajectories.npy'), trajectories, shape)
     if (labels) {
-      if (manifest.files.labels !== 'labels.npy') throw new Error(say('runs.labelsNotListed'))
+      if (manifest.files.labels !== 'labels.npy') throw new MessageError(message('runs.labelsNotListed'))
       await hooks.beforeFile?.('labels.npy')
       await writeNpy(join(partialDir, 'labels.npy'), labels, [labels.length])
     }
@@ -95,27 +96,26 @@ export async function writeRunFolder(finalDir: string, partialDir: string, conte
   }
 }
 
-export type ManifestRead = { ok: true; manifest: RunManifest } | { ok: false; problem: string }
+export type ManifestRead = { ok: true; manifest: RunManifest } | { ok: false; problem: Message }
 
-/** Read and validate `<dir>/run.json`; problems come back as text, never as a throw. */
+/** Read and validate `<dir>/run.json`; problems come back as a Message, never as a throw. */
 export async function readManifest(dir: string): Promise<ManifestRead> {
   let text: string
   try {
     text = await readFile(join(dir, MANIFEST_FILE), 'utf8')
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    return { ok: false, problem: code === 'ENOENT' ? say('runs.manifestMissing') : say('runs.manifestUnreadable', { detail: code ?? String(e) }) }
+    return { ok: false, problem: code === 'ENOENT' ? message('runs.manifestMissing') : message('runs.manifestUnreadable', { detail: code ?? String(e) }) }
   }
   let json: unknown
   try {
     json = parseJson(text)
   } catch (e) {
-    return { ok: false, problem: say('runs.manifestNotJson', { detail: (e as Error).message }) }
+    return { ok: false, problem: message('runs.manifestNotJson', { detail: detailOf(e) }) }
   }
   const r = RunManifestSchema.safeParse(json)
   if (!r.success) {
-    const issues = r.error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
-    return { ok: false, problem: say('runs.manifestInvalid', { issues: issues.join('; ') }) }
+    return { ok: false, problem: message('runs.manifestInvalid', { issues: zodIssuesMessage(r.error.issues, '(root)', 3) }) }
   }
   return { ok: true, manifest: r.data }
 }

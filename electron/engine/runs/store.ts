@@ -17,7 +17,8 @@ import { MANIFEST_FILE, PARTIAL_PREFIX, readManifest, trajectoryShape, writeRunF
 import { newestFirst, summarizeFolder } from './summary'
 import { listTrash, restoreRun, TRASH_DIR, trashRun } from './trash'
 import { readUserMeta, updateUserMeta, type UserMeta } from './user-meta'
-import { say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
+import { detailOf } from '../io-messages'
 
 const isDir = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirectory(), () => false)
 /** the files of a run folder the store reads or writes (besides the arrays run.json names) */
@@ -33,7 +34,7 @@ export class RunStore {
   /** Write a complete run as `<root>/<manifest.id>` via `<root>/.partial-<id>`; returns the id. */
   async save(content: RunContent, hooks?: WriteHooks): Promise<string> {
     const id = content.manifest.id
-    if (!isRunId(id)) throw new EngineError('internal', say('runs.invalidRunId', { id }))
+    if (!isRunId(id)) throw new EngineError('internal', message('runs.invalidRunId', { id }))
     await insideWorkspace(this.workspace, join(this.root, id))
     const partial = join(this.root, PARTIAL_PREFIX + id)
     claimPartial(partial)
@@ -80,7 +81,7 @@ export class RunStore {
   }
 
   private dirOf(id: string): string {
-    if (!isRunId(id)) throw new EngineError('not-found', say('runs.noRun', { id: JSON.stringify(id).slice(0, 140) }))
+    if (!isRunId(id)) throw new EngineError('not-found', message('runs.noRun', { id: JSON.stringify(id).slice(0, 140) }))
     return join(this.root, id)
   }
 
@@ -91,15 +92,15 @@ export class RunStore {
       return dir
     }
     if (await isDir(join(this.root, INCOMPLETE_DIR, id)))
-      throw new EngineError('unreadable-run', say('runs.runIncomplete', { id }))
-    throw new EngineError('not-found', say('runs.noRun', { id }))
+      throw new EngineError('unreadable-run', message('runs.runIncomplete', { id }))
+    throw new EngineError('not-found', message('runs.noRun', { id }))
   }
 
   /** The manifest of a run (its id is the folder name; its name is the user's name when renamed). */
   async get(id: string): Promise<RunManifest> {
     const dir = await this.existingDir(id)
     const r = await readManifest(dir)
-    if (!r.ok) throw new EngineError('unreadable-run', say('runs.runUnreadable', { id, problem: r.problem }))
+    if (!r.ok) throw new EngineError('unreadable-run', message('runs.runUnreadable', { id, problem: r.problem }))
     const user = await readUserMeta(dir)
     return { ...r.manifest, id, name: user.name ?? r.manifest.name }
   }
@@ -141,20 +142,20 @@ export class RunStore {
     const m = await this.get(id)
     const dir = this.dirOf(id)
     const shape = trajectoryShape(m)
-    const bad = (what: string): EngineError => new EngineError('unreadable-run', what)
+    const bad = (what: Message): EngineError => new EngineError('unreadable-run', what)
     const read = (file: string) =>
       readNpy(join(dir, file)).catch((e: NodeJS.ErrnoException) => {
-        throw bad(e.code === 'ENOENT' ? say('runs.runFileMissing', { id, file }) : say('runs.runFileUnreadable', { id, file, detail: e.message }))
+        throw bad(e.code === 'ENOENT' ? message('runs.runFileMissing', { id, file }) : message('runs.runFileUnreadable', { id, file, detail: detailOf(e, dir) }))
       })
     const t = await read(m.files.trajectories)
-    if (t.dtype !== '<f4') throw bad(say('runs.trajectoriesDtype', { id, dtype: t.dtype }))
+    if (t.dtype !== '<f4') throw bad(message('runs.trajectoriesDtype', { id, dtype: t.dtype }))
     if (t.shape.length !== 3 || t.shape.some((s, i) => s !== shape[i]))
-      throw bad(say('runs.trajectoriesShape', { id, shape: t.shape.join(', '), expected: shape.join(', ') }))
+      throw bad(message('runs.trajectoriesShape', { id, shape: t.shape.join(', '), expected: shape.join(', ') }))
     const out: TrajectoryData = { shape, depths: m.depths, data: t.data as Float32Array }
     if (m.files.labels) {
       const l = await read(m.files.labels)
       if (l.dtype !== '<i4' || l.shape.length !== 1 || l.shape[0] !== m.particleCount)
-        throw bad(say('runs.labelsShape', { id, dtype: l.dtype, shape: l.shape.join(', '), count: m.particleCount }))
+        throw bad(message('runs.labelsShape', { id, dtype: l.dtype, shape: l.shape.join(', '), count: m.particleCount }))
       out.labels = l.data as Int32Array
     }
     return out

@@ -7,7 +7,7 @@ import { isRunId } from './ids'
 import { NpyError, readNpyFileHeader } from './npy'
 import { readManifest, trajectoryShape } from './run-folder'
 import { readUserMeta } from './user-meta'
-import { say } from '../../../shared/messages'
+import { english, message, type Message } from '../../../shared/messages'
 import { integrationSummary } from './integration-summary'
 
 /** The wizard family of a flow kind, for the history filter: trained flows, closed-form DAEs, or the kind itself. */
@@ -28,29 +28,29 @@ export async function folderTime(dir: string): Promise<string> {
  * What is wrong with a run's trajectories file, if anything: missing, not NPY, another dtype, a shape other
  * than run.json's, or a size that does not match the header (truncated). Reads the header only.
  */
-export async function trajectoriesProblem(dir: string, id: string, m: RunManifest): Promise<string | undefined> {
+export async function trajectoriesProblem(dir: string, id: string, m: RunManifest): Promise<Message | undefined> {
   const file = m.files.trajectories
   let h
   try {
     h = await readNpyFileHeader(join(dir, file), file)
   } catch (e) {
-    if (e instanceof NpyError) return say('runs.runUnreadable', { id, problem: e.message })
+    if (e instanceof NpyError) return message('runs.runUnreadable', { id, problem: e.msg })
     const code = (e as NodeJS.ErrnoException).code
-    return code === 'ENOENT' ? say('runs.runFileMissing', { id, file }) : say('runs.runFileUnreadable', { id, file, detail: code ?? String(e) })
+    return code === 'ENOENT' ? message('runs.runFileMissing', { id, file }) : message('runs.runFileUnreadable', { id, file, detail: code ?? String(e) })
   }
   const shape = trajectoryShape(m)
-  if (h.dtype !== '<f4') return say('runs.trajectoriesDtype', { id, dtype: h.dtype })
-  if (h.shape.length !== 3 || h.shape.some((s, i) => s !== shape[i])) return say('runs.trajectoriesShape', { id, shape: h.shape.join(', '), expected: shape.join(', ') })
+  if (h.dtype !== '<f4') return message('runs.trajectoriesDtype', { id, dtype: h.dtype })
+  if (h.shape.length !== 3 || h.shape.some((s, i) => s !== shape[i])) return message('runs.trajectoriesShape', { id, shape: h.shape.join(', '), expected: shape.join(', ') })
   return undefined
 }
 
 export async function summarizeFolder(dir: string, id: string): Promise<RunSummary> {
-  const read = isRunId(id) ? await readManifest(dir) : { ok: false as const, problem: say('runs.folderNotRunId') }
+  const read = isRunId(id) ? await readManifest(dir) : { ok: false as const, problem: message('runs.folderNotRunId') }
   const broken = read.ok ? await trajectoriesProblem(dir, id, read.manifest) : undefined
   const r = broken ? { ok: false as const, problem: broken } : read
   const user = await readUserMeta(dir)
   const tags = user.tags?.length ? { tags: user.tags } : {}
-  if (!r.ok) return { id, name: user.name ?? id, createdAt: await folderTime(dir), status: 'unreadable', problem: r.problem, ...tags }
+  if (!r.ok) return { id, name: user.name ?? id, createdAt: await folderTime(dir), status: 'unreadable', problem: english(r.problem), ...tags }
   const m = r.manifest
   return {
     id,

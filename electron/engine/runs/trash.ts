@@ -7,7 +7,7 @@ import type { RunSummary } from '../../../shared/run'
 import { EngineError } from '../errors'
 import { INCOMPLETE_DIR, incompleteSummary } from './partials'
 import { folderTime, summarizeFolder } from './summary'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 export const TRASH_DIR = '.trash'
 export const TRASHED_FILE = 'trashed.json'
@@ -32,9 +32,9 @@ export async function readTrashed(dir: string): Promise<Trashed> {
 
 export async function trashRun(root: string, id: string): Promise<void> {
   const from: Origin | undefined = (await isDir(join(root, id))) ? 'history' : (await isDir(join(root, INCOMPLETE_DIR, id))) ? 'incomplete' : undefined
-  if (!from) throw new EngineError('not-found', say('runs.noRun', { id }))
+  if (!from) throw new EngineError('not-found', message('runs.noRun', { id }))
   const target = join(root, TRASH_DIR, id)
-  if (await isDir(target)) throw new EngineError('busy', say('runs.trashHolds', { id }))
+  if (await isDir(target)) throw new EngineError('busy', message('runs.trashHolds', { id }))
   await mkdir(join(root, TRASH_DIR), { recursive: true })
   await rename(originDir(root, id, from), target)
   const trashed: Trashed = { trashedAt: new Date().toISOString(), from }
@@ -44,10 +44,10 @@ export async function trashRun(root: string, id: string): Promise<void> {
 
 export async function restoreRun(root: string, id: string): Promise<void> {
   const dir = join(root, TRASH_DIR, id)
-  if (!(await isDir(dir))) throw new EngineError('not-found', say('runs.noRunInTrash', { id }))
+  if (!(await isDir(dir))) throw new EngineError('not-found', message('runs.noRunInTrash', { id }))
   const { from } = await readTrashed(dir)
   const target = originDir(root, id, from)
-  if (await isDir(target)) throw new EngineError('busy', say('runs.restoreTaken', { id }))
+  if (await isDir(target)) throw new EngineError('busy', message('runs.restoreTaken', { id }))
   await mkdir(join(target, '..'), { recursive: true })
   await rename(dir, target)
   await rm(join(target, TRASHED_FILE), { force: true }).catch(() => undefined)

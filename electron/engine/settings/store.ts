@@ -8,7 +8,7 @@ import writeFileAtomic from 'write-file-atomic'
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch, type SettingsState } from '../../../shared/settings'
 import { EngineError } from '../errors'
 import { insideWorkspace, insideWorkspaceSync, OutsideWorkspaceError } from '../inside-workspace'
-import { say } from '../../../shared/messages'
+import { message, say, zodIssuesMessage } from '../../../shared/messages'
 import { parseJson } from '../../../shared/json-depth'
 
 export const SETTINGS_FILE = 'settings.json'
@@ -128,7 +128,7 @@ export class SettingsStore {
   private async apply(patch: SettingsPatch): Promise<SettingsState> {
     await this.load()
     const next = SettingsSchema.safeParse({ ...this.current, ...patch })
-    if (!next.success) throw new EngineError('invalid-request', say('runs.settingsInvalid', { issues: next.error.issues.map((i) => i.message).join('; ') }))
+    if (!next.success) throw new EngineError('invalid-request', message('runs.settingsInvalid', { issues: zodIssuesMessage(next.error.issues) }))
     try {
       await mkdir(this.userData, { recursive: true })
       await insideWorkspace(this.userData, this.file)
@@ -136,7 +136,7 @@ export class SettingsStore {
     } catch (e) {
       if (e instanceof OutsideWorkspaceError) throw e
       const code = (e as NodeJS.ErrnoException).code
-      throw new EngineError('io', code ? say('runs.settingsNotSavedCode', { code }) : say('runs.settingsNotSaved'))
+      throw new EngineError('io', code ? message('runs.settingsNotSavedCode', { code }) : message('runs.settingsNotSaved'))
     }
     this.current = next.data
     // the set-aside file is still there, but the user has now chosen settings: the notice has done its job

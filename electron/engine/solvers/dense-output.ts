@@ -3,7 +3,7 @@
 // RK4 from the positions and field values at both ends (O(h^4) locally, not below either solver's order).
 import * as tf from '@tensorflow/tfjs-core'
 import { suggestStepSize, wholeSteps } from '../../../shared/step-grid'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { FixedStepOptions } from './types'
 
@@ -19,8 +19,8 @@ export function stepCountOf(span: number, h: number): number {
   if (span === 0) return 0
   const n = wholeSteps(span, h)
   if (Number.isNaN(n)) {
-    const message = say('steps.notWhole', { depth: span, stepSize: h, steps: Number((span / h).toFixed(3)), suggestion: suggestStepSize(span, h) })
-    throw new EngineError('invalid-spec', message, [{ field: 'integration.stepSize', message }])
+    const m = message('steps.notWhole', { depth: span, stepSize: h, steps: Number((span / h).toFixed(3)), suggestion: suggestStepSize(span, h) })
+    throw new EngineError('invalid-spec', m, [{ field: 'integration.stepSize', message: m }])
   }
   return n
 }

@@ -6,7 +6,7 @@ import { BlowUpError, EngineError } from '../errors'
 import type { VelocityField } from '../flows/types'
 import { assertHealthy, checkState, disposeAll, healthOf, validateDepths } from './guard'
 import type { AdaptiveOptions, IntegrateHooks, IntegrationResult } from './types'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 const C = [0, 1 / 5, 3 / 10, 4 / 5, 8 / 9, 1]
 const A: number[][] = [
@@ -123,11 +123,11 @@ export async function integrateDopri5(
           continue
         }
         if (accepted + rejected >= o.maxSteps)
-          throw new EngineError('budget', say('engine.stepBudget', { maxSteps: o.maxSteps, depth: t.toPrecision(6), end: tEnd }))
+          throw new EngineError('budget', message('engine.stepBudget', { maxSteps: o.maxSteps, depth: t.toPrecision(6), end: tEnd }))
         if (h < o.minStep && diverged)
-          throw new BlowUpError(t, say('engine.velocityNonFinite'))
+          throw new BlowUpError(t, message('engine.velocityNonFinite'))
         if (h < o.minStep)
-          throw new EngineError('budget', say('engine.stepTooSmall', { step: h.toExponential(3), minStep: o.minStep, depth: t.toPrecision(6) }))
+          throw new EngineError('budget', message('engine.stepTooSmall', { step: h.toExponential(3), minStep: o.minStep, depth: t.toPrecision(6) }))
         const proposal = h
         // land exactly on the next recorded depth; a step that would stop within 1% of it is stretched to
         // land, so no sliver step is left behind

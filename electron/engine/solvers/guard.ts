@@ -2,7 +2,7 @@
 // tells whether the state is finite and bounded, so NaN/Inf or explosion is reported with its depth.
 import * as tf from '@tensorflow/tfjs-core'
 import { BlowUpError, EngineError } from '../errors'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 /** |x| beyond this counts as a blow-up */
 export const BLOW_UP_LIMIT = 1e8
@@ -16,8 +16,8 @@ export function healthOf(x: tf.Tensor): tf.Tensor1D {
 }
 
 export function assertHealthy(maxAbs: number, finiteProbe: number, depth: number): void {
-  if (!Number.isFinite(finiteProbe) || !Number.isFinite(maxAbs)) throw new BlowUpError(depth, say('engine.positionsNonFinite'))
-  if (maxAbs > BLOW_UP_LIMIT) throw new BlowUpError(depth, say('engine.positionsTooLarge', { max: maxAbs.toExponential(3), limit: BLOW_UP_LIMIT.toExponential(0) }))
+  if (!Number.isFinite(finiteProbe) || !Number.isFinite(maxAbs)) throw new BlowUpError(depth, message('engine.positionsNonFinite'))
+  if (maxAbs > BLOW_UP_LIMIT) throw new BlowUpError(depth, message('engine.positionsTooLarge', { max: maxAbs.toExponential(3), limit: BLOW_UP_LIMIT.toExponential(0) }))
 }
 
 /** Synchronous check of a state tensor (one small download). */
@@ -29,10 +29,10 @@ export function checkState(x: tf.Tensor, depth: number): void {
 }
 
 export function validateDepths(depths: number[]): void {
-  if (depths.length < 1) throw new EngineError('internal', say('engine.integrateNeedsDepth'))
+  if (depths.length < 1) throw new EngineError('internal', message('engine.integrateNeedsDepth'))
   for (let i = 0; i < depths.length; i++) {
-    if (!Number.isFinite(depths[i])) throw new EngineError('internal', say('engine.depthNotFinite', { depth: depths[i] }))
-    if (i > 0 && depths[i] < depths[i - 1]) throw new EngineError('internal', say('engine.depthsAscending'))
+    if (!Number.isFinite(depths[i])) throw new EngineError('internal', message('engine.depthNotFinite', { depth: depths[i] }))
+    if (i > 0 && depths[i] < depths[i - 1]) throw new EngineError('internal', message('engine.depthsAscending'))
   }
 }
 

@@ -1,7 +1,7 @@
 // Run a depth or step-size study: the continuous limit once, then every point of the sweep from the same
 // particles, each compared with the limit at the end depth (mean and max displacement, sliced W2), with
 // its end entropy, NFE and time, and the fitted convergence order.
-import { distributionDimension, formatFieldErrors, parseSpec, resolveDistribution, type ExperimentSpec } from '../../../shared/experiment'
+import { distributionDimension, fieldErrorsMessage, parseSpec, resolveDistribution, type ExperimentSpec } from '../../../shared/experiment'
 import type { StudyPoint, StudyResult, StudySweep } from '../../../shared/study'
 import { knnEntropy } from '../analysis/entropy'
 import { slicedW2 } from '../analysis/wasserstein'
@@ -14,7 +14,7 @@ import { transport } from '../jobs/transport'
 import { newRunId } from '../runs/ids'
 import { integrate, solverOptionsOf } from '../solvers/integrate'
 import { checkSweep, convergenceSlope, limitDescription, limitSpec, pointSpec } from './sweep'
-import { say } from '../../../shared/messages'
+import { message, say } from '../../../shared/messages'
 
 export interface RunStudyOptions {
   ctx: JobContext
@@ -28,7 +28,7 @@ const ENTROPY_POINTS = 10_000
 
 function valid(spec: ExperimentSpec, what: string): ExperimentSpec {
   const r = parseSpec(spec)
-  if (!r.ok) throw new EngineError('invalid-spec', say('runs.studyInvalidSpec', { what, errors: formatFieldErrors(r.errors) }), r.errors)
+  if (!r.ok) throw new EngineError('invalid-spec', message('runs.studyInvalidSpec', { what, errors: fieldErrorsMessage(r.errors) }), r.errors)
   return r.spec
 }
 

@@ -8,16 +8,16 @@ import { EngineError } from '../errors'
 import { detailOf } from '../io-messages'
 import { insideWorkspace, OutsideWorkspaceError } from '../inside-workspace'
 import { isRunId } from '../runs/ids'
-import { say } from '../../../shared/messages'
+import { english, type Message, message } from '../../../shared/messages'
 import { parseJson } from '../../../shared/json-depth'
 
 export const STUDY_FILE = 'study.json'
 
-function problemOf(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null) return say('runs.studyNotObject')
+function problemOf(value: unknown): Message | null {
+  if (typeof value !== 'object' || value === null) return message('runs.studyNotObject')
   const v = value as Partial<StudyResult>
-  if (typeof v.name !== 'string' || typeof v.createdAt !== 'string') return say('runs.studyNoName')
-  if (!v.sweep || !Array.isArray(v.points)) return say('runs.studyNoPoints')
+  if (typeof v.name !== 'string' || typeof v.createdAt !== 'string') return message('runs.studyNoName')
+  if (!v.sweep || !Array.isArray(v.points)) return message('runs.studyNoPoints')
   return null
 }
 
@@ -29,7 +29,7 @@ export class StudyStore {
   }
 
   async save(study: StudyResult): Promise<string> {
-    if (!isRunId(study.id)) throw new EngineError('internal', say('runs.invalidStudyId', { id: study.id }))
+    if (!isRunId(study.id)) throw new EngineError('internal', message('runs.invalidStudyId', { id: study.id }))
     const dir = join(this.root, study.id)
     await insideWorkspace(this.workspace, join(dir, STUDY_FILE))
     await mkdir(dir, { recursive: true })
@@ -37,19 +37,19 @@ export class StudyStore {
     return study.id
   }
 
-  private async read(id: string): Promise<{ ok: true; study: StudyResult } | { ok: false; problem: string }> {
+  private async read(id: string): Promise<{ ok: true; study: StudyResult } | { ok: false; problem: Message }> {
     let text: string
     try {
       text = await readFile(await insideWorkspace(this.workspace, join(this.root, id, STUDY_FILE)), 'utf8')
     } catch (e) {
-      if (e instanceof OutsideWorkspaceError) return { ok: false, problem: e.message }
-      return { ok: false, problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? say('runs.studyMissing') : say('runs.studyUnreadableFile', { detail: detailOf(e) }) }
+      if (e instanceof OutsideWorkspaceError) return { ok: false, problem: e.msg }
+      return { ok: false, problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? message('runs.studyMissing') : message('runs.studyUnreadableFile', { detail: detailOf(e) }) }
     }
     let value: unknown
     try {
       value = parseJson(text)
     } catch {
-      return { ok: false, problem: say('runs.studyNotJson') }
+      return { ok: false, problem: message('runs.studyNotJson') }
     }
     const problem = problemOf(value)
     return problem ? { ok: false, problem } : { ok: true, study: { ...(value as StudyResult), id } }
@@ -68,7 +68,7 @@ export class StudyStore {
         const r = await this.read(id)
         if (!r.ok) {
           const mtime = await stat(join(this.root, id)).then((s) => s.mtime.toISOString(), () => new Date(0).toISOString())
-          return { id, name: id, createdAt: mtime, status: 'unreadable', problem: r.problem }
+          return { id, name: id, createdAt: mtime, status: 'unreadable', problem: english(r.problem) }
         }
         return { id, name: r.study.name, createdAt: r.study.createdAt, status: 'complete', parameter: r.study.sweep.parameter, points: r.study.points.length }
       })
@@ -77,11 +77,11 @@ export class StudyStore {
   }
 
   async get(id: string): Promise<StudyResult> {
-    if (!isRunId(id)) throw new EngineError('not-found', say('runs.noStudy', { id: JSON.stringify(id).slice(0, 140) }))
+    if (!isRunId(id)) throw new EngineError('not-found', message('runs.noStudy', { id: JSON.stringify(id).slice(0, 140) }))
     const exists = await stat(join(this.root, id)).then((s) => s.isDirectory(), () => false)
-    if (!exists) throw new EngineError('not-found', say('runs.noStudy', { id }))
+    if (!exists) throw new EngineError('not-found', message('runs.noStudy', { id }))
     const r = await this.read(id)
-    if (!r.ok) throw new EngineError('unreadable-run', say('runs.studyUnreadable', { id, problem: r.problem }))
+    if (!r.ok) throw new EngineError('unreadable-run', message('runs.studyUnreadable', { id, problem: r.problem }))
     return r.study
   }
 }

@@ -5,13 +5,13 @@ import type { ExperimentSpec } from '../../../shared/experiment'
 import type { StudySweep } from '../../../shared/study'
 import { EngineError } from '../errors'
 import { suggestStepSize, wholeSteps } from '../../../shared/step-grid'
-import { say } from '../../../shared/messages'
+import { type Message, message, say } from '../../../shared/messages'
 
 /** the limit's solver: tight enough that its error is far below the coarsest point's (float32 positions) */
 export const LIMIT_TOLERANCE = { rtol: 1e-8, atol: 1e-9 }
 
-const invalid = (field: 'flow.kind' | 'sweep.values', message: string): EngineError =>
-  new EngineError('invalid-spec', say(field === 'flow.kind' ? 'runs.sweepKindProblem' : 'runs.sweepValuesProblem', { problem: message }), [{ field, message }])
+const invalid = (field: 'flow.kind' | 'sweep.values', m: Message): EngineError =>
+  new EngineError('invalid-spec', message(field === 'flow.kind' ? 'runs.sweepKindProblem' : 'runs.sweepValuesProblem', { problem: m }), [{ field, message: m }])
 
 const CLOSED_FORM_FIELDS = new Set(['continuous-dae', 'empirical-dae'])
 
@@ -20,18 +20,18 @@ export function checkSweep(spec: ExperimentSpec, sweep: StudySweep): void {
   const kind = spec.flow.kind
   if (sweep.parameter === 'layers') {
     if (kind !== 'composed-dae' && kind !== 'continuous-dae')
-      throw invalid('flow.kind', say('runs.sweepLayersFlow'))
-    if (sweep.values.some((v) => !Number.isInteger(v) || v < 1)) throw invalid('sweep.values', say('runs.sweepLayersWhole'))
+      throw invalid('flow.kind', message('runs.sweepLayersFlow'))
+    if (sweep.values.some((v) => !Number.isInteger(v) || v < 1)) throw invalid('sweep.values', message('runs.sweepLayersWhole'))
   } else {
-    if (!CLOSED_FORM_FIELDS.has(kind)) throw invalid('flow.kind', say('runs.sweepStepFlow'))
-    if (sweep.parameter === 'steps' && sweep.values.some((v) => !Number.isInteger(v) || v < 1)) throw invalid('sweep.values', say('runs.sweepStepsWhole'))
+    if (!CLOSED_FORM_FIELDS.has(kind)) throw invalid('flow.kind', message('runs.sweepStepFlow'))
+    if (sweep.parameter === 'steps' && sweep.values.some((v) => !Number.isInteger(v) || v < 1)) throw invalid('sweep.values', message('runs.sweepStepsWhole'))
     if (sweep.parameter === 'stepSize' && sweep.values.some((h) => h > spec.integration.depth))
-      throw invalid('sweep.values', say('runs.sweepStepSizeDepth', { depth: spec.integration.depth }))
+      throw invalid('sweep.values', message('runs.sweepStepSizeDepth', { depth: spec.integration.depth }))
     // a study measures the error order against h, so every h must be the step the solver really takes
     const depth = spec.integration.depth
     const uneven = sweep.parameter === 'stepSize' ? sweep.values.find((h) => Number.isNaN(wholeSteps(depth, h))) : undefined
     if (uneven !== undefined)
-      throw invalid('sweep.values', say('steps.notWhole', { depth, stepSize: uneven, steps: Number((depth / uneven).toFixed(3)), suggestion: suggestStepSize(depth, uneven) }))
+      throw invalid('sweep.values', message('steps.notWhole', { depth, stepSize: uneven, steps: Number((depth / uneven).toFixed(3)), suggestion: suggestStepSize(depth, uneven) }))
   }
 }
 

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core'
 import './gradients'
 import { EngineError } from '../errors'
 import { accumulateGradients, disposeMap, freeAbandonedTape } from './grad-maps'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 export interface StepResult {
   /** data loss: mean over rows and dimensions of (x_T - target)^2 */
@@ -96,7 +96,7 @@ export function chunkedGradients(
 export function applyGradients(optimizer: tf.Optimizer, variables: tf.Variable[], result: ChunkedGradients, weightDecay: number): StepResult {
   const { grads } = result
   try {
-    if (!Number.isFinite(result.loss)) throw new EngineError('blow-up', say('engine.lossNotFinite', { loss: result.loss }))
+    if (!Number.isFinite(result.loss)) throw new EngineError('blow-up', message('engine.lossNotFinite', { loss: result.loss }))
     for (const w of variables) {
       const g = grads[w.name] as tf.Tensor | undefined
       // every variable gets a gradient, in a fixed order: Adam indexes its moments by position, so a

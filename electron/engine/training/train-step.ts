@@ -9,7 +9,7 @@ import type { MlpField } from '../models/mlp-field'
 import { disposeMap } from './grad-maps'
 import { chunkedGradients, type StepResult } from './objective'
 import { solveDifferentiable, stepCount, type TrainSolver } from './solve'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 export interface TrainConfig {
   solver: TrainSolver
@@ -108,7 +108,7 @@ export function createOptimizer(config: OptimizerConfig): tf.Optimizer {
 export function trainStep(model: MlpField, optimizer: tf.Optimizer, batch: Batch, config: TrainConfig): StepResult {
   const { loss, kinetic, grads } = lossAndGradients(model, batch, config)
   try {
-    if (!Number.isFinite(loss)) throw new EngineError('blow-up', say('engine.lossNotFinite', { loss }))
+    if (!Number.isFinite(loss)) throw new EngineError('blow-up', message('engine.lossNotFinite', { loss }))
     optimizer.applyGradients(grads)
   } finally {
     disposeMap(grads)

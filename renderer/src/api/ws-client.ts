@@ -1,7 +1,7 @@
 // The browser-mode transport: the Api over a WebSocket to the local server, with request ids,
 // reconnection with capped exponential backoff, and in-flight calls failed (as data) when it drops.
 import { METHOD_NAMES, type Api, type ApiError, type JobEvent, type Method, type Result } from '../../../shared/contract'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import { decodeMessage, encodeRequest } from '../../../shared/wire'
 
 /** The part of the WebSocket interface used here (browser WebSocket and the `ws` package both fit). */
@@ -37,7 +37,7 @@ const OPEN = 1
 
 const lost = (): ApiError => ({
   code: 'io',
-  message: say('client.connectionLost')
+  message: message('client.connectionLost')
 })
 
 export function createWebSocketApi(options: WsClientOptions): WsApi {
@@ -124,13 +124,13 @@ export function createWebSocketApi(options: WsClientOptions): WsApi {
   }
 
   const call = (method: Method, request: unknown): Promise<Result<unknown>> => {
-    if (closed) return Promise.resolve({ ok: false, error: { code: 'io', message: say('client.connectionClosed') } })
+    if (closed) return Promise.resolve({ ok: false, error: { code: 'io', message: message('client.connectionClosed') } })
     const id = nextId++
     let text: string
     try {
       text = encodeRequest(id, method, request)
     } catch (e) {
-      return Promise.resolve({ ok: false, error: { code: 'invalid-request', message: say('client.cannotSend', { reason: e instanceof Error ? e.message : String(e) }) } })
+      return Promise.resolve({ ok: false, error: { code: 'invalid-request', message: message('client.cannotSend', { reason: e instanceof Error ? e.message : String(e) }) } })
     }
     return new Promise((resolve) => {
       pending.set(id, resolve)
@@ -159,7 +159,7 @@ export function createWebSocketApi(options: WsClientOptions): WsApi {
       socket = null
       ws?.close(1000, 'closed by the page')
       setStatus('closed')
-      failAll({ code: 'io', message: say('client.connectionClosed') })
+      failAll({ code: 'io', message: message('client.connectionClosed') })
     },
     get status() {
       return status

@@ -148,23 +148,6 @@ export default {
     rk4: 'Runge–Kutta 4',
     dopri5: 'Dormand–Prince 5(4), adaptive'
   },
-  validation: {
-    integer: 'Enter a whole number.',
-    number: 'Enter a number.',
-    greaterThan: 'Must be greater than {n}.',
-    atLeast: 'Must be at least {n}.',
-    lessThan: 'Must be less than {n}.',
-    atMost: 'Must be at most {n}.',
-    required: 'Required.',
-    tooLong: 'At most {n} characters.',
-    wrongType: 'This value has the wrong form.',
-    minItems: 'Give at least {n} entries.',
-    maxItems: 'Give at most {n} entries.',
-    oneOf: 'Choose one of: {options}.',
-    expected: 'Must be {value}.',
-    unrecognizedKeys: 'Unknown setting: {keys}.',
-    invalid: 'This value is not valid.'
-  },
   errors: {
     'invalid-request': 'The request was malformed.',
     'invalid-spec': 'The engine refused these settings.',

@@ -150,23 +150,6 @@ const ja: typeof en = {
     rk4: 'ルンゲ＝クッタ法 (4 次)',
     dopri5: 'ドルマン＝プリンス法 5(4)、適応ステップ幅'
   },
-  validation: {
-    integer: '整数を入力してください。',
-    number: '数値を入力してください。',
-    greaterThan: '{n} より大きい値にしてください。',
-    atLeast: '{n} 以上にしてください。',
-    lessThan: '{n} より小さい値にしてください。',
-    atMost: '{n} 以下にしてください。',
-    required: '入力してください。',
-    tooLong: '{n} 文字以内にしてください。',
-    wrongType: '値の形式が正しくありません。',
-    minItems: '{n} 個以上指定してください。',
-    maxItems: '{n} 個以下にしてください。',
-    oneOf: '次のいずれかを選んでください: {options}。',
-    expected: '{value} にしてください。',
-    unrecognizedKeys: '不明な設定項目です: {keys}。',
-    invalid: 'この値は正しくありません。'
-  },
   errors: {
     'invalid-request': '要求の形式が正しくありません。',
     'invalid-spec': 'エンジンがこの設定を受け付けませんでした。',

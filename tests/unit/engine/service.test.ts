@@ -6,6 +6,7 @@ import { METHOD_NAMES, type EngineService, type JobEvent } from '../../../shared
 import { RunManifestSchema } from '../../../shared/run'
 import { tf } from '../../../electron/engine/backend'
 import { closeEngineService, openEngineService, waitForJobEnd } from './service-fixture'
+import { english } from '../../../shared/messages'
 
 let ws: string
 let service: EngineService
@@ -51,7 +52,8 @@ describe('engine service', () => {
     if (r.ok) return
     expect(r.error.code).toBe('invalid-spec')
     expect(r.error.fields?.map((f) => f.field)).toContain('integration.depth')
-    expect(r.error.message).toMatch(/singular time/)
+    expect(r.error.message.key).toBe('engine.invalidSpec')
+    expect(r.error.fields?.find((f) => f.field === 'integration.depth')?.message.key).toBe('spec.depthPastSingular')
   })
 
   it('runs a job to a run that runs.list, runs.get and runs.trajectories return', async () => {
@@ -83,7 +85,7 @@ describe('engine service', () => {
   it('jobs.cancel stops a running job and leaves no run behind', async () => {
     const before = (await readdir(join(ws, 'runs'))).length
     const started = await service.call('runs.start', { spec: spec(20_000, 0.0005) })
-    if (!started.ok) throw new Error(started.error.message)
+    if (!started.ok) throw new Error(english(started.error.message))
     const jobId = started.value.jobId
     await new Promise<void>((resolve) => {
       const off = service.onEvent((e) => {
@@ -117,7 +119,7 @@ describe('engine service', () => {
 
   it('run management: rename and tag, trash and restore, archive, through the contract', async () => {
     const started = await service.call('runs.start', { spec: spec(20) })
-    if (!started.ok) throw new Error(started.error.message)
+    if (!started.ok) throw new Error(english(started.error.message))
     const runId = ((await waitForEnd(started.value.jobId)) as { runId: string }).runId
     const updated = await service.call('runs.update', { id: runId, name: '  Renamed  ', tags: ['a', 'b'] })
     expect(updated).toMatchObject({ ok: true, value: { id: runId, name: 'Renamed', tags: ['a', 'b'], template: 'dae', status: 'complete' } })
@@ -130,7 +132,7 @@ describe('engine service', () => {
     expect(await service.call('runs.restore', { id: runId })).toEqual({ ok: true, value: { id: runId } })
     expect(await service.call('runs.restore', { id: runId })).toMatchObject({ ok: false, error: { code: 'not-found' } })
     const archive = await service.call('runs.archive', { id: runId })
-    if (!archive.ok) throw new Error(archive.error.message)
+    if (!archive.ok) throw new Error(english(archive.error.message))
     expect(archive.value.fileName).toBe(`renamed-${runId}.zip`)
     expect(archive.value.data).toBeInstanceOf(Uint8Array)
     // a zip: local file header signature, and the end-of-central-directory record at the end

@@ -10,6 +10,7 @@ import type { EngineService } from '../../../shared/contract'
 import { RunStore } from '../../../electron/engine/runs/store'
 import { createEngineService } from '../../../electron/engine/service'
 import { smallRun } from '../engine/runs/manifest-fixture'
+import { english } from '../../../shared/messages'
 
 const GOOD = '20261127-090000-good-0001'
 const BROKEN_JSON = '20261127-100000-broken-json-0002'
@@ -57,20 +58,20 @@ describe('a damaged history', () => {
   it('lists every run, names each problem, opens the good ones, and changes nothing', async () => {
     const before = await snapshot(join(ws, 'runs'))
     const list = await service.call('runs.list', {})
-    if (!list.ok) throw new Error(list.error.message)
+    if (!list.ok) throw new Error(english(list.error.message))
     const byId = Object.fromEntries(list.value.map((r) => [r.id, r]))
     expect(list.value).toHaveLength(5)
     expect(byId[BROKEN_JSON]).toMatchObject({ status: 'unreadable', problem: expect.stringMatching(/run\.json is not valid JSON/) })
-    expect(byId[EDITED]).toMatchObject({ status: 'unreadable', problem: expect.stringMatching(/run\.json does not describe a run: particleCount/) })
+    expect(byId[EDITED]).toMatchObject({ status: 'unreadable', problem: expect.stringMatching(/run\.json does not describe a run: field particleCount: Enter a number\./) })
     // the trajectories' header and size are checked when listing: a missing or truncated file is named
     expect(byId[GOOD].status).toBe('complete')
     expect(byId[NO_TRAJ]).toMatchObject({ status: 'unreadable', problem: `run ${NO_TRAJ}: trajectories.npy is missing` })
     expect(byId[SHORT_TRAJ]).toMatchObject({ status: 'unreadable', problem: expect.stringMatching(new RegExp(`^run ${SHORT_TRAJ} cannot be read: trajectories\\.npy: truncated: shape \\[3, 4, 2\\] needs \\d+ bytes, the file has \\d+$`)) })
 
-    expect(await service.call('runs.get', { id: BROKEN_JSON })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: expect.stringMatching(new RegExp(`run ${BROKEN_JSON} cannot be read: run\\.json is not valid JSON`)) } })
-    expect(await service.call('runs.get', { id: EDITED })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: expect.stringMatching(/particleCount/) } })
-    expect(await service.call('runs.trajectories', { id: NO_TRAJ })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: `run ${NO_TRAJ}: trajectories.npy is missing` } })
-    expect(await service.call('runs.trajectories', { id: SHORT_TRAJ })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: expect.stringMatching(/trajectories\.npy.*truncated/) } })
+    expect(await service.call('runs.get', { id: BROKEN_JSON })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runUnreadable', params: { id: BROKEN_JSON, problem: { key: 'runs.manifestNotJson' } } } } })
+    expect(await service.call('runs.get', { id: EDITED })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runUnreadable', params: { problem: { key: 'runs.manifestInvalid', params: { issues: { params: { field: 'particleCount' } } } } } } } })
+    expect(await service.call('runs.trajectories', { id: NO_TRAJ })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runFileMissing', params: { id: NO_TRAJ, file: 'trajectories.npy' } } } })
+    expect(await service.call('runs.trajectories', { id: SHORT_TRAJ })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runFileUnreadable', params: { file: 'trajectories.npy', detail: { key: 'runs.npyTruncated' } } } } })
 
     // the rest of the history still works
     const good = await service.call('runs.trajectories', { id: GOOD })

@@ -9,6 +9,7 @@ import type { EngineService, JobEvent } from '../../../shared/contract'
 import { tf } from '../../../electron/engine/backend'
 import { createEngineService } from '../../../electron/engine/service'
 import { quickSpec, slowSpec } from './fixtures/specs'
+import { english } from '../../../shared/messages'
 
 let ws: string
 let service: EngineService
@@ -32,7 +33,7 @@ describe('many jobs at once', () => {
     const ids: string[] = []
     for (let i = 0; i < 9; i++) {
       const r = await service.call('runs.start', { spec: slowSpec(`many ${i}`) })
-      if (!r.ok) throw new Error(r.error.message)
+      if (!r.ok) throw new Error(english(r.error.message))
       ids.push(r.value.jobId)
     }
     const refused = await service.call('runs.start', { spec: slowSpec('one too many') })
@@ -52,7 +53,7 @@ describe('many jobs at once', () => {
     expect(await readdir(join(ws, 'runs')).catch(() => [])).toEqual([])
     // and the queue takes work again
     const next = await service.call('runs.start', { spec: quickSpec('after') })
-    if (!next.ok) throw new Error(next.error.message)
+    if (!next.ok) throw new Error(english(next.error.message))
     await new Promise<void>((res) => {
       const t = setInterval(() => ended(next.value.jobId) && res(clearInterval(t)), 10)
     })

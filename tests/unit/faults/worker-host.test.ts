@@ -11,6 +11,7 @@ import { RotatingLog } from '../../../electron/engine/logs/rotating-log'
 import { createProcessEngineService, type EngineChannel, type SpawnEngine } from '../../../electron/host/supervisor'
 import { workerSpawner } from '../../../electron/host/worker-channel'
 import { quickSpec, slowSpec } from './fixtures/specs'
+import type { MessageParam } from '../../../shared/messages'
 
 const loader = resolve(__dirname, '../host/fixtures/ts-worker.mjs')
 const entry = resolve(__dirname, '../../../electron/host/worker.ts')
@@ -27,7 +28,7 @@ const threads = (): number | undefined => {
 let dir: string
 let service: EngineService
 const channels: EngineChannel[] = []
-const exits: string[] = []
+const exits: MessageParam[] = []
 const events: JobEvent[] = []
 let baselineThreads: number | undefined
 let whileRunning: number | undefined
@@ -85,7 +86,7 @@ describe('the real engine host under faults', () => {
     await until(() => events.some((e) => e.jobId === jobId && e.type === 'progress'))
     channels.at(-1)!.kill()
     await until(() => ended(jobId))
-    expect(ended(jobId)).toMatchObject({ type: 'failed', error: { code: 'engine-crashed', message: expect.stringMatching(/stopped unexpectedly \(exit code 1\)/) } })
+    expect(ended(jobId)).toMatchObject({ type: 'failed', error: { code: 'engine-crashed', message: { key: 'engine.crashed', params: { reason: { key: 'engine.exitCode', params: { code: 1 } } } } } })
     const lines = (await readFile(join(dir, 'userdata', 'logs', 'nagare.log'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>)
     // the engine in the thread logged the job into the user data folder it was given; the parent logged the crash
     expect(lines.filter((l) => l.jobId === jobId).map((l) => l.event)).toEqual(['job-started', 'job-failed'])

@@ -9,6 +9,7 @@ import { EngineError } from '../../../electron/engine/errors'
 import { createJobContext } from '../../../electron/engine/jobs/context'
 import { runExperiment } from '../../../electron/engine/jobs/runner'
 import { smallSpec } from './small-spec'
+import { english, isMessageValue } from '../../../shared/messages'
 
 const SEED = 20261127
 
@@ -26,7 +27,8 @@ function checkParse(value: unknown): void {
   for (const e of r.errors) {
     expect(typeof e.field).toBe('string')
     expect(e.field.length).toBeGreaterThan(0)
-    expect(e.message.trim().length).toBeGreaterThan(0)
+    expect(isMessageValue(e.message)).toBe(true)
+    expect(english(e.message).trim().length).toBeGreaterThan(0)
   }
 }
 

@@ -13,6 +13,7 @@ import { createJobContext } from '../../../electron/engine/jobs/context'
 import { runExperiment } from '../../../electron/engine/jobs/runner'
 import { RunStore } from '../../../electron/engine/runs/store'
 import { smallSpec } from './small-spec'
+import { message } from '../../../shared/messages'
 
 const SEED = 20261127
 
@@ -88,7 +89,7 @@ describe('a failing run leaves the workspace unchanged', () => {
           return store.save(content, {
             beforeFile: async () => {
               await ctx.checkpoint() // what the job manager does: a cancel stops the write too
-              if (f.mode === 'write' && file++ === f.onFile) throw new EngineError('io', 'disk full (simulated)')
+              if (f.mode === 'write' && file++ === f.onFile) throw new EngineError('io', message('harden.diskFull'))
             }
           })
         }

@@ -17,6 +17,7 @@ vi.mock('write-file-atomic', async (importOriginal) => {
 const { RunStore } = await import('../../../electron/engine/runs/store')
 const { toApiError } = await import('../../../electron/engine/errors')
 const { smallRun } = await import('../engine/runs/manifest-fixture')
+const { english, isMessageValue } = await import('../../../shared/messages')
 
 const ID = '20261127-181500-paper-47-a1b2'
 let ws: string
@@ -37,8 +38,11 @@ describe('plain error messages', () => {
     ['ENOENT', 'no such file or directory', 'A file or folder of the workspace is missing (was it moved or deleted while Nagare was running?); nothing was changed.'],
     ['ENOSPC', 'no space left on device', 'The disk is full: the change could not be saved; free space and try again. Nothing else was changed.'],
     ['ESTALE', 'stale file handle', 'The workspace could not be read or written (system error ESTALE); nothing was changed.']
-  ])('%s from the file system becomes one plain sentence without paths', (code, text, message) => {
-    expect(toApiError(nodeError(code, text))).toEqual({ code: 'io', message })
+  ])('%s from the file system becomes one plain sentence without paths', (code, text, sentence) => {
+    const e = toApiError(nodeError(code, text))
+    expect(e.code).toBe('io')
+    expect(isMessageValue(e.message)).toBe(true)
+    expect(english(e.message)).toBe(sentence)
   })
 
   it('a rename on a full disk says the disk is full, not that the run could not be saved; user.json is unchanged', async () => {

@@ -6,6 +6,7 @@ import type { EngineService, JobEvent } from '../../../shared/contract'
 import { createProcessEngineService } from '../../../electron/host/supervisor'
 import { workerSpawner } from '../../../electron/host/worker-channel'
 import { hostArgs, parseHostArgs, parseHostConfig } from '../../../electron/host/protocol'
+import { message } from '../../../shared/messages'
 
 const loader = resolve(__dirname, 'fixtures/ts-worker.mjs')
 const entry = resolve(__dirname, 'fixtures/fake-host.ts')
@@ -31,7 +32,7 @@ describe('serveEngine in a worker thread', () => {
     const unknown = await s.call('nope' as never, {} as never)
     expect(unknown.ok === false && unknown.error.code).toBe('invalid-request')
     const thrown = await s.call('runs.get', { id: 'boom' })
-    expect(thrown).toEqual({ ok: false, error: { code: 'internal', message: 'service threw' } })
+    expect(thrown).toEqual({ ok: false, error: { code: 'internal', message: message('errmsg.internal', { detail: 'service threw' }) } })
     const t = await s.call('runs.trajectories', { id: 'r1' })
     expect(t.ok).toBe(true)
     if (t.ok) {

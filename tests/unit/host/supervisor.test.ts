@@ -6,6 +6,7 @@ import type { EngineService, JobEvent } from '../../../shared/contract'
 import { createProcessEngineService, type ChannelHandlers, type SpawnEngine } from '../../../electron/host/supervisor'
 import { workerSpawner } from '../../../electron/host/worker-channel'
 import type { ParentMessage } from '../../../electron/host/protocol'
+import { english, message } from '../../../shared/messages'
 
 const fixture = resolve(__dirname, 'fixtures/crashy-worker.mjs')
 const config = { workspace: '/tmp/nagare-fixture', mode: 'browser' as const }
@@ -49,7 +50,7 @@ describe('createProcessEngineService over a worker thread', () => {
     expect(await started).toEqual({ jobId: 'job-1', type: 'started', name: 'fixture' })
     expect(await progress).toMatchObject({ jobId: 'job-1', fraction: 0.5 })
     const nf = await s.call('runs.list', {})
-    expect(nf).toEqual({ ok: false, error: { code: 'not-found', message: 'runs.list' } })
+    expect(nf).toEqual({ ok: false, error: { code: 'not-found', message: message('runs.noRun', { id: 'runs.list' }) } })
   })
 
   it('a crash mid-call fails the call and the running job, and the next call respawns', async () => {
@@ -66,13 +67,13 @@ describe('createProcessEngineService over a worker thread', () => {
       expect(r.ok).toBe(false)
       if (!r.ok) {
         expect(r.error.code).toBe('engine-crashed')
-        expect(r.error.message).toContain('exit code 7')
+        expect(english(r.error.message)).toContain('exit code 7')
       }
     }
     const ev = await failed
     expect(ev.jobId).toBe('job-1')
     expect(ev.type === 'failed' && ev.error.code).toBe('engine-crashed')
-    expect(ev.type === 'failed' && ev.error.message).toContain('exit code 7')
+    expect(ev.type === 'failed' && ev.error.message).toEqual(message('engine.crashed', { reason: message('engine.exitCode', { code: 7 }) }))
     expect(c.count()).toBe(1)
 
     const again = await s.call('engine.info', {})
@@ -94,7 +95,7 @@ describe('createProcessEngineService over a worker thread', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.error.code).toBe('engine-crashed')
-      expect(r.error.message).toContain('fixture blew up on purpose')
+      expect(english(r.error.message)).toContain('fixture blew up on purpose')
     }
   })
 
@@ -125,7 +126,8 @@ describe('createProcessEngineService edge cases (fake channel)', () => {
     })
     const r1 = await s.call('engine.info', {})
     expect(r1.ok).toBe(false)
-    if (!r1.ok) expect(r1.error).toMatchObject({ code: 'engine-crashed', message: expect.stringContaining('no such file') })
+    if (!r1.ok) expect(r1.error.code).toBe('engine-crashed')
+    if (!r1.ok) expect(english(r1.error.message)).toContain('no such file')
     const p = s.call('engine.info', {})
     expect(attempts).toBe(2)
     expect(sent).toEqual([{ id: expect.any(Number), method: 'engine.info', request: {} }])

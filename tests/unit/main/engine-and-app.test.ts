@@ -9,6 +9,7 @@ import { app, FakeUtility, record, resetRecord, session } from './electron-fake'
 import { createUtilityEngineService, utilitySpawner } from '../../../electron/main/engine'
 import { channelOf, EVENT_CHANNEL, METHOD_NAMES, type JobEvent } from '../../../shared/contract'
 import { SAVE_REPORT_PDF_CHANNEL } from '../../../shared/desktop-channels'
+import { message } from '../../../shared/messages'
 
 beforeEach(() => resetRecord())
 
@@ -46,8 +47,7 @@ describe('utility-process engine', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.error.code).toBe('engine-crashed')
-      expect(r.error.message).toContain('exit code 134')
-      expect(r.error.message).toContain('FATAL: out of memory in wasm heap')
+      expect(r.error.message).toEqual(message('engine.crashed', { reason: message('engine.exitCodeWhy', { code: 134, detail: 'FATAL: out of memory in wasm heap' }) }))
     }
     expect(events).toEqual([{ jobId: 'job-9', type: 'failed', error: expect.objectContaining({ code: 'engine-crashed' }) }])
     void s.call('engine.info', {})
@@ -62,7 +62,7 @@ describe('utility-process engine', () => {
     expect(child.killed).toBe(true)
     child.emit('error', 'FatalError', 'v8::internal::Heap', '{}')
     child.emit('exit', 5)
-    expect(handlers.exit).toHaveBeenCalledWith('exit code 5: FatalError at v8::internal::Heap')
+    expect(handlers.exit).toHaveBeenCalledWith(message('engine.exitCodeWhy', { code: 5, detail: 'FatalError at v8::internal::Heap' }))
   })
 })
 

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { channelOf, METHOD_NAMES, type Result } from '../../../shared/contract'
 import { isTrustedSender, registerIpc, type FrameLike, type IpcMainLike } from '../../../electron/main/ipc'
 import { fakeService, type FakeService } from '../server/fake-service'
+import { message } from '../../../shared/messages'
 
 class Frame implements FrameLike {
   parent: FrameLike | null = null
@@ -56,7 +57,7 @@ describe('channels', () => {
 
   it('a good call reaches the service with the parsed request', async () => {
     expect(await invoke('engine.info', goodEvent(), {})).toMatchObject({ ok: true, value: { backend: 'cpu' } })
-    expect(await invoke('runs.get', goodEvent(), { id: 'run-1' })).toEqual({ ok: false, error: { code: 'not-found', message: 'no run run-1' } })
+    expect(await invoke('runs.get', goodEvent(), { id: 'run-1' })).toEqual({ ok: false, error: { code: 'not-found', message: message('runs.noRun', { id: 'run-1' }) } })
     expect(service.calls).toEqual([
       { method: 'engine.info', request: {} },
       { method: 'runs.get', request: { id: 'run-1' } }
@@ -64,7 +65,7 @@ describe('channels', () => {
   })
 
   it('a service that throws is answered as data', async () => {
-    expect(await invoke('runs.get', goodEvent(), { id: 'throw' })).toEqual({ ok: false, error: { code: 'internal', message: 'fake exploded' } })
+    expect(await invoke('runs.get', goodEvent(), { id: 'throw' })).toEqual({ ok: false, error: { code: 'internal', message: message('errmsg.internal', { detail: 'fake exploded' }) } })
   })
 })
 

@@ -1,13 +1,13 @@
-// Engine texts reach the UI in Japanese: real errors, run notes, settings notices and job failures,
-// produced by the real code paths, come back from localize() in Japanese with their numbers and ids
-// kept, and unchanged in English. Plus a source check: no EngineError or run note in the engine's
+// Engine texts reach the UI in Japanese: real errors (as Messages, rendered at the edge), run notes,
+// settings notices and job failures (notes still as English that localize() reads back), produced by the
+// real code paths, come out in Japanese with their numbers and ids kept, and unchanged in English. Plus a source check: no EngineError or run note in the engine's
 // jobs, training, flows, solvers, models, data, analysis, runs, studies, settings or host/server
 // glue is written as a literal (it would bypass the catalogue and stay English).
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { localize, say } from '../../../shared/messages'
+import { english, localize, message, renderMessage, say, type Message } from '../../../shared/messages'
 import { resolveDistribution } from '../../../shared/experiment'
 import type { JobEvent } from '../../../shared/contract'
 import { initBackend } from '../../../electron/engine/backend'
@@ -28,10 +28,14 @@ import { testRng } from '../engine/analysis/test-rng'
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/
 
-/** `text` (an English engine text) is shown in Japanese, keeps `keep`, and is unchanged in English. */
-function expectJapanese(text: string, keep: (string | number)[] = []): string {
-  const ja = localize(text, 'ja')
-  expect(localize(text, 'en')).toBe(text)
+/**
+ * `text` (a Message, or an English engine text such as a run note) is shown in Japanese, keeps `keep`,
+ * and is unchanged in English.
+ */
+function expectJapanese(m: Message | string, keep: (string | number)[] = []): string {
+  const text = typeof m === 'string' ? m : english(m)
+  const ja = typeof m === 'string' ? localize(m, 'ja') : renderMessage(m, 'ja')
+  if (typeof m === 'string') expect(localize(m, 'en')).toBe(m)
   expect(ja, text).not.toBe(text)
   expect(ja, text).toMatch(JAPANESE)
   for (const k of keep) expect(ja, `${ja} keeps ${k}`).toContain(String(k))
@@ -65,7 +69,7 @@ describe('engine texts from real code paths, in Japanese', () => {
     const e = await thrown(() => store.get('run-42'))
     expect(e.code).toBe('unreadable-run')
     expect(e.message).toMatch(/^run run-42 cannot be read: run\.json is not valid JSON: /)
-    const ja = expectJapanese(e.message, ['run-42', 'run.json'])
+    const ja = expectJapanese(e.msg, ['run-42', 'run.json'])
     // the nested problem is translated too, not only the outer sentence
     expect(ja).toContain('run.json は正しい JSON ではありません')
     // the history lists it as unreadable, with the same problem
@@ -76,9 +80,9 @@ describe('engine texts from real code paths, in Japanese', () => {
 
   it('a missing run, and trashing one that is not there', async () => {
     const store = new RunStore(join(dir, 'ws2'))
-    expectJapanese((await thrown(() => store.get('nope-7'))).message, ['nope-7'])
+    expectJapanese((await thrown(() => store.get('nope-7'))).msg, ['nope-7'])
     await mkdir(store.root, { recursive: true })
-    expectJapanese((await thrown(() => trashRun(store.root, 'gone-3'))).message, ['gone-3'])
+    expectJapanese((await thrown(() => trashRun(store.root, 'gone-3'))).msg, ['gone-3'])
   })
 
   it('an unreadable settings file: the notice says where it was kept, in Japanese', async () => {
@@ -96,7 +100,7 @@ describe('engine texts from real code paths, in Japanese', () => {
     const studies = new StudyStore(join(dir, 'ws3'))
     await mkdir(join(studies.root, 'study-9'), { recursive: true })
     await writeFile(join(studies.root, 'study-9', 'study.json'), '[]')
-    expectJapanese((await thrown(() => studies.get('study-9'))).message, ['study-9', 'study.json'])
+    expectJapanese((await thrown(() => studies.get('study-9'))).msg, ['study-9', 'study.json'])
   })
 
   it('the composed DAE on a mixture records the component-wise note', () => {
@@ -119,7 +123,7 @@ describe('engine texts from real code paths, in Japanese', () => {
       }
       throw new Error('expected a refusal')
     })()
-    expectJapanese(e.message, ['0.5', '0.500000'])
+    expectJapanese(e.msg, ['0.5', '0.500000'])
     expectJapanese(e.fields![0].message, ['0.500000'])
   })
 
@@ -152,28 +156,28 @@ describe('engine texts from real code paths, in Japanese', () => {
     const spec = specOf({ flow: { kind: 'shallow-dae' } })
     const e = await thrown(() => checkSweep(spec, { parameter: 'layers', values: [1, 2] }))
     expect(e.message.startsWith('flow.kind: ')).toBe(true)
-    expectJapanese(e.message, ['flow.kind'])
+    expectJapanese(e.msg, ['flow.kind'])
     expectJapanese(e.fields![0].message)
   })
 
   it('a distance option out of range names the CLI flag and the value', async () => {
     const cloud = { data: Float64Array.from([0, 1, 2, 3]), n: 4, d: 1 }
     const e = await thrown(() => computeDistance('sliced-w2', cloud, cloud, { directions: 0 }))
-    expectJapanese(e.message, ['--directions', '0'])
+    expectJapanese(e.msg, ['--directions', '0'])
   })
 
   it('a failed job and a cancelled one: the messages the UI receives', async () => {
     const jobs = new JobManager()
     const events: JobEvent[] = []
     jobs.onEvent((e) => events.push(e))
-    jobs.submit('blows up', () => Promise.reject(new BlowUpError(0.25, say('engine.positionsNonFinite'))))
+    jobs.submit('blows up', () => Promise.reject(new BlowUpError(0.25, message('engine.positionsNonFinite'))))
     await jobs.idle()
     const failed = events.find((e) => e.type === 'failed')
     expect(failed?.type === 'failed' && failed.error.code).toBe('blow-up')
-    const message = failed?.type === 'failed' ? failed.error.message : ''
-    expect(message).toBe('integration blew up at depth 0.250000: positions became NaN or infinite')
-    expect(localize(message, 'ja')).toBe('深さ 0.250000 で積分が発散しました: 位置が NaN または無限大になりました')
-    expectJapanese(new CancelledError().message)
+    const m = failed?.type === 'failed' ? failed.error.message : message('validation.invalid')
+    expect(english(m)).toBe('integration blew up at depth 0.250000: positions became NaN or infinite')
+    expect(renderMessage(m, 'ja')).toBe('深さ 0.250000 で積分が発散しました: 位置が NaN または無限大になりました')
+    expectJapanese(new CancelledError().msg)
     await jobs.dispose()
   })
 
@@ -182,7 +186,7 @@ describe('engine texts from real code paths, in Japanese', () => {
       send: (m) => {
         const { id } = m as { id: number }
         handlers.message({ id, result: { ok: true, value: { jobId: 'job-1' } } })
-        setTimeout(() => handlers.exit(say('engine.exitCodeWhy', { code: 3, detail: 'out of memory' })), 5)
+        setTimeout(() => handlers.exit(message('engine.exitCodeWhy', { code: 3, detail: 'out of memory' })), 5)
       },
       kill: () => undefined
     })
@@ -190,9 +194,9 @@ describe('engine texts from real code paths, in Japanese', () => {
     const failed = new Promise<JobEvent>((res) => service.onEvent((e) => e.type === 'failed' && res(e)))
     await service.call('runs.start', { spec: {} } as never)
     const e = await failed
-    const message = e.type === 'failed' ? e.error.message : ''
-    expect(message).toBe('The compute engine stopped unexpectedly (exit code 3: out of memory). It will be restarted on the next request.')
-    expect(localize(message, 'ja')).toBe('計算エンジンが予期せず停止しました（終了コード 3: out of memory）。次の要求で再起動されます。')
+    const m = e.type === 'failed' ? e.error.message : message('validation.invalid')
+    expect(english(m)).toBe('The compute engine stopped unexpectedly (exit code 3: out of memory). It will be restarted on the next request.')
+    expect(renderMessage(m, 'ja')).toBe('計算エンジンが予期せず停止しました（終了コード 3: out of memory）。次の要求で再起動されます。')
     await service.dispose()
   })
 })
@@ -233,19 +237,19 @@ async function tsFiles(d: string): Promise<string[]> {
   return out
 }
 
-/** `new EngineError(code, '...' | `...`)` and `notes.push('...' | `...`)`: texts that bypass say() */
+/** `new EngineError(code, '...' | `...`)` and `notes.push('...' | `...`)`: texts that bypass the catalogue */
 function literalMessages(source: string): string[] {
   const engineError = /new EngineError\(\s*(?:'[^']*'|[\w.]+)\s*,\s*['"`]/g
   const notePush = /\bnotes\.push\(\s*['"`]/g
   return [...(source.match(engineError) ?? []), ...(source.match(notePush) ?? [])]
 }
 
-describe('engine sources write their texts through say()', () => {
+describe('engine sources write their texts through the catalogue', () => {
   it('the check finds what it looks for', () => {
     expect(literalMessages("throw new EngineError('busy', `${n} jobs`)")).toHaveLength(1)
     expect(literalMessages("new EngineError(code, 'no run')")).toHaveLength(1)
     expect(literalMessages("notes.push(`k = ${k}`)")).toHaveLength(1)
-    expect(literalMessages("throw new EngineError('busy', say('engine.queueFull', { count }))")).toEqual([])
+    expect(literalMessages("throw new EngineError('busy', message('engine.queueFull', { count }))")).toEqual([])
     expect(literalMessages("notes.push(say('engine.noteSpeed'))")).toEqual([])
   })
 

@@ -1,14 +1,13 @@
-// The spec validator's own field errors come from the shared catalogue: bad specs provoke every
-// spec.* message, each reads back into Japanese, the English stays what it was, and experiment.ts
-// writes no message as a bare literal any more.
+// The spec validator's field errors are Messages from the shared catalogue: bad specs provoke every
+// spec.* message, each renders in Japanese with no English sentence left in it, the English stays what it
+// was, and experiment.ts writes no message as a bare literal any more.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseSpec } from '../../../shared/experiment'
 import { parseRequest } from '../../../shared/contract'
-import { localize } from '../../../shared/messages'
+import { english, isMessageValue, message, renderMessage, type Message } from '../../../shared/messages'
 import { SPEC_MESSAGES } from '../../../shared/messages/catalog-spec'
-import { matcher, readParams } from '../../../shared/messages/format'
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/
 
@@ -66,63 +65,84 @@ const BAD_SPECS: unknown[] = [
   ode('density', { model: { augment: 2 } })
 ]
 
-const fieldMessages = [...new Set(BAD_SPECS.flatMap((s) => {
+const fieldMessages: Message[] = BAD_SPECS.flatMap((s) => {
   const r = parseSpec(s)
   return r.ok ? [] : r.errors.map((e) => e.message)
-}))]
+})
+
+/** three or more Latin words in a row: an English sentence (or its rest) inside a Japanese text */
+const ENGLISH_RUN = /\b[A-Za-z]{2,}(?:\s+[A-Za-z]{2,}){2,}\b/
 
 const REQUEST_KEYS = new Set(['spec.unknownMethod', 'spec.badPayload'])
-const keyOf = (text: string): string | undefined =>
-  Object.entries(SPEC_MESSAGES).find(([, e]) => readParams(matcher(e.en), text) !== null)?.[0]
 
 describe('spec field errors in Japanese', () => {
   it('every bad spec is refused, and every spec validation message is provoked', () => {
     for (const s of BAD_SPECS) expect(parseSpec(s).ok, JSON.stringify(s)).toBe(false)
-    const provoked = new Set(fieldMessages.map(keyOf))
+    const provoked = new Set<string>(fieldMessages.map((m) => m.key))
     const missing = Object.keys(SPEC_MESSAGES).filter((k) => !REQUEST_KEYS.has(k) && !provoked.has(k))
     expect(missing).toEqual([])
   })
 
-  it('no field error of ours stays English', () => {
+  it('every field error is a Message that renders in Japanese with no English sentence', () => {
     expect(fieldMessages.length).toBeGreaterThanOrEqual(30)
-    for (const msg of fieldMessages) {
-      const ja = localize(msg, 'ja')
-      expect(ja, msg).not.toBe(msg)
-      expect(ja, msg).toMatch(JAPANESE)
-      expect(localize(msg, 'en'), msg).toBe(msg)
+    for (const m of fieldMessages) {
+      const what = JSON.stringify(m)
+      expect(isMessageValue(m), what).toBe(true)
+      const ja = renderMessage(m, 'ja')
+      expect(ja, what).not.toBe(english(m))
+      expect(ja, what).toMatch(JAPANESE)
+      expect(ja, what).not.toMatch(ENGLISH_RUN)
+    }
+    // the check itself finds an English sentence left in a Japanese text
+    expect('深さ: must be at least 1').toMatch(ENGLISH_RUN)
+    expect('深さ 0.6 は連続 DAE の特異時刻 t* = 0.500000 以上です').not.toMatch(ENGLISH_RUN)
+  })
+
+  it("zod's own issues (type, range, choice, unknown key) are Messages too, never zod's English", () => {
+    const r = parseSpec({ ...base, seed: 1.5, name: '', integration: { ...base.integration, solver: 'rk9' }, extra: 1, particles: { kind: 'sample', count: -3 } })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    const keys = r.errors.map((e) => e.message.key)
+    expect(keys).toEqual(expect.arrayContaining(['validation.integer', 'validation.unrecognizedKeys', 'validation.oneOf']))
+    for (const e of r.errors) {
+      expect(english(e.message), e.field).not.toMatch(/Invalid input|expected .* received|Too small|Too big/)
+      expect(renderMessage(e.message, 'ja'), e.field).toMatch(JAPANESE)
+      expect(renderMessage(e.message, 'ja'), e.field).not.toMatch(ENGLISH_RUN)
     }
   })
 
   it('keeps the English and the numbers as they were', () => {
     const r = parseSpec({ ...base, integration: { ...base.integration, depth: 0.6 } })
-    expect(r.ok ? [] : r.errors).toEqual([
-      { field: 'integration.depth', message: 'depth 0.6 is at or past the singular time t* = 0.500000 of the continuous DAE (min eigenvalue / 2)' }
-    ])
     // paper-47's smallest covariance eigenvalue is 1, so t* = 1/2
-    expect(localize('depth 0.6 is at or past the singular time t* = 0.500000 of the continuous DAE (min eigenvalue / 2)', 'ja')).toBe(
-      '深さ 0.6 は連続 DAE の特異時刻 t* = 0.500000（最小固有値 / 2）以上です'
-    )
+    expect(r.ok ? [] : r.errors).toEqual([{ field: 'integration.depth', message: message('spec.depthPastSingular', { depth: 0.6, tStar: '0.500000' }) }])
+    const depth = r.ok ? message('validation.invalid') : r.errors[0].message
+    expect(english(depth)).toBe('depth 0.6 is at or past the singular time t* = 0.500000 of the continuous DAE (min eigenvalue / 2)')
+    expect(renderMessage(depth, 'ja')).toBe('深さ 0.6 は連続 DAE の特異時刻 t* = 0.500000（最小固有値 / 2）以上です')
     const w = parseSpec(gmm([0.5, 0.8], [[0, 0], [1, 0]], [I2, I2]))
     // 0.5 + 0.8 in floating point is exactly 1.3; 0.1 + 0.2 would not be, and is shown rounded
-    expect(w.ok ? [] : w.errors.map((e) => e.message)).toEqual(['weights must sum to 1 (they sum to 1.3)'])
+    expect(w.ok ? [] : w.errors.map((e) => english(e.message))).toEqual(['weights must sum to 1 (they sum to 1.3)'])
     const f = parseSpec(gmm([0.1, 0.2], [[0, 0], [1, 0]], [I2, I2]))
-    expect(f.ok ? [] : f.errors.map((e) => e.message)).toEqual(['weights must sum to 1 (they sum to 0.3)'])
-    expect(localize('weights must sum to 1 (they sum to 0.3)', 'ja')).toBe('重みの合計を 1 にしてください（現在の合計は 0.3 です）')
+    expect(f.ok ? [] : f.errors.map((e) => e.message)).toEqual([message('spec.weightsSum', { sum: '0.3' })])
+    expect(f.ok ? [] : f.errors.map((e) => renderMessage(e.message, 'ja'))).toEqual(['重みの合計を 1 にしてください（現在の合計は 0.3 です）'])
     const b = parseSpec(dae({ training: { batchSize: 5000 } }))
-    expect(b.ok ? [] : b.errors).toEqual([{ field: 'flow.training.batchSize', message: 'batch size 5000 exceeds the 4096 training samples' }])
+    expect(b.ok ? [] : b.errors).toEqual([{ field: 'flow.training.batchSize', message: message('spec.batchExceedsSamples', { batch: 5000, samples: 4096 }) }])
+    expect(b.ok ? '' : english(b.errors[0].message)).toBe('batch size 5000 exceeds the 4096 training samples')
   })
 
-  it('translates the request errors of parseRequest', () => {
+  it('words the request errors of parseRequest as Messages', () => {
     const unknown = parseRequest('runs.explode', {})
     expect(unknown.ok).toBe(false)
     if (unknown.ok) return
-    expect(unknown.error.message).toBe('unknown method "runs.explode"')
-    expect(localize(unknown.error.message, 'ja')).toBe('不明なメソッド "runs.explode" です')
+    expect(unknown.error.message).toEqual(message('spec.unknownMethod', { method: '"runs.explode"' }))
+    expect(english(unknown.error.message)).toBe('unknown method "runs.explode"')
+    expect(renderMessage(unknown.error.message, 'ja')).toBe('不明なメソッド "runs.explode" です')
     const bad = parseRequest('runs.start', { spec: {}, extra: 1 })
     expect(bad.ok).toBe(false)
     if (bad.ok) return
-    expect(bad.error.message).toMatch(/^bad payload for runs\.start: /)
-    expect(localize(bad.error.message, 'ja')).toMatch(/^runs\.start の要求の内容が正しくありません: /)
+    // the payload's issue is a Message with its path, not zod's English
+    expect(bad.error.message).toEqual(message('spec.badPayload', { method: 'runs.start', detail: message('errmsg.fieldIssue', { field: '(payload)', issue: message('validation.unrecognizedKeys', { keys: 'extra' }) }) }))
+    expect(english(bad.error.message)).toBe('bad payload for runs.start: field (payload): Unknown setting: extra.')
+    expect(renderMessage(bad.error.message, 'ja')).toBe('runs.start の要求の内容が正しくありません: 項目 (payload): 不明な設定項目です: extra。')
   })
 })
 

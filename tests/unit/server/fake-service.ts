@@ -1,5 +1,6 @@
 // A small fake EngineService for server and transport tests: records calls, emits events on demand.
 import { fail, ok, type EngineService, type JobEvent, type Method } from '../../../shared/contract'
+import { message } from '../../../shared/messages'
 
 export interface FakeService extends EngineService {
   calls: { method: Method; request: unknown }[]
@@ -38,9 +39,9 @@ export function fakeService(): FakeService {
             return ok({ held: true }) as never
           }
           if (r.id === 'throw') throw new Error('fake exploded')
-          return fail('not-found', `no run ${String(r.id)}`) as never
+          return fail('not-found', message('runs.noRun', { id: String(r.id) })) as never
         default:
-          return fail('internal', `fake has no ${method}`) as never
+          return fail('internal', message('errmsg.internal', { detail: `fake has no ${method}` })) as never
       }
     },
     onEvent(l) {

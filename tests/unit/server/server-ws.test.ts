@@ -9,6 +9,7 @@ import { LIMITS } from '../../../shared/limits'
 import { decodeMessage, type WireMessage } from '../../../shared/wire'
 import { startServer, type RunningServer } from '../../../electron/server/server'
 import { fakeService, type FakeService } from './fake-service'
+import { message } from '../../../shared/messages'
 
 const TOKEN = 'ws-test-token-abcdef'
 let staticDir: string
@@ -145,7 +146,7 @@ describe('requests', () => {
       result: { ok: false, error: { code: 'not-found' } }
     })
     expect(await ask(ws, got, JSON.stringify({ id: 21, method: 'runs.get', request: { id: 'throw' } }), 21)).toMatchObject({
-      result: { ok: false, error: { code: 'internal', message: 'fake exploded' } }
+      result: { ok: false, error: { code: 'internal', message: message('errmsg.internal', { detail: 'fake exploded' }) } }
     })
   })
 
@@ -157,7 +158,7 @@ describe('requests', () => {
     // a request just under the cap is still served
     const again = await connected()
     const big = JSON.stringify({ id: 31, method: 'spec.validate', request: { spec: 'x'.repeat(LIMITS.maxMessageBytes - 1000) } })
-    expect(await ask(again.ws, again.got, big, 31)).toMatchObject({ result: { ok: false, error: { message: 'fake has no spec.validate' } } })
+    expect(await ask(again.ws, again.got, big, 31)).toMatchObject({ result: { ok: false, error: { message: message('errmsg.internal', { detail: 'fake has no spec.validate' }) } } })
     expect(service.calls.at(-1)?.method).toBe('spec.validate')
   })
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { decodeMessage, decodeRequest, encodeEvent, encodeRequest, encodeResponse } from '../../../shared/wire'
 import type { Result } from '../../../shared/contract'
+import { message } from '../../../shared/messages'
 
 const traj = (): Result<unknown> => ({
   ok: true,
@@ -32,7 +33,7 @@ describe('requests', () => {
 
 describe('responses and events', () => {
   it('plain results are JSON text and round-trip', () => {
-    const r: Result<unknown> = { ok: false, error: { code: 'not-found', message: 'no run x' } }
+    const r: Result<unknown> = { ok: false, error: { code: 'not-found', message: message('runs.noRun', { id: 'x' }) } }
     const frame = encodeResponse(7, r)
     expect(typeof frame).toBe('string')
     expect(decodeMessage(frame)).toEqual({ kind: 'response', id: 7, result: r })

@@ -1,7 +1,7 @@
 // Shared pieces of the entropic OT solvers: options, results, argument checks, the annealing start, the
 // dual value and the over-relaxed update (used by the threaded solver and the single-thread fallback).
 import type { Cloud } from '../types'
-import { say } from '../../../../shared/messages'
+import { message, MessageError } from '../../../../shared/messages'
 
 export interface SinkhornOptions {
   /** entropic regularisation, in squared-distance units (> 0) */
@@ -72,12 +72,12 @@ export function float64(x: Cloud): Float64Array {
 }
 
 export function checkArgs(n: number, m: number, opts: SinkhornOptions): void {
-  if (n < 1 || m < 1) throw new Error(say('engine.sinkhornEmpty'))
+  if (n < 1 || m < 1) throw new MessageError(message('engine.sinkhornEmpty'))
   if (!(opts.eps > 0) || !Number.isFinite(opts.eps)) throw new Error(`eps must be a positive number, got ${opts.eps}`)
   if (!(opts.iterations >= 1)) throw new Error(`iterations must be at least 1, got ${opts.iterations}`)
   if (opts.annealing !== undefined && !(opts.annealing >= 0 && opts.annealing < 1)) throw new Error(`annealing must be in [0, 1), got ${opts.annealing}`)
   if (opts.overRelaxation !== undefined && !(opts.overRelaxation >= 1 && opts.overRelaxation < 2)) throw new Error(`overRelaxation must be in [1, 2), got ${opts.overRelaxation}`)
-  if (n * m > 2 ** 27) throw new Error(say('engine.sinkhornKernelTooLarge', { n, m }))
+  if (n * m > 2 ** 27) throw new MessageError(message('engine.sinkhornKernelTooLarge', { n, m }))
 }
 
 /** The starting eps of the annealing: an upper bound of every squared distance (bounding box diagonal). */

@@ -7,7 +7,7 @@ import { makeOps, pickKernels, type OpName, type Ops, type OpsViews, type WasmKe
 import { helpers, OP_CODES, threadsFor, type Helper } from './threads'
 import { sharedWasm as wasm, viewsOf, type SharedLayout } from './views'
 import { MAX_SHARED_PAGES, sharedKernelModule } from './wasm'
-import { say } from '../../../../shared/messages'
+import { message, MessageError } from '../../../../shared/messages'
 
 
 export interface ProblemOptions {
@@ -55,7 +55,7 @@ export class SharedProblem {
       layout.out.push(take(8 * 4))
     }
     const pages = Math.max(1, Math.ceil(at / 65536))
-    if (pages > MAX_SHARED_PAGES) throw new Error(say('engine.sinkhornTooLarge', { n, m }))
+    if (pages > MAX_SHARED_PAGES) throw new MessageError(message('engine.sinkhornTooLarge', { n, m }))
     // without wasm SIMD: a SharedArrayBuffer and the plain-JS products, same layout
     const memory = mod ? new wasm.Memory({ initial: pages, maximum: pages, shared: true }) : null
     const buffer = memory ? memory.buffer : new SharedArrayBuffer(pages * 65536)

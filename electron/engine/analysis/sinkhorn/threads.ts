@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads'
 import type { OpName } from './ops'
 import type { SharedLayout } from './views'
 import { workerScript } from '../../worker-script'
-import { say } from '../../../../shared/messages'
+import { message, MessageError } from '../../../../shared/messages'
 
 export const OP_CODES: Record<OpName, number> = { colMax: 0, colExp: 1, rowPass: 2, plan: 3 }
 const RELEASE = -1
@@ -55,10 +55,10 @@ class Helper {
     for (;;) {
       const done = Atomics.load(this.ctl, 1)
       if (done === this.seq) break
-      if (Date.now() > deadline) throw new Error(say('engine.sinkhornThreadSilent'))
+      if (Date.now() > deadline) throw new MessageError(message('engine.sinkhornThreadSilent'))
       Atomics.wait(this.ctl, 1, done, 1000)
     }
-    if (this.ctl[5] !== 0) throw new Error(say('engine.sinkhornThreadFailed'))
+    if (this.ctl[5] !== 0) throw new MessageError(message('engine.sinkhornThreadFailed'))
   }
 
   /** end the problem: the helper drops its views and goes back to waiting for messages */

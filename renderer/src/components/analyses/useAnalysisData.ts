@@ -1,13 +1,14 @@
 // One saved layer analysis loaded into the calling component's state (not the shared layers store), so
 // two can be on screen at once; its projection as trajectories for the 3-D view (depth = layer index).
-import { computed, markRaw, ref, shallowRef } from 'vue'
+import { computed, markRaw, shallowRef } from 'vue'
 import type { TrajectoryData } from '@shared/contract'
+import type { Message } from '@shared/messages'
 import type { LayerAnalysis } from '@shared/layers'
 import { api } from '@/api'
 
 export function useAnalysisData() {
   const analysis = shallowRef<LayerAnalysis | null>(null)
-  const error = ref<string | null>(null)
+  const error = shallowRef<Message | null>(null)
 
   async function load(id: string): Promise<void> {
     const r = await api['layers.get']({ id })

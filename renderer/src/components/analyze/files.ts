@@ -2,6 +2,7 @@
 // a TF.js model.json with every weight file its manifest names, or layer dumps; sizes and counts within
 // the upload limits (shared/limits.ts). Pure: problems are i18n keys with their numbers.
 import { LIMITS } from '@shared/limits'
+import type { Message } from '@shared/messages'
 
 export type SourceKind = 'tfjs-model' | 'dumps' | 'onnx'
 
@@ -15,7 +16,8 @@ export interface Problem {
   /** key under analyze.problems (or under `prefix`) */
   key: string
   prefix?: string
-  params?: Record<string, string | number>
+  /** a Message param (an engine error, a shape mismatch) is worded in the reader's language */
+  params?: Record<string, string | number | Message>
 }
 
 /** What model.json says about itself, read in the renderer (null while not read yet). */

@@ -7,6 +7,7 @@ import { computed, ref, shallowRef } from 'vue'
 import { IMAGE_DEFAULTS, parseNumberList, perChannelProblem, MAX_IMAGE_SIDE, type ImageOptions } from '@shared/image-data'
 import { LIMITS } from '@shared/limits'
 import { ONNX_LIMITS, type OnnxInspection } from '@shared/onnx'
+import type { Message } from '@shared/messages'
 import { api } from '@/api'
 import type { Problem } from './files'
 import { imagesOf, type PickedImage } from './imageFiles'
@@ -22,7 +23,7 @@ export const useInputDraft = defineStore('analyzeInputs', () => {
   const onnxFile = shallowRef<File | null>(null)
   const inspection = shallowRef<OnnxInspection | null>(null)
   const inspecting = ref(false)
-  const inspectError = ref<string | null>(null)
+  const inspectError = shallowRef<Message | null>(null)
   const selected = ref<string[]>([])
 
   const images = shallowRef<PickedImage<File>[]>([])
@@ -170,7 +171,7 @@ export const useInputDraft = defineStore('analyzeInputs', () => {
   }
 
   /** Send the picked files with inputs.stage, in calls within the message cap; the token for layers.start. */
-  async function stage(kind: InputKind, maxBytes: number): Promise<{ token: string; label: string } | { error: string }> {
+  async function stage(kind: InputKind, maxBytes: number): Promise<{ token: string; label: string } | { error: Message }> {
     const list = kind === 'array' && arrayFile.value ? [{ path: arrayFile.value.name, file: arrayFile.value }] : images.value.map((i) => ({ path: i.path, file: i.file }))
     let token: string | undefined
     for (let at = 0; at < list.length; ) {

@@ -5,6 +5,7 @@
 import { unzipSync } from 'fflate'
 import { sampleShape, type ImageOptions } from '@shared/image-data'
 import { shapeMismatch, shapeMismatchMessage, type ModelDim } from '@shared/input-shape'
+import type { Message } from '@shared/messages'
 
 const INPUT_MEMBERS = ['x', 'X', 'data', 'inputs', 'images']
 const LABEL_MEMBERS = ['y', 'labels', 'targets']
@@ -52,7 +53,7 @@ export function imageDataShape(count: number, first: { height: number; width: nu
  * The mismatch message (English; the UI localizes it) or null when the data fits. A table [N, d] fills
  * a fixed input of d values in all, as the engine allows (CSV or built-in data for an image model).
  */
-export function dataShapeProblem(model: readonly ModelDim[] | null, data: readonly number[] | null): string | null {
+export function dataShapeProblem(model: readonly ModelDim[] | null, data: readonly number[] | null): Message | null {
   if (!model || !data) return null
   const rest = model.slice(1)
   if (data.length === 2 && rest.length !== 1 && rest.every((d): d is number => typeof d === 'number' && d >= 0) && rest.reduce((a, b) => a * b, 1) === data[1]) return null

@@ -2,11 +2,13 @@
 // wizard: checked with the contract's own schema for layers.start, plus the renderer's list of built-in
 // datasets. The files' bytes are never in the file, only their names: those must be picked again.
 import { METHODS } from '@shared/contract'
+import { message, zodIssuesMessage, type MessageParam } from '@shared/messages'
 import { BUILTIN_DATASETS, type BuiltinName, type StartRequest } from './request'
 
 export type RequestJsonResult =
   | { ok: true; request: StartRequest; fileNames: string[] }
-  | { ok: false; problem: 'json' | 'schema'; detail: string }
+  /** detail: the JSON parser's own words, or (schema) a Message naming the field and what is wrong with it */
+  | { ok: false; problem: 'json' | 'schema'; detail: MessageParam }
 
 const isBuiltin = (name: string): name is BuiltinName => (BUILTIN_DATASETS as readonly string[]).includes(name)
 
@@ -20,13 +22,13 @@ export function parseRequestJson(text: string): RequestJsonResult {
   }
   const parsed = METHODS['layers.start'].safeParse(json)
   if (!parsed.success)
-    return { ok: false, problem: 'schema', detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ') }
+    return { ok: false, problem: 'schema', detail: zodIssuesMessage(parsed.error.issues, '(top)') }
   const request = parsed.data
   if (request.source === 'tfjs-model') {
     const d = request.data
-    if (!d) return { ok: false, problem: 'schema', detail: 'data: a model needs data (a built-in or an imported dataset)' }
+    if (!d) return { ok: false, problem: 'schema', detail: message('errmsg.fieldIssue', { field: 'data', issue: message('import.modelNeedsData') }) }
     if (d.kind === 'builtin' && !isBuiltin(d.name))
-      return { ok: false, problem: 'schema', detail: `data.name: "${d.name}" is not a built-in dataset (${BUILTIN_DATASETS.join(', ')})` }
+      return { ok: false, problem: 'schema', detail: message('errmsg.fieldIssue', { field: 'data.name', issue: message('import.unknownBuiltin', { name: d.name, names: BUILTIN_DATASETS.join(', ') }) }) }
   }
   return { ok: true, request, fileNames: request.files.map((f) => f.name) }
 }

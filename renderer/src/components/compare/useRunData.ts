@@ -2,13 +2,14 @@
 // so two runs can be on screen at once.
 import { markRaw, ref, shallowRef } from 'vue'
 import type { TrajectoryData } from '@shared/contract'
+import type { Message } from '@shared/messages'
 import type { RunManifest } from '@shared/run'
 import { api } from '@/api'
 
 export function useRunData() {
   const manifest = shallowRef<RunManifest | null>(null)
   const trajectories = shallowRef<TrajectoryData | null>(null)
-  const error = ref<string | null>(null)
+  const error = shallowRef<Message | null>(null)
   const loading = ref(false)
 
   async function load(id: string): Promise<void> {

@@ -2,7 +2,8 @@
 // open run's spec with the kinetic or the Jacobian weight switched on (or ten times stronger), offered
 // only where the spec can take it; once the new run is done, the before/after comparison of the two runs
 // opens on the Compare screen.
-import { computed, ref, watch, type ComputedRef, type Ref } from 'vue'
+import { computed, ref, shallowRef, watch, type ComputedRef, type Ref } from 'vue'
+import type { Message } from '@shared/messages'
 import { storeToRefs } from 'pinia'
 import { useI18n } from 'vue-i18n'
 import { parseSpec } from '@shared/experiment'
@@ -23,7 +24,7 @@ export interface OneClickOption {
 export function useOneClickRetrain(): {
   options: ComputedRef<OneClickOption[]>
   before: Ref<string | null>
-  refused: Ref<string | null>
+  refused: Ref<Message | null>
   retrain: (r: Regularizer) => Promise<void>
 } {
   const { t } = useI18n()
@@ -33,7 +34,7 @@ export function useOneClickRetrain(): {
   const nav = useNavStore()
   /** the run re-trained from, while its regularised copy trains */
   const before = ref<string | null>(null)
-  const refused = ref<string | null>(null)
+  const refused = shallowRef<Message | null>(null)
   const busy = computed(() => status.value === 'starting' || status.value === 'running' || status.value === 'loading')
 
   const options = computed(() => {

@@ -12,6 +12,7 @@ import { createJobContext } from '../../../../electron/engine/jobs/context'
 import { runExperiment } from '../../../../electron/engine/jobs/runner'
 import { saveDataset } from '../../../../electron/engine/datasets/store'
 import { EngineError } from '../../../../electron/engine/errors'
+import { english } from '../../../../shared/messages'
 
 const ctx = () => createJobContext(new AbortController().signal)
 let backend: string
@@ -94,13 +95,14 @@ describe('an imported dataset as the empirical DAE data', () => {
     expect(fields(fromDataset(12, [0, 1], { particles: { kind: 'grid', counts: 3 } }))).toEqual(['particles.kind'])
     expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'continuous-dae' } }))).toEqual(['flow.kind'])
     expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'trained-dae', t: 0.2 }, integration: { solver: 'euler', depth: 0.2, stepSize: 0.2, samples: 2 } }))).toContain('distribution.kind')
+    // the field errors as the CLI prints them: the field, then the English of its Message
     const refused = async (spec: unknown, workspace?: string): Promise<string[]> => {
       try {
         await runExperiment(spec, { ctx: ctx(), backend, ...(workspace ? { workspace } : {}) })
       } catch (e) {
         expect(e).toBeInstanceOf(EngineError)
         expect((e as EngineError).code).toBe('invalid-spec')
-        return (e as EngineError).fields!.map((f) => `${f.field}: ${f.message}`)
+        return (e as EngineError).fields!.map((f) => `${f.field}: ${english(f.message)}`)
       }
       throw new Error('not refused')
     }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { shapeMismatch, shapeMismatchMessage, shapeText } from '../../../../shared/input-shape'
 import { readArrayInput } from '../../../../electron/engine/data/array-input'
 import { encodeNpy } from '../../../../electron/engine/runs/npy'
+import { english, message } from '../../../../shared/messages'
 
 let dir: string
 beforeAll(async () => {
@@ -65,12 +66,12 @@ describe('data shape against the model input', () => {
   it('says what differs, and spots the other image layout', () => {
     const m = shapeMismatch(['N', 3, 64, 64], [100, 64, 64, 3])!
     expect(m).toEqual({ model: '[N,3,64,64]', data: '[N,64,64,3]', layoutSwapped: true })
-    expect(shapeMismatchMessage(m)).toBe('the model takes [N,3,64,64], the data is [N,64,64,3]: the same values in the other layout; choose layout NCHW')
+    expect(english(shapeMismatchMessage(m))).toBe('the model takes [N,3,64,64], the data is [N,64,64,3]: the same values in the other layout; choose layout NCHW')
     const k = shapeMismatch([null, 28, 28, 1], [5, 1, 28, 28])!
-    expect(shapeMismatchMessage(k)).toMatch(/choose layout NHWC$/)
+    expect(shapeMismatchMessage(k).params?.layout).toBe('NHWC')
     const r = shapeMismatch([null, 784], [5, 28, 28])!
     expect(r.layoutSwapped).toBe(false)
-    expect(shapeMismatchMessage(r)).toBe('the model takes [N,784], the data is [N,28,28]')
+    expect(shapeMismatchMessage(r)).toEqual(message('imgui.shapeMismatch', { model: '[N,784]', data: '[N,28,28]' }))
     expect(shapeText([null, 'height', -1])).toBe('[N,height,?]')
   })
 })

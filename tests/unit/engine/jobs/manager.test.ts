@@ -4,6 +4,7 @@ import { BlowUpError, EngineError } from '../../../../electron/engine/errors'
 import { createJobContext } from '../../../../electron/engine/jobs/context'
 import { JobManager } from '../../../../electron/engine/jobs/manager'
 import { Throttle } from '../../../../electron/engine/jobs/throttle'
+import { message } from '../../../../shared/messages'
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
@@ -121,13 +122,13 @@ describe('JobManager', () => {
     })
     const events = record(m)
     const id = m.submit('boom', async () => {
-      throw new BlowUpError(0.25, 'positions became NaN or infinite')
+      throw new BlowUpError(0.25, message('engine.positionsNonFinite'))
     })
     const id2 = m.submit('after', async () => 'fine')
     await m.idle()
     const failed = terminal(events, id)
     expect(failed).toHaveLength(1)
-    expect(failed[0]).toMatchObject({ type: 'failed', error: { code: 'blow-up', message: expect.stringMatching(/depth 0.250000/) } })
+    expect(failed[0]).toMatchObject({ type: 'failed', error: { code: 'blow-up', message: message('engine.blowUp', { depth: '0.250000', detail: message('engine.positionsNonFinite') }) } })
     expect(terminal(events, id2)).toEqual([{ jobId: id2, type: 'done', runId: 'fine' }])
   })
 

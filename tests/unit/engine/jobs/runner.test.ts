@@ -185,7 +185,7 @@ describe('experiment runner (real engine)', () => {
     await m.idle()
     const failed = events.find((e) => e.type === 'failed') as Extract<JobEvent, { type: 'failed' }>
     expect(failed.error.code).toBe('blow-up')
-    expect(failed.error.message).toMatch(/depth 0\.\d+/)
+    expect(failed.error.message).toMatchObject({ key: 'engine.blowUp', params: { depth: expect.stringMatching(/^0\.\d+$/) } })
     expect(await store.list()).toEqual([])
     expect(tf.memory().numTensors).toBe(baseline)
   })

@@ -13,6 +13,8 @@ import { saveDataset } from '../../../../electron/engine/datasets/store'
 import { EngineError } from '../../../../electron/engine/errors'
 import { createJobContext } from '../../../../electron/engine/jobs/context'
 import { runTrainedExperiment } from '../../../../electron/engine/jobs/train-runner'
+import type { MessageKey } from '../../../../shared/messages'
+import type { FieldError } from '../../../../shared/experiment'
 
 let baseline = 0
 let ws = ''
@@ -56,7 +58,7 @@ const spec = (id: string, count: number, augment = 0): unknown => ({
 
 const ctx = () => createJobContext(new AbortController().signal)
 
-async function fieldError(p: Promise<unknown>): Promise<{ field: string; message: string }[]> {
+async function fieldError(p: Promise<unknown>): Promise<FieldError[]> {
   const e = await p.then(
     () => undefined,
     (err: unknown) => err
@@ -97,17 +99,18 @@ describe('classification on an imported dataset', () => {
   it('no labels, too many coordinates with augment, a missing id, or no workspace: a field error on flow.data.id', async () => {
     const unlabelled = await blobs('nolabels', 50, 2, false)
     const three = await blobs('three', 50, 3, true)
-    const cases: [() => Promise<unknown>, RegExp][] = [
-      [() => runTrainedExperiment(spec(unlabelled, 50), { ctx: ctx(), backend: 'wasm', workspace: ws }), /no label column/],
-      [() => runTrainedExperiment(spec(three, 50, 1), { ctx: ctx(), backend: 'wasm', workspace: ws }), /3 feature columns and 1 augmented/],
-      [() => runTrainedExperiment(spec('20990101-000000-nothing-abc', 50), { ctx: ctx(), backend: 'wasm', workspace: ws }), /no dataset|cannot be read|not a dataset id/],
-      [() => runTrainedExperiment(spec(three, 50), { ctx: ctx(), backend: 'wasm' }), /need a workspace/]
+    // the field's Message says why the data is refused: a dataset that cannot be read carries the reader's own Message
+    const cases: [() => Promise<unknown>, MessageKey[]][] = [
+      [() => runTrainedExperiment(spec(unlabelled, 50), { ctx: ctx(), backend: 'wasm', workspace: ws }), ['engine.datasetNoLabels']],
+      [() => runTrainedExperiment(spec(three, 50, 1), { ctx: ctx(), backend: 'wasm', workspace: ws }), ['engine.datasetTooWideAugmented']],
+      [() => runTrainedExperiment(spec('20990101-000000-nothing-abc', 50), { ctx: ctx(), backend: 'wasm', workspace: ws }), ['import.datasetNotFound', 'import.datasetUnreadable', 'import.datasetBadId']],
+      [() => runTrainedExperiment(spec(three, 50), { ctx: ctx(), backend: 'wasm' }), ['engine.datasetNeedsWorkspace']]
     ]
-    for (const [p, message] of cases) {
+    for (const [p, keys] of cases) {
       const fields = await fieldError(p())
       expect(fields).toHaveLength(1)
       expect(fields[0].field).toBe('flow.data.id')
-      expect(fields[0].message).toMatch(message)
+      expect(keys).toContain(fields[0].message.key)
     }
     // 3 coordinates without augmentation are fine
     const ok = await runTrainedExperiment({ ...(spec(three, 50) as object), flow: { ...(spec(three, 50) as { flow: object }).flow, training: { epochs: 1, batchSize: 64, solver: 'euler', depth: 1, stepSize: 0.5 } } }, { ctx: ctx(), backend: 'wasm', workspace: ws })

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EngineService, JobEvent } from '../../../../shared/contract'
 import { closeEngineService, openEngineService, waitForJobEnd } from '../service-fixture'
 import { buildModel, type SavedModel } from './tfjs-fixture'
+import { english } from '../../../../shared/messages'
 
 let ws: string
 let service: EngineService
@@ -30,7 +31,7 @@ const csv = (rows: number[][]): string => b64(rows.map((r) => r.join(',')).join(
 
 async function started(request: unknown): Promise<string> {
   const r = await service.call('layers.start', request as never)
-  if (!r.ok) throw new Error(r.error.message)
+  if (!r.ok) throw new Error(english(r.error.message))
   const end = await waitForEnd(r.value.jobId)
   if (end.type !== 'done') throw new Error(JSON.stringify(end))
   return end.runId
@@ -40,7 +41,7 @@ describe('shift analyses through the contract', () => {
   it('runs a model on reference and compare data, returns both projections, and compares two analyses', async () => {
     const id = await started({ name: 'shifted', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'moons', n: 40 }, compareData: { kind: 'builtin', name: 'circles', n: 30 }, seed: 2 })
     const got = await service.call('layers.get', { id })
-    if (!got.ok) throw new Error(got.error.message)
+    if (!got.ok) throw new Error(english(got.error.message))
     const a = got.value
     expect(a.record.compare).toMatchObject({ dataset: { kind: 'builtin', name: 'circles', n: 30, seed: 3 }, n: 30, labels: true })
     expect(a.compareProjection?.shape).toEqual([5, 30, 3])
@@ -50,7 +51,7 @@ describe('shift analyses through the contract', () => {
 
     const plain = await started({ name: 'plain', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'moons', n: 40 }, seed: 2 })
     const c = await service.call('layers.compare', { a: plain, b: id })
-    if (!c.ok) throw new Error(c.error.message)
+    if (!c.ok) throw new Error(english(c.error.message))
     expect(c.value.matchedBy).toBe('name')
     expect(c.value.a).toMatchObject({ id: plain, name: 'plain', layerCount: 5 })
     // the same model on the same reference data: every reference metric agrees, only b has shift numbers
@@ -69,13 +70,13 @@ describe('shift analyses through the contract', () => {
     ]
     const id = await started({ name: 'dumps', source: 'dumps', files: dumps(0, 20), compareFiles: dumps(1, 15) })
     const got = await service.call('layers.get', { id })
-    if (!got.ok) throw new Error(got.error.message)
+    if (!got.ok) throw new Error(english(got.error.message))
     expect(got.value.compareProjection?.shape).toEqual([2, 15, 3])
     const bad = await service.call('layers.start', { name: 'bad', source: 'dumps', files: dumps(0, 20), compareFiles: dumps(1, 15, true) } as never)
     expect(bad.ok).toBe(false)
-    if (!bad.ok) expect(bad.error.message).toMatch(/width 3 on the compare data but 2/)
+    if (!bad.ok) expect(bad.error.message).toMatchObject({ key: 'shift.compareLayerWidth', params: { width: 3, expected: 2 } })
     const wrong = await service.call('layers.start', { name: 'w', source: 'dumps', files: dumps(0, 20), compareData: { kind: 'builtin', name: 'moons', n: 20 } } as never)
     expect(wrong.ok).toBe(false)
-    if (!wrong.ok) expect(wrong.error.message).toMatch(/needs a model \(TF\.js or ONNX\)/)
+    if (!wrong.ok) expect(wrong.error.message.key).toBe('shift.compareDataForModel')
   })
 })

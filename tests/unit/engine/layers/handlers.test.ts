@@ -12,6 +12,7 @@ import { loadLabelInfo } from '../../../../electron/engine/layers/labels'
 import { saveDataset } from '../../../../electron/engine/datasets/store'
 import { closeEngineService, openEngineService, waitForJobEnd } from '../service-fixture'
 import { buildModel, LAYER_NAMES, type SavedModel } from './tfjs-fixture'
+import { english, message, type MessageKey } from '../../../../shared/messages'
 
 const FIX = resolve(__dirname, '../../../fixtures/layers')
 let ws: string
@@ -41,26 +42,27 @@ describe('layers handlers', () => {
     const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
     const custom = clone(saved.modelJson) as { modelTopology: { config: { layers: { class_name: string }[] } } }
     custom.modelTopology.config.layers[0].class_name = 'Fancy'
-    const cases: [string, unknown, RegExp][] = [
-      ['graph model', { name: 'g', source: 'tfjs-model', files: modelUploads({ format: 'graph-model', modelTopology: { node: [] }, weightsManifest: [] }, null), data: { kind: 'builtin', name: 'moons', n: 50 } }, /graph model/],
-      ['truncated weights', { name: 't', source: 'tfjs-model', files: modelUploads(saved.modelJson, saved.weights.subarray(8)), data: { kind: 'builtin', name: 'moons', n: 50 } }, /weights do not match the topology/],
-      ['missing shard', { name: 'm', source: 'tfjs-model', files: modelUploads(saved.modelJson, null), data: { kind: 'builtin', name: 'moons', n: 50 } }, /missing weight file weights\.bin/],
-      ['unsupported layer', { name: 'u', source: 'tfjs-model', files: modelUploads(custom), data: { kind: 'builtin', name: 'moons', n: 50 } }, /unsupported layer.*Fancy/],
-      ['dimensions', { name: 'd', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'gaussian-blobs', n: 50 } }, /mismatched dimensions: the data has 3 .* takes 2/],
-      ['no data', { name: 'n', source: 'tfjs-model', files: modelUploads() }, /needs data/],
-      ['unknown builtin', { name: 'b', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'swiss-roll', n: 50 } }, /unknown built-in dataset "swiss-roll"/],
-      ['path in a name', { name: 'p', source: 'dumps', files: [{ name: '../x.npy', content: b64('abc') }] }, /not a plain file name/],
-      ['one dump', { name: 'o', source: 'dumps', files: [{ name: 'a.csv', content: b64('1,2\n3,4\n5,6\n') }] }, /need at least 2 layers/],
-      ['non-numeric CSV', { name: 'c', source: 'dumps', files: [{ name: 'a.csv', content: b64('1,2\n3,4\n5,6\n') }, { name: 'b.csv', content: b64('1,2\nx,4\n5,6\n') }] }, /b\.csv/],
-      ['missing dataset', { name: 's', source: 'tfjs-model', files: modelUploads(), data: { kind: 'dataset', id: 'nope' } }, /no dataset nope/]
+    // each refusal is a Message: its catalogue key names the problem, its English names no staging folder
+    const cases: [string, unknown, MessageKey][] = [
+      ['graph model', { name: 'g', source: 'tfjs-model', files: modelUploads({ format: 'graph-model', modelTopology: { node: [] }, weightsManifest: [] }, null), data: { kind: 'builtin', name: 'moons', n: 50 } }, 'onnx.graphModel'],
+      ['truncated weights', { name: 't', source: 'tfjs-model', files: modelUploads(saved.modelJson, saved.weights.subarray(8)), data: { kind: 'builtin', name: 'moons', n: 50 } }, 'import.weightsBytesMismatch'],
+      ['missing shard', { name: 'm', source: 'tfjs-model', files: modelUploads(saved.modelJson, null), data: { kind: 'builtin', name: 'moons', n: 50 } }, 'import.missingShard'],
+      ['unsupported layer', { name: 'u', source: 'tfjs-model', files: modelUploads(custom), data: { kind: 'builtin', name: 'moons', n: 50 } }, 'import.unsupportedLayer'],
+      ['dimensions', { name: 'd', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'gaussian-blobs', n: 50 } }, 'import.dimensionsMismatch'],
+      ['no data', { name: 'n', source: 'tfjs-model', files: modelUploads() }, 'import.modelNeedsData'],
+      ['unknown builtin', { name: 'b', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'swiss-roll', n: 50 } }, 'import.unknownBuiltin'],
+      ['path in a name', { name: 'p', source: 'dumps', files: [{ name: '../x.npy', content: b64('abc') }] }, 'import.uploadNotPlainName'],
+      ['one dump', { name: 'o', source: 'dumps', files: [{ name: 'a.csv', content: b64('1,2\n3,4\n5,6\n') }] }, 'import.dumpsTooFewLayers'],
+      ['non-numeric CSV', { name: 'c', source: 'dumps', files: [{ name: 'a.csv', content: b64('1,2\n3,4\n5,6\n') }, { name: 'b.csv', content: b64('1,2\nx,4\n5,6\n') }] }, 'engine.csvNotNumber'],
+      ['missing dataset', { name: 's', source: 'tfjs-model', files: modelUploads(), data: { kind: 'dataset', id: 'nope' } }, 'import.datasetNotFound']
     ]
-    for (const [what, request, message] of cases) {
+    for (const [what, request, key] of cases) {
       const r = await service.call('layers.start', request as never)
       expect(r.ok, what).toBe(false)
       if (r.ok) continue
       expect(r.error.code, what).toBe(what === 'missing dataset' ? 'not-found' : 'invalid-request')
-      expect(r.error.message, what).toMatch(message)
-      expect(r.error.message, what).not.toMatch(/nagare-dumps-/)
+      expect(r.error.message.key, what).toBe(key)
+      expect(english(r.error.message), what).not.toMatch(/nagare-dumps-/)
     }
     expect(await analysesDir()).toEqual([])
     expect(await readdir(ws).then((x) => x.filter((f) => f !== '.nagare'))).toEqual([])
@@ -71,14 +73,14 @@ describe('layers handlers', () => {
   it('runs a TF.js model on a built-in dataset as a job and saves the analysis folder', async () => {
     const baseline = tf.memory().numTensors
     const r = await service.call('layers.start', { name: 'dense moons', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'moons', n: 300, seed: 2 }, k: 5, seed: 4 })
-    if (!r.ok) throw new Error(r.error.message)
+    if (!r.ok) throw new Error(english(r.error.message))
     const end = await waitForEnd(r.value.jobId)
     if (end.type !== 'done') throw new Error(JSON.stringify(end))
     expect(tf.memory().numTensors).toBe(baseline)
     const id = end.runId
     expect((await readdir(join(ws, 'analyses', id))).sort()).toEqual(['analysis.json', 'labels.npy', 'layers.csv', 'layers.json', 'projection.npy'])
     const got = await service.call('layers.get', { id })
-    if (!got.ok) throw new Error(got.error.message)
+    if (!got.ok) throw new Error(english(got.error.message))
     const a = got.value
     expect(a).toMatchObject({ id, name: 'dense moons', source: 'tfjs-model', dataset: { kind: 'builtin', name: 'moons', n: 300, seed: 2 } })
     expect(a.report.rows.map((x) => x.name)).toEqual(['input', ...LAYER_NAMES])
@@ -104,11 +106,11 @@ describe('layers handlers', () => {
     const names = await readdir(join(FIX, 'dumps'))
     const files = await Promise.all(names.map(async (name) => ({ name, content: b64(await readFile(join(FIX, 'dumps', name))) })))
     const r = await service.call('layers.start', { name: 'dumps', source: 'dumps', files, k: 3, seed: 1 })
-    if (!r.ok) throw new Error(r.error.message)
+    if (!r.ok) throw new Error(english(r.error.message))
     const end = await waitForEnd(r.value.jobId)
     if (end.type !== 'done') throw new Error(JSON.stringify(end))
     const got = await service.call('layers.get', { id: end.runId })
-    if (!got.ok) throw new Error(got.error.message)
+    if (!got.ok) throw new Error(english(got.error.message))
     const direct = await loadLayerDumps(join(FIX, 'dumps'))
     const labels = (await loadLabelInfo(join(FIX, 'dumps', 'labels.npy'))).labels
     const expected = JSON.parse(JSON.stringify(analyzeLayers(direct.layers, { k: 3, seed: 1, labels }), (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)))
@@ -121,11 +123,11 @@ describe('layers handlers', () => {
     const points = Float64Array.from({ length: 40 * 2 }, (_, i) => Math.sin(i * 0.37))
     const info = await saveDataset(ws, { name: 'sines', fileName: 'sines.csv', format: 'csv', original: new TextEncoder().encode('x'), points, n: 40, d: 2, featureNames: ['a', 'b'], labels: Int32Array.from({ length: 40 }, (_, i) => i % 3), labelName: 'c', classes: ['p', 'q', 'r'] })
     const r = await service.call('layers.start', { name: 'on sines', source: 'tfjs-model', files: modelUploads(), data: { kind: 'dataset', id: info.id }, k: 3 })
-    if (!r.ok) throw new Error(r.error.message)
+    if (!r.ok) throw new Error(english(r.error.message))
     const end = await waitForEnd(r.value.jobId)
     if (end.type !== 'done') throw new Error(JSON.stringify(end))
     const got = await service.call('layers.get', { id: end.runId })
-    if (!got.ok) throw new Error(got.error.message)
+    if (!got.ok) throw new Error(english(got.error.message))
     expect(got.value.dataset).toEqual({ kind: 'dataset', id: info.id, n: 40, d: 2 })
     expect(Array.from(got.value.projection?.labels ?? []).slice(0, 4)).toEqual([0, 1, 2, 0])
     expect(got.value.projection?.classes).toEqual(['p', 'q', 'r'])
@@ -134,13 +136,13 @@ describe('layers handlers', () => {
   it('dumps with a data choice take its labels when they have none; a point-count mismatch is refused', async () => {
     const files = [{ name: 'stack.npz', content: b64(await readFile(join(FIX, 'stack.npz'))) }]
     const bad = await service.call('layers.start', { name: 'x', source: 'dumps', files, data: { kind: 'builtin', name: 'moons', n: 41 } })
-    expect(!bad.ok && bad.error.message).toMatch(/the data has 41 points, the dumps 40/)
+    expect(!bad.ok && bad.error.message).toEqual(message('import.dumpsDataMismatch', { n: 41, m: 40 }))
     const r = await service.call('layers.start', { name: 'stack', source: 'dumps', files, data: { kind: 'builtin', name: 'moons', n: 40 } })
-    if (!r.ok) throw new Error(r.error.message)
+    if (!r.ok) throw new Error(english(r.error.message))
     const end = await waitForEnd(r.value.jobId)
     if (end.type !== 'done') throw new Error(JSON.stringify(end))
     const got = await service.call('layers.get', { id: end.runId })
-    if (!got.ok) throw new Error(got.error.message)
+    if (!got.ok) throw new Error(english(got.error.message))
     expect(Array.from(got.value.projection?.labels ?? [])).toEqual(Array.from({ length: 40 }, (_, i) => i % 2))
     expect(got.value.projection?.classes).toEqual(['upper moon', 'lower moon'])
     expect(got.value.report.rows.map((x) => x.name)).toEqual(['input', 'hidden', 'output'])
@@ -149,7 +151,7 @@ describe('layers handlers', () => {
   it('a cancelled job leaves no folder behind', async () => {
     const before = await analysesDir()
     const r = await service.call('layers.start', { name: 'cancel me', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'spirals', n: 2000 } })
-    if (!r.ok) throw new Error(r.error.message)
+    if (!r.ok) throw new Error(english(r.error.message))
     await service.call('jobs.cancel', { jobId: r.value.jobId })
     expect((await waitForEnd(r.value.jobId)).type).toBe('cancelled')
     expect(await analysesDir()).toEqual(before)
@@ -160,7 +162,7 @@ describe('layers handlers', () => {
     await mkdir(bad, { recursive: true })
     await writeFile(join(bad, 'analysis.json'), '{"version": 1, "id": ')
     const list = await service.call('layers.list', {})
-    if (!list.ok) throw new Error(list.error.message)
+    if (!list.ok) throw new Error(english(list.error.message))
     expect(list.value.find((x) => x.id === '20200101-000000-broken-abcd')).toMatchObject({ status: 'unreadable', problem: expect.stringMatching(/analysis\.json cannot be read/) })
     expect(list.value.filter((x) => x.status === 'complete')).toHaveLength(4)
     const got = await service.call('layers.get', { id: '20200101-000000-broken-abcd' })

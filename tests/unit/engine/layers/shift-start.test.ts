@@ -9,6 +9,7 @@ import type { EngineService, JobEvent } from '../../../../shared/contract'
 import { builtinDataset } from '../../../../electron/engine/data/builtin-datasets'
 import { closeEngineService, openEngineService, waitForJobEnd } from '../service-fixture'
 import { buildModel, type SavedModel } from './tfjs-fixture'
+import { english } from '../../../../shared/messages'
 
 let ws: string
 let service: EngineService
@@ -56,13 +57,13 @@ describe('layers.start with compare data', () => {
       k: 5,
       seed: 4
     })
-    if (!r.ok) throw new Error(r.error.message)
+    if (!r.ok) throw new Error(english(r.error.message))
     const end = await waitForEnd(r.value.jobId)
     if (end.type !== 'done') throw new Error(JSON.stringify(end))
     const files = await readdir(join(ws, 'analyses', end.runId))
     expect(files).toEqual(expect.arrayContaining(['compare-projection.npy', 'shift.json']))
     const got = await service.call('layers.get', { id: end.runId })
-    if (!got.ok) throw new Error(got.error.message)
+    if (!got.ok) throw new Error(english(got.error.message))
     const a = got.value
     expect(a.record.compare).toMatchObject({ dataset: { kind: 'builtin', name: 'circles', n: 90, seed: 5 }, n: 90 })
     expect(a.compareProjection?.shape).toEqual([5, 90, 3])
@@ -81,7 +82,7 @@ describe('layers.start with compare data', () => {
       files: [{ name: 'a.csv', content: b64('1,2\n3,4\n5,6\n') }],
       compareData: { kind: 'builtin', name: 'moons', n: 3 }
     })
-    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/needs a model \(TF\.js or ONNX\)/) } })
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-request', message: { key: 'shift.compareDataForModel' } } })
     expect(await readdir(join(ws, 'analyses')).catch(() => [])).toEqual(before)
   })
 })

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EngineService, JobEvent } from '../../../../shared/contract'
 import { RotatingLog } from '../../../../electron/engine/logs/rotating-log'
 import { createEngineService } from '../../../../electron/engine/service'
+import { english } from '../../../../shared/messages'
 
 let dir: string
 beforeEach(async () => {
@@ -74,7 +75,7 @@ describe('engine logs and diagnostics', () => {
       integration: { solver: 'rk4', depth: 0.123456, stepSize: 0.041152, samples: 3 }
     }
     const started = await service.call('runs.start', { spec })
-    if (!started.ok) throw new Error(started.error.message)
+    if (!started.ok) throw new Error(english(started.error.message))
     await new Promise<void>((resolve) => {
       const t = setInterval(() => {
         if (events.some((e) => e.type === 'done')) resolve(clearInterval(t))
@@ -92,7 +93,7 @@ describe('engine logs and diagnostics', () => {
     for (const secret of ['3.14159', '2.71828', '1.61803', '0.57721', '4.6692', '0.123456', '0.04115']) expect(text).not.toContain(secret)
 
     const diag = await service.call('diagnostics.get', {})
-    if (!diag.ok) throw new Error(diag.error.message)
+    if (!diag.ok) throw new Error(english(diag.error.message))
     const d = diag.value.text
     expect(d).toContain(`node: ${process.versions.node}`)
     expect(d).toContain(`v8: ${process.versions.v8}`)

@@ -26,8 +26,7 @@ describe('step grid at validation', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.errors.map((e) => e.field)).toEqual(['integration.stepSize'])
-      expect(r.errors[0].message).toContain('13.333')
-      expect(r.errors[0].message).toContain('0.025')
+      expect(r.errors[0].message).toMatchObject({ key: 'steps.notWhole', params: { depth: 0.4, stepSize: 0.03, steps: 13.333, suggestion: 0.025 } })
     }
   })
 

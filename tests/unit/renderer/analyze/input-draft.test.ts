@@ -34,6 +34,7 @@ setApi({
   }
 })
 import { useInputDraft } from '@/components/analyze/inputDraft'
+import { message } from '@shared/messages'
 
 const file = (path: string, size: number): File => {
   const f = new File([new Uint8Array(size)], path.split('/').pop()!)
@@ -69,7 +70,7 @@ describe('ONNX input draft', () => {
     expect(d.imageClasses).toEqual(['a', 'b'])
     expect(d.dataProblems('images', true)).toEqual([])
     d.options.channels = 'rgb'
-    expect(d.dataProblems('images', true).map((p) => p.params?.message)).toEqual(['the model takes [N,1,14,14], the data is [N,3,14,14]'])
+    expect(d.dataProblems('images', true).map((p) => p.params?.message)).toEqual([message('imgui.shapeMismatch', { model: '[N,1,14,14]', data: '[N,3,14,14]' })])
     d.options.channels = 'gray'
     d.options.mean = '0.5, x'
     expect(d.dataProblems('images', true).map((p) => p.key)).toEqual(['numbers'])

@@ -14,6 +14,7 @@ import { groupTensors, modulePath } from '@/components/analyze/layerGroups'
 import { imagesOf } from '@/components/analyze/imageFiles'
 import { dataShapeProblem, imageDataShape, npyShape } from '@/components/analyze/inputShape'
 import { encodeNpyBytes } from '@shared/npy-bytes'
+import { message } from '@shared/messages'
 
 const FIX = resolve(__dirname, '../../../fixtures/onnx')
 let inspection: OnnxInspection
@@ -87,10 +88,10 @@ describe('wizard data helpers', () => {
     expect(npyShape(encodeNpyBytes(new Float32Array(24), [2, 3, 4]))).toEqual([2, 3, 4])
     expect(imageDataShape(10, { height: 6, width: 6 }, { channels: 'rgb', scale: '0-1', layout: 'nhwc' })).toEqual([10, 6, 6, 3])
     expect(imageDataShape(10, null, { channels: 'gray', scale: '0-1', layout: 'nchw', size: [14, 14] })).toEqual([10, 1, 14, 14])
-    expect(dataShapeProblem(['batch', 3, 6, 6], [10, 6, 6, 3])).toBe('the model takes [N,3,6,6], the data is [N,6,6,3]: the same values in the other layout; choose layout NCHW')
+    expect(dataShapeProblem(['batch', 3, 6, 6], [10, 6, 6, 3])).toEqual(message('imgui.shapeMismatchLayout', { model: '[N,3,6,6]', data: '[N,6,6,3]', layout: 'NCHW' }))
     expect(dataShapeProblem(['batch', 3, 6, 6], [10, 3, 6, 6])).toBeNull()
     // a table row fills a fixed input of as many values, as the engine allows
     expect(dataShapeProblem(['batch', 1, 2, 2], [10, 4])).toBeNull()
-    expect(dataShapeProblem(['batch', 1, 2, 2], [10, 3])).toBe('the model takes [N,1,2,2], the data is [N,3]')
+    expect(dataShapeProblem(['batch', 1, 2, 2], [10, 3])).toEqual(message('imgui.shapeMismatch', { model: '[N,1,2,2]', data: '[N,3]' }))
   })
 })

@@ -12,6 +12,7 @@ import { createAppI18n } from '@/i18n'
 import { createMockApi, flush } from '../helpers'
 import { redrawCount } from '../fake-uplot'
 import { setApi } from '../api-double'
+import { message } from '@shared/messages'
 
 vi.mock('uplot', () => import('../fake-uplot'))
 vi.mock('@/api', () => import('../api-double'))
@@ -173,9 +174,9 @@ describe('layer analysis page', () => {
   })
 
   it('a failed load says why', async () => {
-    api['layers.get'] = vi.fn(() => Promise.resolve({ ok: false, error: { code: 'not-found', message: 'no analysis x' } }))
+    api['layers.get'] = vi.fn(() => Promise.resolve({ ok: false, error: { code: 'not-found', message: message('import.analysisNotFound', { id: 'x' }) } }))
     history.replaceState(null, '', '#/analysis?id=x')
     const w = await mountView()
-    expect(byId(w, 'analysis-load-error').text()).toBe('The analysis could not be opened: no analysis x')
+    expect(byId(w, 'analysis-load-error').text()).toBe('The analysis could not be opened: no layer analysis x in this workspace')
   })
 })

@@ -10,6 +10,7 @@ import { LIMITS } from '@shared/limits'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush } from '../helpers'
 import { setApi } from '../api-double'
+import { message } from '@shared/messages'
 
 vi.mock('@/api', () => import('../api-double'))
 // stands in for the data import component (its own tests cover it): a button that emits 'imported'
@@ -138,7 +139,7 @@ describe('analyze wizard', () => {
   })
 
   it('model: sends the built-in data choice; a refused start shows the engine message', async () => {
-    api['layers.start'] = vi.fn(() => Promise.resolve({ ok: false, error: { code: 'internal', message: 'layers.start is not available' } }))
+    api['layers.start'] = vi.fn(() => Promise.resolve({ ok: false, error: { code: 'internal', message: message('errmsg.internal', { detail: 'layers.start is not available' }) } }))
     const w = mountWizard()
     await byId(w, 'source-model').find('input').setValue(true)
     await choose(w, 'model-files', [new File([bytes(MODEL)], 'model.json'), new File([bytes('abc')], 'group1-shard1of1.bin')])

@@ -9,6 +9,7 @@ import WebSocket from 'ws'
 import { METHOD_NAMES, type EngineService, type JobEvent, type Method } from '../../../../shared/contract'
 import { createWebSocketApi, type SocketConstructor, type WsApi } from '../../../../renderer/src/api/ws-client'
 import { isPreloadApi, selectApi, socketUrl } from '../../../../renderer/src/api/select'
+import { message } from '@shared/messages'
 
 // The server and the fake service are Node-side modules outside this (web) TypeScript project, so
 // they are loaded by path at run time and described by these local types.
@@ -74,7 +75,7 @@ describe('createWebSocketApi', () => {
     const [info, list, missing] = await Promise.all([api['engine.info']({}), api['runs.list']({}), api['runs.get']({ id: 'zzz' })])
     expect(info).toMatchObject({ ok: true, value: { appVersion: '0.0.0-test' } })
     expect(list).toMatchObject({ ok: true, value: [{ id: 'run-a' }] })
-    expect(missing).toEqual({ ok: false, error: { code: 'not-found', message: 'no run zzz' } })
+    expect(missing).toEqual({ ok: false, error: { code: 'not-found', message: message('runs.noRun', { id: 'zzz' }) } })
     const bad = await api['runs.get']({ id: '../x' })
     expect(bad.ok === false && bad.error.code).toBe('invalid-request')
     expect(api.status).toBe('open')
@@ -118,7 +119,7 @@ describe('createWebSocketApi', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.error.code).toBe('io')
-      expect(r.error.message).toMatch(/connection to the Nagare server was lost/)
+      expect(r.error.message).toEqual(message('client.connectionLost'))
     }
     // while nobody listens, calls fail rather than hang
     const down = await api['engine.info']({})

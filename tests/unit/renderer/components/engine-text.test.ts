@@ -7,7 +7,7 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { nextTick } from 'vue'
 import { createAppI18n } from '@/i18n'
-import { MESSAGES, say, type MessageKey, type Params } from '@shared/messages'
+import { message, MESSAGES, say, type MessageKey, type Params } from '@shared/messages'
 import { fill } from '@shared/messages/format'
 import type { Result } from '@shared/contract'
 import type { DataPreview } from '@shared/dataset'
@@ -65,7 +65,7 @@ describe('engine texts in Japanese', () => {
   it("shows a failed job's engine message in Japanese", async () => {
     const w = mountIn(RunProgress, 'ja')
     await useJobsStore().start(SPEC_47)
-    m.emit({ jobId: 'job-1', type: 'failed', error: { code: 'blow-up', message: say('engine.blowUp', blowUp) } })
+    m.emit({ jobId: 'job-1', type: 'failed', error: { code: 'blow-up', message: message('engine.blowUp', blowUp) } })
     await flush()
     const text = byId(w, 'run-error-message').text()
     expect(text).toBe(ja('engine.blowUp', blowUp))
@@ -75,7 +75,7 @@ describe('engine texts in Japanese', () => {
   it('shows the crash banner detail in Japanese', async () => {
     const w = mountIn(EngineCrashBanner, 'ja')
     await useJobsStore().start(SPEC_47)
-    m.emit({ jobId: 'job-1', type: 'failed', error: { code: 'engine-crashed', message: say('engine.cancelled') } })
+    m.emit({ jobId: 'job-1', type: 'failed', error: { code: 'engine-crashed', message: message('engine.cancelled') } })
     await flush()
     const banner = byId(w, 'engine-crashed')
     expect(banner.text()).toContain(ja('engine.cancelled'))
@@ -84,7 +84,7 @@ describe('engine texts in Japanese', () => {
 
   it("shows a refused preview's engine message in Japanese, and again in English after a switch", async () => {
     const preview = vi.fn<(r: unknown) => Promise<Result<DataPreview>>>(() =>
-      Promise.resolve({ ok: false, error: { code: 'invalid-request', message: say('engine.blowUp', blowUp) } })
+      Promise.resolve({ ok: false, error: { code: 'invalid-request', message: message('engine.blowUp', blowUp) } })
     )
     setApi({ ...m.api, 'data.preview': preview })
     const w = mountIn(DataImport, 'ja')

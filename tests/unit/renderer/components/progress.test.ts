@@ -7,6 +7,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush, SPEC_47 } from '../helpers'
 import { setApi } from '../api-double'
+import { message } from '@shared/messages'
 
 vi.mock('@/api', () => import('../api-double'))
 const RunProgress = (await import('@/components/results/RunProgress.vue')).default
@@ -56,12 +57,12 @@ describe('RunProgress', () => {
   it('explains a failure in plain words and retries', async () => {
     const { w, jobs } = setup()
     await jobs.start(SPEC_47)
-    m.emit({ jobId: 'job-1', type: 'failed', error: { code: 'blow-up', message: 'non-finite positions at depth 0.31' } })
+    m.emit({ jobId: 'job-1', type: 'failed', error: { code: 'blow-up', message: message('engine.blowUp', { depth: 0.31, detail: message('engine.positionsNonFinite') }) } })
     await flush()
     const err = w.find(tid('run-error'))
     expect(err.attributes('role')).toBe('alert')
     expect(err.text()).toContain('The integration blew up')
-    expect(w.find(tid('run-error-message')).text()).toBe('non-finite positions at depth 0.31')
+    expect(w.find(tid('run-error-message')).text()).toBe('integration blew up at depth 0.31: positions became NaN or infinite')
     m.api['runs.start'].mockResolvedValueOnce({ ok: true, value: { jobId: 'job-2' } })
     await w.find(tid('retry-button')).trigger('click')
     await flush()
@@ -73,7 +74,7 @@ describe('RunProgress', () => {
   it('lists the fields of a refused spec', async () => {
     m.api['runs.start'].mockResolvedValueOnce({
       ok: false,
-      error: { code: 'invalid-spec', message: 'invalid spec', fields: [{ field: 'integration.depth', message: 'step size must not exceed the depth' }] }
+      error: { code: 'invalid-spec', message: message('engine.invalidSpec', { errors: 'integration.depth' }), fields: [{ field: 'integration.depth', message: message('spec.stepExceedsDepth') }] }
     } as never)
     const { w, jobs } = setup()
     await jobs.start(SPEC_47)

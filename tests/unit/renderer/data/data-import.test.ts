@@ -9,6 +9,7 @@ import { createAppI18n } from '@/i18n'
 import { flush } from '../helpers'
 import { createDataMockApi, INFO, PREVIEW } from './fixtures'
 import { setApi } from '../api-double'
+import { message } from '@shared/messages'
 
 vi.mock('@/api', () => import('../api-double'))
 const DataImport = (await import('@/components/data/DataImport.vue')).default
@@ -83,7 +84,7 @@ describe('DataImport', () => {
   })
 
   it('shows engine refusals next to the control, and refuses a too-large file without sending it', async () => {
-    m.api['data.preview'].mockResolvedValueOnce({ ok: false, error: { code: 'invalid-request', message: 'line 3 has 3 fields, but the file has 2 columns' } })
+    m.api['data.preview'].mockResolvedValueOnce({ ok: false, error: { code: 'invalid-request', message: message('import.lineTooManyFields', { line: 3, count: 3, width: 2 }) } })
     const w = mountIt(DataImport)
     await choose(w, new File(['a,b\n1,2\n3,4,5\n'], 'x.csv'))
     expect(byId(w, 'data-file-error').text()).toBe('The file could not be read: line 3 has 3 fields, but the file has 2 columns')
@@ -96,10 +97,10 @@ describe('DataImport', () => {
     expect(byId(w, 'data-file-error').text()).toBe('big.csv is 60 MB, larger than the 48 MB limit: keep a sample of the rows or convert it to .npy.')
 
     await choose(w, new File([CSV], 'ok.csv'))
-    m.api['data.import'].mockResolvedValueOnce({ ok: false, error: { code: 'io', message: 'ENOSPC: no space left' } })
+    m.api['data.import'].mockResolvedValueOnce({ ok: false, error: { code: 'io', message: message('harden.diskFull') } })
     await byId(w, 'data-preview').trigger('submit')
     await flush()
-    expect(byId(w, 'data-import-error').text()).toBe('The import failed: ENOSPC: no space left')
+    expect(byId(w, 'data-import-error').text()).toBe('The import failed: The disk is full: the change could not be saved; free space and try again. Nothing else was changed.')
     expect(w.emitted('imported')).toBeUndefined()
   })
 
@@ -162,9 +163,9 @@ describe('DataView', () => {
     const w = mountIt(DataView)
     await flush()
     expect(byId(w, 'datasets-empty').exists()).toBe(true)
-    m.api['data.list'].mockResolvedValueOnce({ ok: false, error: { code: 'io', message: 'EACCES' } })
+    m.api['data.list'].mockResolvedValueOnce({ ok: false, error: { code: 'io', message: message('harden.ioFailed', { code: 'EACCES' }) } })
     await byId(w, 'datasets-refresh').trigger('click')
     await flush()
-    expect(byId(w, 'datasets-error').text()).toBe('The list could not be loaded: EACCES')
+    expect(byId(w, 'datasets-error').text()).toBe('The list could not be loaded: The workspace could not be read or written (system error EACCES); nothing was changed.')
   })
 })

@@ -9,6 +9,7 @@ import { createAppI18n } from '@/i18n'
 import { flush } from '../helpers'
 import { createDataMockApi, INFO } from './fixtures'
 import { setApi } from '../api-double'
+import { message } from '@shared/messages'
 
 vi.mock('@/api', () => import('../api-double'))
 const DataView = (await import('@/views/DataView.vue')).default
@@ -75,7 +76,7 @@ describe('a stored dataset on "Your data"', () => {
   })
 
   it('says why it failed, in Japanese', async () => {
-    m.api['data.trash'].mockResolvedValueOnce({ ok: false, error: { code: 'busy', message: `the trash already holds a dataset ${INFO.id}` } })
+    m.api['data.trash'].mockResolvedValueOnce({ ok: false, error: { code: 'busy', message: message('trainui.datasetInTrash', { id: INFO.id }) } })
     const w = mountIt('ja')
     await flush()
     await byId(w, 'dataset-trash').trigger('click')

@@ -9,6 +9,7 @@ import { createAppI18n } from '@/i18n'
 import { flush } from '../helpers'
 import { createFullMockApi, historyFixture, type FullMock } from './mockApi'
 import { setApi } from '../api-double'
+import { message } from '@shared/messages'
 
 vi.mock('@/api', () => import('../api-double'))
 const HistoryView = (await import('@/views/HistoryView.vue')).default
@@ -166,12 +167,12 @@ describe('history screen', () => {
   })
 
   it('shows an engine error on the run it concerns, the list intact; Open goes to #/run?id=', async () => {
-    m.api['runs.update'].mockResolvedValue({ ok: false, error: { code: 'unreadable-run', message: 'run.json was edited by hand' } })
+    m.api['runs.update'].mockResolvedValue({ ok: false, error: { code: 'unreadable-run', message: message('runs.manifestNotJson', { detail: 'edited by hand' }) } })
     const w = await setup()
     await w.find(row('r-old')).find(tid('tag-input')).setValue('x')
     await w.find(row('r-old')).find('form.tag-add').trigger('submit')
     await flush()
-    expect(w.find(row('r-old')).find(tid('row-error')).text()).toContain('run.json was edited by hand')
+    expect(w.find(row('r-old')).find(tid('row-error')).text()).toContain('run.json is not valid JSON: edited by hand')
     expect(w.findAll(tid('row-error'))).toHaveLength(1)
     expect(w.findAll(tid('history-row'))).toHaveLength(4)
     await w.find(row('r-old')).find(tid('run-open')).trigger('click')

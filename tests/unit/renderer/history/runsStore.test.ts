@@ -6,6 +6,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { manifestFixture, trajectoriesFixture } from '../helpers'
 import { createFullMockApi, historyFixture, type FullMock } from './mockApi'
 import { setApi } from '../api-double'
+import { message } from '@shared/messages'
 
 vi.mock('@/api', () => import('../api-double'))
 const { useRunsStore } = await import('@/stores/runs')
@@ -47,21 +48,21 @@ describe('runs store edits', () => {
   })
 
   it('leaves the lists alone when the engine refuses, keeping the error by run id', async () => {
-    m.api['runs.trash'].mockResolvedValue({ ok: false, error: { code: 'io', message: 'disk full' } })
+    m.api['runs.trash'].mockResolvedValue({ ok: false, error: { code: 'io', message: message('harden.diskFull') } })
     const runs = useRunsStore()
     await runs.refreshHistory()
     expect((await runs.moveToTrash('r-old')).ok).toBe(false)
     expect(runs.history).toHaveLength(4)
     expect(runs.trash).toEqual([])
-    expect(runs.problems['r-old']?.message).toBe('disk full')
+    expect(runs.problems['r-old']?.message).toEqual(message('harden.diskFull'))
   })
 
   it('records why a run could not be opened, and forgets it once the run opens', async () => {
-    m.api['runs.get'].mockResolvedValueOnce({ ok: false, error: { code: 'unreadable-run', message: 'run.json is not valid JSON' } })
+    m.api['runs.get'].mockResolvedValueOnce({ ok: false, error: { code: 'unreadable-run', message: message('runs.manifestNotJson', { detail: 'line 1' }) } })
     m.api['runs.trajectories'].mockResolvedValue({ ok: true, value: trajectoriesFixture() })
     const runs = useRunsStore()
     expect(await runs.open('r-bad')).toBe(false)
-    expect(runs.problems['r-bad']).toEqual({ code: 'unreadable-run', message: 'run.json is not valid JSON' })
+    expect(runs.problems['r-bad']).toEqual({ code: 'unreadable-run', message: message('runs.manifestNotJson', { detail: 'line 1' }) })
     expect(runs.manifest).toBeNull()
     m.api['runs.get'].mockResolvedValueOnce({ ok: true, value: manifestFixture('r-bad') })
     expect(await runs.open('r-bad')).toBe(true)

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { parseSpec, type FieldError } from '@shared/experiment'
+import { english } from '@shared/messages'
 import { createAppI18n } from '@/i18n'
 import FieldErrors from '@/components/FieldErrors.vue'
 import { createMockApi, flush, SPEC_47 } from '../helpers'
@@ -56,7 +57,7 @@ describe('FieldErrors in Japanese', () => {
     ])
     i18n.global.locale.value = 'en'
     await flush()
-    expect(items()).toEqual([errors[0].message, errors[1].message, errors[2].message, 'Must be at least 2.', expect.stringMatching(/^Choose one of: trained-dae, /)])
+    expect(items()).toEqual([english(errors[0].message), english(errors[1].message), english(errors[2].message), 'Must be at least 2.', expect.stringMatching(/^Choose one of: trained-dae, /)])
   })
 })
 

@@ -1,10 +1,14 @@
+// @vitest-environment happy-dom
 // Both languages carry every string; the locale follows navigator.language unless the user chose;
-// the validator's field errors come out in the UI language (zod's built-ins reworded, ours from the catalogue).
+// the validator's field errors are Messages worded in the UI language at display time (the re-wording on a
+// language switch is in field-errors.test.ts).
 import { describe, expect, it } from 'vitest'
 import { messages } from '@/i18n/messages'
 import { createAppI18n, pickLocale } from '@/i18n'
-import { describeFieldError } from '@/i18n/fieldErrors'
-import { parseSpec } from '@shared/experiment'
+import { mount } from '@vue/test-utils'
+import FieldErrors from '@/components/FieldErrors.vue'
+import { parseSpec, type FieldError } from '@shared/experiment'
+import { english, renderMessage } from '@shared/messages'
 import { SPEC_47 } from '../helpers'
 
 function keys(o: object, prefix = ''): string[] {
@@ -31,7 +35,7 @@ describe('pickLocale', () => {
   })
 })
 
-describe('describeFieldError', () => {
+describe('field errors', () => {
   const variants: unknown[] = [
     { ...SPEC_47, integration: { ...SPEC_47.integration, depth: null } },
     { ...SPEC_47, integration: { ...SPEC_47.integration, depth: -1 } },
@@ -53,46 +57,33 @@ describe('describeFieldError', () => {
     { ...SPEC_47, distribution: { kind: 'preset', name: 'paper-99' } },
     { ...SPEC_47, flow: { kind: 'empirical-dae', bandwidth: 0.05, referenceSize: 5000 } }
   ]
-  const messages = variants.flatMap((v) => {
+  const fieldErrors = variants.flatMap((v) => {
     const r = parseSpec(v)
-    return r.ok ? [] : r.errors.map((e) => e.message)
+    return r.ok ? [] : r.errors
   })
   const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/
+  /** the field errors as FieldErrors.vue shows them, in `locale` */
+  const shown = (locale: 'en' | 'ja', errors: FieldError[] = fieldErrors) =>
+    mount(FieldErrors, { props: { errors }, global: { plugins: [createAppI18n(locale)] } })
 
-  it('gives every message the wizard can provoke in Japanese', () => {
-    expect(messages.length).toBeGreaterThanOrEqual(variants.length)
-    const { t } = createAppI18n('ja').global
-    for (const msg of messages) {
-      const out = describeFieldError(msg, t, 'ja')
-      expect(out, msg).not.toBe(msg)
-      expect(out, msg).toMatch(JAPANESE)
-      expect(out, msg).not.toMatch(/validation\./) // a key that does not exist would come back verbatim
-    }
+  it('shows every field error the wizard can provoke in Japanese, worded from its Message', () => {
+    expect(fieldErrors.length).toBeGreaterThanOrEqual(variants.length)
+    const items = shown('ja').findAll('li')
+    expect(items).toHaveLength(fieldErrors.length)
+    items.forEach((li, i) => {
+      const m = fieldErrors[i].message
+      expect(li.text(), m.key).toBe(renderMessage(m, 'ja'))
+      expect(li.text(), m.key).not.toBe(english(m))
+      expect(li.text(), m.key).toMatch(JAPANESE)
+      expect(li.attributes('data-field')).toBe(fieldErrors[i].field)
+    })
   })
 
-  it('rewords zod\'s built-in messages in English and leaves ours as the engine wrote them', () => {
-    const { t } = createAppI18n('en').global
-    for (const msg of messages) {
-      const out = describeFieldError(msg, t, 'en')
-      expect(out, msg).not.toMatch(/validation\./)
-      // zod's own messages start with a capital; ours are the catalogue's English, shown as written
-      if (/^(Invalid|Too|Unrecognized)/.test(msg)) expect(out, msg).not.toBe(msg)
-      else expect(out, msg).toBe(msg)
-    }
-  })
-
-  it('keeps the numbers and names of the original message', () => {
-    const en = createAppI18n('en').global.t
-    const ja = createAppI18n('ja').global.t
-    expect(describeFieldError('Too big: expected number to be <=1000', en, 'en')).toBe('Must be at most 1000.')
-    expect(describeFieldError('Too big: expected number to be <=1000', ja, 'ja')).toBe('1000 以下にしてください。')
-    expect(describeFieldError('Invalid option: expected one of "classify"|"density"|"transport"', en, 'en')).toBe('Choose one of: classify, density, transport.')
-    expect(describeFieldError("Invalid discriminator value. Expected 'euler' | 'heun'", ja, 'ja')).toBe('次のいずれかを選んでください: euler, heun。')
-    expect(describeFieldError('Unrecognized keys: "a", "b"', en, 'en')).toBe('Unknown setting: a, b.')
-    expect(describeFieldError('Invalid input: expected 1', en, 'en')).toBe('Must be 1.')
-    expect(describeFieldError('Too small: expected array to have >=1 items', ja, 'ja')).toBe('1 個以上指定してください。')
-    expect(describeFieldError('weights must sum to 1 (they sum to 1.1)', en, 'en')).toBe('weights must sum to 1 (they sum to 1.1)')
-    expect(describeFieldError('weights must sum to 1 (they sum to 1.1)', ja, 'ja')).toBe('重みの合計を 1 にしてください（現在の合計は 1.1 です）')
-    expect(describeFieldError('something new', ja, 'ja')).toBe('something new')
+  it("shows them in English as the catalogue words them, never zod's English", () => {
+    const items = shown('en').findAll('li')
+    items.forEach((li, i) => {
+      expect(li.text()).toBe(english(fieldErrors[i].message))
+      expect(li.text()).not.toMatch(/^(Invalid|Too (small|big)|Unrecognized)/)
+    })
   })
 })

@@ -13,6 +13,7 @@ import { createAppI18n } from '@/i18n'
 import { flush, manifestFixture, SPEC_47, trajectoriesFixture } from '../helpers'
 import { createFullMockApi, type FullMock } from '../history/mockApi'
 import { setApi } from '../api-double'
+import { message } from '@shared/messages'
 
 vi.mock('@/api', () => import('../api-double'))
 // the 3-D workspace needs WebGL; stubs stand in for it on the run page and the DAE screen
@@ -102,10 +103,10 @@ describe('app shell', () => {
   })
 
   it('says why a run cannot be opened, on its page, instead of going blank', async () => {
-    m.api['runs.get'].mockResolvedValue({ ok: false, error: { code: 'unreadable-run', message: 'run.json: spec.integration.depth is missing' } })
-    m.api['runs.trajectories'].mockResolvedValue({ ok: false, error: { code: 'unreadable-run', message: 'trajectories.npy is missing' } })
+    m.api['runs.get'].mockResolvedValue({ ok: false, error: { code: 'unreadable-run', message: message('runs.runFileMissing', { id: 'r3', file: 'run.json' }) } })
+    m.api['runs.trajectories'].mockResolvedValue({ ok: false, error: { code: 'unreadable-run', message: message('runs.runFileMissing', { id: 'r3', file: 'trajectories.npy' }) } })
     const { w } = await start('#/run?id=r3')
-    expect(w.find(tid('run-open-error')).text()).toBe('This run could not be opened: run.json: spec.integration.depth is missing')
+    expect(w.find(tid('run-open-error')).text()).toBe('This run could not be opened: run r3: run.json is missing')
     expect(w.find(tid('results-stub')).exists()).toBe(false)
     expect(w.find(tid('run-page')).attributes('data-run-id')).toBe('r3')
     w.unmount()
@@ -133,7 +134,7 @@ describe('app shell', () => {
     const { w } = await start('#/history')
     const jobs = useJobsStore()
     await jobs.start(SPEC_47)
-    m.emit({ jobId: 'job-1', type: 'failed', error: { code: 'engine-crashed', message: 'the compute process exited with code 134' } })
+    m.emit({ jobId: 'job-1', type: 'failed', error: { code: 'engine-crashed', message: message('engine.crashed', { reason: message('engine.exitCode', { code: 134 }) }) } })
     await flush()
     const banner = w.find(tid('engine-crashed'))
     expect(banner.attributes('role')).toBe('alert')
@@ -147,7 +148,7 @@ describe('app shell', () => {
     expect(jobs.status).toBe('running')
     expect(w.find(tid('engine-crashed')).exists()).toBe(false)
     // other failures are left to the screen that ran the job
-    m.emit({ jobId: 'job-2', type: 'failed', error: { code: 'blow-up', message: 'NaN' } })
+    m.emit({ jobId: 'job-2', type: 'failed', error: { code: 'blow-up', message: message('engine.blowUp', { depth: 0.5, detail: message('engine.positionsNonFinite') }) } })
     await flush()
     expect(w.find(tid('engine-crashed')).exists()).toBe(false)
     expect(useNavStore().screen).toBe('history')

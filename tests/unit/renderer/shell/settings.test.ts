@@ -10,6 +10,7 @@ import { createAppI18n } from '@/i18n'
 import { flush } from '../helpers'
 import { createFullMockApi, type FullMock } from '../history/mockApi'
 import { setApi } from '../api-double'
+import { message } from '@shared/messages'
 
 vi.mock('@/api', () => import('../api-double'))
 const SettingsView = (await import('@/views/SettingsView.vue')).default
@@ -59,14 +60,14 @@ describe('settings store', () => {
   })
 
   it('has no locale opinion until loaded or chosen; a choice applies even when saving fails', async () => {
-    m.api['settings.get'].mockResolvedValue({ ok: false, error: { code: 'internal', message: 'settings.get is not available in this build yet' } })
-    m.api['settings.set'].mockResolvedValue({ ok: false, error: { code: 'internal', message: 'no' } })
+    m.api['settings.get'].mockResolvedValue({ ok: false, error: { code: 'internal', message: message('errmsg.internal', { detail: 'settings.get is not available in this build yet' }) } })
+    m.api['settings.set'].mockResolvedValue({ ok: false, error: { code: 'internal', message: message('harden.diskQuota') } })
     const s = useSettingsStore()
     expect(await s.load()).toBe(false)
     expect(s.locale).toBeNull()
     expect(await s.save({ language: 'ja' })).toBe(false)
     expect(s.locale).toBe('ja')
-    expect(s.error?.message).toBe('no')
+    expect(s.error?.message).toEqual(message('harden.diskQuota'))
   })
 })
 
@@ -115,12 +116,12 @@ describe('settings screen', () => {
   })
 
   it('says so when saving fails', async () => {
-    m.api['settings.set'].mockResolvedValue({ ok: false, error: { code: 'io', message: 'disk full' } })
+    m.api['settings.set'].mockResolvedValue({ ok: false, error: { code: 'io', message: message('harden.diskFull') } })
     const w = mount(SettingsView, { global: { plugins: [i18n()] } })
     await flush()
     await w.find(tid('settings-solver')).setValue('euler')
     await flush()
-    expect(w.find(tid('settings-save-error')).text()).toBe('The settings could not be saved: disk full')
+    expect(w.find(tid('settings-save-error')).text()).toBe('The settings could not be saved: The disk is full: the change could not be saved; free space and try again. Nothing else was changed.')
   })
 })
 
@@ -153,7 +154,7 @@ describe('copy diagnostics', () => {
   })
 
   it('reports a failure to gather the diagnostics', async () => {
-    m.api['diagnostics.get'].mockResolvedValue({ ok: false, error: { code: 'internal', message: 'diagnostics.get is not available in this build yet' } })
+    m.api['diagnostics.get'].mockResolvedValue({ ok: false, error: { code: 'internal', message: message('errmsg.internal', { detail: 'diagnostics.get is not available in this build yet' }) } })
     const w = mount(DiagnosticsCopy, { global: { plugins: [i18n()] } })
     await w.find(tid('copy-diagnostics')).trigger('click')
     await flush()

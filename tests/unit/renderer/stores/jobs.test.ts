@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMockApi, flush, manifestFixture, SPEC_47, trajectoriesFixture } from '../helpers'
 import { setApi } from '../api-double'
+import { message } from '@shared/messages'
 
 vi.mock('@/api', () => import('../api-double'))
 const { useJobsStore } = await import('@/stores/jobs')
@@ -56,10 +57,10 @@ describe('jobs store', () => {
     await flush()
     expect(jobs.status).toBe('loading')
     expect(await jobs.start(SPEC_47)).toBe(false)
-    answer({ ok: false, error: { code: 'not-found', message: 'run run-9: run.json is missing' } })
+    answer({ ok: false, error: { code: 'not-found', message: message('runs.runFileMissing', { id: 'run-9', file: 'run.json' }) } })
     await flush()
     expect(jobs.status).toBe('failed')
-    expect(jobs.error?.message).toBe('run run-9: run.json is missing')
+    expect(jobs.error?.message).toEqual(message('runs.runFileMissing', { id: 'run-9', file: 'run.json' }))
     expect(m.api['runs.list']).not.toHaveBeenCalled()
   })
 
@@ -94,10 +95,10 @@ describe('jobs store', () => {
   it('shows a failure and retries with the same spec', async () => {
     const jobs = useJobsStore()
     await jobs.start(SPEC_47)
-    m.emit({ jobId: 'job-1', type: 'failed', error: { code: 'blow-up', message: 'NaN at depth 0.31' } })
+    m.emit({ jobId: 'job-1', type: 'failed', error: { code: 'blow-up', message: message('engine.blowUp', { depth: 0.31, detail: message('engine.positionsNonFinite') }) } })
     await flush()
     expect(jobs.status).toBe('failed')
-    expect(jobs.error?.message).toBe('NaN at depth 0.31')
+    expect(jobs.error?.message).toEqual(message('engine.blowUp', { depth: 0.31, detail: message('engine.positionsNonFinite') }))
     m.api['runs.start'].mockResolvedValueOnce({ ok: true, value: { jobId: 'job-2' } })
     expect(await jobs.retry()).toBe(true)
     expect(m.api['runs.start']).toHaveBeenLastCalledWith({ spec: SPEC_47 })
@@ -107,7 +108,7 @@ describe('jobs store', () => {
   })
 
   it('reports a refused start as a failure', async () => {
-    m.api['runs.start'].mockResolvedValueOnce({ ok: false, error: { code: 'busy', message: 'a job is running' } } as never)
+    m.api['runs.start'].mockResolvedValueOnce({ ok: false, error: { code: 'busy', message: message('engine.tooManyRequests', { max: 1 }) } } as never)
     const jobs = useJobsStore()
     expect(await jobs.start(SPEC_47)).toBe(false)
     expect(jobs.status).toBe('failed')

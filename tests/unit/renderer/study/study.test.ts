@@ -7,6 +7,7 @@ import type { StudyResult } from '@shared/study'
 import { parseValues, STUDY_PRESETS, studyCost } from '@/components/study/presets'
 import { createMockApi, flush } from '../helpers'
 import { setApi } from '../api-double'
+import { message } from '@shared/messages'
 
 vi.mock('@/api', () => import('../api-double'))
 const { useStudiesStore } = await import('@/stores/studies')
@@ -72,10 +73,10 @@ describe('studies store', () => {
   })
 
   it('shows a refused study as failed with the engine message', async () => {
-    extra['studies.start'].mockResolvedValue({ ok: false, error: { code: 'invalid-spec', message: 'flow.kind: a layers study sweeps the composed DAE' } })
+    extra['studies.start'].mockResolvedValue({ ok: false, error: { code: 'invalid-spec', message: message('runs.sweepKindProblem', { problem: message('runs.sweepLayersFlow') }) } })
     const s = useStudiesStore()
     expect(await s.start({ name: 'x', spec: {}, sweep: { parameter: 'layers', values: [1, 2] } })).toBe(false)
     expect(s.status).toBe('failed')
-    expect(s.error?.message).toMatch(/flow.kind/)
+    expect(s.error?.message).toEqual(message('runs.sweepKindProblem', { problem: message('runs.sweepLayersFlow') }))
   })
 })
