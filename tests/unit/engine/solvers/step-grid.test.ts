@@ -137,7 +137,7 @@ describe('fixed-step grid: exactly T/h steps of h', () => {
     }
     expect(err).toBeInstanceOf(EngineError)
     expect((err as EngineError).fields?.[0]?.field).toBe('integration.stepSize')
-    expect((err as EngineError).message).toMatch(/0\.025/)
+    expect((err as EngineError).msg).toMatchObject({ key: 'steps.notWhole', params: { suggestion: 0.025 } })
     expect(tf.memory().numTensors).toBe(before)
     x0.dispose()
   })

@@ -132,7 +132,7 @@ describe('experiment store', () => {
     const s = useExperimentStore()
     s.depth = 0.6
     expect(s.valid).toBe(false)
-    expect(s.errorsAt('integration.depth')[0].message).toMatch(/singular time t\* = 0\.5/)
+    expect(s.errorsAt('integration.depth')[0].message).toMatchObject({ key: 'spec.depthPastSingular', params: { tStar: '0.500000' } })
     expect(s.cost).toBeNull()
   })
 
@@ -146,7 +146,7 @@ describe('experiment store', () => {
     expect(s.components[1].covariance).toEqual([[2, 0.3], [0.3, 1]])
     expect(s.valid).toBe(true)
     s.setCovariance(1, 0, 1, 3) // eigenvalues of [[2,3],[3,1]] include a negative one
-    expect(s.errorsAt('distribution.covariances.1', true)[0].message).toMatch(/not positive definite/)
+    expect(s.errorsAt('distribution.covariances.1', true)[0].message.key).toBe('spec.covarianceNotPositiveDefinite')
   })
 
   it('adds and removes components keeping the weights summing to 1', () => {
@@ -159,7 +159,7 @@ describe('experiment store', () => {
     s.removeComponent(0)
     expect(s.components.map((c) => c.weight)).toEqual([0.5, 0.5])
     s.setWeight(0, 0.9)
-    expect(s.errorsAt('distribution.weights')[0].message).toMatch(/sum to 1/)
+    expect(s.errorsAt('distribution.weights')[0].message.key).toBe('spec.weightsSum')
   })
 
   it('changes dimension keeping entries that still fit', () => {
