@@ -11,6 +11,7 @@ import { createJobContext } from '../engine/jobs/context'
 import { PROGRESS_METRICS } from '../engine/jobs/progress'
 import { runExperiment } from '../engine/jobs/runner'
 import { writeRunFolder } from '../engine/runs/run-folder'
+import { MAX_THREADS, setThreadSetting } from '../engine/pool/sizing'
 import type { CliIo } from './io'
 import { progressView, type ProgressView } from './progress'
 import { summaryText } from './summary'
@@ -23,9 +24,17 @@ export interface RunOptions {
   backend?: string
   /** the workspace whose imported datasets (flow.data {kind: "dataset"}) and training checkpoints a run uses */
   workspace?: string
+  /** --threads: a whole number from 1 (default: all cores but one) */
+  threads?: string
 }
 
 const say = (io: CliIo, text: string): void => void io.stderr.write(`nagare: ${text}\n`)
+
+function parseThreads(text: string): number {
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) throw new EngineError('invalid-spec', `--threads must be a whole number from 1 to ${MAX_THREADS}, got ${text}`)
+  return n
+}
 
 async function readSpec(path: string): Promise<unknown> {
   let text: string
@@ -64,6 +73,7 @@ export async function runCommand(specPath: string, options: RunOptions, io: CliI
       return EXIT.invalid
     }
     await checkOut(out)
+    if (options.threads !== undefined) setThreadSetting(parseThreads(options.threads))
     const backend = await initBackend(options.backend)
     const { spec } = parsed
     say(io, `running "${spec.name}" on ${backend} (Ctrl-C cancels)`)

@@ -20,6 +20,7 @@ import { transport } from './transport'
 import { isTrainedKind, runTrainedExperiment } from './train-runner'
 import { say } from '../../../shared/messages'
 import { runFlags } from '../runs/run-flags'
+import { engineThreads } from '../pool/sizing'
 
 /** The engine pieces the runner calls; injectable so tests can wrap or slow them. */
 export interface RunnerDeps {
@@ -109,6 +110,7 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
     finishedAt: now().toISOString(),
     appVersion: options.appVersion ?? appVersion(),
     backend: options.backend,
+    threads: engineThreads(),
     spec,
     dimension: dim,
     particleCount: N,

@@ -22,6 +22,7 @@ import { trainedFlow, trainFor } from './train-tasks'
 import { transport } from './transport'
 import { say } from '../../../shared/messages'
 import { runFlags } from '../runs/run-flags'
+import { engineThreads } from '../pool/sizing'
 
 export { isTrainedKind }
 
@@ -252,6 +253,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
       finishedAt: now().toISOString(),
       appVersion: version,
       backend: options.backend,
+      threads: engineThreads(),
       spec,
       dimension: dim,
       particleCount: N,
