@@ -4,6 +4,7 @@ import { diagnosticsText } from '../logs/diagnostics'
 import type { RotatingLog } from '../logs/rotating-log'
 import { SettingsStore } from '../settings/store'
 import { setThreadSetting } from '../pool/sizing'
+import { enginePool } from '../pool/engine-pool'
 import type { SettingsState } from '../../../shared/settings'
 import type { HandlerContext, HandlerGroup } from './types'
 
@@ -12,6 +13,8 @@ export function settingsHandlers(ctx: HandlerContext, log: RotatingLog): Handler
   // the thread count applies from the next job on: no restart, the pool resizes when a job asks for it
   const applied = (s: SettingsState): SettingsState => {
     setThreadSetting(s.settings.threads)
+    // the app's engine starts its workers at once, so the first run does not wait for their backends
+    if (ctx.mode !== 'in-process') enginePool()?.warm()
     return s
   }
   void settings.get().then(applied, () => undefined)

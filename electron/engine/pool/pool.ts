@@ -103,6 +103,15 @@ export class WorkerPool {
     })
   }
 
+  /** Start every worker now (each loads its TF.js backend), so the first job does not wait for them. */
+  warm(): void {
+    for (const slot of this.slots) {
+      if (slot.worker) continue
+      slot.worker = this.spawn(slot)
+      slot.worker.unref()
+    }
+  }
+
   /** Stop every worker; queued and running tasks fail as cancelled. */
   async dispose(): Promise<void> {
     this.disposed = true
@@ -139,7 +148,7 @@ export class WorkerPool {
       if (slot.task || this.queue.length === 0) continue
       const task = this.queue.shift() as Task
       try {
-        slot.worker ??= this.spawn(slot)
+        if (!slot.worker) slot.worker = this.spawn(slot)
         slot.task = task
         slot.worker.ref()
         slot.worker.postMessage({ id: task.id, kind: task.kind, payload: task.payload }, task.options.transfer)

@@ -71,6 +71,14 @@ describe('WorkerPool', () => {
     expect(p.started).toBe(startedBefore + 1)
   })
 
+  it('starts its workers ahead of work when warmed, and then uses those', async () => {
+    const p = makePool(2)
+    p.warm()
+    expect(p.started).toBe(2)
+    expect(await Promise.all([p.run('sumSquares', [2]), p.run('sumSquares', [3])])).toEqual([4, 9])
+    expect(p.started).toBe(2)
+  })
+
   it('refuses work once disposed, and an already aborted signal never starts the task', async () => {
     const p = makePool(1)
     const c = new AbortController()
