@@ -66,7 +66,7 @@ export async function transportOnPool(input: TransportInput, pool: WorkerPool): 
     for (let k = 0; k < count; k++) done += fractions[k] * Math.min(rows, n - k * rows)
     ctx.progress((share * done) / n, depthReached, say('engine.progressTransporting'))
   }
-  const results: ShardResult[] = new Array(count)
+  const shardStats: SolverStats[] = new Array(count)
   const tasks = Array.from({ length: count }, (_, k) => {
     const first = k * rows
     const m = Math.min(rows, n - first)
@@ -88,7 +88,7 @@ export async function transportOnPool(input: TransportInput, pool: WorkerPool): 
       .then((r) => {
         // the shard's own rows, after its copy of the reference, into every depth sample
         for (let s = 0; s < S; s++) out.set(r.trajectories.subarray((s * (ref + m) + ref) * dim, (s + 1) * (ref + m) * dim), (s * n + first) * dim)
-        results[k] = { trajectories: new Float32Array(0), stats: r.stats }
+        shardStats[k] = r.stats
       })
   })
   const all = Promise.all(tasks)
@@ -108,7 +108,7 @@ export async function transportOnPool(input: TransportInput, pool: WorkerPool): 
     await Promise.allSettled(tasks)
     throw e
   }
-  const stats = mergeStats(results.map((r) => r.stats), input.solverOptions, Math.ceil(n / chunkRows(S, dim)))
+  const stats = mergeStats(shardStats, input.solverOptions, Math.ceil(n / chunkRows(S, dim)))
   stats.wallSeconds = (performance.now() - started) / 1000
   return { trajectories: out, stats }
 }
