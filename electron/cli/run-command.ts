@@ -12,6 +12,7 @@ import { PROGRESS_METRICS } from '../engine/jobs/progress'
 import { runExperiment } from '../engine/jobs/runner'
 import { writeRunFolder } from '../engine/runs/run-folder'
 import { MAX_THREADS, setThreadSetting } from '../engine/pool/sizing'
+import { enginePool } from '../engine/pool/engine-pool'
 import type { CliIo } from './io'
 import { progressView, type ProgressView } from './progress'
 import { summaryText } from './summary'
@@ -75,6 +76,8 @@ export async function runCommand(specPath: string, options: RunOptions, io: CliI
     await checkOut(out)
     if (options.threads !== undefined) setThreadSetting(parseThreads(options.threads))
     const backend = await initBackend(options.backend)
+    // the workers load their backends while the particles are drawn
+    enginePool()?.warm()
     const { spec } = parsed
     say(io, `running "${spec.name}" on ${backend} (Ctrl-C cancels)`)
     const view = (bar = progressView(io.stderr))
