@@ -108,6 +108,8 @@ export const RunManifestSchema = z.object({
   finishedAt: z.string(),
   appVersion: z.string(),
   backend: z.string(),
+  /** threads the engine computed on (absent in runs written before the worker pool) */
+  threads: z.number().int().min(1).optional(),
   spec: ExperimentSpecSchema,
   dimension: z.number().int().min(1).max(3),
   particleCount: z.number().int().min(1),

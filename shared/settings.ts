@@ -9,7 +9,9 @@ export const SettingsSchema = z.object({
   backend: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'),
   /** workspace folder for runs, analyses and datasets; '' means the default in the user data folder */
   workspace: z.string().max(4096).default(''),
-  defaultSolver: z.enum(['euler', 'heun', 'rk4', 'dopri5']).default('rk4')
+  defaultSolver: z.enum(['euler', 'heun', 'rk4', 'dopri5']).default('rk4'),
+  /** threads the engine computes on; 0 means automatic (all cores but one) */
+  threads: z.number().int().min(0).max(64).default(0)
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -17,7 +19,8 @@ export const SettingsPatchSchema = z.strictObject({
   language: z.enum(['auto', 'en', 'ja']).optional(),
   backend: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).optional(),
   workspace: z.string().max(4096).optional(),
-  defaultSolver: z.enum(['euler', 'heun', 'rk4', 'dopri5']).optional()
+  defaultSolver: z.enum(['euler', 'heun', 'rk4', 'dopri5']).optional(),
+  threads: z.number().int().min(0).max(64).optional()
 })
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 

@@ -33,9 +33,10 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
     .requiredOption('-o, --out <dir>', 'folder to create for the run (must not exist, or be empty)')
     .addOption(new Option('-b, --backend <name>', 'TensorFlow.js backend').choices(['native', 'wasm', 'cpu']))
     .option('-w, --workspace <dir>', "the app's workspace: imported datasets for trained flows, and per-epoch checkpoints (an interrupted training resumes when run again)")
+    .option('-t, --threads <n>', 'threads to compute on (default: all cores but one)')
     .addHelpText('after', '\nExit codes: 0 done, 1 the run failed, 2 invalid spec or arguments, 130 interrupted.')
-    .action(async (spec: string, opts: { out: string; backend?: string; workspace?: string }) => {
-      code = await runCommand(spec, { out: opts.out, ...(opts.backend ? { backend: opts.backend } : {}), ...(opts.workspace ? { workspace: opts.workspace } : {}) }, io)
+    .action(async (spec: string, opts: { out: string; backend?: string; workspace?: string; threads?: string }) => {
+      code = await runCommand(spec, { out: opts.out, ...(opts.backend ? { backend: opts.backend } : {}), ...(opts.workspace ? { workspace: opts.workspace } : {}), ...(opts.threads !== undefined ? { threads: opts.threads } : {}) }, io)
     })
 
   const inputs = 'a particle cloud: .npy of shape [N, D] or [N] (float32, float64 or int32), or CSV (one point per line)'

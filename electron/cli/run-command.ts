@@ -12,6 +12,8 @@ import { createJobContext } from '../engine/jobs/context'
 import { PROGRESS_METRICS } from '../engine/jobs/progress'
 import { runExperiment } from '../engine/jobs/runner'
 import { writeRunFolder } from '../engine/runs/run-folder'
+import { MAX_THREADS, setThreadSetting } from '../engine/pool/sizing'
+import { enginePool } from '../engine/pool/engine-pool'
 import type { CliIo } from './io'
 import { progressView, type ProgressView } from './progress'
 import { summaryText } from './summary'
@@ -24,9 +26,17 @@ export interface RunOptions {
   backend?: string
   /** the workspace whose imported datasets (flow.data {kind: "dataset"}) and training checkpoints a run uses */
   workspace?: string
+  /** --threads: a whole number from 1 (default: all cores but one) */
+  threads?: string
 }
 
 const say = (io: CliIo, text: string): void => void io.stderr.write(`nagare: ${text}\n`)
+
+function parseThreads(text: string): number {
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) throw new EngineError('invalid-spec', message('pool.threadsOption', { max: MAX_THREADS, value: text }))
+  return n
+}
 
 async function readSpec(path: string): Promise<unknown> {
   let text: string
@@ -65,7 +75,10 @@ export async function runCommand(specPath: string, options: RunOptions, io: CliI
       return EXIT.invalid
     }
     await checkOut(out)
+    if (options.threads !== undefined) setThreadSetting(parseThreads(options.threads))
     const backend = await initBackend(options.backend)
+    // the workers load their backends while the particles are drawn
+    enginePool()?.warm()
     const { spec } = parsed
     say(io, `running "${spec.name}" on ${backend} (Ctrl-C cancels)`)
     const view = (bar = progressView(io.stderr))

@@ -9,7 +9,7 @@ export function summaryText(m: RunManifest, folder: string): string {
   const lines = [
     ['run', m.id],
     ['folder', folder],
-    ['backend', m.backend],
+    ['backend', m.threads ? `${m.backend}, ${m.threads} thread(s)` : m.backend],
     ['particles', `${m.particleCount} x ${m.dimension}-D, ${m.depths.length} depth samples to t = ${m.depths[m.depths.length - 1]}`],
     ['NFE', `${s.nfe} (${s.acceptedSteps} steps, ${s.rejectedSteps} rejected, ${s.wallSeconds.toFixed(2)} s)`],
     ['entropy', `${m.summary.entropyStart.toFixed(4)} -> ${m.summary.entropyEnd.toFixed(4)} nats (${method})`],

@@ -17,6 +17,7 @@ import { InputStaging } from './data/input-staging'
 import { analysesAdminHandlers } from './handlers/analyses-admin'
 import { runAdminHandlers } from './handlers/run-admin'
 import { settingsHandlers } from './handlers/settings'
+import { disposeEnginePool } from './pool/engine-pool'
 import { studiesHandlers } from './handlers/studies'
 import type { HandlerContext, Handlers } from './handlers/types'
 import { jobLogEntry, logFailedCall } from './logs/job-log'
@@ -117,6 +118,7 @@ export async function createEngineService(options: EngineServiceOptions): Promis
     },
     async dispose(): Promise<void> {
       await jobs.dispose()
+      await disposeEnginePool()
       await inputs.dispose()
     }
   }

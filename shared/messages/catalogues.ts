@@ -10,6 +10,7 @@ import { HARDEN_MESSAGES } from './catalog-harden'
 import { IMGUI_MESSAGES } from './catalog-imgui'
 import { IMPORT_MESSAGES } from './catalog-import'
 import { ONNX_MESSAGES } from './catalog-onnx'
+import { POOL_MESSAGES } from './catalog-pool'
 import { RUNS_MESSAGES } from './catalog-runs'
 import { SHIFT_MESSAGES } from './catalog-shift'
 import { SPEC_MESSAGES } from './catalog-spec'
@@ -28,6 +29,7 @@ export const CATALOGS = {
   imgui: IMGUI_MESSAGES,
   import: IMPORT_MESSAGES,
   onnx: ONNX_MESSAGES,
+  pool: POOL_MESSAGES,
   runs: RUNS_MESSAGES,
   shift: SHIFT_MESSAGES,
   spec: SPEC_MESSAGES,
@@ -47,6 +49,7 @@ export const MESSAGES = {
   ...IMGUI_MESSAGES,
   ...IMPORT_MESSAGES,
   ...ONNX_MESSAGES,
+  ...POOL_MESSAGES,
   ...RUNS_MESSAGES,
   ...SHIFT_MESSAGES,
   ...SPEC_MESSAGES,

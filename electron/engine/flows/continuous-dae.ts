@@ -26,6 +26,7 @@ export function continuousDaeField(mix: MixtureDef): VelocityField {
   return {
     dim,
     referenceRows: 0,
+    recipe: { kind: 'continuous-dae', mixture: mix },
     velocity: (x: tf.Tensor2D, t: number) => mixtureScore(x, constantsAt(t)),
     dispose: () => {
       cached = undefined

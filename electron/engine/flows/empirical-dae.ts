@@ -38,6 +38,7 @@ export function empiricalDaeField(dim: number, bandwidth: number, referenceSize:
   return {
     dim,
     referenceRows: referenceSize,
+    recipe: { kind: 'empirical-dae', dim, bandwidth, referenceSize },
     velocity: (x: tf.Tensor2D, _t: number) => {
       if (x.shape[0] < referenceSize)
         throw new EngineError('internal', message('engine.empiricalReferenceRows', { reference: referenceSize, rows: x.shape[0] }))

@@ -50,5 +50,8 @@ export function frozenLayerField(model: TrainedModel, l: number): VelocityField 
 
 /** A neural ODE's trained field v_theta(x, t), frozen (later training does not change it). */
 export function neuralOdeField(model: TrainedModel): VelocityField {
-  return model.fields[0].snapshot()
+  const mlp = model.fields[0]
+  const recipe = { kind: 'mlp' as const, config: mlp.config, weights: mlp.getWeights().map((w) => w.values) }
+  // the snapshot may be a class instance (non-tanh fields): add the recipe without copying it
+  return Object.assign(mlp.snapshot(), { recipe })
 }

@@ -1,6 +1,17 @@
 // What a flow is to the rest of the engine: either a velocity field integrated by a solver, or a map
 // that gives positions at a depth directly (shallow DAE, composed DAE as an Euler broken line).
 import type * as tf from '@tensorflow/tfjs-core'
+import type { MixtureDef } from '../../../shared/presets'
+import type { MlpFieldConfig } from '../models/mlp-field'
+
+/**
+ * Plain data a worker thread rebuilds a velocity field from (pool/field-recipe.ts): fields that carry
+ * one can be integrated across the engine's worker pool, particle shards in parallel.
+ */
+export type FieldRecipe =
+  | { kind: 'continuous-dae'; mixture: MixtureDef }
+  | { kind: 'empirical-dae'; dim: number; bandwidth: number; referenceSize: number }
+  | { kind: 'mlp'; config: MlpFieldConfig; weights: Float32Array[] }
 
 export interface VelocityField {
   readonly dim: number
@@ -12,6 +23,8 @@ export interface VelocityField {
   velocity(x: tf.Tensor2D, t: number): tf.Tensor2D
   /** rows at the top of every batch that are reference particles, not output (0 for most fields) */
   readonly referenceRows: number
+  /** how a worker rebuilds this field; absent: it integrates on the engine's own thread only */
+  readonly recipe?: FieldRecipe
   dispose(): void
 }
 

@@ -15,6 +15,7 @@ import type { Integrator, SolverOptions } from '../solvers/types'
 import type { JobContext } from './context'
 import { metricsProgress, PROGRESS_TRANSPORT } from './progress'
 import { transport, type TransportResult } from './transport'
+import { engineThreads } from '../pool/sizing'
 
 /** What a runner adds after the metrics (the flow is disposed by then): a training report, more notes. */
 export interface RunTailExtras {
@@ -99,6 +100,7 @@ export async function runTail(input: RunTailInput): Promise<RunContent> {
     finishedAt: input.now().toISOString(),
     appVersion: input.appVersion,
     backend: input.backend,
+    threads: engineThreads(),
     spec,
     dimension: dim,
     particleCount: N,

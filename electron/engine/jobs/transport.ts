@@ -8,6 +8,9 @@ import type { DepthMap, Flow, VelocityField } from '../flows/types'
 import type { Integrator, SolverOptions } from '../solvers/types'
 import type { JobContext } from './context'
 import { message, say } from '../../../shared/messages'
+import { enginePool } from '../pool/engine-pool'
+import { canPool, transportOnPool } from '../pool/pooled-transport'
+import type { WorkerPool } from '../pool/pool'
 
 /** Bytes of per-depth position tensors one chunk may hold at once (all S samples of the chunk). */
 export const CHUNK_TENSOR_BYTES = 256 * 1024 * 1024
@@ -31,6 +34,8 @@ export interface TransportInput {
   ctx: JobContext
   /** progress share of the whole job that transport covers (default 0.85) */
   progressShare?: number
+  /** the worker pool to split particles over; default the engine's (none at one thread), null: this thread */
+  pool?: WorkerPool | null
 }
 
 export interface TransportResult {
@@ -38,7 +43,7 @@ export interface TransportResult {
   stats: SolverStats
 }
 
-function allocate(n: number): Float32Array {
+export function allocate(n: number): Float32Array {
   try {
     return new Float32Array(n)
   } catch {
@@ -57,7 +62,17 @@ function store(out: Float32Array, src: Float32Array, s: number, n: number, dim: 
   }
 }
 
+/** The reference particles (empirical DAE) must be among the particles. */
+export function checkReference(ref: number, n: number): void {
+  if (ref > n)
+    throw new EngineError('invalid-spec', message('engine.referenceTooMany', { ref, n }), [
+      { field: 'flow.referenceSize', message: message('engine.referenceAtMost', { n }) }
+    ])
+}
+
 export async function transport(input: TransportInput): Promise<TransportResult> {
+  const pool = input.pool === undefined ? enginePool() : input.pool
+  if (pool && canPool(input)) return transportOnPool(input, pool)
   const { flow, count: n, dim, depths, ctx } = input
   const share = input.progressShare ?? 0.85
   const S = depths.length
@@ -89,10 +104,7 @@ async function fieldChunk(
 ): Promise<void> {
   const { positions, count: n, dim, depths, ctx } = input
   const ref = field.referenceRows
-  if (ref > n)
-    throw new EngineError('invalid-spec', message('engine.referenceTooMany', { ref, n }), [
-      { field: 'flow.referenceSize', message: message('engine.referenceAtMost', { n }) }
-    ])
+  checkReference(ref, n)
   // the reference particles are the first `ref` particles of the whole cloud at depth 0, in every chunk
   const batch = new Float32Array((ref + m) * dim)
   batch.set(positions.subarray(0, ref * dim))

@@ -19,8 +19,8 @@ export interface EpochLoopOptions<W> {
   nTrain: number
   /** batch order: rng.fork(`epoch:${e}`) per epoch */
   rng: Rng
-  /** one optimisation step on these training rows (`epoch`: for per-epoch random streams) */
-  step(rows: Int32Array, epoch: number): StepResult
+  /** one optimisation step on these training rows (`epoch`: for per-epoch random streams); may run on the worker pool */
+  step(rows: Int32Array, epoch: number): StepResult | Promise<StepResult>
   /** batched forward field evaluations one step on `rows` rows costs */
   nfeOf(rows: number): number
   /** data loss on the held-out split (no gradients); classification also gives the held-out accuracy */
@@ -64,7 +64,7 @@ export async function runEpochs<W>(o: EpochLoopOptions<W>): Promise<EpochLoopRes
     let epochNfe = 0
     for (let b = 0; b < batches; b++) {
       const rows = order.subarray(b * o.batchSize, Math.min(o.nTrain, (b + 1) * o.batchSize))
-      const r = o.step(rows, epoch)
+      const r = await o.step(rows, epoch)
       loss += (r.loss * rows.length) / o.nTrain
       kinetic += (r.kinetic * rows.length) / o.nTrain
       if (r.jacobian !== undefined) jacobian = (jacobian ?? 0) + (r.jacobian * rows.length) / o.nTrain

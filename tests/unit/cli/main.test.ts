@@ -7,6 +7,7 @@ import { RunManifestSchema } from '../../../shared/run'
 import { main } from '../../../electron/cli/main'
 import { readNpy } from '../../../electron/engine/runs/npy'
 import { captureIo } from './cli-io'
+import { setThreadSetting } from '../../../electron/engine/pool/sizing'
 
 const EXAMPLES = resolve(__dirname, '../../../examples')
 let dir: string
@@ -52,6 +53,23 @@ describe('nagare CLI (main)', () => {
     expect(text).not.toMatch(/[{}]/) // not JSON
     // nothing else was left beside it
     expect((await readdir(dir)).filter((n) => n.includes('partial'))).toEqual([])
+  })
+
+  it('--threads is recorded in run.json and the summary; a count that is not a whole number from 1 exits 2', async () => {
+    try {
+      const io = captureIo(dir)
+      expect(await main(argv('run', join(EXAMPLES, 'paper-45-shallow.json'), '--out', 'threads-run', '--threads', '2'), io)).toBe(0)
+      const m = RunManifestSchema.parse(JSON.parse(await readFile(join(dir, 'threads-run', 'run.json'), 'utf8')))
+      expect(m.threads).toBe(2)
+      expect(io.out()).toMatch(/backend\s+\w+, 2 thread\(s\)/)
+      for (const bad of ['0', '1.5', 'many']) {
+        const io2 = captureIo(dir)
+        expect(await main(argv('run', join(EXAMPLES, 'paper-45-shallow.json'), '--out', `bad-threads-${bad}`, '--threads', bad), io2)).toBe(2)
+        expect(io2.err()).toMatch(/--threads must be a whole number/)
+      }
+    } finally {
+      setThreadSetting(undefined)
+    }
   })
 
   it('exit 2 for an invalid spec, naming each field, and for unusable input', async () => {

@@ -7,7 +7,8 @@ import type { Rng } from '../../data/random'
 import type { TrainedModel } from '../../models/trained-model'
 import { runEpochs } from '../epochs'
 import { restoreOptimizer, stageCheckpoint } from '../resume'
-import { createOptimizer, trainStep, type TrainConfig } from '../train-step'
+import { createOptimizer, type TrainConfig } from '../train-step'
+import { trainStepAnywhere } from '../sharded-step'
 import { gather, normals, splitRows, type TaskHooks, type TaskResult } from './common'
 
 /** g_l applied to every row of `x` [n, D] (no gradients) */
@@ -70,7 +71,7 @@ export async function trainDaeLayers(model: TrainedModel, data: Float32Array, n:
         rng: rng.fork(`minibatch:${l}`),
         layer: L > 1 ? l : undefined,
         step: (rows) =>
-          trainStep(model.fields[l], optimizer, { x0: gather(trainNoisy, D, rows), target: gather(trainClean, D, rows), n: rows.length }, config),
+          trainStepAnywhere(model.fields[l], optimizer, { x0: gather(trainNoisy, D, rows), target: gather(trainClean, D, rows), n: rows.length }, config),
         nfeOf: () => 1,
         ...(split.validation.length > 0 ? { validate: () => mse(model, l, valNoisy, valClean, split.validation.length) } : {}),
         ...(training.earlyStopping ? { earlyStopping: training.earlyStopping } : {}),

@@ -93,6 +93,20 @@ describe('settings screen', () => {
     expect(m.api['settings.set']).toHaveBeenLastCalledWith({ settings: { defaultSolver: 'dopri5' } })
   })
 
+  it('saves the compute threads as a whole number, 0 (automatic) for an empty or negative entry, with no restart', async () => {
+    m.api['settings.set'].mockImplementation((r) => Promise.resolve({ ok: true, value: { settings: { ...DEFAULT_SETTINGS, ...r.settings } } }))
+    const w = mount(SettingsView, { global: { plugins: [i18n()] } })
+    await flush()
+    expect((w.find(tid('settings-threads')).element as HTMLInputElement).value).toBe('0')
+    for (const [typed, saved] of [['3', 3], ['2.6', 2], ['-1', 0], ['', 0]] as const) {
+      await w.find(tid('settings-threads')).setValue(typed)
+      await w.find(tid('settings-threads')).trigger('change')
+      await flush()
+      expect(m.api['settings.set']).toHaveBeenLastCalledWith({ settings: { threads: saved } })
+    }
+    expect(w.find(tid('settings-pending')).exists()).toBe(false)
+  })
+
   it('shows the workspace read-only with an explanation in browser mode, editable on the desktop', async () => {
     await useEngineStore().load()
     const w = mount(SettingsView, { global: { plugins: [i18n()] } })

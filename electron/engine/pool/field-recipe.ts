@@ -1,0 +1,20 @@
+// A velocity field rebuilt from its recipe inside a pool worker: the same code the engine's own thread
+// runs (continuous and empirical DAE, a trained MLP field), so a shard moves exactly as it would there.
+import { createRng } from '../data/random'
+import { continuousDaeField } from '../flows/continuous-dae'
+import { empiricalDaeField } from '../flows/empirical-dae'
+import type { FieldRecipe, VelocityField } from '../flows/types'
+import { MlpField } from '../models/mlp-field'
+
+export function fieldFromRecipe(recipe: FieldRecipe): VelocityField {
+  if (recipe.kind === 'continuous-dae') return continuousDaeField(recipe.mixture)
+  if (recipe.kind === 'empirical-dae') return empiricalDaeField(recipe.dim, recipe.bandwidth, recipe.referenceSize)
+  // the initialisation is overwritten at once by the trained weights
+  const model = new MlpField(recipe.config, createRng(0))
+  try {
+    model.setWeights(recipe.weights)
+    return model.snapshot()
+  } finally {
+    model.dispose()
+  }
+}
