@@ -12,7 +12,8 @@ import { StudySweepSchema, type StudyResult, type StudySummary } from './study'
 import { LIMITS } from './limits'
 import { ImageOptionsSchema } from './image-data'
 import { OnnxAnalyzeOptionsSchema, type OnnxInspection } from './onnx'
-import { say } from './messages'
+import { say, type Message } from './messages'
+import type { TrainingProgress } from './job-progress'
 import { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method } from './channels'
 
 export { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method }
@@ -207,7 +208,7 @@ export type ResponseOf<M extends Method> = Responses[M]
 
 export type JobEvent =
   | { jobId: string; type: 'started'; name: string }
-  | { jobId: string; type: 'progress'; fraction: number; depth?: number; message?: string }
+  | { jobId: string; type: 'progress'; fraction: number; depth?: number; message?: Message; training?: TrainingProgress }
   | { jobId: string; type: 'done'; runId: string }
   | { jobId: string; type: 'failed'; error: ApiError }
   | { jobId: string; type: 'cancelled' }

@@ -8,6 +8,7 @@ import { FIN13_MESSAGES } from './catalog-fin13'
 import { HARDEN_MESSAGES } from './catalog-harden'
 import { IMGUI_MESSAGES } from './catalog-imgui'
 import { IMPORT_MESSAGES } from './catalog-import'
+import { NOTEMSG_MESSAGES } from './catalog-notemsg'
 import { ONNX_MESSAGES } from './catalog-onnx'
 import { RUNS_MESSAGES } from './catalog-runs'
 import { SHIFT_MESSAGES } from './catalog-shift'
@@ -25,6 +26,7 @@ export const CATALOGS = {
   harden: HARDEN_MESSAGES,
   imgui: IMGUI_MESSAGES,
   import: IMPORT_MESSAGES,
+  notemsg: NOTEMSG_MESSAGES,
   onnx: ONNX_MESSAGES,
   runs: RUNS_MESSAGES,
   shift: SHIFT_MESSAGES,
@@ -43,6 +45,7 @@ export const MESSAGES = {
   ...HARDEN_MESSAGES,
   ...IMGUI_MESSAGES,
   ...IMPORT_MESSAGES,
+  ...NOTEMSG_MESSAGES,
   ...ONNX_MESSAGES,
   ...RUNS_MESSAGES,
   ...SHIFT_MESSAGES,

@@ -1,6 +1,7 @@
 // What a flow is to the rest of the engine: either a velocity field integrated by a solver, or a map
 // that gives positions at a depth directly (shallow DAE, composed DAE as an Euler broken line).
 import type * as tf from '@tensorflow/tfjs-core'
+import type { Message } from '../../../shared/messages'
 
 export interface VelocityField {
   readonly dim: number
@@ -26,7 +27,7 @@ export interface DepthMap {
 
 interface FlowCommon {
   /** plain-language notes recorded in the run (approximations, caveats) */
-  notes: string[]
+  notes: Message[]
   /**
    * Exact covariance of the pushforward mu_t when it is Gaussian (single-Gaussian data under the
    * continuous, shallow or composed DAE); undefined otherwise, and entropy is then estimated by kNN.

@@ -18,7 +18,7 @@ import type { JobContext } from './context'
 import { metricsProgress, PROGRESS_TRANSPORT } from './progress'
 import { transport } from './transport'
 import { isTrainedKind, runTrainedExperiment } from './train-runner'
-import { say } from '../../../shared/messages'
+import { say, stored } from '../../../shared/messages'
 import { runFlags } from '../runs/run-flags'
 
 /** The engine pieces the runner calls; injectable so tests can wrap or slow them. */
@@ -123,7 +123,7 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
       singularTime: spec.flow.kind === 'continuous-dae' && Number.isFinite(singularTime(dist)) ? singularTime(dist) : null
     },
     depthAnalysis: metrics.constants,
-    notes: [...(fromDataset ? [fromDataset.note] : []), ...flow.notes, ...metrics.notes],
+    notes: [...(fromDataset ? [fromDataset.note] : []), ...flow.notes, ...metrics.notes].map(stored),
     flags: runFlags(rows, spec.flow.kind),
     files: { trajectories: 'trajectories.npy', metrics: 'metrics.csv', ...(particles.labels ? { labels: 'labels.npy' as const } : {}) }
   }

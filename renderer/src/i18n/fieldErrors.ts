@@ -1,7 +1,8 @@
 // The validator's field errors in the UI's language. parseSpec speaks English (shared with the CLI):
 // zod's built-in messages (not ours) are matched here and reworded through i18n keys; everything else
 // is one of our own spec messages, turned into the locale by the shared message catalogue.
-import { localize, type MessageLang } from '@shared/messages'
+import type { MessageLang } from '@shared/messages'
+import { legacyText } from '@shared/messages/legacy'
 
 type Translate = (key: string, params?: Record<string, unknown>) => string
 
@@ -37,5 +38,5 @@ export function describeFieldError(message: string, t: Translate, locale: string
     if (m) return t(key, params(m))
   }
   const lang: MessageLang = locale === 'ja' ? 'ja' : 'en'
-  return localize(message, lang)
+  return legacyText(message, lang)
 }

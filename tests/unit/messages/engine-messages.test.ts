@@ -1,5 +1,5 @@
 // Engine texts reach the UI in Japanese: real errors, run notes, settings notices and job failures,
-// produced by the real code paths, come back from localize() in Japanese with their numbers and ids
+// produced by the real code paths, come back in Japanese (notes as Messages, errors still through the legacy fallback) with their numbers and ids
 // kept, and unchanged in English. Plus a source check: no EngineError or run note in the engine's
 // jobs, training, flows, solvers, models, data, analysis, runs, studies, settings or host/server
 // glue is written as a literal (it would bypass the catalogue and stay English).
@@ -7,7 +7,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { localize, say } from '../../../shared/messages'
+import { english, message, renderMessage, say, type Message } from '../../../shared/messages'
+import { legacyText } from '../../../shared/messages/legacy'
 import { resolveDistribution } from '../../../shared/experiment'
 import type { JobEvent } from '../../../shared/contract'
 import { initBackend } from '../../../electron/engine/backend'
@@ -28,10 +29,11 @@ import { testRng } from '../engine/analysis/test-rng'
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/
 
-/** `text` (an English engine text) is shown in Japanese, keeps `keep`, and is unchanged in English. */
-function expectJapanese(text: string, keep: (string | number)[] = []): string {
-  const ja = localize(text, 'ja')
-  expect(localize(text, 'en')).toBe(text)
+/** A Message (a note) or an English engine text (an error) is shown in Japanese, keeps `keep`, and reads the same English. */
+function expectJapanese(m: Message | string, keep: (string | number)[] = []): string {
+  const text = typeof m === 'string' ? m : english(m)
+  const ja = typeof m === 'string' ? legacyText(m, 'ja') : renderMessage(m, 'ja')
+  expect(typeof m === 'string' ? legacyText(m, 'en') : renderMessage(m, 'en')).toBe(text)
   expect(ja, text).not.toBe(text)
   expect(ja, text).toMatch(JAPANESE)
   for (const k of keep) expect(ja, `${ja} keeps ${k}`).toContain(String(k))
@@ -104,7 +106,8 @@ describe('engine texts from real code paths, in Japanese', () => {
     const flow = buildFlow(spec, resolveDistribution(spec.distribution))
     if (flow.type === 'map') flow.map.dispose()
     expect(flow.notes).toHaveLength(1)
-    expect(flow.notes[0]).toMatch(/^Composed DAE on a mixture/)
+    expect(flow.notes[0].key).toBe('engine.noteComponentwise')
+    expect(english(flow.notes[0])).toMatch(/^Composed DAE on a mixture/)
     const ja = expectJapanese(flow.notes[0], ['N(m_k, S_k)'])
     expect(ja).toContain('成分ごとの近似')
   })
@@ -132,8 +135,8 @@ describe('engine texts from real code paths, in Japanese', () => {
     const { notes } = await depthMetrics(traj, [3, n, 2], [0, 0.1, 0.2], { rng: testRng(1) })
     expect(notes.length).toBeGreaterThanOrEqual(4)
     for (const note of notes) expectJapanese(note)
-    const merging = notes.find((t) => t.startsWith('Merging:'))!
-    const pairs = /^Merging: (\d+) seeded/.exec(merging)![1]
+    const merging = notes.find((m) => m.key === 'engine.noteMerging')!
+    const pairs = /^Merging: (\d+) seeded/.exec(english(merging))![1]
     expectJapanese(merging, [pairs])
   })
 
@@ -143,7 +146,7 @@ describe('engine texts from real code paths, in Japanese', () => {
     await writeFile(join(checkpointDir(ws, 'k1'), CHECKPOINT_FILE), '{"format": "something else"}')
     const saved = await readCheckpoint(ws, 'k1')
     expect(saved.kind).toBe('unusable')
-    const note = say('engine.noteCheckpointUnreadable', { reason: (saved as { reason: string }).reason })
+    const note = message('engine.noteCheckpointUnreadable', { reason: (saved as { reason: string }).reason })
     const ja = expectJapanese(note)
     expect(ja).toContain('このバージョンの Nagare の学習チェックポイントではありません')
   })
@@ -172,7 +175,7 @@ describe('engine texts from real code paths, in Japanese', () => {
     expect(failed?.type === 'failed' && failed.error.code).toBe('blow-up')
     const message = failed?.type === 'failed' ? failed.error.message : ''
     expect(message).toBe('integration blew up at depth 0.250000: positions became NaN or infinite')
-    expect(localize(message, 'ja')).toBe('深さ 0.250000 で積分が発散しました: 位置が NaN または無限大になりました')
+    expect(legacyText(message, 'ja')).toBe('深さ 0.250000 で積分が発散しました: 位置が NaN または無限大になりました')
     expectJapanese(new CancelledError().message)
     await jobs.dispose()
   })
@@ -192,7 +195,7 @@ describe('engine texts from real code paths, in Japanese', () => {
     const e = await failed
     const message = e.type === 'failed' ? e.error.message : ''
     expect(message).toBe('The compute engine stopped unexpectedly (exit code 3: out of memory). It will be restarted on the next request.')
-    expect(localize(message, 'ja')).toBe('計算エンジンが予期せず停止しました（終了コード 3: out of memory）。次の要求で再起動されます。')
+    expect(legacyText(message, 'ja')).toBe('計算エンジンが予期せず停止しました（終了コード 3: out of memory）。次の要求で再起動されます。')
     await service.dispose()
   })
 })

@@ -6,7 +6,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseSpec } from '../../../shared/experiment'
 import { parseRequest } from '../../../shared/contract'
-import { localize } from '../../../shared/messages'
+import { legacyText } from '../../../shared/messages/legacy'
 import { SPEC_MESSAGES } from '../../../shared/messages/catalog-spec'
 import { matcher, readParams } from '../../../shared/messages/format'
 
@@ -86,10 +86,10 @@ describe('spec field errors in Japanese', () => {
   it('no field error of ours stays English', () => {
     expect(fieldMessages.length).toBeGreaterThanOrEqual(30)
     for (const msg of fieldMessages) {
-      const ja = localize(msg, 'ja')
+      const ja = legacyText(msg, 'ja')
       expect(ja, msg).not.toBe(msg)
       expect(ja, msg).toMatch(JAPANESE)
-      expect(localize(msg, 'en'), msg).toBe(msg)
+      expect(legacyText(msg, 'en'), msg).toBe(msg)
     }
   })
 
@@ -99,7 +99,7 @@ describe('spec field errors in Japanese', () => {
       { field: 'integration.depth', message: 'depth 0.6 is at or past the singular time t* = 0.500000 of the continuous DAE (min eigenvalue / 2)' }
     ])
     // paper-47's smallest covariance eigenvalue is 1, so t* = 1/2
-    expect(localize('depth 0.6 is at or past the singular time t* = 0.500000 of the continuous DAE (min eigenvalue / 2)', 'ja')).toBe(
+    expect(legacyText('depth 0.6 is at or past the singular time t* = 0.500000 of the continuous DAE (min eigenvalue / 2)', 'ja')).toBe(
       '深さ 0.6 は連続 DAE の特異時刻 t* = 0.500000（最小固有値 / 2）以上です'
     )
     const w = parseSpec(gmm([0.5, 0.8], [[0, 0], [1, 0]], [I2, I2]))
@@ -107,7 +107,7 @@ describe('spec field errors in Japanese', () => {
     expect(w.ok ? [] : w.errors.map((e) => e.message)).toEqual(['weights must sum to 1 (they sum to 1.3)'])
     const f = parseSpec(gmm([0.1, 0.2], [[0, 0], [1, 0]], [I2, I2]))
     expect(f.ok ? [] : f.errors.map((e) => e.message)).toEqual(['weights must sum to 1 (they sum to 0.3)'])
-    expect(localize('weights must sum to 1 (they sum to 0.3)', 'ja')).toBe('重みの合計を 1 にしてください（現在の合計は 0.3 です）')
+    expect(legacyText('weights must sum to 1 (they sum to 0.3)', 'ja')).toBe('重みの合計を 1 にしてください（現在の合計は 0.3 です）')
     const b = parseSpec(dae({ training: { batchSize: 5000 } }))
     expect(b.ok ? [] : b.errors).toEqual([{ field: 'flow.training.batchSize', message: 'batch size 5000 exceeds the 4096 training samples' }])
   })
@@ -117,12 +117,12 @@ describe('spec field errors in Japanese', () => {
     expect(unknown.ok).toBe(false)
     if (unknown.ok) return
     expect(unknown.error.message).toBe('unknown method "runs.explode"')
-    expect(localize(unknown.error.message, 'ja')).toBe('不明なメソッド "runs.explode" です')
+    expect(legacyText(unknown.error.message, 'ja')).toBe('不明なメソッド "runs.explode" です')
     const bad = parseRequest('runs.start', { spec: {}, extra: 1 })
     expect(bad.ok).toBe(false)
     if (bad.ok) return
     expect(bad.error.message).toMatch(/^bad payload for runs\.start: /)
-    expect(localize(bad.error.message, 'ja')).toMatch(/^runs\.start の要求の内容が正しくありません: /)
+    expect(legacyText(bad.error.message, 'ja')).toMatch(/^runs\.start の要求の内容が正しくありません: /)
   })
 })
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { columnIssues, defaultForm, fileIssues, formProblems } from '@/components/data/mapping'
 import { bytesToBase64 } from '@/components/data/base64'
-import { say } from '@shared/messages'
+import { message } from '@shared/messages'
 import { PREVIEW } from './fixtures'
 
 describe('import form logic', () => {
@@ -29,10 +29,10 @@ describe('import form logic', () => {
     const keys = columnIssues(PREVIEW, String).map((i) => `${i.key}:${i.params?.name}`)
     expect(keys).toEqual(['issues.missing:temp', 'issues.someText:pressure', 'issues.missing:pressure', 'issues.notNumeric:machine', 'issues.notNumeric:note'])
     expect(columnIssues(PREVIEW, String)[3].params?.examples).toBe('“A”, “B”, “C”')
-    expect(fileIssues(PREVIEW)).toEqual(['1 row has fewer fields than the header; the absent cells count as missing'])
-    // a file-level issue is kept even when it starts like a column issue; every column template is dropped
-    const columnLike = { ...PREVIEW, issues: ['column headers repeat: the second "x" is renamed', say('import.issueMissingMany', { name: 'x', count: '3' }), say('import.issueColumnEmpty', { name: 'y' })] }
-    expect(fileIssues(columnLike)).toEqual(['column headers repeat: the second "x" is renamed'])
+    expect(fileIssues(PREVIEW)).toEqual([message('import.issueShortRowOne')])
+    // sorted by the Message key, not by what the text says: a file-level issue stays, every column issue goes
+    const columnLike = { ...PREVIEW, issues: [message('import.issueShortRowsMany', { count: '2' }), message('import.issueMissingMany', { name: 'x', count: '3' }), message('import.issueColumnEmpty', { name: 'y' }), message('import.issueNoNumericColumn')] }
+    expect(fileIssues(columnLike)).toEqual([message('import.issueShortRowsMany', { count: '2' }), message('import.issueNoNumericColumn')])
   })
 
   it('encodes bytes in chunks to the same base64 as Node', () => {
