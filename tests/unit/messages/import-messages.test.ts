@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { english, message, renderMessage, say, stored, type Message } from '../../../shared/messages'
+import { english, message, renderMessage, say, stored, type Message, type StoredMessage } from '../../../shared/messages'
 import { legacyText } from '../../../shared/messages/legacy'
 import { getAnalysis, listAnalyses } from '../../../electron/engine/analyses/store'
 import { applyMapping } from '../../../electron/engine/data-import/apply'
@@ -201,8 +201,10 @@ describe('models, dumps and layer analyses in Japanese', () => {
     ]
     const r = analyzeLayers(layers, { k: 5 })
     const flag = r.flags.find((f) => f.kind === 'merging')!
-    expect(flag.message).toMatch(/^layer 1 \(squash\) merges \d+% of point pairs that were distinct at the input \(threshold 5%\)$/)
-    expect(legacyText(flag.message, 'ja')).toMatch(/^層 1（squash）は入力で異なっていた点のペアの \d+% を併合しています（しきい値 5%）$/)
+    const said = flag.message as StoredMessage
+    expect(said.key).toBe('import.flagMergingNamed')
+    expect(said.text).toMatch(/^layer 1 \(squash\) merges \d+% of point pairs that were distinct at the input \(threshold 5%\)$/)
+    expect(renderMessage(said, 'ja')).toMatch(/^層 1（squash）は入力で異なっていた点のペアの \d+% を併合しています（しきい値 5%）$/)
     japanese(flag.remedy)
     const note = japanese(r.sampling.note, ['k-d'])
     expect(note.split('; ')).toHaveLength(4)
