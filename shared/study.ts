@@ -40,8 +40,8 @@ export interface StudyResult {
   /** the base spec (ExperimentSpec) the sweep varied */
   spec: unknown
   sweep: StudySweep
-  /** how the continuous limit was computed, in plain words (e.g. "continuous DAE, dopri5 rtol 1e-8") */
-  limit: string
+  /** how the continuous limit was computed (e.g. "continuous DAE, dopri5 rtol 1e-8"): a Message with its English; a string in 0.1.0 */
+  limit: StoredText
   limitEntropyEnd: number
   points: StudyPoint[]
   /** fitted slope of log(meanError) against log(value) (the convergence order), when defined */

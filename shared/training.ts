@@ -2,6 +2,7 @@
 // training curve, held-out quality, regulariser values, NFE, solver robustness and the saved model.
 // Owned by the learned-flows work (issue 3).
 import { z } from 'zod'
+import { StoredTextSchema } from './messages/stored'
 
 const num = z.number()
 const nullableNum = z.number().nullable()
@@ -74,7 +75,8 @@ export const TrainingReportSchema = z.looseObject({
   /** learned versus closed form, where one exists (Gaussian or mixture data) */
   closedForm: z
     .object({
-      description: z.string(),
+      /** what the learned flow is compared with: a Message with its English (a string in version-1 runs) */
+      description: StoredTextSchema,
       /** on the run's particles at the final depth */
       meanAbsError: num,
       maxAbsError: num,

@@ -132,7 +132,7 @@ export async function runStudy(name: string, specInput: unknown, sweep: StudySwe
     backend: options.backend,
     spec: base,
     sweep,
-    limit: limitDescription(base, sweep),
+    limit: stored(limitDescription(base, sweep)),
     limitEntropyEnd: entropyOf(lim.end),
     points: result,
     ...(slope !== undefined ? { slope } : {}),
