@@ -14,6 +14,6 @@ export const NOTEMSG_MESSAGES = {
   // a layer report's sampling note: four Messages (points, pairs, cloud, updates) said as one line
   'notemsg.samplingParts': {
     en: '{points}; {pairs}; {cloud}; {updates}',
-    ja: '{points}; {pairs}; {cloud}; {updates}'
+    ja: '{points}。{pairs}。{cloud}。{updates}。'
   }
 } as const satisfies Catalog

@@ -207,7 +207,8 @@ describe('models, dumps and layer analyses in Japanese', () => {
     expect(renderMessage(said, 'ja')).toMatch(/^層 1（squash）は入力で異なっていた点のペアの \d+% を併合しています（しきい値 5%）$/)
     japanese(flag.remedy)
     const note = japanese(r.sampling.note, ['k-d'])
-    expect(note.split('; ')).toHaveLength(4)
+    // four parts, said as four Japanese sentences
+    expect(note.split('。').filter(Boolean)).toHaveLength(4)
     // all 60 points are used: the note says so, not "subsample"
     expect(note).toContain('kNN 保存率と CKA は 60 点すべてで計算しています')
     japanese(r.rows[1].entropyNote!, ['kNN'])
