@@ -139,7 +139,8 @@ export interface ShiftSummary {
   absorbedAt: number | null
   /** compare samples lying farthest from the reference (distance to their k-th nearest reference point), by layer */
   farthest: { layer: number; name: string; points: { index: number; distance: number }[] }[]
-  note: string
+  /** how the distances were sampled: a Message with its English (a string in 0.1.0 analyses) */
+  note: StoredText
 }
 
 /** An Euler stretch: a run of equal-width layers, or (models with a graph) a chain of residual blocks. */

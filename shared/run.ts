@@ -143,7 +143,7 @@ export const RunManifestSchema = z.object({
 }).superRefine((m, ctx) => {
   // a version-2 manifest says every text as a Message: a plain string there is a writer's bug
   if (m.formatVersion === 1) return
-  const texts = [...m.notes, ...(m.flags ?? []).flatMap((f) => [f.message, f.remedy]), ...(m.training?.closedForm ? [m.training.closedForm.description] : [])]
+  const texts = [...m.notes, ...(m.flags ?? []).flatMap((f) => [f.message, f.remedy]), ...(m.training?.closedForm ? [m.training.closedForm.description] : []), ...(m.training?.robustness ?? []).map((r) => r.method)]
   if (texts.some((t) => typeof t === 'string')) ctx.addIssue({ code: 'custom', path: ['notes'], message: 'a plain-string text in a version-2 manifest' })
 })
 export type RunManifest = z.infer<typeof RunManifestSchema>

@@ -30,8 +30,8 @@ export type EpochRecord = z.infer<typeof EpochRecordSchema>
 
 /** How far outputs move when the trained flow is re-integrated differently ("a network is an Euler broken line"). */
 export const DisplacementSchema = z.object({
-  /** what the outputs were re-integrated with, in words */
-  method: z.string(),
+  /** what the outputs were re-integrated with: a Message with its English (a string in version-1 runs) */
+  method: StoredTextSchema,
   stepSize: num.optional(),
   rtol: num.optional(),
   nfe: z.number().int().min(0),

@@ -17,7 +17,7 @@ import { predictClasses } from '../training/tasks/classify'
 import { meanLogLikelihood, sampleBackwards } from '../training/tasks/density'
 import { daeFinalStates, displacement, finalStates, meanPathLength, type Outputs } from '../training/reintegrate'
 import type { TrainedSetup } from './train-tasks'
-import { say, message, stored, type Message } from '../../../shared/messages'
+import { message, stored, type Message } from '../../../shared/messages'
 
 /** rows used for the robustness re-integrations */
 export const ROBUSTNESS_ROWS = 2000
@@ -110,16 +110,16 @@ export async function qualityNumbers(setup: TrainedSetup): Promise<QualityNumber
     const ref = await run(trained)
     const refAcc = accuracyOf(setup, ref, n)
     const robustness: Displacement[] = []
-    const variants: Array<[string, SolverOptions]> = [
-      [say('engine.robustHalfStep', { solver: meta.solver, step: meta.stepSize / 2 }), { solver: meta.solver, stepSize: meta.stepSize / 2 }],
-      [say('engine.robustDopri', { rtol: ROBUSTNESS_RTOL, atol: ROBUSTNESS_ATOL }), dopri]
+    const variants: Array<[Message, SolverOptions]> = [
+      [message('engine.robustHalfStep', { solver: meta.solver, step: meta.stepSize / 2 }), { solver: meta.solver, stepSize: meta.stepSize / 2 }],
+      [message('engine.robustDopri', { rtol: ROBUSTNESS_RTOL, atol: ROBUSTNESS_ATOL }), dopri]
     ]
     for (const [method, o] of variants) {
       const out = await run(o)
       const d = displacement(ref.x, out.x, n, S)
       const acc = accuracyOf(setup, out, n)
       robustness.push({
-        method,
+        method: stored(method),
         ...(o.solver === 'dopri5' ? { rtol: o.rtol } : { stepSize: o.stepSize }),
         nfe: out.nfe,
         maxDisplacement: d.max,

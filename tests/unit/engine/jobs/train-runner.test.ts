@@ -67,7 +67,8 @@ describe('trained composed DAE through the runner', () => {
     expect(Math.abs(cf.varianceLearned![0] - exact)).toBeLessThanOrEqual(0.03)
     expect(RunManifestSchema.safeParse(manifest).success).toBe(true)
     expect(manifest.training!.curve.filter((r) => r.layer === 3)).toHaveLength(6)
-    expect(manifest.training!.robustness.map((r) => r.method)).toEqual([expect.stringContaining('euler'), expect.stringContaining('dopri5')])
+    expect(manifest.training!.robustness.map((r) => storedEnglish(r.method))).toEqual([expect.stringContaining('euler'), expect.stringContaining('dopri5')])
+    expect(manifest.training!.robustness.map((r) => (r.method as { key: string }).key)).toEqual(['engine.robustHalfStep', 'engine.robustDopri'])
     expect(tf.memory().numTensors).toBe(baseline)
   })
 
