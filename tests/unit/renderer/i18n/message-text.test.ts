@@ -3,7 +3,7 @@
 // does not know as the key, nothing as nothing, and a dataset's cleaning (several Messages, or the one
 // English string a 0.1.0 dataset kept) as one line. Checked against the catalogue's own templates.
 import { describe, expect, it } from 'vitest'
-import { message, MESSAGES, say, stored, type Message } from '@shared/messages'
+import { message, MESSAGES, say, stored, type Message, type StoredMessage } from '@shared/messages'
 import { fill } from '@shared/messages/format'
 import { joinedText, messageTextIn } from '@/i18n/messageText'
 
@@ -16,7 +16,8 @@ describe('messageTextIn', () => {
     expect(messageTextIn(issue, 'ja')).toBe(fill(MESSAGES['import.issueNonNumericOne'].ja, { name: 'pressure', examples: inner }))
     expect(messageTextIn(issue, 'en')).toBe(say('import.issueNonNumericOne', { name: 'pressure', examples: say('import.examplesOne', { list: '"abc"' }) }))
     // the English kept beside a stored Message is not what is shown: the Message is rendered
-    expect(messageTextIn({ ...stored(issue), text: 'stale' }, 'ja')).toBe(messageTextIn(issue, 'ja'))
+    const kept: StoredMessage = { ...stored(issue), text: 'stale' }
+    expect(messageTextIn(kept, 'ja')).toBe(messageTextIn(issue, 'ja'))
   })
 
   it('reads a legacy English string back into Japanese, and leaves text that is no message as it is', () => {
