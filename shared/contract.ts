@@ -13,6 +13,7 @@ import { LIMITS } from './limits'
 import { ImageOptionsSchema } from './image-data'
 import { OnnxAnalyzeOptionsSchema, type OnnxInspection } from './onnx'
 import { message, zodIssuesMessage, type Message } from './messages'
+import type { TrainingProgress } from './job-progress'
 import { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method } from './channels'
 
 export { METHOD_NAMES, channelOf, EVENT_CHANNEL, type Method }
@@ -208,7 +209,7 @@ export type ResponseOf<M extends Method> = Responses[M]
 
 export type JobEvent =
   | { jobId: string; type: 'started'; name: string }
-  | { jobId: string; type: 'progress'; fraction: number; depth?: number; message?: string }
+  | { jobId: string; type: 'progress'; fraction: number; depth?: number; message?: Message; training?: TrainingProgress }
   | { jobId: string; type: 'done'; runId: string }
   | { jobId: string; type: 'failed'; error: ApiError }
   | { jobId: string; type: 'cancelled' }

@@ -1,6 +1,8 @@
 // Imported datasets (the user's CSV/TSV/NPY/NPZ copied into <workspace>/datasets/<id>/): the preview the
 // import screen shows before committing, and what a committed dataset is.
 import { z } from 'zod'
+import type { Message } from './messages/message'
+import { StoredMessageSchema, type StoredMessage } from './messages/stored'
 
 export const DATA_FORMATS = ['csv', 'tsv', 'npy', 'npz'] as const
 export type DataFormat = (typeof DATA_FORMATS)[number]
@@ -36,11 +38,11 @@ export interface DataPreview {
   subsampled: boolean
   /** rows the statistics were computed on (= rows unless subsampled) */
   sampledRows?: number
-  notice?: string
+  notice?: Message
   /** a column the file itself marks as the label (the labels array of an .npz) */
   suggestedLabel?: number
   /** problems a user must decide about (missing values, non-numeric columns) */
-  issues: string[]
+  issues: Message[]
 }
 
 export const MissingPolicySchema = z.enum(['drop-rows', 'fill-mean', 'fill-zero'])
@@ -58,9 +60,12 @@ export interface DatasetInfo {
   labelName?: string
   /** class names in label order, when a label column was chosen */
   classes?: string[]
-  /** rows dropped or cells filled, in plain words */
-  cleaning?: string
+  /** rows dropped or cells filled */
+  cleaning?: DatasetCleaning
 }
+
+/** What the import dropped or filled: Messages with their English; one English string in datasets of 0.1.0. */
+export type DatasetCleaning = StoredMessage[] | string
 
 /** A stored dataset as "Your data" shows it: its first rows and a summary of every column (all rows). */
 export interface DatasetView {
@@ -85,5 +90,5 @@ export const DatasetInfoSchema = z.object({
   featureNames: z.array(z.string()),
   labelName: z.string().optional(),
   classes: z.array(z.string()).optional(),
-  cleaning: z.string().optional()
+  cleaning: z.union([z.string(), z.array(StoredMessageSchema)]).optional()
 })

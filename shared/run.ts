@@ -2,9 +2,13 @@
 import { z } from 'zod'
 import { ExperimentSpecSchema } from './experiment'
 import { TrainingReportSchema } from './training'
+import { StoredTextSchema } from './messages/stored'
 
 export const RUN_FORMAT = 'nagare-run'
-export const RUN_FORMAT_VERSION = 1
+/** 2: notes and flag texts are Messages with their English beside them; 1 (0.1.0): plain English strings */
+export const RUN_FORMAT_VERSION = 2
+/** the versions a reader opens; only RUN_FORMAT_VERSION is written */
+export const RUN_FORMAT_VERSIONS = [1, RUN_FORMAT_VERSION] as const
 
 export const SolverStatsSchema = z.object({
   /** batched velocity-field (or map) evaluations, summed over chunks */
@@ -84,7 +88,8 @@ export type DepthAnalysis = z.infer<typeof DepthAnalysisSchema>
 /**
  * A flag raised on a run's per-depth metrics (electron/engine/runs/run-flags.ts, thresholds documented
  * there): the sample and depth it points at, the number behind it, the threshold it crossed, and the
- * English texts (say(); the UI localizes them) of what happened and what to change in the flow.
+ * Messages (with their English beside them) of what happened and what to change in the flow; plain
+ * English strings in runs written by 0.1.0.
  */
 export const RunFlagSchema = z.object({
   /** kinetic: mean |v|^2 spikes far above its median over depth; merging: apart pairs merge beyond the threshold */
@@ -93,14 +98,14 @@ export const RunFlagSchema = z.object({
   depth: z.number(),
   value: z.number(),
   threshold: z.number(),
-  message: z.string(),
-  remedy: z.string()
+  message: StoredTextSchema,
+  remedy: StoredTextSchema
 })
 export type RunFlag = z.infer<typeof RunFlagSchema>
 
 export const RunManifestSchema = z.object({
   format: z.literal(RUN_FORMAT),
-  formatVersion: z.literal(RUN_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(RUN_FORMAT_VERSION)]),
   id: z.string().min(1),
   name: z.string(),
   status: z.literal('complete'),
@@ -128,8 +133,8 @@ export const RunManifestSchema = z.object({
   training: TrainingReportSchema.optional(),
   /** constants of the per-depth analysis (absent in runs written before it existed) */
   depthAnalysis: DepthAnalysisSchema.optional(),
-  /** plain-language notes about approximations made (e.g. component-wise composed DAE) */
-  notes: z.array(z.string()),
+  /** notes about approximations made (e.g. component-wise composed DAE): Messages; strings in version 1 */
+  notes: z.array(StoredTextSchema),
   /** flags on the per-depth metrics ([] = checked, none raised; absent in runs written before the check) */
   flags: z.array(RunFlagSchema).optional(),
   files: z.object({
@@ -137,6 +142,11 @@ export const RunManifestSchema = z.object({
     metrics: z.literal('metrics.csv'),
     labels: z.literal('labels.npy').optional()
   })
+}).superRefine((m, ctx) => {
+  // a version-2 manifest says every text as a Message: a plain string there is a writer's bug
+  if (m.formatVersion === 1) return
+  const texts = [...m.notes, ...(m.flags ?? []).flatMap((f) => [f.message, f.remedy]), ...(m.training?.closedForm ? [m.training.closedForm.description] : []), ...(m.training?.robustness ?? []).map((r) => r.method)]
+  if (texts.some((t) => typeof t === 'string')) ctx.addIssue({ code: 'custom', path: ['notes'], message: 'a plain-string text in a version-2 manifest' })
 })
 export type RunManifest = z.infer<typeof RunManifestSchema>
 

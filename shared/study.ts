@@ -2,6 +2,10 @@
 // regularisation weight, each point compared with the continuous limit on the same particles
 // (<workspace>/studies/<id>/study.json). The paper's "deeper converges faster" is one such sweep.
 import { z } from 'zod'
+import type { StoredText } from './messages/stored'
+
+/** 2: notes are Messages with their English beside them; study.json of 0.1.0 has no version and plain-string notes */
+export const STUDY_FORMAT_VERSION = 2
 
 export const STUDY_PARAMETERS = ['layers', 'stepSize', 'steps'] as const
 export type StudyParameter = (typeof STUDY_PARAMETERS)[number]
@@ -26,6 +30,8 @@ export interface StudyPoint {
 }
 
 export interface StudyResult {
+  /** absent in studies written by 0.1.0 */
+  formatVersion?: number
   id: string
   name: string
   createdAt: string
@@ -34,13 +40,14 @@ export interface StudyResult {
   /** the base spec (ExperimentSpec) the sweep varied */
   spec: unknown
   sweep: StudySweep
-  /** how the continuous limit was computed, in plain words (e.g. "continuous DAE, dopri5 rtol 1e-8") */
-  limit: string
+  /** how the continuous limit was computed (e.g. "continuous DAE, dopri5 rtol 1e-8"): a Message with its English; a string in 0.1.0 */
+  limit: StoredText
   limitEntropyEnd: number
   points: StudyPoint[]
   /** fitted slope of log(meanError) against log(value) (the convergence order), when defined */
   slope?: number
-  notes: string[]
+  /** Messages with their English (plain strings in 0.1.0 studies, shown through the legacy fallback) */
+  notes: StoredText[]
 }
 
 export interface StudySummary {

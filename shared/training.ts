@@ -1,6 +1,7 @@
 // What run.json records about a trained flow (trained-dae, trained-composed-dae, neural-ode): the
 // training curve, held-out quality, regulariser values, NFE, solver robustness and the saved model.
 import { z } from 'zod'
+import { StoredTextSchema } from './messages/stored'
 
 const num = z.number()
 const nullableNum = z.number().nullable()
@@ -28,8 +29,8 @@ export type EpochRecord = z.infer<typeof EpochRecordSchema>
 
 /** How far outputs move when the trained flow is re-integrated differently ("a network is an Euler broken line"). */
 export const DisplacementSchema = z.object({
-  /** what the outputs were re-integrated with, in words */
-  method: z.string(),
+  /** what the outputs were re-integrated with: a Message with its English (a string in version-1 runs) */
+  method: StoredTextSchema,
   stepSize: num.optional(),
   rtol: num.optional(),
   nfe: z.number().int().min(0),
@@ -73,7 +74,8 @@ export const TrainingReportSchema = z.looseObject({
   /** learned versus closed form, where one exists (Gaussian or mixture data) */
   closedForm: z
     .object({
-      description: z.string(),
+      /** what the learned flow is compared with: a Message with its English (a string in version-1 runs) */
+      description: StoredTextSchema,
       /** on the run's particles at the final depth */
       meanAbsError: num,
       maxAbsError: num,

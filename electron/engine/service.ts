@@ -23,7 +23,7 @@ import type { HandlerContext, Handlers } from './handlers/types'
 import { jobLogEntry, logFailedCall } from './logs/job-log'
 import { RotatingLog } from './logs/rotating-log'
 import { join } from 'node:path'
-import { message, say } from '../../shared/messages'
+import { message } from '../../shared/messages'
 import { MAX_JSON_DEPTH, valueTooDeep } from '../../shared/json-depth'
 
 export interface EngineServiceOptions {
@@ -85,7 +85,7 @@ export async function createEngineService(options: EngineServiceOptions): Promis
         const files = 3 + (content.labels ? 1 : 0) + (content.extra?.length ?? 0)
         return store.save(content, {
           beforeFile: async (file) => {
-            ctx.progress(PROGRESS_METRICS + ((1 - PROGRESS_METRICS) * written++) / files, undefined, say('runs.progressWriting', { file }))
+            ctx.progress(PROGRESS_METRICS + ((1 - PROGRESS_METRICS) * written++) / files, undefined, message('runs.progressWriting', { file }))
             await ctx.checkpoint()
           }
         })

@@ -9,6 +9,7 @@ import { FIN13_MESSAGES } from './catalog-fin13'
 import { HARDEN_MESSAGES } from './catalog-harden'
 import { IMGUI_MESSAGES } from './catalog-imgui'
 import { IMPORT_MESSAGES } from './catalog-import'
+import { NOTEMSG_MESSAGES } from './catalog-notemsg'
 import { ONNX_MESSAGES } from './catalog-onnx'
 import { POOL_MESSAGES } from './catalog-pool'
 import { RUNS_MESSAGES } from './catalog-runs'
@@ -28,6 +29,7 @@ export const CATALOGS = {
   harden: HARDEN_MESSAGES,
   imgui: IMGUI_MESSAGES,
   import: IMPORT_MESSAGES,
+  notemsg: NOTEMSG_MESSAGES,
   onnx: ONNX_MESSAGES,
   pool: POOL_MESSAGES,
   runs: RUNS_MESSAGES,
@@ -48,6 +50,7 @@ export const MESSAGES = {
   ...HARDEN_MESSAGES,
   ...IMGUI_MESSAGES,
   ...IMPORT_MESSAGES,
+  ...NOTEMSG_MESSAGES,
   ...ONNX_MESSAGES,
   ...POOL_MESSAGES,
   ...RUNS_MESSAGES,

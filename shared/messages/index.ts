@@ -1,29 +1,20 @@
 // The messages' public face: the Message model (message.ts), the catalogues it draws its keys from
-// (catalogues.ts), zod's issues as Messages (zod-issue.ts), and the older English-text helpers.
-import { fill, matcher, readParams, type Params } from './format'
-import { localizeWith, type MessageLang } from './localize'
+// (catalogues.ts), Messages as files keep them (stored.ts), zod's issues as Messages (zod-issue.ts), and
+// say() for the English of texts not yet Messages (errors). Legacy English texts are read back only
+// through legacy.ts, imported by name where a 0.1.0 text may turn up.
+import { fill, type Params } from './format'
 import { MESSAGES, type MessageKey } from './catalogues'
 
 export { CATALOGS, MESSAGES, type MessageKey } from './catalogues'
-export { message, isMessageValue, renderMessage, english, englishLines, type Message, type MessageParam } from './message'
+export { message, isMessageValue, renderMessage, english, englishLines, type Message, type MessageParam, type MessageLang } from './message'
+export { stored, storedEnglish, StoredMessageSchema, StoredTextSchema, type StoredMessage, type StoredText } from './stored'
 export { zodIssueMessage, zodIssuesMessage, customIssue, issueField } from './zod-issue'
 export { inlineList } from './message-list'
 export { MessageError, messageOf, messageSyntaxError } from './message-error'
 
-/** The English text of a message: what errors, notes and logs carry. */
+/** The English text of a message: what errors and logs carry until they are Messages. */
 export function say(key: MessageKey, params?: Params): string {
   return fill(MESSAGES[key].en, params)
 }
 
-/** Whether `text` is the English of message `key` (with any params): how the UI tells kinds of text apart. */
-export function isMessage(text: string, key: MessageKey): boolean {
-  return readParams(matcher(MESSAGES[key].en), text) !== null
-}
-
-/** An English engine text (or several joined by "; " or newlines) in `lang`; non-messages pass through. */
-export function localize(text: string, lang: MessageLang): string {
-  return localizeWith(MESSAGES, text, lang)
-}
-
 export type { Params } from './format'
-export type { MessageLang } from './localize'

@@ -4,7 +4,9 @@
 // (a reason inside a note); it is rendered in the same language.
 import { fill } from './format'
 import { ALL_MESSAGES, type MessageKey } from './catalogues'
-import type { MessageLang } from './localize'
+
+/** the languages a Message renders in */
+export type MessageLang = 'en' | 'ja'
 
 export type MessageParam = string | number | Message
 

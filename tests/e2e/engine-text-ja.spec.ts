@@ -1,9 +1,10 @@
-// End to end in browser mode with the real engine, in Japanese: texts the engine writes in English from the
-// shared message catalogue (a preview's file issue, a refused file, the cleaning note of an import) reach
-// the screen in Japanese, and the English sentence is nowhere on it.
+// End to end in browser mode with the real engine, in Japanese: the engine's texts (a preview's file issue
+// and an import's cleaning note as Messages, a refused file as an English error read back) reach the
+// screen in Japanese, and the English sentence is nowhere on it.
 import { expect, test, type ConsoleMessage, type Locator, type Page } from '@playwright/test'
 import { join } from 'node:path'
-import { localize, say, english } from '../../shared/messages'
+import { say, english, english as englishOf, message, renderMessage, type Message, type StoredText } from '../../shared/messages'
+import { legacyText } from '../../shared/messages/legacy'
 import { connectEngine, setSavedLanguage } from './engine-client'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
@@ -14,9 +15,10 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/
 test.beforeAll(() => setSavedLanguage(port, token, 'ja'))
 test.afterAll(() => setSavedLanguage(port, token, 'auto'))
 
-/** The engine's English text, its Japanese from the catalogue (which must differ), and both checked on `where`. */
-async function expectJapanese(where: Locator, english: string): Promise<void> {
-  const japanese = localize(english, 'ja')
+/** A Message (or an English error text), its Japanese from the catalogue (which must differ from its English), both checked on `where`. */
+async function expectJapanese(where: Locator, m: Message | string): Promise<void> {
+  const english = typeof m === 'string' ? m : englishOf(m)
+  const japanese = typeof m === 'string' ? legacyText(m, 'ja') : renderMessage(m, 'ja')
   expect(japanese).not.toBe(english)
   expect(japanese).toMatch(JAPANESE)
   await expect(where).toContainText(japanese)
@@ -45,7 +47,7 @@ test('a preview whose only column is text says so in Japanese; a file without da
   await page.getByTestId('data-file').setInputFiles({ name: 'only-text.csv', mimeType: 'text/csv', buffer: Buffer.from('machine\nA\nB\nC\n') })
   const issues = page.getByTestId('data-issues')
   await expect(issues).toBeVisible()
-  await expectJapanese(issues, say('import.issueNoNumericColumn'))
+  await expectJapanese(issues, message('import.issueNoNumericColumn'))
   await expect(page.getByTestId('data-import-button')).toBeDisabled()
   const body = await page.screenshot({ path: info.outputPath('data-only-text-ja.png'), fullPage: true })
   await info.attach('data-only-text-ja', { body, contentType: 'image/png' })
@@ -76,7 +78,7 @@ test("an import's cleaning note is in Japanese", async ({ page }, info) => {
   const imported = page.getByTestId('data-imported')
   await expect(imported).toBeVisible()
   // the same English the English screen shows (tests/e2e/data-import.spec.ts), here in Japanese
-  await expectJapanese(imported, say('import.droppedRowsMany', { count: '3', kept: '2', total: '5' }))
+  await expectJapanese(imported, message('import.droppedRowsMany', { count: '3', kept: '2', total: '5' }))
   const body = await page.screenshot({ path: info.outputPath('data-imported-ja.png'), fullPage: true })
   await info.attach('data-imported-ja', { body, contentType: 'image/png' })
   expect(problems).toEqual([])
@@ -85,7 +87,7 @@ test("an import's cleaning note is in Japanese", async ({ page }, info) => {
 test("a run's notes are in Japanese on its page", async ({ page }, info) => {
   const problems = watchProblems(page)
   const engine = await connectEngine(port, token)
-  let notes: string[] = []
+  let notes: StoredText[] = []
   let id = ''
   try {
     id = await engine.run({

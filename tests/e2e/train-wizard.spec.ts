@@ -1,5 +1,5 @@
 // End to end in browser mode with the real engine: the "Train a continuous-depth network" wizard with
-// the Fast preview preset on moons; the live loss chart fills from progress messages while training
+// the Fast preview preset on moons; the live loss chart fills from the epoch numbers progress events carry while training
 // runs; the finished run shows its held-out accuracy, its loss curve and the trajectories coloured by class.
 import { expect, test, type ConsoleMessage } from '@playwright/test'
 

@@ -10,7 +10,7 @@ import { Float32Sorter } from './sort'
 import { gatherRows, sampleIndices } from './subsample'
 import type { RandomSource } from './types'
 import { column, project, randomDirections } from './wasserstein'
-import { say } from '../../../shared/messages'
+import { message, type Message } from '../../../shared/messages'
 
 export interface DepthMetricsOptions extends DepthTrackerOptions {
   /** seeded source for the sliced-W2 directions and the subsamples */
@@ -34,7 +34,7 @@ export interface DepthMetricsReport {
   /** per-run constants of the analysis, recorded as the manifest's depthAnalysis */
   constants: DepthAnalysis
   /** plain-language notes on how the numbers were obtained (recorded in the run) */
-  notes: string[]
+  notes: Message[]
 }
 
 export const DEFAULT_DIRECTIONS = 64
@@ -146,17 +146,17 @@ export async function depthMetrics(
     await options.onSample?.(s, S)
   }
 
-  const notes: string[] = []
+  const notes: Message[] = []
   if (usedKnn)
     notes.push(
       knnIdx.length === N
-        ? say('engine.noteEntropyKnnAll', { k: Math.min(knnK, knnIdx.length - 1), n: N })
-        : say('engine.noteEntropyKnnSubsample', { k: Math.min(knnK, knnIdx.length - 1), m: knnIdx.length, n: N })
+        ? message('engine.noteEntropyKnnAll', { k: Math.min(knnK, knnIdx.length - 1), n: N })
+        : message('engine.noteEntropyKnnSubsample', { k: Math.min(knnK, knnIdx.length - 1), m: knnIdx.length, n: N })
     )
-  if (tooFew) notes.push(say('engine.noteEntropyTooFew'))
+  if (tooFew) notes.push(message('engine.noteEntropyTooFew'))
   if (D > 1)
-    notes.push(nSliced < N ? say('engine.noteSlicedSubsample', { directions, m: nSliced, n: N }) : say('engine.noteSlicedAll', { directions }))
-  notes.push(say('engine.noteSpeed'))
+    notes.push(nSliced < N ? message('engine.noteSlicedSubsample', { directions, m: nSliced, n: N }) : message('engine.noteSlicedAll', { directions }))
+  notes.push(message('engine.noteSpeed'))
   notes.push(...tracker.notes())
   return { rows, constants: tracker.constants(nSliced), notes }
 }

@@ -9,7 +9,7 @@ import type { VelocitySampler } from './depth-velocity'
 import { separability } from './depth-separability'
 import { sampleIndices } from './subsample'
 import type { RandomSource } from './types'
-import { say } from '../../../shared/messages'
+import { message, type Message } from '../../../shared/messages'
 
 export interface DepthTrackerOptions {
   /** evaluates the flow's velocity field: given, mean |v|^2 uses it ('field'), else the implied velocity */
@@ -101,19 +101,19 @@ export class DepthTracker {
     }
   }
 
-  notes(): string[] {
-    const notes: string[] = []
+  notes(): Message[] {
+    const notes: Message[] = []
     const v = this.velocityIdx
     notes.push(
       v
         ? v.length === this.n
-          ? say('engine.noteKineticFieldAll', { n: this.n })
-          : say('engine.noteKineticFieldSubsample', { m: v.length, n: this.n })
-        : say('engine.noteKineticImplied', { n: this.n })
+          ? message('engine.noteKineticFieldAll', { n: this.n })
+          : message('engine.noteKineticFieldSubsample', { m: v.length, n: this.n })
+        : message('engine.noteKineticImplied', { n: this.n })
     )
     const m = this.merging.constants
     notes.push(
-      say('engine.noteMerging', {
+      message('engine.noteMerging', {
         pairs: m.pairs,
         startRatio: m.startRatio,
         median: m.inputMedianDistance.toPrecision(4),
@@ -122,9 +122,9 @@ export class DepthTracker {
       })
     )
     if (this.classes >= 2)
-      notes.push(say(this.options.labelKind === 'class' ? 'views.noteSeparabilityClasses' : 'engine.noteSeparability', { classes: this.classes }))
+      notes.push(message(this.options.labelKind === 'class' ? 'views.noteSeparabilityClasses' : 'engine.noteSeparability', { classes: this.classes }))
     if (this.options.gaussianShape)
-      notes.push(say('engine.noteGaussianShape'))
+      notes.push(message('engine.noteGaussianShape'))
     return notes
   }
 }

@@ -1,10 +1,11 @@
 // The checkpoint file: a JSON envelope (format, version, spec key, sha256) around the checkpoint body,
-// float32 arrays as base64. Decoding checks everything and throws a plain reason on any damage.
+// float32 arrays as base64. Decoding checks everything and throws the reason (a Message, for the run's
+// note that training started over) on any damage.
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { EpochRecordSchema } from '../../../shared/training'
 import type { TrainingCheckpoint } from '../training/resume'
-import { message, MessageError } from '../../../shared/messages'
+import { message, MessageError, type Message } from '../../../shared/messages'
 import { parseJson } from '../../../shared/json-depth'
 
 export const CHECKPOINT_FORMAT = 'nagare-training-checkpoint'
@@ -14,7 +15,7 @@ const f32 = (a: Float32Array): string => Buffer.from(a.buffer, a.byteOffset, a.b
 
 function fromF32(s: string): Float32Array {
   const b = Buffer.from(s, 'base64')
-  if (b.length % 4 !== 0) throw new MessageError(message('engine.checkpointArrayBytes'))
+  if (b.length % 4 !== 0) throw new CheckpointUnusable(message('engine.checkpointArrayBytes'))
   const out = new Float32Array(b.length / 4)
   new Uint8Array(out.buffer).set(b)
   return out
@@ -60,15 +61,23 @@ export function encodeCheckpoint(key: string, cp: TrainingCheckpoint): string {
   return JSON.stringify({ format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, key, sha256: sha256(body), body })
 }
 
-/** The checkpoint in `text`, written for spec key `key`; throws Error(reason) when it is not usable. */
+/** Why a checkpoint cannot be used, as a Message (the run note carries it); its English is the Error's message. */
+export class CheckpointUnusable extends MessageError {
+  /** why the checkpoint cannot be used: the error's Message */
+  get reason(): Message {
+    return this.msg
+  }
+}
+
+/** The checkpoint in `text`, written for spec key `key`; throws CheckpointUnusable when it is not usable. */
 export function decodeCheckpoint(text: string, key: string): TrainingCheckpoint {
   const env = Envelope.safeParse(parseJson(text))
-  if (!env.success) throw new MessageError(message('engine.checkpointNotOurs'))
-  if (env.data.key !== key) throw new MessageError(message('engine.checkpointOtherSpec'))
-  if (sha256(env.data.body) !== env.data.sha256) throw new MessageError(message('engine.checkpointChecksum'))
+  if (!env.success) throw new CheckpointUnusable(message('engine.checkpointNotOurs'))
+  if (env.data.key !== key) throw new CheckpointUnusable(message('engine.checkpointOtherSpec'))
+  if (sha256(env.data.body) !== env.data.sha256) throw new CheckpointUnusable(message('engine.checkpointChecksum'))
   const body = Body.safeParse(parseJson(env.data.body))
-  if (!body.success) throw new MessageError(message('engine.checkpointContent', { path: body.error.issues[0]?.path.join('.') ?? '?' }))
+  if (!body.success) throw new CheckpointUnusable(message('engine.checkpointContent', { path: body.error.issues[0]?.path.join('.') ?? '?' }))
   for (const s of body.data.optimizer.slots)
-    if (s.shape.reduce((a, b) => a * b, 1) !== s.values.length) throw new MessageError(message('engine.checkpointSlotShape'))
+    if (s.shape.reduce((a, b) => a * b, 1) !== s.values.length) throw new CheckpointUnusable(message('engine.checkpointSlotShape'))
   return body.data as TrainingCheckpoint
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { ExperimentSpec } from '../../../shared/experiment'
 import type { TrainingCheckpoint } from '../training/resume'
-import { decodeCheckpoint, encodeCheckpoint } from './codec'
+import { CheckpointUnusable, decodeCheckpoint, encodeCheckpoint } from './codec'
+import type { Message } from '../../../shared/messages'
 import { insideWorkspace } from '../inside-workspace'
 
 export const CHECKPOINTS_DIR = 'checkpoints'
@@ -33,7 +34,7 @@ export function checkpointDir(workspace: string, key: string): string {
   return join(workspace, CHECKPOINTS_DIR, key)
 }
 
-export type LoadedCheckpoint = { kind: 'none' } | { kind: 'ok'; checkpoint: TrainingCheckpoint } | { kind: 'unusable'; reason: string }
+export type LoadedCheckpoint = { kind: 'none' } | { kind: 'ok'; checkpoint: TrainingCheckpoint } | { kind: 'unusable'; reason: Message | string }
 
 /** The checkpoint left for `key` by an interrupted run, if any and readable. */
 export async function readCheckpoint(workspace: string, key: string): Promise<LoadedCheckpoint> {
@@ -47,7 +48,7 @@ export async function readCheckpoint(workspace: string, key: string): Promise<Lo
   try {
     return { kind: 'ok', checkpoint: decodeCheckpoint(text, key) }
   } catch (e) {
-    return { kind: 'unusable', reason: (e as Error).message }
+    return { kind: 'unusable', reason: e instanceof CheckpointUnusable ? e.reason : (e as Error).message }
   }
 }
 

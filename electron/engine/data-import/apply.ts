@@ -1,7 +1,7 @@
 // Turn a staged table into a dataset: the chosen feature columns as float64 [n, d], the optional label
 // column as int32 class indices, with the missing-value policy applied. Refusals name the column and row.
 import type { MissingPolicy } from '../../../shared/dataset'
-import { type Message, message, say } from '../../../shared/messages'
+import { type Message, message, stored } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { DatasetPoints } from '../datasets/store'
 import { CELL_MISSING, CELL_NUMBER, CELL_TEXT, textAt, type Column, type Table } from './table'
@@ -115,14 +115,14 @@ export function applyMapping(table: Table, m: Mapping): Mapped {
     for (let r = 0; r < table.rows; r++) if (keep[r]) labels[i++] = index.get(labelText(labelCol, r))!
     Object.assign(out, { labels, labelName: labelCol.name, classes })
   }
-  const notes: string[] = []
+  const notes: Message[] = []
   const kept = { kept: fmt(n), total: fmt(table.rows) }
-  if (dropped > 0) notes.push(dropped === 1 ? say('import.droppedRowOne', kept) : say('import.droppedRowsMany', { count: fmt(dropped), ...kept }))
+  if (dropped > 0) notes.push(dropped === 1 ? message('import.droppedRowOne', kept) : message('import.droppedRowsMany', { count: fmt(dropped), ...kept }))
   if (filled > 0) {
     const mean = m.missing === 'fill-mean'
-    if (filled === 1) notes.push(say(mean ? 'import.filledOneMean' : 'import.filledOneZero'))
-    else notes.push(say(mean ? 'import.filledManyMean' : 'import.filledManyZero', { count: fmt(filled) }))
+    if (filled === 1) notes.push(message(mean ? 'import.filledOneMean' : 'import.filledOneZero'))
+    else notes.push(message(mean ? 'import.filledManyMean' : 'import.filledManyZero', { count: fmt(filled) }))
   }
-  if (notes.length) out.cleaning = notes.join('; ')
+  if (notes.length) out.cleaning = notes.map(stored)
   return out
 }

@@ -1,7 +1,7 @@
 // The preview of a staged table: per-column statistics (on an even subsample of a large file, said so in
 // plain words), the first rows, and the problems a user must decide about before importing.
 import type { ColumnSummary } from '../../../shared/dataset'
-import { say } from '../../../shared/messages'
+import { message, type Message } from '../../../shared/messages'
 import { CELL_MISSING, CELL_NUMBER, CELL_TEXT, textAt, type Column, type Table } from './table'
 
 /** Rows statistics are computed on; larger files are subsampled evenly. */
@@ -56,24 +56,24 @@ export function summarizeColumn(col: Column, index: number, rows: Int32Array): C
 
 /** Plain-language problems, one per column at fault (and file-level ones). */
 /** `sampled`: rows the summaries counted (all, or the subsample). */
-export function describeIssues(columns: readonly ColumnSummary[], sampled: number, shortRows = 0): string[] {
-  const issues: string[] = []
+export function describeIssues(columns: readonly ColumnSummary[], sampled: number, shortRows = 0): Message[] {
+  const issues: Message[] = []
   const quote = (xs: readonly string[]): string => xs.map((x) => JSON.stringify(x)).join(', ')
   for (const c of columns) {
     const name = c.name
-    const examples = c.examples.length === 1 ? say('import.examplesOne', { list: quote(c.examples) }) : say('import.examplesMany', { count: c.examples.length, list: quote(c.examples) })
-    if (c.nonNumeric > 0 && c.nonNumeric + c.missing === sampled) issues.push(say('import.issueNotNumeric', { name, examples }))
-    else if (c.nonNumeric === 1) issues.push(say('import.issueNonNumericOne', { name, examples }))
-    else if (c.nonNumeric > 0) issues.push(say('import.issueNonNumericMany', { name, count: fmt(c.nonNumeric), examples }))
-    if (c.missing > 0 && c.missing < sampled) issues.push(c.missing === 1 ? say('import.issueMissingOne', { name }) : say('import.issueMissingMany', { name, count: fmt(c.missing) }))
-    else if (c.missing > 0) issues.push(say('import.issueColumnEmpty', { name }))
+    const examples = c.examples.length === 1 ? message('import.examplesOne', { list: quote(c.examples) }) : message('import.examplesMany', { count: c.examples.length, list: quote(c.examples) })
+    if (c.nonNumeric > 0 && c.nonNumeric + c.missing === sampled) issues.push(message('import.issueNotNumeric', { name, examples }))
+    else if (c.nonNumeric === 1) issues.push(message('import.issueNonNumericOne', { name, examples }))
+    else if (c.nonNumeric > 0) issues.push(message('import.issueNonNumericMany', { name, count: fmt(c.nonNumeric), examples }))
+    if (c.missing > 0 && c.missing < sampled) issues.push(c.missing === 1 ? message('import.issueMissingOne', { name }) : message('import.issueMissingMany', { name, count: fmt(c.missing) }))
+    else if (c.missing > 0) issues.push(message('import.issueColumnEmpty', { name }))
   }
-  if (shortRows) issues.push(shortRows === 1 ? say('import.issueShortRowOne') : say('import.issueShortRowsMany', { count: fmt(shortRows) }))
-  if (!columns.some((c) => c.numeric)) issues.push(say('import.issueNoNumericColumn'))
+  if (shortRows) issues.push(shortRows === 1 ? message('import.issueShortRowOne') : message('import.issueShortRowsMany', { count: fmt(shortRows) }))
+  if (!columns.some((c) => c.numeric)) issues.push(message('import.issueNoNumericColumn'))
   return issues
 }
 
-export function summarize(table: Table): { columns: ColumnSummary[]; issues: string[]; subsampled: boolean; sampledRows: number; notice?: string } {
+export function summarize(table: Table): { columns: ColumnSummary[]; issues: Message[]; subsampled: boolean; sampledRows: number; notice?: Message } {
   const rows = sampleRows(table.rows)
   const columns = table.columns.map((c, i) => summarizeColumn(c, i, rows))
   const subsampled = rows.length < table.rows
@@ -82,6 +82,6 @@ export function summarize(table: Table): { columns: ColumnSummary[]; issues: str
     issues: describeIssues(columns, rows.length, table.shortRows),
     subsampled,
     sampledRows: rows.length,
-    ...(subsampled ? { notice: say('import.subsampleNotice', { sampled: fmt(rows.length), rows: fmt(table.rows) }) } : {})
+    ...(subsampled ? { notice: message('import.subsampleNotice', { sampled: fmt(rows.length), rows: fmt(table.rows) }) } : {})
   }
 }

@@ -2,7 +2,7 @@
 // `count` of its rows, restricted to the chosen feature columns, a seeded subsample kept in file order
 // (all rows when count equals the row count), coloured by the dataset's label column when it has one.
 import { fieldErrorsMessage, type ExperimentSpec } from '../../../shared/experiment'
-import { type Message, message, messageOf, say } from '../../../shared/messages'
+import { type Message, message, messageOf } from '../../../shared/messages'
 import type { Particles } from '../data/particles'
 import type { Rng } from '../data/random'
 import { EngineError } from '../errors'
@@ -12,7 +12,7 @@ import { loadDataset } from './store'
 export interface DatasetParticles extends Particles {
   /** the label column's class names, when the dataset has labels */
   classes?: string[]
-  note: string
+  note: Message
 }
 
 const fieldError = (field: string, m: Message): EngineError =>
@@ -36,7 +36,7 @@ export async function datasetParticles(spec: ExperimentSpec, workspace: string |
   const dim = d.columns.length
   const positions = new Float32Array(p.count * dim)
   rows.forEach((row, r) => d.columns.forEach((c, j) => (positions[r * dim + j] = ds.points[row * ds.d + c])))
-  const note = say('trainui.noteDatasetParticles', { count: p.count, rows: ds.n, name: ds.name, columns: d.columns.map((c) => ds.featureNames[c] ?? String(c)).join(', ') })
+  const note = message('trainui.noteDatasetParticles', { count: p.count, rows: ds.n, name: ds.name, columns: d.columns.map((c) => ds.featureNames[c] ?? String(c)).join(', ') })
   const out: DatasetParticles = { positions, count: p.count, dim, note }
   if (ds.labels) {
     out.labels = Int32Array.from(rows, (row) => ds.labels![row])

@@ -4,7 +4,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DatasetInfoSchema, type DatasetInfo } from '../../../shared/dataset'
-import { message, MessageError, say, zodIssuesMessage } from '../../../shared/messages'
+import { message, MessageError, say, zodIssuesMessage, type StoredMessage } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { detailOf, detailText } from '../io-messages'
 import { allInsideWorkspace, insideWorkspace } from '../inside-workspace'
@@ -24,8 +24,8 @@ export interface DatasetPoints {
   labels?: Int32Array
   labelName?: string
   classes?: string[]
-  /** what was dropped or filled, in plain words (absent when nothing was) */
-  cleaning?: string
+  /** what was dropped or filled, as Messages with their English (absent when nothing was) */
+  cleaning?: StoredMessage[]
 }
 
 export interface DatasetContent extends DatasetPoints {

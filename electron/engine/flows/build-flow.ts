@@ -10,7 +10,7 @@ import { continuousCovarianceAt, continuousDaeField } from './continuous-dae'
 import { empiricalDaeField } from './empirical-dae'
 import { shallowCovariance, shallowDaeMap } from './shallow-dae'
 import type { Flow } from './types'
-import { message, say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flow {
   const flow = spec.flow
@@ -20,8 +20,8 @@ export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flo
       type: 'field',
       field: empiricalDaeField(dim, flow.bandwidth, flow.referenceSize),
       notes: [
-        say('engine.noteEmpiricalScore', { reference: flow.referenceSize, bandwidth: flow.bandwidth }),
-        say('engine.noteAntiDiffusive')
+        message('engine.noteEmpiricalScore', { reference: flow.referenceSize, bandwidth: flow.bandwidth }),
+        message('engine.noteAntiDiffusive')
       ]
     }
   }
@@ -40,7 +40,7 @@ export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flo
     return {
       type: 'field',
       field: continuousDaeField(dist),
-      notes: nearSingular(depth, tStar) ? [say('steps.nearSingular', { depth, percent: Math.round((100 * depth) / tStar), tStar: Number(tStar.toPrecision(6)) })] : [],
+      notes: nearSingular(depth, tStar) ? [message('steps.nearSingular', { depth, percent: Math.round((100 * depth) / tStar), tStar: Number(tStar.toPrecision(6)) })] : [],
       ...(single ? { gaussianCovarianceAt: (t: number) => continuousCovarianceAt(dist, t) } : {})
     }
   }

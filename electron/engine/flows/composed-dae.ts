@@ -8,9 +8,9 @@ import { identity, matMul, transpose } from '../data/linalg'
 import { EngineError } from '../errors'
 import { shallowGain, shallowStep } from './shallow-dae'
 import type { DepthMap } from './types'
-import { message, say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
-export const COMPONENTWISE_NOTE = say('engine.noteComponentwise')
+export const COMPONENTWISE_NOTE = message('engine.noteComponentwise')
 
 /** S <- A S A^T with A = S (S + dt I)^-1, per component. */
 function nextCovariances(covs: Matrix[], dt: number): Matrix[] {

@@ -12,6 +12,7 @@ export type FieldRecipe =
   | { kind: 'continuous-dae'; mixture: MixtureDef }
   | { kind: 'empirical-dae'; dim: number; bandwidth: number; referenceSize: number }
   | { kind: 'mlp'; config: MlpFieldConfig; weights: Float32Array[] }
+import type { Message } from '../../../shared/messages'
 
 export interface VelocityField {
   readonly dim: number
@@ -39,7 +40,7 @@ export interface DepthMap {
 
 interface FlowCommon {
   /** plain-language notes recorded in the run (approximations, caveats) */
-  notes: string[]
+  notes: Message[]
   /**
    * Exact covariance of the pushforward mu_t when it is Gaussian (single-Gaussian data under the
    * continuous, shallow or composed DAE); undefined otherwise, and entropy is then estimated by kNN.

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RequestOf } from '../../../shared/contract'
 import { LIMITS } from '../../../shared/limits'
-import { type Message, message, say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 import type { AnalysisDataset } from '../../../shared/layers'
 import { getAnalysis, listAnalyses, saveAnalysis, type AnalysisContent } from '../analyses/store'
 import { listAnalysisTrash } from '../analyses/admin'
@@ -108,7 +108,7 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
       const rec = await recordOnnx(model.bytes, { values: data.points, n: data.n, sampleShape: sampleShape(data) }, {
         ...options,
         onBatch: async (done, n) => {
-          hooks?.progress?.(0.3 + (0.7 * done) / n, say('import.progressRecording', { done, n }))
+          hooks?.progress?.(0.3 + (0.7 * done) / n, message('import.progressRecording', { done, n }))
           await hooks?.checkpoint?.()
         }
       })
@@ -123,7 +123,7 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
         const rec = await recordOnnx(model.bytes, { values: other.points, n: other.n, sampleShape: sampleShape(other) }, {
           ...options,
           onBatch: async (done, n) => {
-            hooks?.progress?.(done / n, say('import.progressRecording', { done, n }))
+            hooks?.progress?.(done / n, message('import.progressRecording', { done, n }))
             await hooks?.checkpoint?.()
           }
         })
@@ -185,7 +185,7 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
       const compare = cmp && compareProjection ? { compare: { dataset: cmp.dataset, n: cmp.layers[0].n, projection: compareProjection, ...(cmp.labels ? { labels: cmp.labels } : {}) } } : {}
       return await saveAnalysis(ctx.workspace, { ...base, ...rest, ...compare, report, projection }, {
         beforeFile: async (file) => {
-          job.progress(0.95, undefined, say('import.progressSavingAnalysis', { file }))
+          job.progress(0.95, undefined, message('import.progressSavingAnalysis', { file }))
           await job.checkpoint()
         }
       })

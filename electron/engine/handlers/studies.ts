@@ -3,7 +3,7 @@
 import { prepareStudy, runStudy } from '../studies/run-study'
 import { StudyStore } from '../studies/store'
 import type { HandlerContext, HandlerGroup } from './types'
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 export function studiesHandlers(ctx: HandlerContext): HandlerGroup<'studies.start' | 'studies.list' | 'studies.get'> {
   const store = new StudyStore(ctx.workspace)
@@ -12,7 +12,7 @@ export function studiesHandlers(ctx: HandlerContext): HandlerGroup<'studies.star
       prepareStudy(r.spec, r.sweep)
       const jobId = ctx.jobs.submit(r.name, async (job) => {
         const study = await runStudy(r.name, r.spec, r.sweep, { ctx: job, backend: ctx.backend, appVersion: ctx.appVersion })
-        job.progress(1, undefined, say('runs.progressWriting', { file: 'study.json' }))
+        job.progress(1, undefined, message('runs.progressWriting', { file: 'study.json' }))
         return store.save(study)
       })
       return { jobId }

@@ -1,12 +1,17 @@
 // What a running job sees: a cancellation point that also yields to the event loop (so a cancel
 // message can arrive while the job computes), and a progress reporter. Shared by the job manager and the CLI.
 import { CancelledError } from '../errors'
+import type { Message } from '../../../shared/messages'
+import type { TrainingProgress } from '../../../shared/job-progress'
+
+/** the phase as a Message, and a training's epoch numbers while it trains */
+export type ProgressListener = (fraction: number, depth?: number, message?: Message, training?: TrainingProgress) => void
 
 export interface JobContext {
   /** throws CancelledError once cancellation was requested; yields to the event loop every ~20 ms */
   checkpoint(): Promise<void>
-  /** fraction in [0, 1]; depth reached, when meaningful */
-  progress(fraction: number, depth?: number, message?: string): void
+  /** fraction in [0, 1]; depth reached, when meaningful; the phase; the last epoch's numbers while training */
+  progress(fraction: number, depth?: number, message?: Message, training?: TrainingProgress): void
   readonly cancelled: boolean
 }
 
@@ -17,7 +22,7 @@ const yieldToLoop = (): Promise<void> => new Promise((r) => setImmediate(r))
 
 export function createJobContext(
   signal: AbortSignal,
-  onProgress: (fraction: number, depth?: number, message?: string) => void = () => {}
+  onProgress: ProgressListener = () => {}
 ): JobContext {
   let lastYield = Date.now()
   return {
@@ -32,8 +37,8 @@ export function createJobContext(
         if (signal.aborted) throw new CancelledError()
       }
     },
-    progress(fraction, depth, message) {
-      onProgress(Math.min(1, Math.max(0, fraction)), depth, message)
+    progress(fraction, depth, message, training) {
+      onProgress(Math.min(1, Math.max(0, fraction)), depth, message, training)
     }
   }
 }

@@ -6,6 +6,8 @@ import { CancelledError, EngineError, toApiError } from '../errors'
 import { createJobContext, type JobContext } from './context'
 import { Throttle } from './throttle'
 import { message } from '../../../shared/messages'
+import { type Message } from '../../../shared/messages'
+import type { TrainingProgress } from '../../../shared/job-progress'
 
 /** A job's work; resolves to the id of the run it wrote. */
 export type JobTask = (ctx: JobContext, jobId: string) => Promise<string>
@@ -131,11 +133,11 @@ export class JobManager {
       this.emit({ jobId, type: 'cancelled' })
       return
     }
-    const throttle = new Throttle<{ fraction: number; depth?: number; message?: string }>(this.intervalMs, (p) =>
+    const throttle = new Throttle<{ fraction: number; depth?: number; message?: Message; training?: TrainingProgress }>(this.intervalMs, (p) =>
       this.emit({ jobId, type: 'progress', ...p })
     )
-    const ctx = createJobContext(job.controller.signal, (fraction, depth, message) =>
-      throttle.push({ fraction, ...(depth !== undefined ? { depth } : {}), ...(message !== undefined ? { message } : {}) })
+    const ctx = createJobContext(job.controller.signal, (fraction, depth, message, training) =>
+      throttle.push({ fraction, ...(depth !== undefined ? { depth } : {}), ...(message !== undefined ? { message } : {}), ...(training ? { training } : {}) })
     )
     this.emit({ jobId, type: 'started', name: job.name })
     try {

@@ -1,7 +1,7 @@
 // The shares of a run's progress bar that closed-form and trained runs have in common: transport ends
 // at 85%, the per-depth metrics fill up to 97% one depth sample at a time (each with a cancel point),
 // and writing the run folder takes the rest.
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import type { JobContext } from './context'
 
 export const PROGRESS_TRANSPORT = 0.85
@@ -11,7 +11,7 @@ export const PROGRESS_METRICS = 0.97
 export function metricsProgress(ctx: JobContext, depths: ArrayLike<number>): (s: number) => Promise<void> {
   const S = depths.length
   return async (s) => {
-    ctx.progress(PROGRESS_TRANSPORT + ((PROGRESS_METRICS - PROGRESS_TRANSPORT) * (s + 1)) / S, depths[s], say('engine.progressMetrics'))
+    ctx.progress(PROGRESS_TRANSPORT + ((PROGRESS_METRICS - PROGRESS_TRANSPORT) * (s + 1)) / S, depths[s], message('engine.progressMetrics'))
     await ctx.checkpoint()
   }
 }

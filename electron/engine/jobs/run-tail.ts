@@ -16,12 +16,13 @@ import type { JobContext } from './context'
 import { metricsProgress, PROGRESS_TRANSPORT } from './progress'
 import { transport, type TransportResult } from './transport'
 import { engineThreads } from '../pool/sizing'
+import { stored, type Message } from '../../../shared/messages'
 
 /** What a runner adds after the metrics (the flow is disposed by then): a training report, more notes. */
 export interface RunTailExtras {
   training?: TrainingReport
   /** notes that follow the metrics' notes */
-  notes?: string[]
+  notes?: Message[]
 }
 
 export interface RunTailInput {
@@ -45,7 +46,7 @@ export interface RunTailInput {
   /** options of the per-depth metrics other than their progress callback */
   analysis: Omit<DepthMetricsOptions, 'onSample'>
   /** notes that come before the metrics' notes */
-  notes: string[]
+  notes: Message[]
   /** after the metrics: what only this kind of run records */
   finish?: (moved: TransportResult) => Promise<RunTailExtras>
 }
@@ -54,7 +55,7 @@ export interface RunTailInput {
 function shifted(ctx: JobContext, offset: number): JobContext {
   return {
     checkpoint: () => ctx.checkpoint(),
-    progress: (f, depth, message) => ctx.progress(offset + f, depth, message),
+    progress: (f, depth, phase, training) => ctx.progress(offset + f, depth, phase, training),
     get cancelled() {
       return ctx.cancelled
     }
@@ -117,7 +118,7 @@ export async function runTail(input: RunTailInput): Promise<RunContent> {
     },
     ...(extras.training ? { training: extras.training } : {}),
     depthAnalysis: metrics.constants,
-    notes: [...input.notes, ...metrics.notes, ...(extras.notes ?? [])],
+    notes: [...input.notes, ...metrics.notes, ...(extras.notes ?? [])].map(stored),
     flags: runFlags(rows, spec.flow.kind),
     files: { trajectories: 'trajectories.npy', metrics: 'metrics.csv', ...(particles.labels ? { labels: 'labels.npy' as const } : {}) }
   }

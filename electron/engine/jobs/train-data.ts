@@ -8,7 +8,7 @@ import { createRng } from '../data/random'
 import { loadDataset } from '../datasets/store'
 import { EngineError } from '../errors'
 import { shuffledIndices } from '../training/minibatch'
-import { type Message, message, messageOf, say } from '../../../shared/messages'
+import { type Message, message, messageOf } from '../../../shared/messages'
 
 export interface ClassificationData {
   /** [n, d] row-major */
@@ -18,8 +18,8 @@ export interface ClassificationData {
   d: number
   classes: string[]
   /** how the data is named in notes */
-  description: string
-  notes: string[]
+  description: Message
+  notes: Message[]
 }
 
 function dataError(m: Message): EngineError {
@@ -36,7 +36,7 @@ export async function classificationData(spec: ExperimentSpec, count: number, wo
   const data = flow.data
   if (data.kind === 'builtin') {
     const ds = builtinDataset(data.name, count, spec.seed)
-    return { points: Float32Array.from(ds.points), labels: ds.labels, n: count, d: ds.d, classes: ds.classes, description: say('engine.builtinDatasetName', { name: data.name }), notes: [] }
+    return { points: Float32Array.from(ds.points), labels: ds.labels, n: count, d: ds.d, classes: ds.classes, description: message('engine.builtinDatasetName', { name: data.name }), notes: [] }
   }
   if (!workspace) throw dataError(message('engine.datasetNeedsWorkspace'))
   let ds: Awaited<ReturnType<typeof loadDataset>>
@@ -62,13 +62,13 @@ export async function classificationData(spec: ExperimentSpec, count: number, wo
   if (ds.n < 2) throw dataError(message('engine.datasetFewRows', { id: data.id }))
   const classes = ds.classes ?? Array.from({ length: C }, (_, i) => String(i))
   let rows: Int32Array
-  const notes: string[] = []
+  const notes: Message[] = []
   if (ds.n <= count) {
     rows = Int32Array.from({ length: ds.n }, (_, i) => i)
-    if (ds.n < count) notes.push(say('engine.noteDatasetAllRows', { id: data.id, rows: ds.n, count }))
+    if (ds.n < count) notes.push(message('engine.noteDatasetAllRows', { id: data.id, rows: ds.n, count }))
   } else {
     rows = shuffledIndices(ds.n, createRng(spec.seed).fork('dataset-rows')).slice(0, count).sort()
-    notes.push(say('engine.noteDatasetSubsample', { id: data.id, rows: ds.n, count }))
+    notes.push(message('engine.noteDatasetSubsample', { id: data.id, rows: ds.n, count }))
   }
   const n = rows.length
   const points = new Float32Array(n * ds.d)
@@ -77,5 +77,5 @@ export async function classificationData(spec: ExperimentSpec, count: number, wo
     for (let j = 0; j < ds.d; j++) points[r * ds.d + j] = ds.points[rows[r] * ds.d + j]
     labels[r] = ds.labels[rows[r]]
   }
-  return { points, labels, n, d: ds.d, classes, description: say('engine.importedDatasetName', { id: data.id }), notes }
+  return { points, labels, n, d: ds.d, classes, description: message('engine.importedDatasetName', { id: data.id }), notes }
 }

@@ -17,7 +17,7 @@ import { predictClasses } from '../training/tasks/classify'
 import { meanLogLikelihood, sampleBackwards } from '../training/tasks/density'
 import { daeFinalStates, displacement, finalStates, meanPathLength, type Outputs } from '../training/reintegrate'
 import type { TrainedSetup } from './train-tasks'
-import { say } from '../../../shared/messages'
+import { message, stored, type Message } from '../../../shared/messages'
 
 /** rows used for the robustness re-integrations */
 export const ROBUSTNESS_ROWS = 2000
@@ -36,11 +36,11 @@ export async function closedFormComparison(spec: ExperimentSpec, setup: TrainedS
   const single = mix.weights.length === 1
   let exact: Float32Array
   let cov: number[][] | undefined
-  let description: string
+  let description: Message
   if (flow.kind === 'trained-dae') {
     exact = tf.tidy(() => shallowStep(tf.tensor2d(x0, [n, D]), mix.weights, mix.means, mix.covariances, flow.t).dataSync() as Float32Array)
     if (single) cov = shallowCovariance(mix.covariances[0], flow.t)
-    description = say('engine.exactShallow', { t: flow.t })
+    description = message('engine.exactShallow', { t: flow.t })
   } else if (flow.kind === 'trained-composed-dae') {
     const c = composedDae(mix, flow.layers, flow.t)
     try {
@@ -49,7 +49,7 @@ export async function closedFormComparison(spec: ExperimentSpec, setup: TrainedS
       c.map.dispose()
     }
     if (single) cov = c.covarianceAt(flow.t)
-    description = say(single ? 'engine.exactComposed' : 'engine.exactComposedMixture', { layers: flow.layers, noise: flow.t / flow.layers })
+    description = message(single ? 'engine.exactComposed' : 'engine.exactComposedMixture', { layers: flow.layers, noise: flow.t / flow.layers })
   } else if (flow.task === 'transport') {
     const depth = spec.integration.depth
     const field = continuousDaeField(mix)
@@ -61,7 +61,7 @@ export async function closedFormComparison(spec: ExperimentSpec, setup: TrainedS
       field.dispose()
     }
     if (single) cov = continuousCovarianceAt(mix, depth)
-    description = say('engine.exactContinuous', { depth })
+    description = message('engine.exactContinuous', { depth })
   } else return undefined
   let maxAbs = 0
   let sumAbs = 0
@@ -71,7 +71,7 @@ export async function closedFormComparison(spec: ExperimentSpec, setup: TrainedS
     maxAbs = Math.max(maxAbs, e)
   }
   return {
-    description,
+    description: stored(description),
     meanAbsError: sumAbs / (n * D),
     maxAbsError: maxAbs,
     varianceLearned: diag(cloudCovariance(learned, n, D)),
@@ -110,16 +110,16 @@ export async function qualityNumbers(setup: TrainedSetup): Promise<QualityNumber
     const ref = await run(trained)
     const refAcc = accuracyOf(setup, ref, n)
     const robustness: Displacement[] = []
-    const variants: Array<[string, SolverOptions]> = [
-      [say('engine.robustHalfStep', { solver: meta.solver, step: meta.stepSize / 2 }), { solver: meta.solver, stepSize: meta.stepSize / 2 }],
-      [say('engine.robustDopri', { rtol: ROBUSTNESS_RTOL, atol: ROBUSTNESS_ATOL }), dopri]
+    const variants: Array<[Message, SolverOptions]> = [
+      [message('engine.robustHalfStep', { solver: meta.solver, step: meta.stepSize / 2 }), { solver: meta.solver, stepSize: meta.stepSize / 2 }],
+      [message('engine.robustDopri', { rtol: ROBUSTNESS_RTOL, atol: ROBUSTNESS_ATOL }), dopri]
     ]
     for (const [method, o] of variants) {
       const out = await run(o)
       const d = displacement(ref.x, out.x, n, S)
       const acc = accuracyOf(setup, out, n)
       robustness.push({
-        method,
+        method: stored(method),
         ...(o.solver === 'dopri5' ? { rtol: o.rtol } : { stepSize: o.stepSize }),
         nfe: out.nfe,
         maxDisplacement: d.max,

@@ -18,7 +18,8 @@ import { runTail } from './run-tail'
 import { closedFormComparison, densityNumbers, qualityNumbers } from './train-report'
 import { trainedFlow, trainFor } from './train-tasks'
 import type { TransportResult } from './transport'
-import { message, say } from '../../../shared/messages'
+import { message, type Message } from '../../../shared/messages'
+import type { TrainingProgress } from '../../../shared/job-progress'
 
 export { isTrainedKind }
 
@@ -49,17 +50,24 @@ function stageCount(spec: ExperimentSpec): number {
   return flow.kind === 'trained-composed-dae' ? flow.layers : flow.kind === 'neural-ode' && flow.task === 'transport' ? Math.round(t.depth / t.stepSize) : 1
 }
 
-/** Progress with loss, kinetic term, NFE and time per epoch, throttled to PROGRESS_INTERVAL_MS. */
-function trainingProgress(ctx: JobContext, total: number, epochs: number, stages: number): { batch(): void; epoch(r: EpochRecord): void } {
+/**
+ * Progress with the last epoch's numbers (loss, kinetic term, NFE, time per epoch, time left) as data,
+ * throttled to PROGRESS_INTERVAL_MS; the numbers ride along on every batch's event so the newest event
+ * always holds the newest epoch.
+ */
+export function trainingProgress(ctx: JobContext, total: number, epochs: number, stages: number, clock: () => number = () => performance.now()): { batch(): void; epoch(r: EpochRecord): void } {
   let done = 0
   let last = -Infinity
   let nfe = 0
-  let message = say('engine.progressTraining')
+  let epochsDone = 0
+  const started = clock()
+  let phase = message('engine.progressTraining')
+  let numbers: TrainingProgress | undefined
   const emit = (force: boolean): void => {
     const now = Date.now()
     if (!force && now - last < PROGRESS_INTERVAL_MS) return
     last = now
-    ctx.progress((PROGRESS_TRAINING * Math.min(done, total)) / total, undefined, message)
+    ctx.progress((PROGRESS_TRAINING * Math.min(done, total)) / total, undefined, phase, numbers)
   }
   return {
     batch() {
@@ -68,18 +76,28 @@ function trainingProgress(ctx: JobContext, total: number, epochs: number, stages
     },
     epoch(r) {
       nfe += r.nfe
-      const parts = [
-        // "epoch k/N" (and "layer l/L") let the UI say how far training is and estimate the time left
-        r.layer !== undefined ? `layer ${r.layer + 1}/${stages} epoch ${r.epoch + 1}/${epochs}` : `epoch ${r.epoch + 1}/${epochs}`,
-        `loss ${r.trainLoss.toPrecision(4)}`,
-        ...(r.validationLoss !== null ? [`validation ${r.validationLoss.toPrecision(4)}`] : []),
-        ...(r.validationAccuracy !== undefined ? [`accuracy ${r.validationAccuracy.toPrecision(4)}`] : []),
-        ...(r.kinetic !== null ? [`kinetic ${r.kinetic.toPrecision(3)}`] : []),
-        ...(r.jacobian !== undefined ? [`jacobian ${r.jacobian.toPrecision(3)}`] : []),
-        `NFE ${nfe}`,
-        `${r.seconds.toFixed(2)} s/epoch`
-      ]
-      message = parts.join(' · ')
+      epochsDone++
+      const elapsedSeconds = (clock() - started) / 1000
+      // counted by position, not by this job's epochs: a resumed job starts after its checkpoint
+      const epochsLeft = Math.max(0, epochs * stages - ((r.layer ?? 0) * epochs + r.epoch + 1))
+      numbers = {
+        epoch: r.epoch + 1,
+        epochs,
+        ...(r.layer !== undefined ? { layer: r.layer + 1, layers: stages } : {}),
+        loss: r.trainLoss,
+        ...(r.validationLoss !== null ? { validationLoss: r.validationLoss } : {}),
+        ...(r.validationAccuracy !== undefined ? { accuracy: r.validationAccuracy } : {}),
+        ...(r.kinetic !== null ? { kinetic: r.kinetic } : {}),
+        ...(r.jacobian !== undefined ? { jacobian: r.jacobian } : {}),
+        nfe,
+        secondsPerEpoch: r.seconds,
+        elapsedSeconds,
+        etaSeconds: (elapsedSeconds / epochsDone) * epochsLeft
+      }
+      phase =
+        r.layer !== undefined
+          ? message('notemsg.progressEpochLayer', { layer: r.layer + 1, layers: stages, epoch: r.epoch + 1, epochs })
+          : message('notemsg.progressEpoch', { epoch: r.epoch + 1, epochs })
       emit(true)
     }
   }
@@ -96,10 +114,10 @@ function isStaged(flow: TrainedFlowSpec): boolean {
   return (flow.kind === 'trained-composed-dae' && flow.layers > 1) || (flow.kind === 'neural-ode' && flow.task === 'transport')
 }
 
-function resumedNote(r: { epoch: number; layer?: number }, flow: TrainedFlowSpec): string {
+function resumedNote(r: { epoch: number; layer?: number }, flow: TrainedFlowSpec): Message {
   const params = { epoch: r.epoch, epochs: flow.training.epochs }
-  if (r.layer === undefined) return say('engine.noteResumed', params)
-  return say(flow.kind === 'neural-ode' ? 'engine.noteResumedStage' : 'engine.noteResumedLayer', { ...params, index: r.layer + 1 })
+  if (r.layer === undefined) return message('engine.noteResumed', params)
+  return message(flow.kind === 'neural-ode' ? 'engine.noteResumedStage' : 'engine.noteResumedLayer', { ...params, index: r.layer + 1 })
 }
 
 export async function runTrainedExperiment(specInput: unknown, options: RunExperimentOptions): Promise<RunContent> {
@@ -116,7 +134,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
   const { workspace } = options
   const key = workspace ? specKey(spec) : undefined
   const saved = workspace && key ? await readCheckpoint(workspace, key) : undefined
-  const checkpointNotes = saved?.kind === 'unusable' ? [say('engine.noteCheckpointUnreadable', { reason: saved.reason })] : []
+  const checkpointNotes: Message[] = saved?.kind === 'unusable' ? [message('engine.noteCheckpointUnreadable', { reason: saved.reason })] : []
   const setup = await trainFor(
     spec,
     createRng(seed).fork('training'),
@@ -136,8 +154,8 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
         ? {
             save: (cp) =>
               writeCheckpoint(workspace, key, cp).catch((e: unknown) => {
-                if (checkpointNotes.length === 0 || !checkpointNotes[checkpointNotes.length - 1].startsWith('A training checkpoint could not be written'))
-                  checkpointNotes.push(say('engine.noteCheckpointUnwritable', { reason: (e as Error).message }))
+                if (checkpointNotes[checkpointNotes.length - 1]?.key !== 'engine.noteCheckpointUnwritable')
+                  checkpointNotes.push(message('engine.noteCheckpointUnwritable', { reason: (e as Error).message }))
               })
           }
         : {})
@@ -167,7 +185,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
     const classify = flowSpec.kind === 'neural-ode' && flowSpec.task === 'classify'
     // the training report needs the transported particles: it is written once the metrics are done
     const report = async (moved: TransportResult): Promise<TrainingReport> => {
-      ctx.progress(PROGRESS_METRICS, undefined, say('engine.progressRobustness'))
+      ctx.progress(PROGRESS_METRICS, undefined, message('engine.progressRobustness'))
       const quality = await qualityNumbers(setup)
       await ctx.checkpoint()
       const final = moved.trajectories.subarray((depths.length - 1) * N * particles.dim)
@@ -216,8 +234,8 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
       finish: async (moved) => ({
         training: await report(moved),
         notes: [
-          ...(classify ? [say('engine.noteClassification', { n: N, data: setup.dataDescription ?? say('engine.theDataset') })] : []),
-          ...(flowSpec.model.augment > 0 ? [say('engine.noteAugmented', { count: flowSpec.model.augment })] : [])
+          ...(classify ? [message('engine.noteClassification', { n: N, data: setup.dataDescription ?? message('engine.theDataset') })] : []),
+          ...(flowSpec.model.augment > 0 ? [message('engine.noteAugmented', { count: flowSpec.model.augment })] : [])
         ]
       })
     })

@@ -18,7 +18,7 @@ import { trainTransport } from '../training/tasks/transport'
 import { checkpointMismatch, type TaskCheckpoints, type TrainingCheckpoint } from '../training/resume'
 import { stepCount } from '../training/solve'
 import { classificationData } from './train-data'
-import { message, say } from '../../../shared/messages'
+import { message, type Message } from '../../../shared/messages'
 
 export interface TrainedSetup {
   model: TrainedModel
@@ -31,9 +31,9 @@ export interface TrainedSetup {
   densityHeldOut?: Float32Array
   dist?: ResolvedDistribution
   /** classification: the data in words ("the moons dataset") */
-  dataDescription?: string
+  dataDescription?: Message
   /** notes on the data (imported dataset rows) and on the checkpoint */
-  notes: string[]
+  notes: Message[]
   /** the checkpoint training resumed from, when it did */
   resumedFrom?: { stage: number; epochsDone: number }
 }
@@ -47,13 +47,13 @@ export interface TrainForOptions {
 }
 
 /** the task hooks with checkpoints, after checking the checkpoint fits the model and data */
-function withCheckpoints(hooks: TaskHooks, o: TrainForOptions, model: TrainedModel, stages: number, arraySizes: (stage: number) => number[], notes: string[]): { hooks: TaskHooks; resumed?: TrainingCheckpoint } {
+function withCheckpoints(hooks: TaskHooks, o: TrainForOptions, model: TrainedModel, stages: number, arraySizes: (stage: number) => number[], notes: Message[]): { hooks: TaskHooks; resumed?: TrainingCheckpoint } {
   if (!o.save) return { hooks }
   let resume = o.checkpoint
   if (resume) {
     const why = checkpointMismatch(resume, model, stages, arraySizes)
     if (why) {
-      notes.push(say('engine.noteCheckpointIgnored', { reason: why }))
+      notes.push(message('engine.noteCheckpointIgnored', { reason: why }))
       resume = undefined
     }
   }
@@ -85,7 +85,7 @@ function metaOf(flow: TrainedFlowSpec, dataDim: number, classes?: string[]): Tra
 export async function trainFor(spec: ExperimentSpec, rng: Rng, particleRng: Rng, taskHooks: TaskHooks, options: TrainForOptions = {}): Promise<TrainedSetup> {
   const flow = spec.flow as TrainedFlowSpec
   const { training } = flow
-  const notes: string[] = []
+  const notes: Message[] = []
   if (flow.kind === 'neural-ode' && flow.task === 'classify') {
     if (!flow.data || spec.particles.kind !== 'sample') throw new EngineError('invalid-spec', message('engine.classifyNeedsDataAndSample'))
     const ds = await classificationData(spec, spec.particles.count, options.workspace)

@@ -7,7 +7,7 @@ import { BlowUpError, EngineError } from '../errors'
 import type { DepthMap, Flow, VelocityField } from '../flows/types'
 import type { Integrator, SolverOptions } from '../solvers/types'
 import type { JobContext } from './context'
-import { message, say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import { enginePool } from '../pool/engine-pool'
 import { canPool, transportOnPool } from '../pool/pooled-transport'
 import type { WorkerPool } from '../pool/pool'
@@ -84,7 +84,7 @@ export async function transport(input: TransportInput): Promise<TransportResult>
   for (let c = 0; c < chunks; c++) {
     const first = c * rows
     const m = Math.min(rows, n - first)
-    const report = (done: number, depth: number): void => ctx.progress((share * (c + done)) / chunks, depth, chunks > 1 ? say('engine.progressTransportingChunk', { index: c + 1, count: chunks }) : say('engine.progressTransporting'))
+    const report = (done: number, depth: number): void => ctx.progress((share * (c + done)) / chunks, depth, chunks > 1 ? message('engine.progressTransportingChunk', { index: c + 1, count: chunks }) : message('engine.progressTransporting'))
     if (flow.type === 'field') await fieldChunk(flow.field, input, out, first, m, stats, report)
     else await mapChunk(flow.map, input, out, first, m, stats, report)
     await ctx.checkpoint()

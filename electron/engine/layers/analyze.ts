@@ -5,10 +5,10 @@ import { knnEntropy } from '../analysis/entropy'
 import { sampleIndices } from '../analysis/subsample'
 import { slicedW2 } from '../analysis/wasserstein'
 import { createRng } from '../data/random'
-import { type Message, message, say } from '../../../shared/messages'
+import { type Message, message, stored, type StoredMessage } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { LayerData } from './dumps'
-import type { FlagThresholds, LayerReport, LayerRow, RemedyAudience, Stretch } from '../../../shared/layers'
+import { LAYER_REPORT_VERSION, type FlagThresholds, type LayerReport, type LayerRow, type RemedyAudience, type Stretch } from '../../../shared/layers'
 import { mergingByClass, newMerging, outputLayerOf, pairStates } from './causes'
 import { FLAG_THRESHOLDS, raiseFlags } from './flags'
 
@@ -111,14 +111,16 @@ function meanNorm(x: Float64Array, n: number, w: number): number {
   return s / n
 }
 
-/** How each metric was sampled, one catalogue message per part (joined by "; ", localized part by part). */
-function samplingNote(m: number, n: number, pairs: number, cloud: number | null): string {
-  return [
-    m < n ? say('import.samplingPoints', { m, n }) : say('shift.samplingPointsAll', { n }),
-    say(pairs === (n * (n - 1)) / 2 ? 'import.samplingPairsAll' : 'import.samplingPairsSeeded', { pairs }),
-    cloud !== null ? say('import.samplingCloudSubsample', { count: cloud }) : say('import.samplingCloudAll'),
-    say('import.samplingUpdates')
-  ].join('; ')
+/** How each metric was sampled: one Message per part, said together as one line. */
+function samplingNote(m: number, n: number, pairs: number, cloud: number | null): StoredMessage {
+  return stored(
+    message('notemsg.samplingParts', {
+      points: m < n ? message('import.samplingPoints', { m, n }) : message('shift.samplingPointsAll', { n }),
+      pairs: message(pairs === (n * (n - 1)) / 2 ? 'import.samplingPairsAll' : 'import.samplingPairsSeeded', { pairs }),
+      cloud: cloud !== null ? message('import.samplingCloudSubsample', { count: cloud }) : message('import.samplingCloudAll'),
+      updates: message('import.samplingUpdates')
+    })
+  )
 }
 
 /** The analysis as steps: yields each layer's index once its row is done, returns the report. */
@@ -181,7 +183,7 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
       ckaToInput: linearCkaOf(inSide, side, m),
       ckaToPrevious: l === 0 ? null : linearCkaOf(prevSide, side, m),
       entropy,
-      entropyNote: entropy === null ? say('import.entropyOmitted', { width: layer.width }) : entropy < 0 ? say('shift.entropyNegative', { entropy: entropy.toFixed(2), width: layer.width }) : null,
+      entropyNote: entropy === null ? stored(message('import.entropyOmitted', { width: layer.width })) : entropy < 0 ? stored(message('shift.entropyNegative', { entropy: entropy.toFixed(2), width: layer.width })) : null,
       separability: null,
       merging: mergingFraction(inDist, dist, o.mergeRelative).fraction,
       stretch: null,
@@ -190,7 +192,7 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
       velocity: null,
       kineticEnergy: null,
       motionRatio: null,
-      ...(layer.reduction ? { reduction: layer.reduction, reductionNote: reductionNote(layer.reduction) } : {}),
+      ...(layer.reduction ? { reduction: layer.reduction, reductionNote: stored(reductionNote(layer.reduction)) } : {}),
       ...(byClass ? { mergingAcross: byClass.across, mergingWithin: byClass.within } : {}),
       mergingNew: l === 0 ? 0 : newMerging(states, prevStates),
       knnFromPrevious: l === 0 ? null : l === 1 ? kept : knnPreservation(prevKnn, k, sub, m, layer.width)
@@ -237,11 +239,11 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
   }
 
   const flags = raiseFlags(rows, { thresholds, k, labelled: labels !== undefined && classes >= 2, outputLayer, audience: options.audience ?? 'imported' })
-  const notes: string[] = []
-  if (stretches.length > 0) notes.push(say(options.residualBlocks ? 'shift.noteStretchMarked' : 'shift.noteStretchGuess'))
-  if (outputLayer !== null) notes.push(say('shift.noteOutputLayer', { layer: outputLayer, name: layers[outputLayer].name }))
+  const notes: StoredMessage[] = []
+  if (stretches.length > 0) notes.push(stored(message(options.residualBlocks ? 'shift.noteStretchMarked' : 'shift.noteStretchGuess')))
+  if (outputLayer !== null) notes.push(stored(message('shift.noteOutputLayer', { layer: outputLayer, name: layers[outputLayer].name })))
   return {
-    version: 1,
+    version: LAYER_REPORT_VERSION,
     n,
     layerCount: layers.length,
     options: { ...o, k },

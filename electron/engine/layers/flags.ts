@@ -4,7 +4,7 @@
 // at hand (an imported network's framework, or Nagare's flows). A classifier's output layer is judged as
 // one: collapsing a class is its job, so only merging across classes is flagged there.
 import type { FlagThresholds, LayerFlag, LayerRow, MergingScope, RemedyAudience } from '../../../shared/layers'
-import { say, type MessageKey } from '../../../shared/messages'
+import { message, stored, type MessageKey, type MessageParam, type StoredMessage } from '../../../shared/messages'
 
 /** Documented thresholds (the defaults of AnalyzeOptions.thresholds). */
 export const FLAG_THRESHOLDS = {
@@ -20,6 +20,8 @@ export const FLAG_THRESHOLDS = {
 export type { FlagKind, FlagThresholds, LayerFlag } from '../../../shared/layers'
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`
+/** a flag's text as analysis files keep it: the Message with its English beside it */
+const flagText = (key: MessageKey, params?: Record<string, MessageParam>): StoredMessage => stored(message(key, params))
 /** The layer's name is said only when it is not just its index. */
 const named = (layer: number, name: string): boolean => String(layer) !== name
 const pick = (layer: number, name: string, plain: MessageKey, withName: MessageKey): MessageKey => (named(layer, name) ? withName : plain)
@@ -36,10 +38,10 @@ export function mergingFlag(layer: number, name: string, fraction: number, thres
   const params = { layer, name, fraction: pct(fraction), threshold: pct(threshold) }
   const message =
     scope === 'across-classes'
-      ? say(pick(layer, name, 'shift.flagMergingAcross', 'shift.flagMergingAcrossNamed'), params)
+      ? flagText(pick(layer, name, 'shift.flagMergingAcross', 'shift.flagMergingAcrossNamed'), params)
       : scope === 'within-class'
-        ? say(pick(layer, name, 'shift.flagMergingWithin', 'shift.flagMergingWithinNamed'), params)
-        : say(pick(layer, name, 'import.flagMerging', 'import.flagMergingNamed'), params)
+        ? flagText(pick(layer, name, 'shift.flagMergingWithin', 'shift.flagMergingWithinNamed'), params)
+        : flagText(pick(layer, name, 'import.flagMerging', 'import.flagMergingNamed'), params)
   return {
     kind: 'merging',
     layer,
@@ -47,7 +49,7 @@ export function mergingFlag(layer: number, name: string, fraction: number, thres
     value: fraction,
     threshold,
     message,
-    remedy: say(REMEDIES[scope === 'unlabelled' ? 'merging' : scope][audience]),
+    remedy: flagText(REMEDIES[scope === 'unlabelled' ? 'merging' : scope][audience]),
     rows: [layer],
     explanation: scope === 'across-classes' ? 'shift.explainMergingAcross' : scope === 'within-class' ? 'shift.explainMergingWithin' : 'shift.explainMerging',
     scope,
@@ -62,8 +64,8 @@ export function motionFlag(layer: number, name: string, ratio: number, threshold
     name,
     value: ratio,
     threshold,
-    message: say(pick(layer, name, 'import.flagMotion', 'import.flagMotionNamed'), { layer, name, ratio: ratio.toFixed(1), threshold }),
-    remedy: say(REMEDIES.motion[audience]),
+    message: flagText(pick(layer, name, 'import.flagMotion', 'import.flagMotionNamed'), { layer, name, ratio: ratio.toFixed(1), threshold }),
+    remedy: flagText(REMEDIES.motion[audience]),
     rows: [layer],
     explanation: 'shift.explainMotion'
   }
@@ -76,8 +78,8 @@ export function neighboursFlag(layer: number, name: string, kept: number, k: num
     name,
     value: kept,
     threshold,
-    message: say(pick(layer, name, 'import.flagNeighbours', 'import.flagNeighboursNamed'), { layer, name, kept: pct(kept), k, threshold: pct(threshold) }),
-    remedy: say(REMEDIES.neighbours[audience]),
+    message: flagText(pick(layer, name, 'import.flagNeighbours', 'import.flagNeighboursNamed'), { layer, name, kept: pct(kept), k, threshold: pct(threshold) }),
+    remedy: flagText(REMEDIES.neighbours[audience]),
     rows: [layer],
     explanation: 'shift.explainNeighbours'
   }
@@ -90,8 +92,8 @@ export function shiftFlag(layer: number, name: string, factor: number, threshold
     name,
     value: factor,
     threshold,
-    message: say(pick(layer, name, 'shift.flagShift', 'shift.flagShiftNamed'), { layer, name, factor: factor.toFixed(1), before: before.toFixed(3), after: after.toFixed(3), threshold }),
-    remedy: say('shift.flagShiftRemedy'),
+    message: flagText(pick(layer, name, 'shift.flagShift', 'shift.flagShiftNamed'), { layer, name, factor: factor.toFixed(1), before: before.toFixed(3), after: after.toFixed(3), threshold }),
+    remedy: flagText('shift.flagShiftRemedy'),
     rows: [layer - 1, layer],
     explanation: 'shift.explainShift'
   }

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { IMAGE_DEFAULTS, type ImageOptions } from '../../../shared/image-data'
-import { message, say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import { readArrayInput } from '../data/array-input'
 import { EngineError } from '../errors'
 import { readImageFolder } from '../images/folder'
@@ -30,7 +30,7 @@ export async function resolveModelInput(text: string, path: string, o: ModelInpu
     const options: ImageOptions = { ...IMAGE_DEFAULTS, ...o.image }
     const t = await readImageFolder(path, options, {
       onImage: async (done, n) => {
-        o.hooks?.progress?.(done / n, say('imgui.progressReadingImages', { done, n }))
+        o.hooks?.progress?.(done / n, message('imgui.progressReadingImages', { done, n }))
         if (done % 64 === 0 || done === n) await o.hooks?.checkpoint?.()
       }
     })

@@ -3,7 +3,7 @@
 // project. Progress and cancellation go through optional hooks, called between steps and batches.
 import type { AnalysisDataset, AnalysisRecord, LayerReport } from '../../../shared/layers'
 import { shapeMismatch, shapeMismatchMessage } from '../../../shared/input-shape'
-import { type Message, message, say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 import { builtinDataset, BUILTIN_NAMES, isBuiltinName } from '../data/builtin-datasets'
 import { CloudInputError, loadCloud } from '../data/cloud-input'
 import { loadDataset } from '../datasets/store'
@@ -29,7 +29,7 @@ export interface PointsInput {
 export interface StepHooks {
   checkpoint?(): Promise<void>
   /** fraction of this step in [0, 1] */
-  progress?(fraction: number, message?: string): void
+  progress?(fraction: number, message?: Message): void
 }
 
 export type DataChoice = { kind: 'dataset'; id: string } | { kind: 'builtin'; name: string; n: number; seed?: number }
@@ -99,7 +99,7 @@ export async function recordModel(files: ModelFile[], data: PointsInput, hooks: 
   try {
     const layers = await recordLayerOutputs(loaded, data.points, data.n, data.d, {
       onBatch: async (done, n) => {
-        hooks.progress?.(done / n, say('import.progressRecording', { done, n }))
+        hooks.progress?.(done / n, message('import.progressRecording', { done, n }))
         await hooks.checkpoint?.()
       }
     })
@@ -116,19 +116,19 @@ export async function analyzeAndProject(
   hooks: StepHooks = {}
 ): Promise<{ report: LayerReport; projection: LayerProjection; compareProjection?: Float32Array }> {
   if (o.labels && o.labels.length !== layers[0]?.n) throw invalid(message('import.labelsCountMismatch', { count: o.labels.length, n: String(layers[0]?.n) }))
-  hooks.progress?.(0, say('import.progressMetrics'))
+  hooks.progress?.(0, message('import.progressMetrics'))
   await hooks.checkpoint?.()
   const share = o.compare ? 0.5 : 0.8
   let report = await analyzeLayersAsync(layers, { k: o.k, seed: o.seed, ...(o.labels ? { labels: o.labels } : {}), ...(o.residualBlocks ? { residualBlocks: o.residualBlocks } : {}) }, async (l, count) => {
-    hooks.progress?.((share * (l + 1)) / count, say('import.progressMetricsLayer', { layer: l + 1, count }))
+    hooks.progress?.((share * (l + 1)) / count, message('import.progressMetricsLayer', { layer: l + 1, count }))
     await hooks.checkpoint?.()
   })
   if (o.compare) {
-    hooks.progress?.(share, say('shift.progressShift'))
+    hooks.progress?.(share, message('shift.progressShift'))
     await hooks.checkpoint?.()
     report = withShift(report, shiftByLayer(layers, o.compare, { seed: o.seed }))
   }
-  hooks.progress?.(0.8, say('import.progressPca'))
+  hooks.progress?.(0.8, message('import.progressPca'))
   await hooks.checkpoint?.()
   const projection = fitLayerPca(layers, { seed: o.seed })
   hooks.progress?.(1)

@@ -6,7 +6,7 @@ import { medianBandwidth } from '../analysis/mmd'
 import { sampleIndices } from '../analysis/subsample'
 import { slicedW2 } from '../analysis/wasserstein'
 import { createRng } from '../data/random'
-import { type Message, message, say } from '../../../shared/messages'
+import { type Message, message, stored } from '../../../shared/messages'
 import type { LayerFlag, LayerReport, ShiftRow, ShiftSummary } from '../../../shared/layers'
 import { EngineError } from '../errors'
 import type { LayerData } from './dumps'
@@ -124,9 +124,9 @@ export function shiftByLayer(ref: LayerData[], cmp: LayerData[], options: ShiftO
       growsAt: extremeStep(coeff, 1),
       absorbedAt: extremeStep(coeff, -1),
       farthest,
-      note: subsampled
-        ? say('shift.samplingSubsample', { m: mr, n: nRef, mc, nc: nCmp, seed: o.seed })
-        : say('shift.samplingAll', { n: nRef, nc: nCmp })
+      note: stored(
+        subsampled ? message('shift.samplingSubsample', { m: mr, n: nRef, mc, nc: nCmp, seed: o.seed }) : message('shift.samplingAll', { n: nRef, nc: nCmp })
+      )
     }
   }
 }

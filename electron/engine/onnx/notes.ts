@@ -1,12 +1,12 @@
 // A row's reduction said in words (catalogue messages), for the report table and analysis.json.
 import type { FeatureReduction } from '../../../shared/onnx'
 import { ONNX_LIMITS } from '../../../shared/onnx'
-import { say } from '../../../shared/messages'
+import { message, type Message } from '../../../shared/messages'
 
-export function reductionNote(r: FeatureReduction): string {
+export function reductionNote(r: FeatureReduction): Message {
   const shape = `[${r.shape.join(', ')}]`
   const features = r.shape.reduce((a, b) => a * b, 1)
-  if (r.method === 'random-projection') return say('onnx.reductionProjection', { shape, features, cap: ONNX_LIMITS.exactFeatures, width: r.width, seed: r.seed ?? 0 })
-  if (r.method === 'channel-means') return say('onnx.reductionChannelMeans', { shape, width: r.width })
-  return say('onnx.reductionExact', { shape, width: r.width })
+  if (r.method === 'random-projection') return message('onnx.reductionProjection', { shape, features, cap: ONNX_LIMITS.exactFeatures, width: r.width, seed: r.seed ?? 0 })
+  if (r.method === 'channel-means') return message('onnx.reductionChannelMeans', { shape, width: r.width })
+  return message('onnx.reductionExact', { shape, width: r.width })
 }

@@ -2,7 +2,7 @@
 // the workers integrate through the same field, rebuilt from its recipe, with the same solver; their
 // positions land in the one [S, N, D] array. Cancel, progress and failures behave as on one thread:
 // the job's checkpoint is polled while the shards run, and the first failure or a cancel stops them all.
-import { say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 import type { SolverStats } from '../../../shared/run'
 import { integrate } from '../solvers/integrate'
 import type { FieldRecipe } from '../flows/types'
@@ -64,7 +64,7 @@ export async function transportOnPool(input: TransportInput, pool: WorkerPool): 
   const report = (): void => {
     let done = 0
     for (let k = 0; k < count; k++) done += fractions[k] * Math.min(rows, n - k * rows)
-    ctx.progress((share * done) / n, depthReached, say('engine.progressTransporting'))
+    ctx.progress((share * done) / n, depthReached, message('engine.progressTransporting'))
   }
   const shardStats: SolverStats[] = new Array(count)
   const tasks = Array.from({ length: count }, (_, k) => {

@@ -5,7 +5,7 @@
 // a smaller step size, other depth), for closed-form flows only the step size and the depth can change.
 import type { DepthMetrics, RunFlag } from '../../../shared/run'
 import { isTrainedKind } from '../../../shared/trained-spec'
-import { say, type MessageKey } from '../../../shared/messages'
+import { message, stored, type MessageKey, type StoredMessage } from '../../../shared/messages'
 
 /** Documented thresholds of the run flags. */
 export const RUN_FLAG_THRESHOLDS = {
@@ -52,7 +52,7 @@ function stretches(metrics: DepthMetrics[], over: (m: DepthMetrics) => boolean):
  */
 export function runFlags(metrics: DepthMetrics[], flowKind: string, thresholds = RUN_FLAG_THRESHOLDS): RunFlag[] {
   const trained = isTrainedKind(flowKind)
-  const remedy = (key: MessageKey): string => say(trained ? key : 'fin13.remedyUntrained')
+  const remedy = (key: MessageKey): StoredMessage => stored(message(trained ? key : 'fin13.remedyUntrained'))
   const flags: RunFlag[] = []
 
   const msv = metrics.map((m) => m.meanSquaredVelocity).filter(finite)
@@ -69,7 +69,7 @@ export function runFlags(metrics: DepthMetrics[], flowKind: string, thresholds =
         depth: metrics[peak].depth,
         value: r,
         threshold: thresholds.kineticSpike,
-        message: say('fin13.flagKinetic', { depth: depthText(metrics[peak].depth), ratio: r.toFixed(1), threshold: thresholds.kineticSpike }),
+        message: stored(message('fin13.flagKinetic', { depth: depthText(metrics[peak].depth), ratio: r.toFixed(1), threshold: thresholds.kineticSpike })),
         remedy: remedy('shift.remedyMotionFlow')
       })
     }
@@ -84,7 +84,7 @@ export function runFlags(metrics: DepthMetrics[], flowKind: string, thresholds =
       depth: first.depth,
       value: fraction,
       threshold: thresholds.merging,
-      message: say('fin13.flagMerging', { depth: depthText(first.depth), fraction: pct(fraction), threshold: pct(thresholds.merging) }),
+      message: stored(message('fin13.flagMerging', { depth: depthText(first.depth), fraction: pct(fraction), threshold: pct(thresholds.merging) })),
       remedy: remedy('shift.remedyMergingFlow')
     })
   }

@@ -2,7 +2,7 @@
 // particles, each compared with the limit at the end depth (mean and max displacement, sliced W2), with
 // its end entropy, NFE and time, and the fitted convergence order.
 import { distributionDimension, fieldErrorsMessage, parseSpec, resolveDistribution, type ExperimentSpec } from '../../../shared/experiment'
-import type { StudyPoint, StudyResult, StudySweep } from '../../../shared/study'
+import { STUDY_FORMAT_VERSION, type StudyPoint, type StudyResult, type StudySweep } from '../../../shared/study'
 import { knnEntropy } from '../analysis/entropy'
 import { slicedW2 } from '../analysis/wasserstein'
 import { makeParticles } from '../data/particles'
@@ -14,7 +14,7 @@ import { transport } from '../jobs/transport'
 import { newRunId } from '../runs/ids'
 import { integrate, solverOptionsOf } from '../solvers/integrate'
 import { checkSweep, convergenceSlope, limitDescription, limitSpec, pointSpec } from './sweep'
-import { message, say } from '../../../shared/messages'
+import { message, say, stored, type Message } from '../../../shared/messages'
 
 export interface RunStudyOptions {
   ctx: JobContext
@@ -39,7 +39,7 @@ interface EndPositions {
 }
 
 /** transport the particles to the end depth under `spec`; progress mapped into [from, to] of the job */
-async function endPositions(spec: ExperimentSpec, positions: Float32Array, count: number, dim: number, ctx: JobContext, from: number, to: number, label: string): Promise<EndPositions> {
+async function endPositions(spec: ExperimentSpec, positions: Float32Array, count: number, dim: number, ctx: JobContext, from: number, to: number, label: Message): Promise<EndPositions> {
   const dist = resolveDistribution(spec.distribution)
   const flow = buildFlow(spec, dist)
   const sub: JobContext = {
@@ -100,12 +100,12 @@ export async function runStudy(name: string, specInput: unknown, sweep: StudySwe
   const share = 1 / (points.length + 1)
   await ctx.checkpoint()
 
-  const lim = await endPositions(limit, particles.positions, n, dim, ctx, 0, share, say('runs.progressLimit'))
+  const lim = await endPositions(limit, particles.positions, n, dim, ctx, 0, share, message('runs.progressLimit'))
   const entropyOf = (x: Float32Array): number => knnEntropy(x, Math.min(n, ENTROPY_POINTS), dim).entropy
   const result: StudyPoint[] = []
   for (let p = 0; p < points.length; p++) {
     const value = sweep.values[p]
-    const got = await endPositions(points[p], particles.positions, n, dim, ctx, share * (p + 1), share * (p + 2), say('runs.studyPointSpec', { parameter: sweep.parameter, value }))
+    const got = await endPositions(points[p], particles.positions, n, dim, ctx, share * (p + 1), share * (p + 2), message('runs.studyPointSpec', { parameter: sweep.parameter, value }))
     const err = displacement(got.end, lim.end, n, dim)
     result.push({
       value,
@@ -120,10 +120,11 @@ export async function runStudy(name: string, specInput: unknown, sweep: StudySwe
   }
   const slope = convergenceSlope(sweep.values, result.map((r) => r.meanError))
   const notes = [
-    say('runs.noteStudySameParticles', { n, seed: base.seed, depth: base.integration.depth }),
-    say('runs.noteStudyEntropy', { n: Math.min(n, ENTROPY_POINTS) })
+    message('runs.noteStudySameParticles', { n, seed: base.seed, depth: base.integration.depth }),
+    message('runs.noteStudyEntropy', { n: Math.min(n, ENTROPY_POINTS) })
   ]
   return {
+    formatVersion: STUDY_FORMAT_VERSION,
     id: newRunId(name, createdAt),
     name,
     createdAt: createdAt.toISOString(),
@@ -131,10 +132,10 @@ export async function runStudy(name: string, specInput: unknown, sweep: StudySwe
     backend: options.backend,
     spec: base,
     sweep,
-    limit: limitDescription(base, sweep),
+    limit: stored(limitDescription(base, sweep)),
     limitEntropyEnd: entropyOf(lim.end),
     points: result,
     ...(slope !== undefined ? { slope } : {}),
-    notes
+    notes: notes.map(stored)
   }
 }

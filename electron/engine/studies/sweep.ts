@@ -5,7 +5,7 @@ import type { ExperimentSpec } from '../../../shared/experiment'
 import type { StudySweep } from '../../../shared/study'
 import { EngineError } from '../errors'
 import { suggestStepSize, wholeSteps } from '../../../shared/step-grid'
-import { type Message, message, say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 
 /** the limit's solver: tight enough that its error is far below the coarsest point's (float32 positions) */
 export const LIMIT_TOLERANCE = { rtol: 1e-8, atol: 1e-9 }
@@ -54,9 +54,9 @@ export function limitSpec(spec: ExperimentSpec, sweep: StudySweep): ExperimentSp
   }
 }
 
-export function limitDescription(spec: ExperimentSpec, sweep: StudySweep): string {
+export function limitDescription(spec: ExperimentSpec, sweep: StudySweep): Message {
   const flow = sweep.parameter === 'layers' ? 'continuous-dae' : spec.flow.kind
-  return say('runs.studyLimit', { flow, rtol: LIMIT_TOLERANCE.rtol, atol: LIMIT_TOLERANCE.atol, depth: spec.integration.depth })
+  return message('runs.studyLimit', { flow, rtol: LIMIT_TOLERANCE.rtol, atol: LIMIT_TOLERANCE.atol, depth: spec.integration.depth })
 }
 
 /**

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core'
 import type { EpochRecord } from '../../../shared/training'
 import type { TrainedModel } from '../models/trained-model'
-import { say } from '../../../shared/messages'
+import { message, type Message } from '../../../shared/messages'
 
 /** runEpochs' state after a completed epoch of one stage (layer of a composed DAE, transport stage). */
 export interface LoopState<W = Float32Array[]> {
@@ -127,12 +127,12 @@ export async function stageCheckpoint(
  * Why `cp` cannot resume training of `model` (null when it can): weight sizes, the stage, and the
  * task arrays a stage needs (`arraySizes(stage)`: the length of each saved array) must all match.
  */
-export function checkpointMismatch(cp: TrainingCheckpoint, model: TrainedModel, stages: number, arraySizes: (stage: number) => number[]): string | null {
+export function checkpointMismatch(cp: TrainingCheckpoint, model: TrainedModel, stages: number, arraySizes: (stage: number) => number[]): Message | null {
   const sizes = model.getWeights().map((w) => w.values.length)
-  if (cp.weights.length !== sizes.length || cp.weights.some((w, i) => w.length !== sizes[i])) return say('engine.checkpointWeightsMismatch')
-  if (cp.stage >= stages) return say('engine.checkpointStageMismatch', { stage: cp.stage + 1, stages })
+  if (cp.weights.length !== sizes.length || cp.weights.some((w, i) => w.length !== sizes[i])) return message('engine.checkpointWeightsMismatch')
+  if (cp.stage >= stages) return message('engine.checkpointStageMismatch', { stage: cp.stage + 1, stages })
   const want = arraySizes(cp.stage)
-  if (cp.arrays.length !== want.length || cp.arrays.some((a, i) => a.length !== want[i])) return say('engine.checkpointDataMismatch')
-  if (cp.loop.bestWeights && cp.loop.bestWeights.length === 0) return say('engine.checkpointBestEmpty')
+  if (cp.arrays.length !== want.length || cp.arrays.some((a, i) => a.length !== want[i])) return message('engine.checkpointDataMismatch')
+  if (cp.loop.bestWeights && cp.loop.bestWeights.length === 0) return message('engine.checkpointBestEmpty')
   return null
 }

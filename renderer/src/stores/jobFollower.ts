@@ -1,8 +1,10 @@
 // Following one engine job from a store: start it, hold events that arrive before the start call answers
-// with the job id, track progress and message, cancel, and settle as done (after the caller's own
+// with the job id, track progress, its phase (a Message) and a training's epoch numbers, cancel, and settle as done (after the caller's own
 // finishing step), failed or cancelled. Used by the stores of runs (jobs), layer analyses and studies.
 import { ref, shallowRef } from 'vue'
 import type { ApiError, JobEvent, Result } from '@shared/contract'
+import type { Message } from '@shared/messages'
+import type { TrainingProgress } from '@shared/job-progress'
 import { api } from '@/api'
 
 export type FollowStatus = 'idle' | 'starting' | 'running' | 'loading' | 'done' | 'failed' | 'cancelled'
@@ -19,7 +21,9 @@ export function createJobFollower(finish: (runId: string) => Promise<boolean> | 
   const status = ref<FollowStatus>('idle')
   const jobId = ref<string | null>(null)
   const fraction = ref(0)
-  const message = ref<string | null>(null)
+  const message = shallowRef<Message | null>(null)
+  /** while a flow trains: the last epoch's numbers (each new object is a new epoch or a repeat of it) */
+  const training = shallowRef<TrainingProgress | null>(null)
   const error = shallowRef<ApiError | null>(null)
   const cancelling = ref(false)
   let early: JobEvent[] = []
@@ -52,6 +56,7 @@ export function createJobFollower(finish: (runId: string) => Promise<boolean> | 
       case 'progress':
         fraction.value = Math.min(Math.max(e.fraction, 0), 1)
         if (e.message !== undefined) message.value = e.message
+        if (e.training !== undefined) training.value = e.training
         options.onProgress?.(e)
         return
       case 'failed':
@@ -79,6 +84,7 @@ export function createJobFollower(finish: (runId: string) => Promise<boolean> | 
     jobId.value = null
     fraction.value = 0
     message.value = null
+    training.value = null
     error.value = null
     cancelling.value = false
     early = []
@@ -113,5 +119,5 @@ export function createJobFollower(finish: (runId: string) => Promise<boolean> | 
     }
   }
 
-  return { status, jobId, fraction, message, error, cancelling, busy, init, dispose, start, cancel, dismiss }
+  return { status, jobId, fraction, message, training, error, cancelling, busy, init, dispose, start, cancel, dismiss }
 }

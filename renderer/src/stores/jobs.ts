@@ -57,6 +57,6 @@ export const useJobsStore = defineStore('jobs', () => {
     return lastSpec.value === null ? false : start(lastSpec.value)
   }
 
-  const { status, jobId, fraction, message, error, cancelling, init, dispose, cancel, dismiss } = job
-  return { status, jobId, fraction, depth, message, error, cancelling, lastSpec, crashed, init, dispose, start, cancel, retry, dismiss }
+  const { status, jobId, fraction, message, training, error, cancelling, init, dispose, cancel, dismiss } = job
+  return { status, jobId, fraction, depth, message, training, error, cancelling, lastSpec, crashed, init, dispose, start, cancel, retry, dismiss }
 })

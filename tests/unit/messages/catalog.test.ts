@@ -2,7 +2,8 @@
 // keys carry their catalogue's prefix and are unique across catalogues, and every English template read
 // back from a filled text gives its own key and params (no template swallows another's texts).
 import { describe, expect, it } from 'vitest'
-import { CATALOGS, localize, MESSAGES, say } from '../../../shared/messages'
+import { CATALOGS, MESSAGES, say } from '../../../shared/messages'
+import { legacyText } from '../../../shared/messages/legacy'
 import { fill, matcher, placeholders, readParams } from '../../../shared/messages/format'
 
 const entries = Object.entries(MESSAGES) as [string, { en: string; ja: string }][]
@@ -33,29 +34,29 @@ describe('message catalogue', () => {
       const text = fill(e.en, params)
       expect(readParams(matcher(e.en), text), key).toEqual(params)
       // the most specific template that matches must translate to this entry's Japanese
-      expect(localize(text, 'ja'), key).toBe(fill(e.ja, params))
+      expect(legacyText(text, 'ja'), key).toBe(fill(e.ja, params))
     }
   })
 })
 
-describe('localize', () => {
+describe('legacyText (the fallback for plain English texts)', () => {
   it('fills the Japanese template with the params read from the English text', () => {
     expect(say('engine.blowUp', { depth: '0.500000', detail: 'NaN in x' })).toBe('integration blew up at depth 0.500000: NaN in x')
-    expect(localize('integration blew up at depth 0.500000: NaN in x', 'ja')).toBe('深さ 0.500000 で積分が発散しました: NaN in x')
+    expect(legacyText('integration blew up at depth 0.500000: NaN in x', 'ja')).toBe('深さ 0.500000 で積分が発散しました: NaN in x')
   })
 
   it('translates a message nested in another one, and each part of a joined list', () => {
     const nested = say('engine.blowUp', { depth: '1', detail: say('engine.cancelled') })
-    expect(localize(nested, 'ja')).toBe('深さ 1 で積分が発散しました: ユーザーがキャンセルしました')
-    expect(localize(`${say('engine.cancelled')}; something else`, 'ja')).toBe('ユーザーがキャンセルしました; something else')
+    expect(legacyText(nested, 'ja')).toBe('深さ 1 で積分が発散しました: ユーザーがキャンセルしました')
+    expect(legacyText(`${say('engine.cancelled')}; something else`, 'ja')).toBe('ユーザーがキャンセルしました; something else')
     // a list of field errors, each behind its field path
-    expect(localize(`flow.t: ${say('engine.cancelled')}\nseed: not ours`, 'ja')).toBe('flow.t: ユーザーがキャンセルしました\nseed: not ours')
+    expect(legacyText(`flow.t: ${say('engine.cancelled')}\nseed: not ours`, 'ja')).toBe('flow.t: ユーザーがキャンセルしました\nseed: not ours')
   })
 
   it('leaves English, and text that is no message, unchanged', () => {
-    expect(localize(say('engine.cancelled'), 'en')).toBe('cancelled by the user')
-    expect(localize('ENOENT: no such file', 'ja')).toBe('ENOENT: no such file')
-    expect(localize('', 'ja')).toBe('')
+    expect(legacyText(say('engine.cancelled'), 'en')).toBe('cancelled by the user')
+    expect(legacyText('ENOENT: no such file', 'ja')).toBe('ENOENT: no such file')
+    expect(legacyText('', 'ja')).toBe('')
   })
 
   it('fill leaves an unknown placeholder visible and the matcher needs a repeated one to agree', () => {

@@ -1,13 +1,14 @@
-// Engine texts reach the UI in Japanese: real errors (as Messages, rendered at the edge), run notes,
-// settings notices and job failures (notes still as English that localize() reads back), produced by the
-// real code paths, come out in Japanese with their numbers and ids kept, and unchanged in English. Plus a source check: no EngineError or run note in the engine's
+// Engine texts reach the UI in Japanese: real errors, run notes, settings notices and job failures, all
+// Messages produced by the real code paths and rendered at the edge, come out in Japanese with their
+// numbers and ids kept, and unchanged in English. Plus a source check: no EngineError or run note in the engine's
 // jobs, training, flows, solvers, models, data, analysis, runs, studies, settings or host/server
 // glue is written as a literal (it would bypass the catalogue and stay English).
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { english, localize, message, renderMessage, say, type Message } from '../../../shared/messages'
+import { english, message, renderMessage, type Message } from '../../../shared/messages'
+import { legacyText } from '../../../shared/messages/legacy'
 import { resolveDistribution } from '../../../shared/experiment'
 import type { JobEvent } from '../../../shared/contract'
 import { initBackend } from '../../../electron/engine/backend'
@@ -29,13 +30,13 @@ import { testRng } from '../engine/analysis/test-rng'
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/
 
 /**
- * `text` (a Message, or an English engine text such as a run note) is shown in Japanese, keeps `keep`,
- * and is unchanged in English.
+ * `m` (a Message, or a legacy English text as 0.1.0 folders hold) is shown in Japanese, keeps `keep`,
+ * and reads the same English.
  */
 function expectJapanese(m: Message | string, keep: (string | number)[] = []): string {
   const text = typeof m === 'string' ? m : english(m)
-  const ja = typeof m === 'string' ? localize(m, 'ja') : renderMessage(m, 'ja')
-  if (typeof m === 'string') expect(localize(m, 'en')).toBe(m)
+  const ja = typeof m === 'string' ? legacyText(m, 'ja') : renderMessage(m, 'ja')
+  expect(typeof m === 'string' ? legacyText(m, 'en') : renderMessage(m, 'en')).toBe(text)
   expect(ja, text).not.toBe(text)
   expect(ja, text).toMatch(JAPANESE)
   for (const k of keep) expect(ja, `${ja} keeps ${k}`).toContain(String(k))
@@ -108,7 +109,8 @@ describe('engine texts from real code paths, in Japanese', () => {
     const flow = buildFlow(spec, resolveDistribution(spec.distribution))
     if (flow.type === 'map') flow.map.dispose()
     expect(flow.notes).toHaveLength(1)
-    expect(flow.notes[0]).toMatch(/^Composed DAE on a mixture/)
+    expect(flow.notes[0].key).toBe('engine.noteComponentwise')
+    expect(english(flow.notes[0])).toMatch(/^Composed DAE on a mixture/)
     const ja = expectJapanese(flow.notes[0], ['N(m_k, S_k)'])
     expect(ja).toContain('成分ごとの近似')
   })
@@ -136,8 +138,8 @@ describe('engine texts from real code paths, in Japanese', () => {
     const { notes } = await depthMetrics(traj, [3, n, 2], [0, 0.1, 0.2], { rng: testRng(1) })
     expect(notes.length).toBeGreaterThanOrEqual(4)
     for (const note of notes) expectJapanese(note)
-    const merging = notes.find((t) => t.startsWith('Merging:'))!
-    const pairs = /^Merging: (\d+) seeded/.exec(merging)![1]
+    const merging = notes.find((m) => m.key === 'engine.noteMerging')!
+    const pairs = /^Merging: (\d+) seeded/.exec(english(merging))![1]
     expectJapanese(merging, [pairs])
   })
 
@@ -147,7 +149,7 @@ describe('engine texts from real code paths, in Japanese', () => {
     await writeFile(join(checkpointDir(ws, 'k1'), CHECKPOINT_FILE), '{"format": "something else"}')
     const saved = await readCheckpoint(ws, 'k1')
     expect(saved.kind).toBe('unusable')
-    const note = say('engine.noteCheckpointUnreadable', { reason: (saved as { reason: string }).reason })
+    const note = message('engine.noteCheckpointUnreadable', { reason: (saved as { reason: string }).reason })
     const ja = expectJapanese(note)
     expect(ja).toContain('このバージョンの Nagare の学習チェックポイントではありません')
   })

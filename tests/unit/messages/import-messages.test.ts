@@ -1,7 +1,7 @@
 // Import, dataset, model/dump and layer-analysis messages in Japanese: real failures and notes driven end to
 // end in Node (a CSV with a bad column through data.preview, a truncated NPY, a corrupt NPZ, a model.json
 // missing its shard, dumps that disagree, a layer that merges points, broken folders in a workspace), each
-// read back by localize() as Japanese with the English unchanged; and a scan of the import sources for
+// read back by legacyText() as Japanese with the English unchanged; and a scan of the import sources for
 // texts that still bypass the catalogue.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { localize, say } from '../../../shared/messages'
+import { english, message, renderMessage, say, stored, type Message, type StoredMessage } from '../../../shared/messages'
+import { legacyText } from '../../../shared/messages/legacy'
 import { getAnalysis, listAnalyses } from '../../../electron/engine/analyses/store'
 import { applyMapping } from '../../../electron/engine/data-import/apply'
 import { parseUpload } from '../../../electron/engine/data-import/parse'
@@ -31,9 +32,10 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/
 const ENGLISH_PROSE = /\b[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}\b/
 
 /** The English text stays as it is, the Japanese differs, has kana/kanji and no English prose outside `allowed` (user data, OS words). */
-function japanese(en: string, allowed: string[] = []): string {
-  expect(localize(en, 'en')).toBe(en)
-  const ja = localize(en, 'ja')
+function japanese(m: Message | string, allowed: string[] = []): string {
+  const en = typeof m === 'string' ? m : english(m)
+  const ja = typeof m === 'string' ? legacyText(m, 'ja') : renderMessage(m, 'ja')
+  if (typeof m === 'string') expect(legacyText(m, 'en')).toBe(en)
   expect(ja, en).not.toBe(en)
   expect(ja, en).toMatch(JAPANESE)
   let rest = ja
@@ -78,15 +80,12 @@ describe('data import in Japanese', () => {
 
   it('data.preview of a CSV with a non-numeric column states every issue in Japanese', async () => {
     const p = await dataHandlers(ctx())['data.preview']({ name: 'bad-column.csv', content: b64(csv) })
-    expect(p.issues).toContain(`column 'machine' is not numeric (3 examples: "A", "B", "C"): use it as the label or leave it out`)
+    expect(p.issues.map(english)).toContain(`column 'machine' is not numeric (3 examples: "A", "B", "C"): use it as the label or leave it out`)
     for (const issue of p.issues) japanese(issue)
-    // the nested examples are translated too, the column name and cells kept
-    expect(localize(`column 'machine' is not numeric (3 examples: "A", "B", "C"): use it as the label or leave it out`, 'ja')).toBe(
-      `列 'machine' は数値ではありません（例 3 件: "A", "B", "C"）。ラベルとして使うか、取り込みから外してください`
-    )
-    expect(localize(`column 'pressure' has 1 non-numeric cell (1 example: "abc"): leave the column out, or import with "drop rows" to skip those rows`, 'ja')).toBe(
-      `列 'pressure' に数値でないセルが 1 個あります（例 1 件: "abc"）。この列を外すか、「行を削除」で取り込んでその行を飛ばしてください`
-    )
+    // the nested examples are rendered in Japanese too, the column name and cells kept
+    const ja = p.issues.map((i) => renderMessage(i, 'ja'))
+    expect(ja).toContain(`列 'machine' は数値ではありません（例 3 件: "A", "B", "C"）。ラベルとして使うか、取り込みから外してください`)
+    expect(ja).toContain(`列 'pressure' に数値でないセルが 1 個あります（例 1 件: "abc"）。この列を外すか、「行を削除」で取り込んでその行を飛ばしてください`)
   })
 
   it('refusals and cleaning notes of the column mapping', () => {
@@ -95,11 +94,12 @@ describe('data import in Japanese', () => {
     expect(e.message).toBe(`column 'pressure', row 5: "abc" is not a number; leave the column out, or import with "drop rows" to skip such rows`)
     japanese(e.message, ['"abc"'])
     const mean = applyMapping(table, { features: [0], missing: 'fill-mean' })
-    expect(mean.cleaning).toBe('filled 1 missing cell with the column mean')
-    expect(localize(mean.cleaning!, 'ja')).toBe('欠損セル 1 個を列の平均で補完しました')
+    expect(mean.cleaning).toEqual([stored(message('import.filledOneMean'))])
+    expect(mean.cleaning![0].text).toBe('filled 1 missing cell with the column mean')
+    expect(renderMessage(mean.cleaning![0], 'ja')).toBe('欠損セル 1 個を列の平均で補完しました')
     const dropped = applyMapping(table, { features: [0, 1], missing: 'drop-rows' })
-    expect(dropped.cleaning).toBe('dropped 3 rows with missing or non-numeric values (2 of 5 kept)')
-    expect(localize(dropped.cleaning!, 'ja')).toBe('欠損値または数値でない値を含む行を 3 行削除しました（5 行中 2 行を残しました）')
+    expect(dropped.cleaning!.map((c) => c.text)).toEqual(['dropped 3 rows with missing or non-numeric values (2 of 5 kept)'])
+    expect(renderMessage(dropped.cleaning![0], 'ja')).toBe('欠損値または数値でない値を含む行を 3 行削除しました（5 行中 2 行を残しました）')
     japanese(thrown(() => applyMapping(table, { features: [0], label: 0, missing: 'drop-rows' })).message)
   })
 
@@ -107,7 +107,7 @@ describe('data import in Japanese', () => {
     const whole = encodeNpy(new Float64Array([1, 2, 3, 4]), [2, 2])
     const npy = thrown(() => parseUpload('t.npy', whole.subarray(0, whole.length - 3)))
     expect(npy.message).toBe('t.npy: truncated: shape [2, 2] needs 160 bytes, the file has 157')
-    expect(localize(npy.message, 'ja')).toBe('t.npy: データが途中で切れています。形状 [2, 2] には 160 バイト必要ですが、ファイルは 157 バイトです')
+    expect(legacyText(npy.message, 'ja')).toBe('t.npy: データが途中で切れています。形状 [2, 2] には 160 バイト必要ですが、ファイルは 157 バイトです')
     japanese(thrown(() => parseUpload('q.csv', new TextEncoder().encode('a,b\n1,"2\n3,4\n'))).message, ['Quoted field unterminated'])
     japanese(thrown(() => parseUpload('b.csv', Uint8Array.from([0x31, 0, 0x32]))).message)
     const zip = zipSync({ 'x.npy': encodeNpy(new Float64Array(16), [4, 4]) }, { level: 0 })
@@ -125,8 +125,8 @@ describe('data import in Japanese', () => {
       b.addNumbers(row)
     }
     const notice = summarize(b.build()).notice!
-    expect(notice).toBe('statistics from 100,000 of 100,001 rows (an even sample); the import uses every row')
-    expect(localize(notice, 'ja')).toBe('統計量は 100,001 行のうち 100,000 行（均等な抜き取り）から計算しています。取り込みにはすべての行を使います')
+    expect(english(notice)).toBe('statistics from 100,000 of 100,001 rows (an even sample); the import uses every row')
+    expect(renderMessage(notice, 'ja')).toBe('統計量は 100,001 行のうち 100,000 行（均等な抜き取り）から計算しています。取り込みにはすべての行を使います')
   })
 
   it('datasets that cannot be found or read, with the reason inside translated too', async () => {
@@ -136,7 +136,7 @@ describe('data import in Japanese', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace(`"id": "${info.id}"`, '"id": "someone-else"'))
     const e = await rejected(loadDataset(ws, info.id))
     expect(e.message).toBe(`dataset ${info.id} cannot be read: dataset.json names id someone-else, the folder is ${info.id}`)
-    expect(localize(e.message, 'ja')).toBe(`データセット ${info.id} を読み込めません: dataset.json の id は someone-else ですが、フォルダーは ${info.id} です`)
+    expect(legacyText(e.message, 'ja')).toBe(`データセット ${info.id} を読み込めません: dataset.json の id は someone-else ですが、フォルダーは ${info.id} です`)
     const logs: string[] = []
     await listDatasets(ws, (m) => logs.push(m))
     expect(logs).toHaveLength(1)
@@ -155,7 +155,7 @@ describe('models, dumps and layer analyses in Japanese', () => {
   it('a model.json with a missing shard, a graph model, no model.json', () => {
     const missing = thrown(() => modelArtifacts([asFile('model.json', modelJson)]))
     expect(missing.message).toBe('missing weight file weights.bin (listed in model.json); give every weight shard with the model')
-    expect(localize(missing.message, 'ja')).toBe('重みファイル weights.bin がありません（model.json に記載）。モデルと一緒にすべての重みファイルを指定してください')
+    expect(legacyText(missing.message, 'ja')).toBe('重みファイル weights.bin がありません（model.json に記載）。モデルと一緒にすべての重みファイルを指定してください')
     japanese(thrown(() => modelArtifacts([asFile('model.json', { format: 'graph-model', modelTopology: { node: [] } })])).message, ['tf.LayersModel'])
     japanese(thrown(() => modelArtifacts([{ name: 'weights.bin', bytes: new Uint8Array(16) }])).message)
     const short = thrown(() => modelArtifacts([asFile('model.json', modelJson), { name: 'weights.bin', bytes: new Uint8Array(12) }]))
@@ -174,7 +174,7 @@ describe('models, dumps and layer analyses in Japanese', () => {
     await writeFile(join(dir, 'layers.json'), JSON.stringify({ layers: ['../a.npy', 'b.npy'] }))
     const manifest = await rejected(loadLayerDumps(dir))
     expect(manifest.message).toMatch(/layers\.json: layers\.0: a plain file or member name, no folders \(expected "layers"/)
-    expect(localize(manifest.message, 'ja')).toBe(
+    expect(legacyText(manifest.message, 'ja')).toBe(
       `${join(dir, 'layers.json')}: layers.0: フォルダーを含まない、ファイル名またはメンバー名のみを指定してください（"layers" に層のファイルを順番に並べたリストが必要です）`
     )
   })
@@ -186,7 +186,7 @@ describe('models, dumps and layer analyses in Japanese', () => {
     ]
     const e = await rejected(Promise.resolve().then(() => layersHandlers(ctx())['layers.start']({ name: 'd', source: 'dumps', files })))
     expect(e.message).toBe('layers.json lists gone.npy, which is not in (the upload)')
-    expect(localize(e.message, 'ja')).toBe('layers.json に gone.npy が挙げられていますが、（アップロードしたファイル） にはありません')
+    expect(legacyText(e.message, 'ja')).toBe('layers.json に gone.npy が挙げられていますが、（アップロードしたファイル） にはありません')
     const twice = await rejected(Promise.resolve().then(() => layersHandlers(ctx())['layers.start']({ name: 'd', source: 'dumps', files: [files[1], files[1]] })))
     japanese(twice.message)
   })
@@ -201,11 +201,14 @@ describe('models, dumps and layer analyses in Japanese', () => {
     ]
     const r = analyzeLayers(layers, { k: 5 })
     const flag = r.flags.find((f) => f.kind === 'merging')!
-    expect(flag.message).toMatch(/^layer 1 \(squash\) merges \d+% of point pairs that were distinct at the input \(threshold 5%\)$/)
-    expect(localize(flag.message, 'ja')).toMatch(/^層 1（squash）は入力で異なっていた点のペアの \d+% を併合しています（しきい値 5%）$/)
+    const said = flag.message as StoredMessage
+    expect(said.key).toBe('import.flagMergingNamed')
+    expect(said.text).toMatch(/^layer 1 \(squash\) merges \d+% of point pairs that were distinct at the input \(threshold 5%\)$/)
+    expect(renderMessage(said, 'ja')).toMatch(/^層 1（squash）は入力で異なっていた点のペアの \d+% を併合しています（しきい値 5%）$/)
     japanese(flag.remedy)
     const note = japanese(r.sampling.note, ['k-d'])
-    expect(note.split('; ')).toHaveLength(4)
+    // four parts, said as four Japanese sentences
+    expect(note.split('。').filter(Boolean)).toHaveLength(4)
     // all 60 points are used: the note says so, not "subsample"
     expect(note).toContain('kNN 保存率と CKA は 60 点すべてで計算しています')
     japanese(r.rows[1].entropyNote!, ['kNN'])
@@ -220,7 +223,7 @@ describe('models, dumps and layer analyses in Japanese', () => {
     japanese(problem, [detail])
     const e = await rejected(getAnalysis(ws, id))
     expect(e.message).toBe(`analysis ${id}: analysis.json cannot be read: ${detail}`)
-    expect(localize(e.message, 'ja')).toBe(`解析 ${id}: analysis.json を読み込めません: ${detail}`)
+    expect(legacyText(e.message, 'ja')).toBe(`解析 ${id}: analysis.json を読み込めません: ${detail}`)
     japanese((await rejected(getAnalysis(ws, 'no-such-analysis'))).message)
   })
 

@@ -3,6 +3,7 @@
 // written: in the locale, null as "—" with the reason it is absent.
 import type { LayerFlag, LayerRow } from '@shared/layers'
 import { formatPercent } from '@/format'
+import { isMessageValue, type StoredText } from '@shared/messages'
 
 export type ReportRow = LayerRow
 export type ReportFlag = LayerFlag
@@ -13,7 +14,8 @@ export interface ReportView {
   k: number | null
   rows: ReportRow[]
   flags: ReportFlag[]
-  samplingNote: string | null
+  /** a Message with its English, or the English string of a 0.1.0 report */
+  samplingNote: StoredText | null
   hasLabels: boolean
 }
 
@@ -32,7 +34,7 @@ export function readReport(report: unknown): ReportView | null {
     k: typeof options.k === 'number' ? options.k : null,
     rows,
     flags,
-    samplingNote: typeof sampling.note === 'string' ? sampling.note : null,
+    samplingNote: typeof sampling.note === 'string' || isMessageValue(sampling.note) ? (sampling.note as StoredText) : null,
     hasLabels: rows.some((r) => r.separability !== null && r.separability !== undefined)
   }
 }

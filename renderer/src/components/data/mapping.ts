@@ -3,7 +3,7 @@
 // per-column issues the preview reports, as i18n keys with their values.
 import type { ColumnSummary, DataPreview, MissingPolicy } from '@shared/dataset'
 import { LIMITS } from '@shared/limits'
-import { isMessage, type MessageKey } from '@shared/messages'
+import type { Message, MessageKey } from '@shared/messages'
 
 export interface ImportForm {
   features: number[]
@@ -64,6 +64,6 @@ export function columnIssues(p: DataPreview, fmt: (n: number) => string): Proble
 const COLUMN_ISSUES: MessageKey[] = ['import.issueNotNumeric', 'import.issueNonNumericOne', 'import.issueNonNumericMany', 'import.issueMissingOne', 'import.issueMissingMany', 'import.issueColumnEmpty']
 
 /** The engine's issues that are not about one column (e.g. short rows), shown as they are. */
-export function fileIssues(p: DataPreview): string[] {
-  return p.issues.filter((i) => !COLUMN_ISSUES.some((key) => isMessage(i, key)))
+export function fileIssues(p: DataPreview): Message[] {
+  return p.issues.filter((i) => !COLUMN_ISSUES.includes(i.key))
 }

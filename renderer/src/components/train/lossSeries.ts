@@ -1,7 +1,7 @@
 // Chart columns of a loss curve for uPlot: x is the running epoch count (1, 2, ...; a composed DAE's
 // layers follow one another), then training loss, held-out loss, the kinetic and the Jacobian terms
 // (null when absent).
-import type { EpochPoint } from './progressParse'
+import type { EpochPoint } from './epochPoints'
 
 export type LossColumns = [number[], (number | null)[], (number | null)[], (number | null)[], (number | null)[]]
 

@@ -1,7 +1,7 @@
 // How far a training job is and how long it may still take, from the epoch records seen so far: the
-// epochs done out of all (layers or stages times epochs each), and the time left as the epochs still
-// to run times the mean time of the epochs measured (early stopping can only make it shorter).
-import type { EpochPoint } from './progressParse'
+// epochs done out of all (layers or stages times epochs each), and the time left the engine estimated
+// with the last epoch (early stopping can only make it shorter).
+import type { EpochPoint } from './epochPoints'
 
 export interface TrainingPace {
   /** the last epoch finished, 1-based within its layer or stage */
@@ -13,15 +13,13 @@ export interface TrainingPace {
   done: number
   /** epochs of the whole training, when the messages say */
   total?: number
-  /** seconds left (undefined until the totals and a time are known) */
+  /** seconds left (undefined for points that carry no estimate) */
   secondsLeft?: number
 }
 
 export function trainingPace(points: readonly EpochPoint[]): TrainingPace | null {
   const last = points[points.length - 1]
   if (!last) return null
-  const timed = points.filter((p) => p.secondsPerEpoch !== undefined)
-  const mean = timed.length ? timed.reduce((s, p) => s + p.secondsPerEpoch!, 0) / timed.length : undefined
   const epochs = last.totalEpochs
   const layers = last.layer !== undefined ? last.totalLayers : 1
   // done over the whole training: a resumed job's records start after the checkpoint, so count by position
@@ -34,7 +32,7 @@ export function trainingPace(points: readonly EpochPoint[]): TrainingPace | null
     ...(last.totalLayers !== undefined ? { layers: last.totalLayers } : {}),
     done,
     ...(total !== undefined ? { total } : {}),
-    ...(total !== undefined && mean !== undefined ? { secondsLeft: Math.max(0, total - done) * mean } : {})
+    ...(last.etaSeconds !== undefined ? { secondsLeft: Math.max(0, last.etaSeconds) } : {})
   }
 }
 

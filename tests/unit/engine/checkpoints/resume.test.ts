@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { message, stored, storedEnglish } from '../../../../shared/messages'
 import { parseSpec, type ExperimentSpec } from '../../../../shared/experiment'
 import { RunManifestSchema } from '../../../../shared/run'
 import { initBackend, tf } from '../../../../electron/engine/backend'
@@ -90,7 +91,7 @@ describe('classification: cancel in epoch 3 of 6, restart', () => {
     const tr = resumed.manifest.training!
     expect(tr.resumedFrom).toEqual({ epoch: 2 })
     expect(whole.manifest.training!.resumedFrom).toBeUndefined()
-    expect(resumed.manifest.notes.some((n) => n.startsWith('Training resumed from epoch 2'))).toBe(true)
+    expect(resumed.manifest.notes).toContainEqual(stored(message('engine.noteResumed', { epoch: 2, epochs: 6 })))
     expect(tr.curve).toHaveLength(6)
     expect(curveBits(resumed)).toEqual(curveBits(whole))
     expect(weightBytes(resumed)).toEqual(weightBytes(whole))
@@ -127,7 +128,8 @@ describe('damaged checkpoints', () => {
       await mkdir(dirname(file), { recursive: true })
       await writeFile(file, damaged)
       const r = await runTrainedExperiment(moons, { ctx: plainCtx(), backend: 'wasm', workspace: ws })
-      expect(r.manifest.notes.find((n) => n.includes('could not be read'))).toMatch(/training started from scratch/)
+      expect(r.manifest.notes.map(storedEnglish).find((n) => n.includes('could not be read'))).toMatch(/training started from scratch/)
+      expect(r.manifest.notes.some((n) => typeof n !== 'string' && n.key === 'engine.noteCheckpointUnreadable')).toBe(true)
       expect(r.manifest.training!.resumedFrom).toBeUndefined()
       expect(curveBits(r)).toEqual(curveBits(reference))
       expect(weightBytes(r)).toEqual(weightBytes(reference))

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { english, message, stored } from '../../../../shared/messages'
 import { applyMapping } from '../../../../electron/engine/data-import/apply'
 import { parseUpload } from '../../../../electron/engine/data-import/parse'
 import { previewUpload } from '../../../../electron/engine/data-import/preview'
@@ -34,10 +35,13 @@ describe('preview of a CSV with a bad column', () => {
     expect(p.head[1]).toEqual(['21.5', '', 'B', 'ok'])
   })
 
-  it('states the issues in plain language', () => {
-    expect(p.issues).toContain(`column 'machine' is not numeric (3 examples: "A", "B", "C"): use it as the label or leave it out`)
-    expect(p.issues).toContain(`column 'pressure' has 1 non-numeric cell (1 example: "abc"): leave the column out, or import with "drop rows" to skip those rows`)
-    expect(p.issues.filter((i) => i.includes('missing cell'))).toEqual([
+  it('states the issues as Messages whose English says them in plain language', () => {
+    // the examples are a Message inside the issue, rendered with it
+    expect(p.issues).toContainEqual(message('import.issueNotNumeric', { name: 'machine', examples: message('import.examplesMany', { count: 3, list: '"A", "B", "C"' }) }))
+    const texts = p.issues.map(english)
+    expect(texts).toContain(`column 'machine' is not numeric (3 examples: "A", "B", "C"): use it as the label or leave it out`)
+    expect(texts).toContain(`column 'pressure' has 1 non-numeric cell (1 example: "abc"): leave the column out, or import with "drop rows" to skip those rows`)
+    expect(p.issues.filter((i) => i.key === 'import.issueMissingOne').map(english)).toEqual([
       `column 'temp' has 1 missing cell (empty, NA, NaN or null): choose drop rows, fill with the column mean, or fill with zero`,
       `column 'pressure' has 1 missing cell (empty, NA, NaN or null): choose drop rows, fill with the column mean, or fill with zero`
     ])
@@ -53,7 +57,8 @@ describe('missing-value policies', () => {
     expect(m.classes).toEqual(['A', 'C'])
     expect(Array.from(m.labels!)).toEqual([0, 1])
     expect(m.featureNames).toEqual(['temp', 'pressure'])
-    expect(m.cleaning).toBe('dropped 3 rows with missing or non-numeric values (2 of 5 kept)')
+    expect(m.cleaning).toEqual([stored(message('import.droppedRowsMany', { count: '3', kept: '2', total: '5' }))])
+    expect(m.cleaning![0].text).toBe('dropped 3 rows with missing or non-numeric values (2 of 5 kept)')
   })
 
   it('fill-mean and fill-zero fill the missing temperature; text in a chosen column is refused with its row', () => {
@@ -61,7 +66,8 @@ describe('missing-value policies', () => {
     expect(Array.from(mean.points)).toEqual([20.5, 21.5, 21.75, 22, 23])
     expect(mean.classes).toEqual(['A', 'B', 'C'])
     expect(Array.from(mean.labels!)).toEqual([0, 1, 0, 2, 1])
-    expect(mean.cleaning).toBe('filled 1 missing cell with the column mean')
+    expect(mean.cleaning).toEqual([stored(message('import.filledOneMean'))])
+    expect(mean.cleaning![0].text).toBe('filled 1 missing cell with the column mean')
     const zero = applyMapping(table, { features: [TEMP], missing: 'fill-zero' })
     expect(Array.from(zero.points)).toEqual([20.5, 21.5, 0, 22, 23])
     expect(zero.labels).toBeUndefined()
@@ -94,7 +100,8 @@ describe('large files', () => {
     const s = summarize(t)
     expect(s.subsampled).toBe(true)
     expect(s.sampledRows).toBe(STATS_ROWS)
-    expect(s.notice).toBe(`statistics from 100,000 of 200,007 rows (an even sample); the import uses every row`)
+    expect(s.notice!.key).toBe('import.subsampleNotice')
+    expect(english(s.notice!)).toBe(`statistics from 100,000 of 200,007 rows (an even sample); the import uses every row`)
     expect(s.columns[0].distinct).toBe(10)
     expect(applyMapping(t, { features: [0], missing: 'drop-rows' }).n).toBe(rows)
   })

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
 import { resolveDistribution } from '../../../../shared/experiment'
+import { english } from '../../../../shared/messages'
 import { buildFlow } from '../../../../electron/engine/flows/build-flow'
 import type { DepthMap, Flow } from '../../../../electron/engine/flows/types'
 import { mapRows, specOf } from './helpers'
@@ -108,7 +109,8 @@ describe('composed DAE on mixtures', () => {
 
   it('says it is the component-wise approximation and has no Gaussian covariance', () => {
     const flow = buildFlow(spec(5), p47)
-    expect(flow.notes.join(' ')).toMatch(/component-wise approximation/)
+    expect(flow.notes.map((m) => m.key)).toEqual(['engine.noteComponentwise'])
+    expect(flow.notes.map(english).join(' ')).toMatch(/component-wise approximation/)
     expect(flow.gaussianCovarianceAt).toBeUndefined()
   })
 

@@ -1,6 +1,7 @@
 // run.json records the step size used, the T/h step count and the NFE, and the history summary carries
 // them (with T and the solver): two runs that differ only in h show different NFE (2x the steps).
 import { beforeAll, describe, expect, it } from 'vitest'
+import { message, stored, storedEnglish } from '../../../../shared/messages'
 import { RunManifestSchema } from '../../../../shared/run'
 import { initBackend } from '../../../../electron/engine/backend'
 import { createJobContext } from '../../../../electron/engine/jobs/context'
@@ -32,12 +33,13 @@ describe('run.json: the h used and its cost', () => {
     expect(coarse.solverStats).toMatchObject({ stepSize: 0.01, steps: 40, acceptedSteps: 40, nfe: 161 })
     expect(integrationSummary(fine)).toEqual({ depth: 0.4, solver: 'rk4', stepSize: 0.005, nfe: 320 })
     expect(integrationSummary(coarse).nfe).not.toBe(integrationSummary(fine).nfe)
-    expect(fine.notes.some((n) => n.includes('singular time'))).toBe(false)
+    expect(fine.notes.some((n) => typeof n !== 'string' && n.key === 'steps.nearSingular')).toBe(false)
   })
 
   it('a depth past 0.9 t* gets the kinetic-energy note in run.json', async () => {
     const near = (await runExperiment(spec(0.01, 0.47), { ctx: createJobContext(new AbortController().signal), backend })).manifest
-    expect(near.notes.some((n) => n.includes('singular time t* = 0.5') && n.includes('94%'))).toBe(true)
+    expect(near.notes).toContainEqual(stored(message('steps.nearSingular', { depth: 0.47, percent: 94, tStar: 0.5 })))
+    expect(near.notes.map(storedEnglish).some((n) => n.includes('singular time t* = 0.5') && n.includes('94%'))).toBe(true)
   })
 
   it('a run written before the rule (step size not dividing the depth) is still readable', async () => {

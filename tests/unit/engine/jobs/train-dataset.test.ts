@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { message, stored, storedEnglish } from '../../../../shared/messages'
 import { parseSpec } from '../../../../shared/experiment'
 import { RunManifestSchema } from '../../../../shared/run'
 import { initBackend, tf } from '../../../../electron/engine/backend'
@@ -85,8 +86,9 @@ describe('classification on an imported dataset', () => {
     expect(m.training!.classes).toEqual(['left', 'right'])
     expect(m.training!.heldOut!.count).toBe(80)
     expect(m.training!.heldOut!.accuracy).toBeGreaterThanOrEqual(0.95)
-    expect(m.notes.some((n) => n.includes(`400 of the 600 rows of dataset ${id}`))).toBe(true)
-    expect(m.notes.some((n) => n.includes(`the imported dataset ${id}`))).toBe(true)
+    expect(m.notes).toContainEqual(stored(message('engine.noteDatasetSubsample', { id, rows: 600, count: 400 })))
+    // the dataset's name is a Message inside the classification note, rendered with it
+    expect(m.notes.map(storedEnglish).some((n) => n.includes(`the imported dataset ${id}`))).toBe(true)
     // the particles are rows of the file: each first coordinate lies on its class's side (6 sd apart)
     const x0 = r.trajectories.subarray(0, 400 * 2)
     let agree = 0

@@ -5,6 +5,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { storedEnglish } from '../../../../shared/messages'
 import { RunManifestSchema } from '../../../../shared/run'
 import { initBackend, tf } from '../../../../electron/engine/backend'
 import { CancelledError } from '../../../../electron/engine/errors'
@@ -66,7 +67,8 @@ describe('trained composed DAE through the runner', () => {
     expect(Math.abs(cf.varianceLearned![0] - exact)).toBeLessThanOrEqual(0.03)
     expect(RunManifestSchema.safeParse(manifest).success).toBe(true)
     expect(manifest.training!.curve.filter((r) => r.layer === 3)).toHaveLength(6)
-    expect(manifest.training!.robustness.map((r) => r.method)).toEqual([expect.stringContaining('euler'), expect.stringContaining('dopri5')])
+    expect(manifest.training!.robustness.map((r) => storedEnglish(r.method))).toEqual([expect.stringContaining('euler'), expect.stringContaining('dopri5')])
+    expect(manifest.training!.robustness.map((r) => (r.method as { key: string }).key)).toEqual(['engine.robustHalfStep', 'engine.robustDopri'])
     expect(tf.memory().numTensors).toBe(baseline)
   })
 
@@ -96,7 +98,8 @@ describe('trained shallow DAE (examples/trained-dae.json)', () => {
     spec.particles.count = 2000
     const r = await runTrainedExperiment(spec, { ctx: ctx(), backend: 'wasm' })
     const cf = r.manifest.training!.closedForm!
-    expect(cf.description).toContain('shallow DAE')
+    expect(cf.description).toMatchObject({ key: 'engine.exactShallow' })
+    expect(storedEnglish(cf.description)).toContain('shallow DAE')
     expect(cf.meanAbsError).toBeLessThanOrEqual(0.05)
     // independent check on the particles: g(x) = x / 1.5
     const N = 2000
@@ -132,7 +135,7 @@ describe('reproducibility and cancel', () => {
     // it trains: the data loss falls, and the mixture's shallow DAE closed form is reported
     const tr = a.manifest.training!
     expect(tr.curve[2].trainLoss).toBeLessThan(tr.curve[0].trainLoss)
-    expect(tr.closedForm?.description).toContain('shallow DAE')
+    expect(storedEnglish(tr.closedForm!.description)).toContain('shallow DAE')
     expect(tf.memory().numTensors).toBe(baseline)
   }, 120_000)
 

@@ -2,6 +2,7 @@
 // the CDAE schedule (5 stages of 0.05) moves the variance from 1 towards the continuous DAE's closed
 // form 1 - 2t = 0.5 at t = 0.25 (Sonoda & Murata 2019, eq. 37); the discrete 5-layer CDAE gives 0.5435.
 import { beforeAll, describe, expect, it } from 'vitest'
+import { storedEnglish } from '../../../../shared/messages'
 import { initBackend, tf } from '../../../../electron/engine/backend'
 import { createJobContext } from '../../../../electron/engine/jobs/context'
 import { runTrainedExperiment } from '../../../../electron/engine/jobs/train-runner'
@@ -26,7 +27,8 @@ describe('learned continuous DAE', () => {
     }
     const r = await runTrainedExperiment(spec, { ctx: createJobContext(new AbortController().signal), backend: 'wasm' })
     const cf = r.manifest.training!.closedForm!
-    expect(cf.description).toContain('continuous DAE')
+    expect(cf.description).toMatchObject({ key: 'engine.exactContinuous' })
+    expect(storedEnglish(cf.description)).toContain('continuous DAE')
     expect(cf.varianceClosedForm![0]).toBeCloseTo(0.5, 6)
     console.log('learned CDAE variance', cf.varianceLearned![0], 'mean abs error', cf.meanAbsError)
     expect(Math.abs(cf.varianceLearned![0] - 0.5)).toBeLessThan(0.08)

@@ -1,6 +1,7 @@
 // analyzeLayers on synthetic stacks whose answers are known: identity, rotation, a half collapse, a
 // residual stretch with one 10x step, a shuffle; plus labels, subsampling and determinism.
 import { describe, expect, it } from 'vitest'
+import { storedEnglish as en } from '../../../../shared/messages'
 import { knnEntropy } from '../../../../electron/engine/analysis/entropy'
 import { createRng } from '../../../../electron/engine/data/random'
 import { EngineError } from '../../../../electron/engine/errors'
@@ -25,7 +26,7 @@ describe('analyzeLayers', () => {
       expect(row.distanceCorrelation).toBeCloseTo(1, 12)
       expect(row.merging).toBe(0)
       expect(row.entropy).toBeNull()
-      expect(row.entropyNote).toMatch(/width 5 > 3/)
+      expect(en(row.entropyNote!)).toMatch(/width 5 > 3/)
     }
     expect(r.stretches).toEqual([{ from: 0, to: 3, width: 5, h: 1 / 3 }])
     expect(r.rows[2].update).toBe(0)
@@ -68,12 +69,12 @@ describe('analyzeLayers', () => {
     expect(merging).toHaveLength(1)
     expect(merging[0]).toMatchObject({ layer: 1, name: 'squash', threshold: 0.05 })
     expect(merging[0].value).toBeCloseTo(expected, 15)
-    expect(merging[0].message).toBe('layer 1 (squash) merges 25% of point pairs that were distinct at the input (threshold 5%)')
+    expect(en(merging[0].message)).toBe('layer 1 (squash) merges 25% of point pairs that were distinct at the input (threshold 5%)')
     // no labels: the merging cannot be told across or within classes; remedies in an imported network's terms by default
     expect(merging[0]).toMatchObject({ scope: 'unlabelled', rows: [1], explanation: 'shift.explainMerging' })
-    expect(merging[0].remedy).toMatch(/widen the layer, add a skip connection around it, or replace its non-invertible activation/)
+    expect(en(merging[0].remedy)).toMatch(/widen the layer, add a skip connection around it, or replace its non-invertible activation/)
     const flow = analyzeLayers([layer('input', 2, x), layer('squash', 2, y)], { k: 5, audience: 'flow' })
-    expect(flow.flags[0].remedy).toMatch(/raise the kinetic or Jacobian weight, lower the step size, or add depth/)
+    expect(en(flow.flags[0].remedy)).toMatch(/raise the kinetic or Jacobian weight, lower the step size, or add depth/)
   })
 
   it('a residual stretch with one step 10x its neighbours: the motion flag, velocity read with h = 1/5', () => {
@@ -94,10 +95,10 @@ describe('analyzeLayers', () => {
     expect(r.rows[3].w2FromPrevious).toBeGreaterThan(2)
     expect(r.rows[3].w2FromPrevious).toBeLessThanOrEqual(5 + 1e-9)
     expect(r.flags.map((f) => [f.kind, f.layer])).toEqual([['motion', 3]])
-    expect(r.flags[0].message).toBe('layer 3 (block3) moves the data 10.0x more than its neighbours in the residual stretch (threshold 3x the median update)')
-    expect(r.flags[0].remedy).toMatch(/split it into more blocks/)
+    expect(en(r.flags[0].message)).toBe('layer 3 (block3) moves the data 10.0x more than its neighbours in the residual stretch (threshold 3x the median update)')
+    expect(en(r.flags[0].remedy)).toMatch(/split it into more blocks/)
     expect(r.stretchSource).toBe('equal-width-guess')
-    expect(r.notes).toContain('residual stretches are guessed from runs of equal width (mark them in layers.json as "residual": [[from, to], ...] to be exact)')
+    expect(r.notes!.map(en)).toContain('residual stretches are guessed from runs of equal width (mark them in layers.json as "residual": [[from, to], ...] to be exact)')
   })
 
   it('a layer that shuffles points keeps few neighbours: the neighbours flag; width changes end a stretch', () => {
@@ -121,7 +122,7 @@ describe('analyzeLayers', () => {
     // the zero padding keeps every neighbour of layer 1: layer 2 only carries layer 1's loss, listed under it
     expect(r.rows[2].knnFromPrevious).toBe(1)
     expect(flags.map((f) => [f.layer, f.inherited, f.rows])).toEqual([[1, [2], [1, 2]]])
-    expect(flags[0].message).toMatch(/^layer 1 \(shuffle\) keeps only \d+% of each point's 10 nearest neighbours \(threshold 50%\)$/)
+    expect(en(flags[0].message)).toMatch(/^layer 1 \(shuffle\) keeps only \d+% of each point's 10 nearest neighbours \(threshold 50%\)$/)
   })
 
   it('separability with labels grows when a layer pulls the classes apart', () => {
@@ -141,7 +142,7 @@ describe('analyzeLayers', () => {
     const r = analyzeLayers(stack, { maxPoints: 150, maxPairs: 1000, seed: 3 })
     expect(r.sampling.points).toBe(150)
     expect(r.sampling.pairs).toBe(1000)
-    expect(r.sampling.note).toMatch(/seeded subsample of 150 of 600 points \(neighbours exact within the subsample/)
+    expect(en(r.sampling.note)).toMatch(/seeded subsample of 150 of 600 points \(neighbours exact within the subsample/)
     expect(JSON.stringify(analyzeLayers(stack, { maxPoints: 150, maxPairs: 1000, seed: 3 }))).toBe(JSON.stringify(r))
     expect(analyzeLayers(stack, { maxPoints: 150, maxPairs: 1000, seed: 4 }).rows[1].knnPreservation).not.toBe(r.rows[1].knnPreservation)
   })

@@ -3,6 +3,7 @@
 // loss is carried on by every later layer and reported once; a classifier's output collapsing each class
 // (its job: not flagged) against the same collapse in a hidden layer; negative entropy explained.
 import { describe, expect, it } from 'vitest'
+import { storedEnglish as en } from '../../../../shared/messages'
 import { analyzeLayers } from '../../../../electron/engine/layers/analyze'
 import type { LayerData } from '../../../../electron/engine/layers/dumps'
 
@@ -55,7 +56,7 @@ describe('flags that point at the cause', () => {
     expect(merging).toHaveLength(1)
     expect(merging[0]).toMatchObject({ layer: 2, scope: 'across-classes', inherited: [3, 4], rows: [2, 3, 4], explanation: 'shift.explainMergingAcross' })
     expect(merging[0].value).toBeCloseTo(truth.across, 12)
-    expect(merging[0].message).toMatch(/^layer 2 \(bottleneck\) merges \d+% of pairs of different classes that were distinct at the input/)
+    expect(en(merging[0].message)).toMatch(/^layer 2 \(bottleneck\) merges \d+% of pairs of different classes that were distinct at the input/)
     // the same stack without labels: one flag, said without a class judgement
     const plain = analyzeLayers(stack, { k: 5 }).flags.filter((f) => f.kind === 'merging')
     expect(plain.map((f) => [f.layer, f.scope, f.inherited])).toEqual([[2, 'unlabelled', [3, 4]]])
@@ -68,19 +69,19 @@ describe('flags that point at the cause', () => {
     expect(asOutput.rows[2].mergingAcross).toBe(0)
     expect(asOutput.rows[2].mergingWithin).toBeCloseTo(bruteMerging(collapse, 2).within, 12)
     expect(asOutput.flags.filter((f) => f.kind === 'merging' || f.kind === 'neighbours')).toEqual([])
-    expect(asOutput.notes).toContain('layer 2 (logits) is read as the output layer: merging within a class and lost neighbours are its job there and are not flagged; merging across classes is')
+    expect(asOutput.notes!.map(en)).toContain('layer 2 (logits) is read as the output layer: merging within a class and lost neighbours are its job there and are not flagged; merging across classes is')
 
     const asHidden = analyzeLayers([layer('input', grid), layer('squeeze', collapse), layer('wider', map((x) => (x > 0 ? [1, -1, 0] : [-1, 1, 0])))], { labels, k: 5, outputLayer: null })
     const m = asHidden.flags.filter((f) => f.kind === 'merging')
     expect(m.map((f) => [f.layer, f.scope, f.inherited])).toEqual([[1, 'within-class', [2]]])
-    expect(m[0].remedy).toMatch(/harmless if the task never needs them/)
+    expect(en(m[0].remedy)).toMatch(/harmless if the task never needs them/)
   })
 
   it('explains negative differential entropy of a low-width layer', () => {
     const small = grid.map((v) => v * 0.001)
     const r = analyzeLayers([layer('input', grid), layer('small', small)], { k: 5 })
     expect(r.rows[1].entropy as number).toBeLessThan(0)
-    expect(r.rows[1].entropyNote).toMatch(/^negative differential entropy \(-\d+\.\d\d nats\) is expected, not an error: in 2 dimensions/)
+    expect(en(r.rows[1].entropyNote!)).toMatch(/^negative differential entropy \(-\d+\.\d\d nats\) is expected, not an error: in 2 dimensions/)
     expect(r.rows[0].entropy as number).toBeGreaterThan(0)
     expect(r.rows[0].entropyNote).toBeNull()
   })
@@ -91,7 +92,7 @@ describe('flags that point at the cause', () => {
     const marked = analyzeLayers(stack, { k: 5, residualBlocks: [{ from: 1, to: 2 }, { from: 2, to: 3 }] })
     expect(marked.stretches).toEqual([{ from: 1, to: 3, width: 2, h: 0.5 }])
     expect(marked.stretchSource).toBe('marked')
-    expect(marked.notes).toContain('residual stretches as marked in layers.json or read from the model graph')
+    expect(marked.notes!.map(en)).toContain('residual stretches as marked in layers.json or read from the model graph')
     expect(marked.rows[1].update).toBeNull()
     expect(analyzeLayers(stack, { k: 5 }).stretches).toEqual([{ from: 0, to: 3, width: 2, h: 1 / 3 }])
   })

@@ -3,6 +3,7 @@
 // absorbs the shift (it projects the shifted direction out) or makes it grow (it shrinks the directions
 // the two data agree on, so the shift is all that is left).
 import { describe, expect, it } from 'vitest'
+import { storedEnglish } from '../../../../shared/messages'
 import { createRng } from '../../../../electron/engine/data/random'
 import type { LayerData } from '../../../../electron/engine/layers/dumps'
 import { shiftByLayer } from '../../../../electron/engine/layers/shift'
@@ -129,8 +130,8 @@ describe('shiftByLayer', () => {
     const cmp = stack(gaussian(90, 2, 9), 2, [(r) => r])
     const a = shiftByLayer(ref, cmp, { seed: 4, maxPoints: 50 })
     expect(a.summary).toMatchObject({ referencePoints: 50, comparePoints: 50, referenceN: 120, compareN: 90, subsampled: true })
-    expect(a.summary.note).toMatch(/seeded subsample \(seed 4\) of 50 of 120 reference and 50 of 90 compare points/)
+    expect(storedEnglish(a.summary.note)).toMatch(/seeded subsample \(seed 4\) of 50 of 120 reference and 50 of 90 compare points/)
     expect(shiftByLayer(ref, cmp, { seed: 4, maxPoints: 50 })).toEqual(a)
-    expect(shiftByLayer(ref, cmp, { seed: 4 }).summary.note).toMatch(/all 120 reference and all 90 compare points/)
+    expect(storedEnglish(shiftByLayer(ref, cmp, { seed: 4 }).summary.note)).toMatch(/all 120 reference and all 90 compare points/)
   })
 })

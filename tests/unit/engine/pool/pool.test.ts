@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CancelledError, EngineError } from '../../../../electron/engine/errors'
 import { WorkerPool } from '../../../../electron/engine/pool/pool'
-import { isMessage } from '../../../../shared/messages'
 import { message } from '../../../../shared/messages'
 
 const script = { path: join(__dirname, 'fixture-worker.ts'), execArgv: ['--require', 'tsx/cjs'] }
@@ -51,8 +50,7 @@ describe('WorkerPool', () => {
     const e = await p.run('crash', null).catch((x: unknown) => x)
     expect(e).toBeInstanceOf(EngineError)
     expect((e as EngineError).code).toBe('engine-crashed')
-    expect(isMessage((e as Error).message, 'engine.crashed')).toBe(true)
-    expect((e as Error).message).toContain('code 7')
+    expect((e as EngineError).msg).toEqual(message('engine.crashed', { reason: message('pool.threadExited', { code: 7 }) }))
     const again = await Promise.all([p.run('sumSquares', [1, 2]), p.run('sumSquares', [2, 2]), p.run('sumSquares', [4])])
     expect(again).toEqual([5, 8, 16])
   })

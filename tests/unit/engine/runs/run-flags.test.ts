@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { DepthMetrics } from '../../../../shared/run'
 import { RunManifestSchema } from '../../../../shared/run'
-import { isMessage, say } from '../../../../shared/messages'
+import { message, stored, storedEnglish } from '../../../../shared/messages'
 import { initBackend } from '../../../../electron/engine/backend'
 import { createJobContext } from '../../../../electron/engine/jobs/context'
 import { runExperiment } from '../../../../electron/engine/jobs/runner'
@@ -31,10 +31,10 @@ describe('runFlags on metrics built to a known answer', () => {
     expect(flags.map((f) => [f.kind, f.sample, f.value])).toEqual([['kinetic', 4, 10], ['kinetic', 7, 4]])
     expect(flags[0].depth).toBeCloseTo(0.4, 12)
     expect(flags[0].threshold).toBe(RUN_FLAG_THRESHOLDS.kineticSpike)
-    expect(isMessage(flags[0].message, 'fin13.flagKinetic')).toBe(true)
-    expect(flags[0].message).toContain('10.0 times')
+    expect(flags[0].message).toEqual(stored(message('fin13.flagKinetic', { depth: '0.4', ratio: '10.0', threshold: RUN_FLAG_THRESHOLDS.kineticSpike })))
+    expect(storedEnglish(flags[0].message)).toContain('10.0 times')
     // a trained flow gets the flow remedy of the layer flags: the kinetic weight, the step size, the depth
-    expect(flags[0].remedy).toBe(say('shift.remedyMotionFlow'))
+    expect(flags[0].remedy).toEqual(stored(message('shift.remedyMotionFlow')))
   })
 
   it('a ratio at the threshold is not a spike; a flat, resting or too short run raises none', () => {
@@ -48,13 +48,13 @@ describe('runFlags on metrics built to a known answer', () => {
   it('flags merging where apart pairs first merge beyond the threshold, once per stretch', () => {
     const flags = runFlags(rows([1, 1, 1, 1, 1, 1], [0, 0.02, 0.1, 0.3, 0.01, 0.06]), 'neural-ode')
     expect(flags.map((f) => [f.kind, f.sample, f.value])).toEqual([['merging', 2, 0.1], ['merging', 5, 0.06]])
-    expect(flags[0].message).toBe(say('fin13.flagMerging', { depth: '0.2', fraction: '10%', threshold: '5%' }))
-    expect(flags[0].remedy).toBe(say('shift.remedyMergingFlow'))
+    expect(flags[0].message).toEqual(stored(message('fin13.flagMerging', { depth: '0.2', fraction: '10%', threshold: '5%' })))
+    expect(flags[0].remedy).toEqual(stored(message('shift.remedyMergingFlow')))
   })
 
   it('a closed-form flow gets the remedy it can take: step size or depth', () => {
     const [f] = runFlags(rows([1, 1, 1, 20]), 'continuous-dae')
-    expect(f.remedy).toBe(say('fin13.remedyUntrained'))
+    expect(f.remedy).toEqual(stored(message('fin13.remedyUntrained')))
   })
 })
 
@@ -82,7 +82,7 @@ describe('flags on real runs', () => {
     // 1 / (t* - t): at 0.98 t* the density is some 25 times that at 0.5 t* (the median sample)
     expect(kinetic[0].sample).toBe(20)
     expect(kinetic[0].value).toBeGreaterThan(10)
-    expect(kinetic[0].remedy).toBe(say('fin13.remedyUntrained'))
+    expect(kinetic[0].remedy).toEqual(stored(message('fin13.remedyUntrained')))
   }, 60_000)
 
   it('run.json files written before flags existed still parse (no flags field)', () => {

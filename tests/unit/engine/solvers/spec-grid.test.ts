@@ -2,6 +2,7 @@
 // refused naming integration.stepSize (with a step size that does divide it), flows that are maps are not
 // concerned, studies refuse such step sizes in their sweep, and the near-singular depth gets a run note.
 import { describe, expect, it } from 'vitest'
+import { english, message, type Message } from '../../../../shared/messages'
 import { parseSpec, resolveDistribution, type ExperimentSpec } from '../../../../shared/experiment'
 import { nearSingular, NEAR_SINGULAR_FRACTION, stepGridErrors, suggestStepSize, wholeSteps } from '../../../../shared/step-grid'
 import { buildFlow } from '../../../../electron/engine/flows/build-flow'
@@ -68,7 +69,7 @@ describe('near the singular time', () => {
   })
 
   it('the continuous DAE run carries the note at 0.48 of t* = 0.5, none at 0.4', () => {
-    const notes = (depth: number): string[] => {
+    const notes = (depth: number): Message[] => {
       const spec = (parseSpec({ ...base, integration: { ...base.integration, depth, stepSize: 0.01 } }) as { ok: true; spec: ExperimentSpec }).spec
       const flow = buildFlow(spec, resolveDistribution(spec.distribution))
       if (flow.type === 'field') flow.field.dispose()
@@ -76,6 +77,7 @@ describe('near the singular time', () => {
     }
     expect(notes(0.4)).toEqual([])
     expect(notes(0.48)).toHaveLength(1)
-    expect(notes(0.48)[0]).toContain('96%')
+    expect(notes(0.48)[0]).toEqual(message('steps.nearSingular', { depth: 0.48, percent: 96, tStar: 0.5 }))
+    expect(english(notes(0.48)[0])).toContain('96%')
   })
 })

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The run page's flags and the re-train it leads to: the side panel lists run.json `flags` in the reader's
-// language (the engine's English, localized), says when a checked run has none, and shows nothing for runs
+// language (Messages rendered at display time, again on a language switch; 0.1.0's English strings through
+// the legacy fallback), says when a checked run has none, and shows nothing for runs
 // written before the check; the change-and-re-train panel's one-click buttons (TrainRerun) appear for a flagged trained run (and for an old,
 // unchecked one) but not for a trained run the check found nothing in.
 import { readFileSync } from 'node:fs'
@@ -10,7 +11,9 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { parseSpec, type ExperimentSpec } from '@shared/experiment'
 import type { RunFlag, RunManifest } from '@shared/run'
-import { localize, say } from '@shared/messages'
+import { nextTick } from 'vue'
+import { english, message, renderMessage, say, stored, type StoredMessage } from '@shared/messages'
+import { legacyText } from '@shared/messages/legacy'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, manifestFixture } from '../helpers'
 import { setApi } from '../api-double'
@@ -32,9 +35,10 @@ const flag: RunFlag = {
   depth: 0.8,
   value: 6.2,
   threshold: 3,
-  message: say('fin13.flagKinetic', { depth: '0.8', ratio: '6.2', threshold: 3 }),
-  remedy: say('shift.remedyMotionFlow')
+  message: stored(message('fin13.flagKinetic', { depth: '0.8', ratio: '6.2', threshold: 3 })),
+  remedy: stored(message('shift.remedyMotionFlow'))
 }
+const messageOf = (t: RunFlag['message']): StoredMessage => t as StoredMessage
 
 function mountWith(component: unknown, manifest: RunManifest, lang: 'en' | 'ja' = 'en'): VueWrapper {
   const pinia = createPinia()
@@ -49,13 +53,38 @@ describe('the flags in the results side panel', () => {
     for (const lang of ['en', 'ja'] as const) {
       const w = mountWith(RunFlags, run({ flags: [flag] }), lang)
       const item = w.find('[data-testid="run-flag-kinetic"]')
-      expect(item.text()).toContain(localize(flag.message, lang))
-      expect(item.text()).toContain(localize(flag.remedy, lang))
+      expect(item.text()).toContain(renderMessage(messageOf(flag.message), lang))
+      expect(item.text()).toContain(renderMessage(messageOf(flag.remedy), lang))
       w.unmount()
     }
     // the Japanese texts are real translations, not the English passed through
-    expect(localize(flag.message, 'ja')).not.toBe(flag.message)
-    expect(localize(flag.remedy, 'ja')).not.toBe(flag.remedy)
+    expect(renderMessage(messageOf(flag.message), 'ja')).not.toBe(english(messageOf(flag.message)))
+    expect(renderMessage(messageOf(flag.remedy), 'ja')).not.toBe(english(messageOf(flag.remedy)))
+  })
+
+  it('re-renders the Messages when the language changes', async () => {
+    const i18n = createAppI18n('en')
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    useRunsStore().manifest = run({ flags: [flag] })
+    const w = mount(RunFlags as never, { global: { plugins: [pinia, i18n] } })
+    const item = (): string => w.find('[data-testid="run-flag-kinetic"]').text()
+    expect(item()).toContain(english(messageOf(flag.message)))
+    i18n.global.locale.value = 'ja'
+    await nextTick()
+    expect(item()).toContain(renderMessage(messageOf(flag.message), 'ja'))
+    expect(item()).not.toContain(english(messageOf(flag.message)))
+    w.unmount()
+  })
+
+  it('shows the English strings of a run written by 0.1.0 through the legacy fallback', () => {
+    const legacy: RunFlag = { ...flag, message: say('fin13.flagKinetic', { depth: '0.8', ratio: '6.2', threshold: 3 }), remedy: say('shift.remedyMotionFlow') }
+    const w = mountWith(RunFlags, run({ formatVersion: 1, flags: [legacy] }), 'ja')
+    const text = w.find('[data-testid="run-flag-kinetic"]').text()
+    // read back by template into the same Japanese the Message renders to
+    expect(text).toContain(legacyText(legacy.message as string, 'ja'))
+    expect(text).toContain(renderMessage(messageOf(flag.message), 'ja'))
+    w.unmount()
   })
 
   it('says a checked run has none, and shows nothing for a run written before the check', () => {

@@ -3,7 +3,7 @@
 import { vi } from 'vitest'
 import type { Result } from '@shared/contract'
 import type { DataPreview, DatasetInfo, DatasetView } from '@shared/dataset'
-import { say } from '@shared/messages'
+import { message } from '@shared/messages'
 import { createMockApi } from '../helpers'
 
 export const PREVIEW: DataPreview = {
@@ -25,7 +25,7 @@ export const PREVIEW: DataPreview = {
     ['23.0', 'abc', 'B', 'ok']
   ],
   subsampled: false,
-  issues: [say('import.issueNotNumeric', { name: 'machine', examples: '“A”, “B”, “C”' }), say('import.issueShortRowOne')]
+  issues: [message('import.issueNotNumeric', { name: 'machine', examples: '“A”, “B”, “C”' }), message('import.issueShortRowOne')]
 }
 
 export const INFO: DatasetInfo = {

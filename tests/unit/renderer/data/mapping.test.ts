@@ -1,7 +1,7 @@
 // The import form's pure logic: default mapping, what blocks Import, localized issue keys.
 import { describe, expect, it } from 'vitest'
 import { columnIssues, defaultForm, fileIssues, formProblems } from '@/components/data/mapping'
-import { say } from '@shared/messages'
+import { message } from '@shared/messages'
 import { PREVIEW } from './fixtures'
 
 describe('import form logic', () => {
@@ -28,9 +28,9 @@ describe('import form logic', () => {
     const keys = columnIssues(PREVIEW, String).map((i) => `${i.key}:${i.params?.name}`)
     expect(keys).toEqual(['issues.missing:temp', 'issues.someText:pressure', 'issues.missing:pressure', 'issues.notNumeric:machine', 'issues.notNumeric:note'])
     expect(columnIssues(PREVIEW, String)[3].params?.examples).toBe('“A”, “B”, “C”')
-    expect(fileIssues(PREVIEW)).toEqual(['1 row has fewer fields than the header; the absent cells count as missing'])
-    // a file-level issue is kept even when it starts like a column issue; every column template is dropped
-    const columnLike = { ...PREVIEW, issues: ['column headers repeat: the second "x" is renamed', say('import.issueMissingMany', { name: 'x', count: '3' }), say('import.issueColumnEmpty', { name: 'y' })] }
-    expect(fileIssues(columnLike)).toEqual(['column headers repeat: the second "x" is renamed'])
+    expect(fileIssues(PREVIEW)).toEqual([message('import.issueShortRowOne')])
+    // sorted by the Message key, not by what the text says: a file-level issue stays, every column issue goes
+    const columnLike = { ...PREVIEW, issues: [message('import.issueShortRowsMany', { count: '2' }), message('import.issueMissingMany', { name: 'x', count: '3' }), message('import.issueColumnEmpty', { name: 'y' }), message('import.issueNoNumericColumn')] }
+    expect(fileIssues(columnLike)).toEqual([message('import.issueShortRowsMany', { count: '2' }), message('import.issueNoNumericColumn')])
   })
 })

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { localize, say } from '@shared/messages'
+import { english, message, renderMessage, stored } from '@shared/messages'
 import type { SavePdfResult } from '@shared/desktop-channels'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush, manifestFixture, trajectoriesFixture } from '../helpers'
@@ -29,7 +29,7 @@ vi.mock('@/components/SeriesChart.vue', () => ({ default: defineComponent({ name
 const ReportView = (await import('@/views/ReportView.vue')).default
 const { useNavStore } = await import('@/stores/nav')
 
-const NOTE = say('engine.cancelled')
+const NOTE = stored(message('engine.noteSpeed'))
 let saveReportPdf: ReturnType<typeof vi.fn<(name: string) => Promise<SavePdfResult>>>
 
 async function mountReport(locale: 'en' | 'ja' = 'en'): Promise<VueWrapper> {
@@ -101,8 +101,8 @@ describe('report page', () => {
   })
 
   it('shows the engine notes in the UI language', async () => {
-    const ja = localize(NOTE, 'ja')
-    expect(ja).not.toBe(NOTE)
+    const ja = renderMessage(NOTE, 'ja')
+    expect(ja).not.toBe(english(NOTE))
     const w = await mountReport('ja')
     expect(w.find('section li').text()).toBe(ja)
   })

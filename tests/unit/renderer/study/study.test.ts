@@ -4,10 +4,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { parseSpec } from '@shared/experiment'
 import type { StudyResult } from '@shared/study'
+import { message } from '@shared/messages'
 import { parseValues, STUDY_PRESETS, studyCost } from '@/components/study/presets'
 import { createMockApi, flush } from '../helpers'
 import { setApi } from '../api-double'
-import { message } from '@shared/messages'
 
 vi.mock('@/api', () => import('../api-double'))
 const { useStudiesStore } = await import('@/stores/studies')
@@ -61,10 +61,10 @@ describe('studies store', () => {
   it('starts, follows progress (events held until the job id is known), opens the study when done', async () => {
     const s = useStudiesStore()
     const started = s.start({ name: 'deeper', spec: STUDY_PRESETS[0].spec, sweep: STUDY_PRESETS[0].sweep })
-    emit({ jobId: 'job-s', type: 'progress', fraction: 0.5, message: 'layers = 4' })
+    emit({ jobId: 'job-s', type: 'progress', fraction: 0.5, message: message('runs.studyPointSpec', { parameter: 'layers', value: 4 }) })
     expect(await started).toBe(true)
     expect(s.fraction).toBe(0.5)
-    expect(s.message).toBe('layers = 4')
+    expect(s.message).toEqual(message('runs.studyPointSpec', { parameter: 'layers', value: 4 }))
     emit({ jobId: 'job-s', type: 'done', runId: 'st-1' })
     await flush()
     expect(extra['studies.get']).toHaveBeenCalledWith({ id: 'st-1' })

@@ -1,5 +1,5 @@
-// The training pace (epoch k of N, time left = epochs still to run x the mean measured epoch time) against
-// sums done by hand, the engine's new progress line (k/N, layer l/L, accuracy), and the report's settings
+// The training pace (epoch k of N, done out of all epochs by position, the engine's time left) against
+// sums done by hand, from the numbers a progress event carries, and the report's settings
 // rows: the data source it really read, by name, never the unused distribution, and no JSON.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -8,7 +8,8 @@ import { parseSpec, type ExperimentSpec } from '@shared/experiment'
 import type { RunManifest } from '@shared/run'
 import type { DatasetInfo } from '@shared/dataset'
 import { createAppI18n } from '@/i18n'
-import { parseProgress } from '@/components/train/progressParse'
+import { pointOf } from '@/components/train/epochPoints'
+import type { TrainingProgress } from '@shared/job-progress'
 import { minutesSeconds, trainingPace } from '@/components/train/trainingPace'
 import { reportSettings, trainingNumbers } from '@/components/report/reportSettings'
 import { manifestFixture } from '../helpers'
@@ -20,25 +21,27 @@ const example = (name: string): ExperimentSpec => {
 }
 
 describe('training pace', () => {
-  it('reads the engine line and estimates the time left from the epochs so far', () => {
-    const p1 = parseProgress('epoch 1/8 · loss 0.6931 · validation 0.7000 · accuracy 0.5500 · NFE 64 · 0.30 s/epoch')!
-    const p2 = parseProgress('epoch 2/8 · loss 0.5000 · validation 0.5200 · accuracy 0.8125 · NFE 128 · 0.50 s/epoch')!
+  const numbers = (p: Partial<TrainingProgress> & { epoch: number; epochs: number }): TrainingProgress => ({
+    loss: 0.5, nfe: 64 * p.epoch, secondsPerEpoch: 0.4, elapsedSeconds: 0.4 * p.epoch, etaSeconds: 0, ...p
+  })
+
+  it('reads the epoch numbers and takes the engine\'s estimate of the time left', () => {
+    const p1 = pointOf(numbers({ epoch: 1, epochs: 8, accuracy: 0.55, etaSeconds: 2.8 }))
+    const p2 = pointOf(numbers({ epoch: 2, epochs: 8, accuracy: 0.8125, etaSeconds: 2.4 }))
     expect(p2).toMatchObject({ epoch: 2, totalEpochs: 8, accuracy: 0.8125 })
     const pace = trainingPace([p1, p2])!
-    // 6 epochs left x mean(0.3, 0.5) s
-    expect(pace).toMatchObject({ epoch: 2, epochs: 8, done: 2, total: 8 })
-    expect(pace.secondsLeft).toBeCloseTo(6 * 0.4, 12)
+    expect(pace).toMatchObject({ epoch: 2, epochs: 8, done: 2, total: 8, secondsLeft: 2.4 })
   })
 
   it('counts layers of a composed DAE as epochs still to come', () => {
-    const p = parseProgress('layer 2/4 epoch 3/5 · loss 0.0101 · NFE 1200 · 2.00 s/epoch')!
+    const p = pointOf(numbers({ layer: 2, layers: 4, epoch: 3, epochs: 5, etaSeconds: 24 }))
     expect(p).toMatchObject({ layer: 2, totalLayers: 4, epoch: 3, totalEpochs: 5 })
-    // done: one full layer (5) + 3 = 8 of 20; 12 left x 2 s
+    // done: one full layer (5) + 3 = 8 of 20
     expect(trainingPace([p])).toMatchObject({ done: 8, total: 20, secondsLeft: 24 })
   })
 
-  it('has no estimate without totals, and rounds a long one to 5 s', () => {
-    expect(trainingPace([parseProgress('epoch 3 · loss 0.1 · 1.0 s/epoch')!])!.secondsLeft).toBeUndefined()
+  it('has no estimate for points without one (a run\'s saved curve), and rounds a long one to 5 s', () => {
+    expect(trainingPace([{ epoch: 3, loss: 0.1, secondsPerEpoch: 1 }])!.secondsLeft).toBeUndefined()
     expect(minutesSeconds(12.2)).toEqual({ minutes: 0, seconds: 13 })
     expect(minutesSeconds(81)).toEqual({ minutes: 1, seconds: 25 })
   })

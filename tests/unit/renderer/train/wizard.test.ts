@@ -6,6 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { parseSpec } from '@shared/experiment'
+import { message } from '@shared/messages'
+import type { TrainingProgress } from '@shared/job-progress'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, flush } from '../helpers'
 import { setApi } from '../api-double'
@@ -223,15 +225,22 @@ describe('training wizard', () => {
     expect(byId(w, 'train-live-empty').exists()).toBe(true)
     await byId(w, 'train-run').trigger('click')
     await flush()
-    const progress = (message: string): void => m.emit({ jobId: 'job-1', type: 'progress', fraction: 0.1, message })
-    progress('training')
-    progress('epoch 1 · loss 0.6931 · validation 0.7000 · NFE 64 · 0.20 s/epoch')
-    progress('epoch 1 · loss 0.6931 · validation 0.7000 · NFE 64 · 0.20 s/epoch')
-    progress('epoch 2 · loss 0.4000 · validation 0.4100 · kinetic 0.0120 · NFE 128 · 0.19 s/epoch')
+    const progress = (training?: TrainingProgress): void =>
+      m.emit({ jobId: 'job-1', type: 'progress', fraction: 0.1, message: message('engine.progressTraining'), ...(training ? { training } : {}) })
+    const epoch = (k: number, loss: number, nfe: number, more: Partial<TrainingProgress> = {}): TrainingProgress => ({
+      epoch: k, epochs: 8, loss, nfe, secondsPerEpoch: 0.2, elapsedSeconds: 0.2 * k, etaSeconds: 0.2 * (8 - k), ...more
+    })
+    progress()
+    progress(epoch(1, 0.6931, 64, { validationLoss: 0.7 }))
+    // the engine repeats the last epoch's numbers between batches: still one point
+    progress(epoch(1, 0.6931, 64, { validationLoss: 0.7 }))
+    progress(epoch(2, 0.4, 128, { validationLoss: 0.41, kinetic: 0.012 }))
     await flush()
     expect(byId(w, 'train-live').attributes('data-live-points')).toBe('2')
     expect(byId(w, 'train-loss-chart').attributes('data-points')).toBe('2')
-    expect(byId(w, 'train-live-epoch').text()).toBe('Epoch 2')
+    expect(byId(w, 'train-live-epoch').text()).toBe('Epoch 2 of 8')
+    // the time left is the engine's estimate, read as a number: 6 epochs at 0.2 s
+    expect(byId(w, 'train-live-eta').text()).toBe('about 2 s left')
     expect(byId(w, 'train-live-loss').text()).toBe('0.4')
     expect(byId(w, 'train-live-nfe').text()).toBe('128')
     await byId(w, 'cancel-button').trigger('click')

@@ -1,11 +1,13 @@
-// Any English text the engine wrote through say() shown in another language: the text is matched
+// LEGACY FALLBACK ONLY: plain English texts that are no Message (notes in folders written by 0.1.0,
+// engine texts not yet converted) shown in another language by reading them back: the text is matched
 // against the catalogue's English templates (the most specific first), its params are read back and,
-// being engine texts themselves at times (a reason inside a note), localized in turn. Text that is no
-// catalogue message (a file name, a number, an OS error) is returned as it is.
+// being engine texts themselves at times (a reason inside a note), translated in turn. Text that is no
+// catalogue message (a file name, a number, an OS error) is returned as it is. New texts are Messages
+// (message.ts) and never come through here.
 import { fill, matcher, readParams, type TemplateMatcher } from './format'
 import type { Catalog } from './catalog'
-
-export type MessageLang = 'en' | 'ja'
+import { ALL_MESSAGES } from './catalogues'
+import type { MessageLang } from './message'
 
 interface Compiled {
   m: TemplateMatcher
@@ -57,8 +59,8 @@ const MEMO_SIZE = 2000
 /** the compiled catalogue the memo belongs to */
 let memoOf: Compiled[] | undefined
 
-/** `text` in `lang`; English text is returned unchanged, unknown text too. */
-export function localizeWith(catalog: Catalog, text: string, lang: MessageLang): string {
+/** `text` read against `catalog` into `lang`; English text is returned unchanged, unknown text too. */
+export function legacyTextWith(catalog: Catalog, text: string, lang: MessageLang): string {
   if (lang === 'en') return text
   const entries = compile(catalog)
   if (entries !== memoOf) {
@@ -72,4 +74,15 @@ export function localizeWith(catalog: Catalog, text: string, lang: MessageLang):
   if (memo.size >= MEMO_SIZE) memo.clear()
   memo.set(key, out)
   return out
+}
+
+/** A legacy English text (a 0.1.0 note, a plain engine string) in `lang`, read back by template matching. */
+export function legacyText(text: string, lang: MessageLang): string {
+  return legacyTextWith(ALL_MESSAGES, text, lang)
+}
+
+/** Whether a legacy English text is the English of catalogue entry `key` (with any params). */
+export function isLegacyText(text: string, key: string): boolean {
+  const entry = ALL_MESSAGES[key]
+  return entry !== undefined && readParams(matcher(entry.en), text) !== null
 }
