@@ -4,6 +4,7 @@
 import type { FeatureReduction } from './onnx'
 import type { ImageOptions } from './image-data'
 import type { StoredText } from './messages/stored'
+import type { Message } from './messages/message'
 
 /** 2: flag texts and notes are Messages with their English beside them; 1 (0.1.0): plain English strings */
 export const LAYER_REPORT_VERSION = 2
@@ -243,7 +244,7 @@ export interface LayerAnalysisSummary {
   layerCount?: number
   n?: number
   flagCount?: number
-  problem?: string
+  problem?: Message
   /** the user's tags (layers.update); the name above is the user's name when renamed */
   tags?: string[]
   /** when it was moved to the trash (listed with layers.list { trash: true }) */

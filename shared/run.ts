@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { ExperimentSpecSchema } from './experiment'
 import { TrainingReportSchema } from './training'
 import { StoredTextSchema } from './messages/stored'
+import type { Message } from './messages/message'
 
 export const RUN_FORMAT = 'nagare-run'
 /** 2: notes and flag texts are Messages with their English beside them; 1 (0.1.0): plain English strings */
@@ -169,7 +170,7 @@ export interface RunSummary {
   particleCount?: number
   entropyStart?: number
   entropyEnd?: number
-  problem?: string
+  problem?: Message
   /** the integration: end depth T, solver, the step size h used (fixed-step) and the NFE it cost */
   depth?: number
   solver?: string

@@ -1,6 +1,7 @@
 // User settings that persist across sessions (settings.json in the user data folder), shared by the
 // settings store on the main side and the settings screen in the renderer.
 import { z } from 'zod'
+import type { Message } from './messages/message'
 
 export const SettingsSchema = z.object({
   /** 'auto' follows the system language */
@@ -27,7 +28,7 @@ export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 export interface SettingsState {
   settings: Settings
   /** set when the stored settings could not be read and defaults are in use (the old file was set aside) */
-  notice?: string
+  notice?: Message
   /** settings that take effect only after a restart (e.g. backend, workspace) and differ from the running ones */
   pendingRestart?: string[]
 }

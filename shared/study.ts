@@ -3,6 +3,7 @@
 // (<workspace>/studies/<id>/study.json). The paper's "deeper converges faster" is one such sweep.
 import { z } from 'zod'
 import type { StoredText } from './messages/stored'
+import type { Message } from './messages/message'
 
 /** 2: notes are Messages with their English beside them; study.json of 0.1.0 has no version and plain-string notes */
 export const STUDY_FORMAT_VERSION = 2
@@ -57,5 +58,5 @@ export interface StudySummary {
   status: 'complete' | 'unreadable'
   parameter?: StudyParameter
   points?: number
-  problem?: string
+  problem?: Message
 }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { AnalysisDataset, AnalysisRecord, LayerAnalysis, LayerAnalysisSummary, LayerReport, LayerSource } from '../../../shared/layers'
-import { english, type Message, message, MessageError, type MessageParam } from '../../../shared/messages'
+import { type Message, message, MessageError, type MessageParam } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { detailOf } from '../io-messages'
 import { allInsideWorkspace, insideWorkspace, OutsideWorkspaceError } from '../inside-workspace'
@@ -139,7 +139,6 @@ function problemMessage(p: RecordProblem, id?: string): Message {
 }
 
 /** the problem as English text, for the history listing (whose problems are still text) */
-const problemText = (p: RecordProblem, id?: string): string => english(problemMessage(p, id))
 
 async function readRecord(dir: string): Promise<RecordRead> {
   let json: unknown
@@ -160,7 +159,7 @@ export async function summarizeAnalysis(dir: string, id: string): Promise<LayerA
   const s = await stat(dir).catch(() => undefined)
   if (!s?.isDirectory()) return undefined
   const r = await readRecord(dir)
-  if (!r.ok) return { id, name: id, createdAt: s.mtime.toISOString(), status: 'unreadable', problem: problemText(r.problem) }
+  if (!r.ok) return { id, name: id, createdAt: s.mtime.toISOString(), status: 'unreadable', problem: problemMessage(r.problem) }
   const x = r.record
   const user = await readUserMeta(dir)
   return {
@@ -194,7 +193,7 @@ export async function listAnalyses(workspace: string): Promise<LayerAnalysisSumm
     const outside = await allInsideWorkspace(workspace, [dir, join(dir, ANALYSIS_FILE)]).then(
       () => undefined,
       (e: unknown) => {
-        if (e instanceof OutsideWorkspaceError) return e.message
+        if (e instanceof OutsideWorkspaceError) return e.msg
         throw e
       }
     )

@@ -6,7 +6,7 @@ import writeFileAtomic from 'write-file-atomic'
 import type { RunSummary } from '../../../shared/run'
 import { folderTime } from './summary'
 import { OWNER_FILE, PARTIAL_PREFIX } from './run-folder'
-import { say } from '../../../shared/messages'
+import { english, message, type Message } from '../../../shared/messages'
 
 export const INCOMPLETE_DIR = '.incomplete'
 export const REASON_FILE = 'incomplete.json'
@@ -25,7 +25,8 @@ export function releasePartial(path: string): void {
   inFlight.delete(path)
 }
 
-const INTERRUPTED = say('runs.interrupted')
+// the one reason ever written; the file keeps its English for people reading the folder
+const INTERRUPTED = message('runs.interrupted')
 
 async function ownedByLiveWriter(dir: string): Promise<boolean> {
   let pid: unknown
@@ -69,15 +70,15 @@ export async function setAsideStalePartials(root: string): Promise<void> {
     } catch {
       continue // gone meanwhile, or not movable now: try again on the next list
     }
-    const reason = { reason: INTERRUPTED, interruptedAt, setAsideAt: new Date().toISOString(), folder: e.name }
+    const reason = { reason: english(INTERRUPTED), interruptedAt, setAsideAt: new Date().toISOString(), folder: e.name }
     await writeFileAtomic(join(parent, id, REASON_FILE), JSON.stringify(reason, null, 2) + '\n').catch(() => undefined)
   }
 }
 
-async function readReason(dir: string): Promise<{ reason: string; interruptedAt?: string }> {
+async function readReason(dir: string): Promise<{ reason: Message; interruptedAt?: string }> {
   try {
     const r = JSON.parse(await readFile(join(dir, REASON_FILE), 'utf8')) as { reason?: unknown; interruptedAt?: unknown }
-    return { reason: typeof r.reason === 'string' ? r.reason : INTERRUPTED, ...(typeof r.interruptedAt === 'string' ? { interruptedAt: r.interruptedAt } : {}) }
+    return { reason: INTERRUPTED, ...(typeof r.interruptedAt === 'string' ? { interruptedAt: r.interruptedAt } : {}) }
   } catch {
     return { reason: INTERRUPTED }
   }

@@ -70,7 +70,7 @@ export class RunStore {
       await this.checkInside(dir)
     } catch (e) {
       if (!(e instanceof OutsideWorkspaceError)) throw e
-      return { id, name: id, createdAt: new Date(0).toISOString(), status: 'unreadable', problem: e.message }
+      return { id, name: id, createdAt: new Date(0).toISOString(), status: 'unreadable', problem: e.msg }
     }
     return summarizeFolder(dir, id)
   }

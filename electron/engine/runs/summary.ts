@@ -7,7 +7,7 @@ import { isRunId } from './ids'
 import { NpyError, readNpyFileHeader } from './npy'
 import { readManifest, trajectoryShape } from './run-folder'
 import { readUserMeta } from './user-meta'
-import { english, message, type Message } from '../../../shared/messages'
+import { message, type Message } from '../../../shared/messages'
 import { integrationSummary } from './integration-summary'
 
 /** The wizard family of a flow kind, for the history filter: trained flows, closed-form DAEs, or the kind itself. */
@@ -50,7 +50,7 @@ export async function summarizeFolder(dir: string, id: string): Promise<RunSumma
   const r = broken ? { ok: false as const, problem: broken } : read
   const user = await readUserMeta(dir)
   const tags = user.tags?.length ? { tags: user.tags } : {}
-  if (!r.ok) return { id, name: user.name ?? id, createdAt: await folderTime(dir), status: 'unreadable', problem: english(r.problem), ...tags }
+  if (!r.ok) return { id, name: user.name ?? id, createdAt: await folderTime(dir), status: 'unreadable', problem: r.problem, ...tags }
   const m = r.manifest
   return {
     id,

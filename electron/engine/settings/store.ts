@@ -8,7 +8,7 @@ import writeFileAtomic from 'write-file-atomic'
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch, type SettingsState } from '../../../shared/settings'
 import { EngineError } from '../errors'
 import { insideWorkspace, insideWorkspaceSync, OutsideWorkspaceError } from '../inside-workspace'
-import { message, say, zodIssuesMessage } from '../../../shared/messages'
+import { message, say, zodIssuesMessage, type Message } from '../../../shared/messages'
 import { parseJson } from '../../../shared/json-depth'
 
 export const SETTINGS_FILE = 'settings.json'
@@ -70,7 +70,7 @@ export class SettingsStore {
   private current: Settings = { ...DEFAULT_SETTINGS }
   /** what the engine started with: restart-bound keys are compared against these */
   private atStart: Settings = { ...DEFAULT_SETTINGS }
-  private notice: string | undefined
+  private notice: Message | undefined
   /** the last set() in flight: each patch merges into what the one before it wrote */
   private writing: Promise<unknown> = Promise.resolve()
 
@@ -91,8 +91,8 @@ export class SettingsStore {
         const aside = `${this.file}.unreadable-${stamp(new Date())}`
         const moved = await rename(this.file, aside).then(() => true, () => false)
         this.notice = moved
-          ? say('runs.settingsSetAside', { problem: r.problem, file: aside })
-          : say('runs.settingsNotSetAside', { problem: r.problem })
+          ? message('runs.settingsSetAside', { problem: r.problem, file: aside })
+          : message('runs.settingsNotSetAside', { problem: r.problem })
       }
       this.atStart = { ...this.current }
     })()

@@ -8,7 +8,7 @@ import { EngineError } from '../errors'
 import { detailOf } from '../io-messages'
 import { insideWorkspace, OutsideWorkspaceError } from '../inside-workspace'
 import { isRunId } from '../runs/ids'
-import { english, type Message, message } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 import { parseJson } from '../../../shared/json-depth'
 
 export const STUDY_FILE = 'study.json'
@@ -68,7 +68,7 @@ export class StudyStore {
         const r = await this.read(id)
         if (!r.ok) {
           const mtime = await stat(join(this.root, id)).then((s) => s.mtime.toISOString(), () => new Date(0).toISOString())
-          return { id, name: id, createdAt: mtime, status: 'unreadable', problem: english(r.problem) }
+          return { id, name: id, createdAt: mtime, status: 'unreadable', problem: r.problem }
         }
         return { id, name: r.study.name, createdAt: r.study.createdAt, status: 'complete', parameter: r.study.sweep.parameter, points: r.study.points.length }
       })

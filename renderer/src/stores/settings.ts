@@ -5,6 +5,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ApiError } from '@shared/contract'
+import type { Message } from '@shared/messages'
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@shared/settings'
 import { pickLocale, type Locale } from '@/i18n'
 import { api } from '@/api'
@@ -26,7 +27,7 @@ export const useSettingsStore = defineStore('settings', () => {
   /** true once settings.get answered, or the user chose a language here */
   const known = ref(false)
   const loaded = ref(false)
-  const notice = ref<string | null>(null)
+  const notice = ref<Message | null>(null)
   const noticeDismissed = ref(false)
   const pendingRestart = ref<string[]>([])
   const error = shallowRef<ApiError | null>(null)

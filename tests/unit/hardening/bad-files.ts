@@ -15,6 +15,7 @@ import { formatFieldErrors, parseSpec } from '../../../shared/experiment'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { deflateZeros, honest, zipOf, type BombMember } from './bomb-files'
+import { english } from '../../../shared/messages'
 
 export interface BadFile {
   name: string
@@ -72,7 +73,7 @@ async function brokenRun(dir: string, damage: (file: string) => Promise<void>): 
   await store.save(smallRun(RUN))
   await damage(join(dir, 'runs', RUN, 'trajectories.npy'))
   const [row] = await store.list()
-  throw new Error(row.problem ?? `listed as ${row.status}`)
+  throw new Error(row.problem ? english(row.problem) : `listed as ${row.status}`)
 }
 
 async function write(dir: string, file: string, bytes: Uint8Array): Promise<string> {

@@ -219,7 +219,7 @@ describe('models, dumps and layer analyses in Japanese', () => {
     await mkdir(join(ws, 'analyses', id), { recursive: true })
     await writeFile(join(ws, 'analyses', id, 'analysis.json'), '{"version": 1, "id": ')
     const problem = (await listAnalyses(ws)).find((a) => a.id === id)!.problem!
-    const detail = /^analysis\.json cannot be read: (.*)$/.exec(problem)![1]
+    const detail = /^analysis\.json cannot be read: (.*)$/.exec(english(problem))![1]
     japanese(problem, [detail])
     const e = await rejected(getAnalysis(ws, id))
     expect(e.message).toBe(`analysis ${id}: analysis.json cannot be read: ${detail}`)

@@ -112,7 +112,7 @@ beforeEach(() => {
   api['layers.list'] = vi.fn(() =>
     okR<LayerAnalysisSummary[]>([
       { id: 'an-1', name: 'toy', createdAt: '2026-01-01T00:00:00Z', status: 'complete', source: 'dumps', layerCount: 6, n: 30, flagCount: 2 },
-      { id: 'bad', name: 'broken', createdAt: '2026-01-02T00:00:00Z', status: 'unreadable', problem: 'report.json missing' }
+      { id: 'bad', name: 'broken', createdAt: '2026-01-02T00:00:00Z', status: 'unreadable', problem: message('runs.manifestNotJson', { detail: 'line 1' }) }
     ])
   )
   document.body.innerHTML = ''

@@ -57,7 +57,7 @@ describe('history screen', () => {
     const rows = w.findAll(tid('history-row'))
     expect(rows.map((r) => r.attributes('data-run-id'))).toEqual(['r-new', 'r-bad', 'r-old', 'r-half'])
     expect(w.find(row('r-bad')).find(tid('run-status')).text()).toBe('unreadable')
-    expect(w.find(row('r-bad')).find(tid('run-problem')).text()).toContain('run.json is not valid JSON')
+    expect(w.find(row('r-bad')).find(tid('run-problem')).text()).toContain('run.json is not valid JSON: line 1')
     expect(w.find(row('r-half')).find(tid('run-problem')).text()).toContain('interrupted write')
     // an unreadable run cannot be opened or renamed, but can be trashed
     expect(w.find(row('r-bad')).find(tid('run-open')).exists()).toBe(false)

@@ -6,6 +6,7 @@ import type { RunSummary } from '@shared/run'
 import type { LayerAnalysisSummary } from '@shared/layers'
 import { DEFAULT_SETTINGS, type SettingsPatch, type SettingsState } from '@shared/settings'
 import { createMockApi } from '../helpers'
+import { message } from '@shared/messages'
 
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value })
 
@@ -43,7 +44,7 @@ export function historyFixture(): RunSummary[] {
   return [
     { id: 'r-old', name: 'Paper 47 baseline', createdAt: '2025-01-01T09:00:00Z', status: 'complete', template: 'dae', tags: ['paper'], backend: 'wasm', entropyStart: 3.1234, entropyEnd: 2.5, flow: 'continuous-dae', depth: 0.45, solver: 'rk4', stepSize: 0.005, nfe: 360 },
     { id: 'r-new', name: 'Swiss roll deep', createdAt: '2025-03-01T09:00:00Z', status: 'complete', template: 'train', tags: ['roll', 'deep'], backend: 'cpu', entropyStart: 1, entropyEnd: 0.5, flow: 'neural-ode', depth: 1, solver: 'dopri5', nfe: 1234, accuracy: 0.925 },
-    { id: 'r-bad', name: '', createdAt: '2025-02-01T09:00:00Z', status: 'unreadable', problem: 'run.json is not valid JSON' },
+    { id: 'r-bad', name: '', createdAt: '2025-02-01T09:00:00Z', status: 'unreadable', problem: message('runs.manifestNotJson', { detail: 'line 1' }) },
     { id: 'r-half', name: 'half written', createdAt: 'not a date', status: 'incomplete' }
   ]
 }

@@ -10,7 +10,7 @@ import { createAppI18n } from '@/i18n'
 import { flush } from '../helpers'
 import { createFullMockApi, type FullMock } from '../history/mockApi'
 import { setApi } from '../api-double'
-import { message } from '@shared/messages'
+import { english, message } from '@shared/messages'
 
 vi.mock('@/api', () => import('../api-double'))
 const SettingsView = (await import('@/views/SettingsView.vue')).default
@@ -32,13 +32,13 @@ afterEach(() => vi.unstubAllGlobals())
 
 describe('settings notice', () => {
   it('shows the notice of an unreadable settings file until dismissed', async () => {
-    m.api['settings.get'].mockResolvedValue({ ok: true, value: { settings: { ...DEFAULT_SETTINGS }, notice: 'settings.json was set aside as settings.json.bad' } })
+    m.api['settings.get'].mockResolvedValue({ ok: true, value: { settings: { ...DEFAULT_SETTINGS }, notice: message('runs.settingsSetAside', { problem: 'bad JSON', file: 'settings.json.bad' }) } })
     const w = mount(SettingsNotice, { global: { plugins: [i18n()] } })
     expect(w.find(tid('settings-notice')).exists()).toBe(false)
     await useSettingsStore().load()
     await flush()
     expect(w.find(tid('settings-notice')).text()).toContain('defaults are in use')
-    expect(w.find(tid('settings-notice-detail')).text()).toBe('settings.json was set aside as settings.json.bad')
+    expect(w.find(tid('settings-notice-detail')).text()).toBe(english(message('runs.settingsSetAside', { problem: 'bad JSON', file: 'settings.json.bad' })))
     await w.find(tid('settings-notice-dismiss')).trigger('click')
     expect(w.find(tid('settings-notice')).exists()).toBe(false)
   })
