@@ -9,6 +9,7 @@ import { HARDEN_MESSAGES } from './catalog-harden'
 import { IMGUI_MESSAGES } from './catalog-imgui'
 import { IMPORT_MESSAGES } from './catalog-import'
 import { ONNX_MESSAGES } from './catalog-onnx'
+import { ONNXSPEED_MESSAGES } from './catalog-onnxspeed'
 import { RUNS_MESSAGES } from './catalog-runs'
 import { SHIFT_MESSAGES } from './catalog-shift'
 import { SPEC_MESSAGES } from './catalog-spec'
@@ -26,6 +27,7 @@ export const CATALOGS = {
   imgui: IMGUI_MESSAGES,
   import: IMPORT_MESSAGES,
   onnx: ONNX_MESSAGES,
+  onnxspeed: ONNXSPEED_MESSAGES,
   runs: RUNS_MESSAGES,
   shift: SHIFT_MESSAGES,
   spec: SPEC_MESSAGES,
@@ -44,6 +46,7 @@ export const MESSAGES = {
   ...IMGUI_MESSAGES,
   ...IMPORT_MESSAGES,
   ...ONNX_MESSAGES,
+  ...ONNXSPEED_MESSAGES,
   ...RUNS_MESSAGES,
   ...SHIFT_MESSAGES,
   ...SPEC_MESSAGES,

@@ -6,6 +6,8 @@ import { say } from '../../../shared/messages'
 export function reductionNote(r: FeatureReduction): string {
   const shape = `[${r.shape.join(', ')}]`
   const features = r.shape.reduce((a, b) => a * b, 1)
+  if (r.method === 'random-projection' && r.matrix === 'sparse') return say('onnxspeed.reductionSparseProjection', { shape, features, cap: ONNX_LIMITS.exactFeatures, width: r.width, seed: r.seed ?? 0 })
+  // analyses recorded before the sparse matrix used a dense Gaussian one
   if (r.method === 'random-projection') return say('onnx.reductionProjection', { shape, features, cap: ONNX_LIMITS.exactFeatures, width: r.width, seed: r.seed ?? 0 })
   if (r.method === 'channel-means') return say('onnx.reductionChannelMeans', { shape, width: r.width })
   return say('onnx.reductionExact', { shape, width: r.width })
