@@ -80,6 +80,27 @@ describe('very sparse random projection', () => {
     expect(sparseProjection(d, DIM, 8).rows).not.toEqual(r.rows)
   })
 
+  it('projects each sample as the dense product does, bitwise the same whatever batch it comes in', () => {
+    const d = 4500
+    const b = 7
+    const rng = createRng(2)
+    const x = Float32Array.from({ length: b * d }, () => Math.max(0, rng.normal()))
+    const r = sparseProjection(d, DIM, 3)
+    const y = applySparseProjection(r, x, b)
+    const p = denseOf(r)
+    let worst = 0
+    for (let i = 0; i < b; i++)
+      for (let j = 0; j < DIM; j++) {
+        let s = 0
+        for (let f = 0; f < d; f++) s += x[i * d + f] * p[f * DIM + j]
+        worst = Math.max(worst, Math.abs(s - y[i * DIM + j]))
+      }
+    expect(worst).toBeLessThan(1e-9)
+    // samples 4..6 alone (the one-at-a-time path) and within the batch of 7 (after a group of four)
+    expect(applySparseProjection(r, x.subarray(4 * d), 3)).toEqual(y.subarray(4 * DIM))
+    expect(applySparseProjection(r, x.subarray(3 * d), 4)).toEqual(y.subarray(3 * DIM))
+  })
+
   it('keeps every pairwise distance of ReLU feature maps within the Johnson-Lindenstrauss bound, as closely as a dense Gaussian matrix', () => {
     const n = 60
     const w = 8192
