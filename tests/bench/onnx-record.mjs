@@ -23,6 +23,7 @@ process.env.NAGARE_ONNX_THREADS = String(THREADS)
 const dir = join(tmpdir(), 'nagare-bench-onnx-resnet18')
 const load = (p) => tsImport(join(root, p), import.meta.url)
 const load0 = loadavg()[0]
+const cpuS = (c) => (c.user + c.system) / 1e6
 
 const peerRun = spawnSync('/usr/bin/python3', [join(root, 'tests/bench/peers/peer_torch_onnx_resnet.py'), dir, String(THREADS), String(BATCH)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
 if (peerRun.status !== 0) {
@@ -59,11 +60,12 @@ const forward = async () => {
 }
 await forward()
 let t0 = performance.now()
+const fwdCpu0 = process.cpuUsage()
 await forward()
 const forwardS = (performance.now() - t0) / 1000
+const forwardCpuS = cpuS(process.cpuUsage(fwdCpu0))
 await session.release()
 
-const cpuS = (c) => (c.user + c.system) / 1e6
 t0 = performance.now()
 const recCpu0 = process.cpuUsage()
 const rec = await recordOnnx(bytes, data, { layers: names, batchSize: BATCH, seed: 7 })
@@ -113,6 +115,10 @@ emit({
   ours_forward_s: forwardS,
   ours_record_s: recordS,
   ours_record_cpu_s: recordCpuS,
+  ours_forward_cpu_s: forwardCpuS,
+  // load-independent: what recording costs over the forward pass alone
+  record_over_forward_s: recordS / forwardS,
+  record_over_forward_cpu: recordCpuS / forwardCpuS,
   ratio_forward: peer.seconds / forwardS,
   ratio_record: peer.seconds / recordS,
   goal_ratio: 1,

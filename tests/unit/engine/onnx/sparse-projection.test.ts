@@ -117,7 +117,6 @@ describe('very sparse random projection', () => {
     }
     const sp = errors(sparse)
     const ga = errors(gauss)
-    if (process.env.NAGARE_PRINT_ERRORS) console.log(sp, ga)
     expect(sp.worst).toBeLessThan(eps)
     expect(ga.worst).toBeLessThan(eps)
     // the Gaussian's relative error has sd sqrt(2 / dim) = 0.044; the sparse one adds (s - 3) sum x^4 / dim, small for spread-out maps
@@ -139,12 +138,12 @@ describe('very sparse random projection', () => {
     const sparse = run((m) => applySparseProjection(r, m, n), DIM)
     const gauss = run((m) => gaussianProject(m, n, w, p), DIM)
     // both projections estimate the same quantities: the same tolerance for each, against the exact maps
+    // observed (sparse / Gaussian, worst of the two layers): kNN 0.030 / 0.028, distance correlation 0.004 / 0.003, CKA 0.007 / 0.007, separability 2.4 % / 2.9 %
     const tolerance = { knnPreservation: 0.06, knnFromPrevious: 0.06, distanceCorrelation: 0.01, ckaToInput: 0.02, ckaToPrevious: 0.02, merging: 0.01, separability: 0.1 }
     for (const l of [1, 2])
       for (const [metric, tol] of Object.entries(tolerance) as [keyof typeof tolerance, number][]) {
         const truth = exact.rows[l][metric] as number
         const scale = metric === 'separability' ? truth : 1
-        if (process.env.NAGARE_PRINT_ERRORS) console.log(l, metric, truth, Math.abs((sparse.rows[l][metric] as number) - truth) / scale, Math.abs((gauss.rows[l][metric] as number) - truth) / scale)
         expect(Math.abs((sparse.rows[l][metric] as number) - truth) / scale, `${metric} of layer ${l}, sparse`).toBeLessThan(tol)
         expect(Math.abs((gauss.rows[l][metric] as number) - truth) / scale, `${metric} of layer ${l}, Gaussian`).toBeLessThan(tol)
       }
