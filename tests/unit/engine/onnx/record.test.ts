@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { inspectOnnx, recordOnnx } from '../../../../electron/engine/onnx'
 import { planReduction, reducerFactory } from '../../../../electron/engine/onnx/reduce'
 import { denseOf, sparseProjection } from '../../../../electron/engine/onnx/sparse-projection'
+import { reductionNote } from '../../../../electron/engine/onnx/notes'
 import { createRng } from '../../../../electron/engine/data/random'
 import { loadFixture, MODELS } from './onnx-fixtures'
 
@@ -116,6 +117,9 @@ describe('feature-map reductions', () => {
     expect(planReduction([64, 16, 16], 'auto', 7)).toEqual({ method: 'random-projection', shape: [64, 16, 16], width: 1024, seed: 7, matrix: 'sparse' })
     expect(planReduction([64, 16, 16], 'channel-means', 7)).toEqual({ method: 'channel-means', shape: [64, 16, 16], width: 64 })
     expect(planReduction([5000], 'channel-means', 7).method).toBe('random-projection')
+    // the row's sentence names the sparse matrix; an analysis recorded before it (no `matrix`) keeps its Gaussian one
+    expect(reductionNote(planReduction([64, 16, 16], 'auto', 7))).toContain('very sparse random projection to 1024 dimensions (seed 7;')
+    expect(reductionNote({ method: 'random-projection', shape: [64, 16, 16], width: 1024, seed: 7 })).toContain('Gaussian random projection')
   })
 
   it('projects exactly as the product with the seeded sparse matrix, and channel means as plain means', () => {
