@@ -52,7 +52,7 @@ export const OnnxInspectionSchema = z.object({
 export type OnnxInspection = z.infer<typeof OnnxInspectionSchema>
 
 /**
- * How a feature map wider than ONNX_LIMITS.exactFeatures is analysed: 'auto' = a seeded Gaussian random
+ * How a feature map wider than ONNX_LIMITS.exactFeatures is analysed: 'auto' = a seeded (very sparse) random
  * projection to ONNX_LIMITS.projectionDimension (kNN preservation and CKA then approximate);
  * 'channel-means' = the mean over the spatial positions of each channel ([N, C, ...] to [N, C]).
  */
@@ -87,6 +87,11 @@ export interface FeatureReduction {
   shape: number[]
   /** features analysed */
   width: number
-  /** random projection: the seed of the Gaussian matrix (entries N(0, 1/width)) */
+  /** random projection: the seed of its matrix */
   seed?: number
+  /**
+   * random projection: 'sparse' = the very sparse matrix (entries +-sqrt(s / width) with probability 1/s,
+   * s = sqrt(features)); absent in analyses recorded before it, whose matrix was Gaussian N(0, 1/width)
+   */
+  matrix?: 'sparse'
 }

@@ -83,7 +83,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
     .option('--k <n>', `neighbours per point for kNN preservation (default ${ANALYZE_CLI_DEFAULTS.k})`)
     .option('--seed <n>', `seed of subsamples, projections and built-in data (default ${ANALYZE_CLI_DEFAULTS.seed})`)
     .option('--layers <names>', 'ONNX: tensors to record, comma-separated (nagare inspect lists them; default: residual-block inputs and outputs, activations and the output, at most 32)')
-    .option('--feature-maps <mode>', `ONNX: a tensor of more than ${ONNX_LIMITS.exactFeatures} features per sample is analysed by a seeded Gaussian random projection to ${ONNX_LIMITS.projectionDimension} dimensions (auto, the default; kNN preservation and CKA then approximate) or by the mean of each channel (channel-means)`)
+    .option('--feature-maps <mode>', `ONNX: a tensor of more than ${ONNX_LIMITS.exactFeatures} features per sample is analysed by a seeded very sparse random projection to ${ONNX_LIMITS.projectionDimension} dimensions (auto, the default; kNN preservation and CKA then approximate) or by the mean of each channel (channel-means)`)
     .option('--batch <n>', 'ONNX: samples per forward pass (default: up to 256, by the size of the recorded tensors)')
     .option('--name <text>', 'name recorded in analysis.json (default: the input\'s file name)')
     .option('--image-size <HxW>', 'with --data <folder of images>: resize every image to HxW (bilinear, half-pixel centres, no antialiasing); without it every image must have the same size')

@@ -11,6 +11,7 @@ import { IMGUI_MESSAGES } from './catalog-imgui'
 import { IMPORT_MESSAGES } from './catalog-import'
 import { NOTEMSG_MESSAGES } from './catalog-notemsg'
 import { ONNX_MESSAGES } from './catalog-onnx'
+import { ONNXSPEED_MESSAGES } from './catalog-onnxspeed'
 import { POOL_MESSAGES } from './catalog-pool'
 import { RUNS_MESSAGES } from './catalog-runs'
 import { SHIFT_MESSAGES } from './catalog-shift'
@@ -31,6 +32,7 @@ export const CATALOGS = {
   import: IMPORT_MESSAGES,
   notemsg: NOTEMSG_MESSAGES,
   onnx: ONNX_MESSAGES,
+  onnxspeed: ONNXSPEED_MESSAGES,
   pool: POOL_MESSAGES,
   runs: RUNS_MESSAGES,
   shift: SHIFT_MESSAGES,
@@ -52,6 +54,7 @@ export const MESSAGES = {
   ...IMPORT_MESSAGES,
   ...NOTEMSG_MESSAGES,
   ...ONNX_MESSAGES,
+  ...ONNXSPEED_MESSAGES,
   ...POOL_MESSAGES,
   ...RUNS_MESSAGES,
   ...SHIFT_MESSAGES,

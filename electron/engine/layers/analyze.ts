@@ -15,7 +15,8 @@ import { FLAG_THRESHOLDS, raiseFlags } from './flags'
 export type { LayerReport, LayerRow, Stretch, LayerFlag } from '../../../shared/layers'
 import { ckaSide, linearCkaOf } from './cka'
 import { reductionNote } from '../onnx/notes'
-import { knnIndices, knnPreservation, meanUpdate, median, mergingFraction, pairDistances, pearson, separability } from './metrics'
+import { meanUpdate, median, mergingFraction, pairDistances, pearson, separability } from './metrics'
+import { layerNeighbours } from './neighbours'
 
 export interface AnalyzeOptions {
   /** neighbours per point for kNN preservation (default 10) */
@@ -142,7 +143,8 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
   const cloudIdx = n > o.maxCloudPoints ? sampleIndices(n, o.maxCloudPoints, rng.fork('cloud')) : null
   const input = layers[0]
   const inSub = gather(input.data, input.width, idx)
-  const inKnn = knnIndices(inSub, m, input.width, k)
+  const inNear = layerNeighbours(inSub, m, input.width, k)
+  const inKnn = inNear.knn()
   const inDist = pairDistances(input.data, input.width, pairs)
   const stretches = options.residualBlocks ? blockStretches(layers, options.residualBlocks) : findStretches(layers)
   // the row each update starts from: the previous row in an equal-width run, or a graph block's input
@@ -172,7 +174,8 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
     const cn = cloudIdx ? cloudIdx.length : n
     const states = pairStates(inDist, dist, o.mergeRelative)
     const byClass = labels && l > 0 ? mergingByClass(states, pairs, labels) : null
-    const kept = knnPreservation(inKnn, k, sub, m, layer.width)
+    const near = l === 0 ? inNear : layerNeighbours(sub, m, layer.width, k)
+    const kept = near.kept(inKnn)
     const entropy = layer.width <= 3 ? knnEntropy(cloud, cn, layer.width, 5).entropy : null
     const row: LayerRow = {
       index: l,
@@ -195,7 +198,7 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
       ...(layer.reduction ? { reduction: layer.reduction, reductionNote: stored(reductionNote(layer.reduction)) } : {}),
       ...(byClass ? { mergingAcross: byClass.across, mergingWithin: byClass.within } : {}),
       mergingNew: l === 0 ? 0 : newMerging(states, prevStates),
-      knnFromPrevious: l === 0 ? null : l === 1 ? kept : knnPreservation(prevKnn, k, sub, m, layer.width)
+      knnFromPrevious: l === 0 ? null : l === 1 ? kept : near.kept(prevKnn)
     }
     if (options.labels) {
       const s = separability(layer.data, n, layer.width, options.labels)
@@ -223,7 +226,7 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
     prevSide = side
     prevStates = l === 0 ? null : states
     // the next layer's own loss is read against this layer's neighbours (layer 1's against the input's)
-    if (l > 0 && l < layers.length - 1) prevKnn = knnIndices(sub, m, layer.width, k)
+    if (l > 0 && l < layers.length - 1) prevKnn = near.knn()
     rows.push(row)
     yield l
   }

@@ -1,5 +1,6 @@
 // Linear CKA (Kornblith et al. 2019) between two layers' activations of any widths, float64: the
 // similarity of representations up to rotation and isotropic scaling, 1 for X vs X Q or a X + b.
+import { gramMatrix } from './pair-matrix'
 
 export function centred(x: Float64Array, n: number, w: number): Float64Array {
   const out = Float64Array.from(x)
@@ -50,19 +51,6 @@ function selfFrobeniusSq(x: Float64Array, w: number, n: number): number {
   return s
 }
 
-/** Centred Gram matrix X X^T (symmetric, [n, n]) of centred rows. */
-function gram(x: Float64Array, n: number, w: number): Float64Array {
-  const g = new Float64Array(n * n)
-  for (let i = 0; i < n; i++)
-    for (let j = i; j < n; j++) {
-      let s = 0
-      for (let c = 0; c < w; c++) s += x[i * w + c] * x[j * w + c]
-      g[i * n + j] = s
-      g[j * n + i] = s
-    }
-  return g
-}
-
 function frobeniusSq(g: Float64Array): number {
   let s = 0
   for (let t = 0; t < g.length; t++) s += g[t] * g[t]
@@ -83,7 +71,7 @@ export function ckaSide(x: Float64Array, n: number, w: number): CkaSide {
   const xc = centred(x, n, w)
   // ||X^T X||_F = ||X X^T||_F: take the smaller of the two matrices
   if (w <= n) return { xc, w, selfNorm: Math.sqrt(selfFrobeniusSq(xc, w, n)) }
-  const g = gram(xc, n, w)
+  const g = gramMatrix(xc, n, w)
   return { xc, w, selfNorm: Math.sqrt(frobeniusSq(g)), gram: g }
 }
 
@@ -97,8 +85,8 @@ export function linearCkaOf(a: CkaSide, b: CkaSide, n: number, form: 'auto' | 'f
 
 /** <X X^T, Y Y^T>_F = ||Y^T X||_F^2. */
 function gramInner(a: CkaSide, b: CkaSide, n: number): number {
-  const k = a.gram ?? gram(a.xc, n, a.w)
-  const l = b.gram ?? gram(b.xc, n, b.w)
+  const k = a.gram ?? gramMatrix(a.xc, n, a.w)
+  const l = b.gram ?? gramMatrix(b.xc, n, b.w)
   let s = 0
   for (let t = 0; t < k.length; t++) s += k[t] * l[t]
   return s

@@ -3,6 +3,9 @@
 // Each takes flat row-major [n, width] arrays holding the same points in the same order.
 import { KdTree } from '../analysis/kdtree'
 import { selectKth } from '../analysis/sort'
+import { squaredDistanceMatrix } from './pair-matrix'
+
+export { squaredDistanceMatrix }
 
 function sqDist(x: Float64Array, w: number, i: number, j: number): number {
   let s = 0
@@ -42,26 +45,6 @@ export function knnIndices(x: Float64Array, n: number, w: number, k: number): In
   }
   return out
 }
-
-/** The symmetric [n, n] matrix of squared distances (each pair computed once). */
-export function squaredDistanceMatrix(x: Float64Array, n: number, w: number): Float64Array {
-  const d = new Float64Array(n * n)
-  for (let i = 0; i < n; i++) {
-    const oi = i * w
-    for (let j = i + 1; j < n; j++) {
-      const oj = j * w
-      let s = 0
-      for (let c = 0; c < w; c++) {
-        const t = x[oi + c] - x[oj + c]
-        s += t * t
-      }
-      d[i * n + j] = s
-      d[j * n + i] = s
-    }
-  }
-  return d
-}
-
 
 /** Squared distance from each point to its k-th nearest other point, from a squared-distance matrix. */
 export function kthSquaredDistances(dist: Float64Array, n: number, k: number): Float64Array {

@@ -1,10 +1,12 @@
 // One PCA for every layer of a model, so motion in the 3-D view is motion in the data: layers are
 // zero-padded to the widest width, a seeded subsample of the same points is stacked from every layer,
-// the top 3 principal axes are fitted once, and every layer's points are projected onto them.
+// the top 3 principal axes are fitted once, and every layer's points are projected onto them. Wide layers
+// with fewer stacked rows than features are fitted through the rows x rows Gram matrix (gramAxes).
 import { symmetricEigen } from '../../../shared/matrix'
 import { message, MessageError } from '../../../shared/messages'
 import { sampleIndices } from '../analysis/subsample'
 import { createRng, type Rng } from '../data/random'
+import { gramMatrix } from './pair-matrix'
 import type { LayerData } from './dumps'
 
 export interface PcaOptions {
@@ -105,19 +107,24 @@ function topAxes(layers: LayerData[], idx: Int32Array, width: number, mean: Floa
     const order = e.values.map((_, i) => i).sort((a, b) => e.values[b] - e.values[a])
     return { values: order.map((i) => e.values[i]), vectors: order.map((i) => Float64Array.from(e.vectors, (r) => r[i])) }
   }
-  // block power iteration with oversampling, then Rayleigh-Ritz on the small projected matrix
-  const k = Math.min(width, K + 5)
-  let q: Float64Array[] = Array.from({ length: k }, () => Float64Array.from({ length: width }, () => rng.normal()))
+  if (rows < width) return gramAxes(layers, idx, width, mean, rows, rng)
+  return subspaceTop(width, (q) => covTimes(layers, idx, width, mean, rows, q), rng)
+}
+
+/** The top eigenpairs of a symmetric positive semidefinite operator on R^dim: block power iteration with oversampling, then Rayleigh-Ritz on the small projected matrix. */
+function subspaceTop(dim: number, times: (q: Float64Array[]) => Float64Array[], rng: Rng): { values: number[]; vectors: Float64Array[] } {
+  const k = Math.min(dim, K + 5)
+  let q: Float64Array[] = Array.from({ length: k }, () => Float64Array.from({ length: dim }, () => rng.normal()))
   orthonormalize(q, rng)
   let prev = new Array<number>(K).fill(0)
   for (let it = 0; it < 100; it++) {
-    q = covTimes(layers, idx, width, mean, rows, q)
+    q = times(q)
     const norms = q.slice(0, K).map(norm)
     orthonormalize(q, rng)
     if (norms.every((v, i) => Math.abs(v - prev[i]) <= 1e-12 * Math.max(1e-300, v))) break
     prev = norms
   }
-  const cq = covTimes(layers, idx, width, mean, rows, q)
+  const cq = times(q)
   const b = q.map((qa) => cq.map((cb) => qa.reduce((s, v, j) => s + v * cb[j], 0)))
   for (let a = 0; a < k; a++) for (let c = a + 1; c < k; c++) b[a][c] = b[c][a] = (b[a][c] + b[c][a]) / 2
   const e = symmetricEigen(b)
@@ -125,11 +132,47 @@ function topAxes(layers: LayerData[], idx: Int32Array, width: number, mean: Floa
   return {
     values: order.map((i) => e.values[i]),
     vectors: order.map((i) => {
-      const v = new Float64Array(width)
-      for (let a = 0; a < k; a++) for (let j = 0; j < width; j++) v[j] += e.vectors[a][i] * q[a][j]
+      const v = new Float64Array(dim)
+      for (let a = 0; a < k; a++) for (let j = 0; j < dim; j++) v[j] += e.vectors[a][i] * q[a][j]
       return v
     })
   }
+}
+
+/**
+ * Fewer stacked rows than features (wide feature maps): the covariance R^T R / rows and the Gram matrix
+ * R R^T / rows share their nonzero eigenvalues, and an eigenvector u of the Gram matrix gives the axis
+ * R^T u. Iterating on the rows x rows matrix costs rows^2 per product instead of rows x width.
+ */
+function gramAxes(layers: LayerData[], idx: Int32Array, width: number, mean: Float64Array, rows: number, rng: Rng): { values: number[]; vectors: Float64Array[] } {
+  const r = new Float64Array(rows * width)
+  let at = 0
+  forEachRow(layers, idx, width, mean, (row) => {
+    r.set(row, at)
+    at += width
+  })
+  const g = gramMatrix(r, rows, width)
+  for (let t = 0; t < g.length; t++) g[t] /= rows
+  const times = (q: Float64Array[]): Float64Array[] =>
+    q.map((v) => {
+      const out = new Float64Array(rows)
+      for (let i = 0; i < rows; i++) {
+        let s = 0
+        for (let j = 0; j < rows; j++) s += g[i * rows + j] * v[j]
+        out[i] = s
+      }
+      return out
+    })
+  const e = subspaceTop(rows, times, rng)
+  const vectors = e.vectors.map((u) => {
+    const v = new Float64Array(width)
+    for (let i = 0; i < rows; i++) for (let j = 0; j < width; j++) v[j] += u[i] * r[i * width + j]
+    const nv = norm(v)
+    // a zero eigenvalue's u maps to 0: no axis there (its variance is 0 too)
+    if (nv > 0) for (let j = 0; j < width; j++) v[j] /= nv
+    return v
+  })
+  return { values: e.values, vectors }
 }
 
 /** Fit one PCA on the stacked layers and project every layer's points onto its top 3 axes. */

@@ -128,22 +128,38 @@ export async function recordOnnx(bytes: Uint8Array, data: OnnxData, options: Rec
     const total = plans.reduce((s, p) => s + p.width, 0)
     if (n * total > MAX_RECORDED_VALUES)
       throw invalid(message('onnx.recordTooLarge', { n, total, values: n * total, max: MAX_RECORDED_VALUES, most: Math.floor(MAX_RECORDED_VALUES / total) }))
-    const reducers: Reducer[] = []
-    for (const p of plans) reducers.push(await factory.reducerFor(p))
+    const reducers: Reducer[] = plans.map((p) => factory.reducerFor(p))
     const raw = plans.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0)
     const batch = input.batch ?? options.batchSize ?? Math.max(1, Math.min(256, n, Math.floor(4_000_000 / raw)))
     const out = plans.map((p) => new Float64Array(n * p.width))
+    // the next batch runs on onnxruntime's threads while this one is reduced here: the two overlap
+    const launch = (start: number): ReturnType<typeof run> => {
+      const b = Math.min(batch, n - start)
+      const p = run(start, b, input.batch ?? b)
+      // marked handled now: its failure surfaces where it is awaited, not as an unhandled rejection meanwhile
+      p.catch(() => undefined)
+      return p
+    }
+    let pending = launch(0)
     for (let start = 0; start < n; start += batch) {
       const b = Math.min(batch, n - start)
-      const res = await run(start, b, input.batch ?? b)
+      const res = await pending
+      const next = start + batch
+      if (next < n) pending = launch(next)
       const x = data.values.subarray(start * per, (start + b) * per)
-      out[0].set(await reducers[0].reduce(x, b), start * plans[0].width)
+      out[0].set(reducers[0].reduce(x, b), start * plans[0].width)
       for (let i = 0; i < names.length; i++) {
         const t = res[names[i]]
         const values = (t.data as Float32Array | Float64Array).subarray(0, b * (t.data as Float32Array).length / (input.batch ?? b))
-        out[i + 1].set(await reducers[i + 1].reduce(values, b), start * plans[i + 1].width)
+        out[i + 1].set(reducers[i + 1].reduce(values, b), start * plans[i + 1].width)
       }
-      await options.onBatch?.(start + b, n)
+      try {
+        await options.onBatch?.(start + b, n)
+      } catch (e) {
+        // cancelled: let the batch in flight finish before the session is released
+        await pending.catch(() => undefined)
+        throw e
+      }
     }
     const rowNames = [input.name, ...names]
     const layers: LayerData[] = out.map((d, i) => {
@@ -161,7 +177,6 @@ export async function recordOnnx(bytes: Uint8Array, data: OnnxData, options: Rec
     }
     return { layers, blocks, inspection, model: { className: 'onnx', inputShape: input.sample, layerNames: names } }
   } finally {
-    await factory.release()
     await session.release()
   }
 }

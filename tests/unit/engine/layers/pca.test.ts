@@ -90,4 +90,23 @@ describe('fitLayerPca', () => {
     a.variances.forEach((v, c) => expect(b.variances[c]).toBeCloseTo(v, 8))
     for (let c = 0; c < 3; c++) expect(Math.abs(dot(a.components.subarray(c * w, (c + 1) * w), b.components.subarray(c * w, (c + 1) * w)))).toBeCloseTo(1, 6)
   })
+
+  it('fits wide layers with fewer rows than features through the Gram matrix, as the covariance path does', () => {
+    const rng = createRng(6)
+    const w = 150
+    const n = 40
+    // rows (2 layers x 40 points = 80) < width 150: the Gram path; the exact covariance path is the truth
+    const layer = (name: string): LayerData => ({ name, n, width: w, data: Float64Array.from({ length: n * w }, (_, k) => 1 + rng.normal() * Math.pow(0.8, k % w)) })
+    const layers = [layer('a'), layer('b')]
+    const a = fitLayerPca(layers, { directMaxWidth: 1000 })
+    const b = fitLayerPca(layers, { directMaxWidth: 4 })
+    expect(a.method).toBe('covariance')
+    expect(b.method).toBe('subspace')
+    expect(b.fittedRows).toBeLessThan(w)
+    a.variances.forEach((v, c) => expect(b.variances[c]).toBeCloseTo(v, 8))
+    for (let c = 0; c < 3; c++) expect(Math.abs(dot(a.components.subarray(c * w, (c + 1) * w), b.components.subarray(c * w, (c + 1) * w)))).toBeCloseTo(1, 6)
+    let worst = 0
+    for (let t = 0; t < a.data.length; t++) worst = Math.max(worst, Math.abs(Math.abs(a.data[t]) - Math.abs(b.data[t])))
+    expect(worst).toBeLessThan(1e-6)
+  })
 })

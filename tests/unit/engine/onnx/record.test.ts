@@ -3,7 +3,9 @@
 // residual blocks found exactly; batches, progress and cancel; the feature-map reductions against brute force.
 import { describe, expect, it } from 'vitest'
 import { inspectOnnx, recordOnnx } from '../../../../electron/engine/onnx'
-import { planReduction, projectionMatrix, reducerFactory } from '../../../../electron/engine/onnx/reduce'
+import { planReduction, reducerFactory } from '../../../../electron/engine/onnx/reduce'
+import { denseOf, sparseProjection } from '../../../../electron/engine/onnx/sparse-projection'
+import { reductionNote } from '../../../../electron/engine/onnx/notes'
 import { createRng } from '../../../../electron/engine/data/random'
 import { loadFixture, MODELS } from './onnx-fixtures'
 
@@ -112,40 +114,39 @@ describe('inspectOnnx', () => {
 describe('feature-map reductions', () => {
   it('plans exact up to the cap, then a projection, or channel means on request', () => {
     expect(planReduction([8, 6, 6], 'auto', 7)).toEqual({ method: 'exact', shape: [8, 6, 6], width: 288 })
-    expect(planReduction([64, 16, 16], 'auto', 7)).toEqual({ method: 'random-projection', shape: [64, 16, 16], width: 1024, seed: 7 })
+    expect(planReduction([64, 16, 16], 'auto', 7)).toEqual({ method: 'random-projection', shape: [64, 16, 16], width: 1024, seed: 7, matrix: 'sparse' })
     expect(planReduction([64, 16, 16], 'channel-means', 7)).toEqual({ method: 'channel-means', shape: [64, 16, 16], width: 64 })
     expect(planReduction([5000], 'channel-means', 7).method).toBe('random-projection')
+    // the row's sentence names the sparse matrix; an analysis recorded before it (no `matrix`) keeps its Gaussian one
+    expect(reductionNote(planReduction([64, 16, 16], 'auto', 7))).toContain('very sparse random projection to 1024 dimensions (seed 7;')
+    expect(reductionNote({ method: 'random-projection', shape: [64, 16, 16], width: 1024, seed: 7 })).toContain('Gaussian random projection')
   })
 
-  it('projects through onnxruntime exactly as the seeded Gaussian matrix product, and channel means as plain means', async () => {
+  it('projects exactly as the product with the seeded sparse matrix, and channel means as plain means', () => {
     const features = 4100
     const b = 3
     const rng = createRng(1)
     const x = Float32Array.from({ length: b * features }, () => rng.normal())
     const factory = reducerFactory()
-    try {
-      const plan = planReduction([features], 'auto', 11)
-      const y = await (await factory.reducerFor(plan)).reduce(x, b)
-      const p = projectionMatrix(features, plan.width, 11)
-      let worst = 0
-      for (let i = 0; i < b; i++)
-        for (let j = 0; j < plan.width; j += 37) {
-          let s = 0
-          for (let k = 0; k < features; k++) s += x[i * features + k] * p[k * plan.width + j]
-          worst = Math.max(worst, Math.abs(s - y[i * plan.width + j]))
-        }
-      expect(worst).toBeLessThan(1e-3)
-      // E|Px|^2 = |x|^2 with entries N(0, 1/dim): norms kept within a few percent at dim 1024
-      let nx = 0
-      let ny = 0
-      for (let k = 0; k < features; k++) nx += x[k] ** 2
-      for (let j = 0; j < plan.width; j++) ny += y[j] ** 2
-      expect(Math.abs(ny / nx - 1)).toBeLessThan(0.15)
-      const means = await (await factory.reducerFor({ method: 'channel-means', shape: [2, 3, 683], width: 2 })).reduce(x.subarray(0, 2 * 2 * 3 * 683), 2)
-      const brute = [0, 1, 2, 3].map((c) => x.subarray(c * 2049, (c + 1) * 2049).reduce((s, v) => s + v, 0) / 2049)
-      expect(maxAbsDiff(means, brute)).toBeLessThan(1e-9)
-    } finally {
-      await factory.release()
-    }
+    const plan = planReduction([features], 'auto', 11)
+    const y = factory.reducerFor(plan).reduce(x, b)
+    const p = denseOf(sparseProjection(features, plan.width, 11))
+    let worst = 0
+    for (let i = 0; i < b; i++)
+      for (let j = 0; j < plan.width; j += 37) {
+        let s = 0
+        for (let k = 0; k < features; k++) s += x[i * features + k] * p[k * plan.width + j]
+        worst = Math.max(worst, Math.abs(s - y[i * plan.width + j]))
+      }
+    expect(worst).toBeLessThan(1e-9)
+    // E|Px|^2 = |x|^2 (entries of variance 1/dim): norms kept within a few percent at dim 1024
+    let nx = 0
+    let ny = 0
+    for (let k = 0; k < features; k++) nx += x[k] ** 2
+    for (let j = 0; j < plan.width; j++) ny += y[j] ** 2
+    expect(Math.abs(ny / nx - 1)).toBeLessThan(0.15)
+    const means = factory.reducerFor({ method: 'channel-means', shape: [2, 3, 683], width: 2 }).reduce(x.subarray(0, 2 * 2 * 3 * 683), 2)
+    const brute = [0, 1, 2, 3].map((c) => x.subarray(c * 2049, (c + 1) * 2049).reduce((s, v) => s + v, 0) / 2049)
+    expect(maxAbsDiff(means, brute)).toBeLessThan(1e-9)
   })
 })
