@@ -57,7 +57,7 @@ export async function prepareOnnxAnalysis(path: string, raw: RawOnnxOptions, see
       ...(layers ? { layers } : {}),
       ...(batch ? { batchSize: batch } : {}),
       onBatch: (done, n) => {
-        view.update(done / n, undefined, say('import.progressRecording', { done, n }))
+        view.update(done / n, undefined, message('import.progressRecording', { done, n }))
         if (controller.signal.aborted) throw new CancelledError()
       }
     })

@@ -12,7 +12,7 @@ import { sinkhornDivergence } from './sinkhorn'
 import { sampleIndices } from './subsample'
 import type { Cloud } from './types'
 import { randomDirections, slicedW2, wasserstein1d } from './wasserstein'
-import { type Message, message, type MessageKey, say } from '../../../shared/messages'
+import { type Message, message, type MessageKey, say, type MessageParam } from '../../../shared/messages'
 
 export const METRIC_NAMES = ['w1-1d', 'w2-1d', 'sliced-w2', 'sinkhorn', 'bures', 'mmd', 'energy', 'kl'] as const
 export type MetricName = (typeof METRIC_NAMES)[number]
@@ -220,7 +220,7 @@ function gather(c: PointCloud, idx: Int32Array): PointCloud {
 }
 
 /** Check that a cloud is usable: shape consistent, every value finite. */
-export function checkCloud(c: PointCloud, label: string): void {
+export function checkCloud(c: PointCloud, label: MessageParam): void {
   if (!Number.isInteger(c.n) || !Number.isInteger(c.d) || c.d < 1 || c.data.length !== c.n * c.d) throw invalid(message('engine.cloudShape', { label, count: c.data.length, n: c.n, d: c.d }))
   if (c.n === 0) throw invalid(message('engine.cloudEmpty', { label }))
   for (let i = 0; i < c.data.length; i++)
@@ -231,8 +231,8 @@ export function checkCloud(c: PointCloud, label: string): void {
 export function computeDistance(metric: MetricName, a: PointCloud, b: PointCloud, options: DistanceOptions = {}): DistanceResult {
   const spec = METRICS[metric]
   if (!spec) throw invalid(message('engine.unknownMetric', { metric, names: METRIC_NAMES.join(', ') }))
-  checkCloud(a, say('engine.firstCloud'))
-  checkCloud(b, say('engine.secondCloud'))
+  checkCloud(a, message('engine.firstCloud'))
+  checkCloud(b, message('engine.secondCloud'))
   if (a.d !== b.d) throw invalid(message('engine.cloudDimensionsDiffer', { a: a.d, b: b.d }))
   if (spec.oneDimensional && a.d !== 1) throw invalid(message('engine.metricNeeds1d', { metric, d: a.d }))
   const [minA, minB] = spec.minPoints ?? [1, 1]

@@ -18,7 +18,7 @@ export interface Sample {
 
 function sampleMixture(mix: MixtureDef, n: number, rng: Rng): Sample {
   const dim = mix.means[0].length
-  const chol = mix.covariances.map((c, k) => cholesky(c, say('engine.covarianceOfComponent', { k })))
+  const chol = mix.covariances.map((c, k) => cholesky(c, message('engine.covarianceOfComponent', { k })))
   const cum: number[] = []
   let acc = 0
   for (const w of mix.weights) cum.push((acc += w))

@@ -2,7 +2,7 @@
 // SPD inverse and log-determinant, products. Tensors stay float32; constants are exact to float64.
 import type { Matrix } from '../../../shared/matrix'
 import { EngineError } from '../errors'
-import { message, say } from '../../../shared/messages'
+import { message, say, type MessageParam } from '../../../shared/messages'
 
 export function identity(n: number): Matrix {
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)))
@@ -31,7 +31,7 @@ export function transpose(a: Matrix): Matrix {
 }
 
 /** Lower-triangular L with a = L L^T; throws invalid-spec when a is not positive definite. */
-export function cholesky(a: Matrix, what = say('engine.covarianceWord')): Matrix {
+export function cholesky(a: Matrix, what: MessageParam = message('engine.covarianceWord')): Matrix {
   const n = a.length
   const l: Matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0))
   for (let i = 0; i < n; i++)
@@ -47,7 +47,7 @@ export function cholesky(a: Matrix, what = say('engine.covarianceWord')): Matrix
 }
 
 /** Inverse and log-determinant of a symmetric positive-definite matrix, via Cholesky. */
-export function spdInverse(a: Matrix, what?: string): { inverse: Matrix; logDet: number } {
+export function spdInverse(a: Matrix, what?: MessageParam): { inverse: Matrix; logDet: number } {
   const n = a.length
   const l = cholesky(a, what)
   let logDet = 0

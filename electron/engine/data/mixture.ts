@@ -3,7 +3,7 @@
 import type { Matrix } from '../../../shared/matrix'
 import type { MixtureDef } from '../../../shared/presets'
 import { spdInverse } from './linalg'
-import { say } from '../../../shared/messages'
+import { say, message } from '../../../shared/messages'
 
 export interface PreparedMixture {
   readonly dim: number
@@ -19,7 +19,7 @@ export function prepareMixture(mix: MixtureDef): PreparedMixture {
   const precisions: Matrix[] = []
   const logNorm: number[] = []
   mix.covariances.forEach((c, k) => {
-    const { inverse, logDet } = spdInverse(c, say('engine.covarianceOfComponent', { k }))
+    const { inverse, logDet } = spdInverse(c, message('engine.covarianceOfComponent', { k }))
     precisions.push(inverse)
     logNorm.push(Math.log(mix.weights[k]) - 0.5 * (logDet + dim * Math.log(2 * Math.PI)))
   })

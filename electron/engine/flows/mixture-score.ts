@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core'
 import type { Matrix } from '../../../shared/matrix'
 import { spdInverse } from '../data/linalg'
-import { say } from '../../../shared/messages'
+import { say, message } from '../../../shared/messages'
 
 /** Everything is laid out per component block: column k*D + j is coordinate j of component k. */
 export interface MixtureConstants {
@@ -40,7 +40,7 @@ export function mixtureConstants(weights: number[], means: number[][], covarianc
   const spread = new Float32Array(k * kd)
   const gather = new Float32Array(kd * dim)
   covariances.forEach((c, kk) => {
-    const { inverse, logDet } = spdInverse(c, say(smoothed ? 'engine.smoothedCovarianceOfComponent' : 'engine.covarianceOfComponent', { k: kk }))
+    const { inverse, logDet } = spdInverse(c, message(smoothed ? 'engine.smoothedCovarianceOfComponent' : 'engine.covarianceOfComponent', { k: kk }))
     for (let i = 0; i < dim; i++) {
       let b = 0
       for (let j = 0; j < dim; j++) {

@@ -74,7 +74,7 @@ export function checkTopology(topology: unknown, specs: WeightSpec[]): void {
             name: l.name,
             field,
             value,
-            shapes: weights.length ? weights.map((w) => `${w.name} [${w.shape.join(', ')}]`).join(', ') : say('harden.modelNoWeights')
+            shapes: weights.length ? weights.map((w) => `${w.name} [${w.shape.join(', ')}]`).join(', ') : message('harden.modelNoWeights')
           })
         )
     }

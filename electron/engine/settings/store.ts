@@ -18,12 +18,12 @@ const RESTART_KEYS = ['backend', 'workspace'] as const
 export type WriteText = (path: string, text: string) => Promise<void>
 const atomicWrite: WriteText = (path, text) => writeFileAtomic(path, text, { fsync: true })
 
-type ReadResult = { kind: 'ok'; settings: Settings } | { kind: 'missing' } | { kind: 'bad'; problem: string }
+type ReadResult = { kind: 'ok'; settings: Settings } | { kind: 'missing' } | { kind: 'bad'; problem: Message }
 
 function readError(e: unknown): ReadResult {
-  if (e instanceof OutsideWorkspaceError) return { kind: 'bad', problem: e.message }
+  if (e instanceof OutsideWorkspaceError) return { kind: 'bad', problem: e.msg }
   const code = (e as NodeJS.ErrnoException).code
-  return code === 'ENOENT' ? { kind: 'missing' } : { kind: 'bad', problem: say('runs.settingsUnreadable', { detail: code ?? String(e) }) }
+  return code === 'ENOENT' ? { kind: 'missing' } : { kind: 'bad', problem: message('runs.settingsUnreadable', { detail: code ?? String(e) }) }
 }
 
 async function readSettingsFile(file: string): Promise<ReadResult> {
@@ -41,10 +41,10 @@ function parseSettingsText(text: string): ReadResult {
   try {
     json = parseJson(text)
   } catch {
-    return { kind: 'bad', problem: say('runs.settingsNotJson') }
+    return { kind: 'bad', problem: message('runs.settingsNotJson') }
   }
   const r = SettingsSchema.safeParse(json)
-  if (!r.success) return { kind: 'bad', problem: say('runs.settingsInvalidValues', { paths: r.error.issues.slice(0, 2).map((i) => i.path.join('.') || '(root)').join(', ') }) }
+  if (!r.success) return { kind: 'bad', problem: message('runs.settingsInvalidValues', { paths: r.error.issues.slice(0, 2).map((i) => i.path.join('.') || '(root)').join(', ') }) }
   return { kind: 'ok', settings: r.data }
 }
 

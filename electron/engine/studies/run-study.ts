@@ -26,7 +26,7 @@ export interface RunStudyOptions {
 /** particles for the end entropy (Kozachenko-Leonenko is O(N log N) but the tree build dominates past this) */
 const ENTROPY_POINTS = 10_000
 
-function valid(spec: ExperimentSpec, what: string): ExperimentSpec {
+function valid(spec: ExperimentSpec, what: Message): ExperimentSpec {
   const r = parseSpec(spec)
   if (!r.ok) throw new EngineError('invalid-spec', message('runs.studyInvalidSpec', { what, errors: fieldErrorsMessage(r.errors) }), r.errors)
   return r.spec
@@ -80,10 +80,10 @@ export interface PreparedStudy {
 
 /** Validate a study before any work (so a bad one is refused at once, with its fields): EngineError 'invalid-spec'. */
 export function prepareStudy(specInput: unknown, sweep: StudySweep): PreparedStudy {
-  const base = valid(specInput as ExperimentSpec, say('runs.studyBaseSpec'))
+  const base = valid(specInput as ExperimentSpec, message('runs.studyBaseSpec'))
   checkSweep(base, sweep)
-  const limit = valid(limitSpec(base, sweep), say('runs.studyLimitSpec'))
-  const points = sweep.values.map((v) => valid(pointSpec(base, sweep, v), say('runs.studyPointSpec', { parameter: sweep.parameter, value: v })))
+  const limit = valid(limitSpec(base, sweep), message('runs.studyLimitSpec'))
+  const points = sweep.values.map((v) => valid(pointSpec(base, sweep, v), message('runs.studyPointSpec', { parameter: sweep.parameter, value: v })))
   return { base, limit, points }
 }
 
