@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
 import { builtinModules } from 'node:module'
+import prettierOff from 'eslint-config-prettier/flat'
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 const electronPaths = [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }]
@@ -12,7 +13,7 @@ const securityChokePoints = [
   { selector: "NewExpression[callee.name='BrowserWindow'], NewExpression[callee.property.name='BrowserWindow']", message: 'Windows are made only in electron/main/window.ts.' },
   { selector: "MemberExpression[property.name='openExternal'], MemberExpression[property.value='openExternal'], ObjectPattern > Property[key.name='openExternal']", message: 'Open links only through openExternalSafely() in electron/main/external.ts.' }
 ]
-const fromCatalogue = 'Write user-facing text with say() from shared/messages, so the UI can show it in Japanese.'
+const fromCatalogue = 'Write user-facing text as a Message, message(key, params) from shared/messages, so it is worded in the reader\'s language at the edge.'
 const engineTextsFromCatalogue = [
   { selector: "NewExpression[callee.name=/Error$/] > :matches(Literal, TemplateLiteral):nth-child(2)", message: fromCatalogue },
   { selector: "CallExpression[callee.object.name='notes'][callee.property.name='push'] > :matches(Literal, TemplateLiteral)", message: fromCatalogue }
@@ -83,5 +84,7 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.js', 'bin/**/*.js', '*.config.*'],
     rules: { '@typescript-eslint/no-require-imports': 'off' }
-  }
+  },
+  // formatting is Prettier's (npm run format; lint runs prettier --check): stylistic rules that disagree are off
+  prettierOff
 )

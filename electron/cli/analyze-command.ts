@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises'
 import { basename, extname, resolve } from 'node:path'
 import type { AnalysisDataset, LayerReport } from '../../shared/layers'
-import { message, say, storedEnglish } from '../../shared/messages'
+import { message, storedEnglish, english } from '../../shared/messages'
 import { partialSibling, writeAnalysisFolder, type AnalysisContent } from '../engine/analyses/store'
 import { initBackend } from '../engine/backend'
 import { CancelledError, EngineError } from '../engine/errors'
@@ -141,7 +141,7 @@ export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: 
     content = { ...rest, ...compared, name: raw.name ?? basename(path), options: { k, seed }, report, projection: done.projection, appVersion: appVersion() }
   } catch (e) {
     if (e instanceof CancelledError) {
-      io.stderr.write(`nagare: ${say('onnx.interrupted')}\n`)
+      io.stderr.write(`nagare: ${english(message('onnx.interrupted'))}\n`)
       return EXIT.interrupted
     }
     return failure(io, e)
@@ -149,7 +149,7 @@ export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: 
   try {
     if (out) await writeAnalysisFolder(out, partialSibling(out), newRunId(content.name), content)
     io.stdout.write(reportJson(report))
-    for (const f of report.flags) io.stderr.write(`nagare: flag: ${storedEnglish(f.message)}\n${f.inherited?.length ? `  ${say('shift.flagInherited', { layers: f.inherited.join(', ') })}\n` : ''}  remedy: ${storedEnglish(f.remedy)}\n`)
+    for (const f of report.flags) io.stderr.write(`nagare: flag: ${storedEnglish(f.message)}\n${f.inherited?.length ? `  ${english(message('shift.flagInherited', { layers: f.inherited.join(', ') }))}\n` : ''}  remedy: ${storedEnglish(f.remedy)}\n`)
     return EXIT.ok
   } catch (e) {
     if (e instanceof EngineError && e.code === 'invalid-request') return failure(io, e)

@@ -4,7 +4,7 @@
 // the residual blocks the analysis reads its Euler stretches from.
 import { basename, resolve } from 'node:path'
 import type { AnalysisDataset } from '../../shared/layers'
-import { type Message, message, say } from '../../shared/messages'
+import { type Message, message } from '../../shared/messages'
 import { FEATURE_MAP_MODES, type FeatureMapMode } from '../../shared/onnx'
 import { CancelledError, EngineError } from '../engine/errors'
 import type { LayerData } from '../engine/layers/dumps'

@@ -1,7 +1,7 @@
 // The messages' public face: the Message model (message.ts), the catalogues it draws its keys from
 // (catalogues.ts), Messages as files keep them (stored.ts), zod's issues as Messages (zod-issue.ts), and
-// say() for the English of texts not yet Messages (errors). Legacy English texts are read back only
-// through legacy.ts, imported by name where a 0.1.0 text may turn up.
+// errors that carry a Message (message-error.ts). Legacy English texts are read back only through
+// legacy.ts, imported by name where a 0.1.0 text may turn up.
 import { fill, type Params } from './format'
 import { MESSAGES, type MessageKey } from './catalogues'
 
@@ -12,7 +12,7 @@ export { zodIssueMessage, zodIssuesMessage, customIssue, issueField } from './zo
 export { inlineList } from './message-list'
 export { MessageError, messageOf, messageSyntaxError } from './message-error'
 
-/** The English text of a message: what errors and logs carry until they are Messages. */
+/** The English of a catalogue message in one call, for tests. Product code builds Messages (message()) and words them at the edge (english(), renderMessage()). */
 export function say(key: MessageKey, params?: Params): string {
   return fill(MESSAGES[key].en, params)
 }

@@ -12,7 +12,7 @@ import { sinkhornDivergence } from './sinkhorn'
 import { sampleIndices } from './subsample'
 import type { Cloud } from './types'
 import { randomDirections, slicedW2, wasserstein1d } from './wasserstein'
-import { type Message, message, type MessageKey, say, type MessageParam } from '../../../shared/messages'
+import { type Message, message, type MessageKey, type MessageParam } from '../../../shared/messages'
 
 export const METRIC_NAMES = ['w1-1d', 'w2-1d', 'sliced-w2', 'sinkhorn', 'bures', 'mmd', 'energy', 'kl'] as const
 export type MetricName = (typeof METRIC_NAMES)[number]

@@ -4,7 +4,7 @@ import type { MixtureDef, ResolvedDistribution, SampledDef } from '../../../shar
 import { EngineError } from '../errors'
 import { cholesky } from './linalg'
 import type { Rng } from './random'
-import { message, say } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 export { componentLogDensities, mixtureLogDensity, mixtureMoments, mostLikelyComponents, prepareMixture, responsibilities } from './mixture'
 export type { PreparedMixture } from './mixture'

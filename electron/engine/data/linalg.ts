@@ -2,7 +2,7 @@
 // SPD inverse and log-determinant, products. Tensors stay float32; constants are exact to float64.
 import type { Matrix } from '../../../shared/matrix'
 import { EngineError } from '../errors'
-import { message, say, type MessageParam } from '../../../shared/messages'
+import { message, type MessageParam } from '../../../shared/messages'
 
 export function identity(n: number): Matrix {
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)))

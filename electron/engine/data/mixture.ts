@@ -3,7 +3,7 @@
 import type { Matrix } from '../../../shared/matrix'
 import type { MixtureDef } from '../../../shared/presets'
 import { spdInverse } from './linalg'
-import { say, message } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 export interface PreparedMixture {
   readonly dim: number

@@ -4,7 +4,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DatasetInfoSchema, type DatasetInfo } from '../../../shared/dataset'
-import { message, MessageError, say, zodIssuesMessage, type StoredMessage } from '../../../shared/messages'
+import { message, MessageError, zodIssuesMessage, type StoredMessage, english } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { detailOf, detailText } from '../io-messages'
 import { allInsideWorkspace, insideWorkspace } from '../inside-workspace'
@@ -112,7 +112,7 @@ export async function listDatasets(workspace: string, log: (message: string) => 
     try {
       out.push(await readInfo(workspace, id))
     } catch (e) {
-      log(say('import.datasetSkipped', { id, detail: detailText(e) }))
+      log(english(message('import.datasetSkipped', { id, detail: detailText(e) })))
     }
   }
   return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core'
 import type { Matrix } from '../../../shared/matrix'
 import { spdInverse } from '../data/linalg'
-import { say, message } from '../../../shared/messages'
+import { message } from '../../../shared/messages'
 
 /** Everything is laid out per component block: column k*D + j is coordinate j of component k. */
 export interface MixtureConstants {

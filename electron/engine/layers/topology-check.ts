@@ -3,7 +3,7 @@
 // 150,000,000-unit Dense layer grew the process to 1.8 GB before the mismatch with its 2x4 weights was
 // found. Sizes (units, filters, embedding sizes, the input shape) are capped, and each size a layer asks
 // for must appear among the dimensions of that layer's weights in the manifest, whose bytes were checked.
-import { type Message, message, say } from '../../../shared/messages'
+import { type Message, message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { WeightSpec } from './model-files'
 

@@ -8,7 +8,7 @@ import writeFileAtomic from 'write-file-atomic'
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch, type SettingsState } from '../../../shared/settings'
 import { EngineError } from '../errors'
 import { insideWorkspace, insideWorkspaceSync, OutsideWorkspaceError } from '../inside-workspace'
-import { message, say, zodIssuesMessage, type Message } from '../../../shared/messages'
+import { message, zodIssuesMessage, type Message } from '../../../shared/messages'
 import { parseJson } from '../../../shared/json-depth'
 
 export const SETTINGS_FILE = 'settings.json'

@@ -14,7 +14,7 @@ import { transport } from '../jobs/transport'
 import { newRunId } from '../runs/ids'
 import { integrate, solverOptionsOf } from '../solvers/integrate'
 import { checkSweep, convergenceSlope, limitDescription, limitSpec, pointSpec } from './sweep'
-import { message, say, stored, type Message } from '../../../shared/messages'
+import { message, stored, type Message } from '../../../shared/messages'
 
 export interface RunStudyOptions {
   ctx: JobContext

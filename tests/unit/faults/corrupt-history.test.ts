@@ -10,7 +10,7 @@ import type { EngineService } from '../../../shared/contract'
 import { RunStore } from '../../../electron/engine/runs/store'
 import { createEngineService } from '../../../electron/engine/service'
 import { smallRun } from '../engine/runs/manifest-fixture'
-import { english } from '../../../shared/messages'
+import { english, message } from '../../../shared/messages'
 
 const GOOD = '20261127-090000-good-0001'
 const BROKEN_JSON = '20261127-100000-broken-json-0002'
@@ -61,12 +61,18 @@ describe('a damaged history', () => {
     if (!list.ok) throw new Error(english(list.error.message))
     const byId = Object.fromEntries(list.value.map((r) => [r.id, r]))
     expect(list.value).toHaveLength(5)
-    expect(byId[BROKEN_JSON]).toMatchObject({ status: 'unreadable', problem: expect.stringMatching(/run\.json is not valid JSON/) })
-    expect(byId[EDITED]).toMatchObject({ status: 'unreadable', problem: expect.stringMatching(/run\.json does not describe a run: field particleCount: Enter a number\./) })
+    // each problem is a Message; its English names the problem as before
+    const problemText = (id: string): string => english(byId[id].problem!)
+    expect(byId[BROKEN_JSON]).toMatchObject({ status: 'unreadable', problem: { key: 'runs.manifestNotJson' } })
+    expect(problemText(BROKEN_JSON)).toMatch(/run\.json is not valid JSON/)
+    expect(byId[EDITED]).toMatchObject({ status: 'unreadable', problem: { key: 'runs.manifestInvalid' } })
+    expect(problemText(EDITED)).toMatch(/run\.json does not describe a run: field particleCount: Enter a number\./)
     // the trajectories' header and size are checked when listing: a missing or truncated file is named
     expect(byId[GOOD].status).toBe('complete')
-    expect(byId[NO_TRAJ]).toMatchObject({ status: 'unreadable', problem: `run ${NO_TRAJ}: trajectories.npy is missing` })
-    expect(byId[SHORT_TRAJ]).toMatchObject({ status: 'unreadable', problem: expect.stringMatching(new RegExp(`^run ${SHORT_TRAJ} cannot be read: trajectories\\.npy: truncated: shape \\[3, 4, 2\\] needs \\d+ bytes, the file has \\d+$`)) })
+    expect(byId[NO_TRAJ]).toMatchObject({ status: 'unreadable', problem: message('runs.runFileMissing', { id: NO_TRAJ, file: 'trajectories.npy' }) })
+    expect(problemText(NO_TRAJ)).toBe(`run ${NO_TRAJ}: trajectories.npy is missing`)
+    expect(byId[SHORT_TRAJ]).toMatchObject({ status: 'unreadable', problem: { key: 'runs.runUnreadable', params: { id: SHORT_TRAJ, problem: { key: 'runs.npyTruncated', params: { label: 'trajectories.npy' } } } } })
+    expect(problemText(SHORT_TRAJ)).toMatch(new RegExp(`^run ${SHORT_TRAJ} cannot be read: trajectories\\.npy: truncated: shape \\[3, 4, 2\\] needs \\d+ bytes, the file has \\d+$`))
 
     expect(await service.call('runs.get', { id: BROKEN_JSON })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runUnreadable', params: { id: BROKEN_JSON, problem: { key: 'runs.manifestNotJson' } } } } })
     expect(await service.call('runs.get', { id: EDITED })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runUnreadable', params: { problem: { key: 'runs.manifestInvalid', params: { issues: { params: { field: 'particleCount' } } } } } } } })

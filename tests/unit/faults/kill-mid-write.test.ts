@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RunStore } from '../../../electron/engine/runs/store'
 import { smallRun } from '../engine/runs/manifest-fixture'
+import { english, message } from '../../../shared/messages'
 
 const writer = resolve(__dirname, 'fixtures/slow-writer.mjs')
 const EARLIER = '20261127-100000-earlier-0001'
@@ -58,7 +59,9 @@ describe('kill -9 while a run is being written', () => {
       [EARLIER, 'complete'],
       [KILLED, 'incomplete']
     ])
-    expect(list.find((r) => r.id === KILLED)!.problem).toMatch(/interrupted while it was being saved/)
+    const problem = list.find((r) => r.id === KILLED)!.problem!
+    expect(problem).toEqual(message('runs.interrupted'))
+    expect(english(problem)).toMatch(/interrupted while it was being saved/)
     await expect(store.get(KILLED)).rejects.toMatchObject({ code: 'unreadable-run' })
     await expect(store.trajectories(KILLED)).rejects.toMatchObject({ code: 'unreadable-run' })
     // set aside, not deleted: the bytes written before the kill are kept with a reason file

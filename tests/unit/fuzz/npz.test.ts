@@ -136,7 +136,7 @@ describe('NPZ / ZIP reading under bad input', () => {
     const central = buf.readUInt32LE(eocd + 16)
     expect(buf.readUInt32LE(central)).toBe(0x02014b50)
     buf.writeUInt32LE(0xfffffffe, central + 24) // uncompressed size: ~4 GiB
-    expect(() => readZip(buf, 'huge.npz', CAP)).toThrow(/^huge\.npz: member .* is 4294967294 bytes uncompressed, over the 65536-byte limit$/)
+    expect(() => readZip(buf, 'huge.npz', CAP)).toThrow(/^huge\.npz: member .* is 4,294,967,294 bytes uncompressed, over the 65,536-byte limit$/)
   })
 
   it('an extra-field length pointing past the archive is a ZipError, not a RangeError (regression)', () => {

@@ -136,7 +136,7 @@ export const BAD_FILES: BadFile[] = [
         s.particles = { kind: 'sample', count: 1_000_000 }
         s.integration = { solver: 'rk4', depth: 0.25, stepSize: 2.5e-7, samples: 2 }
       }),
-    message: () => 'particles: 1000000 particles x 1000000 steps = 1.00e+12 particle-steps; the limit is 1e+10 (fewer particles or a larger step size)'
+    message: () => 'particles: 1,000,000 particles x 1,000,000 steps = 1.00e+12 particle-steps; the limit is 1e+10 (fewer particles or a larger step size)'
   },
   {
     name: 'history: trajectories.npy missing',
@@ -158,7 +158,7 @@ export const BAD_FILES: BadFile[] = [
     name: 'model: Dense layer of 150,000,000 units over 2x4 weights (refused before building)',
     bomb: true,
     run: async () => loadModelFromFiles(denseModel(150_000_000)),
-    message: () => 'layer d asks for units = 150000000; at most 1048576 are read'
+    message: () => 'layer d asks for units = 150000000; at most 1,048,576 are read'
   },
   {
     name: 'model: Dense layer whose units disagree with its weights',
@@ -174,7 +174,7 @@ export const BAD_FILES: BadFile[] = [
       const members = Array.from({ length: 11 }, (_, i) => ({ ...m, name: `layer${i}.npy` }))
       return loadLayerDumps(await write(dir, 'bomb.npz', zipOf(members)))
     },
-    message: (dir) => `${join(dir, 'bomb.npz')}: the members are 1048576256 bytes uncompressed in all, over the 536870912-byte limit`
+    message: (dir) => `${join(dir, 'bomb.npz')}: the members are 1,048,576,256 bytes uncompressed in all, over the 536,870,912-byte limit`
   },
   {
     name: 'analyze: NPZ whose directory understates the size (streaming stops at the stated size)',
@@ -189,7 +189,7 @@ export const BAD_FILES: BadFile[] = [
     name: 'analyze: NPZ layer with more rows than read (refused from its header)',
     bomb: true,
     run: async (dir) => loadLayerDumps(await write(dir, 'rows.npz', zipOf([npyMember('a.npy', [6_000_000, 20])]))),
-    message: (dir) => `${join(dir, 'rows.npz')}:a.npy: shape [6000000, 20] has 6000000 rows, more than the 5000000 read`
+    message: (dir) => `${join(dir, 'rows.npz')}:a.npy: shape [6000000, 20] has 6,000,000 rows, more than the 5,000,000 read`
   },
   {
     name: 'analyze: NPZ listing more members than layers read',
@@ -204,18 +204,18 @@ export const BAD_FILES: BadFile[] = [
     name: 'data preview: small NPZ whose array holds more values than read',
     bomb: true,
     run: async () => parseUpload('bomb.npz', zipOf([npyMember('x.npy', [4_000_000, 12])])),
-    message: () => 'bomb.npz: x.npy: shape [4000000, 12] holds 48000000 values, more than the 12582912 read from one array'
+    message: () => 'bomb.npz: x.npy: shape [4000000, 12] holds 48,000,000 values, more than the 12,582,912 read from one array'
   },
   {
     name: 'data preview: NPZ whose directory understates the size',
     bomb: true,
     run: async () => parseUpload('liar.npz', zipOf([npyMember('x.npy', [4_000_000, 12], 100_000)])),
-    message: () => 'liar.npz: member x.npy inflates past the 100000 bytes its directory entry declares (corrupt or hostile archive)'
+    message: () => 'liar.npz: member x.npy inflates past the 100,000 bytes its directory entry declares (corrupt or hostile archive)'
   },
   {
     name: 'data preview: NPZ with members over the total cap',
     run: async () => parseUpload('total.npz', zipOf([npyMember('x.npy', [100 * MiB / 4]), npyMember('y.npy', [100 * MiB / 4])])),
-    message: () => 'total.npz: the members are 209715456 bytes uncompressed in all, over the 201326592-byte limit'
+    message: () => 'total.npz: the members are 209,715,456 bytes uncompressed in all, over the 201,326,592-byte limit'
   },
   {
     name: 'data preview: NPZ listing thousands of members',
@@ -225,6 +225,6 @@ export const BAD_FILES: BadFile[] = [
   {
     name: 'data preview: NPY whose shape has more rows than read',
     run: async () => parseUpload('rows.npy', npyHeaderBytes('<f4', [6_000_000])),
-    message: () => 'rows.npy: shape [6000000] has 6000000 rows, more than the 5000000 read'
+    message: () => 'rows.npy: shape [6000000] has 6,000,000 rows, more than the 5,000,000 read'
   }
 ]

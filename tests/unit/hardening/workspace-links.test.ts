@@ -11,6 +11,7 @@ import { RunStore } from '../../../electron/engine/runs/store'
 import { SettingsStore } from '../../../electron/engine/settings/store'
 import { StudyStore } from '../../../electron/engine/studies/store'
 import { smallRun } from '../engine/runs/manifest-fixture'
+import { english, message } from '../../../shared/messages'
 
 const ID = '20261127-181500-paper-47-a1b2'
 let base: string
@@ -57,7 +58,8 @@ describe('links out of the workspace', () => {
     await expect(store.update(ID, { name: 'x' })).rejects.toThrow(`runs/${ID}/user.json is a link that leads outside the workspace`)
     expect(await readFile(join(outside, 'secret.txt'), 'utf8')).toBe('keep me')
     const [row] = await store.list()
-    expect(row).toMatchObject({ id: ID, status: 'unreadable', problem: `runs/${ID}/user.json is a link that leads outside the workspace; Nagare does not read or write through it` })
+    expect(row).toMatchObject({ id: ID, status: 'unreadable', problem: message('harden.outsideWorkspace', { path: `runs/${ID}/user.json` }) })
+    expect(english(row.problem!)).toBe(`runs/${ID}/user.json is a link that leads outside the workspace; Nagare does not read or write through it`)
   })
 
   it('the runs folder itself linked outside: a save is refused before anything is written', async () => {
@@ -106,7 +108,8 @@ describe('links out of the workspace', () => {
     await symlink(join(outside, 'settings.json'), join(ws, 'settings.json'))
     const store = new SettingsStore(ws)
     const state = await store.get()
-    expect(state.notice).toContain('settings.json is a link that leads outside the workspace')
+    expect(state.notice?.params?.problem).toEqual(message('harden.outsideWorkspace', { path: 'settings.json' }))
+    expect(english(state.notice!)).toContain('settings.json is a link that leads outside the workspace')
     expect(await readFile(join(outside, 'settings.json'), 'utf8')).toBe('{"language":"ja"}')
   })
 

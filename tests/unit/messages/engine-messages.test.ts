@@ -91,7 +91,7 @@ describe('engine texts from real code paths, in Japanese', () => {
     await mkdir(userData, { recursive: true })
     await writeFile(join(userData, 'settings.json'), '{"language": ')
     const state = await new SettingsStore(userData).get()
-    expect(state.notice).toMatch(/^Your settings file could not be used because it is not valid JSON\. It was kept as /)
+    expect(english(state.notice!)).toMatch(/^Your settings file could not be used because it is not valid JSON\. It was kept as /)
     const kept = (await readdir(userData)).find((f) => f.startsWith('settings.json.unreadable-'))!
     const ja = expectJapanese(state.notice!, [kept])
     expect(ja).toContain('正しい JSON ではなかった')
@@ -139,7 +139,9 @@ describe('engine texts from real code paths, in Japanese', () => {
     expect(notes.length).toBeGreaterThanOrEqual(4)
     for (const note of notes) expectJapanese(note)
     const merging = notes.find((m) => m.key === 'engine.noteMerging')!
-    const pairs = /^Merging: (\d+) seeded/.exec(english(merging))![1]
+    // the default 20,000 pairs: whole numbers of five digits or more are grouped, in both languages
+    const pairs = /^Merging: ([\d,]+) seeded/.exec(english(merging))![1]
+    expect(pairs).toBe('20,000')
     expectJapanese(merging, [pairs])
   })
 

@@ -9,6 +9,7 @@ import { initBackend, tf } from '../../../../electron/engine/backend'
 import { createJobContext } from '../../../../electron/engine/jobs/context'
 import { runExperiment } from '../../../../electron/engine/jobs/runner'
 import { RunManifestSchema, type RunManifest } from '../../../../shared/run'
+import { storedEnglish } from '../../../../shared/messages/stored'
 import { exactGaussianPoints } from './depth-fixtures'
 
 const LAMBDA = [2, 1]
@@ -74,7 +75,7 @@ describe('per-depth analysis of Gaussian runs', () => {
     expect(errCoarse / errFine).toBeGreaterThan(8)
     // the kinetic energy of the continuous DAE equals the entropy it removes: H(0) - H(T) (dH/dt = -J)
     expect(fine.metrics.at(-1)!.kineticEnergy!).toBeCloseTo(fine.summary.entropyStart - fine.summary.entropyEnd, 2)
-    expect(fine.notes.join(' ')).toMatch(/velocity field evaluated at the recorded positions of all 2000 particles/)
+    expect(fine.notes.map(storedEnglish).join(' ')).toMatch(/velocity field evaluated at the recorded positions of all 2000 particles/)
     expect(tf.memory().numTensors).toBe(baseline)
   })
 
@@ -119,6 +120,6 @@ describe('per-depth analysis of Gaussian runs', () => {
     const end = fine.metrics.at(-1)!
     end.sigmas!.forEach((v, i) => expect(v).toBeCloseTo((LAMBDA[i] / (LAMBDA[i] + T)) * Math.sqrt(LAMBDA[i]), 4))
     end.sigmas!.forEach((v, i) => expect(v).toBeGreaterThan(end.gradientFlowSigmas![i]!))
-    expect(fine.notes.join(' ')).toMatch(/implied velocity/)
+    expect(fine.notes.map(storedEnglish).join(' ')).toMatch(/implied velocity/)
   })
 })

@@ -11,6 +11,7 @@ import type { VelocityField } from '../../../../electron/engine/flows/types'
 import { integrate } from '../../../../electron/engine/solvers/integrate'
 import type { SolverOptions } from '../../../../electron/engine/solvers/types'
 import { gaussianCloud, testRng } from './test-rng'
+import { englishLines } from '../../../../shared/messages/message'
 
 const A = 0.99
 const linearField: VelocityField = { dim: 2, referenceRows: 0, velocity: (x: tf.Tensor2D) => tfc.mul(x, -A), dispose: () => {} }
@@ -78,6 +79,7 @@ describe('merging', () => {
     expect(e.rows[0].mergedFraction).toBe(0)
     x.rows.forEach((r) => expect(r.mergedFraction).toBe(0))
     expect(e.constants.merging).toMatchObject({ pairs: 20_000, startRatio: 0.1, endRatio: 0.01 })
-    expect(e.notes.join(' ')).toMatch(/Merging: 20000 seeded particle pairs/)
+    // numbers of five digits or more are rendered grouped
+    expect(englishLines(e.notes)).toMatch(/Merging: 20,000 seeded particle pairs/)
   })
 })

@@ -3,6 +3,7 @@ import { depthMetrics } from '../../../../electron/engine/analysis/depth-metrics
 import { gaussianEntropy } from '../../../../electron/engine/analysis/entropy'
 import { cloudCovariance, cloudMean } from '../../../../electron/engine/analysis/moments'
 import { DepthMetricsSchema } from '../../../../shared/run'
+import { englishLines } from '../../../../shared/messages/message'
 import { gaussianCloud, testRng } from './test-rng'
 
 /** x_t = x0 + t * shift at depths 0, 0.5, 1: every metric has a closed form. */
@@ -45,7 +46,7 @@ describe('depthMetrics', () => {
     // a translation does not change the kNN entropy (up to float32 rounding of the shifted positions)
     expect(rows[2].entropy).toBeCloseTo(rows[0].entropy, 3)
     expect(Math.abs(rows[0].entropy - gaussianEntropy([[2, 0], [0, 1]]))).toBeLessThan(0.08)
-    expect(notes.join(' ')).toMatch(/Kozachenko-Leonenko/)
+    expect(englishLines(notes)).toMatch(/Kozachenko-Leonenko/)
   })
 
   it('a translation: speed, path length and implied kinetic energy are those of x0 + t shift', async () => {
@@ -80,7 +81,7 @@ describe('depthMetrics', () => {
       // 1-D: sliced W2 is the exact W2, here the translation distance
       expect(r.slicedW2ToInput).toBeCloseTo(r.depth, 5)
     })
-    expect(notes.join(' ')).not.toMatch(/Kozachenko/)
+    expect(englishLines(notes)).not.toMatch(/Kozachenko/)
   })
 
   it('subsamples large clouds reproducibly and says so', async () => {
@@ -90,8 +91,8 @@ describe('depthMetrics', () => {
     const a = await depthMetrics(traj, [3, n, 3], depths, { rng: testRng(3), ...opts })
     const b = await depthMetrics(traj, [3, n, 3], depths, { rng: testRng(3), ...opts })
     expect(a).toEqual(b)
-    expect(a.notes.join(' ')).toMatch(/subsample of 4000 of the 30000/)
-    expect(a.notes.join(' ')).toMatch(/subsample of 5000 of the 30000/)
+    expect(englishLines(a.notes)).toMatch(/subsample of 4000 of the 30,000/)
+    expect(englishLines(a.notes)).toMatch(/subsample of 5000 of the 30,000/)
     const exact = gaussianEntropy([[2, 0, 0], [0, 1, 0], [0, 0, 1.5]])
     expect(Math.abs(a.rows[0].entropy - exact)).toBeLessThan(0.1)
   })
@@ -101,7 +102,7 @@ describe('depthMetrics', () => {
     const r = await depthMetrics(traj, [2, 1, 2], [0, 1], { rng: testRng(4) })
     expect(r.rows[1].entropy).toBe(0)
     expect(r.rows[1].w2AxisToInput).toEqual([0.5, 0.5])
-    expect(r.notes.join(' ')).toMatch(/at least two particles/)
+    expect(englishLines(r.notes)).toMatch(/at least two particles/)
     await expect(depthMetrics(traj, [2, 2, 2], [0, 1], { rng: testRng(4) })).rejects.toThrow(/shape/)
   })
 
@@ -111,8 +112,8 @@ describe('depthMetrics', () => {
     const labels = Int32Array.from({ length: n }, (_, i) => i % 2)
     const sampled = await depthMetrics(traj, [3, n, 2], depths, { rng: testRng(5), labels })
     const classified = await depthMetrics(traj, [3, n, 2], depths, { rng: testRng(5), labels, labelKind: 'class' })
-    expect(sampled.notes.join(' ')).toContain('over 2 mixture-component labels')
-    expect(classified.notes.join(' ')).toContain('over 2 class labels')
-    expect(classified.notes.join(' ')).not.toContain('mixture-component')
+    expect(englishLines(sampled.notes)).toContain('over 2 mixture-component labels')
+    expect(englishLines(classified.notes)).toContain('over 2 class labels')
+    expect(englishLines(classified.notes)).not.toContain('mixture-component')
   })
 })

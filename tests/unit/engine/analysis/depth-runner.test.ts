@@ -8,6 +8,7 @@ import { createJobContext } from '../../../../electron/engine/jobs/context'
 import { runExperiment } from '../../../../electron/engine/jobs/runner'
 import { metricsCsv } from '../../../../electron/engine/runs/metrics-csv'
 import { RunManifestSchema } from '../../../../shared/run'
+import { storedEnglish } from '../../../../shared/messages/stored'
 
 const ctx = () => createJobContext(new AbortController().signal)
 let baseline = 0
@@ -45,7 +46,7 @@ describe('per-depth analysis in the runner (mixtures)', () => {
       expect(rows[k].speed!).toBeGreaterThan(0)
     }
     expect(metricsCsv(rows, 2).split('\n')[0]).toMatch(/,speed,mean_sq_velocity,kinetic_energy,path_length,merged_fraction,separability$/)
-    expect(manifest.notes.join(' ')).toMatch(/Separability: tr\(S_b\) \/ tr\(S_w\) over 2 mixture-component labels/)
+    expect(manifest.notes.map(storedEnglish).join(' ')).toMatch(/Separability: tr\(S_b\) \/ tr\(S_w\) over 2 mixture-component labels/)
     expect(tf.memory().numTensors).toBe(baseline)
   })
 

@@ -12,6 +12,7 @@ import { listDatasets, loadDataset } from '../../../../electron/engine/datasets/
 import { dataHandlers } from '../../../../electron/engine/handlers/data'
 import type { HandlerContext } from '../../../../electron/engine/handlers/types'
 import { readNpyAny } from '../../../../electron/engine/runs/npy'
+import { message, stored, storedEnglish, type StoredMessage } from '../../../../shared/messages'
 
 const CSV = 'a,b,kind\r\n1,2,cat\r\n3,,dog\r\n5,6,cat\r\n'
 let ws: string
@@ -27,7 +28,8 @@ describe('data handlers', () => {
     expect(p.rows).toBe(3)
     const info = await h['data.import']({ token: p.token, name: 'Pets', features: [0, 1], label: 2, missing: 'fill-mean' })
     expect(info).toMatchObject({ name: 'Pets', fileName: 'pets.csv', format: 'csv', n: 3, d: 2, featureNames: ['a', 'b'], labelName: 'kind', classes: ['cat', 'dog'] })
-    expect(info.cleaning).toBe('filled 1 missing cell with the column mean')
+    expect(info.cleaning).toEqual([stored(message('import.filledOneMean'))])
+    expect((info.cleaning as StoredMessage[]).map(storedEnglish)).toEqual(['filled 1 missing cell with the column mean'])
     const dir = join(ws, 'datasets', info.id)
     expect((await readdir(dir)).sort()).toEqual(['data.npy', 'dataset.json', 'labels.npy', 'original.csv'])
     expect(await readFile(join(dir, 'original.csv'), 'utf8')).toBe(CSV)

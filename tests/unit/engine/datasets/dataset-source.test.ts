@@ -12,7 +12,7 @@ import { createJobContext } from '../../../../electron/engine/jobs/context'
 import { runExperiment } from '../../../../electron/engine/jobs/runner'
 import { saveDataset } from '../../../../electron/engine/datasets/store'
 import { EngineError } from '../../../../electron/engine/errors'
-import { english } from '../../../../shared/messages'
+import { english, message, stored, storedEnglish } from '../../../../shared/messages'
 
 const ctx = () => createJobContext(new AbortController().signal)
 let backend: string
@@ -68,7 +68,8 @@ describe('an imported dataset as the empirical DAE data', () => {
     // coloured by the dataset's classes, and the note names the data
     expect(a.manifest.labels).toBe('class')
     expect(Array.from(a.labels!)).toEqual(LABELS)
-    expect(a.manifest.notes[0]).toBe('Particles: 12 of the 12 rows of dataset "Twelve rows" (columns a, b)')
+    expect(a.manifest.notes[0]).toEqual(stored(message('trainui.noteDatasetParticles', { count: 12, rows: 12, name: 'Twelve rows', columns: 'a, b' })))
+    expect(storedEnglish(a.manifest.notes[0])).toBe('Particles: 12 of the 12 rows of dataset "Twelve rows" (columns a, b)')
   })
 
   it('draws a subsample of distinct rows in file order, in the chosen columns', async () => {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
 import { resolveDistribution } from '../../../../shared/experiment'
 import { buildFlow } from '../../../../electron/engine/flows/build-flow'
+import { englishLines } from '../../../../shared/messages/message'
 import { EngineError } from '../../../../electron/engine/errors'
 import { specOf } from './helpers'
 
@@ -28,7 +29,7 @@ describe('buildFlow', () => {
     expect(buildFlow(specOf({ flow: { kind: 'composed-dae', layers: 3 } }), d).type).toBe('map')
     const emp = buildFlow(specOf({ flow: { kind: 'empirical-dae', bandwidth: 0.1, referenceSize: 5 } }), d)
     expect(emp.type).toBe('field')
-    expect(emp.notes.join(' ')).toMatch(/Nadaraya-Watson/)
+    expect(englishLines(emp.notes)).toMatch(/Nadaraya-Watson/)
     expect(emp.gaussianCovarianceAt).toBeUndefined()
     // mixtures have no Gaussian pushforward
     expect(buildFlow(specOf({}), d).gaussianCovarianceAt).toBeUndefined()

@@ -100,7 +100,7 @@ describe('TF.js Layers model import', () => {
       expect(loaded.widths).toEqual([8, 8, 8, 2])
       // the memory cap is checked before anything is allocated (widths inflated to pretend a huge model)
       const huge = { ...loaded, widths: loaded.widths.map(() => 20_000_000) }
-      await expect(recordLayerOutputs(huge, new Float64Array(6), 3, 2)).rejects.toThrow(/over the limit of 134217728; use at most 1 points/)
+      await expect(recordLayerOutputs(huge, new Float64Array(6), 3, 2)).rejects.toThrow(/over the limit of 134,217,728; use at most 1 points/)
     } finally {
       loaded.model.dispose()
     }
@@ -133,10 +133,10 @@ describe('TF.js Layers model import', () => {
 
   it('refuses files over the size cap, in memory and on disk', async () => {
     const big = new Uint8Array(MAX_MODEL_FILE_BYTES + 1)
-    expect((await refusal(filesOf(saved.modelJson, big))).message).toMatch(/over the \d+-byte limit per model file/)
+    expect((await refusal(filesOf(saved.modelJson, big))).message).toMatch(/over the \d{1,3}(,\d{3})+-byte limit per model file/)
     const path = await writeModel(join(dir, 'big'), saved)
     await truncate(join(dir, 'big', 'weights.bin'), MAX_MODEL_FILE_BYTES + 1) // sparse: no real 48 MiB write
-    await expect(readModelFiles(path)).rejects.toThrow(/over the \d+-byte limit/)
+    await expect(readModelFiles(path)).rejects.toThrow(/over the \d{1,3}(,\d{3})+-byte limit/)
   })
 
   it('refuses JSON that is not a model', async () => {

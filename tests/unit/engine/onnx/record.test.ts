@@ -7,6 +7,8 @@ import { planReduction, reducerFactory } from '../../../../electron/engine/onnx/
 import { denseOf, sparseProjection } from '../../../../electron/engine/onnx/sparse-projection'
 import { reductionNote } from '../../../../electron/engine/onnx/notes'
 import { createRng } from '../../../../electron/engine/data/random'
+import { english, message } from '../../../../shared/messages'
+import { ONNX_LIMITS } from '../../../../shared/onnx'
 import { loadFixture, MODELS } from './onnx-fixtures'
 
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -118,8 +120,14 @@ describe('feature-map reductions', () => {
     expect(planReduction([64, 16, 16], 'channel-means', 7)).toEqual({ method: 'channel-means', shape: [64, 16, 16], width: 64 })
     expect(planReduction([5000], 'channel-means', 7).method).toBe('random-projection')
     // the row's sentence names the sparse matrix; an analysis recorded before it (no `matrix`) keeps its Gaussian one
-    expect(reductionNote(planReduction([64, 16, 16], 'auto', 7))).toContain('very sparse random projection to 1024 dimensions (seed 7;')
-    expect(reductionNote({ method: 'random-projection', shape: [64, 16, 16], width: 1024, seed: 7 })).toContain('Gaussian random projection')
+    expect(reductionNote(planReduction([64, 16, 16], 'auto', 7))).toEqual(
+      message('onnxspeed.reductionSparseProjection', { shape: '[64, 16, 16]', features: 16384, cap: ONNX_LIMITS.exactFeatures, width: 1024, seed: 7 })
+    )
+    expect(english(reductionNote(planReduction([64, 16, 16], 'auto', 7)))).toContain('very sparse random projection to 1024 dimensions (seed 7;')
+    expect(reductionNote({ method: 'random-projection', shape: [64, 16, 16], width: 1024, seed: 7 })).toEqual(
+      message('onnx.reductionProjection', { shape: '[64, 16, 16]', features: 16384, cap: ONNX_LIMITS.exactFeatures, width: 1024, seed: 7 })
+    )
+    expect(english(reductionNote({ method: 'random-projection', shape: [64, 16, 16], width: 1024, seed: 7 }))).toContain('Gaussian random projection')
   })
 
   it('projects exactly as the product with the seeded sparse matrix, and channel means as plain means', () => {

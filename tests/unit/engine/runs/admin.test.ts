@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RunStore } from '../../../../electron/engine/runs/store'
 import { templateOf } from '../../../../electron/engine/runs/summary'
 import { smallRun } from './manifest-fixture'
+import { english, message } from '../../../../shared/messages'
 
 let ws: string
 let store: RunStore
@@ -95,7 +96,8 @@ describe('interrupted saves', () => {
       [A, 'complete']
     ])
     const inc = list.find((r) => r.status === 'incomplete')!
-    expect(inc.problem).toMatch(/interrupted while it was being saved/)
+    expect(inc.problem).toEqual(message('runs.interrupted'))
+    expect(english(inc.problem!)).toMatch(/interrupted while it was being saved/)
     const aside = join(ws, 'runs', '.incomplete', '20261127-130000-crashed-0003')
     expect((await readdir(aside)).sort()).toEqual(['.writer.json', 'incomplete.json', 'trajectories.npy'])
     expect(await readFile(join(aside, 'trajectories.npy'), 'utf8')).toBe('half')

@@ -8,6 +8,7 @@ import { metricsCsvHeader } from '../../../../electron/engine/runs/metrics-csv'
 import { readNpy } from '../../../../electron/engine/runs/npy'
 import { RunStore } from '../../../../electron/engine/runs/store'
 import { smallRun } from './manifest-fixture'
+import { english, message, type Message } from '../../../../shared/messages'
 
 let ws: string
 let store: RunStore
@@ -102,10 +103,15 @@ describe('RunStore', () => {
     const complete = list.filter((r) => r.status === 'complete')
     expect(complete.map((r) => r.id)).toEqual(['20261127-120000-new-0002', '20261127-100000-old-0001'])
     expect(complete[0]).toMatchObject({ name: 'paper 47 small', backend: 'cpu', flow: 'continuous-dae', dimension: 2, particleCount: 4, entropyStart: 3, entropyEnd: 2.8 })
-    expect(list.find((r) => r.id === '20261127-110000-broken-0004')!.problem).toMatch(/not valid JSON/)
-    expect(list.find((r) => r.id === '20261127-090000-invalid-0005')!.problem).toMatch(/dimension/)
-    expect(list.find((r) => r.id === 'no-manifest')!.problem).toMatch(/missing/)
-    expect(list.find((r) => r.id === 'my copy (2)')!.problem).toMatch(/not a valid run id/)
+    const problemOf = (id: string): Message => list.find((r) => r.id === id)!.problem!
+    expect(problemOf('20261127-110000-broken-0004')).toMatchObject({ key: 'runs.manifestNotJson' })
+    expect(english(problemOf('20261127-110000-broken-0004'))).toMatch(/not valid JSON/)
+    expect(problemOf('20261127-090000-invalid-0005')).toMatchObject({ key: 'runs.manifestInvalid' })
+    expect(english(problemOf('20261127-090000-invalid-0005'))).toMatch(/dimension/)
+    expect(problemOf('no-manifest')).toEqual(message('runs.manifestMissing'))
+    expect(english(problemOf('no-manifest'))).toMatch(/missing/)
+    expect(problemOf('my copy (2)')).toEqual(message('runs.folderNotRunId'))
+    expect(english(problemOf('my copy (2)'))).toMatch(/not a valid run id/)
     // nothing was deleted or moved
     expect((await stat(join(broken, 'run.json'))).isFile()).toBe(true)
     expect((await stat(join(ws, 'runs', '.partial-20261127-130000-crashed-0003'))).isDirectory()).toBe(true)

@@ -7,6 +7,7 @@ import writeFileAtomic from 'write-file-atomic'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { peekSettings, SettingsStore } from '../../../../electron/engine/settings/store'
 import { DEFAULT_SETTINGS } from '../../../../shared/settings'
+import { english, message } from '../../../../shared/messages'
 
 let dir: string
 beforeEach(async () => {
@@ -45,9 +46,9 @@ describe('SettingsStore', () => {
   })
 
   it.each([
-    ['not JSON', '{"language": "ja",', /not valid JSON/],
-    ['invalid values', JSON.stringify({ language: 'klingon' }), /invalid values \(language\)/]
-  ])('sets aside a settings file that is %s, uses defaults and says so', async (_what, text, problem) => {
+    ['not JSON', '{"language": "ja",', message('runs.settingsNotJson'), /not valid JSON/],
+    ['invalid values', JSON.stringify({ language: 'klingon' }), message('runs.settingsInvalidValues', { paths: 'language' }), /invalid values \(language\)/]
+  ])('sets aside a settings file that is %s, uses defaults and says so', async (_what, text, problem, problemText) => {
     await writeFile(join(dir, 'settings.json'), text)
     expect(peekSettings(dir)).toEqual(DEFAULT_SETTINGS)
     // peeking changed nothing
@@ -59,11 +60,13 @@ describe('SettingsStore', () => {
     expect(files).toHaveLength(1)
     expect(files[0]).toMatch(/^settings\.json\.unreadable-\d{4}-\d\d-\d\dT[\d-]+Z$/)
     expect(await readFile(join(dir, files[0]), 'utf8')).toBe(text)
-    expect(state.notice).toMatch(problem)
-    expect(state.notice).toContain(join(dir, files[0]))
-    expect(state.notice).toMatch(/default settings are in use/)
+    expect(state.notice).toEqual(message('runs.settingsSetAside', { problem, file: join(dir, files[0]) }))
+    const notice = english(state.notice!)
+    expect(notice).toMatch(problemText)
+    expect(notice).toContain(join(dir, files[0]))
+    expect(notice).toMatch(/default settings are in use/)
     // the notice stays until the user saves settings
-    expect((await s.get()).notice).toBe(state.notice)
+    expect((await s.get()).notice).toEqual(state.notice)
     expect((await s.set({ language: 'en' })).notice).toBeUndefined()
     expect((await readdir(dir)).sort()).toEqual([files[0], 'settings.json'].sort())
   })

@@ -112,7 +112,7 @@ beforeEach(() => {
   api['layers.list'] = vi.fn(() =>
     okR<LayerAnalysisSummary[]>([
       { id: 'an-1', name: 'toy', createdAt: '2026-01-01T00:00:00Z', status: 'complete', source: 'dumps', layerCount: 6, n: 30, flagCount: 2 },
-      { id: 'bad', name: 'broken', createdAt: '2026-01-02T00:00:00Z', status: 'unreadable', problem: message('runs.manifestNotJson', { detail: 'line 1' }) }
+      { id: 'bad', name: 'broken', createdAt: '2026-01-02T00:00:00Z', status: 'unreadable', problem: message('import.analysisJsonMissing') }
     ])
   )
   document.body.innerHTML = ''
@@ -165,7 +165,7 @@ describe('layer analysis page', () => {
     history.replaceState(null, '', '#/analysis')
     const w = await mountView()
     expect(byId(w, 'analysis-picker').text()).toContain('6 layers · 30 points · 2 flags')
-    expect(byId(w, 'analysis-picker').text()).toContain('unreadable: report.json missing')
+    expect(byId(w, 'analysis-picker').text()).toContain('unreadable: analysis.json is missing')
     await byId(w, 'analysis-open-an-1').trigger('click')
     await flush()
     expect(useNavStore().params).toEqual({ id: 'an-1' })
