@@ -19,7 +19,7 @@ export default defineConfig({
           worker: here('electron/host/worker.ts'),
           server: here('electron/server/index.ts'),
           cli: here('electron/cli/index.ts'),
-          'sinkhorn-worker': here('electron/engine/analysis/sinkhorn/worker.ts'),
+          'sinkhorn-worker': here('electron/engine/metrics/sinkhorn/worker.ts'),
           'pool-worker': here('electron/engine/pool/worker.ts')
         }
       }

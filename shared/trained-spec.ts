@@ -16,7 +16,7 @@ export const TRAINING_LIMITS = {
   maxTrainingEvaluations: 4_000
 } as const
 
-/** Built-in labelled datasets (mirrors electron/engine/data/builtin-datasets.ts; shared imports only zod). */
+/** Built-in labelled datasets (mirrors electron/engine/sampling/builtin-datasets.ts; shared imports only zod). */
 export const BUILTIN_DATASET_NAMES = ['moons', 'circles', 'spirals', 'helix-pair', 's-curve', 'gaussian-blobs'] as const
 
 /** The time-conditioned MLP field v_theta(x, t) of a trained flow. */

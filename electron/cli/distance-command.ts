@@ -1,10 +1,10 @@
 // `nagare distance A B --metric <name>`: one distance between two clouds (.npy or CSV), printed as one JSON
 // object on stdout. Exit codes: 0 done, 2 unusable input or options (message on stderr), 1 internal failure.
 import { resolve } from 'node:path'
-import { computeDistance, METRICS, type DistanceOptions, type MetricName } from '../engine/analysis/distances'
+import { computeDistance, METRICS, type DistanceOptions, type MetricName } from '../engine/metrics/distances'
 import { EngineError } from '../engine/errors'
 import { message } from '../../shared/messages'
-import { CloudInputError, loadCloud } from '../engine/data/cloud-input'
+import { CloudInputError, loadCloud } from '../engine/inputs/cloud-input'
 import type { CliIo } from './io'
 import { EXIT } from './run-command'
 

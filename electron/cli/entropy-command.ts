@@ -1,12 +1,12 @@
 // `nagare entropy A [--k 5]`: the Kozachenko-Leonenko kNN entropy of a cloud (.npy or CSV) and, for
 // reference, the entropy of the Gaussian with the cloud's mean and covariance, as one JSON object.
 import { resolve } from 'node:path'
-import { gaussianEntropy, knnEntropy } from '../engine/analysis/entropy'
-import { cloudCovariance } from '../engine/analysis/moments'
-import { sampleIndices } from '../engine/analysis/subsample'
-import { createRng } from '../engine/data/random'
+import { gaussianEntropy, knnEntropy } from '../engine/metrics/entropy'
+import { cloudCovariance } from '../engine/metrics/moments'
+import { sampleIndices } from '../engine/metrics/subsample'
+import { createRng } from '../engine/sampling/random'
 import { EngineError } from '../engine/errors'
-import { loadCloud } from '../engine/data/cloud-input'
+import { loadCloud } from '../engine/inputs/cloud-input'
 import { failure, parseNumberOptions } from './distance-command'
 import type { CliIo } from './io'
 import { EXIT } from './run-command'

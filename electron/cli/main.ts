@@ -1,7 +1,7 @@
 // The `nagare` command line: parses arguments with commander and dispatches; returns the exit code
 // instead of exiting, so tests call it with injected streams.
 import { Command, CommanderError, Option } from 'commander'
-import { METRIC_NAMES, type MetricName } from '../engine/analysis/distances'
+import { METRIC_NAMES, type MetricName } from '../engine/metrics/distances'
 import { appVersion } from '../engine/version'
 import { analyzeCommand, ANALYZE_CLI_DEFAULTS, type RawAnalyzeOptions } from './analyze-command'
 import { compareAnalysesCommand } from './compare-analyses-command'

@@ -6,9 +6,9 @@ import '@tensorflow/tfjs-backend-cpu'
 import * as tf from '@tensorflow/tfjs-core'
 import { SPEC_VERSION } from '../../shared/limits'
 import { buildTrainSpec, presetValues, taskDefaults } from '../../renderer/src/components/train/trainSpec'
-import { initialTrainValues } from '../../renderer/src/stores/trainDraft'
+import { initialTrainValues } from '../../renderer/src/stores/drafts/trainDraft'
 import { createJobContext } from '../../electron/engine/jobs/context'
-import { runTrainedExperiment } from '../../electron/engine/jobs/train-runner'
+import { runTrainedExperiment } from '../../electron/engine/jobs/trained/runner'
 
 async function main(): Promise<void> {
   await tf.setBackend('cpu')

@@ -1,4 +1,4 @@
-// Messages of data import, datasets, model and activation-dump import, layer analysis (electron/engine/data-import, datasets, layers, analyses, handlers/data.ts and handlers/layers.ts), in English and Japanese.
+// Messages of data import, datasets, model and activation-dump import, layer analysis (electron/engine/datasets/import, datasets, layers, analyses, handlers/data.ts and handlers/layers.ts), in English and Japanese.
 // Keys start with "import.". English is what the engine writes (logs, CLI, run.json); the UI shows either.
 import type { Catalog } from './catalog'
 

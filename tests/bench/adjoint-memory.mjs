@@ -15,7 +15,7 @@ const N = Number(process.env.BENCH_ADJOINT_ROWS ?? 1024)
 
 async function ours() {
   const { initBackend, tf } = await import('../../electron/engine/backend.ts')
-  const { createRng } = await import('../../electron/engine/data/random.ts')
+  const { createRng } = await import('../../electron/engine/sampling/random.ts')
   const { MlpField } = await import('../../electron/engine/models/mlp-field.ts')
   const { TrainedModel } = await import('../../electron/engine/models/trained-model.ts')
   const { adjointGradients } = await import('../../electron/engine/training/adjoint.ts')

@@ -29,7 +29,7 @@ async function ours(backendName) {
   const { initBackend, tf } = await import('../../electron/engine/backend.ts')
   const { MlpField } = await import('../../electron/engine/models/mlp-field.ts')
   const { integrate } = await import('../../electron/engine/solvers/integrate.ts')
-  const { createRng } = await import('../../electron/engine/data/random.ts')
+  const { createRng } = await import('../../electron/engine/sampling/random.ts')
   const { createOptimizer, trainStep } = await import('../../electron/engine/training/train-step.ts')
   const backend = await initBackend(backendName)
   const rng = createRng(0)

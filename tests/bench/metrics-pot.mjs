@@ -21,10 +21,10 @@ import { emit, median, peerDir } from './util.mjs'
 const root = resolve(import.meta.dirname, '../..')
 const PY = '/usr/bin/python3'
 const load = (p) => tsImport(join(root, p), import.meta.url)
-const { slicedW2, randomDirections } = await load('electron/engine/analysis/wasserstein.ts')
-const { entropicOt, sinkhornDivergence } = await load('electron/engine/analysis/sinkhorn/index.ts')
-const { createRng } = await load('electron/engine/data/random.ts')
-const { threadsFor } = await load('electron/engine/analysis/sinkhorn/threads.ts')
+const { slicedW2, randomDirections } = await load('electron/engine/metrics/wasserstein.ts')
+const { entropicOt, sinkhornDivergence } = await load('electron/engine/metrics/sinkhorn/index.ts')
+const { createRng } = await load('electron/engine/sampling/random.ts')
+const { threadsFor } = await load('electron/engine/metrics/sinkhorn/threads.ts')
 
 function clouds(n, seed) {
   const rng = createRng(seed)

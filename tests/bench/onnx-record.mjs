@@ -37,7 +37,7 @@ const { recordOnnx } = await load('electron/engine/onnx/index.ts')
 const { createSession, onnxRuntime } = await load('electron/engine/onnx/session.ts')
 const { readGraph, withOutputs } = await load('electron/engine/onnx/graph.ts')
 const { analyzeAndProject } = await load('electron/engine/layers/pipeline.ts')
-const { readNpyAny } = await load('electron/engine/runs/npy.ts')
+const { readNpyAny } = await load('electron/engine/formats/npy.ts')
 const { applySparseProjection, sparseProjection } = await load('electron/engine/onnx/sparse-projection.ts')
 
 const bytes = new Uint8Array(readFileSync(join(dir, 'resnet18.onnx')))

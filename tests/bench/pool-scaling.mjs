@@ -52,7 +52,7 @@ async function timed(f, cpu = []) {
 async function ours(threads) {
   const { initBackend } = await import('../../electron/engine/backend.ts')
   const { MlpField } = await import('../../electron/engine/models/mlp-field.ts')
-  const { createRng } = await import('../../electron/engine/data/random.ts')
+  const { createRng } = await import('../../electron/engine/sampling/random.ts')
   const { createOptimizer, trainStep } = await import('../../electron/engine/training/train-step.ts')
   const { shardedTrainStep } = await import('../../electron/engine/training/sharded-step.ts')
   const { transport } = await import('../../electron/engine/jobs/transport.ts')

@@ -4,7 +4,7 @@
 import { expect, test, type Download, type Page } from '@playwright/test'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parseSpec } from '../../shared/experiment'
-import { readNpy } from '../../electron/engine/runs/npy'
+import { readNpy } from '../../electron/engine/formats/npy'
 import { connectEngine } from './engine-client'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''

@@ -3,8 +3,8 @@
 // (all rows when count equals the row count), coloured by the dataset's label column when it has one.
 import { fieldErrorsMessage, type ExperimentSpec } from '../../../shared/experiment'
 import { type Message, message, messageOf } from '../../../shared/messages'
-import type { Particles } from '../data/particles'
-import type { Rng } from '../data/random'
+import type { Particles } from '../sampling/particles'
+import type { Rng } from '../sampling/random'
 import { EngineError } from '../errors'
 import { shuffledIndices } from '../training/minibatch'
 import { loadDataset } from './store'

@@ -8,7 +8,7 @@ import { message, MessageError, zodIssuesMessage, type StoredMessage, english } 
 import { EngineError } from '../errors'
 import { detailOf, detailText } from '../io-messages'
 import { allInsideWorkspace, insideWorkspace } from '../inside-workspace'
-import { readNpyAny, writeNpy } from '../runs/npy'
+import { readNpyAny, writeNpy } from '../formats/npy'
 import { isRunId, newRunId } from '../runs/ids'
 import { parseJson } from '../../../shared/json-depth'
 

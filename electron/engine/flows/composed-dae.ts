@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core'
 import type { Matrix } from '../../../shared/matrix'
 import type { MixtureDef } from '../../../shared/presets'
-import { identity, matMul, transpose } from '../data/linalg'
+import { identity, matMul, transpose } from '../sampling/linalg'
 import { EngineError } from '../errors'
 import { shallowGain, shallowStep } from './shallow-dae'
 import type { DepthMap } from './types'

@@ -3,7 +3,7 @@
 import type * as tf from '@tensorflow/tfjs-core'
 import { singularTime } from '../../../shared/experiment'
 import type { MixtureDef } from '../../../shared/presets'
-import { addIdentity } from '../data/linalg'
+import { addIdentity } from '../sampling/linalg'
 import { EngineError } from '../errors'
 import { mixtureConstants, mixtureScore, type MixtureConstants } from './mixture-score'
 import type { VelocityField } from './types'

@@ -4,7 +4,7 @@
 // per call in float64 JS, since the depth t is one scalar per call.
 import * as tf from '@tensorflow/tfjs-core'
 import type { Matrix } from '../../../shared/matrix'
-import { spdInverse } from '../data/linalg'
+import { spdInverse } from '../sampling/linalg'
 import { message } from '../../../shared/messages'
 
 /** Everything is laid out per component block: column k*D + j is coordinate j of component k. */

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core'
 import type { Matrix } from '../../../shared/matrix'
 import type { MixtureDef } from '../../../shared/presets'
-import { addIdentity, matMul, spdInverse, transpose } from '../data/linalg'
+import { addIdentity, matMul, spdInverse, transpose } from '../sampling/linalg'
 import { mixtureConstants, mixtureScore } from './mixture-score'
 import type { DepthMap } from './types'
 

@@ -1,6 +1,6 @@
 // Handlers for the user's management of saved layer analyses: rename and tag, the recoverable trash
 // (listing the trash is layers.list { trash: true }). The same operations as runs.update/trash/restore.
-import { restoreAnalysis, trashAnalysis, updateAnalysis } from '../analyses/admin'
+import { restoreAnalysis, trashAnalysis, updateAnalysis } from '../analysis-store/admin'
 import type { HandlerContext, HandlerGroup } from './types'
 
 export function analysesAdminHandlers(ctx: HandlerContext): HandlerGroup<'layers.update' | 'layers.trash' | 'layers.restore'> {

@@ -1,8 +1,8 @@
 // Handlers for data import: data.preview stages an upload and describes it, data.import copies it into
 // <workspace>/datasets/<id>/ with the chosen columns, data.list lists the datasets newest first; data.get,
 // data.update, data.trash and data.restore view, rename and trash one (datasets/manage.ts).
-import { importStaged, previewUpload } from '../data-import/preview'
-import { Staging } from '../data-import/staging'
+import { importStaged, previewUpload } from '../datasets/import/preview'
+import { Staging } from '../datasets/import/staging'
 import { listDatasets } from '../datasets/store'
 import { renameDataset, restoreDataset, trashDataset, viewDataset } from '../datasets/manage'
 import type { HandlerContext, HandlerGroup } from './types'

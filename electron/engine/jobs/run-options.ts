@@ -2,8 +2,8 @@
 // apart from the runners so the trained runner needs nothing from the plain one (no import cycle).
 import { fieldErrorsMessage, parseSpec, type ExperimentSpec } from '../../../shared/experiment'
 import { message } from '../../../shared/messages'
-import { makeParticles } from '../data/particles'
-import { createRng } from '../data/random'
+import { makeParticles } from '../sampling/particles'
+import { createRng } from '../sampling/random'
 import { EngineError } from '../errors'
 import { buildFlow } from '../flows/build-flow'
 import { integrate, solverOptionsOf } from '../solvers/integrate'

@@ -2,14 +2,14 @@
 // content of a run folder (manifest + arrays). Writing is left to the caller (run store or CLI), so
 // nothing touches the disk until the whole run has been computed.
 import { isTrainedKind, resolveDistribution } from '../../../shared/experiment'
-import { runAnalysisOptions } from '../analysis/depth-options'
+import { runAnalysisOptions } from '../metrics/depth-options'
 import { datasetParticles } from '../datasets/particles'
 import type { RunContent } from '../runs/run-folder'
 import { sampleDepths } from '../solvers/integrate'
 import { appVersion } from '../version'
 import { checkSpec, defaultRunnerDeps, type RunExperimentOptions } from './run-options'
 import { runTail } from './run-tail'
-import { runTrainedExperiment } from './train-runner'
+import { runTrainedExperiment } from './trained/runner'
 
 export async function runExperiment(specInput: unknown, options: RunExperimentOptions): Promise<RunContent> {
   const deps = { ...defaultRunnerDeps, ...options.deps }

@@ -1,10 +1,10 @@
 // analyzeLayers: what each layer of an existing model does to the data, from its activations. Cross-layer
 // metrics against the input and the previous layer, residual-stretch motion, and plain-language flags.
 // Pure and deterministic: every subsample and projection comes from `seed`.
-import { knnEntropy } from '../analysis/entropy'
-import { sampleIndices } from '../analysis/subsample'
-import { slicedW2 } from '../analysis/wasserstein'
-import { createRng } from '../data/random'
+import { knnEntropy } from '../metrics/entropy'
+import { sampleIndices } from '../metrics/subsample'
+import { slicedW2 } from '../metrics/wasserstein'
+import { createRng } from '../sampling/random'
 import { type Message, message, stored, type StoredMessage } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import type { LayerData } from './dumps'

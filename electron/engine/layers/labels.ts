@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { type Message, message } from '../../../shared/messages'
 import { EngineError } from '../errors'
-import { decodeNpyAny, NpyError } from '../runs/npy'
+import { decodeNpyAny, NpyError } from '../formats/npy'
 
 const MAX_LABEL_BYTES = 256 * 1024 ** 2
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/

@@ -1,8 +1,8 @@
 // Cross-layer metrics on activations of different widths, float64 throughout: kNN preservation, the
 // correlation of pairwise distances, class separability, merging and residual motion (CKA: cka.ts).
 // Each takes flat row-major [n, width] arrays holding the same points in the same order.
-import { KdTree } from '../analysis/kdtree'
-import { selectKth } from '../analysis/sort'
+import { KdTree } from '../metrics/kdtree'
+import { selectKth } from '../metrics/sort'
 import { squaredDistanceMatrix } from './pair-matrix'
 
 export { squaredDistanceMatrix }

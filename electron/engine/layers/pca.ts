@@ -4,8 +4,8 @@
 // with fewer stacked rows than features are fitted through the rows x rows Gram matrix (gramAxes).
 import { symmetricEigen } from '../../../shared/matrix'
 import { message, MessageError } from '../../../shared/messages'
-import { sampleIndices } from '../analysis/subsample'
-import { createRng, type Rng } from '../data/random'
+import { sampleIndices } from '../metrics/subsample'
+import { createRng, type Rng } from '../sampling/random'
 import { gramMatrix } from './pair-matrix'
 import type { LayerData } from './dumps'
 

@@ -2,7 +2,7 @@
 // energy distance (the same U-statistic as analysis/energy.ts), MMD^2_u with a Gaussian kernel (as
 // analysis/mmd.ts, bandwidth given) and the k-th nearest reference distances, which would otherwise each
 // compute the same O((n + m)^2 width) distances again.
-import { selectKth } from '../analysis/sort'
+import { selectKth } from '../metrics/sort'
 
 export interface TwoCloudStats {
   /** energy distance 2 E|X - Y| - E|X - X'| - E|Y - Y'| (within-cloud means over distinct pairs) */

@@ -2,10 +2,10 @@
 // and at every recorded layer the distance between the two clouds (energy distance, MMD, sliced W2), each
 // over the input layer's, the layer where the shift grows or is absorbed, and the compare samples lying
 // farthest from the reference. Pure and deterministic: every subsample and direction comes from `seed`.
-import { medianBandwidth } from '../analysis/mmd'
-import { sampleIndices } from '../analysis/subsample'
-import { slicedW2 } from '../analysis/wasserstein'
-import { createRng } from '../data/random'
+import { medianBandwidth } from '../metrics/mmd'
+import { sampleIndices } from '../metrics/subsample'
+import { slicedW2 } from '../metrics/wasserstein'
+import { createRng } from '../sampling/random'
 import { type Message, message, stored } from '../../../shared/messages'
 import type { LayerFlag, LayerReport, ShiftRow, ShiftSummary } from '../../../shared/layers'
 import { EngineError } from '../errors'

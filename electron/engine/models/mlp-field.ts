@@ -1,7 +1,7 @@
 // A time-conditioned MLP vector field v_theta(x, t) held as tf.Variables. Time enters the first layer
 // through its own weight row (bias b1 + t * w_t), so no [x, t] concatenation happens per call.
 import * as tf from '@tensorflow/tfjs-core'
-import { createRng, type Rng } from '../data/random'
+import { createRng, type Rng } from '../sampling/random'
 import type { VelocityField } from '../flows/types'
 import { denseLinear, denseSigmoid } from './dense'
 

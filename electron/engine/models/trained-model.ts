@@ -2,7 +2,7 @@
 // them (composed DAE, one per layer), and for classification a linear softmax head at depth T.
 import * as tf from '@tensorflow/tfjs-core'
 import type { ModelSpec, TrainedFlowKind } from '../../../shared/experiment'
-import { createRng, type Rng } from '../data/random'
+import { createRng, type Rng } from '../sampling/random'
 import { MlpField, type MlpFieldConfig } from './mlp-field'
 
 /** Everything needed to rebuild the networks and re-integrate them as they were trained. */

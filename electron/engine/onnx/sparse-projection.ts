@@ -4,7 +4,7 @@
 // projection; the variance of |Rx|^2 exceeds the Gaussian's only by (s - 3) sum x_j^4 / dim, small when a
 // feature map's energy is spread over many features. Only ~d dim / s entries are nonzero (1/128 of them at
 // d = 16,384), so the product is a few additions per output in JavaScript instead of a dense BLAS product.
-import { createRng } from '../data/random'
+import { createRng } from '../sampling/random'
 
 /**
  * Column j's nonzero rows: rows[start[j] .. split[j]) carry +scale, rows[split[j] .. start[j + 1]) -scale.

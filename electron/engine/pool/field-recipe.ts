@@ -1,6 +1,6 @@
 // A velocity field rebuilt from its recipe inside a pool worker: the same code the engine's own thread
 // runs (continuous and empirical DAE, a trained MLP field), so a shard moves exactly as it would there.
-import { createRng } from '../data/random'
+import { createRng } from '../sampling/random'
 import { continuousDaeField } from '../flows/continuous-dae'
 import { empiricalDaeField } from '../flows/empirical-dae'
 import type { FieldRecipe, VelocityField } from '../flows/types'

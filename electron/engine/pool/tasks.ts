@@ -4,7 +4,7 @@
 import { integrate } from '../solvers/integrate'
 import { transport } from '../jobs/transport'
 import type { JobContext } from '../jobs/context'
-import { createRng } from '../data/random'
+import { createRng } from '../sampling/random'
 import { MlpField } from '../models/mlp-field'
 import { lossAndGradients } from '../training/train-step'
 import type { GradientShard, ShardGradients } from '../training/sharded-step'

@@ -2,7 +2,7 @@
 // batch, a hook between batches (progress, cancel), validation per epoch and early stopping that
 // keeps the best weights; optionally a checkpoint after every epoch and a resume from one.
 import type { EpochRecord } from '../../../shared/training'
-import type { Rng } from '../data/random'
+import type { Rng } from '../sampling/random'
 import { shuffledIndices } from './minibatch'
 import type { LoopState } from './resume'
 import type { StepResult } from './train-step'

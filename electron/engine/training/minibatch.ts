@@ -1,6 +1,6 @@
 // Seeded minibatching over a row-major dataset held in Float32Arrays: a Fisher-Yates shuffle per epoch
 // from a labelled Rng stream, then rows gathered in plain JS (no tensor ops).
-import type { Rng } from '../data/random'
+import type { Rng } from '../sampling/random'
 
 /** A permutation of 0..n-1 drawn from `rng`. */
 export function shuffledIndices(n: number, rng: Rng): Int32Array {

@@ -5,7 +5,7 @@ const screens: ScreenDef[] = [
   { id: 'home', component: () => import('@/views/HomeView.vue'), titleKey: 'home.title', nav: { order: 0 } },
   {
     id: 'dae',
-    component: () => import('@/views/DaeStudyView.vue'),
+    component: () => import('@/views/DaeExperimentView.vue'),
     titleKey: 'home.dae.title',
     template: { order: 10, descriptionKey: 'home.dae.description' }
   },

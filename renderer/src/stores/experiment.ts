@@ -16,9 +16,9 @@ import { PRESETS, presetDimension, type PresetName } from '@shared/presets'
 import { SPEC_VERSION } from '@shared/limits'
 import { useRunsStore } from './runs'
 import { autoRunName, type NameLang } from './runName'
-import { buildSpec, estimateCost, type CostEstimate, type DraftValues, type MixtureComponentDraft } from './draft'
+import { buildSpec, estimateCost, type CostEstimate, type DraftValues, type MixtureComponentDraft } from './drafts/experimentDraft'
 
-export type { MixtureComponentDraft } from './draft'
+export type { MixtureComponentDraft } from './drafts/experimentDraft'
 export type FlowKind = DraftValues['flowKind']
 export type SolverKind = DraftValues['solver']
 

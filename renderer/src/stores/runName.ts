@@ -1,7 +1,7 @@
 // Default run names that tell re-runs apart: "paper-47 continuous-dae, rk4 h=0.005", then " #2", " #3"
 // for the same settings again (Japanese: "・" and "（2 回目）"), from the templates of the reader's language.
 import { messages } from '@/i18n/messages'
-import type { DraftValues } from './draft'
+import type { DraftValues } from './drafts/experimentDraft'
 
 export type NameLang = 'en' | 'ja'
 

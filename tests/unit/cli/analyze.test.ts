@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../../electron/cli/main'
-import { readNpy } from '../../../electron/engine/runs/npy'
+import { readNpy } from '../../../electron/engine/formats/npy'
 import { buildModel, forwardPlain, LAYER_NAMES, writeModel } from '../engine/layers/tfjs-fixture'
 import { captureIo } from './cli-io'
 

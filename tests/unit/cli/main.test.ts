@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RunManifestSchema } from '../../../shared/run'
 import { main } from '../../../electron/cli/main'
-import { readNpy } from '../../../electron/engine/runs/npy'
+import { readNpy } from '../../../electron/engine/formats/npy'
 import { captureIo } from './cli-io'
 import { setThreadSetting } from '../../../electron/engine/pool/sizing'
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../../electron/cli/main'
-import { createRng } from '../../../electron/engine/data/random'
+import { createRng } from '../../../electron/engine/sampling/random'
 import { saveDataset } from '../../../electron/engine/datasets/store'
 import { captureIo } from './cli-io'
 

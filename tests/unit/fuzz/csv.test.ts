@@ -2,7 +2,7 @@
 // that names the file and the line (or row) at fault.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CloudInputError, parseCsvCloud } from '../../../electron/engine/data/cloud-input'
+import { CloudInputError, parseCsvCloud } from '../../../electron/engine/inputs/cloud-input'
 
 const SEED = 20261127
 

@@ -1,7 +1,7 @@
 // Property tests: random and mutated .npy bytes decode to a well-formed array or fail with NpyError only.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeNpy, decodeNpyAny, encodeNpy, NpyError, npyHeader } from '../../../electron/engine/runs/npy'
+import { decodeNpy, decodeNpyAny, encodeNpy, NpyError, npyHeader } from '../../../electron/engine/formats/npy'
 
 const SEED = 20261127
 const product = (shape: number[]): number => shape.reduce((a, b) => a * b, 1)

@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EngineError } from '../../../electron/engine/errors'
 import { loadLayerDumps } from '../../../electron/engine/layers/dumps'
-import { readZip, ZipError } from '../../../electron/engine/layers/zip'
+import { readZip, ZipError } from '../../../electron/engine/formats/zip'
 
 const SEED = 20261127
 const FIX = resolve(__dirname, '../../fixtures/layers')

@@ -3,11 +3,11 @@
 // is measured (bad-files.test.ts runs the table; bomb-child.ts runs one bomb case).
 import { rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parseUpload } from '../../../electron/engine/data-import/parse'
+import { parseUpload } from '../../../electron/engine/datasets/import/parse'
 import { loadLayerDumps } from '../../../electron/engine/layers/dumps'
 import { loadModelFromFiles } from '../../../electron/engine/layers/tfjs-model'
 import { decodeUploads } from '../../../electron/engine/handlers/layers'
-import { encodeNpy } from '../../../electron/engine/runs/npy'
+import { encodeNpy } from '../../../electron/engine/formats/npy'
 import { RunStore } from '../../../electron/engine/runs/store'
 import { npyHeaderBytes } from '../../../shared/npy-bytes'
 import { smallRun } from '../engine/runs/manifest-fixture'

@@ -1,7 +1,7 @@
 // Decompression bombs built in memory, cheaply: a raw DEFLATE stream written by hand (fixed Huffman codes:
 // the literal bytes of a prefix, then runs of length 258 at distance 1, 13 bits per 258 zero bytes) and a
 // ZIP around such members whose central directory may state the true size or lie about it.
-import { crc32 } from '../../../electron/engine/layers/zip'
+import { crc32 } from '../../../electron/engine/formats/zip'
 
 class BitWriter {
   private bytes: number[] = []

@@ -1,19 +1,19 @@
 // Proves the message lint rules in eslint.config.mjs are alive: an engine error or run note written as a
-// literal, and a spec field error written as a literal, are reported; the same text through say() is not.
+// literal, and a spec field error written as a literal, are reported; the same text as a Message is not.
 import { describe, expect, it } from 'vitest'
 import { ESLint } from 'eslint'
 import { resolve } from 'node:path'
 
 const root = resolve(__dirname, '../../..')
 const eslint = new ESLint({ cwd: root })
-const fromCatalogue = /say\(\) from shared\/messages/
+const fromCatalogue = /as a Message, message\(key, params\) from shared\/messages/
 
 async function catalogueFindings(file: string, code: string): Promise<number> {
   const [result] = await eslint.lintText(code, { filePath: resolve(root, file) })
   return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax' && fromCatalogue.test(m.message)).length
 }
 
-const head = "import { EngineError } from '../errors'\nimport { say } from '../../../shared/messages'\n"
+const head = "import { EngineError } from '../errors'\nimport { message } from '../../../shared/messages'\n"
 
 describe('message lint rules', () => {
   it('reports literal engine errors and notes, in every engine folder', async () => {
@@ -22,8 +22,8 @@ describe('message lint rules', () => {
     expect(await catalogueFindings('electron/engine/jobs/x.ts', `${head}const notes: string[] = []\nnotes.push('resumed')\nexport { notes }\n`)).toBe(1)
   })
 
-  it('accepts the same texts through say(), and literal error codes', async () => {
-    expect(await catalogueFindings('electron/engine/jobs/x.ts', `${head}export const e = new EngineError('bad-input', say('engine.cancelled'))\n`)).toBe(0)
+  it('accepts the same texts as Messages, and literal error codes', async () => {
+    expect(await catalogueFindings('electron/engine/jobs/x.ts', `${head}export const e = new EngineError('bad-input', message('engine.cancelled'))\n`)).toBe(0)
     expect(await catalogueFindings('electron/engine/jobs/x.ts', `${head}export const r = new RangeError('internal guard')\n`)).toBe(0)
   })
 

@@ -21,11 +21,11 @@ import { checkSweep } from '../../../electron/engine/studies/sweep'
 import { StudyStore } from '../../../electron/engine/studies/store'
 import { JobManager } from '../../../electron/engine/jobs/manager'
 import { checkpointDir, CHECKPOINT_FILE, readCheckpoint } from '../../../electron/engine/checkpoints/store'
-import { depthMetrics } from '../../../electron/engine/analysis/depth-metrics'
-import { computeDistance } from '../../../electron/engine/analysis/distances'
+import { depthMetrics } from '../../../electron/engine/metrics/depth-metrics'
+import { computeDistance } from '../../../electron/engine/metrics/distances'
 import { createProcessEngineService, type SpawnEngine } from '../../../electron/host/supervisor'
 import { specOf } from '../engine/flows/helpers'
-import { testRng } from '../engine/analysis/test-rng'
+import { testRng } from '../engine/metrics/test-rng'
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/
 
@@ -214,7 +214,7 @@ const OWNED_DIRS = [
   'electron/engine/solvers',
   'electron/engine/models',
   'electron/engine/data',
-  'electron/engine/analysis',
+  'electron/engine/metrics',
   'electron/engine/checkpoints',
   'electron/engine/runs',
   'electron/engine/studies',

@@ -11,11 +11,11 @@ import { zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { english, message, renderMessage, say, stored, type Message, type StoredMessage } from '../../../shared/messages'
 import { legacyText } from '../../../shared/messages/legacy'
-import { getAnalysis, listAnalyses } from '../../../electron/engine/analyses/store'
-import { applyMapping } from '../../../electron/engine/data-import/apply'
-import { parseUpload } from '../../../electron/engine/data-import/parse'
-import { summarize } from '../../../electron/engine/data-import/summary'
-import { TableBuilder } from '../../../electron/engine/data-import/table'
+import { getAnalysis, listAnalyses } from '../../../electron/engine/analysis-store/store'
+import { applyMapping } from '../../../electron/engine/datasets/import/apply'
+import { parseUpload } from '../../../electron/engine/datasets/import/parse'
+import { summarize } from '../../../electron/engine/datasets/import/summary'
+import { TableBuilder } from '../../../electron/engine/datasets/import/table'
 import { listDatasets, loadDataset, saveDataset } from '../../../electron/engine/datasets/store'
 import { EngineError } from '../../../electron/engine/errors'
 import { dataHandlers } from '../../../electron/engine/handlers/data'
@@ -24,7 +24,7 @@ import type { HandlerContext } from '../../../electron/engine/handlers/types'
 import { analyzeLayers } from '../../../electron/engine/layers/analyze'
 import { loadLayerDumps, type LayerData } from '../../../electron/engine/layers/dumps'
 import { modelArtifacts } from '../../../electron/engine/layers/model-files'
-import { encodeNpy } from '../../../electron/engine/runs/npy'
+import { encodeNpy } from '../../../electron/engine/formats/npy'
 
 const ROOT = resolve(__dirname, '../../..')
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/
@@ -235,7 +235,7 @@ describe('models, dumps and layer analyses in Japanese', () => {
 })
 
 describe('import sources write no literal messages', () => {
-  const OWNED = ['electron/engine/data-import', 'electron/engine/datasets', 'electron/engine/layers', 'electron/engine/analyses', 'electron/engine/handlers/data.ts', 'electron/engine/handlers/layers.ts']
+  const OWNED = ['electron/engine/datasets/import', 'electron/engine/datasets', 'electron/engine/layers', 'electron/engine/analysis-store', 'electron/engine/handlers/data.ts', 'electron/engine/handlers/layers.ts']
   /** guards of internal invariants the callers check first: never reach a user */
   const INTERNAL = [/throw new Error\(`k must be between 1 and n - 1/, /throw new RangeError\('no layers to project'\)/]
 

@@ -4,7 +4,7 @@
 // (Hutchinson), accumulated over row chunks.
 import * as tf from '@tensorflow/tfjs-core'
 import type { TrainingSpec } from '../../../../shared/experiment'
-import type { Rng } from '../../data/random'
+import type { Rng } from '../../sampling/random'
 import type { TrainedModel } from '../../models/trained-model'
 import { adjointBackward, forwardWithKinetic } from '../adjoint'
 import { runEpochs } from '../epochs'

@@ -1,7 +1,7 @@
 // Pieces the trained-flow tasks share: the train/validation split, row gathering, the per-task hooks
 // (progress and cancel between batches) and the seeded standard-normal noise.
 import type { EpochRecord } from '../../../../shared/training'
-import type { Rng } from '../../data/random'
+import type { Rng } from '../../sampling/random'
 import type { StepResult } from '../train-step'
 import { shuffledIndices } from '../minibatch'
 import type { TaskCheckpoints } from '../resume'

@@ -3,7 +3,7 @@
 // paper's CDAE: mu_{l+1} = g_l # mu_l). L = 1 is the shallow DAE.
 import * as tf from '@tensorflow/tfjs-core'
 import type { TrainingSpec } from '../../../../shared/experiment'
-import type { Rng } from '../../data/random'
+import type { Rng } from '../../sampling/random'
 import type { TrainedModel } from '../../models/trained-model'
 import { runEpochs } from '../epochs'
 import { restoreOptimizer, stageCheckpoint } from '../resume'

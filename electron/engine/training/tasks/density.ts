@@ -4,7 +4,7 @@
 // held-out mean log-likelihood; samples by integrating backwards from N(0, I).
 import * as tf from '@tensorflow/tfjs-core'
 import type { TrainingSpec } from '../../../../shared/experiment'
-import type { Rng } from '../../data/random'
+import type { Rng } from '../../sampling/random'
 import type { TrainedModel } from '../../models/trained-model'
 import { adjointBackward, forwardCnf } from '../adjoint'
 import { fieldDerivatives, logLikelihood, solveCnf } from '../cnf'

@@ -5,7 +5,7 @@
 // stay in the pool so later training does not forget them.
 import * as tf from '@tensorflow/tfjs-core'
 import type { TrainingSpec } from '../../../../shared/experiment'
-import type { Rng } from '../../data/random'
+import type { Rng } from '../../sampling/random'
 import type { TrainedModel } from '../../models/trained-model'
 import { runEpochs } from '../epochs'
 import { applyCheckpoint, stageCheckpoint } from '../resume'

@@ -1,5 +1,5 @@
 // The points of a training's loss curve: from the epoch numbers each progress event carries while a
-// flow trains (shared/job-progress.ts; electron/engine/jobs/train-runner.ts sends them), folded into the
+// flow trains (shared/job-progress.ts; electron/engine/jobs/trained/runner.ts sends them), folded into the
 // live curve, and from run.json's training.curve once the run is open.
 import type { TrainingProgress } from '@shared/job-progress'
 

@@ -4,7 +4,7 @@
 import { BUILTIN_DATASET_DIMENSION, distributionDimension, resolveDistribution, stepCount, type ExperimentSpec, type TrainedFlowSpec } from '@shared/experiment'
 
 const STAGES = { euler: 1, heun: 2, rk4: 4, dopri5: 6 } as const
-/** classes of the built-in datasets (electron/engine/data/builtin-datasets.ts) */
+/** classes of the built-in datasets (electron/engine/sampling/builtin-datasets.ts) */
 const CLASSES: Record<keyof typeof BUILTIN_DATASET_DIMENSION, number> = {
   moons: 2, circles: 2, spirals: 2, 'helix-pair': 2, 's-curve': 3, 'gaussian-blobs': 3
 }

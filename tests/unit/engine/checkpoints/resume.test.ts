@@ -13,7 +13,7 @@ import { initBackend, tf } from '../../../../electron/engine/backend'
 import { CHECKPOINT_FILE, checkpointDir, specKey } from '../../../../electron/engine/checkpoints/store'
 import { CancelledError } from '../../../../electron/engine/errors'
 import { createJobContext, type JobContext } from '../../../../electron/engine/jobs/context'
-import { runTrainedExperiment } from '../../../../electron/engine/jobs/train-runner'
+import { runTrainedExperiment } from '../../../../electron/engine/jobs/trained/runner'
 import type { RunContent } from '../../../../electron/engine/runs/run-folder'
 
 let baseline = 0

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
 import type { MixtureDef } from '../../../../shared/presets'
-import { mixtureLogDensity, prepareMixture } from '../../../../electron/engine/data/mixture'
+import { mixtureLogDensity, prepareMixture } from '../../../../electron/engine/sampling/mixture'
 import { mixtureConstants, mixtureScore } from '../../../../electron/engine/flows/mixture-score'
 
 beforeAll(async () => {

@@ -7,8 +7,8 @@ import { join } from 'node:path'
 import { zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { shapeMismatch, shapeMismatchMessage, shapeText } from '../../../../shared/input-shape'
-import { readArrayInput } from '../../../../electron/engine/data/array-input'
-import { encodeNpy } from '../../../../electron/engine/runs/npy'
+import { readArrayInput } from '../../../../electron/engine/inputs/array-input'
+import { encodeNpy } from '../../../../electron/engine/formats/npy'
 import { english, message } from '../../../../shared/messages'
 
 let dir: string

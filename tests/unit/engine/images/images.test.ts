@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { IMAGE_DEFAULTS, type ImageOptions } from '../../../../shared/image-data'
-import { arrayFromNpz } from '../../../../electron/engine/data/array-input'
+import { arrayFromNpz } from '../../../../electron/engine/inputs/array-input'
 import { decodeImage } from '../../../../electron/engine/images/decode'
 import { listImageFolder, readImageFolder } from '../../../../electron/engine/images/folder'
 import { resizeBilinear } from '../../../../electron/engine/images/transform'
-import { readZip } from '../../../../electron/engine/layers/zip'
-import { decodeNpyAny } from '../../../../electron/engine/runs/npy'
+import { readZip } from '../../../../electron/engine/formats/zip'
+import { decodeNpyAny } from '../../../../electron/engine/formats/npy'
 
 const FIX = resolve(__dirname, '../../../fixtures/images')
 const FOLDER = join(FIX, 'folder')

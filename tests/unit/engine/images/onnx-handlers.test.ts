@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EngineService, JobEvent } from '../../../../shared/contract'
 import { closeEngineService, openEngineService, waitForJobEnd } from '../service-fixture'
-import { decodeNpyAny } from '../../../../electron/engine/runs/npy'
+import { decodeNpyAny } from '../../../../electron/engine/formats/npy'
 import { english, type Message } from '../../../../shared/messages'
 
 const ONNX = resolve(__dirname, '../../../fixtures/onnx')

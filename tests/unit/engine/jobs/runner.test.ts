@@ -13,7 +13,7 @@ import { JobManager } from '../../../../electron/engine/jobs/manager'
 import { runExperiment } from '../../../../electron/engine/jobs/runner'
 import { checkSpec } from '../../../../electron/engine/jobs/run-options'
 import { chunkRows } from '../../../../electron/engine/jobs/transport'
-import { readNpy } from '../../../../electron/engine/runs/npy'
+import { readNpy } from '../../../../electron/engine/formats/npy'
 import { RunStore } from '../../../../electron/engine/runs/store'
 
 const EXAMPLES = resolve(__dirname, '../../../../examples')

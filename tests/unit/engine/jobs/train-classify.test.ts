@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
 import { createJobContext } from '../../../../electron/engine/jobs/context'
-import { runTrainedExperiment } from '../../../../electron/engine/jobs/train-runner'
+import { runTrainedExperiment } from '../../../../electron/engine/jobs/trained/runner'
 import type { RunContent } from '../../../../electron/engine/runs/run-folder'
 
 let baseline = 0

@@ -9,7 +9,7 @@ import { message, type Message } from '../../../../shared/messages'
 import type { EpochRecord } from '../../../../shared/training'
 import type { JobContext } from '../../../../electron/engine/jobs/context'
 import { JobManager } from '../../../../electron/engine/jobs/manager'
-import { PROGRESS_TRAINING, trainingProgress } from '../../../../electron/engine/jobs/train-runner'
+import { PROGRESS_TRAINING, trainingProgress } from '../../../../electron/engine/jobs/trained/runner'
 
 interface Seen {
   fraction: number

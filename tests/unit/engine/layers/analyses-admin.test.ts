@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EngineService } from '../../../../shared/contract'
-import { saveAnalysis, type AnalysisContent } from '../../../../electron/engine/analyses/store'
+import { saveAnalysis, type AnalysisContent } from '../../../../electron/engine/analysis-store/store'
 import { analyzeLayers } from '../../../../electron/engine/layers/analyze'
 import type { LayerData } from '../../../../electron/engine/layers/dumps'
 import { fitLayerPca } from '../../../../electron/engine/layers/pca'
@@ -131,7 +131,7 @@ describe('path safety', () => {
         expect(r, `${m} ${id}`).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
       }
     }
-    const { trashAnalysis, updateAnalysis } = await import('../../../../electron/engine/analyses/admin')
+    const { trashAnalysis, updateAnalysis } = await import('../../../../electron/engine/analysis-store/admin')
     await expect(updateAnalysis(ws, '../runs/victim', { name: 'x' })).rejects.toMatchObject({ code: 'invalid-request' })
     await expect(trashAnalysis(ws, '..')).rejects.toMatchObject({ code: 'invalid-request' })
     expect(await readdir(join(ws, 'runs', 'victim'))).toEqual([])

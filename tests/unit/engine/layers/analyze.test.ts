@@ -2,8 +2,8 @@
 // residual stretch with one 10x step, a shuffle; plus labels, subsampling and determinism.
 import { describe, expect, it } from 'vitest'
 import { storedEnglish as en } from '../../../../shared/messages'
-import { knnEntropy } from '../../../../electron/engine/analysis/entropy'
-import { createRng } from '../../../../electron/engine/data/random'
+import { knnEntropy } from '../../../../electron/engine/metrics/entropy'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import { EngineError } from '../../../../electron/engine/errors'
 import { analyzeLayers, analyzeLayersAsync } from '../../../../electron/engine/layers/analyze'
 import type { LayerData } from '../../../../electron/engine/layers/dumps'

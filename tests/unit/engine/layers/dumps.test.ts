@@ -6,9 +6,9 @@ import { join, resolve } from 'node:path'
 import { deflateRawSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadLayerDumps, naturalCompare, type LayerData } from '../../../../electron/engine/layers/dumps'
-import { crc32, readZip } from '../../../../electron/engine/layers/zip'
+import { crc32, readZip } from '../../../../electron/engine/formats/zip'
 import { EngineError } from '../../../../electron/engine/errors'
-import { encodeNpy } from '../../../../electron/engine/runs/npy'
+import { encodeNpy } from '../../../../electron/engine/formats/npy'
 
 const FIX = resolve(__dirname, '../../../fixtures/layers')
 const N = 40

@@ -1,6 +1,6 @@
 // Cross-layer metrics against hand-computed values and invariances that hold exactly.
 import { describe, expect, it } from 'vitest'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import {
   knnIndices,
   knnPreservation,

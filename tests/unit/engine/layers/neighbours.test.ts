@@ -2,7 +2,7 @@
 // they replace: bitwise equal matrices, the same neighbour lists (ties by index) and the same kept shares,
 // on data with exact ties (an integer grid, duplicated points) and on odd sizes that leave a remainder.
 import { describe, expect, it } from 'vitest'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import { knnIndices, knnPreservation } from '../../../../electron/engine/layers/metrics'
 import { knnFromDistances, layerNeighbours } from '../../../../electron/engine/layers/neighbours'
 import { gramMatrix, squaredDistanceMatrix } from '../../../../electron/engine/layers/pair-matrix'

@@ -2,7 +2,7 @@
 // (box corners with variances 9, 4, 1 on rotated axes; layers of different widths zero-padded), in both
 // the exact-covariance and the subspace-iteration paths; and the projection's shape and determinism.
 import { describe, expect, it } from 'vitest'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import type { LayerData } from '../../../../electron/engine/layers/dumps'
 import { fitLayerPca } from '../../../../electron/engine/layers/pca'
 

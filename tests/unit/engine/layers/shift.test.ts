@@ -4,7 +4,7 @@
 // the two data agree on, so the shift is all that is left).
 import { describe, expect, it } from 'vitest'
 import { storedEnglish } from '../../../../shared/messages'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import type { LayerData } from '../../../../electron/engine/layers/dumps'
 import { shiftByLayer } from '../../../../electron/engine/layers/shift'
 

@@ -2,7 +2,7 @@
 // glorot init, weight round trip, integration as a VelocityField, and disposal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import { MlpField, type Activation, type NamedWeights } from '../../../../electron/engine/models/mlp-field'
 import { integrate } from '../../../../electron/engine/solvers/integrate'
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import { loadTrainedField, modelArtifacts, modelFiles, modelFromArtifacts } from '../../../../electron/engine/models/model-io'
 import { TrainedModel, type TrainedModelMeta } from '../../../../electron/engine/models/trained-model'
 

@@ -2,8 +2,8 @@
 // batch, the activations PyTorch's forward hooks recorded, and the graph facts the script wrote down.
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { readZip } from '../../../../electron/engine/layers/zip'
-import { decodeNpyAny } from '../../../../electron/engine/runs/npy'
+import { readZip } from '../../../../electron/engine/formats/zip'
+import { decodeNpyAny } from '../../../../electron/engine/formats/npy'
 
 export const ONNX_FIX = resolve(__dirname, '../../../fixtures/onnx')
 export const MODELS = ['mlp', 'rescnn', 'bnpool'] as const

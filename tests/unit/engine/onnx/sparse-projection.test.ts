@@ -3,7 +3,7 @@
 // in full width, and the layer metrics on those maps: exact (unprojected), through the sparse matrix,
 // and through a dense Gaussian N(0, 1/dim) matrix drawn here (the estimator the sparse one replaced).
 import { describe, expect, it } from 'vitest'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import { analyzeLayers } from '../../../../electron/engine/layers/analyze'
 import type { LayerData } from '../../../../electron/engine/layers/dumps'
 import { applySparseProjection, denseOf, sparseProjection, sparsityOf } from '../../../../electron/engine/onnx/sparse-projection'

@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import { MlpField } from '../../../../electron/engine/models/mlp-field'
 import { WorkerPool } from '../../../../electron/engine/pool/pool'
 import { shardedLossAndGradients, shardedTrainStep, shardRanges } from '../../../../electron/engine/training/sharded-step'

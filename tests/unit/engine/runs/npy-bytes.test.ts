@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { encodeNpyBytes } from '../../../../shared/npy-bytes'
-import { encodeNpy, readNpyAny } from '../../../../electron/engine/runs/npy'
+import { encodeNpy, readNpyAny } from '../../../../electron/engine/formats/npy'
 
 describe('encodeNpyBytes', () => {
   it('writes the same bytes as the engine writer', () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { decodeNpy, encodeNpy, npyHeader, readNpy, writeNpy } from '../../../../electron/engine/runs/npy'
+import { decodeNpy, encodeNpy, npyHeader, readNpy, writeNpy } from '../../../../electron/engine/formats/npy'
 
 const FIX = resolve(__dirname, '../../../fixtures/npy')
 let dir: string

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend } from '../../../../electron/engine/backend'
 import { createJobContext } from '../../../../electron/engine/jobs/context'
-import { runTrainedExperiment } from '../../../../electron/engine/jobs/train-runner'
+import { runTrainedExperiment } from '../../../../electron/engine/jobs/trained/runner'
 import { RunManifestSchema } from '../../../../shared/run'
 import { parseSpec, type ExperimentSpec } from '../../../../shared/experiment'
 import type { RunContent } from '../../../../electron/engine/runs/run-folder'

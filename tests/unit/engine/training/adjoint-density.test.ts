@@ -4,7 +4,7 @@
 // dropping one would fail. Memory: the adjoint's peak does not grow with depth, backprop's does.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import { relDiff } from './grad-compare'
 import { TrainedModel, type TrainedModelMeta } from '../../../../electron/engine/models/trained-model'
 import { logLikelihood, solveCnf } from '../../../../electron/engine/training/cnf'

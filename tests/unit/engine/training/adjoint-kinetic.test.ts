@@ -4,7 +4,7 @@
 // A short classifier training with the adjoint ends within 3% of the backprop run's loss.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import { relDiff } from './grad-compare'
 import { MlpField } from '../../../../electron/engine/models/mlp-field'
 import { TrainedModel } from '../../../../electron/engine/models/trained-model'

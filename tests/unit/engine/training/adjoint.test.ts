@@ -2,7 +2,7 @@
 // parameter gradients agreeing to 1e-3 relative (RK4 and Heun; Euler's continuous adjoint differs from its discrete backprop by O(h)); nothing leaks.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import { relDiff } from './grad-compare'
 import { MlpField } from '../../../../electron/engine/models/mlp-field'
 import { TrainedModel } from '../../../../electron/engine/models/trained-model'

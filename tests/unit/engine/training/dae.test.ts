@@ -3,7 +3,7 @@
 // the MLP itself learns the residual; the optimum is E[x | x~] = x~ / (1 + t) for standard Gaussian data with noise variance t.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import { MlpField } from '../../../../electron/engine/models/mlp-field'
 import { trainMseEpochs } from './mse-epochs'
 

@@ -2,7 +2,7 @@
 // loss (float64 sums of float32 forward passes), and chunked accumulation against the full batch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import { MlpField, type Activation } from '../../../../electron/engine/models/mlp-field'
 import { lossAndGradients, type Batch, type TrainConfig } from '../../../../electron/engine/training/train-step'
 import type { TrainSolver } from '../../../../electron/engine/training/solve'

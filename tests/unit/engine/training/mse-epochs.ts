@@ -1,7 +1,7 @@
 // Test helper: MSE-to-target training of one field through the product's epoch loop (runEpochs) with
 // its own optimizer, batches gathered from seeded row orders; returns the loop's per-epoch records.
 import type { EpochRecord } from '../../../../shared/training'
-import type { Rng } from '../../../../electron/engine/data/random'
+import type { Rng } from '../../../../electron/engine/sampling/random'
 import type { MlpField } from '../../../../electron/engine/models/mlp-field'
 import { runEpochs } from '../../../../electron/engine/training/epochs'
 import { gatherRows } from '../../../../electron/engine/training/minibatch'

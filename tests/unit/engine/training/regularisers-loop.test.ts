@@ -2,7 +2,7 @@
 // |A|_F^2 T for a linear field, and the epoch loop's early stopping (best weights kept).
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import { runEpochs } from '../../../../electron/engine/training/epochs'
 import { solveDifferentiable } from '../../../../electron/engine/training/solve'
 import { rademacherProbe } from '../../../../electron/engine/training/tasks/classify'

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend, tf } from '../../../../electron/engine/backend'
 import { EngineError } from '../../../../electron/engine/errors'
-import { createRng } from '../../../../electron/engine/data/random'
+import { createRng } from '../../../../electron/engine/sampling/random'
 import { MlpField } from '../../../../electron/engine/models/mlp-field'
 import { runEpochs } from '../../../../electron/engine/training/epochs'
 import { gatherRows, shuffledIndices } from '../../../../electron/engine/training/minibatch'

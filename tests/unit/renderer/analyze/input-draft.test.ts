@@ -33,7 +33,7 @@ setApi({
     return Promise.resolve({ ok: true, value: { token: 'tok-123456789', files: 0, bytes: 0 } })
   }
 })
-import { useInputDraft } from '@/components/analyze/inputDraft'
+import { useAnalyzeInputsDraftStore } from '@/stores/drafts/analyzeInputsDraft'
 import { message } from '@shared/messages'
 
 const file = (path: string, size: number): File => {
@@ -50,7 +50,7 @@ beforeEach(() => {
 
 describe('ONNX input draft', () => {
   it('inspects the model, preselects the default layers and presets the image options from its input', async () => {
-    const d = useInputDraft()
+    const d = useAnalyzeInputsDraftStore()
     expect(d.modelProblems.map((p) => p.key)).toEqual(['noOnnx'])
     await d.setOnnxFile(new File([new Uint8Array(10)], 'net.onnx'))
     expect(calls.inspect).toBe(1)
@@ -64,7 +64,7 @@ describe('ONNX input draft', () => {
   })
 
   it('checks the shape before sending, then stages the images in calls under the byte cap', async () => {
-    const d = useInputDraft()
+    const d = useAnalyzeInputsDraftStore()
     await d.setOnnxFile(new File([new Uint8Array(10)], 'net.onnx'))
     await d.setImageFolder([file('pics/b/2.png', 40), file('pics/a/1.png', 40), file('pics/a/0.png', 40), file('pics/notes.txt', 5)])
     expect(d.imageClasses).toEqual(['a', 'b'])

@@ -22,7 +22,7 @@ vi.mock('@/views/ResultsWorkspace.vue', () => ({ default: defineComponent({ setu
 vi.mock('@/views/DaeWizard.vue', () => ({ default: defineComponent({ setup: () => () => h('div', { 'data-testid': 'wizard' }) }) }))
 const App = (await import('@/App.vue')).default
 // load the lazy screens once up front, so routing in a test waits for Vue, not for the module transform
-await Promise.all([import('@/views/HomeView.vue'), import('@/views/HistoryView.vue'), import('@/views/RunView.vue'), import('@/views/DaeStudyView.vue'), import('@/views/SettingsView.vue')])
+await Promise.all([import('@/views/HomeView.vue'), import('@/views/HistoryView.vue'), import('@/views/RunView.vue'), import('@/views/DaeExperimentView.vue'), import('@/views/SettingsView.vue')])
 const { useJobsStore } = await import('@/stores/jobs')
 const { useNavStore } = await import('@/stores/nav')
 

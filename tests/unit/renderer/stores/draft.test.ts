@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { parseSpec } from '@shared/experiment'
-import { buildSpec, estimateCost, formatBytes, type DraftValues } from '@/stores/draft'
+import { buildSpec, estimateCost, formatBytes, type DraftValues } from '@/stores/drafts/experimentDraft'
 import { createMockApi, SPEC_47 } from '../helpers'
 import { setApi } from '../api-double'
 

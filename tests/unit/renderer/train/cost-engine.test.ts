@@ -7,7 +7,7 @@ import { parseSpec } from '@shared/experiment'
 import { SPEC_VERSION } from '@shared/limits'
 import { buildTrainSpec, presetValues, taskDefaults, type TrainDraftValues, type TrainTask } from '@/components/train/trainSpec'
 import { estimateTrainCost } from '@/components/train/trainCost'
-import { initialTrainValues } from '@/stores/trainDraft'
+import { initialTrainValues } from '@/stores/drafts/trainDraft'
 import { engineModule } from './engine'
 
 // the engine's own types stay out of the renderer's typecheck (tsconfig.web.json): only what is used here

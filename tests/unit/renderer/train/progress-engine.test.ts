@@ -1,5 +1,5 @@
 // The contract with the engine: a tiny real training run (moons, the wizard's own spec) through
-// electron/engine/jobs/train-runner.ts; the epoch numbers its progress events carry, folded into the
+// electron/engine/jobs/trained/runner.ts; the epoch numbers its progress events carry, folded into the
 // live curve, are exactly the run report's curve, and the phase is a Message saying epoch k of N.
 import '@tensorflow/tfjs-backend-cpu'
 import * as tf from '@tensorflow/tfjs-core'
@@ -10,7 +10,7 @@ import { buildTrainSpec, presetValues, taskDefaults } from '@/components/train/t
 import { appendPoint, curveToPoints, pointOf, type EpochPoint } from '@/components/train/epochPoints'
 import type { Message } from '@shared/messages'
 import type { TrainingProgress } from '@shared/job-progress'
-import { initialTrainValues } from '@/stores/trainDraft'
+import { initialTrainValues } from '@/stores/drafts/trainDraft'
 import { engineModule } from './engine'
 
 type Progress = (fraction: number, depth?: number, message?: Message, training?: TrainingProgress) => void

@@ -8,7 +8,7 @@ import { parseSpec, type ExperimentSpec } from '@shared/experiment'
 import { SPEC_VERSION } from '@shared/limits'
 import { buildTrainSpec, layerCount, presetValues, stepOfField, taskDefaults, TRAIN_TASKS, type TrainDraftValues, type TrainTask } from '@/components/train/trainSpec'
 import { estimateTrainCost, fieldParameters } from '@/components/train/trainCost'
-import { initialTrainValues, valuesFromSpec } from '@/stores/trainDraft'
+import { initialTrainValues, valuesFromSpec } from '@/stores/drafts/trainDraft'
 
 function draftFor(task: TrainTask, preset: 'fast' | 'accurate', extra: Partial<TrainDraftValues> = {}): TrainDraftValues {
   return { ...initialTrainValues(), task, ...taskDefaults(task), ...presetValues(preset, task), ...extra }
