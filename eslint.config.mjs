@@ -10,12 +10,19 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const electronPaths = [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron.' }]
 
 const securityChokePoints = [
-  { selector: "NewExpression[callee.name='BrowserWindow'], NewExpression[callee.property.name='BrowserWindow']", message: 'Windows are made only in electron/main/window.ts.' },
-  { selector: "MemberExpression[property.name='openExternal'], MemberExpression[property.value='openExternal'], ObjectPattern > Property[key.name='openExternal']", message: 'Open links only through openExternalSafely() in electron/main/external.ts.' }
+  {
+    selector: "NewExpression[callee.name='BrowserWindow'], NewExpression[callee.property.name='BrowserWindow']",
+    message: 'Windows are made only in electron/main/window.ts.'
+  },
+  {
+    selector:
+      "MemberExpression[property.name='openExternal'], MemberExpression[property.value='openExternal'], ObjectPattern > Property[key.name='openExternal']",
+    message: 'Open links only through openExternalSafely() in electron/main/external.ts.'
+  }
 ]
-const fromCatalogue = 'Write user-facing text as a Message, message(key, params) from shared/messages, so it is worded in the reader\'s language at the edge.'
+const fromCatalogue = "Write user-facing text as a Message, message(key, params) from shared/messages, so it is worded in the reader's language at the edge."
 const engineTextsFromCatalogue = [
-  { selector: "NewExpression[callee.name=/Error$/] > :matches(Literal, TemplateLiteral):nth-child(2)", message: fromCatalogue },
+  { selector: 'NewExpression[callee.name=/Error$/] > :matches(Literal, TemplateLiteral):nth-child(2)', message: fromCatalogue },
   { selector: "CallExpression[callee.object.name='notes'][callee.property.name='push'] > :matches(Literal, TemplateLiteral)", message: fromCatalogue }
 ]
 const specTextsFromCatalogue = [
@@ -46,24 +53,35 @@ export default tseslint.config(
   },
   {
     files: ['electron/engine/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: electronPaths, patterns: ['**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/host/**', '**/cli/**'] }] }
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: electronPaths, patterns: ['**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/host/**', '**/cli/**'] }
+      ]
+    }
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.vue'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...electronPaths, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in a browser sandbox: no Node modules.' }))],
-        patterns: ['**/electron/**', '@tensorflow/*']
-      }]
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...electronPaths, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in a browser sandbox: no Node modules.' }))],
+          patterns: ['**/electron/**', '@tensorflow/*']
+        }
+      ]
     }
   },
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...electronPaths, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is imported by both sides: no Node modules.' }))],
-        patterns: ['**/electron/**', '**/renderer/**', '@tensorflow/*', 'vue', 'pinia', 'three']
-      }]
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...electronPaths, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is imported by both sides: no Node modules.' }))],
+          patterns: ['**/electron/**', '**/renderer/**', '@tensorflow/*', 'vue', 'pinia', 'three']
+        }
+      ]
     }
   },
   {

@@ -5,7 +5,16 @@ const { mkdirSync, appendFileSync, existsSync } = require('node:fs')
 const { join } = require('node:path')
 
 const root = join(__dirname, '..')
-const benches = ['tests/bench/flow-throughput.mjs', 'tests/bench/viewer/run.mjs', 'tests/bench/metrics-pot.mjs', 'tests/bench/learned-flow.mjs', 'tests/bench/depth-analysis.mjs', 'tests/bench/adjoint-memory.mjs', 'tests/bench/onnx-record.mjs', 'tests/bench/pool-scaling.mjs']
+const benches = [
+  'tests/bench/flow-throughput.mjs',
+  'tests/bench/viewer/run.mjs',
+  'tests/bench/metrics-pot.mjs',
+  'tests/bench/learned-flow.mjs',
+  'tests/bench/depth-analysis.mjs',
+  'tests/bench/adjoint-memory.mjs',
+  'tests/bench/onnx-record.mjs',
+  'tests/bench/pool-scaling.mjs'
+]
 const only = process.argv.slice(2)
 
 // the build's log goes to stderr: stdout carries JSON lines only

@@ -6,7 +6,17 @@ const fs = require('node:fs')
 const path = require('node:path')
 const { spawnSync } = require('node:child_process')
 
-const SOURCES = ['electron', 'renderer', 'shared', 'electron.vite.config.ts', 'package.json', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.web.json']
+const SOURCES = [
+  'electron',
+  'renderer',
+  'shared',
+  'electron.vite.config.ts',
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.base.json',
+  'tsconfig.node.json',
+  'tsconfig.web.json'
+]
 const OUTPUTS = ['out/main/index.js', 'out/main/server.js', 'out/main/worker.js', 'out/main/utility.js', 'out/preload/index.cjs', 'out/renderer/index.html']
 const STAMP = 'out/.build-stamp'
 

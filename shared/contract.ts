@@ -72,7 +72,10 @@ const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a job id')
 const token = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not an upload token')
 const fileName = z.string().min(1).max(255)
 /** file bytes as base64 (JSON-safe over both transports) */
-const base64 = z.string().max(Math.ceil(LIMITS.maxUploadBytes / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
+const base64 = z
+  .string()
+  .max(Math.ceil(LIMITS.maxUploadBytes / 3) * 4)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
 const upload = z.strictObject({ name: fileName, content: base64 })
 const tag = z.string().trim().min(1).max(40)
 /** a staged input file: its path below the picked folder (class/image.png), plain segments only */
@@ -82,7 +85,12 @@ const stagedName = z
   .max(1024)
   .refine((s) => s.split('/').every((seg) => seg.length > 0 && seg.length <= 255 && !seg.startsWith('.') && !/[\\:]/.test(seg)), 'not a plain relative path')
 const datasetChoice = z.strictObject({ kind: z.literal('dataset'), id: runId })
-const builtinChoice = z.strictObject({ kind: z.literal('builtin'), name: z.string().min(1).max(64), n: z.number().int().min(2).max(LIMITS.maxPoints), seed: z.number().int().min(0).optional() })
+const builtinChoice = z.strictObject({
+  kind: z.literal('builtin'),
+  name: z.string().min(1).max(64),
+  n: z.number().int().min(2).max(LIMITS.maxPoints),
+  seed: z.number().int().min(0).optional()
+})
 const dataChoice = z.discriminatedUnion('kind', [
   datasetChoice,
   /** files sent with inputs.stage: a folder of images (read with `image`) or one .npy/.npz array */
@@ -151,7 +159,13 @@ export const METHODS = {
   /** an uploaded .onnx model's graph (inputs, tensors by module path, residual blocks, default layers) */
   'models.inspect': upload,
   /** model input files (images of a picked folder, or one .npy/.npz), sent in several calls under one token */
-  'inputs.stage': z.strictObject({ token: token.optional(), files: z.array(z.strictObject({ name: stagedName, content: base64 })).min(1).max(LIMITS.maxUploadFiles) }),
+  'inputs.stage': z.strictObject({
+    token: token.optional(),
+    files: z
+      .array(z.strictObject({ name: stagedName, content: base64 }))
+      .min(1)
+      .max(LIMITS.maxUploadFiles)
+  }),
   /** rename and/or tag a saved analysis (its user.json; analysis.json is never rewritten) */
   'layers.update': z.strictObject({ id: runId, name: z.string().trim().min(1).max(LIMITS.maxNameLength).optional(), tags: z.array(tag).max(20).optional() }),
   /** move to <workspace>/analyses/.trash (recoverable), never delete */

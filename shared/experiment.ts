@@ -40,11 +40,14 @@ export const ParticlesSchema = z.discriminatedUnion('kind', [
     /** points per axis; one number applies to every axis */
     counts: z.union([z.number().int().min(1), z.array(z.number().int().min(1)).min(1).max(LIMITS.maxDimension)]),
     /** per-axis [min, max]; omitted: mean +- 3 standard deviations of the distribution */
-    bounds: z.array(z.tuple([finite, finite])).min(1).max(LIMITS.maxDimension).optional()
+    bounds: z
+      .array(z.tuple([finite, finite]))
+      .min(1)
+      .max(LIMITS.maxDimension)
+      .optional()
   }),
   z.strictObject({ kind: z.literal('points'), points: z.array(dimVector).min(1).max(LIMITS.maxPoints) })
 ])
-
 
 export const FlowSchema = z.discriminatedUnion('kind', [
   ...TrainedFlowSchemas,
@@ -79,7 +82,12 @@ export const IntegrationSchema = z.discriminatedUnion('solver', [fixedStep, adap
 const BaseSpecSchema = z.strictObject({
   version: z.literal(SPEC_VERSION),
   name: z.string().trim().min(1).max(LIMITS.maxNameLength),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(7),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(7),
   distribution: DistributionSchema,
   particles: ParticlesSchema,
   flow: FlowSchema,
@@ -126,8 +134,7 @@ function checkMixture(spec: ExperimentSpec, ctx: Ctx): ResolvedDistribution | un
   if (d.kind === 'dataset') return checkDatasetSource(spec, ctx)
   const means = d.kind === 'gaussian' ? [d.mean] : d.means
   const covs = d.kind === 'gaussian' ? [d.covariance] : d.covariances
-  const covPath = (k: number): (string | number)[] =>
-    d.kind === 'gaussian' ? ['distribution', 'covariance'] : ['distribution', 'covariances', k]
+  const covPath = (k: number): (string | number)[] => (d.kind === 'gaussian' ? ['distribution', 'covariance'] : ['distribution', 'covariances', k])
   // an empty mean or mixture has already been reported by the base schema; nothing here to check
   const dim = means[0]?.length ?? 0
   if (dim === 0 || covs.length === 0) return undefined
@@ -196,8 +203,7 @@ function checkParticles(spec: ExperimentSpec, dim: number, ctx: Ctx): void {
       if (pt.length !== dim) ctx.addIssue(customIssue(['particles', 'points', i], message('spec.pointCoordinates', { count: pt.length, dim })))
     })
   } else if (p.kind === 'grid') {
-    if (Array.isArray(p.counts) && p.counts.length !== dim)
-      ctx.addIssue(customIssue(['particles', 'counts'], message('spec.gridCountsPerAxis', { dim })))
+    if (Array.isArray(p.counts) && p.counts.length !== dim) ctx.addIssue(customIssue(['particles', 'counts'], message('spec.gridCountsPerAxis', { dim })))
     if (p.bounds) {
       if (p.bounds.length !== dim) ctx.addIssue(customIssue(['particles', 'bounds'], message('spec.gridBoundsPerAxis', { dim })))
       p.bounds.forEach(([lo, hi], i) => {
@@ -226,8 +232,7 @@ function checkFlowAndBudget(spec: ExperimentSpec, dist: ResolvedDistribution, ct
       ctx.addIssue(customIssue(['integration', 'depth'], message('spec.depthPastSingular', { depth: integration.depth, tStar: ts.toPrecision(6) })))
   }
   if (integration.solver !== 'dopri5') {
-    if (integration.stepSize > integration.depth)
-      ctx.addIssue(customIssue(['integration', 'stepSize'], message('spec.stepExceedsDepth')))
+    if (integration.stepSize > integration.depth) ctx.addIssue(customIssue(['integration', 'stepSize'], message('spec.stepExceedsDepth')))
     else if (stepCount(integration) > LIMITS.maxSteps)
       ctx.addIssue(customIssue(['integration', 'stepSize'], message('spec.tooManySteps', { steps: stepCount(integration), limit: LIMITS.maxSteps })))
   } else if (integration.minStep >= integration.depth) {
@@ -236,13 +241,16 @@ function checkFlowAndBudget(spec: ExperimentSpec, dist: ResolvedDistribution, ct
   const n = particleCount(spec.particles, dim)
   if (flow.kind === 'empirical-dae' && flow.referenceSize > n)
     ctx.addIssue(customIssue(['flow', 'referenceSize'], message('spec.referenceTooLarge', { size: flow.referenceSize, count: n })))
-  if (n > LIMITS.maxParticles)
-    ctx.addIssue(customIssue(['particles'], message('spec.tooManyParticles', { count: n, limit: LIMITS.maxParticles })))
+  if (n > LIMITS.maxParticles) ctx.addIssue(customIssue(['particles'], message('spec.tooManyParticles', { count: n, limit: LIMITS.maxParticles })))
   const bytes = integration.samples * n * dim * 4
   if (bytes > LIMITS.maxTrajectoryBytes)
-    ctx.addIssue(customIssue(['integration', 'samples'], message('spec.trajectoryMemory', { need: (bytes / 2 ** 20).toFixed(0), budget: LIMITS.maxTrajectoryBytes / 2 ** 20 })))
+    ctx.addIssue(
+      customIssue(
+        ['integration', 'samples'],
+        message('spec.trajectoryMemory', { need: (bytes / 2 ** 20).toFixed(0), budget: LIMITS.maxTrajectoryBytes / 2 ** 20 })
+      )
+    )
 }
-
 
 const STAGE_COUNT = { euler: 1, heun: 2, rk4: 4 } as const
 
@@ -258,13 +266,23 @@ function checkTrained(spec: ExperimentSpec, dim: number, ctx: Ctx): void {
     const steps = wholeSteps(tr.depth, tr.stepSize)
     if (Number.isNaN(steps)) issue(['flow', 'training', 'stepSize'], message('spec.trainingStepsNotWhole', { depth: tr.depth, stepSize: tr.stepSize }))
     else if (steps * STAGE_COUNT[tr.solver] > TRAINING_LIMITS.maxTrainingEvaluations)
-      issue(['flow', 'training', 'stepSize'], message('spec.trainingTooManyEvaluations', { steps, solver: tr.solver, evaluations: steps * STAGE_COUNT[tr.solver], limit: TRAINING_LIMITS.maxTrainingEvaluations }))
+      issue(
+        ['flow', 'training', 'stepSize'],
+        message('spec.trainingTooManyEvaluations', {
+          steps,
+          solver: tr.solver,
+          evaluations: steps * STAGE_COUNT[tr.solver],
+          limit: TRAINING_LIMITS.maxTrainingEvaluations
+        })
+      )
     if (flow.task === 'classify') {
       if (!flow.data) issue(['flow', 'data'], message('spec.classifyNeedsData'))
       else if (flow.data.kind === 'builtin' && BUILTIN_DATASET_DIMENSION[flow.data.name] + flow.model.augment > LIMITS.maxDimension)
-        issue(['flow', 'model', 'augment'], message('spec.augmentDatasetTooWide', { name: flow.data.name, dim: BUILTIN_DATASET_DIMENSION[flow.data.name], max: LIMITS.maxDimension }))
-      if (spec.particles.kind !== 'sample')
-        issue(['particles', 'kind'], message('spec.classifyNeedsSample'))
+        issue(
+          ['flow', 'model', 'augment'],
+          message('spec.augmentDatasetTooWide', { name: flow.data.name, dim: BUILTIN_DATASET_DIMENSION[flow.data.name], max: LIMITS.maxDimension })
+        )
+      if (spec.particles.kind !== 'sample') issue(['particles', 'kind'], message('spec.classifyNeedsSample'))
     } else {
       if (flow.data) issue(['flow', 'data'], message('spec.dataClassifyOnly'))
       if (dim + flow.model.augment > LIMITS.maxDimension)
@@ -273,12 +291,10 @@ function checkTrained(spec: ExperimentSpec, dim: number, ctx: Ctx): void {
   }
   // through-depth solves (classification, density) carry the regularisers along the path; the other tasks' losses are per stage or layer
   const solvesThroughDepth = flow.kind === 'neural-ode' && (flow.task === 'classify' || flow.task === 'density')
-  if (tr.jacobian > 0 && !solvesThroughDepth)
-    issue(['flow', 'training', 'jacobian'], message('spec.jacobianThroughDepthOnly'))
+  if (tr.jacobian > 0 && !solvesThroughDepth) issue(['flow', 'training', 'jacobian'], message('spec.jacobianThroughDepthOnly'))
   // transport and the trained DAEs never backpropagate through a multi-step solve (per-stage or
   // per-layer losses of one field evaluation), so backprop's memory is already independent of depth
-  if (tr.gradient === 'adjoint' && !solvesThroughDepth)
-    issue(['flow', 'training', 'gradient'], message('spec.adjointThroughDepthOnly'))
+  if (tr.gradient === 'adjoint' && !solvesThroughDepth) issue(['flow', 'training', 'gradient'], message('spec.adjointThroughDepthOnly'))
   if (tr.batchSize > tr.samples && flow.kind !== 'neural-ode')
     issue(['flow', 'training', 'batchSize'], message('spec.batchExceedsSamples', { batch: tr.batchSize, samples: tr.samples }))
 }

@@ -261,7 +261,14 @@ export interface LayerAnalysis {
   /** the per-layer report (rows, flags, stretches), JSON-safe (no Infinity: null) */
   report: LayerReport
   /** PCA projection of every layer's points, fitted once per model: [layers, N, 3] */
-  projection?: { shape: [number, number, number]; data: Float32Array; labels?: Int32Array; layerNames: string[]; explainedVariance: number[]; classes?: string[] }
+  projection?: {
+    shape: [number, number, number]
+    data: Float32Array
+    labels?: Int32Array
+    layerNames: string[]
+    explainedVariance: number[]
+    classes?: string[]
+  }
   /** shift analyses: the compare data in the same projection, [layers, M, 3] */
   compareProjection?: { shape: [number, number, number]; data: Float32Array; labels?: Int32Array }
 }

@@ -25,7 +25,8 @@ export function npyHeaderBytes(dtype: NpyDtypeName, shape: readonly number[]): U
 /** A whole .npy file; typed arrays are little-endian on every platform the app runs on. */
 export function encodeNpyBytes(data: Float32Array | Int32Array | Float64Array, shape: readonly number[]): Uint8Array {
   const count = shape.reduce((a, b) => a * b, 1)
-  if (!shape.every((s) => Number.isInteger(s) && s >= 0) || count !== data.length) throw new Error(`shape [${shape.join(', ')}] does not fit ${data.length} values`)
+  if (!shape.every((s) => Number.isInteger(s) && s >= 0) || count !== data.length)
+    throw new Error(`shape [${shape.join(', ')}] does not fit ${data.length} values`)
   const header = npyHeaderBytes(dtypeOf(data), shape)
   const out = new Uint8Array(header.length + data.byteLength)
   out.set(header)

@@ -25,16 +25,7 @@ export interface DatasetDef {
 
 export type ResolvedDistribution = MixtureDef | SampledDef | DatasetDef
 
-export const PRESET_NAMES = [
-  'paper-44',
-  'paper-45',
-  'paper-46',
-  'paper-47',
-  'normal-1d',
-  'gaussian-3d',
-  'swiss-roll-2d',
-  'swiss-roll-3d'
-] as const
+export const PRESET_NAMES = ['paper-44', 'paper-45', 'paper-46', 'paper-47', 'normal-1d', 'gaussian-3d', 'swiss-roll-2d', 'swiss-roll-3d'] as const
 export type PresetName = (typeof PRESET_NAMES)[number]
 
 const I2: Matrix = [
@@ -43,14 +34,49 @@ const I2: Matrix = [
 ]
 
 export const PRESETS: Record<PresetName, ResolvedDistribution> = {
-  'paper-44': { kind: 'mixture', weights: [1], means: [[0, 0]], covariances: [[[2, 0], [0, 1]]] },
-  'paper-45': { kind: 'mixture', weights: [0.5, 0.5], means: [[-1, 0], [1, 0]], covariances: [I2, I2] },
-  'paper-46': { kind: 'mixture', weights: [0.2, 0.8], means: [[-1, 0], [1, 0]], covariances: [I2, I2] },
+  'paper-44': {
+    kind: 'mixture',
+    weights: [1],
+    means: [[0, 0]],
+    covariances: [
+      [
+        [2, 0],
+        [0, 1]
+      ]
+    ]
+  },
+  'paper-45': {
+    kind: 'mixture',
+    weights: [0.5, 0.5],
+    means: [
+      [-1, 0],
+      [1, 0]
+    ],
+    covariances: [I2, I2]
+  },
+  'paper-46': {
+    kind: 'mixture',
+    weights: [0.2, 0.8],
+    means: [
+      [-1, 0],
+      [1, 0]
+    ],
+    covariances: [I2, I2]
+  },
   'paper-47': {
     kind: 'mixture',
     weights: [0.2, 0.8],
-    means: [[-1, 0], [1, 0]],
-    covariances: [I2, [[2, 0], [0, 1]]]
+    means: [
+      [-1, 0],
+      [1, 0]
+    ],
+    covariances: [
+      I2,
+      [
+        [2, 0],
+        [0, 1]
+      ]
+    ]
   },
   'normal-1d': { kind: 'mixture', weights: [1], means: [[0]], covariances: [[[1]]] },
   'gaussian-3d': {

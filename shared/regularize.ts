@@ -37,5 +37,8 @@ export function regularizedSpec(spec: ExperimentSpec, which: Regularizer, suffix
   const raised = nextWeight(f.training[which])
   const weight = Number.isNaN(raised) ? SUGGESTED_WEIGHT[which] : raised
   const name = `${spec.name} ${suffix}`.slice(0, LIMITS.maxNameLength)
-  return { spec: { ...JSON.parse(JSON.stringify(spec)), name, flow: { ...JSON.parse(JSON.stringify(f)), training: { ...f.training, [which]: weight } } }, weight }
+  return {
+    spec: { ...JSON.parse(JSON.stringify(spec)), name, flow: { ...JSON.parse(JSON.stringify(f)), training: { ...f.training, [which]: weight } } },
+    weight
+  }
 }

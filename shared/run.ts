@@ -104,51 +104,58 @@ export const RunFlagSchema = z.object({
 })
 export type RunFlag = z.infer<typeof RunFlagSchema>
 
-export const RunManifestSchema = z.object({
-  format: z.literal(RUN_FORMAT),
-  formatVersion: z.union([z.literal(1), z.literal(RUN_FORMAT_VERSION)]),
-  id: z.string().min(1),
-  name: z.string(),
-  status: z.literal('complete'),
-  createdAt: z.string(),
-  finishedAt: z.string(),
-  appVersion: z.string(),
-  backend: z.string(),
-  /** threads the engine computed on (absent in runs written before the worker pool) */
-  threads: z.number().int().min(1).optional(),
-  spec: ExperimentSpecSchema,
-  dimension: z.number().int().min(1).max(3),
-  particleCount: z.number().int().min(1),
-  depths: z.array(z.number()),
-  /** how the particles got their colour labels: mixture component (sampled), class (classification data), or none */
-  labels: z.enum(['component', 'class', 'none']),
-  solverStats: SolverStatsSchema,
-  metrics: z.array(DepthMetricsSchema),
-  summary: z.object({
-    entropyStart: z.number(),
-    entropyEnd: z.number(),
-    slicedW2End: z.number(),
-    singularTime: z.number().nullable()
-  }),
-  /** trained flows only: training curve, held-out quality, regularisers, robustness, saved model */
-  training: TrainingReportSchema.optional(),
-  /** constants of the per-depth analysis (absent in runs written before it existed) */
-  depthAnalysis: DepthAnalysisSchema.optional(),
-  /** notes about approximations made (e.g. component-wise composed DAE): Messages; strings in version 1 */
-  notes: z.array(StoredTextSchema),
-  /** flags on the per-depth metrics ([] = checked, none raised; absent in runs written before the check) */
-  flags: z.array(RunFlagSchema).optional(),
-  files: z.object({
-    trajectories: z.literal('trajectories.npy'),
-    metrics: z.literal('metrics.csv'),
-    labels: z.literal('labels.npy').optional()
+export const RunManifestSchema = z
+  .object({
+    format: z.literal(RUN_FORMAT),
+    formatVersion: z.union([z.literal(1), z.literal(RUN_FORMAT_VERSION)]),
+    id: z.string().min(1),
+    name: z.string(),
+    status: z.literal('complete'),
+    createdAt: z.string(),
+    finishedAt: z.string(),
+    appVersion: z.string(),
+    backend: z.string(),
+    /** threads the engine computed on (absent in runs written before the worker pool) */
+    threads: z.number().int().min(1).optional(),
+    spec: ExperimentSpecSchema,
+    dimension: z.number().int().min(1).max(3),
+    particleCount: z.number().int().min(1),
+    depths: z.array(z.number()),
+    /** how the particles got their colour labels: mixture component (sampled), class (classification data), or none */
+    labels: z.enum(['component', 'class', 'none']),
+    solverStats: SolverStatsSchema,
+    metrics: z.array(DepthMetricsSchema),
+    summary: z.object({
+      entropyStart: z.number(),
+      entropyEnd: z.number(),
+      slicedW2End: z.number(),
+      singularTime: z.number().nullable()
+    }),
+    /** trained flows only: training curve, held-out quality, regularisers, robustness, saved model */
+    training: TrainingReportSchema.optional(),
+    /** constants of the per-depth analysis (absent in runs written before it existed) */
+    depthAnalysis: DepthAnalysisSchema.optional(),
+    /** notes about approximations made (e.g. component-wise composed DAE): Messages; strings in version 1 */
+    notes: z.array(StoredTextSchema),
+    /** flags on the per-depth metrics ([] = checked, none raised; absent in runs written before the check) */
+    flags: z.array(RunFlagSchema).optional(),
+    files: z.object({
+      trajectories: z.literal('trajectories.npy'),
+      metrics: z.literal('metrics.csv'),
+      labels: z.literal('labels.npy').optional()
+    })
   })
-}).superRefine((m, ctx) => {
-  // a version-2 manifest says every text as a Message: a plain string there is a writer's bug
-  if (m.formatVersion === 1) return
-  const texts = [...m.notes, ...(m.flags ?? []).flatMap((f) => [f.message, f.remedy]), ...(m.training?.closedForm ? [m.training.closedForm.description] : []), ...(m.training?.robustness ?? []).map((r) => r.method)]
-  if (texts.some((t) => typeof t === 'string')) ctx.addIssue({ code: 'custom', path: ['notes'], message: 'a plain-string text in a version-2 manifest' })
-})
+  .superRefine((m, ctx) => {
+    // a version-2 manifest says every text as a Message: a plain string there is a writer's bug
+    if (m.formatVersion === 1) return
+    const texts = [
+      ...m.notes,
+      ...(m.flags ?? []).flatMap((f) => [f.message, f.remedy]),
+      ...(m.training?.closedForm ? [m.training.closedForm.description] : []),
+      ...(m.training?.robustness ?? []).map((r) => r.method)
+    ]
+    if (texts.some((t) => typeof t === 'string')) ctx.addIssue({ code: 'custom', path: ['notes'], message: 'a plain-string text in a version-2 manifest' })
+  })
 export type RunManifest = z.infer<typeof RunManifestSchema>
 
 /** What the history lists without reading trajectories. */

@@ -25,7 +25,12 @@ export function checkSpecValues(spec: ExperimentSpec, ctx: z.RefinementCtx): voi
   const covs = d.kind === 'gaussian' ? [d.covariance] : d.kind === 'gmm' ? d.covariances : []
   covs.forEach((c, k) => {
     const big = c.flat().find((v) => Math.abs(v) > LIMITS.maxCovarianceEntry)
-    if (big !== undefined) issue(ctx, d.kind === 'gaussian' ? ['distribution', 'covariance'] : ['distribution', 'covariances', k], message('harden.specCovarianceTooLarge', { value: String(big), max: String(LIMITS.maxCovarianceEntry) }))
+    if (big !== undefined)
+      issue(
+        ctx,
+        d.kind === 'gaussian' ? ['distribution', 'covariance'] : ['distribution', 'covariances', k],
+        message('harden.specCovarianceTooLarge', { value: String(big), max: String(LIMITS.maxCovarianceEntry) })
+      )
   })
 }
 
@@ -33,5 +38,9 @@ export function checkSpecValues(spec: ExperimentSpec, ctx: z.RefinementCtx): voi
 export function checkWorkBudget(particles: number, steps: number, ctx: z.RefinementCtx): void {
   const work = particles * steps
   if (work > LIMITS.maxParticleSteps)
-    issue(ctx, ['particles'], message('harden.specWorkBudget', { particles, steps, work: work.toExponential(2), limit: LIMITS.maxParticleSteps.toExponential(0) }))
+    issue(
+      ctx,
+      ['particles'],
+      message('harden.specWorkBudget', { particles, steps, work: work.toExponential(2), limit: LIMITS.maxParticleSteps.toExponential(0) })
+    )
 }

@@ -54,7 +54,12 @@ export function stepGridErrors(spec: GridSpec): { field: string; message: Messag
   if (i.solver === 'dopri5' || i.stepSize === undefined || !INTEGRATED_KINDS.has(spec.flow.kind)) return []
   if (!Number.isNaN(wholeSteps(i.depth, i.stepSize))) return []
   const steps = Number((i.depth / i.stepSize).toFixed(3))
-  return [{ field: 'integration.stepSize', message: message('steps.notWhole', { depth: i.depth, stepSize: i.stepSize, steps, suggestion: suggestStepSize(i.depth, i.stepSize) }) }]
+  return [
+    {
+      field: 'integration.stepSize',
+      message: message('steps.notWhole', { depth: i.depth, stepSize: i.stepSize, steps, suggestion: suggestStepSize(i.depth, i.stepSize) })
+    }
+  ]
 }
 
 /**

@@ -54,7 +54,12 @@ export const TrainingSpecSchema = z.strictObject({
   /** backprop through the solver, or the adjoint method (O(1) memory in depth; classification and density, with both regularisers) */
   gradient: z.enum(['backprop', 'adjoint']).default('backprop'),
   /** seed of initialisation and minibatches; omitted: the spec's seed */
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   earlyStopping: EarlyStoppingSchema.optional(),
   /** share of the data held out for validation (loss curve, accuracy, log-likelihood) */
   validationFraction: z.number().min(0).max(0.9).default(0.2),
@@ -71,7 +76,12 @@ export const TrainDataSchema = z.discriminatedUnion('kind', [
 export type TrainData = z.infer<typeof TrainDataSchema>
 
 export const BUILTIN_DATASET_DIMENSION: Record<(typeof BUILTIN_DATASET_NAMES)[number], number> = {
-  moons: 2, circles: 2, spirals: 2, 'helix-pair': 3, 's-curve': 3, 'gaussian-blobs': 3
+  moons: 2,
+  circles: 2,
+  spirals: 2,
+  'helix-pair': 3,
+  's-curve': 3,
+  'gaussian-blobs': 3
 }
 
 const trained = { model: ModelSchema.prefault({}), training: TrainingSpecSchema.prefault({}) }

@@ -87,7 +87,13 @@ export const TrainingReportSchema = z.looseObject({
   robustness: z.array(DisplacementSchema),
   /** density: samples drawn by integrating backwards from N(0, I), against the data's moments */
   generated: z
-    .object({ count: z.number().int().min(1), mean: z.array(num), covariance: z.array(z.array(num)), dataMean: z.array(num), dataCovariance: z.array(z.array(num)) })
+    .object({
+      count: z.number().int().min(1),
+      mean: z.array(num),
+      covariance: z.array(z.array(num)),
+      dataMean: z.array(num),
+      dataCovariance: z.array(z.array(num))
+    })
     .optional(),
   /**
    * training continued from a checkpoint of an interrupted run: the checkpoint was written after

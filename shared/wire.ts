@@ -13,9 +13,7 @@ export interface WireRequest {
   request: unknown
 }
 
-export type WireMessage =
-  | { kind: 'response'; id: RequestId | null; result: Result<unknown> }
-  | { kind: 'event'; event: JobEvent }
+export type WireMessage = { kind: 'response'; id: RequestId | null; result: Result<unknown> } | { kind: 'event'; event: JobEvent }
 
 type ArrayType = 'float32' | 'int32' | 'uint8'
 type WireArray = Float32Array | Int32Array | Uint8Array
@@ -42,8 +40,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor'])
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 export const isRequestId = (v: unknown): v is RequestId =>
-  (typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH) ||
-  (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)
+  (typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH) || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)
 
 export function encodeRequest(id: RequestId, method: string, request: unknown): string {
   return JSON.stringify({ id, method, request })
@@ -62,7 +59,12 @@ export function decodeRequest(text: string): { ok: true; value: WireRequest } | 
   if (id === null) return { ok: false, id: null, error: { code: 'invalid-request', message: message('errmsg.wireNoId') } }
   const keys = Object.keys(parsed)
   const extra = keys.filter((k) => k !== 'id' && k !== 'method' && k !== 'request')
-  if (extra.length > 0) return { ok: false, id, error: { code: 'invalid-request', message: message('errmsg.wireUnexpectedField', { field: JSON.stringify(extra[0]).slice(0, 60) }) } }
+  if (extra.length > 0)
+    return {
+      ok: false,
+      id,
+      error: { code: 'invalid-request', message: message('errmsg.wireUnexpectedField', { field: JSON.stringify(extra[0]).slice(0, 60) }) }
+    }
   if (typeof parsed.method !== 'string') return { ok: false, id, error: { code: 'invalid-request', message: message('errmsg.wireNoMethod') } }
   return { ok: true, value: { id, method: parsed.method, request: parsed.request } }
 }
@@ -101,7 +103,12 @@ export function encodeResponse(id: RequestId | null, result: Result<unknown>): s
   const arrays: ArraySlot[] = []
   let offset = 0
   for (const { path, array } of found) {
-    arrays.push({ path, type: array instanceof Float32Array ? 'float32' : array instanceof Int32Array ? 'int32' : 'uint8', byteOffset: offset, length: array.length })
+    arrays.push({
+      path,
+      type: array instanceof Float32Array ? 'float32' : array instanceof Int32Array ? 'int32' : 'uint8',
+      byteOffset: offset,
+      length: array.length
+    })
     offset += align4(array.byteLength)
   }
   const header: BinaryHeader = { id, result: plain, arrays }
@@ -170,7 +177,13 @@ function decodeBinary(bytes: Uint8Array): WireMessage {
     if (!isRecord(slot)) throw new WireError('array slot malformed')
     const { type, byteOffset, length } = slot
     if (type !== 'float32' && type !== 'int32' && type !== 'uint8') throw new WireError('unknown array type')
-    if (!Number.isSafeInteger(byteOffset) || !Number.isSafeInteger(length) || (byteOffset as number) < 0 || (length as number) < 0 || (byteOffset as number) % 4 !== 0)
+    if (
+      !Number.isSafeInteger(byteOffset) ||
+      !Number.isSafeInteger(length) ||
+      (byteOffset as number) < 0 ||
+      (length as number) < 0 ||
+      (byteOffset as number) % 4 !== 0
+    )
       throw new WireError('array slot out of range')
     const start = bodyStart + (byteOffset as number)
     const end = start + (length as number) * BYTES_PER[type]

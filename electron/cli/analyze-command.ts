@@ -90,9 +90,17 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
       const c = await prepareOnnxAnalysis(input, { ...raw, data: raw.compareData }, seed, io, seed + 1)
       compare = { layers: c.layers, dataset: c.dataset, ...(c.labels ? { labels: c.labels } : {}) }
     }
-    return { ...p, ...(labels ? { labels } : {}), ...(p.classes && raw.labels === undefined ? { classes: p.classes } : {}), source: 'onnx', ...(compare ? { compare } : {}), ...mapping }
+    return {
+      ...p,
+      ...(labels ? { labels } : {}),
+      ...(p.classes && raw.labels === undefined ? { classes: p.classes } : {}),
+      source: 'onnx',
+      ...(compare ? { compare } : {}),
+      ...mapping
+    }
   }
-  if (raw.layers !== undefined || raw.featureMaps !== undefined || raw.batch !== undefined) throw new EngineError('invalid-request', message('onnx.flagsOnlyOnnx'))
+  if (raw.layers !== undefined || raw.featureMaps !== undefined || raw.batch !== undefined)
+    throw new EngineError('invalid-request', message('onnx.flagsOnlyOnnx'))
   if (await isModelInput(input)) {
     if (raw.data === undefined) throw new EngineError('invalid-request', message('errmsg.cliModelNeedsData', { input }))
     const files = await readModelFiles(input)
@@ -103,10 +111,24 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
     const labels = raw.labels !== undefined ? await labelsOf(resolve(io.cwd, raw.labels), data.n) : data.labels
     let compare: Prepared['compare']
     if (raw.compareData !== undefined) {
-      const other = await resolveModelInput(raw.compareData, resolve(io.cwd, raw.compareData), { seed: seed + 1, image: flags.image, explicitImageFlags: flags.given })
+      const other = await resolveModelInput(raw.compareData, resolve(io.cwd, raw.compareData), {
+        seed: seed + 1,
+        image: flags.image,
+        explicitImageFlags: flags.given
+      })
       compare = { layers: (await recordModel(files, other)).layers, dataset: other.dataset, ...(other.labels ? { labels: other.labels } : {}) }
     }
-    return { layers: rec.layers, ...(labels ? { labels } : {}), ...(data.classes && raw.labels === undefined ? { classes: data.classes } : {}), dataset: data.dataset, files: files.map((f) => f.name), model: rec.model, source: 'tfjs-model', ...(compare ? { compare } : {}), ...mapping }
+    return {
+      layers: rec.layers,
+      ...(labels ? { labels } : {}),
+      ...(data.classes && raw.labels === undefined ? { classes: data.classes } : {}),
+      dataset: data.dataset,
+      files: files.map((f) => f.name),
+      model: rec.model,
+      source: 'tfjs-model',
+      ...(compare ? { compare } : {}),
+      ...mapping
+    }
   }
   if (raw.data !== undefined) throw new EngineError('invalid-request', message('errmsg.cliDataForModel', { input }))
   const dumps = await loadLayerDumps(input)
@@ -118,9 +140,22 @@ async function prepare(input: string, raw: RawAnalyzeOptions, seed: number, io: 
     // dumps: the compare data is a second dumps folder of the same layers
     const other = await loadLayerDumps(resolve(io.cwd, raw.compareData))
     const otherLabels = other.labelsFile ? await labelsOf(other.labelsFile, other.layers[0].n, false) : undefined
-    compare = { layers: other.layers, dataset: { kind: 'dumps', n: other.layers[0].n, d: other.layers[0].width }, ...(otherLabels ? { labels: otherLabels } : {}) }
+    compare = {
+      layers: other.layers,
+      dataset: { kind: 'dumps', n: other.layers[0].n, d: other.layers[0].width },
+      ...(otherLabels ? { labels: otherLabels } : {})
+    }
   }
-  return { layers: dumps.layers, ...(labels ? { labels } : {}), dataset: { kind: 'dumps', n: dumps.layers[0].n, d: dumps.layers[0].width }, files: dumps.sources, source: 'dumps', ...(compare ? { compare } : {}), ...(dumps.residualBlocks ? { residualBlocks: dumps.residualBlocks } : {}), ...mapping }
+  return {
+    layers: dumps.layers,
+    ...(labels ? { labels } : {}),
+    dataset: { kind: 'dumps', n: dumps.layers[0].n, d: dumps.layers[0].width },
+    files: dumps.sources,
+    source: 'dumps',
+    ...(compare ? { compare } : {}),
+    ...(dumps.residualBlocks ? { residualBlocks: dumps.residualBlocks } : {}),
+    ...mapping
+  }
 }
 
 export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: CliIo): Promise<number> {
@@ -134,10 +169,26 @@ export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: 
     if (out) await checkReportDir(out)
     const path = resolve(io.cwd, input)
     const p = await prepare(path, raw, seed, io)
-    const done = await analyzeAndProject(p.layers, { k, seed, ...(p.labels ? { labels: p.labels } : {}), ...(p.compare ? { compare: p.compare.layers } : {}), ...(p.residualBlocks ? { residualBlocks: p.residualBlocks } : {}) })
+    const done = await analyzeAndProject(p.layers, {
+      k,
+      seed,
+      ...(p.labels ? { labels: p.labels } : {}),
+      ...(p.compare ? { compare: p.compare.layers } : {}),
+      ...(p.residualBlocks ? { residualBlocks: p.residualBlocks } : {})
+    })
     report = done.report
     const { layers: _layers, compare, residualBlocks: _blocks, ...rest } = p
-    const compared = compare && done.compareProjection ? { compare: { dataset: compare.dataset, n: compare.layers[0].n, projection: done.compareProjection, ...(compare.labels ? { labels: compare.labels } : {}) } } : {}
+    const compared =
+      compare && done.compareProjection
+        ? {
+            compare: {
+              dataset: compare.dataset,
+              n: compare.layers[0].n,
+              projection: done.compareProjection,
+              ...(compare.labels ? { labels: compare.labels } : {})
+            }
+          }
+        : {}
     content = { ...rest, ...compared, name: raw.name ?? basename(path), options: { k, seed }, report, projection: done.projection, appVersion: appVersion() }
   } catch (e) {
     if (e instanceof CancelledError) {
@@ -149,7 +200,10 @@ export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: 
   try {
     if (out) await writeAnalysisFolder(out, partialSibling(out), newRunId(content.name), content)
     io.stdout.write(reportJson(report))
-    for (const f of report.flags) io.stderr.write(`nagare: flag: ${storedEnglish(f.message)}\n${f.inherited?.length ? `  ${english(message('shift.flagInherited', { layers: f.inherited.join(', ') }))}\n` : ''}  remedy: ${storedEnglish(f.remedy)}\n`)
+    for (const f of report.flags)
+      io.stderr.write(
+        `nagare: flag: ${storedEnglish(f.message)}\n${f.inherited?.length ? `  ${english(message('shift.flagInherited', { layers: f.inherited.join(', ') }))}\n` : ''}  remedy: ${storedEnglish(f.remedy)}\n`
+      )
     return EXIT.ok
   } catch (e) {
     if (e instanceof EngineError && e.code === 'invalid-request') return failure(io, e)

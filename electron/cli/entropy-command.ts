@@ -26,7 +26,8 @@ export async function entropyCommand(path: string, raw: RawEntropyOptions, io: C
   try {
     const o = { ...ENTROPY_DEFAULTS, ...parseNumberOptions(raw) }
     if (!Number.isInteger(o.k) || o.k < 1) throw invalid(message('errmsg.cliPositiveInteger', { flag: '--k', got: o.k }))
-    if (!Number.isInteger(o.maxPoints) || o.maxPoints < 2) throw invalid(message('errmsg.cliIntegerAtLeast', { flag: '--max-points', min: 2, got: o.maxPoints }))
+    if (!Number.isInteger(o.maxPoints) || o.maxPoints < 2)
+      throw invalid(message('errmsg.cliIntegerAtLeast', { flag: '--max-points', min: 2, got: o.maxPoints }))
     if (!Number.isInteger(o.seed)) throw invalid(message('engine.optionNotInteger', { flag: '--seed', value: o.seed }))
     const c = await loadCloud(resolve(io.cwd, path))
     if (c.d > 3) throw invalid(message('errmsg.cliEntropyDimension', { path, d: c.d }))

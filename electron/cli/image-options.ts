@@ -14,13 +14,21 @@ export interface RawImageFlags {
   layout?: string
 }
 
-const FLAG_OF: Record<keyof RawImageFlags, string> = { imageSize: '--image-size', channels: '--channels', scale: '--scale', mean: '--mean', std: '--std', layout: '--layout' }
+const FLAG_OF: Record<keyof RawImageFlags, string> = {
+  imageSize: '--image-size',
+  channels: '--channels',
+  scale: '--scale',
+  mean: '--mean',
+  std: '--std',
+  layout: '--layout'
+}
 const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 
 function choice<T extends string>(flag: string, text: string | undefined, choices: readonly T[]): T | undefined {
   if (text === undefined) return undefined
   const v = text.trim().toLowerCase()
-  if (!(choices as readonly string[]).includes(v)) throw invalid(message('imgui.optionChoice', { flag, choices: choices.join(', '), text: JSON.stringify(text) }))
+  if (!(choices as readonly string[]).includes(v))
+    throw invalid(message('imgui.optionChoice', { flag, choices: choices.join(', '), text: JSON.stringify(text) }))
   return v as T
 }
 

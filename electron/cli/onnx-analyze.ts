@@ -39,8 +39,15 @@ export async function prepareOnnxAnalysis(path: string, raw: RawOnnxOptions, see
   const featureMaps = raw.featureMaps ?? 'auto'
   if (!(FEATURE_MAP_MODES as readonly string[]).includes(featureMaps)) throw invalid(message('onnx.featureMapsFlag', { value: JSON.stringify(featureMaps) }))
   const batch = raw.batch === undefined ? undefined : Number(raw.batch)
-  if (batch !== undefined && !(Number.isInteger(batch) && batch >= 1 && batch <= 4096)) throw invalid(message('onnx.batchFlag', { value: JSON.stringify(raw.batch) }))
-  const layers = raw.layers === undefined ? undefined : raw.layers.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
+  if (batch !== undefined && !(Number.isInteger(batch) && batch >= 1 && batch <= 4096))
+    throw invalid(message('onnx.batchFlag', { value: JSON.stringify(raw.batch) }))
+  const layers =
+    raw.layers === undefined
+      ? undefined
+      : raw.layers
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s.length > 0)
   const bytes = await readOnnxFile(path)
   const flags = parseImageFlags(raw)
   const input = await resolveModelInput(raw.data, resolve(io.cwd, raw.data), { seed: dataSeed, image: flags.image, explicitImageFlags: flags.given })
@@ -50,17 +57,21 @@ export async function prepareOnnxAnalysis(path: string, raw: RawOnnxOptions, see
   const unsubscribe = io.onInterrupt(() => controller.abort())
   const view = progressView(io.stderr)
   try {
-    const rec = await recordOnnx(bytes, { values: input.points, n: input.n, sampleShape }, {
-      file: basename(path),
-      seed,
-      featureMaps: featureMaps as FeatureMapMode,
-      ...(layers ? { layers } : {}),
-      ...(batch ? { batchSize: batch } : {}),
-      onBatch: (done, n) => {
-        view.update(done / n, undefined, message('import.progressRecording', { done, n }))
-        if (controller.signal.aborted) throw new CancelledError()
+    const rec = await recordOnnx(
+      bytes,
+      { values: input.points, n: input.n, sampleShape },
+      {
+        file: basename(path),
+        seed,
+        featureMaps: featureMaps as FeatureMapMode,
+        ...(layers ? { layers } : {}),
+        ...(batch ? { batchSize: batch } : {}),
+        onBatch: (done, n) => {
+          view.update(done / n, undefined, message('import.progressRecording', { done, n }))
+          if (controller.signal.aborted) throw new CancelledError()
+        }
       }
-    })
+    )
     return {
       layers: rec.layers,
       ...(input.labels ? { labels: input.labels } : {}),

@@ -22,7 +22,10 @@ export function progressView(stream: CliStream): ProgressView {
   bar.start(100, 0, { depth: '-', phase: 'starting' })
   return {
     update(fraction, depth, message) {
-      bar.update(Math.round(fraction * 1000) / 10, { ...(depth === undefined ? {} : { depth: depth.toFixed(4) }), ...(message ? { phase: typeof message === 'string' ? message : english(message) } : {}) })
+      bar.update(Math.round(fraction * 1000) / 10, {
+        ...(depth === undefined ? {} : { depth: depth.toFixed(4) }),
+        ...(message ? { phase: typeof message === 'string' ? message : english(message) } : {})
+      })
     },
     stop() {
       bar.stop()

@@ -25,7 +25,10 @@ export class CancelledError extends EngineError {
 
 /** Integration produced NaN/Inf or exploded; `depth` is where it was detected. */
 export class BlowUpError extends EngineError {
-  constructor(readonly depth: number, detail: Message) {
+  constructor(
+    readonly depth: number,
+    detail: Message
+  ) {
     super('blow-up', message('engine.blowUp', { depth: depth.toPrecision(6), detail }))
   }
 }

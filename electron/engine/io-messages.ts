@@ -56,7 +56,12 @@ export function withoutFolder(m: Message, within: string, as: MessageParam = '.'
     if (typeof v === 'number') params[k] = v
     else if (typeof v !== 'string') params[k] = withoutFolder(v, within, as)
     else if (v === within) params[k] = as
-    else params[k] = v.split(within + sep).join('').split(within).join(typeof as === 'object' ? english(as) : String(as))
+    else
+      params[k] = v
+        .split(within + sep)
+        .join('')
+        .split(within)
+        .join(typeof as === 'object' ? english(as) : String(as))
   }
   return message(m.key, params)
 }

@@ -79,7 +79,13 @@ export async function createEngineService(options: EngineServiceOptions): Promis
       if (!parsed.ok) throw new EngineError('invalid-spec', message('engine.invalidSpec', { errors: fieldErrorsMessage(parsed.errors) }), parsed.errors)
       const spec = parsed.spec
       const jobId = jobs.submit(spec.name, async (ctx) => {
-        const content = await runExperiment(spec, { ctx, backend, appVersion: version, workspace: options.workspace, ...(options.deps ? { deps: options.deps } : {}) })
+        const content = await runExperiment(spec, {
+          ctx,
+          backend,
+          appVersion: version,
+          workspace: options.workspace,
+          ...(options.deps ? { deps: options.deps } : {})
+        })
         let written = 0
         // trajectories, metrics, run.json, and labels and extra files when there are any
         const files = 3 + (content.labels ? 1 : 0) + (content.extra?.length ?? 0)

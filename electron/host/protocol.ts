@@ -36,11 +36,9 @@ export interface HostConfig {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
 
-export const isHostCall = (m: unknown): m is HostCall =>
-  isRecord(m) && typeof m.id === 'number' && typeof m.method === 'string'
+export const isHostCall = (m: unknown): m is HostCall => isRecord(m) && typeof m.id === 'number' && typeof m.method === 'string'
 export const isDispose = (m: unknown): m is HostDispose => isRecord(m) && m.control === 'dispose'
-export const isReply = (m: unknown): m is HostReply =>
-  isRecord(m) && typeof m.id === 'number' && isRecord(m.result) && typeof m.result.ok === 'boolean'
+export const isReply = (m: unknown): m is HostReply => isRecord(m) && typeof m.id === 'number' && isRecord(m.result) && typeof m.result.ok === 'boolean'
 export const isHostEvent = (m: unknown): m is HostEvent =>
   isRecord(m) && isRecord(m.event) && typeof m.event.jobId === 'string' && typeof m.event.type === 'string'
 export const isDisposed = (m: unknown): m is HostDisposed => isRecord(m) && m.control === 'disposed'
@@ -59,8 +57,7 @@ export function hostArgs(config: HostConfig): string[] {
 }
 
 export function parseHostConfig(value: unknown): HostConfig {
-  if (!isRecord(value) || typeof value.workspace !== 'string' || value.workspace === '')
-    throw new Error('engine host: a workspace folder is required')
+  if (!isRecord(value) || typeof value.workspace !== 'string' || value.workspace === '') throw new Error('engine host: a workspace folder is required')
   const mode = value.mode
   if (mode !== 'desktop' && mode !== 'browser' && mode !== 'in-process') throw new Error(`engine host: unknown mode ${String(mode)}`)
   if (value.backend !== undefined && typeof value.backend !== 'string') throw new Error('engine host: backend must be a string')

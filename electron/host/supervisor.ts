@@ -82,9 +82,7 @@ export function createProcessEngineService(spawn: SpawnEngine, options: Supervis
     if (c.gone) return
     c.gone = true
     if (child === c) child = null
-    const error = disposed
-      ? { code: 'engine-crashed' as const, message: message('engine.shutDownWhy', { reason }) }
-      : crashError(reason)
+    const error = disposed ? { code: 'engine-crashed' as const, message: message('engine.shutDownWhy', { reason }) } : crashError(reason)
     const safeLog: LogSink = (entry) => {
       try {
         options.log?.(entry)
@@ -92,7 +90,8 @@ export function createProcessEngineService(spawn: SpawnEngine, options: Supervis
         // logging must not stop the crash handling
       }
     }
-    if (!disposed) safeLog({ level: 'error', event: 'engine-crashed', code: 'engine-crashed', message: typeof reason === 'object' ? english(reason) : String(reason) })
+    if (!disposed)
+      safeLog({ level: 'error', event: 'engine-crashed', code: 'engine-crashed', message: typeof reason === 'object' ? english(reason) : String(reason) })
     const pending = [...c.pending.values()]
     c.pending.clear()
     for (const p of pending) p.resolve({ ok: false, error })

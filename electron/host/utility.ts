@@ -14,7 +14,6 @@ if (!parentPort) throw new Error('electron/host/utility must run in an Electron 
 const port = parentPort
 const config = parseHostArgs(process.argv)
 
-serveEngine(
-  { post: (message) => port.postMessage(message), onMessage: (listener) => port.on('message', (e) => listener(e.data)) },
-  () => createEngineService(config)
+serveEngine({ post: (message) => port.postMessage(message), onMessage: (listener) => port.on('message', (e) => listener(e.data)) }, () =>
+  createEngineService(config)
 )

@@ -15,7 +15,9 @@ export function workerSpawner(file: string | URL, config: HostConfig, options: O
     worker.on('messageerror', (e: Error) => {
       lastError = message('engine.unreadableMessage', { detail: e?.message ?? String(e) })
     })
-    worker.on('exit', (code: number) => handlers.exit(lastError ? message('engine.exitCodeWhy', { code, detail: lastError }) : message('engine.exitCode', { code })))
+    worker.on('exit', (code: number) =>
+      handlers.exit(lastError ? message('engine.exitCodeWhy', { code, detail: lastError }) : message('engine.exitCode', { code }))
+    )
     return {
       send: (message) => worker.postMessage(message),
       kill: () => void worker.terminate().catch(() => undefined)

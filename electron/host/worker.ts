@@ -9,7 +9,4 @@ if (!parentPort) throw new Error('electron/host/worker must run in a worker thre
 const port = parentPort
 const config = parseHostConfig(workerData)
 
-serveEngine(
-  { post: (message) => port.postMessage(message), onMessage: (listener) => port.on('message', listener) },
-  () => createEngineService(config)
-)
+serveEngine({ post: (message) => port.postMessage(message), onMessage: (listener) => port.on('message', listener) }, () => createEngineService(config))

@@ -8,8 +8,14 @@ type MenuApi = Pick<typeof MenuType, 'setApplicationMenu' | 'buildFromTemplate'>
 
 /** The macOS menu of a packaged build: roles only, none of them toggleDevTools, reload or forceReload. */
 export const MAC_TEMPLATE: MenuItemConstructorOptions[] = [
-  { role: 'appMenu', submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] },
-  { role: 'editMenu', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+  {
+    role: 'appMenu',
+    submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }]
+  },
+  {
+    role: 'editMenu',
+    submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }]
+  },
   { role: 'windowMenu', submenu: [{ role: 'minimize' }, { role: 'zoom' }, { role: 'close' }] }
 ]
 

@@ -43,7 +43,11 @@ async function start(): Promise<void> {
   )
   service = engine
   registerIpc(ipcMain, engine, () => win)
-  registerDesktopIpc(ipcMain, { getWindow: () => win, showSaveDialog: (w, o) => dialog.showSaveDialog(w as BrowserWindow, o), defaultDir: () => app.getPath('documents') })
+  registerDesktopIpc(ipcMain, {
+    getWindow: () => win,
+    showSaveDialog: (w, o) => dialog.showSaveDialog(w as BrowserWindow, o),
+    defaultDir: () => app.getPath('documents')
+  })
   engine.onEvent((event) => {
     if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event)
   })

@@ -5,7 +5,6 @@ import { protocol } from 'electron'
 import { APP_ORIGIN, APP_SCHEME } from './origin'
 import { containedFile, contentSecurityPolicy, mimeType, resolveStaticPath } from '../server/static'
 
-
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
@@ -13,8 +12,7 @@ export function registerAppScheme(): void {
   ])
 }
 
-const refusal = (status: number, text: string): Response =>
-  new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+const refusal = (status: number, text: string): Response => new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } })
 
 /** The request handler, free of Electron so it can be tested with plain Request objects. */
 export function appRequestHandler(rootDir: string): (request: Request) => Promise<Response> {

@@ -30,7 +30,8 @@ export interface ReportPdfDeps {
   write?: (path: string, bytes: Uint8Array) => Promise<void>
 }
 
-const atomicWrite = (path: string, bytes: Uint8Array): Promise<void> => writeFileAtomic(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { fsync: true })
+const atomicWrite = (path: string, bytes: Uint8Array): Promise<void> =>
+  writeFileAtomic(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { fsync: true })
 
 const MAX_NAME = 200
 

@@ -34,6 +34,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeCon
   const workspace = resolve(values.workspace ?? (env.NAGARE_WORKSPACE || join(homedir(), '.nagare', 'workspace')))
   const backend = values.backend ?? (env.NAGARE_BACKEND || undefined)
   // the engine's names and aliases (electron/engine/backend.ts); refused here so a typo fails at once
-  if (backend && !BACKENDS.includes(backend.trim().toLowerCase())) throw new Error(`--backend must be one of native, wasm or cpu, not ${JSON.stringify(backend)}`)
+  if (backend && !BACKENDS.includes(backend.trim().toLowerCase()))
+    throw new Error(`--backend must be one of native, wasm or cpu, not ${JSON.stringify(backend)}`)
   return backend ? { port, workspace, backend } : { port, workspace }
 }

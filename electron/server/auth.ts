@@ -16,8 +16,7 @@ export function tokenMatches(expected: string, given: string | null | undefined)
 
 export const cookieName = (port: number): string => `nagare-token-${port}`
 
-export const setCookieHeader = (port: number, token: string): string =>
-  `${cookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`
+export const setCookieHeader = (port: number, token: string): string => `${cookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`
 
 export function readCookie(req: IncomingMessage, name: string): string | null {
   const header = req.headers.cookie

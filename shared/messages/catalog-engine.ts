@@ -202,7 +202,10 @@ export const ENGINE_MESSAGES = {
   'engine.covarianceOfComponent': { en: 'covariance of component {k}', ja: '成分 {k} の共分散' },
   'engine.smoothedCovarianceOfComponent': { en: 'smoothed covariance of component {k}', ja: '成分 {k} の平滑化した共分散' },
   'engine.notPositiveDefinite': { en: '{what} is not positive definite', ja: '{what} が正定値ではありません' },
-  'engine.gridCountsPerAxis': { en: 'particles.counts: give one count per axis ({dim})', ja: 'particles.counts: 軸ごとに 1 つずつ（{dim} 個）個数を指定してください' },
+  'engine.gridCountsPerAxis': {
+    en: 'particles.counts: give one count per axis ({dim})',
+    ja: 'particles.counts: 軸ごとに 1 つずつ（{dim} 個）個数を指定してください'
+  },
   'engine.gridBoundsPerAxis': {
     en: 'particles.bounds: give one [min, max] per axis ({dim})',
     ja: 'particles.bounds: 軸ごとに 1 つずつ（{dim} 個）[min, max] を指定してください'
@@ -319,7 +322,10 @@ export const ENGINE_MESSAGES = {
     en: 'Entropy needs at least two particles; it is reported as 0 for this run.',
     ja: 'エントロピーの推定には 2 個以上の粒子が必要です。この実行では 0 と表示しています。'
   },
-  'engine.noteSlicedAll': { en: 'Sliced W2 uses {directions} seeded random directions.', ja: 'スライス W2 はシード付きのランダムな方向 {directions} 本を使います。' },
+  'engine.noteSlicedAll': {
+    en: 'Sliced W2 uses {directions} seeded random directions.',
+    ja: 'スライス W2 はシード付きのランダムな方向 {directions} 本を使います。'
+  },
   'engine.noteSlicedSubsample': {
     en: 'Sliced W2 uses {directions} seeded random directions and a seeded subsample of {m} of the {n} particles (the same particles at every depth).',
     ja: 'スライス W2 はシード付きのランダムな方向 {directions} 本と、{n} 個の粒子からシード付きで抽出した {m} 個（どの深さでも同じ粒子）を使います。'

@@ -64,8 +64,8 @@ export const HARDEN_MESSAGES = {
     ja: '名前に制御文字（端末のエスケープシーケンスなど）が含まれています。普通の文字だけを使ってください'
   },
   'harden.specDatasetId': {
-    en: '{id} is not a dataset id (letters, digits, \'.\', \'_\' and \'-\', as the dataset list shows them)',
-    ja: '{id} はデータセット ID ではありません（データセット一覧に表示される、英数字・\'.\'・\'_\'・\'-\' の ID を指定してください）'
+    en: "{id} is not a dataset id (letters, digits, '.', '_' and '-', as the dataset list shows them)",
+    ja: "{id} はデータセット ID ではありません（データセット一覧に表示される、英数字・'.'・'_'・'-' の ID を指定してください）"
   },
   'harden.specCovarianceTooLarge': {
     en: 'a covariance entry of {value} is too large (at most {max} in absolute value); rescale the data',

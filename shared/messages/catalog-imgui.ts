@@ -20,7 +20,10 @@ export const IMGUI_MESSAGES = {
     en: '{path} has class sub-folders and also {count} images beside them (first {file}): put every image in the sub-folder of its class',
     ja: '{path} にはクラスのサブフォルダーのほかに画像が {count} 枚あります（最初は {file}）。すべての画像をそのクラスのサブフォルダーに入れてください'
   },
-  'imgui.folderTooManyImages': { en: '{path} holds {count} images; at most {max} are read', ja: '{path} には画像が {count} 枚あります。読み込めるのは {max} 枚までです' },
+  'imgui.folderTooManyImages': {
+    en: '{path} holds {count} images; at most {max} are read',
+    ja: '{path} には画像が {count} 枚あります。読み込めるのは {max} 枚までです'
+  },
   'imgui.folderTooManyValues': {
     en: '{count} images of {shape} values would hold more than {max} values; use at most {most} images or a smaller size',
     ja: '{shape} の画像 {count} 枚では値が {max} 個を超えます。画像は最大 {most} 枚にするか、サイズを小さくしてください'
@@ -32,7 +35,10 @@ export const IMGUI_MESSAGES = {
   'imgui.progressReadingImages': { en: 'reading images {done}/{n}', ja: '画像を読み込み中 {done}/{n}' },
 
   // ---- arrays
-  'imgui.arrayNotNumpy': { en: '{path}: model input must be an .npy or .npz file, or a folder of images', ja: '{path}: モデルの入力は .npy か .npz のファイル、または画像のフォルダーにしてください' },
+  'imgui.arrayNotNumpy': {
+    en: '{path}: model input must be an .npy or .npz file, or a folder of images',
+    ja: '{path}: モデルの入力は .npy か .npz のファイル、または画像のフォルダーにしてください'
+  },
   'imgui.npzWhichInput': {
     en: '{path}: cannot tell which member holds the inputs (members: {members}); name it x, data or inputs',
     ja: '{path}: どのメンバーが入力か分かりません（メンバー: {members}）。名前を x、data、inputs のいずれかにしてください'
@@ -49,11 +55,20 @@ export const IMGUI_MESSAGES = {
   'imgui.onnxOneFile': { en: 'an ONNX model is one .onnx file, got {names}', ja: 'ONNX モデルは .onnx ファイル 1 つです。指定されたファイル: {names}' },
   'imgui.stagedTooLarge': { en: 'the model input files sent exceed {max} bytes in all', ja: '送ったモデル入力ファイルの合計が {max} バイトを超えています' },
 
-  'imgui.dumpsNoStagedData': { en: 'activation dumps hold their data already: send no data files with them', ja: '活性のダンプにはデータがすでに含まれています。データのファイルは一緒に送らないでください' },
+  'imgui.dumpsNoStagedData': {
+    en: 'activation dumps hold their data already: send no data files with them',
+    ja: '活性のダンプにはデータがすでに含まれています。データのファイルは一緒に送らないでください'
+  },
 
   // ---- CLI options
-  'imgui.optionImageSize': { en: '--image-size must be HxW or one side (1 to {max}), got {text}', ja: '--image-size は HxW か一辺（1 から {max}）で指定してください。指定値: {text}' },
+  'imgui.optionImageSize': {
+    en: '--image-size must be HxW or one side (1 to {max}), got {text}',
+    ja: '--image-size は HxW か一辺（1 から {max}）で指定してください。指定値: {text}'
+  },
   'imgui.optionNumbers': { en: '{flag} must be numbers separated by commas, got {text}', ja: '{flag} はカンマ区切りの数値で指定してください。指定値: {text}' },
   'imgui.optionChoice': { en: '{flag} must be one of {choices}, got {text}', ja: '{flag} は {choices} のいずれかにしてください。指定値: {text}' },
-  'imgui.optionsNeedImages': { en: 'image options ({flags}) are for a folder of images; {path} is not a folder', ja: '画像のオプション（{flags}）は画像のフォルダーに使います。{path} はフォルダーではありません' }
+  'imgui.optionsNeedImages': {
+    en: 'image options ({flags}) are for a folder of images; {path} is not a folder',
+    ja: '画像のオプション（{flags}）は画像のフォルダーに使います。{path} はフォルダーではありません'
+  }
 } as const satisfies Catalog

@@ -10,7 +10,10 @@ export const IMPORT_MESSAGES = {
   'import.notValidJson': { en: '{file}: not valid JSON ({detail})', ja: '{file}: 正しい JSON ではありません（{detail}）' },
   'import.tooFewPoints': { en: 'need at least 3 points, got {count}', ja: '点が少なくとも 3 個必要ですが、{count} 個しかありません' },
   'import.labelsCountMismatch': { en: '{count} labels, but the layers hold {n} points', ja: 'ラベルは {count} 個ですが、層には {n} 個の点があります' },
-  'import.labelsFileCountMismatch': { en: '{file}: {count} labels, but the layers hold {n} points', ja: '{file}: ラベルは {count} 個ですが、層には {n} 個の点があります' },
+  'import.labelsFileCountMismatch': {
+    en: '{file}: {count} labels, but the layers hold {n} points',
+    ja: '{file}: ラベルは {count} 個ですが、層には {n} 個の点があります'
+  },
   'import.dimensionsMismatch': {
     en: "mismatched dimensions: the data has {d} features per point, the model's input takes {width} (shape [{shape}])",
     ja: '次元が合いません: データは 1 点あたり {d} 個の特徴量ですが、モデルの入力は {width} 個です（形状 [{shape}]）'
@@ -21,8 +24,14 @@ export const IMPORT_MESSAGES = {
     en: 'the file looks binary, not CSV/TSV text (it contains NUL bytes); NumPy files must end in .npy or .npz',
     ja: 'ファイルが CSV/TSV のテキストではなくバイナリのようです（NUL バイトを含みます）。NumPy のファイルは拡張子を .npy または .npz にしてください'
   },
-  'import.lineTooManyFields': { en: 'line {line} has {count} fields, but the file has {width} columns', ja: '{line} 行目にはフィールドが {count} 個ありますが、ファイルの列数は {width} です' },
-  'import.quoteNotClosed': { en: 'line {line}: a quoted field is never closed ({detail})', ja: '{line} 行目: 引用符で囲まれたフィールドが閉じられていません（{detail}）' },
+  'import.lineTooManyFields': {
+    en: 'line {line} has {count} fields, but the file has {width} columns',
+    ja: '{line} 行目にはフィールドが {count} 個ありますが、ファイルの列数は {width} です'
+  },
+  'import.quoteNotClosed': {
+    en: 'line {line}: a quoted field is never closed ({detail})',
+    ja: '{line} 行目: 引用符で囲まれたフィールドが閉じられていません（{detail}）'
+  },
   'import.quoteMisplaced': { en: 'line {line}: a quote is misplaced ({detail})', ja: '{line} 行目: 引用符の位置が正しくありません（{detail}）' },
   'import.lineFailed': { en: 'line {line}: {detail}', ja: '{line} 行目: {detail}' },
   'import.fileNoRows': { en: 'the file is empty: no rows to read', ja: 'ファイルが空です: 読み込める行がありません' },
@@ -32,16 +41,25 @@ export const IMPORT_MESSAGES = {
     en: '{file} is larger than the {limit} limit for one import ({bytes} bytes): keep a sample of the rows or convert it to .npy',
     ja: '{file} は 1 回の取り込みの上限 {limit} を超えています（{bytes} バイト）。行の一部だけを残すか、.npy に変換してください'
   },
-  'import.tooManyColumns': { en: 'the file has {count} columns; at most {max} can be imported', ja: 'ファイルには {count} 列あります。取り込めるのは最大 {max} 列です' },
+  'import.tooManyColumns': {
+    en: 'the file has {count} columns; at most {max} can be imported',
+    ja: 'ファイルには {count} 列あります。取り込めるのは最大 {max} 列です'
+  },
   'import.tooManyRows': {
     en: 'the file has more than {max} rows, the most one import reads: split it or keep a sample',
     ja: 'ファイルの行数が 1 回の取り込みで読める上限 {max} 行を超えています。分割するか、一部の行だけを残してください'
   },
   'import.noDataRows': { en: 'the file has no data rows', ja: 'ファイルにデータ行がありません' },
-  'import.uploadExpired': { en: 'this upload has expired or was already imported: choose the file again', ja: 'このアップロードは期限切れか、すでに取り込まれています。ファイルをもう一度選んでください' },
+  'import.uploadExpired': {
+    en: 'this upload has expired or was already imported: choose the file again',
+    ja: 'このアップロードは期限切れか、すでに取り込まれています。ファイルをもう一度選んでください'
+  },
 
   // ---- NPY / NPZ uploads
-  'import.npyNotNpy': { en: '{label}: not an NPY file (it does not start with the NumPy signature)', ja: '{label}: NPY ファイルではありません（NumPy のシグネチャで始まっていません）' },
+  'import.npyNotNpy': {
+    en: '{label}: not an NPY file (it does not start with the NumPy signature)',
+    ja: '{label}: NPY ファイルではありません（NumPy のシグネチャで始まっていません）'
+  },
   'import.npyVersion': { en: '{label}: unsupported NPY version {version}', ja: '{label}: 対応していない NPY のバージョン {version} です' },
   'import.npyTruncatedHeader': { en: '{label}: truncated header', ja: '{label}: ヘッダーが途中で切れています' },
   'import.npyBadHeader': {
@@ -53,7 +71,10 @@ export const IMPORT_MESSAGES = {
     ja: "{label}: 対応していないデータ型 '{dtype}' です（float、int、unsigned、bool の数値が必要です）"
   },
   'import.npyBadShape': { en: '{label}: bad shape ({shape})', ja: '{label}: 形状が不正です（{shape}）' },
-  'import.npyRank': { en: '{label}: expected a 1-D [n] or 2-D [n, d] array, got shape [{shape}]', ja: '{label}: 1 次元 [n] か 2 次元 [n, d] の配列が必要ですが、形状は [{shape}] です' },
+  'import.npyRank': {
+    en: '{label}: expected a 1-D [n] or 2-D [n, d] array, got shape [{shape}]',
+    ja: '{label}: 1 次元 [n] か 2 次元 [n, d] の配列が必要ですが、形状は [{shape}] です'
+  },
   'import.npyTruncated': {
     en: '{label}: truncated: shape [{shape}] needs {expected} bytes, the file has {actual}',
     ja: '{label}: データが途中で切れています。形状 [{shape}] には {expected} バイト必要ですが、ファイルは {actual} バイトです'
@@ -68,7 +89,10 @@ export const IMPORT_MESSAGES = {
     en: "{label}: cannot tell features from labels: '{name}' has shape [{shape}]; name the label array 'y' or 'labels' (one value per row)",
     ja: "{label}: 特徴量とラベルを区別できません。'{name}' の形状は [{shape}] です。ラベルの配列は 'y' か 'labels' という名前にしてください（1 行に 1 値）"
   },
-  'import.npzRowsMismatch': { en: "{label}: '{features}' has {rows} rows but '{labels}' has {count} labels", ja: "{label}: '{features}' は {rows} 行ですが、'{labels}' のラベルは {count} 個です" },
+  'import.npzRowsMismatch': {
+    en: "{label}: '{features}' has {rows} rows but '{labels}' has {count} labels",
+    ja: "{label}: '{features}' は {rows} 行ですが、'{labels}' のラベルは {count} 個です"
+  },
 
   // ---- preview: examples, issues and the subsample notice
   'import.examplesOne': { en: '1 example: {list}', ja: '例 1 件: {list}' },
@@ -112,8 +136,14 @@ export const IMPORT_MESSAGES = {
   },
 
   // ---- applying the column mapping
-  'import.featureColumnMissing': { en: 'feature column {column} does not exist (the file has {count} columns)', ja: '特徴量の列 {column} はありません（ファイルの列数は {count} です）' },
-  'import.labelColumnMissing': { en: 'label column {column} does not exist (the file has {count} columns)', ja: 'ラベルの列 {column} はありません（ファイルの列数は {count} です）' },
+  'import.featureColumnMissing': {
+    en: 'feature column {column} does not exist (the file has {count} columns)',
+    ja: '特徴量の列 {column} はありません（ファイルの列数は {count} です）'
+  },
+  'import.labelColumnMissing': {
+    en: 'label column {column} does not exist (the file has {count} columns)',
+    ja: 'ラベルの列 {column} はありません（ファイルの列数は {count} です）'
+  },
   'import.columnChosenTwice': { en: "column '{name}' is chosen twice", ja: "列 '{name}' が 2 回選ばれています" },
   'import.columnFeatureAndLabel': { en: "column '{name}' cannot be both a feature and the label", ja: "列 '{name}' を特徴量とラベルの両方には使えません" },
   'import.tooManyClasses': {
@@ -153,7 +183,10 @@ export const IMPORT_MESSAGES = {
   'import.datasetBadId': { en: 'not a dataset id: {id}', ja: 'データセットの id ではありません: {id}' },
   'import.datasetNotFound': { en: 'no dataset {id} in this workspace', ja: 'このワークスペースにデータセット {id} はありません' },
   'import.datasetUnreadable': { en: 'dataset {id} cannot be read: {detail}', ja: 'データセット {id} を読み込めません: {detail}' },
-  'import.datasetDataShape': { en: 'data.npy has shape [{shape}], dataset.json says [{n}, {d}]', ja: 'data.npy の形状は [{shape}] ですが、dataset.json では [{n}, {d}] です' },
+  'import.datasetDataShape': {
+    en: 'data.npy has shape [{shape}], dataset.json says [{n}, {d}]',
+    ja: 'data.npy の形状は [{shape}] ですが、dataset.json では [{n}, {d}] です'
+  },
   'import.datasetLabelsShape': { en: 'labels.npy has shape [{shape}], expected [{n}]', ja: 'labels.npy の形状は [{shape}] ですが、[{n}] のはずです' },
 
   // ---- ZIP / NPZ archives
@@ -163,7 +196,10 @@ export const IMPORT_MESSAGES = {
     en: '{label}: not a ZIP/NPZ archive or truncated (no end-of-directory record)',
     ja: '{label}: ZIP/NPZ アーカイブではないか、途中で切れています（セントラルディレクトリの終端レコードがありません）'
   },
-  'import.zipCorruptDirectory': { en: '{label}: corrupt central directory (entry {entry})', ja: '{label}: セントラルディレクトリが壊れています（エントリ {entry}）' },
+  'import.zipCorruptDirectory': {
+    en: '{label}: corrupt central directory (entry {entry})',
+    ja: '{label}: セントラルディレクトリが壊れています（エントリ {entry}）'
+  },
   'import.zipCorruptExtra': {
     en: '{label}: corrupt extra field in the central directory (entry {entry})',
     ja: '{label}: セントラルディレクトリの拡張フィールドが壊れています（エントリ {entry}）'
@@ -178,18 +214,27 @@ export const IMPORT_MESSAGES = {
     en: '{label}: member {name} is {size} bytes uncompressed, over the {max}-byte limit',
     ja: '{label}: メンバー {name} は展開後 {size} バイトで、上限の {max} バイトを超えています'
   },
-  'import.zipBadLocalHeader': { en: '{label}: member {name}: bad local header (truncated archive?)', ja: '{label}: メンバー {name}: ローカルヘッダーが不正です（アーカイブが途中で切れていませんか？）' },
+  'import.zipBadLocalHeader': {
+    en: '{label}: member {name}: bad local header (truncated archive?)',
+    ja: '{label}: メンバー {name}: ローカルヘッダーが不正です（アーカイブが途中で切れていませんか？）'
+  },
   'import.zipMemberTruncated': { en: '{label}: member {name} is truncated', ja: '{label}: メンバー {name} が途中で切れています' },
   'import.zipInflate': { en: '{label}: member {name} does not inflate: {detail}', ja: '{label}: メンバー {name} を展開できません: {detail}' },
   'import.zipSizeMismatch': {
     en: '{label}: member {name} has {actual} bytes, the directory says {size}',
     ja: '{label}: メンバー {name} は {actual} バイトですが、ディレクトリには {size} バイトと記録されています'
   },
-  'import.zipCrc': { en: '{label}: member {name} fails its CRC-32 check (corrupt archive)', ja: '{label}: メンバー {name} の CRC-32 検査に失敗しました（アーカイブが壊れています）' },
+  'import.zipCrc': {
+    en: '{label}: member {name} fails its CRC-32 check (corrupt archive)',
+    ja: '{label}: メンバー {name} の CRC-32 検査に失敗しました（アーカイブが壊れています）'
+  },
 
   // ---- activation dumps
   'import.manifestPlainName': { en: 'a plain file or member name, no folders', ja: 'フォルダーを含まない、ファイル名またはメンバー名のみを指定してください' },
-  'import.manifestPlainNameAt': { en: '{field}: a plain file or member name, no folders', ja: '{field}: フォルダーを含まない、ファイル名またはメンバー名のみを指定してください' },
+  'import.manifestPlainNameAt': {
+    en: '{field}: a plain file or member name, no folders',
+    ja: '{field}: フォルダーを含まない、ファイル名またはメンバー名のみを指定してください'
+  },
   'import.manifestInvalid': {
     en: '{path}: {issues} (expected "layers": a list of the layer files in order)',
     ja: '{path}: {issues}（"layers" に層のファイルを順番に並べたリストが必要です）'
@@ -200,15 +245,24 @@ export const IMPORT_MESSAGES = {
     en: '{name}: row {row} has a non-finite value ({value}); remove or fix the row',
     ja: '{name}: {row} 行目に有限でない値（{value}）があります。その行を削除するか直してください'
   },
-  'import.layerFileTooLarge': { en: '{path} is {size} bytes, over the {max}-byte limit per file', ja: '{path} は {size} バイトで、1 ファイルあたりの上限 {max} バイトを超えています' },
+  'import.layerFileTooLarge': {
+    en: '{path} is {size} bytes, over the {max}-byte limit per file',
+    ja: '{path} は {size} バイトで、1 ファイルあたりの上限 {max} バイトを超えています'
+  },
   'import.dumpNpzNoArrays': { en: '{path}: the archive holds no arrays', ja: '{path}: アーカイブに配列が含まれていません' },
   'import.dumpNpzOneArray': {
     en: '{path}: a per-layer .npz must hold one array, it holds {count} ({names})',
     ja: '{path}: 層ごとの .npz には配列を 1 個だけ入れてください。{count} 個（{names}）入っています'
   },
-  'import.dumpsTooFewLayers': { en: 'need at least 2 layers (the input and one more), found {count}', ja: '層が少なくとも 2 個（入力ともう 1 個）必要ですが、{count} 個しか見つかりません' },
+  'import.dumpsTooFewLayers': {
+    en: 'need at least 2 layers (the input and one more), found {count}',
+    ja: '層が少なくとも 2 個（入力ともう 1 個）必要ですが、{count} 個しか見つかりません'
+  },
   'import.dumpsTooManyLayers': { en: '{count} layers, over the limit of {max}', ja: '層が {count} 個あり、上限の {max} 個を超えています' },
-  'import.dumpsFolderTooManyLayers': { en: '{path}: {count} layers, over the limit of {max}', ja: '{path}: 層が {count} 個あり、上限の {max} 個を超えています' },
+  'import.dumpsFolderTooManyLayers': {
+    en: '{path}: {count} layers, over the limit of {max}',
+    ja: '{path}: 層が {count} 個あり、上限の {max} 個を超えています'
+  },
   'import.dumpsRowsMismatch': {
     en: '{source}: {rows} rows, but {first} (the first layer) has {n}: every layer must hold the same points in the same order',
     ja: '{source}: {rows} 行ですが、{first}（最初の層）は {n} 行です。すべての層に同じ点を同じ順序で入れてください'
@@ -221,7 +275,10 @@ export const IMPORT_MESSAGES = {
     en: '{manifest}: {member} is not a member of {file} (members: {members})',
     ja: '{manifest}: {member} は {file} のメンバーではありません（メンバー: {members}）'
   },
-  'import.manifestListsMissing': { en: '{manifest} lists {file}, which is not in {folder}', ja: '{manifest} に {file} が挙げられていますが、{folder} にはありません' },
+  'import.manifestListsMissing': {
+    en: '{manifest} lists {file}, which is not in {folder}',
+    ja: '{manifest} に {file} が挙げられていますが、{folder} にはありません'
+  },
   'import.theUpload': { en: '(the upload)', ja: '（アップロードしたファイル）' },
 
   // ---- class labels
@@ -232,8 +289,14 @@ export const IMPORT_MESSAGES = {
     ja: '{path}: 途中で切れているか余分なデータがあります。{dtype} の形状 [{shape}] には {need} バイト必要ですが、ファイルは {have} バイトです'
   },
   'import.labelsCannotRead': { en: 'cannot read labels {path}: {detail}', ja: 'ラベル {path} を読み込めません: {detail}' },
-  'import.labelsTooLarge': { en: '{path} is {size} bytes, over the {max}-byte limit for labels', ja: '{path} は {size} バイトで、ラベルの上限 {max} バイトを超えています' },
-  'import.labelsShape': { en: '{path}: labels must have shape [N] or [N, 1], got [{shape}]', ja: '{path}: ラベルの形状は [N] か [N, 1] にしてください。形状は [{shape}] です' },
+  'import.labelsTooLarge': {
+    en: '{path} is {size} bytes, over the {max}-byte limit for labels',
+    ja: '{path} は {size} バイトで、ラベルの上限 {max} バイトを超えています'
+  },
+  'import.labelsShape': {
+    en: '{path}: labels must have shape [N] or [N, 1], got [{shape}]',
+    ja: '{path}: ラベルの形状は [N] か [N, 1] にしてください。形状は [{shape}] です'
+  },
   'import.labelNotFinite': { en: '{path}: label {index} is {value}', ja: '{path}: {index} 番目のラベルが {value} です' },
 
   // ---- TF.js Layers model files
@@ -252,13 +315,22 @@ export const IMPORT_MESSAGES = {
     en: 'no model.json among the files: a TF.js Layers model is a model.json plus its weight files',
     ja: 'ファイルの中に model.json がありません。TF.js Layers モデルは model.json とその重みファイルで構成されます'
   },
-  'import.severalJson': { en: 'several .json files ({names}) and none is named model.json', ja: '.json ファイルが複数（{names}）あり、model.json という名前のものがありません' },
-  'import.notModelObject': { en: '{name}: not a model description (expected a JSON object)', ja: '{name}: モデルの記述ではありません（JSON オブジェクトが必要です）' },
+  'import.severalJson': {
+    en: 'several .json files ({names}) and none is named model.json',
+    ja: '.json ファイルが複数（{names}）あり、model.json という名前のものがありません'
+  },
+  'import.notModelObject': {
+    en: '{name}: not a model description (expected a JSON object)',
+    ja: '{name}: モデルの記述ではありません（JSON オブジェクトが必要です）'
+  },
   'import.graphModel': {
     en: '{name} is a TF.js graph model (converted from a SavedModel or frozen graph); only Layers models (tf.LayersModel, Keras) can be analysed layer by layer: convert with --output_format=tfjs_layers_model',
     ja: '{name} は TF.js のグラフモデル（SavedModel またはフリーズしたグラフから変換したもの）です。層ごとに解析できるのは Layers モデル（tf.LayersModel、Keras）だけです。--output_format=tfjs_layers_model で変換してください'
   },
-  'import.noTopology': { en: '{name}: no modelTopology; not a TF.js Layers model', ja: '{name}: modelTopology がありません。TF.js Layers モデルではありません' },
+  'import.noTopology': {
+    en: '{name}: no modelTopology; not a TF.js Layers model',
+    ja: '{name}: modelTopology がありません。TF.js Layers モデルではありません'
+  },
   'import.noClassName': {
     en: '{name}: modelTopology has no class_name/config; not a TF.js Layers model',
     ja: '{name}: modelTopology に class_name/config がありません。TF.js Layers モデルではありません'
@@ -326,7 +398,10 @@ export const IMPORT_MESSAGES = {
   'import.dataArgFewPoints': { en: '--data {text}: need at least 3 points', ja: '--data {text}: 点が少なくとも 3 個必要です' },
   'import.uploadNotPlainName': { en: '{name} is not a plain file name', ja: '{name} は単純なファイル名ではありません' },
   'import.uploadTwice': { en: '{name} is given twice', ja: '{name} が 2 回指定されています' },
-  'import.uploadTooLarge': { en: '{name} is {size} bytes, over the {max}-byte upload limit', ja: '{name} は {size} バイトで、アップロードの上限 {max} バイトを超えています' },
+  'import.uploadTooLarge': {
+    en: '{name} is {size} bytes, over the {max}-byte upload limit',
+    ja: '{name} は {size} バイトで、アップロードの上限 {max} バイトを超えています'
+  },
   'import.modelNeedsData': {
     en: 'a TF.js model needs data to run on: choose a built-in dataset or an imported one',
     ja: 'TF.js モデルを実行するにはデータが必要です。組み込みデータセットか取り込んだデータセットを選んでください'
@@ -345,8 +420,14 @@ export const IMPORT_MESSAGES = {
   'import.progressSavingAnalysis': { en: 'saving the layer analysis: {file}', ja: '層解析を保存中: {file}' },
 
   // ---- the layer analysis itself
-  'import.analyzeTooFewLayers': { en: 'need at least 2 layers (the input and one more), got {count}', ja: '層が少なくとも 2 個（入力ともう 1 個）必要ですが、{count} 個しかありません' },
-  'import.analyzeLayerShape': { en: 'layer {name}: {rows} rows of width {width}, expected {n} rows', ja: '層 {name}: 幅 {width} の行が {rows} 行ありますが、{n} 行のはずです' },
+  'import.analyzeTooFewLayers': {
+    en: 'need at least 2 layers (the input and one more), got {count}',
+    ja: '層が少なくとも 2 個（入力ともう 1 個）必要ですが、{count} 個しかありません'
+  },
+  'import.analyzeLayerShape': {
+    en: 'layer {name}: {rows} rows of width {width}, expected {n} rows',
+    ja: '層 {name}: 幅 {width} の行が {rows} 行ありますが、{n} 行のはずです'
+  },
   'import.analyzeK': { en: 'k must be a positive integer, got {k}', ja: 'k は正の整数にしてください（指定値 {k}）' },
   'import.analyzeSeed': { en: 'seed must be an integer, got {seed}', ja: 'seed は整数にしてください（指定値 {seed}）' },
   'import.analyzeLabelsForPoints': { en: '{count} labels for {n} points', ja: '{n} 個の点に対してラベルが {count} 個です' },
@@ -358,8 +439,14 @@ export const IMPORT_MESSAGES = {
     en: 'kNN preservation and CKA use a seeded subsample of {m} of {n} points (neighbours exact within the subsample: a k-d tree for widths <= 3, else brute force)',
     ja: 'kNN 保存率と CKA は {n} 点からシード付きで抜き取った {m} 点で計算しています（抜き取った点の中での近傍は厳密: 幅 3 以下は k-d 木、それ以外は総当たり）'
   },
-  'import.samplingPairsAll': { en: 'distance correlation and merging use {pairs} (all) point pairs', ja: '距離相関と併合率は {pairs} 個（すべて）の点のペアで計算しています' },
-  'import.samplingPairsSeeded': { en: 'distance correlation and merging use {pairs} seeded point pairs', ja: '距離相関と併合率はシード付きで選んだ {pairs} 個の点のペアで計算しています' },
+  'import.samplingPairsAll': {
+    en: 'distance correlation and merging use {pairs} (all) point pairs',
+    ja: '距離相関と併合率は {pairs} 個（すべて）の点のペアで計算しています'
+  },
+  'import.samplingPairsSeeded': {
+    en: 'distance correlation and merging use {pairs} seeded point pairs',
+    ja: '距離相関と併合率はシード付きで選んだ {pairs} 個の点のペアで計算しています'
+  },
   'import.samplingCloudSubsample': {
     en: 'entropy and sliced W2 use a seeded subsample of {count} points',
     ja: 'エントロピーとスライス W2 はシード付きで抜き取った {count} 点で計算しています'
@@ -407,11 +494,17 @@ export const IMPORT_MESSAGES = {
 
   // ---- saved layer analyses
   'import.outNotFolder': { en: '--out {path} exists and is not a folder', ja: '--out {path} は既に存在し、フォルダーではありません' },
-  'import.outNotEmpty': { en: '--out {path} exists and is not empty; choose a new folder', ja: '--out {path} は既に存在し、空ではありません。新しいフォルダーを選んでください' },
+  'import.outNotEmpty': {
+    en: '--out {path} exists and is not empty; choose a new folder',
+    ja: '--out {path} は既に存在し、空ではありません。新しいフォルダーを選んでください'
+  },
   'import.analysisFolderExists': { en: '{dir} exists and is not an empty folder', ja: '{dir} は既に存在し、空のフォルダーではありません' },
   'import.analysisJsonMissing': { en: 'analysis.json is missing', ja: 'analysis.json がありません' },
   'import.analysisJsonUnreadable': { en: 'analysis.json cannot be read: {detail}', ja: 'analysis.json を読み込めません: {detail}' },
-  'import.analysisJsonForeign': { en: 'analysis.json does not describe a layer analysis (version 1)', ja: 'analysis.json は層解析（バージョン 1）の記述ではありません' },
+  'import.analysisJsonForeign': {
+    en: 'analysis.json does not describe a layer analysis (version 1)',
+    ja: 'analysis.json は層解析（バージョン 1）の記述ではありません'
+  },
   'import.analysisIdJsonMissing': { en: 'analysis {id}: analysis.json is missing', ja: '解析 {id}: analysis.json がありません' },
   'import.analysisIdJsonUnreadable': { en: 'analysis {id}: analysis.json cannot be read: {detail}', ja: '解析 {id}: analysis.json を読み込めません: {detail}' },
   'import.analysisIdJsonForeign': {

@@ -12,7 +12,10 @@ export const SHIFT_MESSAGES = {
   'shift.compareReportMissing': { en: 'layers.json is missing or not a layer report', ja: 'layers.json がないか、層レポートではありません' },
 
   // ---- shift analysis
-  'shift.progressShift': { en: 'measuring the shift between the reference and the compare data, layer by layer', ja: '基準データと比較データのずれを層ごとに測定中' },
+  'shift.progressShift': {
+    en: 'measuring the shift between the reference and the compare data, layer by layer',
+    ja: '基準データと比較データのずれを層ごとに測定中'
+  },
   'shift.compareLayerCount': {
     en: 'the compare data gives {count} layers, the reference {expected}: they must be the same layers',
     ja: '比較データの層は {count} 個、基準データの層は {expected} 個です。同じ層でなければなりません'
@@ -29,7 +32,10 @@ export const SHIFT_MESSAGES = {
     en: 'compare data needs a model (TF.js or ONNX) to run through; for activation dumps, give the same layers dumped on the new data as compare files',
     ja: '比較データには、それを通すモデル（TF.js または ONNX）が必要です。活性化ダンプの場合は、新しいデータで出力した同じ層のダンプを比較ファイルとして指定してください'
   },
-  'shift.compareTooFew': { en: 'the compare data needs at least 3 points, got {count}', ja: '比較データには点が少なくとも 3 個必要ですが、{count} 個しかありません' },
+  'shift.compareTooFew': {
+    en: 'the compare data needs at least 3 points, got {count}',
+    ja: '比較データには点が少なくとも 3 個必要ですが、{count} 個しかありません'
+  },
   'shift.samplingAll': {
     en: 'shift distances use all {n} reference and all {nc} compare points',
     ja: 'シフトの距離は基準データの {n} 点すべてと比較データの {nc} 点すべてで計算しています'
@@ -140,7 +146,10 @@ export const SHIFT_MESSAGES = {
     en: 'residual stretches are guessed from runs of equal width (mark them in layers.json as "residual": [[from, to], ...] to be exact)',
     ja: '残差区間は幅の等しい層の並びから推定しています（正確にするには layers.json に "residual": [[from, to], ...] と記してください）'
   },
-  'shift.noteStretchMarked': { en: 'residual stretches as marked in layers.json or read from the model graph', ja: '残差区間は layers.json の指定またはモデルのグラフから読み取ったものです' },
+  'shift.noteStretchMarked': {
+    en: 'residual stretches as marked in layers.json or read from the model graph',
+    ja: '残差区間は layers.json の指定またはモデルのグラフから読み取ったものです'
+  },
   'shift.entropyNegative': {
     en: 'negative differential entropy ({entropy} nats) is expected, not an error: in {width} dimensions the points fill a volume smaller than 1 (a small scale, or a thinner set such as a curve)',
     ja: '微分エントロピーが負（{entropy} nat）なのは想定どおりで、誤りではありません: {width} 次元で点が占める体積が 1 より小さい（スケールが小さいか、曲線のような薄い集合）ためです'

@@ -26,7 +26,7 @@ export const CATALOGS = {
   client: CLIENT_MESSAGES,
   engine: ENGINE_MESSAGES,
   errmsg: ERRMSG_MESSAGES,
-  'fin13': FIN13_MESSAGES,
+  fin13: FIN13_MESSAGES,
   harden: HARDEN_MESSAGES,
   imgui: IMGUI_MESSAGES,
   import: IMPORT_MESSAGES,
@@ -69,4 +69,3 @@ export type MessageKey = keyof typeof MESSAGES
 
 /** the union of all catalogues, as the looser type the template tools take */
 export const ALL_MESSAGES: Catalog = MESSAGES
-

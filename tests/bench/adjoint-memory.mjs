@@ -28,7 +28,10 @@ async function ours() {
   const normals = (k) => Float32Array.from({ length: k }, () => rng.normal())
   const field = { dim: 3, width: 64, hiddenLayers: 2, activation: 'tanh' }
   const mlp = new MlpField(field, createRng(1))
-  const cnf = new TrainedModel({ kind: 'neural-ode', task: 'density', dataDim: 3, augment: 0, field, fields: 1, solver: 'rk4', depth: 1, stepSize: 0.1 }, createRng(2))
+  const cnf = new TrainedModel(
+    { kind: 'neural-ode', task: 'density', dataDim: 3, augment: 0, field, fields: 1, solver: 'rk4', depth: 1, stepSize: 0.1 },
+    createRng(2)
+  )
   const batch = { x0: normals(N * 3), target: normals(N * 3), n: N }
   const release = (g) => tf.dispose(Object.values(g.grads))
   /** peak bytes (tf.profile) and wall ms of one gradient, after a warm-up */
@@ -53,7 +56,12 @@ async function ours() {
       chunkedGradients(cnf.variablesOf(0), N, N, () => {
         const o = solveCnf((z, t) => cnf.fields[0].forward(z, t), tf.tensor2d(batch.x0, [N, 3]), 1, steps, 'rk4', true)
         const nll = tf.neg(tf.mean(logLikelihood(o)))
-        return { objective: tf.addN([nll, tf.mul(o.kinetic, tf.scalar(0.1)), tf.mul(o.jacobian, tf.scalar(0.1))]), data: nll, kinetic: o.kinetic, jacobian: o.jacobian }
+        return {
+          objective: tf.addN([nll, tf.mul(o.kinetic, tf.scalar(0.1)), tf.mul(o.jacobian, tf.scalar(0.1))]),
+          data: nll,
+          kinetic: o.kinetic,
+          jacobian: o.jacobian
+        }
       })
     )
     const adjd = await measure(() => adjointDensityGradients(cnf, batch.x0, N, tr))
@@ -72,7 +80,10 @@ if (process.argv[2] === '--ours') {
   const { backend, rows } = JSON.parse(r.stdout.trim().split('\n').at(-1))
   for (const row of rows) {
     emit({
-      bench: 'adjoint-memory', backend, N, ...row,
+      bench: 'adjoint-memory',
+      backend,
+      N,
+      ...row,
       // < 1: the adjoint needs less memory (it should stay flat as steps grow); time > 1: it is slower
       adjoint_peak_vs_backprop: +(row.adjoint.peak_mib / row.backprop.peak_mib).toFixed(3),
       adjoint_time_vs_backprop: +(row.adjoint.ms / row.backprop.ms).toFixed(3)

@@ -28,10 +28,31 @@ const T = 0.3
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3)
 const backend = await initBackend()
 const parsed = parseSpec({
-  version: 1, name: 'bench depth analysis', seed: 3,
-  distribution: { kind: 'gmm', weights: [0.3, 0.7], means: [[-1.5, 0, 0], [1, 0.5, 0]],
-    covariances: [[[1, 0, 0], [0, 1, 0], [0, 0, 1]], [[1.5, 0.3, 0], [0.3, 1, 0], [0, 0, 0.8]]] },
-  particles: { kind: 'sample', count: N }, flow: { kind: 'continuous-dae' },
+  version: 1,
+  name: 'bench depth analysis',
+  seed: 3,
+  distribution: {
+    kind: 'gmm',
+    weights: [0.3, 0.7],
+    means: [
+      [-1.5, 0, 0],
+      [1, 0.5, 0]
+    ],
+    covariances: [
+      [
+        [1, 0, 0],
+        [0, 1, 0],
+        [0, 0, 1]
+      ],
+      [
+        [1.5, 0.3, 0],
+        [0.3, 1, 0],
+        [0, 0, 0.8]
+      ]
+    ]
+  },
+  particles: { kind: 'sample', count: N },
+  flow: { kind: 'continuous-dae' },
   integration: { solver: 'rk4', depth: T, stepSize: T / (S - 1), samples: S }
 })
 if (!parsed.ok) throw new Error('bench spec invalid')
@@ -41,8 +62,16 @@ const particles = makeParticles(spec, dist, createRng(spec.seed).fork('particles
 const depths = sampleDepths(T, S)
 const flow = buildFlow(spec, dist)
 const ctx = { cancelled: false, checkpoint: async () => {}, progress: () => {} }
-const moved = await transport({ flow, positions: particles.positions, count: N, dim: 3, depths, integrate,
-  solverOptions: { solver: 'rk4', stepSize: T / (S - 1) }, ctx })
+const moved = await transport({
+  flow,
+  positions: particles.positions,
+  count: N,
+  dim: 3,
+  depths,
+  integrate,
+  solverOptions: { solver: 'rk4', stepSize: T / (S - 1) },
+  ctx
+})
 
 const walls = []
 const cpus = []
@@ -57,14 +86,34 @@ for (let r = 0; r < REPEATS; r++) {
 }
 // the same analysis without the kNN entropy (closed form stand-in), to show where the time goes
 const c1 = process.cpuUsage()
-await depthMetrics(moved.trajectories, [S, N, 3], depths, { rng: createRng(1).fork('metrics'), ...runAnalysisOptions(flow, dist, particles.labels),
-  gaussianCovarianceAt: () => [[1, 0, 0], [0, 1, 0], [0, 0, 1]] })
+await depthMetrics(moved.trajectories, [S, N, 3], depths, {
+  rng: createRng(1).fork('metrics'),
+  ...runAnalysisOptions(flow, dist, particles.labels),
+  gaussianCovarianceAt: () => [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1]
+  ]
+})
 const c1d = process.cpuUsage(c1)
 flow.field.dispose()
 const end = last.rows.at(-1)
-emit({ bench: 'depth-analysis', particles: N, samples: S, dim: 3, backend, goal_s: 10,
-  wall_s_median: median(walls), cpu_s_median: median(cpus), wall_s: walls, cpu_s: cpus,
-  cpu_s_without_knn_entropy: (c1d.user + c1d.system) / 1e6, load_average_1min: loadavg()[0],
-  velocity_method: last.constants.velocityMethod, velocity_points: last.constants.velocityPoints,
-  sliced_points: last.constants.slicedPoints, merging_pairs: last.constants.merging.pairs,
-  end: { kineticEnergy: end.kineticEnergy, pathLength: end.pathLength, speed: end.speed, mergedFraction: end.mergedFraction, separability: end.separability } })
+emit({
+  bench: 'depth-analysis',
+  particles: N,
+  samples: S,
+  dim: 3,
+  backend,
+  goal_s: 10,
+  wall_s_median: median(walls),
+  cpu_s_median: median(cpus),
+  wall_s: walls,
+  cpu_s: cpus,
+  cpu_s_without_knn_entropy: (c1d.user + c1d.system) / 1e6,
+  load_average_1min: loadavg()[0],
+  velocity_method: last.constants.velocityMethod,
+  velocity_points: last.constants.velocityPoints,
+  sliced_points: last.constants.slicedPoints,
+  merging_pairs: last.constants.merging.pairs,
+  end: { kineticEnergy: end.kineticEnergy, pathLength: end.pathLength, speed: end.speed, mergedFraction: end.mergedFraction, separability: end.separability }
+})

@@ -16,7 +16,9 @@ const T = 0.45
 const work = mkdtempSync(join(tmpdir(), 'nagare-bench-'))
 try {
   const spec = {
-    version: 1, name: 'bench-47', seed: 0,
+    version: 1,
+    name: 'bench-47',
+    seed: 0,
     distribution: { kind: 'preset', name: 'paper-47' },
     particles: { kind: 'sample', count: N },
     flow: { kind: 'continuous-dae' },
@@ -40,8 +42,16 @@ try {
     varY = last.covariance[1][1]
     backend = manifest.backend
   }
-  emit({ bench: 'flow-throughput', case: 'paper-47 continuous-dae rk4', particles: N, rk4_steps: STEPS, backend,
-    whole_process_s_median: median(ours), particle_steps_per_s: Math.round((N * STEPS) / median(ours)), var_y_T: varY })
+  emit({
+    bench: 'flow-throughput',
+    case: 'paper-47 continuous-dae rk4',
+    particles: N,
+    rk4_steps: STEPS,
+    backend,
+    whole_process_s_median: median(ours),
+    particle_steps_per_s: Math.round((N * STEPS) / median(ours)),
+    var_y_T: varY
+  })
 
   const peer = join(peerDir(root), 'peer_numpy_gmm_rk4.py')
   const probe = spawnSync('/usr/bin/python3', ['-c', 'import numpy'], { encoding: 'utf8' })
@@ -62,11 +72,19 @@ try {
       peerVarY = line.var_y_T
     }
     const oursS = median(ours)
-    emit({ bench: 'flow-throughput-peer', peer: peerName, particles: N, rk4_steps: STEPS,
-      whole_process_s_median: median(whole), integration_only_s_median: median(inner), var_y_T: peerVarY,
+    emit({
+      bench: 'flow-throughput-peer',
+      peer: peerName,
+      particles: N,
+      rk4_steps: STEPS,
+      whole_process_s_median: median(whole),
+      integration_only_s_median: median(inner),
+      var_y_T: peerVarY,
       speedup_vs_peer_whole_process: +(median(whole) / oursS).toFixed(2),
       speedup_vs_peer_integration_only: +(median(inner) / oursS).toFixed(2),
-      goal: 'nagare whole process at least 2x faster than the peer', meets_goal: median(whole) / oursS >= 2 })
+      goal: 'nagare whole process at least 2x faster than the peer',
+      meets_goal: median(whole) / oursS >= 2
+    })
   }
 } finally {
   rmSync(work, { recursive: true, force: true })

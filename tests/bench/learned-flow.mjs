@@ -60,7 +60,15 @@ async function ours(backendName) {
     trainStep(model, opt, batch, config)
     const { wall, cpu } = await timed(() => trainStep(model, opt, batch, config))
     opt.dispose()
-    out.push({ kind: 'train', backend, N, chunk_rows: 4096, euler20_train_step_ms: wall, euler20_train_step_cpu_ms: cpu, tensors_leaked: tf.memory().numTensors - before })
+    out.push({
+      kind: 'train',
+      backend,
+      N,
+      chunk_rows: 4096,
+      euler20_train_step_ms: wall,
+      euler20_train_step_cpu_ms: cpu,
+      tensors_leaked: tf.memory().numTensors - before
+    })
   }
   model.dispose()
   process.stdout.write(JSON.stringify(out) + '\n')
@@ -68,7 +76,10 @@ async function ours(backendName) {
 
 function runOurs(backendName) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--ours', backendName], {
-    cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env }
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env }
   })
   if (r.status !== 0) throw new Error(`our side (${backendName}) failed: ${r.stderr}`)
   return JSON.parse(r.stdout.trim().split('\n').at(-1))
@@ -96,11 +107,14 @@ if (process.argv[2] === '--ours') {
     const w = mine.wasm.find((r) => r.kind === 'integrate' && r.N === N)
     const t = mine.wasm.find((r) => r.kind === 'train' && r.N === N)
     emit({
-      bench: 'learned-flow-ratio', backend: 'wasm', N,
+      bench: 'learned-flow-ratio',
+      backend: 'wasm',
+      N,
       // > 1 means we are faster than the peer; the issue's goals: integration >= 1, training >= 0.5
       integrate_speed_vs_peer: w ? +(peer.rk4_20steps_ms / w.rk4_20steps_ms).toFixed(3) : null,
       train_speed_vs_peer: t ? +(peer.euler20_train_step_ms / t.euler20_train_step_ms).toFixed(3) : null,
-      goal_integrate: 1, goal_train: 0.5
+      goal_integrate: 1,
+      goal_train: 0.5
     })
   }
 }

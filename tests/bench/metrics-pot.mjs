@@ -90,8 +90,14 @@ for (const n of [1000, 10000, 100000]) {
   keep.divergence = { value: div.value.value, iterations: div.value.ab.iterations, converged: div.value.ab.converged }
 }
 const round = (x) => Math.round(x * 10) / 10
-emit({ bench: 'metrics', impl: `nagare (TypeScript + WebAssembly SIMD via tsx; sliced W2 1 thread, Sinkhorn ${threadsFor(2000 * 2000)} threads)`, node: process.version, ...Object.fromEntries(Object.entries(ours).map(([k, v]) => [k, round(v)])),
-  divergence: keep.divergence, sinkhorn_float32_kernel_vs_float64: keep.float32 })
+emit({
+  bench: 'metrics',
+  impl: `nagare (TypeScript + WebAssembly SIMD via tsx; sliced W2 1 thread, Sinkhorn ${threadsFor(2000 * 2000)} threads)`,
+  node: process.version,
+  ...Object.fromEntries(Object.entries(ours).map(([k, v]) => [k, round(v)])),
+  divergence: keep.divergence,
+  sinkhorn_float32_kernel_vs_float64: keep.float32
+})
 
 const probe = spawnSync(PY, ['-c', 'import ot, numpy'], { encoding: 'utf8' })
 if (probe.status !== 0) {
@@ -105,8 +111,16 @@ const peer = JSON.parse(peerRun.stdout.trim().split('\n').at(-1))
 for (const key of Object.keys(peer).filter((k) => k.endsWith('_ms') && k in ours)) {
   const speedup = peer[key] / ours[key]
   const goal = key.startsWith('sliced') ? 2 : 1
-  emit({ bench: 'metrics-vs-pot', case: key.replace(/_ms$/, ''), peer: peer.peer, peer_ms: peer[key], ours_ms: round(ours[key]), speedup_vs_peer: +speedup.toFixed(2),
-    goal: goal === 2 ? 'at least 2x the peer' : 'at least as fast as the peer', meets_goal: speedup >= goal })
+  emit({
+    bench: 'metrics-vs-pot',
+    case: key.replace(/_ms$/, ''),
+    peer: peer.peer,
+    peer_ms: peer[key],
+    ours_ms: round(ours[key]),
+    speedup_vs_peer: +speedup.toFixed(2),
+    goal: goal === 2 ? 'at least 2x the peer' : 'at least as fast as the peer',
+    meets_goal: speedup >= goal
+  })
 }
 
 // The machine may be shared: time the Sinkhorn case again with ours and POT alternating, three rounds,
@@ -129,8 +143,16 @@ for (const key of Object.keys(peer).filter((k) => k.endsWith('_ms') && k in ours
     potMs.push(Number(r.stdout.trim().split('\n').at(-1)))
   }
   const speedup = median(potMs) / median(oursMs)
-  emit({ bench: 'metrics-vs-pot-interleaved', case: 'sinkhorn_n2000_eps0.1_100it', ours_ms: oursMs.map(round), peer_ms: potMs.map(round),
-    ours_median_ms: round(median(oursMs)), peer_median_ms: round(median(potMs)), speedup_vs_peer: +speedup.toFixed(2), meets_goal: speedup >= 1 })
+  emit({
+    bench: 'metrics-vs-pot-interleaved',
+    case: 'sinkhorn_n2000_eps0.1_100it',
+    ours_ms: oursMs.map(round),
+    peer_ms: potMs.map(round),
+    ours_median_ms: round(median(oursMs)),
+    peer_median_ms: round(median(potMs)),
+    speedup_vs_peer: +speedup.toFixed(2),
+    meets_goal: speedup >= 1
+  })
 }
 
 // value agreement on identical data
@@ -145,19 +167,26 @@ try {
     'import numpy as np, ot, json, sys',
     'd = sys.argv[1]',
     "a = np.load(d + '/sa.npy'); b = np.load(d + '/sb.npy'); w = np.ones(2000) / 2000",
-    "s = float(ot.sinkhorn2(w, w, ot.dist(a, b), reg=0.1, numItermax=100, stopThr=0))",
+    's = float(ot.sinkhorn2(w, w, ot.dist(a, b), reg=0.1, numItermax=100, stopThr=0))',
     "la = np.load(d + '/la.npy'); lb = np.load(d + '/lb.npy'); P = np.load(d + '/dirs.npy').T",
     // POT 0.8.2 divides by its n_projections argument even when projections are given: pass both
-    "sw = float(ot.sliced_wasserstein_distance(la, lb, n_projections=P.shape[1], projections=P))",
+    'sw = float(ot.sliced_wasserstein_distance(la, lb, n_projections=P.shape[1], projections=P))',
     "print(json.dumps({'sinkhorn_cost': s, 'sliced_w2': sw}))"
   ].join('\n')
   const check = spawnSync(PY, ['-W', 'ignore', '-c', script, work], { encoding: 'utf8' })
   if (check.status !== 0) throw new Error(`agreement check failed: ${check.stderr}`)
   const pot = JSON.parse(check.stdout.trim().split('\n').at(-1))
-  emit({ bench: 'metrics-agreement', data: 'same float64 clouds in both',
-    sinkhorn_cost_ours: keep.sinkhorn.value, sinkhorn_cost_pot: pot.sinkhorn_cost, sinkhorn_relative_difference: Math.abs(keep.sinkhorn.value / pot.sinkhorn_cost - 1),
-    sliced_w2_ours: keep.sliced.value, sliced_w2_pot_same_directions: pot.sliced_w2, sliced_relative_difference: Math.abs(keep.sliced.value / pot.sliced_w2 - 1),
-    note: 'our projections are stored in float32 before sorting: expect agreement to about 1e-7 or better, not 1e-15' })
+  emit({
+    bench: 'metrics-agreement',
+    data: 'same float64 clouds in both',
+    sinkhorn_cost_ours: keep.sinkhorn.value,
+    sinkhorn_cost_pot: pot.sinkhorn_cost,
+    sinkhorn_relative_difference: Math.abs(keep.sinkhorn.value / pot.sinkhorn_cost - 1),
+    sliced_w2_ours: keep.sliced.value,
+    sliced_w2_pot_same_directions: pot.sliced_w2,
+    sliced_relative_difference: Math.abs(keep.sliced.value / pot.sliced_w2 - 1),
+    note: 'our projections are stored in float32 before sorting: expect agreement to about 1e-7 or better, not 1e-15'
+  })
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

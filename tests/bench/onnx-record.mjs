@@ -25,7 +25,10 @@ const load = (p) => tsImport(join(root, p), import.meta.url)
 const load0 = loadavg()[0]
 const cpuS = (c) => (c.user + c.system) / 1e6
 
-const peerRun = spawnSync('/usr/bin/python3', [join(root, 'tests/bench/peers/peer_torch_onnx_resnet.py'), dir, String(THREADS), String(BATCH)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
+const peerRun = spawnSync('/usr/bin/python3', [join(root, 'tests/bench/peers/peer_torch_onnx_resnet.py'), dir, String(THREADS), String(BATCH)], {
+  encoding: 'utf8',
+  maxBuffer: 16 * 1024 * 1024
+})
 if (peerRun.status !== 0) {
   process.stderr.write(peerRun.stderr)
   throw new Error('peer failed')

@@ -76,14 +76,34 @@ async function ours(threads) {
   for (const N of SIZES) {
     const x0 = normals(N, rng.fork(`x${N}`))
     const field = Object.assign(model.snapshot(), { recipe })
-    const run = () => transport({ flow: { type: 'field', field, notes: [] }, positions: x0, count: N, dim: 3, depths: [0, 1], integrate, solverOptions: { solver: 'rk4', stepSize: 1 / 20 }, ctx, pool })
+    const run = () =>
+      transport({
+        flow: { type: 'field', field, notes: [] },
+        positions: x0,
+        count: N,
+        dim: 3,
+        depths: [0, 1],
+        integrate,
+        solverOptions: { solver: 'rk4', stepSize: 1 / 20 },
+        ctx,
+        pool
+      })
     await run()
     const cores = []
     const { value: ms, peak_rss_mib } = await peakRss(() => timed(run, cores))
     field.dispose()
     const flops = N * RK4_EVALS * FIELD_FLOPS
     const cpu = median(cores)
-    emitLine({ kind: 'integrate', N, rk4_20steps_ms: ms, cpu_ms: +cpu.toFixed(1), cores_busy: +(cpu / ms).toFixed(2), gflops: +(flops / ms / 1e6).toFixed(2), gflops_per_cpu_s: +(flops / cpu / 1e6).toFixed(2), peak_rss_mib })
+    emitLine({
+      kind: 'integrate',
+      N,
+      rk4_20steps_ms: ms,
+      cpu_ms: +cpu.toFixed(1),
+      cores_busy: +(cpu / ms).toFixed(2),
+      gflops: +(flops / ms / 1e6).toFixed(2),
+      gflops_per_cpu_s: +(flops / cpu / 1e6).toFixed(2),
+      peak_rss_mib
+    })
   }
   for (const N of SIZES) {
     const batch = { x0: normals(N, rng.fork(`t${N}`)), target: normals(N, rng.fork(`y${N}`)), n: N }
@@ -117,7 +137,15 @@ async function ours(threads) {
         return (performance.now() - t0) / 1000
       })
       const c = process.cpuUsage(c0)
-      emitLine({ kind: 'paper-47-job', N: BIG, whole_job_s: +wall.toFixed(2), cpu_ms: Math.round((c.user + c.system) / 1000), ...phases, goal_s: 10, peak_rss_mib })
+      emitLine({
+        kind: 'paper-47-job',
+        N: BIG,
+        whole_job_s: +wall.toFixed(2),
+        cpu_ms: Math.round((c.user + c.system) / 1000),
+        ...phases,
+        goal_s: 10,
+        peak_rss_mib
+      })
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
@@ -128,7 +156,10 @@ async function ours(threads) {
 
 function runOurs(threads) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--ours', String(threads)], {
-    cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env }
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env }
   })
   if (r.status !== 0) throw new Error(`our side (${threads} threads) failed: ${r.stderr}`)
   return JSON.parse(r.stdout.trim().split('\n').at(-1))
@@ -139,7 +170,8 @@ function runOurs(threads) {
  * thread, per CPU second (the scheduler's share on a shared machine does not enter).
  */
 function measurePeak() {
-  const code = 'import torch,time,json\ntorch.set_num_threads(1)\na=torch.randn(1024,1024);b=torch.randn(1024,1024);a@b\nt=time.process_time()\nfor _ in range(10): a@b\nc=(time.process_time()-t)/10\nprint(json.dumps({"gflops_per_cpu_s":round(2*1024**3/c/1e9,2)}))'
+  const code =
+    'import torch,time,json\ntorch.set_num_threads(1)\na=torch.randn(1024,1024);b=torch.randn(1024,1024);a@b\nt=time.process_time()\nfor _ in range(10): a@b\nc=(time.process_time()-t)/10\nprint(json.dumps({"gflops_per_cpu_s":round(2*1024**3/c/1e9,2)}))'
   const r = spawnSync('/usr/bin/python3', ['-c', code], { encoding: 'utf8' })
   if (r.status !== 0) return { gflops_per_cpu_s: null, skipped: (r.stderr || '').trim().split('\n').at(-1) }
   return { kernel: 'pytorch float32 matmul 1024^3, 1 thread', ...JSON.parse(r.stdout.trim().split('\n').at(-1)) }
@@ -155,14 +187,21 @@ if (process.argv[2] === '--ours') {
   await ours(Number(process.argv[3]))
 } else {
   const rows = []
-  for (const t of THREADS) for (const r of runOurs(t)) {
-    rows.push(r)
-    emit({ bench: 'pool', ...r })
-  }
+  for (const t of THREADS)
+    for (const r of runOurs(t)) {
+      rows.push(r)
+      emit({ bench: 'pool', ...r })
+    }
   const find = (kind, t, N) => rows.find((r) => r.kind === kind && r.threads === t && (N === undefined || r.N === N))
   // the scaling curve per workload, against the first thread count
   const base = THREADS[0]
-  const workloads = [...SIZES.flatMap((N) => [['integrate', N, 'rk4_20steps_ms'], ['train', N, 'euler20_train_step_ms']]), ...(BIG > 0 ? [['paper-47-job', BIG, 'whole_job_s']] : [])]
+  const workloads = [
+    ...SIZES.flatMap((N) => [
+      ['integrate', N, 'rk4_20steps_ms'],
+      ['train', N, 'euler20_train_step_ms']
+    ]),
+    ...(BIG > 0 ? [['paper-47-job', BIG, 'whole_job_s']] : [])
+  ]
   for (const [kind, N, key] of workloads) {
     const b = find(kind, base, N)
     // on a busy machine the wall-clock speed-up says how many cores the scheduler gave us; the CPU time
@@ -193,14 +232,18 @@ if (process.argv[2] === '--ours') {
       const w = find('integrate', t, N)
       const tr = find('train', t, N)
       emit({
-        bench: 'pool-ratio', threads: t, N,
+        bench: 'pool-ratio',
+        threads: t,
+        N,
         // > 1: we are faster than PyTorch on the same thread count; the issue's goals are 2 and 1
         integrate_speed_vs_peer: w ? +(peer.rk4_20steps_ms / w.rk4_20steps_ms).toFixed(3) : null,
         train_speed_vs_peer: tr ? +(peer.euler20_train_step_ms / tr.euler20_train_step_ms).toFixed(3) : null,
-        goal_integrate: 2, goal_train: 1,
+        goal_integrate: 2,
+        goal_train: 1,
         // the distance to the physical limit: the field's GFLOP/s over the single-core peak x threads, by the
         // clock (what the user waits for) and per busy CPU second (what the kernels achieve on a shared machine)
-        integrate_gflops: w?.gflops ?? null, peak_gflops_x_threads: peak.gflops_per_cpu_s ? +(peak.gflops_per_cpu_s * t).toFixed(2) : null,
+        integrate_gflops: w?.gflops ?? null,
+        peak_gflops_x_threads: peak.gflops_per_cpu_s ? +(peak.gflops_per_cpu_s * t).toFixed(2) : null,
         fraction_of_peak: w && peak.gflops_per_cpu_s ? +(w.gflops / (peak.gflops_per_cpu_s * t)).toFixed(3) : null,
         fraction_of_peak_per_cpu_s: w && peak.gflops_per_cpu_s ? +(w.gflops_per_cpu_s / peak.gflops_per_cpu_s).toFixed(3) : null,
         loadavg: load()

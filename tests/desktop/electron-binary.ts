@@ -9,7 +9,8 @@ export type ElectronBinary = { path: string; reason?: undefined } | { path?: und
 export function findElectronBinary(packageDir: string, env: NodeJS.ProcessEnv = process.env): ElectronBinary {
   if (!existsSync(join(packageDir, 'package.json'))) return { reason: `the electron package is not installed (${packageDir})` }
   const pathFile = join(packageDir, 'path.txt')
-  if (!existsSync(pathFile)) return { reason: `${pathFile} is missing: the Electron runtime was never downloaded (npm ci on a machine with network access fetches it)` }
+  if (!existsSync(pathFile))
+    return { reason: `${pathFile} is missing: the Electron runtime was never downloaded (npm ci on a machine with network access fetches it)` }
   const relative = readFileSync(pathFile, 'utf8').trim()
   const executable = env.ELECTRON_OVERRIDE_DIST_PATH ? join(env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron') : join(packageDir, 'dist', relative)
   if (!existsSync(executable)) return { reason: `${executable} does not exist` }

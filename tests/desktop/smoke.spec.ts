@@ -49,7 +49,18 @@ test('the window is locked down, as seen from the main process', async () => {
       count: windows.length,
       url: windows[0].webContents.getURL(),
       prefs: Object.fromEntries(
-        ['contextIsolation', 'sandbox', 'nodeIntegration', 'nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'webSecurity', 'allowRunningInsecureContent', 'webviewTag', 'experimentalFeatures', 'disableBlinkFeatures'].map((k) => [k, pick(k)])
+        [
+          'contextIsolation',
+          'sandbox',
+          'nodeIntegration',
+          'nodeIntegrationInWorker',
+          'nodeIntegrationInSubFrames',
+          'webSecurity',
+          'allowRunningInsecureContent',
+          'webviewTag',
+          'experimentalFeatures',
+          'disableBlinkFeatures'
+        ].map((k) => [k, pick(k)])
       )
     }
   })
@@ -68,7 +79,10 @@ test('the window is locked down, as seen from the main process', async () => {
     disableBlinkFeatures: 'Auxclick'
   })
   // and from the page: no Node, only the preload's API, no way to open a window
-  expect(await page.evaluate(() => [typeof (globalThis as Record<string, unknown>).require, typeof (globalThis as Record<string, unknown>).process])).toEqual(['undefined', 'undefined'])
+  expect(await page.evaluate(() => [typeof (globalThis as Record<string, unknown>).require, typeof (globalThis as Record<string, unknown>).process])).toEqual([
+    'undefined',
+    'undefined'
+  ])
   expect(await page.evaluate(() => typeof (globalThis as Record<string, unknown>).api)).toBe('object')
   // and the desktop-only bridge, with its one function (electron/main/report-pdf.ts)
   expect(await page.evaluate(() => Object.keys((globalThis as unknown as { nagareDesktop?: object }).nagareDesktop ?? {}))).toEqual(['saveReportPdf'])

@@ -17,7 +17,9 @@ const DUMPS = resolve(__dirname, '../fixtures/layers/dumps')
 
 function analyses(): string[] {
   try {
-    return readdirSync(join(workspace, 'analyses')).filter((f) => !f.startsWith('.')).sort()
+    return readdirSync(join(workspace, 'analyses'))
+      .filter((f) => !f.startsWith('.'))
+      .sort()
   } catch {
     return []
   }
@@ -51,9 +53,7 @@ test('analyzes activation dumps: table, flags, 3-D view, layer scrubber', async 
   const problems = await openWizard(page)
   const before = analyses()
   await page.getByTestId('source-dumps').click()
-  await page
-    .getByTestId('dump-files')
-    .setInputFiles(['layer_1.npy', 'layer_2.csv', 'layer_10.npz', 'labels.npy'].map((f) => join(DUMPS, f)))
+  await page.getByTestId('dump-files').setInputFiles(['layer_1.npy', 'layer_2.csv', 'layer_10.npz', 'labels.npy'].map((f) => join(DUMPS, f)))
   await expect(page.getByTestId('dump-file-list')).toContainText('layer_10.npz')
   await expect(page.getByTestId('model-problems')).toHaveCount(0)
   await page.getByTestId('analyze-next').click()

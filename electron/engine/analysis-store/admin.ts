@@ -12,7 +12,11 @@ import { readTrashed, restoreRun, TRASH_DIR, trashRun } from '../runs/trash'
 import { updateUserMeta, type UserMeta } from '../runs/user-meta'
 import { analysesRoot, summarizeAnalysis } from './store'
 
-const isDir = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirectory(), () => false)
+const isDir = (p: string): Promise<boolean> =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false
+  )
 
 /** The folder of an analysis id: refused unless it is a plain id, so no request reaches outside analyses/. */
 function dirOf(workspace: string, id: string, ...within: string[]): string {

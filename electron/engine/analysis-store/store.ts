@@ -62,7 +62,16 @@ export function analysisRecord(id: string, c: AnalysisContent, createdAt: string
     ...(c.labelMapping ? { labelMapping: c.labelMapping } : {}),
     flagCount: c.report.flags.length,
     projection: { file: 'projection.npy', shape: p.shape, explainedVariance: p.explainedVariance, width: p.width, fittedRows: p.fittedRows, method: p.method },
-    ...(c.compare ? { compare: { dataset: c.compare.dataset, n: c.compare.n, projection: { file: 'compare-projection.npy' as const, shape: [p.shape[0], c.compare.n, 3] as [number, number, number] }, labels: c.compare.labels !== undefined } } : {}),
+    ...(c.compare
+      ? {
+          compare: {
+            dataset: c.compare.dataset,
+            n: c.compare.n,
+            projection: { file: 'compare-projection.npy' as const, shape: [p.shape[0], c.compare.n, 3] as [number, number, number] },
+            labels: c.compare.labels !== undefined
+          }
+        }
+      : {}),
     ...(c.appVersion ? { appVersion: c.appVersion } : {})
   }
 }
@@ -74,8 +83,12 @@ function compareFiles(dir: string, c: AnalysisContent): [string, () => Promise<v
   const shape: [number, number, number] = [c.projection.shape[0], cmp.n, 3]
   return [
     ['compare-projection.npy', () => writeNpy(join(dir, 'compare-projection.npy'), cmp.projection, shape)],
-    ...(cmp.labels ? [['compare-labels.npy', () => writeNpy(join(dir, 'compare-labels.npy'), cmp.labels as Int32Array, [cmp.n])] as [string, () => Promise<void>]] : []),
-    ...(c.report.shift ? [['shift.json', () => writeSynced(join(dir, 'shift.json'), JSON.stringify(c.report.shift, null, 2) + '\n', 'wx')] as [string, () => Promise<void>]] : [])
+    ...(cmp.labels
+      ? [['compare-labels.npy', () => writeNpy(join(dir, 'compare-labels.npy'), cmp.labels as Int32Array, [cmp.n])] as [string, () => Promise<void>]]
+      : []),
+    ...(c.report.shift
+      ? [['shift.json', () => writeSynced(join(dir, 'shift.json'), JSON.stringify(c.report.shift, null, 2) + '\n', 'wx')] as [string, () => Promise<void>]]
+      : [])
   ]
 }
 
@@ -83,7 +96,14 @@ function compareFiles(dir: string, c: AnalysisContent): [string, () => Promise<v
  * Write an analysis folder at `finalDir` (must not exist, or be empty) through `partialDir`; returns the
  * record written. `id` names the analysis (the folder name in a workspace).
  */
-export async function writeAnalysisFolder(finalDir: string, partialDir: string, id: string, c: AnalysisContent, hooks: AnalysisWriteHooks = {}, now = new Date()): Promise<AnalysisRecord> {
+export async function writeAnalysisFolder(
+  finalDir: string,
+  partialDir: string,
+  id: string,
+  c: AnalysisContent,
+  hooks: AnalysisWriteHooks = {},
+  now = new Date()
+): Promise<AnalysisRecord> {
   const record = analysisRecord(id, c, now.toISOString())
   await mkdir(dirname(partialDir), { recursive: true })
   await mkdir(partialDir)
@@ -92,7 +112,14 @@ export async function writeAnalysisFolder(finalDir: string, partialDir: string, 
       ['layers.json', () => writeSynced(join(partialDir, 'layers.json'), reportJson(c.report), 'wx')],
       ['layers.csv', () => writeSynced(join(partialDir, 'layers.csv'), reportCsv(c.report), 'wx')],
       ['projection.npy', () => writeNpy(join(partialDir, 'projection.npy'), c.projection.data, c.projection.shape)],
-      ...(c.labels ? [['labels.npy', () => writeNpy(join(partialDir, 'labels.npy'), c.labels as Int32Array, [(c.labels as Int32Array).length])] as [string, () => Promise<void>]] : []),
+      ...(c.labels
+        ? [
+            ['labels.npy', () => writeNpy(join(partialDir, 'labels.npy'), c.labels as Int32Array, [(c.labels as Int32Array).length])] as [
+              string,
+              () => Promise<void>
+            ]
+          ]
+        : []),
       ...compareFiles(partialDir, c),
       [ANALYSIS_FILE, () => writeSynced(join(partialDir, ANALYSIS_FILE), JSON.stringify(record, null, 2) + '\n', 'wx')]
     ]
@@ -133,7 +160,10 @@ type RecordProblem = { kind: 'missing' } | { kind: 'unreadable'; detail: Message
 type RecordRead = { ok: true; record: AnalysisRecord } | { ok: false; problem: RecordProblem }
 
 function problemMessage(p: RecordProblem, id?: string): Message {
-  if (p.kind === 'unreadable') return id === undefined ? message('import.analysisJsonUnreadable', { detail: p.detail }) : message('import.analysisIdJsonUnreadable', { id, detail: p.detail })
+  if (p.kind === 'unreadable')
+    return id === undefined
+      ? message('import.analysisJsonUnreadable', { detail: p.detail })
+      : message('import.analysisIdJsonUnreadable', { id, detail: p.detail })
   if (p.kind === 'missing') return id === undefined ? message('import.analysisJsonMissing') : message('import.analysisIdJsonMissing', { id })
   return id === undefined ? message('import.analysisJsonForeign') : message('import.analysisIdJsonForeign', { id })
 }
@@ -149,7 +179,18 @@ async function readRecord(dir: string): Promise<RecordRead> {
     return { ok: false, problem: code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', detail: detailOf(e) } }
   }
   const r = json as Partial<AnalysisRecord> | null
-  if (!r || typeof r !== 'object' || r.version !== 1 || typeof r.id !== 'string' || typeof r.name !== 'string' || typeof r.createdAt !== 'string' || (r.source !== 'tfjs-model' && r.source !== 'dumps' && r.source !== 'onnx') || !Array.isArray(r.layers) || !r.projection || !Array.isArray(r.projection.shape))
+  if (
+    !r ||
+    typeof r !== 'object' ||
+    r.version !== 1 ||
+    typeof r.id !== 'string' ||
+    typeof r.name !== 'string' ||
+    typeof r.createdAt !== 'string' ||
+    (r.source !== 'tfjs-model' && r.source !== 'dumps' && r.source !== 'onnx') ||
+    !Array.isArray(r.layers) ||
+    !r.projection ||
+    !Array.isArray(r.projection.shape)
+  )
     return { ok: false, problem: { kind: 'foreign' } }
   return { ok: true, record: r as AnalysisRecord }
 }
@@ -216,7 +257,8 @@ async function readCompareProjection(dir: string, rec: AnalysisRecord): Promise<
   let labels: Int32Array | undefined
   if (info.labels) {
     const l = await readNpy(join(dir, 'compare-labels.npy'))
-    if (!(l.data instanceof Int32Array) || l.data.length !== info.n) throw new MessageError(message('import.analysisLabelsCount', { count: l.data.length, n: info.n }))
+    if (!(l.data instanceof Int32Array) || l.data.length !== info.n)
+      throw new MessageError(message('import.analysisLabelsCount', { count: l.data.length, n: info.n }))
     labels = l.data
   }
   return { shape: info.projection.shape, data: proj.data, ...(labels ? { labels } : {}) }
@@ -240,7 +282,8 @@ export async function getAnalysis(workspace: string, id: string): Promise<LayerA
     let labels: Int32Array | undefined
     if (rec.labels) {
       const l = await readNpy(join(dir, 'labels.npy'))
-      if (!(l.data instanceof Int32Array) || l.data.length !== rec.n) throw new MessageError(message('import.analysisLabelsCount', { count: l.data.length, n: rec.n }))
+      if (!(l.data instanceof Int32Array) || l.data.length !== rec.n)
+        throw new MessageError(message('import.analysisLabelsCount', { count: l.data.length, n: rec.n }))
       labels = l.data
     }
     const compareProjection = rec.compare ? await readCompareProjection(dir, rec) : undefined

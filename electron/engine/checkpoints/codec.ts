@@ -46,7 +46,13 @@ const Body = z.object({
   }),
   arrays: z.array(Arr)
 })
-const Envelope = z.object({ format: z.literal(CHECKPOINT_FORMAT), version: z.literal(CHECKPOINT_VERSION), key: z.string(), sha256: z.string(), body: z.string() })
+const Envelope = z.object({
+  format: z.literal(CHECKPOINT_FORMAT),
+  version: z.literal(CHECKPOINT_VERSION),
+  key: z.string(),
+  sha256: z.string(),
+  body: z.string()
+})
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex')
 

@@ -27,7 +27,9 @@ function canonical(value: unknown): unknown {
 /** sha256 (hex) of the spec as JSON with sorted keys, without `name`: renaming a run keeps its checkpoint. */
 export function specKey(spec: ExperimentSpec): string {
   const { name: _name, ...rest } = spec
-  return createHash('sha256').update(JSON.stringify(canonical(rest))).digest('hex')
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(rest)))
+    .digest('hex')
 }
 
 export function checkpointDir(workspace: string, key: string): string {

@@ -15,7 +15,11 @@ export const DATASET_TRASH_DIR = '.trash'
 /** rows shown in the view's table */
 export const VIEW_ROWS = 20
 
-const isDir = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirectory(), () => false)
+const isDir = (p: string): Promise<boolean> =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false
+  )
 const folder = (workspace: string, id: string): string => join(workspace, DATASETS_DIR, id)
 const trashFolder = (workspace: string, id: string): string => join(workspace, DATASETS_DIR, DATASET_TRASH_DIR, id)
 
@@ -55,7 +59,15 @@ export async function viewDataset(workspace: string, id: string, rows = VIEW_ROW
   checkId(id)
   const info = await readInfo(workspace, id)
   const ds = await loadDataset(workspace, id)
-  const columns: ColumnSummary[] = ds.featureNames.map((name, j) => ({ index: j, name, numeric: true, missing: 0, nonNumeric: 0, examples: [], ...numericSummary(ds.points, ds.n, ds.d, j) }))
+  const columns: ColumnSummary[] = ds.featureNames.map((name, j) => ({
+    index: j,
+    name,
+    numeric: true,
+    missing: 0,
+    nonNumeric: 0,
+    examples: [],
+    ...numericSummary(ds.points, ds.n, ds.d, j)
+  }))
   const classOf = (label: number): string => ds.classes?.[label] ?? String(label)
   if (ds.labels && info.labelName !== undefined) {
     columns.push({ index: ds.d, name: info.labelName, numeric: false, missing: 0, nonNumeric: 0, examples: [], distinct: new Set(ds.labels).size })

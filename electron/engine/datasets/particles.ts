@@ -36,7 +36,12 @@ export async function datasetParticles(spec: ExperimentSpec, workspace: string |
   const dim = d.columns.length
   const positions = new Float32Array(p.count * dim)
   rows.forEach((row, r) => d.columns.forEach((c, j) => (positions[r * dim + j] = ds.points[row * ds.d + c])))
-  const note = message('trainui.noteDatasetParticles', { count: p.count, rows: ds.n, name: ds.name, columns: d.columns.map((c) => ds.featureNames[c] ?? String(c)).join(', ') })
+  const note = message('trainui.noteDatasetParticles', {
+    count: p.count,
+    rows: ds.n,
+    name: ds.name,
+    columns: d.columns.map((c) => ds.featureNames[c] ?? String(c)).join(', ')
+  })
   const out: DatasetParticles = { positions, count: p.count, dim, note }
   if (ds.labels) {
     out.labels = Int32Array.from(rows, (row) => ds.labels![row])

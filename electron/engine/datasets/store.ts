@@ -132,11 +132,13 @@ export async function loadDataset(workspace: string, id: string): Promise<Loaded
   await allInsideWorkspace(workspace, [join(dir, 'data.npy'), join(dir, 'labels.npy')])
   try {
     const data = await readNpyAny(join(dir, 'data.npy'))
-    if (!(data.data instanceof Float64Array) || data.shape.join() !== `${info.n},${info.d}`) throw new MessageError(message('import.datasetDataShape', { shape: data.shape.join(', '), n: info.n, d: info.d }))
+    if (!(data.data instanceof Float64Array) || data.shape.join() !== `${info.n},${info.d}`)
+      throw new MessageError(message('import.datasetDataShape', { shape: data.shape.join(', '), n: info.n, d: info.d }))
     const out: LoadedDataset = { name: info.name, points: data.data, n: info.n, d: info.d, featureNames: info.featureNames }
     if (info.labelName !== undefined) {
       const labels = await readNpyAny(join(dir, 'labels.npy'))
-      if (!(labels.data instanceof Int32Array) || labels.shape.join() !== `${info.n}`) throw new MessageError(message('import.datasetLabelsShape', { shape: labels.shape.join(', '), n: info.n }))
+      if (!(labels.data instanceof Int32Array) || labels.shape.join() !== `${info.n}`)
+        throw new MessageError(message('import.datasetLabelsShape', { shape: labels.shape.join(', '), n: info.n }))
       out.labels = labels.data
       if (info.classes) out.classes = info.classes
     }

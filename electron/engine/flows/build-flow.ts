@@ -19,28 +19,24 @@ export function buildFlow(spec: ExperimentSpec, dist: ResolvedDistribution): Flo
     return {
       type: 'field',
       field: empiricalDaeField(dim, flow.bandwidth, flow.referenceSize),
-      notes: [
-        message('engine.noteEmpiricalScore', { reference: flow.referenceSize, bandwidth: flow.bandwidth }),
-        message('engine.noteAntiDiffusive')
-      ]
+      notes: [message('engine.noteEmpiricalScore', { reference: flow.referenceSize, bandwidth: flow.bandwidth }), message('engine.noteAntiDiffusive')]
     }
   }
-  if (dist.kind !== 'mixture')
-    throw new EngineError('invalid-spec', message('engine.flowNeedsGaussian', { kind: flow.kind }))
+  if (dist.kind !== 'mixture') throw new EngineError('invalid-spec', message('engine.flowNeedsGaussian', { kind: flow.kind }))
   const single = dist.weights.length === 1
   const depth = spec.integration.depth
   if (flow.kind === 'continuous-dae') {
     const tStar = singularTime(dist)
     if (!(depth < tStar))
-      throw new EngineError(
-        'invalid-spec',
-        message('engine.depthPastSingular', { depth, tStar: tStar.toPrecision(6) }),
-        [{ field: 'integration.depth', message: message('engine.depthBelowSingular', { tStar: tStar.toPrecision(6) }) }]
-      )
+      throw new EngineError('invalid-spec', message('engine.depthPastSingular', { depth, tStar: tStar.toPrecision(6) }), [
+        { field: 'integration.depth', message: message('engine.depthBelowSingular', { tStar: tStar.toPrecision(6) }) }
+      ])
     return {
       type: 'field',
       field: continuousDaeField(dist),
-      notes: nearSingular(depth, tStar) ? [message('steps.nearSingular', { depth, percent: Math.round((100 * depth) / tStar), tStar: Number(tStar.toPrecision(6)) })] : [],
+      notes: nearSingular(depth, tStar)
+        ? [message('steps.nearSingular', { depth, percent: Math.round((100 * depth) / tStar), tStar: Number(tStar.toPrecision(6)) })]
+        : [],
       ...(single ? { gaussianCovarianceAt: (t: number) => continuousCovarianceAt(dist, t) } : {})
     }
   }

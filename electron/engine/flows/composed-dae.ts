@@ -49,8 +49,7 @@ export function composedDae(mix: MixtureDef, layers: number, totalDepth: number)
 
   const locate = (t: number): Location => {
     const s = t / dt
-    if (!(t >= 0) || s > layers * (1 + 1e-9))
-      throw new EngineError('internal', message('engine.composedDepthOutside', { t, total: totalDepth }))
+    if (!(t >= 0) || s > layers * (1 + 1e-9)) throw new EngineError('internal', message('engine.composedDepthOutside', { t, total: totalDepth }))
     let j = Math.floor(s + 1e-9)
     let a = s - j
     if (a < 1e-9) a = 0

@@ -14,13 +14,17 @@ export function continuousDaeField(mix: MixtureDef): VelocityField {
   const tStar = singularTime(mix)
   let cached: { t: number; c: MixtureConstants } | undefined
   const constantsAt = (t: number): MixtureConstants => {
-    if (!(t < tStar))
-      throw new EngineError(
-        'invalid-spec',
-        message('engine.continuousUndefined', { t, tStar: tStar.toPrecision(6) })
-      )
+    if (!(t < tStar)) throw new EngineError('invalid-spec', message('engine.continuousUndefined', { t, tStar: tStar.toPrecision(6) }))
     // RK stages reuse a depth (t + h/2 twice), so keep the last constants
-    if (cached?.t !== t) cached = { t, c: mixtureConstants(mix.weights, mix.means, mix.covariances.map((s) => addIdentity(s, -2 * t))) }
+    if (cached?.t !== t)
+      cached = {
+        t,
+        c: mixtureConstants(
+          mix.weights,
+          mix.means,
+          mix.covariances.map((s) => addIdentity(s, -2 * t))
+        )
+      }
     return cached.c
   }
   return {

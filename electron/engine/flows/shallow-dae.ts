@@ -10,7 +10,12 @@ import type { DepthMap } from './types'
 /** One shallow-DAE step of noise t on the mixture (weights, means, covs): call inside tf.tidy. */
 export function shallowStep(x: tf.Tensor2D, weights: number[], means: number[][], covs: Matrix[], t: number): tf.Tensor2D {
   if (t === 0) return tf.clone(x)
-  const c = mixtureConstants(weights, means, covs.map((s) => addIdentity(s, t)), true)
+  const c = mixtureConstants(
+    weights,
+    means,
+    covs.map((s) => addIdentity(s, t)),
+    true
+  )
   return tf.add(x, tf.mul(mixtureScore(x, c), t))
 }
 

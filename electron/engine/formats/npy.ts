@@ -111,12 +111,25 @@ function parseHeader(head: Uint8Array, fileLength: number, label: string, accept
   const descr = /'descr'\s*:\s*'([^']*)'/.exec(text)?.[1]
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text)?.[1]
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(text)?.[1]
-  if (descr === undefined || fortran === undefined || shapeText === undefined) throw new NpyError(message('runs.npyMalformedHeader', { label, header: JSON.stringify(text.trim()) }))
+  if (descr === undefined || fortran === undefined || shapeText === undefined)
+    throw new NpyError(message('runs.npyMalformedHeader', { label, header: JSON.stringify(text.trim()) }))
   if (!(accepted as readonly string[]).includes(descr))
-    throw new NpyError(message('runs.npyDtype', { label, dtype: descr, expected: accepted.map((t) => `'${t}'`).join(' or ').replace(/ or (?=.* or )/g, ', ') }))
+    throw new NpyError(
+      message('runs.npyDtype', {
+        label,
+        dtype: descr,
+        expected: accepted
+          .map((t) => `'${t}'`)
+          .join(' or ')
+          .replace(/ or (?=.* or )/g, ', ')
+      })
+    )
   const dtype = descr as NpyAnyDtype
   if (fortran === 'True') throw new NpyError(message('runs.npyFortran', { label }))
-  const parts = shapeText.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
+  const parts = shapeText
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
   if (!parts.every((p) => /^\d+L?$/.test(p))) throw new NpyError(message('import.npyBadShape', { label, shape: shapeText }))
   const shape = parts.map((p) => Number.parseInt(p, 10))
   if (!shape.every((s) => Number.isSafeInteger(s))) throw new NpyError(message('runs.npyShapeTooLarge', { label, shape: shapeText }))
@@ -142,7 +155,10 @@ export function decodeNpyAny(bytes: Uint8Array, label = 'npy'): NpyAnyArray {
 
 function decode(bytes: Uint8Array, label: string, accepted: readonly NpyAnyDtype[]): NpyAnyArray {
   const h = parseHeader(bytes, bytes.length, label, accepted)
-  const data = allocate(h.dtype, h.shape.reduce((a, b) => a * b, 1))
+  const data = allocate(
+    h.dtype,
+    h.shape.reduce((a, b) => a * b, 1)
+  )
   // copy: the source may not be 4-byte aligned (pooled Buffers)
   new Uint8Array(data.buffer).set(bytes.subarray(h.dataOffset))
   return { dtype: h.dtype, shape: h.shape, data }
@@ -178,7 +194,10 @@ async function read(path: string, accepted: readonly NpyAnyDtype[]): Promise<Npy
     const head = Buffer.alloc(Math.min(size, 65_536 + 12))
     await fh.read(head, 0, head.length, 0)
     const h = parseHeader(head, size, path, accepted)
-    const data = allocate(h.dtype, h.shape.reduce((a, b) => a * b, 1))
+    const data = allocate(
+      h.dtype,
+      h.shape.reduce((a, b) => a * b, 1)
+    )
     const target = new Uint8Array(data.buffer)
     let done = 0
     while (done < target.length) {
@@ -191,4 +210,3 @@ async function read(path: string, accepted: readonly NpyAnyDtype[]): Promise<Npy
     await fh.close()
   }
 }
-

@@ -6,7 +6,8 @@ import type { HandlerContext, HandlerGroup } from './types'
 export function analysesAdminHandlers(ctx: HandlerContext): HandlerGroup<'layers.update' | 'layers.trash' | 'layers.restore'> {
   const { workspace } = ctx
   return {
-    'layers.update': (r) => updateAnalysis(workspace, r.id, { ...(r.name !== undefined ? { name: r.name } : {}), ...(r.tags !== undefined ? { tags: r.tags } : {}) }),
+    'layers.update': (r) =>
+      updateAnalysis(workspace, r.id, { ...(r.name !== undefined ? { name: r.name } : {}), ...(r.tags !== undefined ? { tags: r.tags } : {}) }),
     'layers.trash': async (r) => {
       await trashAnalysis(workspace, r.id)
       return { id: r.id }

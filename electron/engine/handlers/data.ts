@@ -7,7 +7,9 @@ import { listDatasets } from '../datasets/store'
 import { renameDataset, restoreDataset, trashDataset, viewDataset } from '../datasets/manage'
 import type { HandlerContext, HandlerGroup } from './types'
 
-export function dataHandlers(ctx: HandlerContext): HandlerGroup<'data.preview' | 'data.import' | 'data.list' | 'data.get' | 'data.update' | 'data.trash' | 'data.restore'> {
+export function dataHandlers(
+  ctx: HandlerContext
+): HandlerGroup<'data.preview' | 'data.import' | 'data.list' | 'data.get' | 'data.update' | 'data.trash' | 'data.restore'> {
   const staging = new Staging()
   return {
     'data.preview': (r) => previewUpload(staging, r.name, Buffer.from(r.content, 'base64')),

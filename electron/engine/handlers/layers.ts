@@ -38,25 +38,30 @@ export function decodeUploads(files: { name: string; content: string }[]): Model
     const bytesOfName = Buffer.byteLength(f.name)
     // staged under its own name (layers.json and the natural order refer to it): it must fit a disk's 255 bytes
     if (bytesOfName > 255) throw invalid(message('harden.uploadNameTooLong', { name: JSON.stringify(f.name.slice(0, 40) + '…'), bytes: bytesOfName, max: 255 }))
-    if (/[/\\]/.test(f.name) || f.name === '.' || f.name === '..' || f.name.startsWith('.')) throw invalid(message('import.uploadNotPlainName', { name: JSON.stringify(f.name) }))
+    if (/[/\\]/.test(f.name) || f.name === '.' || f.name === '..' || f.name.startsWith('.'))
+      throw invalid(message('import.uploadNotPlainName', { name: JSON.stringify(f.name) }))
     if (seen.has(f.name)) throw invalid(message('import.uploadTwice', { name: f.name }))
     seen.add(f.name)
     const bytes = new Uint8Array(Buffer.from(f.content, 'base64'))
-    if (bytes.byteLength > LIMITS.maxUploadBytes) throw invalid(message('import.uploadTooLarge', { name: f.name, size: bytes.byteLength, max: LIMITS.maxUploadBytes }))
+    if (bytes.byteLength > LIMITS.maxUploadBytes)
+      throw invalid(message('import.uploadTooLarge', { name: f.name, size: bytes.byteLength, max: LIMITS.maxUploadBytes }))
     if (bytes.byteLength === 0) throw invalid(message('import.fileEmpty', { file: f.name }))
     return { name: f.name, bytes }
   })
 }
 
 /** Dumps go through the folder reader: staged in a temp folder (outside the workspace), removed after. */
-async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[]; labels?: Int32Array; labelInfo?: LabelInfo; residualBlocks?: { from: number; to: number }[] }> {
+async function readDumpUploads(
+  files: ModelFile[]
+): Promise<{ layers: LayerData[]; labels?: Int32Array; labelInfo?: LabelInfo; residualBlocks?: { from: number; to: number }[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'nagare-dumps-'))
   try {
     for (const f of files) await writeFile(join(dir, f.name), f.bytes)
     const dumps = await loadLayerDumps(dir, { maxFileBytes: LIMITS.maxUploadBytes, maxNpzBytes: 4 * LIMITS.maxUploadBytes })
     const labelInfo = dumps.labelsFile ? await loadLabelInfo(dumps.labelsFile) : undefined
     const labels = labelInfo?.labels
-    if (labels && labels.length !== dumps.layers[0].n) throw invalid(message('import.labelsFileCountMismatch', { file: 'labels', count: labels.length, n: dumps.layers[0].n }))
+    if (labels && labels.length !== dumps.layers[0].n)
+      throw invalid(message('import.labelsFileCountMismatch', { file: 'labels', count: labels.length, n: dumps.layers[0].n }))
     return { layers: dumps.layers, ...(labels ? { labels, labelInfo } : {}), ...(dumps.residualBlocks ? { residualBlocks: dumps.residualBlocks } : {}) }
   } catch (e) {
     // messages name the staged path; the user knows the files by name
@@ -71,7 +76,12 @@ async function readDumpUploads(files: ModelFile[]): Promise<{ layers: LayerData[
 }
 
 type StartRequest = RequestOf<'layers.start'>
-type Prepare = (hooks: Parameters<typeof recordModel>[2]) => Promise<Omit<AnalysisContent, 'name' | 'source' | 'options' | 'files' | 'appVersion' | 'report' | 'projection' | 'compare'> & { layers: LayerData[]; residualBlocks?: { from: number; to: number }[] }>
+type Prepare = (hooks: Parameters<typeof recordModel>[2]) => Promise<
+  Omit<AnalysisContent, 'name' | 'source' | 'options' | 'files' | 'appVersion' | 'report' | 'projection' | 'compare'> & {
+    layers: LayerData[]
+    residualBlocks?: { from: number; to: number }[]
+  }
+>
 type CompareLayers = { layers: LayerData[]; dataset: AnalysisDataset; labels?: Int32Array }
 
 /** Read the data inside the job (staged files may be many images: progress and cancel apply), scaled to [0, share]. */
@@ -87,11 +97,15 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
   const base = { name: r.name, source: r.source, options: { k, seed }, files: files.map((f) => f.name), appVersion: ctx.appVersion }
   const staged = r.data?.kind === 'staged' ? r.data : undefined
   const choice = r.data?.kind === 'staged' ? undefined : r.data
-  const withLabels = (data: PointsInput): Pick<AnalysisContent, 'labels' | 'classes'> => ({ ...(data.labels ? { labels: data.labels } : {}), ...(data.classes ? { classes: data.classes } : {}) })
+  const withLabels = (data: PointsInput): Pick<AnalysisContent, 'labels' | 'classes'> => ({
+    ...(data.labels ? { labels: data.labels } : {}),
+    ...(data.classes ? { classes: data.classes } : {})
+  })
   let prepare: Prepare
   // shift analyses: the same layers on the compare data (recorded in the job, after the reference)
   let prepareCompare: ((hooks: Parameters<typeof recordModel>[2]) => Promise<CompareLayers>) | undefined
-  if (r.source === 'dumps' ? r.compareData : r.compareFiles) throw invalid(message(r.source === 'dumps' ? 'shift.compareDataForModel' : 'shift.compareFilesForDumps'))
+  if (r.source === 'dumps' ? r.compareData : r.compareFiles)
+    throw invalid(message(r.source === 'dumps' ? 'shift.compareDataForModel' : 'shift.compareFilesForDumps'))
   if (r.source === 'onnx') {
     if (!r.data) throw invalid(message('import.modelNeedsData'))
     const model = onnxUpload(files)
@@ -105,28 +119,42 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
     await (await createSession(model.bytes, model.name)).release()
     prepare = async (hooks) => {
       const data = known ?? (await resolveStaged(staging, staged!, seed, partHooks(hooks, 0.3)))
-      const rec = await recordOnnx(model.bytes, { values: data.points, n: data.n, sampleShape: sampleShape(data) }, {
-        ...options,
-        onBatch: async (done, n) => {
-          hooks?.progress?.(0.3 + (0.7 * done) / n, message('import.progressRecording', { done, n }))
-          await hooks?.checkpoint?.()
+      const rec = await recordOnnx(
+        model.bytes,
+        { values: data.points, n: data.n, sampleShape: sampleShape(data) },
+        {
+          ...options,
+          onBatch: async (done, n) => {
+            hooks?.progress?.(0.3 + (0.7 * done) / n, message('import.progressRecording', { done, n }))
+            await hooks?.checkpoint?.()
+          }
         }
-      })
+      )
       // the residual blocks read from the graph mark the Euler stretches
-      return { layers: rec.layers, residualBlocks: rec.blocks.map((b) => ({ from: b.from, to: b.to })), model: rec.model, dataset: data.dataset, ...withLabels(data) }
+      return {
+        layers: rec.layers,
+        residualBlocks: rec.blocks.map((b) => ({ from: b.from, to: b.to })),
+        model: rec.model,
+        dataset: data.dataset,
+        ...withLabels(data)
+      }
     }
     if (r.compareData) {
       // the same tensors, reduced with the same seeded projection, on the new data
       const other = await resolveDataChoice(ctx.workspace, r.compareData, seed + 1)
       await prepareOnnx(model.bytes, sampleShape(other), options)
       prepareCompare = async (hooks) => {
-        const rec = await recordOnnx(model.bytes, { values: other.points, n: other.n, sampleShape: sampleShape(other) }, {
-          ...options,
-          onBatch: async (done, n) => {
-            hooks?.progress?.(done / n, message('import.progressRecording', { done, n }))
-            await hooks?.checkpoint?.()
+        const rec = await recordOnnx(
+          model.bytes,
+          { values: other.points, n: other.n, sampleShape: sampleShape(other) },
+          {
+            ...options,
+            onBatch: async (done, n) => {
+              hooks?.progress?.(done / n, message('import.progressRecording', { done, n }))
+              await hooks?.checkpoint?.()
+            }
           }
-        })
+        )
         return { layers: rec.layers, dataset: other.dataset, ...(other.labels ? { labels: other.labels } : {}) }
       }
     }
@@ -143,7 +171,11 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
     if (r.compareData) {
       const other = await resolveDataChoice(ctx.workspace, r.compareData, seed + 1)
       ;(await checkModelOnData(files, other)).model.dispose()
-      prepareCompare = async (hooks) => ({ layers: (await recordModel(files, other, hooks)).layers, dataset: other.dataset, ...(other.labels ? { labels: other.labels } : {}) })
+      prepareCompare = async (hooks) => ({
+        layers: (await recordModel(files, other, hooks)).layers,
+        dataset: other.dataset,
+        ...(other.labels ? { labels: other.labels } : {})
+      })
     }
   } else {
     if (staged) throw invalid(message('imgui.dumpsNoStagedData'))
@@ -151,7 +183,12 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
     if (r.compareFiles) {
       const other = await readDumpUploads(decodeUploads(r.compareFiles))
       checkCompareLayers(dumps.layers, other.layers)
-      prepareCompare = () => Promise.resolve({ layers: other.layers, dataset: { kind: 'dumps', n: other.layers[0].n, d: other.layers[0].width }, ...(other.labels ? { labels: other.labels } : {}) })
+      prepareCompare = () =>
+        Promise.resolve({
+          layers: other.layers,
+          dataset: { kind: 'dumps', n: other.layers[0].n, d: other.layers[0].width },
+          ...(other.labels ? { labels: other.labels } : {})
+        })
     }
     const n = dumps.layers[0].n
     let labels = dumps.labels
@@ -169,7 +206,15 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
       dataset = data.dataset
     }
     const marked = dumps.residualBlocks ? { residualBlocks: dumps.residualBlocks } : {}
-    prepare = () => Promise.resolve({ layers: dumps.layers, dataset, ...(labels ? { labels } : {}), ...(classes ? { classes } : {}), ...(labels === dumps.labels && labelMapping ? { labelMapping } : {}), ...marked })
+    prepare = () =>
+      Promise.resolve({
+        layers: dumps.layers,
+        dataset,
+        ...(labels ? { labels } : {}),
+        ...(classes ? { classes } : {}),
+        ...(labels === dumps.labels && labelMapping ? { labelMapping } : {}),
+        ...marked
+      })
   }
   const jobId = ctx.jobs.submit(r.name, async (job) => {
     try {
@@ -182,13 +227,20 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
         { k, seed, ...(rest.labels ? { labels: rest.labels } : {}), ...(cmp ? { compare: cmp.layers } : {}), ...(residualBlocks ? { residualBlocks } : {}) },
         { progress: (f, m) => job.progress(0.4 + 0.5 * f, undefined, m), checkpoint: () => job.checkpoint() }
       )
-      const compare = cmp && compareProjection ? { compare: { dataset: cmp.dataset, n: cmp.layers[0].n, projection: compareProjection, ...(cmp.labels ? { labels: cmp.labels } : {}) } } : {}
-      return await saveAnalysis(ctx.workspace, { ...base, ...rest, ...compare, report, projection }, {
-        beforeFile: async (file) => {
-          job.progress(0.95, undefined, message('import.progressSavingAnalysis', { file }))
-          await job.checkpoint()
+      const compare =
+        cmp && compareProjection
+          ? { compare: { dataset: cmp.dataset, n: cmp.layers[0].n, projection: compareProjection, ...(cmp.labels ? { labels: cmp.labels } : {}) } }
+          : {}
+      return await saveAnalysis(
+        ctx.workspace,
+        { ...base, ...rest, ...compare, report, projection },
+        {
+          beforeFile: async (file) => {
+            job.progress(0.95, undefined, message('import.progressSavingAnalysis', { file }))
+            await job.checkpoint()
+          }
         }
-      })
+      )
     } finally {
       if (staged) await staging.drop(staged.token)
     }
@@ -196,7 +248,10 @@ async function start(ctx: HandlerContext, staging: InputStaging, r: StartRequest
   return { jobId }
 }
 
-export function layersHandlers(ctx: HandlerContext, staging: InputStaging = new InputStaging()): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get' | 'layers.compare'> {
+export function layersHandlers(
+  ctx: HandlerContext,
+  staging: InputStaging = new InputStaging()
+): HandlerGroup<'layers.start' | 'layers.list' | 'layers.get' | 'layers.compare'> {
   return {
     'layers.start': (r) => start(ctx, staging, r),
     'layers.list': (r) => (r.trash ? listAnalysisTrash(ctx.workspace) : listAnalyses(ctx.workspace)),

@@ -22,7 +22,8 @@ const invalid = (m: Message): EngineError => new EngineError('invalid-request', 
 function decodeStaged(files: RequestOf<'inputs.stage'>['files']): { name: string; bytes: Uint8Array }[] {
   return files.map((f) => {
     const bytes = new Uint8Array(Buffer.from(f.content, 'base64'))
-    if (bytes.byteLength > LIMITS.maxUploadBytes) throw invalid(message('import.uploadTooLarge', { name: f.name, size: bytes.byteLength, max: LIMITS.maxUploadBytes }))
+    if (bytes.byteLength > LIMITS.maxUploadBytes)
+      throw invalid(message('import.uploadTooLarge', { name: f.name, size: bytes.byteLength, max: LIMITS.maxUploadBytes }))
     if (bytes.byteLength === 0) throw invalid(message('import.fileEmpty', { file: f.name }))
     return { name: f.name, bytes }
   })

@@ -52,7 +52,10 @@ export async function listImageFolder(root: string): Promise<{ entries: ImageEnt
     throw invalid(message('import.cannotRead', { path: root, detail: (e as Error).message }))
   }
   const rel = (p: string): string => relative(root, p).split(sep).join('/')
-  const dirs = top.filter((e) => e.isDirectory()).map((e) => e.name).sort(byName)
+  const dirs = top
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort(byName)
   const classes: string[] = []
   const entries: ImageEntry[] = []
   for (const d of dirs) {
@@ -61,7 +64,10 @@ export async function listImageFolder(root: string): Promise<{ entries: ImageEnt
     classes.push(d)
     for (const f of files) entries.push({ path: f, name: rel(f), label: classes.length - 1 })
   }
-  const loose = top.filter((e) => e.isFile() && IMAGE_EXTENSIONS.test(e.name)).map((e) => e.name).sort(byName)
+  const loose = top
+    .filter((e) => e.isFile() && IMAGE_EXTENSIONS.test(e.name))
+    .map((e) => e.name)
+    .sort(byName)
   if (classes.length > 0) {
     if (loose.length > 0) throw invalid(message('imgui.folderLooseImages', { path: root, file: loose[0], count: loose.length }))
   } else {
@@ -102,7 +108,14 @@ export async function readImageFolder(root: string, o: ImageOptions, hooks: Read
       const sample = sampleShape(size[0], size[1], o)
       per = sample.reduce((a, b) => a * b, 1)
       if (entries.length * per > MAX_IMAGE_VALUES)
-        throw invalid(message('imgui.folderTooManyValues', { count: entries.length, shape: sample.join('x'), max: MAX_IMAGE_VALUES, most: Math.floor(MAX_IMAGE_VALUES / per) }))
+        throw invalid(
+          message('imgui.folderTooManyValues', {
+            count: entries.length,
+            shape: sample.join('x'),
+            max: MAX_IMAGE_VALUES,
+            most: Math.floor(MAX_IMAGE_VALUES / per)
+          })
+        )
       shape = [entries.length, ...sample]
       data = new Float32Array(entries.length * per)
     } else if (!o.size && (img.height !== size[0] || img.width !== size[1])) {

@@ -61,7 +61,8 @@ export function arrayFromNpz(buf: Buffer, label: string, maxBytes = MAX_ARRAY_FI
   const arr = arrayFromNpy(input.data, `${label}:${input.name}`)
   if (!labelsMember) return { ...arr, member: input.name }
   const labels = decodeLabelsNpy(Buffer.from(labelsMember.data), `${label}:${labelsMember.name}`)
-  if (labels.length !== arr.shape[0]) throw invalid(message('import.labelsFileCountMismatch', { file: `${label}:${labelsMember.name}`, count: labels.length, n: arr.shape[0] }))
+  if (labels.length !== arr.shape[0])
+    throw invalid(message('import.labelsFileCountMismatch', { file: `${label}:${labelsMember.name}`, count: labels.length, n: arr.shape[0] }))
   return { ...arr, labels, member: input.name }
 }
 

@@ -74,7 +74,8 @@ export function parseCsvCloud(text: string, path: string): LoadedCloud {
     for (let j = 0; j < d; j++) {
       const f = fields[j]
       if (NON_FINITE.test(f)) throw new CloudInputError(message('engine.csvNonFinite', { path, line: li + 1, column: j + 1, value: f }))
-      if (!numeric[j]) throw new CloudInputError(
+      if (!numeric[j])
+        throw new CloudInputError(
           f === ''
             ? message('engine.csvEmptyField', { path, line: li + 1, column: j + 1 })
             : message('engine.csvNotNumber', { path, line: li + 1, column: j + 1, value: JSON.stringify(f) })

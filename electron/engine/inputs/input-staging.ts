@@ -49,7 +49,8 @@ export class InputStaging {
     const e = entry!
     for (const f of files) {
       if (e.names.has(f.name)) throw invalid(message('import.uploadTwice', { name: f.name }))
-      if (e.names.size + 1 > MAX_IMAGES) throw invalid(message('imgui.folderTooManyImages', { path: message('import.theUpload'), count: e.names.size + 1, max: MAX_IMAGES }))
+      if (e.names.size + 1 > MAX_IMAGES)
+        throw invalid(message('imgui.folderTooManyImages', { path: message('import.theUpload'), count: e.names.size + 1, max: MAX_IMAGES }))
       if (e.bytes + f.bytes.byteLength > MAX_STAGED_BYTES) throw invalid(message('imgui.stagedTooLarge', { max: MAX_STAGED_BYTES }))
       const path = join(e.dir, ...f.name.split('/'))
       await mkdir(dirname(path), { recursive: true })

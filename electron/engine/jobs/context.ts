@@ -20,10 +20,7 @@ export const YIELD_EVERY_MS = 20
 
 const yieldToLoop = (): Promise<void> => new Promise((r) => setImmediate(r))
 
-export function createJobContext(
-  signal: AbortSignal,
-  onProgress: ProgressListener = () => {}
-): JobContext {
+export function createJobContext(signal: AbortSignal, onProgress: ProgressListener = () => {}): JobContext {
   let lastYield = Date.now()
   return {
     get cancelled() {

@@ -49,8 +49,7 @@ export class JobManager {
 
   /** Queue a job; returns its id. Throws EngineError('busy') when the queue is full. */
   submit(name: string, task: JobTask): string {
-    if (this.queue.length >= this.maxQueued)
-      throw new EngineError('busy', message('engine.queueFull', { count: this.queue.length }))
+    if (this.queue.length >= this.maxQueued) throw new EngineError('busy', message('engine.queueFull', { count: this.queue.length }))
     const job: Job = { id: newJobId(), name, task, controller: new AbortController() }
     this.queue.push(job)
     this.pump()

@@ -23,10 +23,13 @@ export class Throttle<T> {
     }
     this.pending = value
     if (!this.timer) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined
-        this.flush()
-      }, this.intervalMs - (t - this.last))
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined
+          this.flush()
+        },
+        this.intervalMs - (t - this.last)
+      )
       this.timer.unref?.()
     }
   }

@@ -84,7 +84,12 @@ export async function transport(input: TransportInput): Promise<TransportResult>
   for (let c = 0; c < chunks; c++) {
     const first = c * rows
     const m = Math.min(rows, n - first)
-    const report = (done: number, depth: number): void => ctx.progress((share * (c + done)) / chunks, depth, chunks > 1 ? message('engine.progressTransportingChunk', { index: c + 1, count: chunks }) : message('engine.progressTransporting'))
+    const report = (done: number, depth: number): void =>
+      ctx.progress(
+        (share * (c + done)) / chunks,
+        depth,
+        chunks > 1 ? message('engine.progressTransportingChunk', { index: c + 1, count: chunks }) : message('engine.progressTransporting')
+      )
     if (flow.type === 'field') await fieldChunk(flow.field, input, out, first, m, stats, report)
     else await mapChunk(flow.map, input, out, first, m, stats, report)
     await ctx.checkpoint()

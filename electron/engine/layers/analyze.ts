@@ -62,7 +62,8 @@ function samplePairs(n: number, max: number, rng: { int(n: number): number }): I
   if (all <= max) {
     const out = new Int32Array(2 * all)
     let p = 0
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
         out[p++] = i
         out[p++] = j
       }
@@ -126,11 +127,17 @@ function samplingNote(m: number, n: number, pairs: number, cloud: number | null)
 
 /** The analysis as steps: yields each layer's index once its row is done, returns the report. */
 function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<number, LayerReport> {
-  const o = { ...ANALYZE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([key, v]) => v !== undefined && !['labels', 'thresholds', 'audience', 'outputLayer', 'residualBlocks'].includes(key))) } as typeof ANALYZE_DEFAULTS
+  const o = {
+    ...ANALYZE_DEFAULTS,
+    ...Object.fromEntries(
+      Object.entries(options).filter(([key, v]) => v !== undefined && !['labels', 'thresholds', 'audience', 'outputLayer', 'residualBlocks'].includes(key))
+    )
+  } as typeof ANALYZE_DEFAULTS
   const thresholds: FlagThresholds = { ...FLAG_THRESHOLDS, ...options.thresholds }
   if (layers.length < 2) throw invalid(message('import.analyzeTooFewLayers', { count: layers.length }))
   const n = layers[0].n
-  for (const l of layers) if (l.n !== n || l.data.length !== n * l.width) throw invalid(message('import.analyzeLayerShape', { name: l.name, rows: l.n, width: l.width, n }))
+  for (const l of layers)
+    if (l.n !== n || l.data.length !== n * l.width) throw invalid(message('import.analyzeLayerShape', { name: l.name, rows: l.n, width: l.width, n }))
   if (n < 3) throw invalid(message('import.tooFewPoints', { count: n }))
   if (!Number.isInteger(o.k) || o.k < 1) throw invalid(message('import.analyzeK', { k: o.k }))
   if (!Number.isInteger(o.seed)) throw invalid(message('import.analyzeSeed', { seed: o.seed }))
@@ -156,7 +163,14 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
   }
   const labels = options.labels
   const classes = labels ? new Set(labels).size : 0
-  const outputLayer = options.outputLayer !== undefined ? options.outputLayer : outputLayerOf(layers.map((l) => l.name), layers.map((l) => l.width), classes)
+  const outputLayer =
+    options.outputLayer !== undefined
+      ? options.outputLayer
+      : outputLayerOf(
+          layers.map((l) => l.name),
+          layers.map((l) => l.width),
+          classes
+        )
   let prevStates: Uint8Array | null = null
   const stretchOf = (l: number): number => stretches.findIndex((s) => l > s.from && l <= s.to)
 
@@ -186,7 +200,12 @@ function* analyzeSteps(layers: LayerData[], options: AnalyzeOptions): Generator<
       ckaToInput: linearCkaOf(inSide, side, m),
       ckaToPrevious: l === 0 ? null : linearCkaOf(prevSide, side, m),
       entropy,
-      entropyNote: entropy === null ? stored(message('import.entropyOmitted', { width: layer.width })) : entropy < 0 ? stored(message('shift.entropyNegative', { entropy: entropy.toFixed(2), width: layer.width })) : null,
+      entropyNote:
+        entropy === null
+          ? stored(message('import.entropyOmitted', { width: layer.width }))
+          : entropy < 0
+            ? stored(message('shift.entropyNegative', { entropy: entropy.toFixed(2), width: layer.width }))
+            : null,
       separability: null,
       merging: mergingFraction(inDist, dist, o.mergeRelative).fraction,
       stretch: null,
@@ -275,7 +294,11 @@ export function analyzeLayers(layers: LayerData[], options: AnalyzeOptions = {})
 }
 
 /** analyzeLayers with `between` awaited after each layer's row (progress, cancellation); same result. */
-export async function analyzeLayersAsync(layers: LayerData[], options: AnalyzeOptions, between: (layer: number, count: number) => Promise<void> | void): Promise<LayerReport> {
+export async function analyzeLayersAsync(
+  layers: LayerData[],
+  options: AnalyzeOptions,
+  between: (layer: number, count: number) => Promise<void> | void
+): Promise<LayerReport> {
   const steps = analyzeSteps(layers, options)
   for (;;) {
     const r = steps.next()

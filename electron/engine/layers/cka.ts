@@ -100,4 +100,3 @@ function gramInner(a: CkaSide, b: CkaSide, n: number): number {
 export function linearCka(x: Float64Array, wx: number, y: Float64Array, wy: number, n: number, form: 'auto' | 'feature' | 'gram' = 'auto'): number {
   return linearCkaOf(ckaSide(x, n, wx), ckaSide(y, n, wy), n, form)
 }
-

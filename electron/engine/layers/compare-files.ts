@@ -16,7 +16,8 @@ export async function loadComparable(dir: string): Promise<ComparableAnalysis> {
   let report: LayerReport
   try {
     const r = (await readJson(join(dir, 'layers.json'))) as Partial<LayerReport> | null
-    if (!r || typeof r !== 'object' || !Array.isArray(r.rows) || !Array.isArray(r.flags) || typeof r.n !== 'number') throw new MessageError(message('shift.compareReportMissing'))
+    if (!r || typeof r !== 'object' || !Array.isArray(r.rows) || !Array.isArray(r.flags) || typeof r.n !== 'number')
+      throw new MessageError(message('shift.compareReportMissing'))
     report = r as LayerReport
   } catch (e) {
     throw new EngineError('invalid-request', message('shift.compareNotAnalysis', { dir, detail: (e as Error).message }))

@@ -1,6 +1,13 @@
 // compareAnalyses: two layer reports side by side, layer by layer, with b - a for every compared metric
 // (shared/layer-compare.ts). Pure; the CLI (`nagare compare-analyses`) and layers.compare both call it.
-import { COMPARED_METRICS, type AnalysisComparison, type ComparedLayer, type ComparedMetric, type ComparedSide, type MetricPair } from '../../../shared/layer-compare'
+import {
+  COMPARED_METRICS,
+  type AnalysisComparison,
+  type ComparedLayer,
+  type ComparedMetric,
+  type ComparedSide,
+  type MetricPair
+} from '../../../shared/layer-compare'
 import type { LayerReport, LayerRow } from '../../../shared/layers'
 
 /** What a comparison needs of an analysis (a LayerAnalysis fits). */
@@ -57,7 +64,8 @@ function pairRows(a: LayerRow[], b: LayerRow[], byName: boolean): [number | null
   return out
 }
 
-const flagsAt = (report: LayerReport, index: number | null): string[] => (index === null ? [] : report.flags.filter((f) => f.layer === index).map((f) => f.kind))
+const flagsAt = (report: LayerReport, index: number | null): string[] =>
+  index === null ? [] : report.flags.filter((f) => f.layer === index).map((f) => f.kind)
 
 export function compareAnalyses(a: ComparableAnalysis, b: ComparableAnalysis): AnalysisComparison {
   const ra = a.report.rows
@@ -66,7 +74,10 @@ export function compareAnalyses(a: ComparableAnalysis, b: ComparableAnalysis): A
   const layers: ComparedLayer[] = pairRows(ra, rb, byName).map(([i, j]) => {
     const x = i === null ? null : ra[i]
     const y = j === null ? null : rb[j]
-    const metrics = Object.fromEntries(COMPARED_METRICS.map((m) => [m, pair(x ? metricOf(x, m) : null, y ? metricOf(y, m) : null)])) as Record<ComparedMetric, MetricPair>
+    const metrics = Object.fromEntries(COMPARED_METRICS.map((m) => [m, pair(x ? metricOf(x, m) : null, y ? metricOf(y, m) : null)])) as Record<
+      ComparedMetric,
+      MetricPair
+    >
     return {
       a: x ? { index: x.index, name: x.name } : null,
       b: y ? { index: y.index, name: y.name } : null,

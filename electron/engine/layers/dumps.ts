@@ -102,7 +102,8 @@ export function toLayer(name: string, shape: number[], data: ArrayLike<number>):
 
 /** Refuse a layer with more rows than read, from its NPY header, before its data is allocated. */
 function checkRows(label: string, shape: number[]): void {
-  if (shape.length > 0 && shape[0] > MAX_LAYER_ROWS) throw invalid(message('harden.npyTooManyRows', { label, shape: shape.join(', '), rows: shape[0], max: MAX_LAYER_ROWS }))
+  if (shape.length > 0 && shape[0] > MAX_LAYER_ROWS)
+    throw invalid(message('harden.npyTooManyRows', { label, shape: shape.join(', '), rows: shape[0], max: MAX_LAYER_ROWS }))
 }
 
 function fromNpyBytes(bytes: Uint8Array, label: string): LayerData {
@@ -185,7 +186,8 @@ function residualOf(manifest: LayerManifest | undefined, layers: LayerData[]): P
   if (!manifest?.residual) return {}
   const blocks: { from: number; to: number }[] = []
   for (const [from, to] of manifest.residual) {
-    if (!(to > from && to < layers.length && layers.slice(from, to + 1).every((l) => l.width === layers[from].width))) throw invalid(message('shift.residualRunBad', { from, to, last: layers.length - 1 }))
+    if (!(to > from && to < layers.length && layers.slice(from, to + 1).every((l) => l.width === layers[from].width)))
+      throw invalid(message('shift.residualRunBad', { from, to, last: layers.length - 1 }))
     for (let l = from + 1; l <= to; l++) blocks.push({ from: l - 1, to: l })
   }
   return { residualBlocks: blocks }
@@ -236,7 +238,10 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
       if (manifest) {
         picked = manifest.layers.map((m) => {
           const hit = members.find((x) => x.name === m.replace(/\.npy$/i, ''))
-          if (!hit) throw invalid(message('import.manifestNotMember', { manifest: join(path, MANIFEST), member: m, file, members: members.map((x) => x.name).join(', ') }))
+          if (!hit)
+            throw invalid(
+              message('import.manifestNotMember', { manifest: join(path, MANIFEST), member: m, file, members: members.map((x) => x.name).join(', ') })
+            )
           return hit
         })
       }
@@ -247,7 +252,9 @@ export async function loadLayerDumps(path: string, limits: DumpLimits = {}): Pro
   }
   const files = manifest ? manifest.layers : candidates
   if (files.length > maxLayers) throw invalid(message('import.dumpsFolderTooManyLayers', { path, count: files.length, max: maxLayers }))
-  if (manifest) for (const f of files) if (!names.includes(f)) throw invalid(message('import.manifestListsMissing', { manifest: join(path, MANIFEST), file: f, folder: path }))
+  if (manifest)
+    for (const f of files)
+      if (!names.includes(f)) throw invalid(message('import.manifestListsMissing', { manifest: join(path, MANIFEST), file: f, folder: path }))
   const layers: LayerData[] = []
   for (const f of files) {
     const l = await readLayerFile(join(path, f), maxBytes)

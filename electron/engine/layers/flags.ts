@@ -34,7 +34,15 @@ const REMEDIES = {
   neighbours: { imported: 'shift.remedyNeighboursImported', flow: 'shift.remedyNeighboursFlow' }
 } as const satisfies Record<string, Record<RemedyAudience, MessageKey>>
 
-export function mergingFlag(layer: number, name: string, fraction: number, threshold: number, scope: MergingScope = 'unlabelled', audience: RemedyAudience = 'imported', output = false): LayerFlag {
+export function mergingFlag(
+  layer: number,
+  name: string,
+  fraction: number,
+  threshold: number,
+  scope: MergingScope = 'unlabelled',
+  audience: RemedyAudience = 'imported',
+  output = false
+): LayerFlag {
   const params = { layer, name, fraction: pct(fraction), threshold: pct(threshold) }
   const message =
     scope === 'across-classes'
@@ -92,7 +100,14 @@ export function shiftFlag(layer: number, name: string, factor: number, threshold
     name,
     value: factor,
     threshold,
-    message: flagText(pick(layer, name, 'shift.flagShift', 'shift.flagShiftNamed'), { layer, name, factor: factor.toFixed(1), before: before.toFixed(3), after: after.toFixed(3), threshold }),
+    message: flagText(pick(layer, name, 'shift.flagShift', 'shift.flagShiftNamed'), {
+      layer,
+      name,
+      factor: factor.toFixed(1),
+      before: before.toFixed(3),
+      after: after.toFixed(3),
+      threshold
+    }),
     remedy: flagText('shift.flagShiftRemedy'),
     rows: [layer - 1, layer],
     explanation: 'shift.explainShift'

@@ -23,7 +23,8 @@ export interface LabelInfo {
 }
 
 function labelInfo(values: (string | number)[]): LabelInfo {
-  if (values.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_KEPT_LABEL)) return { labels: Int32Array.from(values as number[]), mapping: 'kept' }
+  if (values.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_KEPT_LABEL))
+    return { labels: Int32Array.from(values as number[]), mapping: 'kept' }
   const ids = new Map<string | number, number>()
   const labels = Int32Array.from(values, (v) => {
     let id = ids.get(v)
@@ -68,11 +69,17 @@ function decodeIntegerNpy(buf: Buffer, path: string): { shape: number[]; data: n
   const header = buf.toString('latin1', pre, Math.min(buf.length, pre + len))
   const descr = /'descr'\s*:\s*'([^']*)'/.exec(header)?.[1]
   const shapeText = /'shape'\s*:\s*\(([^)]*)\)/.exec(header)?.[1]
-  if (descr === undefined || !(descr in INT_TYPES) || shapeText === undefined || /True/.test(/'fortran_order'\s*:\s*(\w+)/.exec(header)?.[1] ?? '')) return undefined
-  const shape = shapeText.split(',').map((t) => t.trim()).filter((t) => t !== '').map(Number)
+  if (descr === undefined || !(descr in INT_TYPES) || shapeText === undefined || /True/.test(/'fortran_order'\s*:\s*(\w+)/.exec(header)?.[1] ?? ''))
+    return undefined
+  const shape = shapeText
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+    .map(Number)
   const count = shape.reduce((a, b) => a * b, 1)
   const [size, get] = INT_TYPES[descr]
-  if (buf.length !== pre + len + count * size) throw invalid(message('import.labelsTruncated', { path, shape: shape.join(', '), dtype: descr, need: pre + len + count * size, have: buf.length }))
+  if (buf.length !== pre + len + count * size)
+    throw invalid(message('import.labelsTruncated', { path, shape: shape.join(', '), dtype: descr, need: pre + len + count * size, have: buf.length }))
   const view = new DataView(buf.buffer, buf.byteOffset + pre + len, count * size)
   return { shape, data: Array.from({ length: count }, (_, i) => get(view, i * size)) }
 }

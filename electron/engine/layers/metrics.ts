@@ -190,4 +190,3 @@ export function meanUpdate(a: Float64Array, b: Float64Array, n: number, w: numbe
   }
   return s / n
 }
-

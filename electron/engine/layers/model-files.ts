@@ -56,7 +56,8 @@ function parseSpec(raw: unknown, where: string): WeightSpec {
   if (!Array.isArray(shape) || !shape.every((s) => Number.isInteger(s) && (s as number) >= 0))
     throw invalid(message('import.weightNoShape', { where, name: raw.name }))
   const dtype = raw.dtype
-  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') throw invalid(message('import.weightDtype', { where, name: raw.name, dtype: String(dtype) }))
+  if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool')
+    throw invalid(message('import.weightDtype', { where, name: raw.name, dtype: String(dtype) }))
   const spec: WeightSpec = { name: raw.name, shape: shape as number[], dtype }
   if (raw.quantization !== undefined) {
     const q = raw.quantization
@@ -91,12 +92,10 @@ export function modelArtifacts(files: ModelFile[]): ModelArtifactsIn {
   }
   if (!isRecord(json)) throw invalid(message('import.notModelObject', { name: top.name }))
   const topo = json.modelTopology
-  if (json.format === 'graph-model' || (isRecord(topo) && Array.isArray(topo.node)))
-    throw invalid(message('onnx.graphModel', { name: top.name }))
+  if (json.format === 'graph-model' || (isRecord(topo) && Array.isArray(topo.node))) throw invalid(message('onnx.graphModel', { name: top.name }))
   if (!isRecord(topo)) throw invalid(message('import.noTopology', { name: top.name }))
   const config = isRecord(topo.model_config) ? topo.model_config : topo
-  if (typeof config.class_name !== 'string' || !isRecord(config.config))
-    throw invalid(message('import.noClassName', { name: top.name }))
+  if (typeof config.class_name !== 'string' || !isRecord(config.config)) throw invalid(message('import.noClassName', { name: top.name }))
   const manifest = json.weightsManifest
   if (!Array.isArray(manifest)) throw invalid(message('import.noWeightsManifest', { name: top.name }))
   const byName = new Map(files.map((f) => [basename(f.name), f]))
@@ -123,7 +122,10 @@ export function modelArtifacts(files: ModelFile[]): ModelArtifactsIn {
           paths: group.paths.join(', '),
           have,
           count: groupSpecs.length,
-          list: `${groupSpecs.map((w) => `${w.name} [${w.shape.join(', ')}]`).slice(0, 4).join(', ')}${groupSpecs.length > 4 ? ', ...' : ''}`,
+          list: `${groupSpecs
+            .map((w) => `${w.name} [${w.shape.join(', ')}]`)
+            .slice(0, 4)
+            .join(', ')}${groupSpecs.length > 4 ? ', ...' : ''}`,
           need
         })
       )
@@ -153,9 +155,12 @@ async function readCapped(path: string): Promise<Uint8Array> {
 
 /** The model.json at `path` (or <path>/model.json) and the weight files it lists, beside it. */
 export async function readModelFiles(path: string): Promise<ModelFile[]> {
-  const isDir = await stat(path).then((s) => s.isDirectory(), (e: Error) => {
-    throw invalid(message('import.cannotRead', { path, detail: e.message }))
-  })
+  const isDir = await stat(path).then(
+    (s) => s.isDirectory(),
+    (e: Error) => {
+      throw invalid(message('import.cannotRead', { path, detail: e.message }))
+    }
+  )
   const jsonPath = isDir ? join(path, MODEL_JSON) : path
   const dir = dirname(jsonPath)
   const top: ModelFile = { name: basename(jsonPath), bytes: await readCapped(jsonPath) }

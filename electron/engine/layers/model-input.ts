@@ -20,12 +20,17 @@ export interface ModelInputOptions {
   hooks?: StepHooks
 }
 
-const isDirectory = (path: string): Promise<boolean> => stat(path).then((s) => s.isDirectory(), () => false)
+const isDirectory = (path: string): Promise<boolean> =>
+  stat(path).then(
+    (s) => s.isDirectory(),
+    () => false
+  )
 
 /** Points and shape of data the user named by `text` (as typed) at `path` (resolved). */
 export async function resolveModelInput(text: string, path: string, o: ModelInputOptions): Promise<PointsInput> {
   const folder = !text.startsWith('builtin:') && (await isDirectory(path))
-  if (!folder && o.explicitImageFlags?.length) throw new EngineError('invalid-request', message('imgui.optionsNeedImages', { flags: o.explicitImageFlags.join(', '), path: text }))
+  if (!folder && o.explicitImageFlags?.length)
+    throw new EngineError('invalid-request', message('imgui.optionsNeedImages', { flags: o.explicitImageFlags.join(', '), path: text }))
   if (folder) {
     const options: ImageOptions = { ...IMAGE_DEFAULTS, ...o.image }
     const t = await readImageFolder(path, options, {
@@ -55,7 +60,8 @@ export async function resolveModelInput(text: string, path: string, o: ModelInpu
       d,
       shape: a.shape,
       ...(a.labels ? { labels: a.labels } : {}),
-      dataset: a.shape.length === 2 && !a.member ? { kind: 'file', path, n, d } : { kind: 'array', path, n, shape: a.shape, ...(a.member ? { member: a.member } : {}) }
+      dataset:
+        a.shape.length === 2 && !a.member ? { kind: 'file', path, n, d } : { kind: 'array', path, n, shape: a.shape, ...(a.member ? { member: a.member } : {}) }
     }
   }
   return resolveDataArgument(text, path, o.seed)

@@ -96,7 +96,15 @@ function covTimes(layers: LayerData[], idx: Int32Array, width: number, mean: Flo
 }
 
 /** top eigenpairs (descending) of the covariance, by the exact matrix or by subspace iteration */
-function topAxes(layers: LayerData[], idx: Int32Array, width: number, mean: Float64Array, rows: number, direct: boolean, rng: Rng): { values: number[]; vectors: Float64Array[] } {
+function topAxes(
+  layers: LayerData[],
+  idx: Int32Array,
+  width: number,
+  mean: Float64Array,
+  rows: number,
+  direct: boolean,
+  rng: Rng
+): { values: number[]; vectors: Float64Array[] } {
   if (direct) {
     const cov = Array.from({ length: width }, () => new Array<number>(width).fill(0))
     forEachRow(layers, idx, width, mean, (row) => {
@@ -144,7 +152,14 @@ function subspaceTop(dim: number, times: (q: Float64Array[]) => Float64Array[], 
  * R R^T / rows share their nonzero eigenvalues, and an eigenvector u of the Gram matrix gives the axis
  * R^T u. Iterating on the rows x rows matrix costs rows^2 per product instead of rows x width.
  */
-function gramAxes(layers: LayerData[], idx: Int32Array, width: number, mean: Float64Array, rows: number, rng: Rng): { values: number[]; vectors: Float64Array[] } {
+function gramAxes(
+  layers: LayerData[],
+  idx: Int32Array,
+  width: number,
+  mean: Float64Array,
+  rows: number,
+  rng: Rng
+): { values: number[]; vectors: Float64Array[] } {
   const r = new Float64Array(rows * width)
   let at = 0
   forEachRow(layers, idx, width, mean, (row) => {

@@ -48,7 +48,14 @@ export async function resolveDataChoice(workspace: string, choice: DataChoice, s
     return { points: b.points, n: b.n, d: b.d, labels: b.labels, classes: b.classes, dataset: { kind: 'builtin', name: choice.name, n: b.n, seed: s } }
   }
   const ds = await loadDataset(workspace, choice.id)
-  return { points: ds.points, n: ds.n, d: ds.d, ...(ds.labels ? { labels: ds.labels } : {}), ...(ds.classes ? { classes: ds.classes } : {}), dataset: { kind: 'dataset', id: choice.id, n: ds.n, d: ds.d } }
+  return {
+    points: ds.points,
+    n: ds.n,
+    d: ds.d,
+    ...(ds.labels ? { labels: ds.labels } : {}),
+    ...(ds.classes ? { classes: ds.classes } : {}),
+    dataset: { kind: 'dataset', id: choice.id, n: ds.n, d: ds.d }
+  }
 }
 
 /** The points of a CLI --data argument: builtin:<name>[:n] or a .npy / CSV file at `path`. */
@@ -94,7 +101,11 @@ export async function checkModelOnData(files: ModelFile[], data: { n: number; d:
 }
 
 /** Every layer of the model on the data (layer 0 = the data), the model disposed afterwards. */
-export async function recordModel(files: ModelFile[], data: PointsInput, hooks: StepHooks = {}): Promise<{ layers: LayerData[]; model: NonNullable<AnalysisRecord['model']> }> {
+export async function recordModel(
+  files: ModelFile[],
+  data: PointsInput,
+  hooks: StepHooks = {}
+): Promise<{ layers: LayerData[]; model: NonNullable<AnalysisRecord['model']> }> {
   const loaded = await checkModelOnData(files, data)
   try {
     const layers = await recordLayerOutputs(loaded, data.points, data.n, data.d, {
@@ -119,10 +130,14 @@ export async function analyzeAndProject(
   hooks.progress?.(0, message('import.progressMetrics'))
   await hooks.checkpoint?.()
   const share = o.compare ? 0.5 : 0.8
-  let report = await analyzeLayersAsync(layers, { k: o.k, seed: o.seed, ...(o.labels ? { labels: o.labels } : {}), ...(o.residualBlocks ? { residualBlocks: o.residualBlocks } : {}) }, async (l, count) => {
-    hooks.progress?.((share * (l + 1)) / count, message('import.progressMetricsLayer', { layer: l + 1, count }))
-    await hooks.checkpoint?.()
-  })
+  let report = await analyzeLayersAsync(
+    layers,
+    { k: o.k, seed: o.seed, ...(o.labels ? { labels: o.labels } : {}), ...(o.residualBlocks ? { residualBlocks: o.residualBlocks } : {}) },
+    async (l, count) => {
+      hooks.progress?.((share * (l + 1)) / count, message('import.progressMetricsLayer', { layer: l + 1, count }))
+      await hooks.checkpoint?.()
+    }
+  )
   if (o.compare) {
     hooks.progress?.(share, message('shift.progressShift'))
     await hooks.checkpoint?.()

@@ -52,7 +52,8 @@ export function checkCompareLayers(ref: LayerData[], cmp: LayerData[]): void {
   })
   const n = cmp[0].n
   if (n < 3) throw invalid(message('shift.compareTooFew', { count: n }))
-  for (const c of cmp) if (c.n !== n || c.data.length !== n * c.width) throw invalid(message('import.analyzeLayerShape', { name: c.name, rows: c.n, width: c.width, n }))
+  for (const c of cmp)
+    if (c.n !== n || c.data.length !== n * c.width) throw invalid(message('import.analyzeLayerShape', { name: c.name, rows: c.n, width: c.width, n }))
 }
 
 const ratio = (v: number, base: number): number | null => (base > 0 ? v / base : null)
@@ -107,7 +108,12 @@ export function shiftByLayer(ref: LayerData[], cmp: LayerData[], options: ShiftO
     })
   })
   const base = raw[0]
-  const rows: ShiftRow[] = raw.map((r) => ({ ...r, energyRatio: ratio(r.energy, base.energy), mmdRatio: ratio(r.mmd, base.mmd), slicedW2Ratio: ratio(r.slicedW2, base.slicedW2) }))
+  const rows: ShiftRow[] = raw.map((r) => ({
+    ...r,
+    energyRatio: ratio(r.energy, base.energy),
+    mmdRatio: ratio(r.mmd, base.mmd),
+    slicedW2Ratio: ratio(r.slicedW2, base.slicedW2)
+  }))
   const coeff = rows.map((r) => r.energyCoefficient)
   const subsampled = mr < nRef || mc < nCmp
   return {

@@ -36,8 +36,7 @@ const invalid = (m: Message): EngineError => new EngineError('invalid-request', 
 /** tfjs-layers errors name the layer or shape that broke; keep their message, say what it means */
 function explainLoadError(e: unknown): EngineError {
   const m = e instanceof Error ? e.message : String(e)
-  if (/Unknown (layer|activation|initializer|regularizer|constraint|loss)/i.test(m))
-    return invalid(message('import.unsupportedLayer', { detail: m }))
+  if (/Unknown (layer|activation|initializer|regularizer|constraint|loss)/i.test(m)) return invalid(message('import.unsupportedLayer', { detail: m }))
   if (/shape/i.test(m) && /weight|expected|mismatch/i.test(m)) return invalid(message('import.weightsTopology', { detail: m }))
   if (/weight/i.test(m)) return invalid(message('import.weightsTopology', { detail: m }))
   return invalid(message('import.cannotLoadModel', { detail: m }))
@@ -56,7 +55,11 @@ export async function loadModelFromFiles(files: ModelFile[]): Promise<LoadedMode
   engine.startScope()
   try {
     model = await tfl.loadLayersModel(
-      tf.io.fromMemory({ modelTopology: art.modelTopology as tf.io.ModelArtifacts['modelTopology'], weightSpecs: art.weightSpecs as tf.io.WeightsManifestEntry[], weightData: art.weightData }),
+      tf.io.fromMemory({
+        modelTopology: art.modelTopology as tf.io.ModelArtifacts['modelTopology'],
+        weightSpecs: art.weightSpecs as tf.io.WeightsManifestEntry[],
+        weightData: art.weightData
+      }),
       { strict: true }
     )
     loaded = true
@@ -88,7 +91,14 @@ export async function loadModelFromFiles(files: ModelFile[]): Promise<LoadedMode
       })
       sizes.forEach((v, i) => (widths[i] = v))
     }
-    return { model, inputShape, inputWidth: inputShape.reduce((a, b) => a * b, 1), layerNames: layers.map((l) => l.name), widths, className: model.getClassName() }
+    return {
+      model,
+      inputShape,
+      inputWidth: inputShape.reduce((a, b) => a * b, 1),
+      layerNames: layers.map((l) => l.name),
+      widths,
+      className: model.getClassName()
+    }
   } catch (e) {
     model.dispose()
     throw e
@@ -99,16 +109,29 @@ export async function loadModelFromFiles(files: ModelFile[]): Promise<LoadedMode
  * Run `points` ([n, d] row-major) through the model, recording the input (layer 'input') and every
  * layer's output flattened to [n, features]. d must equal the model's input width.
  */
-export async function recordLayerOutputs(loaded: LoadedModel, points: Float64Array | Float32Array, n: number, d: number, options: RecordOptions = {}): Promise<LayerData[]> {
-  if (d !== loaded.inputWidth)
-    throw invalid(message('import.dimensionsMismatch', { d, width: loaded.inputWidth, shape: loaded.inputShape.join(', ') }))
+export async function recordLayerOutputs(
+  loaded: LoadedModel,
+  points: Float64Array | Float32Array,
+  n: number,
+  d: number,
+  options: RecordOptions = {}
+): Promise<LayerData[]> {
+  if (d !== loaded.inputWidth) throw invalid(message('import.dimensionsMismatch', { d, width: loaded.inputWidth, shape: loaded.inputShape.join(', ') }))
   if (points.length !== n * d) throw invalid(message('import.valuesNotRows', { count: points.length, n, d }))
   const { model } = loaded
   const recorded = loaded.layerNames.map((name) => model.getLayer(name).output as tfl.SymbolicTensor)
   const widths = loaded.widths
   const total = widths.reduce((a, b) => a + b, 0)
   if (n * (total + d) > MAX_RECORDED_VALUES)
-    throw invalid(message('import.recordTooLargeLayers', { n, total, values: n * (total + d), max: MAX_RECORDED_VALUES, most: Math.floor(MAX_RECORDED_VALUES / (total + d)) }))
+    throw invalid(
+      message('import.recordTooLargeLayers', {
+        n,
+        total,
+        values: n * (total + d),
+        max: MAX_RECORDED_VALUES,
+        most: Math.floor(MAX_RECORDED_VALUES / (total + d))
+      })
+    )
   // the probe shares the loaded model's layers and weights and owns no tensors: it is left to the GC,
   // since LayersModel.dispose on a model built from existing layers would release the shared weights
   const probe = tfl.model({ inputs: model.inputs, outputs: recorded })
@@ -132,7 +155,8 @@ export async function recordLayerOutputs(loaded: LoadedModel, points: Float64Arr
   const layers: LayerData[] = [{ name: 'input', n, width: d, data: Float64Array.from(points) }]
   out.forEach((data, i) => {
     const bad = data.findIndex((v) => !Number.isFinite(v))
-    if (bad >= 0) throw invalid(message('import.layerOutputNonFinite', { name: loaded.layerNames[i], value: data[bad], point: Math.floor(bad / widths[i]) + 1 }))
+    if (bad >= 0)
+      throw invalid(message('import.layerOutputNonFinite', { name: loaded.layerNames[i], value: data[bad], point: Math.floor(bad / widths[i]) + 1 }))
     layers.push({ name: loaded.layerNames[i], n, width: widths[i], data })
   })
   return layers

@@ -53,7 +53,8 @@ function checkInputShape(l: LayerConfig): void {
     const shape = l.config[key]
     if (!Array.isArray(shape)) continue
     const values = shape.slice(1).reduce((a: number, b: unknown) => a * (typeof b === 'number' && b > 0 ? b : 1), 1)
-    if (values > MAX_INPUT_VALUES) throw invalid(message('harden.modelInputTooLarge', { name: l.name, shape: shape.map((s) => s ?? 'None').join(', '), values, max: MAX_INPUT_VALUES }))
+    if (values > MAX_INPUT_VALUES)
+      throw invalid(message('harden.modelInputTooLarge', { name: l.name, shape: shape.map((s) => s ?? 'None').join(', '), values, max: MAX_INPUT_VALUES }))
   }
 }
 

@@ -14,7 +14,13 @@ export function jobLogEntry(e: JobEvent): LogEntry | undefined {
     case 'cancelled':
       return { level: 'info', event: 'job-cancelled', jobId: e.jobId }
     case 'failed':
-      return { level: e.error.code === 'engine-crashed' || e.error.code === 'internal' || e.error.code === 'io' ? 'error' : 'warn', event: 'job-failed', jobId: e.jobId, code: e.error.code, message: english(e.error.message) }
+      return {
+        level: e.error.code === 'engine-crashed' || e.error.code === 'internal' || e.error.code === 'io' ? 'error' : 'warn',
+        event: 'job-failed',
+        jobId: e.jobId,
+        code: e.error.code,
+        message: english(e.error.message)
+      }
     default:
       return undefined
   }

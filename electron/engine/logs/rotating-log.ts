@@ -33,7 +33,10 @@ export class RotatingLog {
   private readonly keep: number
   private readonly now: () => Date
 
-  constructor(readonly dir: string, options: RotatingLogOptions = {}) {
+  constructor(
+    readonly dir: string,
+    options: RotatingLogOptions = {}
+  ) {
     this.file = join(dir, LOG_FILE)
     this.maxBytes = options.maxBytes ?? 1024 * 1024
     this.keep = Math.max(1, options.keep ?? 3)

@@ -39,7 +39,13 @@ export class MergingProbe {
   private readonly apart: Int32Array
   private readonly endDistance: number
 
-  constructor(x0: ArrayLike<number>, n: number, private readonly d: number, rng: RandomSource, options: MergingOptions = {}) {
+  constructor(
+    x0: ArrayLike<number>,
+    n: number,
+    private readonly d: number,
+    rng: RandomSource,
+    options: MergingOptions = {}
+  ) {
     const pairs = n < 2 ? 0 : (options.pairs ?? DEFAULT_MERGING.pairs)
     const startRatio = options.startRatio ?? DEFAULT_MERGING.startRatio
     const endRatio = options.endRatio ?? DEFAULT_MERGING.endRatio

@@ -154,8 +154,7 @@ export async function depthMetrics(
         : message('engine.noteEntropyKnnSubsample', { k: Math.min(knnK, knnIdx.length - 1), m: knnIdx.length, n: N })
     )
   if (tooFew) notes.push(message('engine.noteEntropyTooFew'))
-  if (D > 1)
-    notes.push(nSliced < N ? message('engine.noteSlicedSubsample', { directions, m: nSliced, n: N }) : message('engine.noteSlicedAll', { directions }))
+  if (D > 1) notes.push(nSliced < N ? message('engine.noteSlicedSubsample', { directions, m: nSliced, n: N }) : message('engine.noteSlicedAll', { directions }))
   notes.push(message('engine.noteSpeed'))
   notes.push(...tracker.notes())
   return { rows, constants: tracker.constants(nSliced), notes }

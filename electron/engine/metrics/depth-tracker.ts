@@ -27,7 +27,10 @@ export interface DepthTrackerOptions {
 
 export const DEFAULT_VELOCITY_POINTS = 20_000
 
-export type TrackedFields = Pick<DepthMetrics, 'meanSquaredVelocity' | 'kineticEnergy' | 'pathLength' | 'mergedFraction' | 'separability' | 'sigmas' | 'gradientFlowSigmas'>
+export type TrackedFields = Pick<
+  DepthMetrics,
+  'meanSquaredVelocity' | 'kineticEnergy' | 'pathLength' | 'mergedFraction' | 'separability' | 'sigmas' | 'gradientFlowSigmas'
+>
 
 export class DepthTracker {
   private readonly merging: MergingProbe
@@ -123,8 +126,7 @@ export class DepthTracker {
     )
     if (this.classes >= 2)
       notes.push(message(this.options.labelKind === 'class' ? 'views.noteSeparabilityClasses' : 'engine.noteSeparability', { classes: this.classes }))
-    if (this.options.gaussianShape)
-      notes.push(message('engine.noteGaussianShape'))
+    if (this.options.gaussianShape) notes.push(message('engine.noteGaussianShape'))
     return notes
   }
 }

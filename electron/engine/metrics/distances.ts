@@ -206,7 +206,8 @@ const optionRangeKey = (openMin: boolean, bounded: boolean): MessageKey =>
 
 function checkOption(key: OptionKey, v: number): void {
   const r = RANGES[key]
-  if (!Number.isFinite(v) || (r.integer && !Number.isInteger(v))) throw invalid(message(r.integer ? 'engine.optionNotInteger' : 'engine.optionNotFinite', { flag: r.flag, value: v }))
+  if (!Number.isFinite(v) || (r.integer && !Number.isInteger(v)))
+    throw invalid(message(r.integer ? 'engine.optionNotInteger' : 'engine.optionNotFinite', { flag: r.flag, value: v }))
   if ((r.openMin ? !(v > r.min) : v < r.min) || !(v < r.max))
     throw invalid(message(optionRangeKey(r.openMin === true, Number.isFinite(r.max)), { flag: r.flag, min: r.min, max: r.max, value: v }))
 }
@@ -221,7 +222,8 @@ function gather(c: PointCloud, idx: Int32Array): PointCloud {
 
 /** Check that a cloud is usable: shape consistent, every value finite. */
 export function checkCloud(c: PointCloud, label: MessageParam): void {
-  if (!Number.isInteger(c.n) || !Number.isInteger(c.d) || c.d < 1 || c.data.length !== c.n * c.d) throw invalid(message('engine.cloudShape', { label, count: c.data.length, n: c.n, d: c.d }))
+  if (!Number.isInteger(c.n) || !Number.isInteger(c.d) || c.d < 1 || c.data.length !== c.n * c.d)
+    throw invalid(message('engine.cloudShape', { label, count: c.data.length, n: c.n, d: c.d }))
   if (c.n === 0) throw invalid(message('engine.cloudEmpty', { label }))
   for (let i = 0; i < c.data.length; i++)
     if (!Number.isFinite(c.data[i])) throw invalid(message('engine.cloudNonFinite', { label, index: Math.floor(i / c.d), value: c.data[i] }))

@@ -17,7 +17,6 @@ export interface KnnKlResult {
   clamped: number
 }
 
-
 /** Squared distance from query row `q` of `qs` to its k-th nearest row of `pts` (skipping row `self`). */
 function bruteKth(qs: Cloud, q: number, pts: Cloud, count: number, d: number, k: number, self: number, best: Float64Array): number {
   best.fill(Infinity, 0, k)

@@ -23,13 +23,20 @@ function sqDist(x: Cloud, i: number, y: Cloud, j: number, d: number): number {
   return s
 }
 
-
 /**
  * Median heuristic: the median Euclidean distance over all pairs of at most `maxPoints` pooled points
  * (half from each cloud, drawn with `rng` when a cloud has more; its first points without one).
  * The upper middle value for an even number of pairs; 1 if every pair coincides.
  */
-export function medianBandwidth(x: Cloud, n: number, y: Cloud, m: number, d: number, maxPoints = 1000, rng?: RandomSource): { bandwidth: number; points: number } {
+export function medianBandwidth(
+  x: Cloud,
+  n: number,
+  y: Cloud,
+  m: number,
+  d: number,
+  maxPoints = 1000,
+  rng?: RandomSource
+): { bandwidth: number; points: number } {
   const ny = Math.min(m, maxPoints - Math.min(n, Math.ceil(maxPoints / 2)))
   const nx = Math.min(n, maxPoints - ny)
   const pick = (size: number, count: number): Int32Array =>

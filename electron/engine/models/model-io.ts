@@ -85,9 +85,6 @@ export function modelFromArtifacts(jsonText: string, weights: Uint8Array): Train
 
 /** Load the trained flow saved in a run folder (`<runDir>/model/`), to re-integrate it. */
 export async function loadTrainedField(runDir: string): Promise<TrainedModel> {
-  const [json, weights] = await Promise.all([
-    readFile(join(runDir, MODEL_DIR, 'model.json'), 'utf8'),
-    readFile(join(runDir, MODEL_DIR, 'weights.bin'))
-  ])
+  const [json, weights] = await Promise.all([readFile(join(runDir, MODEL_DIR, 'model.json'), 'utf8'), readFile(join(runDir, MODEL_DIR, 'weights.bin'))])
   return modelFromArtifacts(json, new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength))
 }

@@ -49,7 +49,10 @@ export class TrainedModel {
       const C = meta.classes.length
       const r = rng.fork('head')
       const limit = Math.sqrt(6 / (S + C))
-      const wInit = tf.tensor2d(Float32Array.from({ length: S * C }, () => (2 * r.uniform() - 1) * limit), [S, C])
+      const wInit = tf.tensor2d(
+        Float32Array.from({ length: S * C }, () => (2 * r.uniform() - 1) * limit),
+        [S, C]
+      )
       const bInit = tf.zeros([C])
       this.head = { w: tf.variable(wInit, true), b: tf.variable(bInit, true) }
       tf.dispose([wInit, bInit])

@@ -14,8 +14,22 @@ const ModelProto = root.lookupType('onnx.ModelProto')
 
 /** TensorProto.DataType, named as onnxruntime names tensor types. */
 const DTYPES: Record<number, string> = {
-  1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 8: 'string', 9: 'bool',
-  10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64', 14: 'complex64', 15: 'complex128', 16: 'bfloat16'
+  1: 'float32',
+  2: 'uint8',
+  3: 'int8',
+  4: 'uint16',
+  5: 'int16',
+  6: 'int32',
+  7: 'int64',
+  8: 'string',
+  9: 'bool',
+  10: 'float16',
+  11: 'float64',
+  12: 'uint32',
+  13: 'uint64',
+  14: 'complex64',
+  15: 'complex128',
+  16: 'bfloat16'
 }
 /** TensorProto.DataLocation.EXTERNAL */
 const EXTERNAL = 1
@@ -49,7 +63,9 @@ const num = (v: any): number => (v === null || v === undefined ? 0 : typeof v ==
 function valueOf(vi: any): OnnxValue {
   const t = vi.type?.tensorType
   const dims: any[] | undefined = t?.shape?.dim
-  const shape: OnnxDim[] | null = t?.shape ? (dims ?? []).map((d) => (d.dimParam ? String(d.dimParam) : d.dimValue !== undefined && d.dimValue !== null ? num(d.dimValue) : '?')) : null
+  const shape: OnnxDim[] | null = t?.shape
+    ? (dims ?? []).map((d) => (d.dimParam ? String(d.dimParam) : d.dimValue !== undefined && d.dimValue !== null ? num(d.dimValue) : '?'))
+    : null
   return { name: String(vi.name ?? ''), shape, dtype: t ? (DTYPES[t.elemType as number] ?? 'unknown') : 'unknown' }
 }
 

@@ -9,7 +9,23 @@ import { readGraph, withOutputs, type OnnxGraph } from './graph'
 import { findResidualBlocks } from './residual'
 import { createSession, onnxRuntime } from './session'
 
-const ACTIVATIONS = new Set(['Relu', 'LeakyRelu', 'PRelu', 'Elu', 'Selu', 'Celu', 'Sigmoid', 'HardSigmoid', 'Tanh', 'Gelu', 'HardSwish', 'Softplus', 'Softsign', 'Mish', 'ThresholdedRelu'])
+const ACTIVATIONS = new Set([
+  'Relu',
+  'LeakyRelu',
+  'PRelu',
+  'Elu',
+  'Selu',
+  'Celu',
+  'Sigmoid',
+  'HardSigmoid',
+  'Tanh',
+  'Gelu',
+  'HardSwish',
+  'Softplus',
+  'Softsign',
+  'Mish',
+  'ThresholdedRelu'
+])
 /** most tensors chosen by default: enough for the block structure, few enough to read the table */
 export const MAX_DEFAULT_LAYERS = 32
 const FLOATS = new Set(['float32', 'float64', 'float16'])
@@ -17,10 +33,14 @@ const FLOATS = new Set(['float32', 'float64', 'float16'])
 /** The refusals every ONNX entry point shares: size cap, a graph that parses, weights held in the file. */
 export function checkedGraph(bytes: Uint8Array, file: string): OnnxGraph {
   if (bytes.byteLength === 0) throw new EngineError('invalid-request', message('import.fileEmpty', { file }))
-  if (bytes.byteLength > ONNX_LIMITS.maxModelBytes) throw new EngineError('invalid-request', message('onnx.tooLarge', { file, size: bytes.byteLength, max: ONNX_LIMITS.maxModelBytes }))
+  if (bytes.byteLength > ONNX_LIMITS.maxModelBytes)
+    throw new EngineError('invalid-request', message('onnx.tooLarge', { file, size: bytes.byteLength, max: ONNX_LIMITS.maxModelBytes }))
   const graph = readGraph(bytes, file)
   if (graph.externalData.length > 0)
-    throw new EngineError('invalid-request', message('onnx.externalData', { file, names: graph.externalData.slice(0, 3).join(', ') + (graph.externalData.length > 3 ? ', ...' : '') }))
+    throw new EngineError(
+      'invalid-request',
+      message('onnx.externalData', { file, names: graph.externalData.slice(0, 3).join(', ') + (graph.externalData.length > 3 ? ', ...' : '') })
+    )
   return graph
 }
 
@@ -47,7 +67,10 @@ async function dryRunShapes(bytes: Uint8Array, graph: OnnxGraph, names: string[]
     const runs: Record<string, { dims: readonly number[]; type: string }>[] = []
     for (const b of batches) {
       const size = b * sample.reduce((a, c) => a * c, 1)
-      const x = new rt.Tensor(input.dtype === 'float64' ? 'float64' : 'float32', input.dtype === 'float64' ? new Float64Array(size) : new Float32Array(size), [b, ...sample])
+      const x = new rt.Tensor(input.dtype === 'float64' ? 'float64' : 'float32', input.dtype === 'float64' ? new Float64Array(size) : new Float32Array(size), [
+        b,
+        ...sample
+      ])
       const res = await session.run({ [input.name]: x }, names)
       runs.push(Object.fromEntries(names.map((n) => [n, { dims: res[n].dims, type: res[n].type }])))
     }
@@ -99,7 +122,11 @@ export async function inspectGraph(bytes: Uint8Array, graph: OnnxGraph, file: st
     outputs: graph.outputs,
     tensors,
     residualBlocks,
-    defaultLayers: defaultLayers(tensors, residualBlocks, graph.outputs.map((o) => o.name))
+    defaultLayers: defaultLayers(
+      tensors,
+      residualBlocks,
+      graph.outputs.map((o) => o.name)
+    )
   }
 }
 

@@ -49,7 +49,10 @@ const FLOATS = new Set(['float32', 'float64'])
 const same = (a: number[], b: number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i])
 
 /** The per-sample shape to feed, or a refusal saying how the data and the model's input differ. */
-export function checkOnnxInput(graph: OnnxGraph, sampleShape: number[]): { name: string; sample: number[]; batch: number | null; dtype: 'float32' | 'float64' } {
+export function checkOnnxInput(
+  graph: OnnxGraph,
+  sampleShape: number[]
+): { name: string; sample: number[]; batch: number | null; dtype: 'float32' | 'float64' } {
   if (graph.inputs.length !== 1) throw invalid(message('onnx.inputCount', { count: graph.inputs.length }))
   const input = graph.inputs[0]
   if (input.dtype !== 'float32' && input.dtype !== 'float64') throw invalid(message('onnx.inputDtype', { name: input.name, dtype: input.dtype }))
@@ -59,10 +62,10 @@ export function checkOnnxInput(graph: OnnxGraph, sampleShape: number[]): { name:
   const size = sampleShape.reduce((a, b) => a * b, 1)
   const fixed = rest.every((d): d is number => typeof d === 'number')
   // a flat table row fills a fixed input shape of the same size (CSV or built-in data for an image model)
-  if (fixed && sampleShape.length === 1 && rest.length !== 1 && size === rest.reduce((a, b) => a * b, 1)) return { name: input.name, sample: rest, batch, dtype: input.dtype }
+  if (fixed && sampleShape.length === 1 && rest.length !== 1 && size === rest.reduce((a, b) => a * b, 1))
+    return { name: input.name, sample: rest, batch, dtype: input.dtype }
   const fits = rest.length === sampleShape.length && rest.every((d, i) => typeof d !== 'number' || d === sampleShape[i])
-  if (!fits)
-    throw invalid(message('onnx.dataShape', { data: sampleShape.join(', '), name: input.name, model: rest.join(', '), full: input.shape.join(', ') }))
+  if (!fits) throw invalid(message('onnx.dataShape', { data: sampleShape.join(', '), name: input.name, model: rest.join(', '), full: input.shape.join(', ') }))
   return { name: input.name, sample: sampleShape, batch, dtype: input.dtype }
 }
 
@@ -83,7 +86,11 @@ export function chooseLayers(inspection: OnnxInspection, requested: string[] | u
 }
 
 /** Check the model and the data's shape and pick the tensors, without running anything but shape probes. */
-export async function prepareOnnx(bytes: Uint8Array, sampleShape: number[], options: RecordOnnxOptions = {}): Promise<{ graph: OnnxGraph; inspection: OnnxInspection; input: ReturnType<typeof checkOnnxInput>; names: string[] }> {
+export async function prepareOnnx(
+  bytes: Uint8Array,
+  sampleShape: number[],
+  options: RecordOnnxOptions = {}
+): Promise<{ graph: OnnxGraph; inspection: OnnxInspection; input: ReturnType<typeof checkOnnxInput>; names: string[] }> {
   const file = options.file ?? 'model.onnx'
   const graph = checkedGraph(bytes, file)
   const input = checkOnnxInput(graph, sampleShape)
@@ -150,7 +157,7 @@ export async function recordOnnx(bytes: Uint8Array, data: OnnxData, options: Rec
       out[0].set(reducers[0].reduce(x, b), start * plans[0].width)
       for (let i = 0; i < names.length; i++) {
         const t = res[names[i]]
-        const values = (t.data as Float32Array | Float64Array).subarray(0, b * (t.data as Float32Array).length / (input.batch ?? b))
+        const values = (t.data as Float32Array | Float64Array).subarray(0, (b * (t.data as Float32Array).length) / (input.batch ?? b))
         out[i + 1].set(reducers[i + 1].reduce(values, b), start * plans[i + 1].width)
       }
       try {

@@ -47,8 +47,7 @@ let nextId = 1
 function rebuild(error: TaskFailure): Error {
   const code = error.code as ErrorCode | undefined
   if (code === 'cancelled') return new CancelledError()
-  if (code && (ERROR_CODES as readonly string[]).includes(code))
-    return new EngineError(code, error.msg ?? message('engine.crashed', { reason: error.message }))
+  if (code && (ERROR_CODES as readonly string[]).includes(code)) return new EngineError(code, error.msg ?? message('engine.crashed', { reason: error.message }))
   // a plain error keeps its Message (if it had one) for toApiError to pass on
   return error.msg ? new MessageError(error.msg) : new Error(error.message)
 }
@@ -157,7 +156,10 @@ export class WorkerPool {
         slot.worker.postMessage({ id: task.id, kind: task.kind, payload: task.payload }, task.options.transfer)
       } catch (e) {
         slot.task = undefined
-        this.settle(task, new EngineError('engine-crashed', message('engine.notStartedWhy', { detail: messageOf(e) ?? (e instanceof Error ? e.message : String(e)) })))
+        this.settle(
+          task,
+          new EngineError('engine-crashed', message('engine.notStartedWhy', { detail: messageOf(e) ?? (e instanceof Error ? e.message : String(e)) }))
+        )
       }
     }
   }

@@ -33,12 +33,18 @@ async function ownedByLiveWriter(dir: string): Promise<boolean> {
   try {
     pid = (JSON.parse(await readFile(join(dir, OWNER_FILE), 'utf8')) as { pid?: unknown }).pid
   } catch {
-    const age = await stat(dir).then((s) => Date.now() - s.mtimeMs, () => Infinity)
+    const age = await stat(dir).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => Infinity
+    )
     return age < GRACE_MS
   }
   // our own partials are known by path; one with our pid that is not in flight is left over
   if (typeof pid !== 'number' || !Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false
-  const age = await stat(dir).then((s) => Date.now() - s.mtimeMs, () => Infinity)
+  const age = await stat(dir).then(
+    (s) => Date.now() - s.mtimeMs,
+    () => Infinity
+  )
   if (age > STALE_MS) return false
   try {
     process.kill(pid, 0)

@@ -20,7 +20,11 @@ import { readUserMeta, updateUserMeta, type UserMeta } from './user-meta'
 import { type Message, message } from '../../../shared/messages'
 import { detailOf } from '../io-messages'
 
-const isDir = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirectory(), () => false)
+const isDir = (p: string): Promise<boolean> =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false
+  )
 /** the files of a run folder the store reads or writes (besides the arrays run.json names) */
 const RUN_FILES = [MANIFEST_FILE, USER_FILE, 'trajectories.npy', 'labels.npy', 'metrics.csv']
 
@@ -60,7 +64,9 @@ export class RunStore {
       throw e
     }
     if (entries.some((e) => e.name.startsWith(PARTIAL_PREFIX))) await setAsideStalePartials(this.root)
-    const runs = await Promise.all(entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => this.summarize(join(this.root, e.name), e.name)))
+    const runs = await Promise.all(
+      entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => this.summarize(join(this.root, e.name), e.name))
+    )
     return [...runs, ...(await listIncomplete(this.root))].sort(newestFirst)
   }
 
@@ -91,8 +97,7 @@ export class RunStore {
       await this.checkInside(dir)
       return dir
     }
-    if (await isDir(join(this.root, INCOMPLETE_DIR, id)))
-      throw new EngineError('unreadable-run', message('runs.runIncomplete', { id }))
+    if (await isDir(join(this.root, INCOMPLETE_DIR, id))) throw new EngineError('unreadable-run', message('runs.runIncomplete', { id }))
     throw new EngineError('not-found', message('runs.noRun', { id }))
   }
 
@@ -145,7 +150,9 @@ export class RunStore {
     const bad = (what: Message): EngineError => new EngineError('unreadable-run', what)
     const read = (file: string) =>
       readNpy(join(dir, file)).catch((e: NodeJS.ErrnoException) => {
-        throw bad(e.code === 'ENOENT' ? message('runs.runFileMissing', { id, file }) : message('runs.runFileUnreadable', { id, file, detail: detailOf(e, dir) }))
+        throw bad(
+          e.code === 'ENOENT' ? message('runs.runFileMissing', { id, file }) : message('runs.runFileUnreadable', { id, file, detail: detailOf(e, dir) })
+        )
       })
     const t = await read(m.files.trajectories)
     if (t.dtype !== '<f4') throw bad(message('runs.trajectoriesDtype', { id, dtype: t.dtype }))

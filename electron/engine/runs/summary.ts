@@ -40,7 +40,8 @@ export async function trajectoriesProblem(dir: string, id: string, m: RunManifes
   }
   const shape = trajectoryShape(m)
   if (h.dtype !== '<f4') return message('runs.trajectoriesDtype', { id, dtype: h.dtype })
-  if (h.shape.length !== 3 || h.shape.some((s, i) => s !== shape[i])) return message('runs.trajectoriesShape', { id, shape: h.shape.join(', '), expected: shape.join(', ') })
+  if (h.shape.length !== 3 || h.shape.some((s, i) => s !== shape[i]))
+    return message('runs.trajectoriesShape', { id, shape: h.shape.join(', '), expected: shape.join(', ') })
   return undefined
 }
 
@@ -69,5 +70,4 @@ export async function summarizeFolder(dir: string, id: string): Promise<RunSumma
   }
 }
 
-export const newestFirst = (a: RunSummary, b: RunSummary): number =>
-  a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1
+export const newestFirst = (a: RunSummary, b: RunSummary): number => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1)

@@ -18,7 +18,11 @@ interface Trashed {
   from: Origin
 }
 
-const isDir = (p: string): Promise<boolean> => stat(p).then((s) => s.isDirectory(), () => false)
+const isDir = (p: string): Promise<boolean> =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false
+  )
 const originDir = (root: string, id: string, from: Origin): string => (from === 'incomplete' ? join(root, INCOMPLETE_DIR, id) : join(root, id))
 
 export async function readTrashed(dir: string): Promise<Trashed> {

@@ -85,8 +85,7 @@ export function mixtureMoments(mix: MixtureDef): { mean: number[]; covariance: M
   const cov: Matrix = Array.from({ length: dim }, () => new Array<number>(dim).fill(0))
   mix.weights.forEach((w, k) => {
     const m = mix.means[k]
-    for (let i = 0; i < dim; i++)
-      for (let j = 0; j < dim; j++) cov[i][j] += w * (mix.covariances[k][i][j] + (m[i] - mean[i]) * (m[j] - mean[j]))
+    for (let i = 0; i < dim; i++) for (let j = 0; j < dim; j++) cov[i][j] += w * (mix.covariances[k][i][j] + (m[i] - mean[i]) * (m[j] - mean[j]))
   })
   return { mean, covariance: cov }
 }

@@ -31,10 +31,8 @@ export function axisMoments(dist: ResolvedDistribution, rng: Rng): { mean: numbe
   const { positions } = sampleDistribution(dist, BOUNDS_SAMPLE, rng.fork('grid-bounds'))
   const mean = new Array<number>(dim).fill(0)
   const sq = new Array<number>(dim).fill(0)
-  for (let i = 0; i < BOUNDS_SAMPLE; i++)
-    for (let j = 0; j < dim; j++) mean[j] += positions[i * dim + j] / BOUNDS_SAMPLE
-  for (let i = 0; i < BOUNDS_SAMPLE; i++)
-    for (let j = 0; j < dim; j++) sq[j] += (positions[i * dim + j] - mean[j]) ** 2 / (BOUNDS_SAMPLE - 1)
+  for (let i = 0; i < BOUNDS_SAMPLE; i++) for (let j = 0; j < dim; j++) mean[j] += positions[i * dim + j] / BOUNDS_SAMPLE
+  for (let i = 0; i < BOUNDS_SAMPLE; i++) for (let j = 0; j < dim; j++) sq[j] += (positions[i * dim + j] - mean[j]) ** 2 / (BOUNDS_SAMPLE - 1)
   return { mean, std: sq.map(Math.sqrt) }
 }
 

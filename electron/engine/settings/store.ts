@@ -44,7 +44,16 @@ function parseSettingsText(text: string): ReadResult {
     return { kind: 'bad', problem: message('runs.settingsNotJson') }
   }
   const r = SettingsSchema.safeParse(json)
-  if (!r.success) return { kind: 'bad', problem: message('runs.settingsInvalidValues', { paths: r.error.issues.slice(0, 2).map((i) => i.path.join('.') || '(root)').join(', ') }) }
+  if (!r.success)
+    return {
+      kind: 'bad',
+      problem: message('runs.settingsInvalidValues', {
+        paths: r.error.issues
+          .slice(0, 2)
+          .map((i) => i.path.join('.') || '(root)')
+          .join(', ')
+      })
+    }
   return { kind: 'ok', settings: r.data }
 }
 
@@ -89,7 +98,10 @@ export class SettingsStore {
       if (r.kind === 'ok') this.current = r.settings
       else if (r.kind === 'bad') {
         const aside = `${this.file}.unreadable-${stamp(new Date())}`
-        const moved = await rename(this.file, aside).then(() => true, () => false)
+        const moved = await rename(this.file, aside).then(
+          () => true,
+          () => false
+        )
         this.notice = moved
           ? message('runs.settingsSetAside', { problem: r.problem, file: aside })
           : message('runs.settingsNotSetAside', { problem: r.problem })

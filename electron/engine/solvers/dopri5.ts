@@ -124,8 +124,7 @@ export async function integrateDopri5(
         }
         if (accepted + rejected >= o.maxSteps)
           throw new EngineError('budget', message('engine.stepBudget', { maxSteps: o.maxSteps, depth: t.toPrecision(6), end: tEnd }))
-        if (h < o.minStep && diverged)
-          throw new BlowUpError(t, message('engine.velocityNonFinite'))
+        if (h < o.minStep && diverged) throw new BlowUpError(t, message('engine.velocityNonFinite'))
         if (h < o.minStep)
           throw new EngineError('budget', message('engine.stepTooSmall', { step: h.toExponential(3), minStep: o.minStep, depth: t.toPrecision(6) }))
         const proposal = h

@@ -17,7 +17,8 @@ export function healthOf(x: tf.Tensor): tf.Tensor1D {
 
 export function assertHealthy(maxAbs: number, finiteProbe: number, depth: number): void {
   if (!Number.isFinite(finiteProbe) || !Number.isFinite(maxAbs)) throw new BlowUpError(depth, message('engine.positionsNonFinite'))
-  if (maxAbs > BLOW_UP_LIMIT) throw new BlowUpError(depth, message('engine.positionsTooLarge', { max: maxAbs.toExponential(3), limit: BLOW_UP_LIMIT.toExponential(0) }))
+  if (maxAbs > BLOW_UP_LIMIT)
+    throw new BlowUpError(depth, message('engine.positionsTooLarge', { max: maxAbs.toExponential(3), limit: BLOW_UP_LIMIT.toExponential(0) }))
 }
 
 /** Synchronous check of a state tensor (one small download). */

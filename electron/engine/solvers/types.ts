@@ -32,10 +32,4 @@ export interface IntegrationResult {
   rejectedSteps: number
 }
 
-export type Integrator = (
-  field: VelocityField,
-  x0: tf.Tensor2D,
-  depths: number[],
-  options: SolverOptions,
-  hooks?: IntegrateHooks
-) => Promise<IntegrationResult>
+export type Integrator = (field: VelocityField, x0: tf.Tensor2D, depths: number[], options: SolverOptions, hooks?: IntegrateHooks) => Promise<IntegrationResult>

@@ -39,7 +39,16 @@ interface EndPositions {
 }
 
 /** transport the particles to the end depth under `spec`; progress mapped into [from, to] of the job */
-async function endPositions(spec: ExperimentSpec, positions: Float32Array, count: number, dim: number, ctx: JobContext, from: number, to: number, label: Message): Promise<EndPositions> {
+async function endPositions(
+  spec: ExperimentSpec,
+  positions: Float32Array,
+  count: number,
+  dim: number,
+  ctx: JobContext,
+  from: number,
+  to: number,
+  label: Message
+): Promise<EndPositions> {
   const dist = resolveDistribution(spec.distribution)
   const flow = buildFlow(spec, dist)
   const sub: JobContext = {
@@ -51,7 +60,17 @@ async function endPositions(spec: ExperimentSpec, positions: Float32Array, count
   }
   try {
     const depths = [0, spec.integration.depth]
-    const moved = await transport({ flow, positions, count, dim, depths, integrate, solverOptions: solverOptionsOf(spec.integration), ctx: sub, progressShare: 1 })
+    const moved = await transport({
+      flow,
+      positions,
+      count,
+      dim,
+      depths,
+      integrate,
+      solverOptions: solverOptionsOf(spec.integration),
+      ctx: sub,
+      progressShare: 1
+    })
     return { end: moved.trajectories.slice(count * dim), nfe: moved.stats.nfe, wallSeconds: moved.stats.wallSeconds }
   } finally {
     if (flow.type === 'field') flow.field.dispose()
@@ -105,7 +124,16 @@ export async function runStudy(name: string, specInput: unknown, sweep: StudySwe
   const result: StudyPoint[] = []
   for (let p = 0; p < points.length; p++) {
     const value = sweep.values[p]
-    const got = await endPositions(points[p], particles.positions, n, dim, ctx, share * (p + 1), share * (p + 2), message('runs.studyPointSpec', { parameter: sweep.parameter, value }))
+    const got = await endPositions(
+      points[p],
+      particles.positions,
+      n,
+      dim,
+      ctx,
+      share * (p + 1),
+      share * (p + 2),
+      message('runs.studyPointSpec', { parameter: sweep.parameter, value })
+    )
     const err = displacement(got.end, lim.end, n, dim)
     result.push({
       value,
@@ -118,7 +146,10 @@ export async function runStudy(name: string, specInput: unknown, sweep: StudySwe
     })
     await ctx.checkpoint()
   }
-  const slope = convergenceSlope(sweep.values, result.map((r) => r.meanError))
+  const slope = convergenceSlope(
+    sweep.values,
+    result.map((r) => r.meanError)
+  )
   const notes = [
     message('runs.noteStudySameParticles', { n, seed: base.seed, depth: base.integration.depth }),
     message('runs.noteStudyEntropy', { n: Math.min(n, ENTROPY_POINTS) })

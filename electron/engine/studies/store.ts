@@ -43,7 +43,10 @@ export class StudyStore {
       text = await readFile(await insideWorkspace(this.workspace, join(this.root, id, STUDY_FILE)), 'utf8')
     } catch (e) {
       if (e instanceof OutsideWorkspaceError) return { ok: false, problem: e.msg }
-      return { ok: false, problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? message('runs.studyMissing') : message('runs.studyUnreadableFile', { detail: detailOf(e) }) }
+      return {
+        ok: false,
+        problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? message('runs.studyMissing') : message('runs.studyUnreadableFile', { detail: detailOf(e) })
+      }
     }
     let value: unknown
     try {
@@ -67,7 +70,10 @@ export class StudyStore {
       names.filter(isRunId).map(async (id): Promise<StudySummary> => {
         const r = await this.read(id)
         if (!r.ok) {
-          const mtime = await stat(join(this.root, id)).then((s) => s.mtime.toISOString(), () => new Date(0).toISOString())
+          const mtime = await stat(join(this.root, id)).then(
+            (s) => s.mtime.toISOString(),
+            () => new Date(0).toISOString()
+          )
           return { id, name: id, createdAt: mtime, status: 'unreadable', problem: r.problem }
         }
         return { id, name: r.study.name, createdAt: r.study.createdAt, status: 'complete', parameter: r.study.sweep.parameter, points: r.study.points.length }
@@ -78,7 +84,10 @@ export class StudyStore {
 
   async get(id: string): Promise<StudyResult> {
     if (!isRunId(id)) throw new EngineError('not-found', message('runs.noStudy', { id: JSON.stringify(id).slice(0, 140) }))
-    const exists = await stat(join(this.root, id)).then((s) => s.isDirectory(), () => false)
+    const exists = await stat(join(this.root, id)).then(
+      (s) => s.isDirectory(),
+      () => false
+    )
     if (!exists) throw new EngineError('not-found', message('runs.noStudy', { id }))
     const r = await this.read(id)
     if (!r.ok) throw new EngineError('unreadable-run', message('runs.studyUnreadable', { id, problem: r.problem }))

@@ -19,8 +19,7 @@ const CLOSED_FORM_FIELDS = new Set(['continuous-dae', 'empirical-dae'])
 export function checkSweep(spec: ExperimentSpec, sweep: StudySweep): void {
   const kind = spec.flow.kind
   if (sweep.parameter === 'layers') {
-    if (kind !== 'composed-dae' && kind !== 'continuous-dae')
-      throw invalid('flow.kind', message('runs.sweepLayersFlow'))
+    if (kind !== 'composed-dae' && kind !== 'continuous-dae') throw invalid('flow.kind', message('runs.sweepLayersFlow'))
     if (sweep.values.some((v) => !Number.isInteger(v) || v < 1)) throw invalid('sweep.values', message('runs.sweepLayersWhole'))
   } else {
     if (!CLOSED_FORM_FIELDS.has(kind)) throw invalid('flow.kind', message('runs.sweepStepFlow'))
@@ -31,14 +30,18 @@ export function checkSweep(spec: ExperimentSpec, sweep: StudySweep): void {
     const depth = spec.integration.depth
     const uneven = sweep.parameter === 'stepSize' ? sweep.values.find((h) => Number.isNaN(wholeSteps(depth, h))) : undefined
     if (uneven !== undefined)
-      throw invalid('sweep.values', message('steps.notWhole', { depth, stepSize: uneven, steps: Number((depth / uneven).toFixed(3)), suggestion: suggestStepSize(depth, uneven) }))
+      throw invalid(
+        'sweep.values',
+        message('steps.notWhole', { depth, stepSize: uneven, steps: Number((depth / uneven).toFixed(3)), suggestion: suggestStepSize(depth, uneven) })
+      )
   }
 }
 
 /** The base spec at one value of the sweep; only the end depth is sampled. */
 export function pointSpec(spec: ExperimentSpec, sweep: StudySweep, value: number): ExperimentSpec {
   const depth = spec.integration.depth
-  if (sweep.parameter === 'layers') return { ...spec, flow: { kind: 'composed-dae', layers: value }, integration: { solver: 'rk4', depth, stepSize: depth, samples: 2 } }
+  if (sweep.parameter === 'layers')
+    return { ...spec, flow: { kind: 'composed-dae', layers: value }, integration: { solver: 'rk4', depth, stepSize: depth, samples: 2 } }
   const solver = spec.integration.solver === 'dopri5' ? 'rk4' : spec.integration.solver
   const stepSize = sweep.parameter === 'stepSize' ? value : depth / value
   return { ...spec, integration: { solver, depth, stepSize, samples: 2 } }

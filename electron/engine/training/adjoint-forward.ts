@@ -29,7 +29,10 @@ function stepwise<S extends Record<string, tf.Tensor>>(steps: number, init: S, s
 }
 
 /** the field seen from step i: local time 0 is depth i h, so a one-step solve reproduces step i */
-const shifted = (f: FieldFn, offset: number): FieldFn => (x, t) => f(x, t + offset)
+const shifted =
+  (f: FieldFn, offset: number): FieldFn =>
+  (x, t) =>
+    f(x, t + offset)
 
 export interface ForwardOutput {
   zT: tf.Tensor2D
@@ -48,7 +51,11 @@ export function forwardWithKinetic(model: MlpField, x0: tf.Tensor2D, config: Adj
   const out = stepwise(steps, init, (s, i) => {
     const stepProbe = probe && { directions: (_: number, n: number, dim: number) => probe.directions(i, n, dim) }
     const r = solveDifferentiable(shifted(f, i * h), s.z, h, 1, config.solver, withKinetic, stepProbe)
-    return { z: r.xT, k: (r.kinetic ? tf.add(s.k, r.kinetic) : tf.clone(s.k)) as tf.Scalar, j: (r.jacobian ? tf.add(s.j, r.jacobian) : tf.clone(s.j)) as tf.Scalar }
+    return {
+      z: r.xT,
+      k: (r.kinetic ? tf.add(s.k, r.kinetic) : tf.clone(s.k)) as tf.Scalar,
+      j: (r.jacobian ? tf.add(s.j, r.jacobian) : tf.clone(s.j)) as tf.Scalar
+    }
   })
   tf.dispose([init.k, init.j])
   const kinetic = withKinetic ? out.k : (tf.dispose(out.k), tf.scalar(Number.NaN))

@@ -10,8 +10,10 @@ import * as tf from '@tensorflow/tfjs-core'
 export function freeAbandonedTape(): void {
   const state = tf.engine().state
   if (state.gradientDepth !== 0 || !state.activeTape) return
-  for (const node of state.activeTape) for (const saved of node.saved ?? []) saved.dispose()
-  // the engine itself resets the tape to null after a backward pass; its typings omit null
+  for (const node of state.activeTape)
+    for (const saved of node.saved ?? [])
+      saved.dispose()
+      // the engine itself resets the tape to null after a backward pass; its typings omit null
   ;(state as { activeTape: unknown }).activeTape = null
 }
 

@@ -36,12 +36,7 @@ export interface ChunkedGradients extends StepResult {
  * by its share of the rows so the sum is the full-batch gradient. `chunk(start, rows)` builds the
  * chunk's terms (it runs inside tf.variableGrads; its temporaries are freed).
  */
-export function chunkedGradients(
-  variables: tf.Variable[],
-  n: number,
-  chunkRows: number,
-  chunk: (start: number, rows: number) => ChunkTerms
-): ChunkedGradients {
+export function chunkedGradients(variables: tf.Variable[], n: number, chunkRows: number, chunk: (start: number, rows: number) => ChunkTerms): ChunkedGradients {
   const size = Math.max(1, Math.floor(chunkRows))
   let acc: tf.NamedTensorMap | undefined
   let loss = 0

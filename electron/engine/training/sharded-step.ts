@@ -43,7 +43,13 @@ export function shardRanges(n: number, parts: number): Array<[number, number]> {
 }
 
 /** lossAndGradients (train-step.ts) for `batch`, computed on the pool in pool.size shards. */
-export async function shardedLossAndGradients(model: MlpField, batch: Batch, config: TrainConfig, pool: WorkerPool, signal?: AbortSignal): Promise<LossAndGradients> {
+export async function shardedLossAndGradients(
+  model: MlpField,
+  batch: Batch,
+  config: TrainConfig,
+  pool: WorkerPool,
+  signal?: AbortSignal
+): Promise<LossAndGradients> {
   const D = model.dim
   const weights = model.getWeights().map((w) => w.values)
   const ranges = shardRanges(batch.n, pool.size)
@@ -56,7 +62,10 @@ export async function shardedLossAndGradients(model: MlpField, batch: Batch, con
         batch: { x0: batch.x0.slice(a * D, b * D), target: batch.target.slice(a * D, b * D), n: b - a },
         train
       }
-      return pool.run<ShardGradients>('gradient-shard', shard, { ...(signal ? { signal } : {}), transfer: [shard.batch.x0.buffer as ArrayBuffer, shard.batch.target.buffer as ArrayBuffer] })
+      return pool.run<ShardGradients>('gradient-shard', shard, {
+        ...(signal ? { signal } : {}),
+        transfer: [shard.batch.x0.buffer as ArrayBuffer, shard.batch.target.buffer as ArrayBuffer]
+      })
     })
   )
   let loss = 0
@@ -93,7 +102,14 @@ export function trainStepAnywhere(model: MlpField, optimizer: tf.Optimizer, batc
 }
 
 /** trainStep (train-step.ts) with the batch's gradient computed on the pool. */
-export async function shardedTrainStep(model: MlpField, optimizer: tf.Optimizer, batch: Batch, config: TrainConfig, pool: WorkerPool, signal?: AbortSignal): Promise<StepResult> {
+export async function shardedTrainStep(
+  model: MlpField,
+  optimizer: tf.Optimizer,
+  batch: Batch,
+  config: TrainConfig,
+  pool: WorkerPool,
+  signal?: AbortSignal
+): Promise<StepResult> {
   const { loss, kinetic, grads } = await shardedLossAndGradients(model, batch, config, pool, signal)
   try {
     if (!Number.isFinite(loss)) throw new EngineError('blow-up', message('engine.lossNotFinite', { loss }))

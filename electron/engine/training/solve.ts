@@ -43,7 +43,15 @@ const axpy = (x: tf.Tensor2D, k: tf.Tensor2D, a: number): tf.Tensor2D => tf.add(
  * first stage of each step (left-point quadrature of the integral of |v|^2 dt), which is what the
  * Euler broken line sees and costs nothing extra for the higher-order solvers.
  */
-export function solveDifferentiable(f: FieldFn, x0: tf.Tensor2D, depth: number, steps: number, solver: TrainSolver, withKinetic: boolean, probe?: JacobianProbe): SolveOutput {
+export function solveDifferentiable(
+  f: FieldFn,
+  x0: tf.Tensor2D,
+  depth: number,
+  steps: number,
+  solver: TrainSolver,
+  withKinetic: boolean,
+  probe?: JacobianProbe
+): SolveOutput {
   const h = depth / steps
   let x = x0
   const energies: tf.Scalar[] = []

@@ -55,7 +55,6 @@ function checkBatch(model: MlpField, batch: Batch): void {
   }
 }
 
-
 /**
  * Full-batch objective value and gradient, computed chunk by chunk: each chunk's objective is scaled
  * by its share of the rows, so the sum of chunk gradients is the full-batch gradient exactly (up to

@@ -130,7 +130,10 @@ export function createWebSocketApi(options: WsClientOptions): WsApi {
     try {
       text = encodeRequest(id, method, request)
     } catch (e) {
-      return Promise.resolve({ ok: false, error: { code: 'invalid-request', message: message('client.cannotSend', { reason: e instanceof Error ? e.message : String(e) }) } })
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'invalid-request', message: message('client.cannotSend', { reason: e instanceof Error ? e.message : String(e) }) }
+      })
     }
     return new Promise((resolve) => {
       pending.set(id, resolve)

@@ -36,10 +36,7 @@ function depthChartOptions(o: DepthChartOptions): uPlot.Options {
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false } },
-    axes: [
-      xAxis(o.xLabel, o.locale ?? 'en'),
-      yAxis(o.yLabel ?? o.label, o.locale ?? 'en')
-    ],
+    axes: [xAxis(o.xLabel, o.locale ?? 'en'), yAxis(o.yLabel ?? o.label, o.locale ?? 'en')],
     series: [{ label: o.xLabel }, { label: o.label, stroke: o.color, width: 2, points: { show: false } }]
   }
 }

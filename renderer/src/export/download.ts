@@ -9,7 +9,11 @@ export const REVOKE_AFTER_MS = 10_000
 export function saveFile(name: string, content: string | Uint8Array | ArrayBuffer, type: string): void {
   // a Blob takes views of plain ArrayBuffers; bytes in a SharedArrayBuffer are copied first
   const part: BlobPart =
-    typeof content === 'string' || content instanceof ArrayBuffer ? content : content.buffer instanceof ArrayBuffer ? (content as Uint8Array<ArrayBuffer>) : new Uint8Array(content)
+    typeof content === 'string' || content instanceof ArrayBuffer
+      ? content
+      : content.buffer instanceof ArrayBuffer
+        ? (content as Uint8Array<ArrayBuffer>)
+        : new Uint8Array(content)
   const url = URL.createObjectURL(new Blob([part], { type }))
   const a = document.createElement('a')
   a.href = url

@@ -100,8 +100,22 @@ function plotOptions(spec: FigureSpec, theme: FigureTheme, locale: string, k: nu
     legend: { show: false },
     cursor: { show: false },
     scales: { x: { time: false }, y: { auto: true }, ...(right ? { y2: { auto: true } } : {}) },
-    axes: [axis(spec.xLabel, { size: 40 * k }), axis(spec.yLabel, { scale: 'y' }), ...(right ? [axis(spec.y2Label ?? '', { scale: 'y2', side: 1, grid: { show: false } })] : [])],
-    series: [{}, ...spec.series.map((s) => ({ label: s.label, stroke: s.color, width: 2 * k, scale: s.scale, points: { show: false }, ...(s.dash ? { dash: s.dash.map((d) => d * k) } : {}) }))]
+    axes: [
+      axis(spec.xLabel, { size: 40 * k }),
+      axis(spec.yLabel, { scale: 'y' }),
+      ...(right ? [axis(spec.y2Label ?? '', { scale: 'y2', side: 1, grid: { show: false } })] : [])
+    ],
+    series: [
+      {},
+      ...spec.series.map((s) => ({
+        label: s.label,
+        stroke: s.color,
+        width: 2 * k,
+        scale: s.scale,
+        points: { show: false },
+        ...(s.dash ? { dash: s.dash.map((d) => d * k) } : {})
+      }))
+    ]
   }
 }
 

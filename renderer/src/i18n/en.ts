@@ -216,7 +216,8 @@ export default {
     keysHint: 'Keys: R reset · 1 front · 2 top · 3 side · ←↑→↓ orbit',
     depth: 'depth t = {depth} of {max}',
     playing: '(playing)',
-    noWebgl2: 'This view needs WebGL2, which is not available here ({reason}). Enable hardware acceleration, or in Chromium allow the SwiftShader software renderer.',
+    noWebgl2:
+      'This view needs WebGL2, which is not available here ({reason}). Enable hardware acceleration, or in Chromium allow the SwiftShader software renderer.',
     noContext: 'no WebGL2 context could be created',
     startFailed: 'The 3-D view could not start: {message}',
     loadFailed: 'Cannot show these trajectories: {message}',

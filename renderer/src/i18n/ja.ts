@@ -218,7 +218,8 @@ const ja: typeof en = {
     keysHint: 'キー: R リセット · 1 正面 · 2 上 · 3 横 · ←↑→↓ 回転',
     depth: '深さ t = {depth} / {max}',
     playing: '(再生中)',
-    noWebgl2: 'この表示には WebGL2 が必要ですが、ここでは使えません ({reason})。ハードウェアアクセラレーションを有効にするか、Chromium では SwiftShader ソフトウェアレンダラーを許可してください。',
+    noWebgl2:
+      'この表示には WebGL2 が必要ですが、ここでは使えません ({reason})。ハードウェアアクセラレーションを有効にするか、Chromium では SwiftShader ソフトウェアレンダラーを許可してください。',
     noContext: 'WebGL2 コンテキストを作成できませんでした',
     startFailed: '3 次元表示を開始できませんでした: {message}',
     loadFailed: 'この軌跡は表示できません: {message}',

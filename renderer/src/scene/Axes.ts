@@ -26,9 +26,7 @@ import { SCENE_THEME } from './theme'
 function boxEdges(min: number[], max: number[]): Float32Array {
   const c = (i: number): number[] => [i & 1 ? max[0] : min[0], i & 2 ? max[1] : min[1], i & 4 ? max[2] : min[2]]
   const out: number[] = []
-  for (let i = 0; i < 8; i++)
-    for (const bit of [1, 2, 4])
-      if (!(i & bit)) out.push(...c(i), ...c(i | bit))
+  for (let i = 0; i < 8; i++) for (const bit of [1, 2, 4]) if (!(i & bit)) out.push(...c(i), ...c(i | bit))
   return Float32Array.from(out)
 }
 

@@ -126,7 +126,12 @@ export class AxisLabels {
     const size = new Float32Array(n * 8)
     const uv = new Float32Array(n * 8)
     const index = new Uint16Array(n * 6)
-    const corners = [[-0.5, -0.5], [0.5, -0.5], [0.5, 0.5], [-0.5, 0.5]]
+    const corners = [
+      [-0.5, -0.5],
+      [0.5, -0.5],
+      [0.5, 0.5],
+      [-0.5, 0.5]
+    ]
     labels.forEach((l, i) => {
       const u1 = widths[i] / canvas.width
       // CanvasTexture is flipped: canvas row i sits at v in [1 - (i+1)/n, 1 - i/n]

@@ -95,7 +95,10 @@ export class TrajectoryScene {
   /** the WebGL renderer string (for diagnostics) and whether it rasterizes in software */
   readonly gpu: { renderer: string; software: boolean }
 
-  constructor(readonly canvas: HTMLCanvasElement, options: SceneOptions = {}) {
+  constructor(
+    readonly canvas: HTMLCanvasElement,
+    options: SceneOptions = {}
+  ) {
     const support = webglSupport(canvas.ownerDocument)
     if (!support.webgl2) throw new WebGL2Unavailable(null)
     this.gpu = { renderer: support.renderer, software: support.software }

@@ -22,22 +22,16 @@ import { packPositions, planUpload, PREFERRED_WIDTH, type UploadPlan } from './l
 import type { Projection } from './projection'
 
 export type SharedUniforms = Record<
-  | 'uPositions'
-  | 'uColors'
-  | 'uDepths'
-  | 'uWidth'
-  | 'uColorWidth'
-  | 'uCount'
-  | 'uSample0'
-  | 'uSample1'
-  | 'uWeight'
-  | 'uDepth'
-  | 'uProject'
-  | 'uOffset',
+  'uPositions' | 'uColors' | 'uDepths' | 'uWidth' | 'uColorWidth' | 'uCount' | 'uSample0' | 'uSample1' | 'uWeight' | 'uDepth' | 'uProject' | 'uOffset',
   IUniform
 >
 
-function dataTexture(data: Float32Array | Uint8Array, width: number, height: number, format: typeof RGBAFormat | typeof RGBFormat | typeof RGFormat | typeof RedFormat): DataTexture {
+function dataTexture(
+  data: Float32Array | Uint8Array,
+  width: number,
+  height: number,
+  format: typeof RGBAFormat | typeof RGBFormat | typeof RGFormat | typeof RedFormat
+): DataTexture {
   const t = new DataTexture(data, width, height, format, data instanceof Float32Array ? FloatType : UnsignedByteType)
   if (format === RGBFormat && data instanceof Float32Array) t.internalFormat = 'RGB32F'
   t.minFilter = NearestFilter

@@ -43,7 +43,8 @@ export const DEFAULT_TEXT: SceneText = {
 }
 
 /** The point a fraction f of the way from a to b. */
-const lerp3 = (a: readonly number[], b: readonly number[], f: number): [number, number, number] => [0, 1, 2].map((i) => a[i] + (b[i] - a[i]) * f) as [number, number, number]
+const lerp3 = (a: readonly number[], b: readonly number[], f: number): [number, number, number] =>
+  [0, 1, 2].map((i) => a[i] + (b[i] - a[i]) * f) as [number, number, number]
 
 /** An axis from `from` (value low) to `to` (value high) with its round-number ticks; the projection is affine. */
 function withTicks(id: AxisId, from: [number, number, number], to: [number, number, number], low: number, high: number): AxisSpec {
@@ -86,7 +87,6 @@ export function formatTick(v: number, locale = 'en'): string {
   if (!Number.isFinite(v)) return String(v)
   if (v === 0) return '0'
   const a = Math.abs(v)
-  const options: Intl.NumberFormatOptions =
-    a >= 1e5 || a < 1e-3 ? { notation: 'scientific', maximumFractionDigits: 2 } : { maximumSignificantDigits: 3 }
+  const options: Intl.NumberFormatOptions = a >= 1e5 || a < 1e-3 ? { notation: 'scientific', maximumFractionDigits: 2 } : { maximumSignificantDigits: 3 }
   return new Intl.NumberFormat(locale, options).format(v)
 }

@@ -3,10 +3,7 @@
 
 export type ViewPreset = 'front' | 'top' | 'side'
 
-export type CameraCommand =
-  | { kind: 'reset' }
-  | { kind: 'preset'; view: ViewPreset }
-  | { kind: 'orbit'; azimuth: number; polar: number }
+export type CameraCommand = { kind: 'reset' } | { kind: 'preset'; view: ViewPreset } | { kind: 'orbit'; azimuth: number; polar: number }
 
 /** One arrow-key press turns the camera by this much (radians). */
 export const ORBIT_STEP = (5 * Math.PI) / 180

@@ -139,6 +139,10 @@ export function layoutAxisLabels(items: LabelItem[], axes: AxisOnScreen[], centr
     rects.push(r)
     offsets.push([c[0] - item.anchor[0], c[1] - item.anchor[1]])
   }
-  const show = resolveCollisions(rects, items.map((i) => labelPriority(i.kind, i.axis)), options)
+  const show = resolveCollisions(
+    rects,
+    items.map((i) => labelPriority(i.kind, i.axis)),
+    options
+  )
   return { show, offsets }
 }

@@ -55,11 +55,7 @@ export function spreadOrder(chosen: Int32Array): Int32Array {
 }
 
 /** How many particles fit, and the texture size, given the device's maximum texture size. */
-export function planUpload(
-  shape: readonly [number, number, number],
-  maxTextureSize: number,
-  budgetBytes = GPU_BUDGET_BYTES
-): UploadPlan {
+export function planUpload(shape: readonly [number, number, number], maxTextureSize: number, budgetBytes = GPU_BUDGET_BYTES): UploadPlan {
   const [samples, total, dim] = shape
   if (samples < 1 || total < 1 || dim < 1) throw new Error(`empty trajectories (shape ${shape.join('x')})`)
   const channels = Math.min(dim, 3) as 1 | 2 | 3

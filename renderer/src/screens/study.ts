@@ -2,5 +2,10 @@
 import type { ScreenDef } from './types'
 
 export default [
-  { id: 'study', component: () => import('@/views/StepStudyView.vue'), titleKey: 'study.title', template: { order: 40, descriptionKey: 'study.templateDescription' } }
+  {
+    id: 'study',
+    component: () => import('@/views/StepStudyView.vue'),
+    titleKey: 'study.title',
+    template: { order: 40, descriptionKey: 'study.templateDescription' }
+  }
 ] satisfies ScreenDef[]

@@ -3,15 +3,7 @@
 // change, so each error can be shown next to the field its dotted path names.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import {
-  distributionDimension,
-  parseSpec,
-  particleCount,
-  resolveDistribution,
-  singularTime,
-  type FieldError,
-  type SpecResult
-} from '@shared/experiment'
+import { distributionDimension, parseSpec, particleCount, resolveDistribution, singularTime, type FieldError, type SpecResult } from '@shared/experiment'
 import { PRESETS, presetDimension, type PresetName } from '@shared/presets'
 import { SPEC_VERSION } from '@shared/limits'
 import { useRunsStore } from './runs'
@@ -22,8 +14,7 @@ export type { MixtureComponentDraft } from './drafts/experimentDraft'
 export type FlowKind = DraftValues['flowKind']
 export type SolverKind = DraftValues['solver']
 
-const identity = (d: number): number[][] =>
-  Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)))
+const identity = (d: number): number[][] => Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)))
 
 function componentsOf(name: PresetName): MixtureComponentDraft[] | null {
   const p = PRESETS[name]
@@ -85,7 +76,13 @@ export const useExperimentStore = defineStore('experiment', () => {
   /** the language of the default run name (the wizard keeps it in step with the UI's) */
   const nameLang = ref<NameLang>('en')
   /** the name a run gets when the name field is empty: its settings, numbered past the history's repeats */
-  const defaultName = computed(() => autoRunName(values.value, useRunsStore().history.map((h) => h.name), nameLang.value))
+  const defaultName = computed(() =>
+    autoRunName(
+      values.value,
+      useRunsStore().history.map((h) => h.name),
+      nameLang.value
+    )
+  )
 
   /** The spec exactly as it will be sent to runs.start (before defaults are filled in). */
   const specInput = computed(() => buildSpec(values.value, SPEC_VERSION, defaultName.value))
@@ -100,7 +97,11 @@ export const useExperimentStore = defineStore('experiment', () => {
 
   /** The distribution's dimension: the preset's, or the custom mixture's. */
   const dimension = computed(() =>
-    distMode.value === 'preset' ? presetDimension(preset.value) : distMode.value === 'dataset' ? Math.max(1, datasetColumns.value.length) : (components.value[0]?.mean.length ?? 1)
+    distMode.value === 'preset'
+      ? presetDimension(preset.value)
+      : distMode.value === 'dataset'
+        ? Math.max(1, datasetColumns.value.length)
+        : (components.value[0]?.mean.length ?? 1)
   )
   const sampledData = computed(() => distMode.value === 'dataset' || (distMode.value === 'preset' && PRESETS[preset.value].kind !== 'mixture'))
 
@@ -108,11 +109,7 @@ export const useExperimentStore = defineStore('experiment', () => {
   const singular = computed<number | null>(() => {
     if (errorsAt('distribution', true).length) return null
     const v = validation.value
-    const dist = v.ok
-      ? resolveDistribution(v.spec.distribution)
-      : distMode.value === 'preset'
-        ? PRESETS[preset.value]
-        : null
+    const dist = v.ok ? resolveDistribution(v.spec.distribution) : distMode.value === 'preset' ? PRESETS[preset.value] : null
     if (!dist) return null
     const t = singularTime(dist)
     return Number.isFinite(t) ? t : null
@@ -166,9 +163,7 @@ export const useExperimentStore = defineStore('experiment', () => {
     components.value = components.value.map((c) => ({
       weight: c.weight,
       mean: Array.from({ length: d }, (_, i) => c.mean[i] ?? 0),
-      covariance: Array.from({ length: d }, (_, i) =>
-        Array.from({ length: d }, (_, j) => c.covariance[i]?.[j] ?? (i === j ? 1 : 0))
-      )
+      covariance: Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => c.covariance[i]?.[j] ?? (i === j ? 1 : 0)))
     }))
   }
 
@@ -176,10 +171,7 @@ export const useExperimentStore = defineStore('experiment', () => {
     const d = dimension.value
     const k = components.value.length + 1
     // keep the weights summing to 1: share them equally when a component is added
-    components.value = [
-      ...components.value.map((c) => ({ ...c, weight: 1 / k })),
-      { weight: 1 / k, mean: Array<number>(d).fill(0), covariance: identity(d) }
-    ]
+    components.value = [...components.value.map((c) => ({ ...c, weight: 1 / k })), { weight: 1 / k, mean: Array<number>(d).fill(0), covariance: identity(d) }]
   }
 
   function removeComponent(index: number): void {
@@ -214,9 +206,48 @@ export const useExperimentStore = defineStore('experiment', () => {
   }
 
   return {
-    name, seed, distMode, preset, datasetId, datasetName, datasetColumns, selectDataset, toggleColumn, components, flowKind, layers, bandwidth, referenceSize,
-    particlesKind, count, gridCount, solver, depth, stepSize, samples, rtol, atol,
-    nameLang, defaultName, specInput, validation, errors, valid, errorsAt, dimension, sampledData, singular, cost,
-    selectPreset, customize, setDimension, addComponent, removeComponent, setWeight, setMean, setCovariance, applyRerun
+    name,
+    seed,
+    distMode,
+    preset,
+    datasetId,
+    datasetName,
+    datasetColumns,
+    selectDataset,
+    toggleColumn,
+    components,
+    flowKind,
+    layers,
+    bandwidth,
+    referenceSize,
+    particlesKind,
+    count,
+    gridCount,
+    solver,
+    depth,
+    stepSize,
+    samples,
+    rtol,
+    atol,
+    nameLang,
+    defaultName,
+    specInput,
+    validation,
+    errors,
+    valid,
+    errorsAt,
+    dimension,
+    sampledData,
+    singular,
+    cost,
+    selectPreset,
+    customize,
+    setDimension,
+    addComponent,
+    removeComponent,
+    setWeight,
+    setMean,
+    setCovariance,
+    applyRerun
   }
 })

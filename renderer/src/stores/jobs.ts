@@ -33,7 +33,6 @@ export const useJobsStore = defineStore('jobs', () => {
   /** the screen the job was started from: the run opens there (a wizard shows only its own runs) */
   let origin = 'run'
 
-
   const job = createJobFollower(finish, {
     loadingWhileFinishing: true,
     onProgress: (e) => {

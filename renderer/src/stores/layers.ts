@@ -66,7 +66,26 @@ export const useLayersStore = defineStore('layers', () => {
   }
 
   return {
-    status, jobId, fraction, message, error, cancelling, list, listError, analysis, loading, loadError, layer,
-    init, dispose, start, cancel, dismiss, refreshList, open, close, setLayer
+    status,
+    jobId,
+    fraction,
+    message,
+    error,
+    cancelling,
+    list,
+    listError,
+    analysis,
+    loading,
+    loadError,
+    layer,
+    init,
+    dispose,
+    start,
+    cancel,
+    dismiss,
+    refreshList,
+    open,
+    close,
+    setLayer
   }
 })

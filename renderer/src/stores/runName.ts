@@ -52,7 +52,11 @@ export function autoRunName(v: NameValues, taken: readonly string[], lang: NameL
 /** `base` with the language's repeat number, the number captured */
 function repeatPattern(lang: NameLang, base: string): RegExp {
   const marked = fill(templates(lang).autoNameRepeat, { name: '\u0000', n: '\u0001' })
-  return new RegExp(`^${escape(marked).replace('\u0000', () => escape(base)).replace('\u0001', () => '(\\d+)')}$`)
+  return new RegExp(
+    `^${escape(marked)
+      .replace('\u0000', () => escape(base))
+      .replace('\u0001', () => '(\\d+)')}$`
+  )
 }
 
 function escape(s: string): string {

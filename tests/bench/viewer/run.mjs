@@ -77,7 +77,12 @@ async function main() {
       console.log(JSON.stringify(result))
     }
     if (shots) {
-      for (const [dim, n, at] of [[1, 2000, 0.6], [2, 20_000, 0.6], [3, 20_000, 0.6], [3, 300, 1]]) {
+      for (const [dim, n, at] of [
+        [1, 2000, 0.6],
+        [2, 20_000, 0.6],
+        [3, 20_000, 0.6],
+        [3, 300, 1]
+      ]) {
         await page.evaluate((cfg) => window.showForScreenshot(cfg), { particles: n, samples, dim, at })
         await page.screenshot({ path: join(shots, `viewer-${dim}d-${n}.png`) })
       }

@@ -65,7 +65,11 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (!shown(tab)) continue
       const range = document.createRange()
       range.selectNodeContents(tab)
-      const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)))
+      const tops = new Set(
+        Array.from(range.getClientRects())
+          .filter((r) => r.width > 0)
+          .map((r) => Math.round(r.top))
+      )
       if (tops.size > 1) problems.push(`tab breaks across lines: ${describe(tab)}`)
     }
     return problems

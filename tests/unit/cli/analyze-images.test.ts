@@ -18,12 +18,16 @@ let model: string
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'nagare-analyze-images-'))
-  const m = tfl.sequential({ layers: [tfl.layers.flatten({ name: 'flat', inputShape: [4, 5, 3] }), tfl.layers.dense({ name: 'dense', units: 2, kernelInitializer: 'ones' })] })
+  const m = tfl.sequential({
+    layers: [tfl.layers.flatten({ name: 'flat', inputShape: [4, 5, 3] }), tfl.layers.dense({ name: 'dense', units: 2, kernelInitializer: 'ones' })]
+  })
   let art: tf.io.ModelArtifacts | undefined
-  await m.save(tf.io.withSaveHandler(async (a) => {
-    art = a
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }
-  }))
+  await m.save(
+    tf.io.withSaveHandler(async (a) => {
+      art = a
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }
+    })
+  )
   m.dispose()
   model = await writeModel(join(dir, 'model'), {
     modelJson: { modelTopology: art!.modelTopology, format: art!.format, weightsManifest: [{ paths: ['weights.bin'], weights: art!.weightSpecs }] },
@@ -78,16 +82,45 @@ describe('nagare analyze on a folder of images', () => {
 
   it('runs an ONNX model (PyTorch export, input [N,1,14,14]) on the folder resized to 14x14 gray', async () => {
     const io = captureIo(dir)
-    const code = await main(['node', 'nagare', 'analyze', resolve(__dirname, '../../fixtures/onnx/bnpool.onnx'), '--data', join(IMAGES, 'folder'), '--image-size', '14x14', '--channels', 'gray', '--k', '2', '--out', 'onnx-images'], io)
+    const code = await main(
+      [
+        'node',
+        'nagare',
+        'analyze',
+        resolve(__dirname, '../../fixtures/onnx/bnpool.onnx'),
+        '--data',
+        join(IMAGES, 'folder'),
+        '--image-size',
+        '14x14',
+        '--channels',
+        'gray',
+        '--k',
+        '2',
+        '--out',
+        'onnx-images'
+      ],
+      io
+    )
     expect(io.err()).not.toContain('nagare: failed')
     expect(code).toBe(0)
     const record = JSON.parse(await readFile(join(dir, 'onnx-images', 'analysis.json'), 'utf8'))
     expect(record.source).toBe('onnx')
-    expect(record.dataset).toMatchObject({ kind: 'images', n: 4, shape: [4, 1, 14, 14], options: { size: [14, 14], channels: 'gray', scale: '0-1', layout: 'nchw' }, classes: ['cat', 'dog'] })
+    expect(record.dataset).toMatchObject({
+      kind: 'images',
+      n: 4,
+      shape: [4, 1, 14, 14],
+      options: { size: [14, 14], channels: 'gray', scale: '0-1', layout: 'nchw' },
+      classes: ['cat', 'dog']
+    })
     expect(JSON.parse(io.out()).rows[0]).toMatchObject({ name: 'input', width: 196 })
     // without the resize the images are 4x5: the shape check refuses before recording
     const bad = captureIo(dir)
-    expect(await main(['node', 'nagare', 'analyze', resolve(__dirname, '../../fixtures/onnx/bnpool.onnx'), '--data', join(IMAGES, 'folder'), '--channels', 'gray'], bad)).toBe(2)
+    expect(
+      await main(
+        ['node', 'nagare', 'analyze', resolve(__dirname, '../../fixtures/onnx/bnpool.onnx'), '--data', join(IMAGES, 'folder'), '--channels', 'gray'],
+        bad
+      )
+    ).toBe(2)
     expect(bad.err()).toMatch(/\[1, 4, 5\].*\[1, 14, 14\]/)
   })
 
@@ -99,6 +132,8 @@ describe('nagare analyze on a folder of images', () => {
     expect((await run(['--data', join(IMAGES, 'folder'), '--image-size', '0x3'])).err).toContain('--image-size must be HxW or one side')
     expect((await run(['--data', join(IMAGES, 'folder'), '--mean', '1,2'])).err).toContain('--mean has 2 values; give one, or one per channel (3)')
     expect((await run(['--data', join(IMAGES, 'folder'), '--layout', 'chw'])).err).toContain('--layout must be one of nchw, nhwc')
-    expect((await run(['--data', 'builtin:moons', '--image-size', '4x5'])).err).toContain('image options (--image-size) are for a folder of images; builtin:moons is not a folder')
+    expect((await run(['--data', 'builtin:moons', '--image-size', '4x5'])).err).toContain(
+      'image options (--image-size) are for a folder of images; builtin:moons is not a folder'
+    )
   })
 })

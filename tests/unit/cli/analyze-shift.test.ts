@@ -41,7 +41,11 @@ async function dumps(name: string, x: Float64Array): Promise<string> {
   for (let i = 0; i < n; i++) kept.set([x[4 * i], x[4 * i + 1]], 2 * i)
   await writeNpy(join(d, 'a_input.npy'), x, [n, 4])
   await writeNpy(join(d, 'b_kept.npy'), kept, [n, 2])
-  await writeNpy(join(d, 'c_scaled.npy'), kept.map((v) => 2 * v), [n, 2])
+  await writeNpy(
+    join(d, 'c_scaled.npy'),
+    kept.map((v) => 2 * v),
+    [n, 2]
+  )
   return d
 }
 
@@ -65,7 +69,12 @@ describe('nagare analyze --compare-data', () => {
     const files = (await readdir(join(dir, 'shifted'))).sort()
     expect(files).toEqual(['analysis.json', 'compare-projection.npy', 'layers.csv', 'layers.json', 'projection.npy', 'shift.json'])
     const record = JSON.parse(await readFile(join(dir, 'shifted', 'analysis.json'), 'utf8'))
-    expect(record.compare).toEqual({ dataset: { kind: 'dumps', n: 50, d: 4 }, n: 50, projection: { file: 'compare-projection.npy', shape: [3, 50, 3] }, labels: false })
+    expect(record.compare).toEqual({
+      dataset: { kind: 'dumps', n: 50, d: 4 },
+      n: 50,
+      projection: { file: 'compare-projection.npy', shape: [3, 50, 3] },
+      labels: false
+    })
     const csv = (await readFile(join(dir, 'shifted', 'layers.csv'), 'utf8')).split('\n')
     expect(csv[0]).toMatch(/,motionRatio,shiftEnergy,shiftMmd,shiftSlicedW2,shiftEnergyCoefficient,shiftEnergyRatio,shiftKnnRatio$/)
     expect(Number(csv[1].split(',').at(-6))).toBe(report.rows[0].shift.energy)
@@ -111,8 +120,16 @@ describe('nagare analyze: residual runs and inherited losses', () => {
     const squash = x.map((v, t) => (t < 60 ? 7 : v))
     await writeNpy(join(d, 'input.npy'), x, [60, 2])
     await writeNpy(join(d, 'squash.npy'), squash, [60, 2])
-    await writeNpy(join(d, 'copy.npy'), squash.map((v) => v + 0.5), [60, 2])
-    await writeNpy(join(d, 'shifted.npy'), squash.map((v) => v + 1), [60, 2])
+    await writeNpy(
+      join(d, 'copy.npy'),
+      squash.map((v) => v + 0.5),
+      [60, 2]
+    )
+    await writeNpy(
+      join(d, 'shifted.npy'),
+      squash.map((v) => v + 1),
+      [60, 2]
+    )
     await writeFile(join(d, 'layers.json'), JSON.stringify({ layers: ['input.npy', 'squash.npy', 'copy.npy', 'shifted.npy'], residual: [[1, 3]] }))
     const r = await run(['analyze', 'marked', '--k', '5'])
     expect(r.code, r.err).toBe(0)
@@ -125,7 +142,9 @@ describe('nagare analyze: residual runs and inherited losses', () => {
     const bad = await run(['analyze', 'marked'])
     expect(bad.code).toBe(2)
     expect(bad.err).toMatch(/residual run \[2, 5\] must name layers 0\.\.3 in order, all of one width/)
-    expect(r.err).toMatch(/nagare: flag: layer 1 \(squash\) merges 25% of point pairs that were distinct at the input \(threshold 5%\)\n {2}carried on by layers 2, 3\n {2}remedy: /)
+    expect(r.err).toMatch(
+      /nagare: flag: layer 1 \(squash\) merges 25% of point pairs that were distinct at the input \(threshold 5%\)\n {2}carried on by layers 2, 3\n {2}remedy: /
+    )
   })
 })
 

@@ -88,7 +88,14 @@ describe('nagare analyze', () => {
 
   it('runs a TF.js model.json on --data (CSV or builtin) and writes the analysis folder', async () => {
     const model = await writeModel(join(dir, 'model'), await buildModel())
-    const points = [[0.5, -1], [1, 2], [-0.25, 0.75], [2, 0], [-1.5, -0.5], [0.1, 0.2]]
+    const points = [
+      [0.5, -1],
+      [1, 2],
+      [-0.25, 0.75],
+      [2, 0],
+      [-1.5, -0.5],
+      [0.1, 0.2]
+    ]
     await writeFile(join(dir, 'points.csv'), points.map((p) => p.join(',')).join('\n') + '\n')
     const r = await run([model, '--data', 'points.csv', '--k', '2', '--out', 'model-out'])
     expect(r.err).toBe('')
@@ -96,7 +103,13 @@ describe('nagare analyze', () => {
     const report = JSON.parse(r.out)
     expect(report.rows.map((x: { name: string }) => x.name)).toEqual(['input', ...LAYER_NAMES])
     const record = JSON.parse(await readFile(join(dir, 'model-out', 'analysis.json'), 'utf8'))
-    expect(record).toMatchObject({ source: 'tfjs-model', name: 'model.json', dataset: { kind: 'file', n: 6, d: 2 }, model: { className: 'Sequential', inputShape: [2] }, labels: false })
+    expect(record).toMatchObject({
+      source: 'tfjs-model',
+      name: 'model.json',
+      dataset: { kind: 'file', n: 6, d: 2 },
+      model: { className: 'Sequential', inputShape: [2] },
+      labels: false
+    })
     expect((await readdir(join(dir, 'model-out'))).sort()).toEqual(['analysis.json', 'layers.csv', 'layers.json', 'projection.npy'])
     // independent truth: with 6 points all 15 pairs are used, so each layer's distance correlation with
     // the input is the Pearson correlation of pair distances from a plain-JS forward pass

@@ -142,7 +142,13 @@ describe('nagare entropy', () => {
   })
 
   it('exit 2 for more than 3 dimensions, too few points, or bad options', async () => {
-    await file('d4.npy', encodeNpy(new Float32Array(40).map((_, i) => Math.sin(i)), [10, 4]))
+    await file(
+      'd4.npy',
+      encodeNpy(
+        new Float32Array(40).map((_, i) => Math.sin(i)),
+        [10, 4]
+      )
+    )
     await file('one.csv', '1,2\n')
     expect((await run('entropy', 'd4.npy')).err).toMatch(/1 to 3 dimensions, this cloud has 4/)
     expect((await run('entropy', 'one.csv')).err).toMatch(/at least 2 points/)

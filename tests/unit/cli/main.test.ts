@@ -74,7 +74,17 @@ describe('nagare CLI (main)', () => {
 
   it('exit 2 for an invalid spec, naming each field, and for unusable input', async () => {
     const bad = join(dir, 'bad.json')
-    await writeFile(bad, JSON.stringify({ version: 1, name: '', distribution: { kind: 'preset', name: 'paper-47' }, particles: { kind: 'sample', count: 0 }, flow: { kind: 'continuous-dae' }, integration: { solver: 'rk4', depth: 0.45, stepSize: 0.005, samples: 46 } }))
+    await writeFile(
+      bad,
+      JSON.stringify({
+        version: 1,
+        name: '',
+        distribution: { kind: 'preset', name: 'paper-47' },
+        particles: { kind: 'sample', count: 0 },
+        flow: { kind: 'continuous-dae' },
+        integration: { solver: 'rk4', depth: 0.45, stepSize: 0.005, samples: 46 }
+      })
+    )
     const io = captureIo(dir)
     expect(await main(argv('run', bad, '--out', 'never'), io)).toBe(2)
     expect(io.err()).toMatch(/^ {2}name: .+$/m)

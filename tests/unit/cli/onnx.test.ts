@@ -96,7 +96,14 @@ describe('nagare analyze model.onnx', () => {
   })
 
   it('records only --layers, in graph order', async () => {
-    const r = await run(['analyze', join(ONNX_FIX, 'bnpool.onnx'), '--data', join(ONNX_FIX, 'bnpool.x.npy'), '--layers', '/flat/Flatten_output_0,/relu1/Relu_output_0'])
+    const r = await run([
+      'analyze',
+      join(ONNX_FIX, 'bnpool.onnx'),
+      '--data',
+      join(ONNX_FIX, 'bnpool.x.npy'),
+      '--layers',
+      '/flat/Flatten_output_0,/relu1/Relu_output_0'
+    ])
     expect(r.code).toBe(0)
     expect(JSON.parse(r.out).rows.map((x: { name: string }) => x.name)).toEqual(['input', '/relu1/Relu_output_0', '/flat/Flatten_output_0'])
   })
@@ -104,19 +111,33 @@ describe('nagare analyze model.onnx', () => {
   it('bad input exits 2 with the message and writes nothing', async () => {
     const out = join(dir, 'never')
     const cases: [string[], RegExp][] = [
-      [['analyze', join(ONNX_FIX, 'rescnn.onnx'), '--data', join(ONNX_FIX, 'mlp.x.npy'), '--out', out], /the data's samples have shape \[4\], but the model's input input takes \[3, 6, 6\]/],
+      [
+        ['analyze', join(ONNX_FIX, 'rescnn.onnx'), '--data', join(ONNX_FIX, 'mlp.x.npy'), '--out', out],
+        /the data's samples have shape \[4\], but the model's input input takes \[3, 6, 6\]/
+      ],
       [['analyze', join(ONNX_FIX, 'rescnn.onnx'), '--out', out], /is an ONNX model: give the data/],
-      [['analyze', join(ONNX_FIX, 'custom-op.onnx'), '--data', 'builtin:moons:20', '--layers', 'y', '--out', out], /custom-op\.onnx uses an operator that onnxruntime \(CPU\) does not implement: .*Frobnicate/],
+      [
+        ['analyze', join(ONNX_FIX, 'custom-op.onnx'), '--data', 'builtin:moons:20', '--layers', 'y', '--out', out],
+        /custom-op\.onnx uses an operator that onnxruntime \(CPU\) does not implement: .*Frobnicate/
+      ],
       [['analyze', join(ONNX_FIX, 'external', 'model.onnx'), '--data', join(ONNX_FIX, 'mlp.x.npy'), '--out', out], /keeps weights in an external data file/],
       [['analyze', join(ONNX_FIX, 'mlp.onnx'), '--data', join(ONNX_FIX, 'mlp.x.npy'), '--layers', 'nope', '--out', out], /no tensor named nope/],
-      [['analyze', join(ONNX_FIX, 'mlp.onnx'), '--data', join(ONNX_FIX, 'mlp.x.npy'), '--feature-maps', 'max', '--out', out], /--feature-maps must be 'auto' or 'channel-means'/]
+      [
+        ['analyze', join(ONNX_FIX, 'mlp.onnx'), '--data', join(ONNX_FIX, 'mlp.x.npy'), '--feature-maps', 'max', '--out', out],
+        /--feature-maps must be 'auto' or 'channel-means'/
+      ]
     ]
     for (const [args, message] of cases) {
       const r = await run(args)
       expect(r.code, args.join(' ')).toBe(2)
       expect(r.err).toMatch(message)
       expect(r.out).toBe('')
-      expect(await stat(out).then(() => true, () => false)).toBe(false)
+      expect(
+        await stat(out).then(
+          () => true,
+          () => false
+        )
+      ).toBe(false)
     }
     expect((await readdir(dir)).filter((e) => e.includes('never'))).toEqual([])
   })

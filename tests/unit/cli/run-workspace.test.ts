@@ -23,15 +23,32 @@ beforeAll(async () => {
     points[2 * i + 1] = 0.4 * rng.normal()
   }
   const info = await saveDataset(join(dir, 'ws'), {
-    name: 'blobs', fileName: 'blobs.csv', format: 'csv', original: new TextEncoder().encode('x,y,c\n'),
-    points, n, d: 2, featureNames: ['x', 'y'], labels, labelName: 'c', classes: ['a', 'b']
+    name: 'blobs',
+    fileName: 'blobs.csv',
+    format: 'csv',
+    original: new TextEncoder().encode('x,y,c\n'),
+    points,
+    n,
+    d: 2,
+    featureNames: ['x', 'y'],
+    labels,
+    labelName: 'c',
+    classes: ['a', 'b']
   })
   id = info.id
   const spec = {
-    version: 1, name: 'cli dataset', seed: 1,
+    version: 1,
+    name: 'cli dataset',
+    seed: 1,
     distribution: { kind: 'preset', name: 'paper-44' },
     particles: { kind: 'sample', count: 200 },
-    flow: { kind: 'neural-ode', task: 'classify', data: { kind: 'dataset', id }, model: { width: 8, hiddenLayers: 1 }, training: { epochs: 3, batchSize: 50, learningRate: 0.05, solver: 'euler', depth: 1, stepSize: 0.5 } },
+    flow: {
+      kind: 'neural-ode',
+      task: 'classify',
+      data: { kind: 'dataset', id },
+      model: { width: 8, hiddenLayers: 1 },
+      training: { epochs: 3, batchSize: 50, learningRate: 0.05, solver: 'euler', depth: 1, stepSize: 0.5 }
+    },
     integration: { solver: 'rk4', depth: 1, stepSize: 0.5, samples: 3 }
   }
   await import('node:fs/promises').then((fs) => fs.writeFile(join(dir, 'spec.json'), JSON.stringify(spec)))

@@ -47,7 +47,9 @@ describe('engine service', () => {
   })
 
   it('runs.start refuses an invalid spec at once with its fields', async () => {
-    const r = await service.call('runs.start', { spec: { ...spec(10), flow: { kind: 'continuous-dae' }, integration: { solver: 'rk4', depth: 0.5, stepSize: 0.01, samples: 5 } } })
+    const r = await service.call('runs.start', {
+      spec: { ...spec(10), flow: { kind: 'continuous-dae' }, integration: { solver: 'rk4', depth: 0.5, stepSize: 0.01, samples: 5 } }
+    })
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.code).toBe('invalid-spec')

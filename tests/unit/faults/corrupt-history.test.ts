@@ -28,7 +28,10 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
     for (const e of await readdir(d, { withFileTypes: true })) {
       const p = join(d, e.name)
       if (e.isDirectory()) await walk(p)
-      else out[relative(dir, p)] = createHash('sha256').update(await readFile(p)).digest('hex')
+      else
+        out[relative(dir, p)] = createHash('sha256')
+          .update(await readFile(p))
+          .digest('hex')
     }
   }
   await walk(dir)
@@ -38,7 +41,13 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 beforeAll(async () => {
   ws = await mkdtemp(join(tmpdir(), 'nagare-corrupt-'))
   const store = new RunStore(ws)
-  for (const [id, at] of [[GOOD, '09'], [BROKEN_JSON, '10'], [EDITED, '11'], [NO_TRAJ, '12'], [SHORT_TRAJ, '13']])
+  for (const [id, at] of [
+    [GOOD, '09'],
+    [BROKEN_JSON, '10'],
+    [EDITED, '11'],
+    [NO_TRAJ, '12'],
+    [SHORT_TRAJ, '13']
+  ])
     await store.save(smallRun(id, `2026-11-27T${at}:00:00.000Z`))
   await writeFile(join(ws, 'runs', BROKEN_JSON, 'run.json'), '{"format": "nagare-run", "formatVersion": 1, "id": ')
   const edited = JSON.parse(await readFile(join(ws, 'runs', EDITED, 'run.json'), 'utf8')) as Record<string, unknown>
@@ -71,13 +80,33 @@ describe('a damaged history', () => {
     expect(byId[GOOD].status).toBe('complete')
     expect(byId[NO_TRAJ]).toMatchObject({ status: 'unreadable', problem: message('runs.runFileMissing', { id: NO_TRAJ, file: 'trajectories.npy' }) })
     expect(problemText(NO_TRAJ)).toBe(`run ${NO_TRAJ}: trajectories.npy is missing`)
-    expect(byId[SHORT_TRAJ]).toMatchObject({ status: 'unreadable', problem: { key: 'runs.runUnreadable', params: { id: SHORT_TRAJ, problem: { key: 'runs.npyTruncated', params: { label: 'trajectories.npy' } } } } })
-    expect(problemText(SHORT_TRAJ)).toMatch(new RegExp(`^run ${SHORT_TRAJ} cannot be read: trajectories\\.npy: truncated: shape \\[3, 4, 2\\] needs \\d+ bytes, the file has \\d+$`))
+    expect(byId[SHORT_TRAJ]).toMatchObject({
+      status: 'unreadable',
+      problem: { key: 'runs.runUnreadable', params: { id: SHORT_TRAJ, problem: { key: 'runs.npyTruncated', params: { label: 'trajectories.npy' } } } }
+    })
+    expect(problemText(SHORT_TRAJ)).toMatch(
+      new RegExp(`^run ${SHORT_TRAJ} cannot be read: trajectories\\.npy: truncated: shape \\[3, 4, 2\\] needs \\d+ bytes, the file has \\d+$`)
+    )
 
-    expect(await service.call('runs.get', { id: BROKEN_JSON })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runUnreadable', params: { id: BROKEN_JSON, problem: { key: 'runs.manifestNotJson' } } } } })
-    expect(await service.call('runs.get', { id: EDITED })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runUnreadable', params: { problem: { key: 'runs.manifestInvalid', params: { issues: { params: { field: 'particleCount' } } } } } } } })
-    expect(await service.call('runs.trajectories', { id: NO_TRAJ })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runFileMissing', params: { id: NO_TRAJ, file: 'trajectories.npy' } } } })
-    expect(await service.call('runs.trajectories', { id: SHORT_TRAJ })).toMatchObject({ ok: false, error: { code: 'unreadable-run', message: { key: 'runs.runFileUnreadable', params: { file: 'trajectories.npy', detail: { key: 'runs.npyTruncated' } } } } })
+    expect(await service.call('runs.get', { id: BROKEN_JSON })).toMatchObject({
+      ok: false,
+      error: { code: 'unreadable-run', message: { key: 'runs.runUnreadable', params: { id: BROKEN_JSON, problem: { key: 'runs.manifestNotJson' } } } }
+    })
+    expect(await service.call('runs.get', { id: EDITED })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unreadable-run',
+        message: { key: 'runs.runUnreadable', params: { problem: { key: 'runs.manifestInvalid', params: { issues: { params: { field: 'particleCount' } } } } } }
+      }
+    })
+    expect(await service.call('runs.trajectories', { id: NO_TRAJ })).toMatchObject({
+      ok: false,
+      error: { code: 'unreadable-run', message: { key: 'runs.runFileMissing', params: { id: NO_TRAJ, file: 'trajectories.npy' } } }
+    })
+    expect(await service.call('runs.trajectories', { id: SHORT_TRAJ })).toMatchObject({
+      ok: false,
+      error: { code: 'unreadable-run', message: { key: 'runs.runFileUnreadable', params: { file: 'trajectories.npy', detail: { key: 'runs.npyTruncated' } } } }
+    })
 
     // the rest of the history still works
     const good = await service.call('runs.trajectories', { id: GOOD })

@@ -76,6 +76,10 @@ describe('kill -9 while a run is being written', () => {
     // listing again is stable, and the next save works
     expect((await store.list()).map((r) => r.status).sort()).toEqual(['complete', 'incomplete'])
     await store.save(smallRun('20261127-140000-next-0003', '2026-11-27T14:00:00.000Z'))
-    expect((await store.list()).map((r) => [r.id, r.status])).toEqual([[KILLED, 'incomplete'], ['20261127-140000-next-0003', 'complete'], [EARLIER, 'complete']])
+    expect((await store.list()).map((r) => [r.id, r.status])).toEqual([
+      [KILLED, 'incomplete'],
+      ['20261127-140000-next-0003', 'complete'],
+      [EARLIER, 'complete']
+    ])
   })
 })

@@ -86,8 +86,14 @@ describe('the real engine host under faults', () => {
     await until(() => events.some((e) => e.jobId === jobId && e.type === 'progress'))
     channels.at(-1)!.kill()
     await until(() => ended(jobId))
-    expect(ended(jobId)).toMatchObject({ type: 'failed', error: { code: 'engine-crashed', message: { key: 'engine.crashed', params: { reason: { key: 'engine.exitCode', params: { code: 1 } } } } } })
-    const lines = (await readFile(join(dir, 'userdata', 'logs', 'nagare.log'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>)
+    expect(ended(jobId)).toMatchObject({
+      type: 'failed',
+      error: { code: 'engine-crashed', message: { key: 'engine.crashed', params: { reason: { key: 'engine.exitCode', params: { code: 1 } } } } }
+    })
+    const lines = (await readFile(join(dir, 'userdata', 'logs', 'nagare.log'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>)
     // the engine in the thread logged the job into the user data folder it was given; the parent logged the crash
     expect(lines.filter((l) => l.jobId === jobId).map((l) => l.event)).toEqual(['job-started', 'job-failed'])
     expect(lines).toContainEqual(expect.objectContaining({ level: 'error', event: 'engine-crashed', message: expect.stringMatching(/exit code 1/) }))

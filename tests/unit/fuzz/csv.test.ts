@@ -39,7 +39,11 @@ const numericCsv = fc
 
 /** Line-level damage: drop, duplicate, insert junk or comments, cut the text. */
 const mutatedCsv = fc
-  .tuple(numericCsv, fc.array(fc.tuple(fc.nat(), fc.constantFrom('drop', 'dup', 'junk', 'comment', 'blank', 'extra-field')), { maxLength: 3 }), fc.option(fc.nat(), { nil: undefined }))
+  .tuple(
+    numericCsv,
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom('drop', 'dup', 'junk', 'comment', 'blank', 'extra-field')), { maxLength: 3 }),
+    fc.option(fc.nat(), { nil: undefined })
+  )
   .map(([text, edits, cut]) => {
     const lines = text.split('\n')
     for (const [at, op] of edits) {
@@ -59,7 +63,10 @@ const mutatedCsv = fc
 describe('CSV cloud parsing under bad input', () => {
   it('arbitrary strings never throw anything but a CloudInputError naming a line', () => {
     fc.assert(fc.property(fc.string({ maxLength: 200 }), check), { seed: SEED, numRuns: 400 })
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('1', '.', ',', '\n', 'e', '-', ' ', '\t', '"', '#', 'x', '\r'), maxLength: 80 }), check), { seed: SEED, numRuns: 400 })
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('1', '.', ',', '\n', 'e', '-', ' ', '\t', '"', '#', 'x', '\r'), maxLength: 80 }), check), {
+      seed: SEED,
+      numRuns: 400
+    })
   })
 
   it('numeric CSVs with odd values, and damaged ones, parse finite or name the line', () => {

@@ -17,18 +17,19 @@ function check(bytes: Uint8Array): void {
       expect((e as Error).message).toMatch(/^fuzz\.npy: \S/)
       continue
     }
-    expect(a.shape.every((s) => Number.isSafeInteger(s) && s >= 0), `shape [${a.shape.join(', ')}]`).toBe(true)
+    expect(
+      a.shape.every((s) => Number.isSafeInteger(s) && s >= 0),
+      `shape [${a.shape.join(', ')}]`
+    ).toBe(true)
     expect(a.data.length).toBe(product(a.shape))
   }
 }
 
-const validNpy = fc
-  .tuple(fc.boolean(), fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 0, maxLength: 3 }))
-  .map(([float, shape]) => {
-    const n = product(shape)
-    const data = float ? Float32Array.from({ length: n }, (_, i) => i / 3) : Int32Array.from({ length: n }, (_, i) => i - 5)
-    return new Uint8Array(encodeNpy(data, shape))
-  })
+const validNpy = fc.tuple(fc.boolean(), fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 0, maxLength: 3 })).map(([float, shape]) => {
+  const n = product(shape)
+  const data = float ? Float32Array.from({ length: n }, (_, i) => i / 3) : Int32Array.from({ length: n }, (_, i) => i - 5)
+  return new Uint8Array(encodeNpy(data, shape))
+})
 
 /** Byte edits: overwrite, truncate, append, or splice text into the header. */
 const mutated = fc

@@ -62,13 +62,31 @@ describe('NPZ / ZIP reading under bad input', () => {
   })
 
   it('mutated archives give entries within the cap or a ZipError, never another error', () => {
-    fc.assert(fc.property(mutation, (m) => checkZip(apply(m))), { seed: SEED, numRuns: 600 })
+    fc.assert(
+      fc.property(mutation, (m) => checkZip(apply(m))),
+      { seed: SEED, numRuns: 600 }
+    )
   })
 
   it('forged central-directory and end-record fields give a ZipError, never another error', () => {
     // [offset in the record, width]: flags, method, crc, sizes, name/extra/comment lengths, local offset
-    const CENTRAL_FIELDS: [number, 2 | 4][] = [[8, 2], [10, 2], [16, 4], [20, 4], [24, 4], [28, 2], [30, 2], [32, 2], [42, 4]]
-    const EOCD_FIELDS: [number, 2 | 4][] = [[10, 2], [12, 4], [16, 4], [20, 2]]
+    const CENTRAL_FIELDS: [number, 2 | 4][] = [
+      [8, 2],
+      [10, 2],
+      [16, 4],
+      [20, 4],
+      [24, 4],
+      [28, 2],
+      [30, 2],
+      [32, 2],
+      [42, 4]
+    ]
+    const EOCD_FIELDS: [number, 2 | 4][] = [
+      [10, 2],
+      [12, 4],
+      [16, 4],
+      [20, 2]
+    ]
     const forge = fc.record({
       which: fc.nat(),
       central: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(0, 1, 0xff, 0xffff, 0xffffffff), fc.nat()), { maxLength: 3 }),
@@ -102,8 +120,13 @@ describe('NPZ / ZIP reading under bad input', () => {
   })
 
   it('random bytes ending in an end-of-directory signature give a ZipError, never another error', () => {
-    const eocd = fc.uint8Array({ minLength: 0, maxLength: 120 }).map((b) => Buffer.concat([Buffer.from(b), Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18, 0xff)]))
-    fc.assert(fc.property(eocd, (b) => checkZip(b)), { seed: SEED, numRuns: 300 })
+    const eocd = fc
+      .uint8Array({ minLength: 0, maxLength: 120 })
+      .map((b) => Buffer.concat([Buffer.from(b), Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18, 0xff)]))
+    fc.assert(
+      fc.property(eocd, (b) => checkZip(b)),
+      { seed: SEED, numRuns: 300 }
+    )
   })
 
   it('through loadLayerDumps, a mutated .npz is a valid stack or an EngineError', async () => {

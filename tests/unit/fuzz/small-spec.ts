@@ -22,10 +22,16 @@ const vec = (d: number): fc.Arbitrary<number[]> => fc.array(fc.double({ min: -2,
 const distribution = fc.integer({ min: 1, max: 3 }).chain((d) =>
   fc.oneof(
     fc.tuple(vec(d), spd(d)).map(([mean, c]) => ({ dim: d, dist: { kind: 'gaussian', mean, covariance: mirrored(c) }, minEig: 0.2 })),
-    fc
-      .tuple(vec(d), vec(d), spd(d), spd(d))
-      .map(([m1, m2, c1, c2]) => ({ dim: d, dist: { kind: 'gmm', weights: [0.25, 0.75], means: [m1, m2], covariances: [mirrored(c1), mirrored(c2)] }, minEig: 0.2 })),
-    fc.constantFrom(...PRESET_NAMES).map((name) => ({ dim: presetDimension(name), dist: { kind: 'preset', name }, minEig: 2 * singularTime(resolveDistribution({ kind: 'preset', name } as DistributionSpec)) }))
+    fc.tuple(vec(d), vec(d), spd(d), spd(d)).map(([m1, m2, c1, c2]) => ({
+      dim: d,
+      dist: { kind: 'gmm', weights: [0.25, 0.75], means: [m1, m2], covariances: [mirrored(c1), mirrored(c2)] },
+      minEig: 0.2
+    })),
+    fc.constantFrom(...PRESET_NAMES).map((name) => ({
+      dim: presetDimension(name),
+      dist: { kind: 'preset', name },
+      minEig: 2 * singularTime(resolveDistribution({ kind: 'preset', name } as DistributionSpec))
+    }))
   )
 )
 

@@ -36,7 +36,14 @@ const BASE: Record<string, unknown>[] = [
   {
     version: 1,
     name: 'g',
-    distribution: { kind: 'gaussian', mean: [0, 0], covariance: [[1, 0.2], [0.2, 0.5]] },
+    distribution: {
+      kind: 'gaussian',
+      mean: [0, 0],
+      covariance: [
+        [1, 0.2],
+        [0.2, 0.5]
+      ]
+    },
     particles: { kind: 'sample', count: 10 },
     flow: { kind: 'continuous-dae' },
     integration: { solver: 'rk4', depth: 0.1, stepSize: 0.05, samples: 3 }
@@ -54,7 +61,14 @@ const BASE: Record<string, unknown>[] = [
     version: 1,
     name: 'e',
     distribution: { kind: 'preset', name: 'swiss-roll-2d' },
-    particles: { kind: 'points', points: [[0, 0], [1, 1], [2, 0]] },
+    particles: {
+      kind: 'points',
+      points: [
+        [0, 0],
+        [1, 1],
+        [2, 0]
+      ]
+    },
     flow: { kind: 'empirical-dae', bandwidth: 0.5, referenceSize: 2 },
     integration: { solver: 'euler', depth: 0.1, stepSize: 0.1, samples: 2 }
   }
@@ -69,7 +83,39 @@ function paths(v: unknown, prefix: (string | number)[] = []): (string | number)[
 }
 
 const weird = fc.oneof(
-  fc.constantFrom<unknown>(NaN, Infinity, -Infinity, -1, 0, -0, 1e308, 2 ** 31, 0.5, '', '1', null, undefined, true, [], {}, [[]], [NaN], [[1, 2], [2, 1]], [[1, 0], [0, -1]], [[1, 2], [3, 4]], [0, 0, 0, 0]),
+  fc.constantFrom<unknown>(
+    NaN,
+    Infinity,
+    -Infinity,
+    -1,
+    0,
+    -0,
+    1e308,
+    2 ** 31,
+    0.5,
+    '',
+    '1',
+    null,
+    undefined,
+    true,
+    [],
+    {},
+    [[]],
+    [NaN],
+    [
+      [1, 2],
+      [2, 1]
+    ],
+    [
+      [1, 0],
+      [0, -1]
+    ],
+    [
+      [1, 2],
+      [3, 4]
+    ],
+    [0, 0, 0, 0]
+  ),
   fc.constant(JSON.parse('{"__proto__": {"polluted": 1}}') as unknown),
   fc.constant(Array.from({ length: 2000 }, () => [0, 0])),
   fc.constant(Array.from({ length: 70 }, () => 1 / 70)),
@@ -99,7 +145,8 @@ function mutate(base: Record<string, unknown>, edits: Edit[]): unknown {
       else delete parent[last]
     } else {
       const target = parent[last]
-      if (target && typeof target === 'object' && !Array.isArray(target)) Object.defineProperty(target, e.key, { value: 1, enumerable: true, configurable: true, writable: true })
+      if (target && typeof target === 'object' && !Array.isArray(target))
+        Object.defineProperty(target, e.key, { value: 1, enumerable: true, configurable: true, writable: true })
     }
   }
   return root
@@ -107,7 +154,10 @@ function mutate(base: Record<string, unknown>, edits: Edit[]): unknown {
 
 describe('experiment specs under bad input', () => {
   it('arbitrary values never make parseSpec throw', () => {
-    fc.assert(fc.property(fc.anything({ maxDepth: 3, withBoxedValues: true, withNullPrototype: true, withMap: true, withSparseArray: true }), checkParse), { seed: SEED, numRuns: 300 })
+    fc.assert(fc.property(fc.anything({ maxDepth: 3, withBoxedValues: true, withNullPrototype: true, withMap: true, withSparseArray: true }), checkParse), {
+      seed: SEED,
+      numRuns: 300
+    })
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), checkParse), { seed: SEED, numRuns: 300 })
   })
 
@@ -128,7 +178,19 @@ describe('experiment specs under bad input', () => {
     for (const [field, patch] of [
       ['integration.depth', { integration: { solver: 'rk4', depth: NaN, stepSize: 0.05, samples: 3 } }],
       ['integration.stepSize', { integration: { solver: 'rk4', depth: 0.1, stepSize: Infinity, samples: 3 } }],
-      ['distribution.mean.1', { distribution: { kind: 'gaussian', mean: [0, -Infinity], covariance: [[1, 0], [0, 1]] } }]
+      [
+        'distribution.mean.1',
+        {
+          distribution: {
+            kind: 'gaussian',
+            mean: [0, -Infinity],
+            covariance: [
+              [1, 0],
+              [0, 1]
+            ]
+          }
+        }
+      ]
     ] as const) {
       const r = parseSpec({ ...BASE[0], ...patch })
       expect(r.ok).toBe(false)

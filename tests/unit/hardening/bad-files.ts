@@ -101,7 +101,8 @@ export const BAD_FILES: BadFile[] = [
   },
   {
     name: 'model: model.json nested thousands deep',
-    run: async () => loadModelFromFiles([{ name: 'model.json', bytes: new TextEncoder().encode('{"modelTopology":' + '['.repeat(5000) + ']'.repeat(5000) + '}') }]),
+    run: async () =>
+      loadModelFromFiles([{ name: 'model.json', bytes: new TextEncoder().encode('{"modelTopology":' + '['.repeat(5000) + ']'.repeat(5000) + '}') }]),
     message: () => 'model.json: not valid JSON (arrays and objects are nested more than 200 levels deep)'
   },
   {
@@ -126,7 +127,19 @@ export const BAD_FILES: BadFile[] = [
   },
   {
     name: 'spec: a covariance of 1e308',
-    run: () => validate('paper-47.json', (s) => (s.distribution = { kind: 'gaussian', mean: [0, 0], covariance: [[1e308, 0], [0, 1]] })),
+    run: () =>
+      validate(
+        'paper-47.json',
+        (s) =>
+          (s.distribution = {
+            kind: 'gaussian',
+            mean: [0, 0],
+            covariance: [
+              [1e308, 0],
+              [0, 1]
+            ]
+          })
+      ),
     message: () => 'distribution.covariance: a covariance entry of 1e+308 is too large (at most 1000000000000 in absolute value); rescale the data'
   },
   {
@@ -214,7 +227,7 @@ export const BAD_FILES: BadFile[] = [
   },
   {
     name: 'data preview: NPZ with members over the total cap',
-    run: async () => parseUpload('total.npz', zipOf([npyMember('x.npy', [100 * MiB / 4]), npyMember('y.npy', [100 * MiB / 4])])),
+    run: async () => parseUpload('total.npz', zipOf([npyMember('x.npy', [(100 * MiB) / 4]), npyMember('y.npy', [(100 * MiB) / 4])])),
     message: () => 'total.npz: the members are 209,715,456 bytes uncompressed in all, over the 201,326,592-byte limit'
   },
   {

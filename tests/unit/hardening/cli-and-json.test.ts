@@ -64,7 +64,11 @@ describe('CLI', () => {
 
 describe('server frames and the engine service', () => {
   it('a frame nested thousands deep is not valid JSON', () => {
-    expect(decodeRequest(`{"id":1,"method":"spec.validate","request":${DEEP}}`)).toEqual({ ok: false, id: null, error: { code: 'invalid-request', message: message('errmsg.wireNotJson') } })
+    expect(decodeRequest(`{"id":1,"method":"spec.validate","request":${DEEP}}`)).toEqual({
+      ok: false,
+      id: null,
+      error: { code: 'invalid-request', message: message('errmsg.wireNotJson') }
+    })
   })
 
   it('a request object nested thousands deep (as IPC passes it) is refused, not an internal error', async () => {
@@ -74,7 +78,9 @@ describe('server frames and the engine service', () => {
       for (let i = 0; i < 10_000; i++) deep = [deep]
       const r = await service.call('spec.validate', { spec: deep } as never)
       expect(r).toEqual({ ok: false, error: { code: 'invalid-request', message: message('harden.requestTooDeep', { max: 200 }) } })
-      expect(english(r.ok ? message('validation.invalid') : r.error.message)).toBe('the request is not valid JSON: arrays and objects are nested more than 200 levels deep')
+      expect(english(r.ok ? message('validation.invalid') : r.error.message)).toBe(
+        'the request is not valid JSON: arrays and objects are nested more than 200 levels deep'
+      )
     } finally {
       await service.dispose()
     }

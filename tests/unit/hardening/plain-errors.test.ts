@@ -34,8 +34,16 @@ const nodeError = (code: string, text: string): Error => Object.assign(new Error
 
 describe('plain error messages', () => {
   it.each([
-    ['EROFS', 'read-only file system', 'The workspace is on a read-only disk: the change could not be saved; choose another workspace folder. Nothing else was changed.'],
-    ['ENOENT', 'no such file or directory', 'A file or folder of the workspace is missing (was it moved or deleted while Nagare was running?); nothing was changed.'],
+    [
+      'EROFS',
+      'read-only file system',
+      'The workspace is on a read-only disk: the change could not be saved; choose another workspace folder. Nothing else was changed.'
+    ],
+    [
+      'ENOENT',
+      'no such file or directory',
+      'A file or folder of the workspace is missing (was it moved or deleted while Nagare was running?); nothing was changed.'
+    ],
     ['ENOSPC', 'no space left on device', 'The disk is full: the change could not be saved; free space and try again. Nothing else was changed.'],
     ['ESTALE', 'stale file handle', 'The workspace could not be read or written (system error ESTALE); nothing was changed.']
   ])('%s from the file system becomes one plain sentence without paths', (code, text, sentence) => {
@@ -50,7 +58,9 @@ describe('plain error messages', () => {
     await store.save(smallRun(ID))
     await store.update(ID, { name: 'before' })
     inject.code = 'ENOSPC'
-    await expect(store.update(ID, { name: 'after' })).rejects.toThrow('The disk is full: the change could not be saved; free space and try again. Nothing else was changed.')
+    await expect(store.update(ID, { name: 'after' })).rejects.toThrow(
+      'The disk is full: the change could not be saved; free space and try again. Nothing else was changed.'
+    )
     expect(JSON.parse(await readFile(join(ws, 'runs', ID, 'user.json'), 'utf8')).name).toBe('before')
   })
 })

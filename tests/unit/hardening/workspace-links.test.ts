@@ -99,7 +99,9 @@ describe('links out of the workspace', () => {
     const store = new StudyStore(ws)
     expect(await store.list()).toEqual([])
     await expect(store.get(ID)).rejects.toThrow(`studies/${ID}/study.json is a link that leads outside the workspace`)
-    await expect(store.save({ id: ID, name: 's', createdAt: 'x', sweep: {}, points: [] } as never)).rejects.toThrow('is a link that leads outside the workspace')
+    await expect(store.save({ id: ID, name: 's', createdAt: 'x', sweep: {}, points: [] } as never)).rejects.toThrow(
+      'is a link that leads outside the workspace'
+    )
     expect(await readdir(join(outside, 'st'))).toEqual([])
   })
 

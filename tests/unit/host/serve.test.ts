@@ -17,8 +17,7 @@ afterEach(async () => {
   service = undefined
 })
 
-const start = (): EngineService =>
-  (service = createProcessEngineService(workerSpawner(loader, { entry } as never), { disposeTimeoutMs: 3000 }))
+const start = (): EngineService => (service = createProcessEngineService(workerSpawner(loader, { entry } as never), { disposeTimeoutMs: 3000 }))
 
 describe('serveEngine in a worker thread', () => {
   it('answers, re-validates payloads, turns throws into data and keeps typed arrays', async () => {

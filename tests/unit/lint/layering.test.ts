@@ -15,7 +15,9 @@ async function restrictedImports(file: string, code: string): Promise<string[]> 
 describe('layering lint rules', () => {
   it('keeps electron out of the engine, and the engine out of the hosts it serves', async () => {
     expect(await restrictedImports('electron/engine/flows/x.ts', "import { app } from 'electron'\nexport const a = app\n")).toHaveLength(1)
-    expect(await restrictedImports('electron/engine/flows/x.ts', "import { startServer } from '../../server/server'\nexport const a = startServer\n")).toHaveLength(1)
+    expect(
+      await restrictedImports('electron/engine/flows/x.ts', "import { startServer } from '../../server/server'\nexport const a = startServer\n")
+    ).toHaveLength(1)
     expect(await restrictedImports('electron/server/x.ts', "import { app } from 'electron'\nexport const a = app\n")).toHaveLength(1)
     expect(await restrictedImports('electron/engine/layers/x.ts', "import { main } from '../../cli/main'\nexport const a = main\n")).toHaveLength(1)
   })

@@ -18,7 +18,9 @@ const head = "import { EngineError } from '../errors'\nimport { message } from '
 describe('message lint rules', () => {
   it('reports literal engine errors and notes, in every engine folder', async () => {
     expect(await catalogueFindings('electron/engine/jobs/x.ts', `${head}export const e = new EngineError('bad-input', 'no such run')\n`)).toBe(1)
-    expect(await catalogueFindings('electron/engine/layers/x.ts', `${head}export const f = (n: number) => new EngineError('bad-input', \`\${n} rows\`)\n`)).toBe(1)
+    expect(
+      await catalogueFindings('electron/engine/layers/x.ts', `${head}export const f = (n: number) => new EngineError('bad-input', \`\${n} rows\`)\n`)
+    ).toBe(1)
     expect(await catalogueFindings('electron/engine/jobs/x.ts', `${head}const notes: string[] = []\nnotes.push('resumed')\nexport { notes }\n`)).toBe(1)
   })
 
@@ -28,13 +30,20 @@ describe('message lint rules', () => {
   })
 
   it('reports literal field errors of the spec validator', async () => {
-    const issue = "const issue = (path: string[], message: string): void => void [path, message]\n"
+    const issue = 'const issue = (path: string[], message: string): void => void [path, message]\n'
     expect(await catalogueFindings('shared/experiment.ts', `${issue}issue(['seed'], 'bad seed')\n`)).toBe(1)
-    expect(await catalogueFindings('shared/experiment.ts', "declare const ctx: { addIssue(i: object): void }\nctx.addIssue({ code: 'custom', message: `bad`, path: [] })\n")).toBe(1)
+    expect(
+      await catalogueFindings(
+        'shared/experiment.ts',
+        "declare const ctx: { addIssue(i: object): void }\nctx.addIssue({ code: 'custom', message: `bad`, path: [] })\n"
+      )
+    ).toBe(1)
   })
 
   it('keeps the security choke points in the engine folders too', async () => {
-    const [result] = await eslint.lintText("import { BrowserWindow } from 'electron'\nexport const w = new BrowserWindow({})\n", { filePath: resolve(root, 'electron/engine/jobs/x.ts') })
+    const [result] = await eslint.lintText("import { BrowserWindow } from 'electron'\nexport const w = new BrowserWindow({})\n", {
+      filePath: resolve(root, 'electron/engine/jobs/x.ts')
+    })
     expect(result.messages.some((m) => m.ruleId === 'no-restricted-syntax' && /window\.ts/.test(m.message))).toBe(true)
   })
 })

@@ -47,7 +47,9 @@ describe('utility-process engine', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) {
       expect(r.error.code).toBe('engine-crashed')
-      expect(r.error.message).toEqual(message('engine.crashed', { reason: message('engine.exitCodeWhy', { code: 134, detail: 'FATAL: out of memory in wasm heap' }) }))
+      expect(r.error.message).toEqual(
+        message('engine.crashed', { reason: message('engine.exitCodeWhy', { code: 134, detail: 'FATAL: out of memory in wasm heap' }) })
+      )
     }
     expect(events).toEqual([{ jobId: 'job-9', type: 'failed', error: expect.objectContaining({ code: 'engine-crashed' }) }])
     void s.call('engine.info', {})

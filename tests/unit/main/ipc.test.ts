@@ -57,7 +57,10 @@ describe('channels', () => {
 
   it('a good call reaches the service with the parsed request', async () => {
     expect(await invoke('engine.info', goodEvent(), {})).toMatchObject({ ok: true, value: { backend: 'cpu' } })
-    expect(await invoke('runs.get', goodEvent(), { id: 'run-1' })).toEqual({ ok: false, error: { code: 'not-found', message: message('runs.noRun', { id: 'run-1' }) } })
+    expect(await invoke('runs.get', goodEvent(), { id: 'run-1' })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: message('runs.noRun', { id: 'run-1' }) }
+    })
     expect(service.calls).toEqual([
       { method: 'engine.info', request: {} },
       { method: 'runs.get', request: { id: 'run-1' } }
@@ -65,7 +68,10 @@ describe('channels', () => {
   })
 
   it('a service that throws is answered as data', async () => {
-    expect(await invoke('runs.get', goodEvent(), { id: 'throw' })).toEqual({ ok: false, error: { code: 'internal', message: message('errmsg.internal', { detail: 'fake exploded' }) } })
+    expect(await invoke('runs.get', goodEvent(), { id: 'throw' })).toEqual({
+      ok: false,
+      error: { code: 'internal', message: message('errmsg.internal', { detail: 'fake exploded' }) }
+    })
   })
 })
 

@@ -116,7 +116,8 @@ describe('saveReportPdf', () => {
 
   it('refuses a payload that is not one short name', async () => {
     const handler = saveReportPdfHandler(deps())
-    for (const args of [[], [42], ['a', 'b'], ['x'.repeat(201)], [{ name: 'r' }]]) expect(await handler(good(), ...args)).toMatchObject({ ok: false, reason: 'bad-request' })
+    for (const args of [[], [42], ['a', 'b'], ['x'.repeat(201)], [{ name: 'r' }]])
+      expect(await handler(good(), ...args)).toMatchObject({ ok: false, reason: 'bad-request' })
     expect(win.webContents.printToPDF).not.toHaveBeenCalled()
   })
 })

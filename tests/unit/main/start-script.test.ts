@@ -154,7 +154,10 @@ describe('findElectron', () => {
     const binary = join(good, 'electron-binary')
     mkdirSync(join(good, 'node_modules', 'electron'), { recursive: true })
     writeFileSync(binary, '')
-    writeFileSync(join(good, 'node_modules', 'electron', 'index.js'), `console.log('Downloading Electron binary...'); module.exports = ${JSON.stringify(binary)}`)
+    writeFileSync(
+      join(good, 'node_modules', 'electron', 'index.js'),
+      `console.log('Downloading Electron binary...'); module.exports = ${JSON.stringify(binary)}`
+    )
     expect(await startJs.findElectron({ cwd: good, timeoutMs: 20_000 })).toBe(binary)
 
     const offline = join(temp, 'offline')

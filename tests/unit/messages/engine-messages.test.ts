@@ -228,7 +228,9 @@ const OWNED_FILES = [
   'electron/engine/handlers/run-admin.ts',
   'electron/engine/handlers/settings.ts',
   'electron/engine/handlers/studies.ts',
-  ...['train-step', 'objective', 'epochs', 'resume', 'reintegrate', 'tasks/common', 'tasks/transport', 'tasks/dae'].map((f) => `electron/engine/training/${f}.ts`)
+  ...['train-step', 'objective', 'epochs', 'resume', 'reintegrate', 'tasks/common', 'tasks/transport', 'tasks/dae'].map(
+    (f) => `electron/engine/training/${f}.ts`
+  )
 ]
 
 async function tsFiles(d: string): Promise<string[]> {
@@ -252,7 +254,7 @@ describe('engine sources write their texts through the catalogue', () => {
   it('the check finds what it looks for', () => {
     expect(literalMessages("throw new EngineError('busy', `${n} jobs`)")).toHaveLength(1)
     expect(literalMessages("new EngineError(code, 'no run')")).toHaveLength(1)
-    expect(literalMessages("notes.push(`k = ${k}`)")).toHaveLength(1)
+    expect(literalMessages('notes.push(`k = ${k}`)')).toHaveLength(1)
     expect(literalMessages("throw new EngineError('busy', message('engine.queueFull', { count }))")).toEqual([])
     expect(literalMessages("notes.push(say('engine.noteSpeed'))")).toEqual([])
   })

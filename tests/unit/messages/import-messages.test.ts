@@ -131,12 +131,23 @@ describe('data import in Japanese', () => {
 
   it('datasets that cannot be found or read, with the reason inside translated too', async () => {
     japanese((await rejected(loadDataset(ws, 'nope'))).message)
-    const info = await saveDataset(ws, { name: 'tiny', fileName: 'tiny.csv', format: 'csv', original: new Uint8Array([49]), points: new Float64Array([1, 2]), n: 2, d: 1, featureNames: ['v'] })
+    const info = await saveDataset(ws, {
+      name: 'tiny',
+      fileName: 'tiny.csv',
+      format: 'csv',
+      original: new Uint8Array([49]),
+      points: new Float64Array([1, 2]),
+      n: 2,
+      d: 1,
+      featureNames: ['v']
+    })
     const file = join(ws, 'datasets', info.id, 'dataset.json')
     await writeFile(file, (await readFile(file, 'utf8')).replace(`"id": "${info.id}"`, '"id": "someone-else"'))
     const e = await rejected(loadDataset(ws, info.id))
     expect(e.message).toBe(`dataset ${info.id} cannot be read: dataset.json names id someone-else, the folder is ${info.id}`)
-    expect(legacyText(e.message, 'ja')).toBe(`データセット ${info.id} を読み込めません: dataset.json の id は someone-else ですが、フォルダーは ${info.id} です`)
+    expect(legacyText(e.message, 'ja')).toBe(
+      `データセット ${info.id} を読み込めません: dataset.json の id は someone-else ですが、フォルダーは ${info.id} です`
+    )
     const logs: string[] = []
     await listDatasets(ws, (m) => logs.push(m))
     expect(logs).toHaveLength(1)
@@ -155,7 +166,9 @@ describe('models, dumps and layer analyses in Japanese', () => {
   it('a model.json with a missing shard, a graph model, no model.json', () => {
     const missing = thrown(() => modelArtifacts([asFile('model.json', modelJson)]))
     expect(missing.message).toBe('missing weight file weights.bin (listed in model.json); give every weight shard with the model')
-    expect(legacyText(missing.message, 'ja')).toBe('重みファイル weights.bin がありません（model.json に記載）。モデルと一緒にすべての重みファイルを指定してください')
+    expect(legacyText(missing.message, 'ja')).toBe(
+      '重みファイル weights.bin がありません（model.json に記載）。モデルと一緒にすべての重みファイルを指定してください'
+    )
     japanese(thrown(() => modelArtifacts([asFile('model.json', { format: 'graph-model', modelTopology: { node: [] } })])).message, ['tf.LayersModel'])
     japanese(thrown(() => modelArtifacts([{ name: 'weights.bin', bytes: new Uint8Array(16) }])).message)
     const short = thrown(() => modelArtifacts([asFile('model.json', modelJson), { name: 'weights.bin', bytes: new Uint8Array(12) }]))
@@ -169,7 +182,9 @@ describe('models, dumps and layer analyses in Japanese', () => {
     await writeFile(join(dir, 'a.npy'), encodeNpy(new Float32Array(6), [3, 2]))
     await writeFile(join(dir, 'b.npy'), encodeNpy(new Float32Array(4), [2, 2]))
     const rows = await rejected(loadLayerDumps(dir))
-    expect(rows.message).toBe(`${join(dir, 'b.npy')}: 2 rows, but ${join(dir, 'a.npy')} (the first layer) has 3: every layer must hold the same points in the same order`)
+    expect(rows.message).toBe(
+      `${join(dir, 'b.npy')}: 2 rows, but ${join(dir, 'a.npy')} (the first layer) has 3: every layer must hold the same points in the same order`
+    )
     japanese(rows.message)
     await writeFile(join(dir, 'layers.json'), JSON.stringify({ layers: ['../a.npy', 'b.npy'] }))
     const manifest = await rejected(loadLayerDumps(dir))
@@ -187,7 +202,9 @@ describe('models, dumps and layer analyses in Japanese', () => {
     const e = await rejected(Promise.resolve().then(() => layersHandlers(ctx())['layers.start']({ name: 'd', source: 'dumps', files })))
     expect(e.message).toBe('layers.json lists gone.npy, which is not in (the upload)')
     expect(legacyText(e.message, 'ja')).toBe('layers.json に gone.npy が挙げられていますが、（アップロードしたファイル） にはありません')
-    const twice = await rejected(Promise.resolve().then(() => layersHandlers(ctx())['layers.start']({ name: 'd', source: 'dumps', files: [files[1], files[1]] })))
+    const twice = await rejected(
+      Promise.resolve().then(() => layersHandlers(ctx())['layers.start']({ name: 'd', source: 'dumps', files: [files[1], files[1]] }))
+    )
     japanese(twice.message)
   })
 
@@ -235,7 +252,14 @@ describe('models, dumps and layer analyses in Japanese', () => {
 })
 
 describe('import sources write no literal messages', () => {
-  const OWNED = ['electron/engine/datasets/import', 'electron/engine/datasets', 'electron/engine/layers', 'electron/engine/analysis-store', 'electron/engine/handlers/data.ts', 'electron/engine/handlers/layers.ts']
+  const OWNED = [
+    'electron/engine/datasets/import',
+    'electron/engine/datasets',
+    'electron/engine/layers',
+    'electron/engine/analysis-store',
+    'electron/engine/handlers/data.ts',
+    'electron/engine/handlers/layers.ts'
+  ]
   /** guards of internal invariants the callers check first: never reach a user */
   const INTERNAL = [/throw new Error\(`k must be between 1 and n - 1/, /throw new RangeError\('no layers to project'\)/]
 

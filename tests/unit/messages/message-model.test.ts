@@ -75,5 +75,4 @@ describe('zodIssueMessage', () => {
       expect(names(e.ja), key).toEqual(names(e.en))
     }
   })
-
 })

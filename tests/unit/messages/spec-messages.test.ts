@@ -11,7 +11,10 @@ import { SPEC_MESSAGES } from '../../../shared/messages/catalog-spec'
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/
 
-const I2 = [[1, 0], [0, 1]]
+const I2 = [
+  [1, 0],
+  [0, 1]
+]
 const base = {
   version: 1,
   name: 'bad',
@@ -22,7 +25,12 @@ const base = {
   integration: { solver: 'rk4', depth: 0.45, stepSize: 0.005, samples: 46 }
 }
 const gmm = (weights: number[], means: number[][], covariances: number[][][]) => ({ ...base, distribution: { kind: 'gmm', weights, means, covariances } })
-const trained = { ...base, distribution: { kind: 'preset', name: 'normal-1d' }, particles: { kind: 'sample', count: 100 }, integration: { solver: 'euler', depth: 0.5, stepSize: 0.5, samples: 3 } }
+const trained = {
+  ...base,
+  distribution: { kind: 'preset', name: 'normal-1d' },
+  particles: { kind: 'sample', count: 100 },
+  integration: { solver: 'euler', depth: 0.5, stepSize: 0.5, samples: 3 }
+}
 const dae = (extra: object) => ({ ...trained, flow: { kind: 'trained-dae', t: 0.5, ...extra } })
 const moons = {
   ...trained,
@@ -31,15 +39,44 @@ const moons = {
   integration: { solver: 'rk4', depth: 1, stepSize: 0.1, samples: 3 }
 }
 const classify = (extra: object) => ({ ...moons, flow: { ...moons.flow, ...extra } })
-const ode = (task: string, extra: object = {}) => ({ ...trained, distribution: { kind: 'preset', name: 'paper-44' }, flow: { kind: 'neural-ode', task, ...extra } })
+const ode = (task: string, extra: object = {}) => ({
+  ...trained,
+  distribution: { kind: 'preset', name: 'paper-44' },
+  flow: { kind: 'neural-ode', task, ...extra }
+})
 
 const BAD_SPECS: unknown[] = [
-  gmm([0.5, 0.6], [[0, 0], [1, 0]], [I2, I2]),
+  gmm(
+    [0.5, 0.6],
+    [
+      [0, 0],
+      [1, 0]
+    ],
+    [I2, I2]
+  ),
   gmm([0.5, 0.5], [[0, 0]], [I2, I2]),
   gmm([0.5, 0.5], [[0, 0], [0]], [I2, I2]),
   { ...base, distribution: { kind: 'gaussian', mean: [0, 0], covariance: [[1]] } },
-  gmm([1], [[0, 0]], [[[1, 0.5], [0, 1]]]),
-  gmm([1], [[0, 0]], [[[1, 2], [2, 1]]]),
+  gmm(
+    [1],
+    [[0, 0]],
+    [
+      [
+        [1, 0.5],
+        [0, 1]
+      ]
+    ]
+  ),
+  gmm(
+    [1],
+    [[0, 0]],
+    [
+      [
+        [1, 2],
+        [2, 1]
+      ]
+    ]
+  ),
   { ...base, particles: { kind: 'points', points: [[0, 0, 0]] } },
   { ...base, particles: { kind: 'grid', counts: [3, 3, 3], bounds: [[1, 0]] } },
   { ...base, distribution: { kind: 'preset', name: 'swiss-roll-2d' }, flow: { kind: 'shallow-dae' } },
@@ -99,7 +136,14 @@ describe('spec field errors in Japanese', () => {
   })
 
   it("zod's own issues (type, range, choice, unknown key) are Messages too, never zod's English", () => {
-    const r = parseSpec({ ...base, seed: 1.5, name: '', integration: { ...base.integration, solver: 'rk9' }, extra: 1, particles: { kind: 'sample', count: -3 } })
+    const r = parseSpec({
+      ...base,
+      seed: 1.5,
+      name: '',
+      integration: { ...base.integration, solver: 'rk9' },
+      extra: 1,
+      particles: { kind: 'sample', count: -3 }
+    })
     expect(r.ok).toBe(false)
     if (r.ok) return
     const keys = r.errors.map((e) => e.message.key)
@@ -118,10 +162,28 @@ describe('spec field errors in Japanese', () => {
     const depth = r.ok ? message('validation.invalid') : r.errors[0].message
     expect(english(depth)).toBe('depth 0.6 is at or past the singular time t* = 0.500000 of the continuous DAE (min eigenvalue / 2)')
     expect(renderMessage(depth, 'ja')).toBe('深さ 0.6 は連続 DAE の特異時刻 t* = 0.500000（最小固有値 / 2）以上です')
-    const w = parseSpec(gmm([0.5, 0.8], [[0, 0], [1, 0]], [I2, I2]))
+    const w = parseSpec(
+      gmm(
+        [0.5, 0.8],
+        [
+          [0, 0],
+          [1, 0]
+        ],
+        [I2, I2]
+      )
+    )
     // 0.5 + 0.8 in floating point is exactly 1.3; 0.1 + 0.2 would not be, and is shown rounded
     expect(w.ok ? [] : w.errors.map((e) => english(e.message))).toEqual(['weights must sum to 1 (they sum to 1.3)'])
-    const f = parseSpec(gmm([0.1, 0.2], [[0, 0], [1, 0]], [I2, I2]))
+    const f = parseSpec(
+      gmm(
+        [0.1, 0.2],
+        [
+          [0, 0],
+          [1, 0]
+        ],
+        [I2, I2]
+      )
+    )
     expect(f.ok ? [] : f.errors.map((e) => e.message)).toEqual([message('spec.weightsSum', { sum: '0.3' })])
     expect(f.ok ? [] : f.errors.map((e) => renderMessage(e.message, 'ja'))).toEqual(['重みの合計を 1 にしてください（現在の合計は 0.3 です）'])
     const b = parseSpec(dae({ training: { batchSize: 5000 } }))
@@ -140,7 +202,12 @@ describe('spec field errors in Japanese', () => {
     expect(bad.ok).toBe(false)
     if (bad.ok) return
     // the payload's issue is a Message with its path, not zod's English
-    expect(bad.error.message).toEqual(message('spec.badPayload', { method: 'runs.start', detail: message('errmsg.fieldIssue', { field: '(payload)', issue: message('validation.unrecognizedKeys', { keys: 'extra' }) }) }))
+    expect(bad.error.message).toEqual(
+      message('spec.badPayload', {
+        method: 'runs.start',
+        detail: message('errmsg.fieldIssue', { field: '(payload)', issue: message('validation.unrecognizedKeys', { keys: 'extra' }) })
+      })
+    )
     expect(english(bad.error.message)).toBe('bad payload for runs.start: field (payload): Unknown setting: extra.')
     expect(renderMessage(bad.error.message, 'ja')).toBe('runs.start の要求の内容が正しくありません: 項目 (payload): 不明な設定項目です: extra。')
   })

@@ -69,8 +69,7 @@ describe('sandbox readiness', () => {
 
   it('imports at run time only electron and the import-free channel names', () => {
     const dir = resolve(__dirname, '../../../electron/preload')
-    const valueImportsOf = (src: string): string[] =>
-      [...src.matchAll(/^import\s+(?!type\b)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1])
+    const valueImportsOf = (src: string): string[] => [...src.matchAll(/^import\s+(?!type\b)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1])
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
       for (const spec of valueImportsOf(readFileSync(join(dir, f), 'utf8')))
         expect(['electron', '../../shared/channels', '../../shared/desktop-channels'], `${f}: ${spec}`).toContain(spec)

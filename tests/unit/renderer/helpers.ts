@@ -49,7 +49,10 @@ export function manifestFixture(id = 'run-1', samples = 4, depth = 0.3): RunMani
   const metrics: DepthMetrics[] = depths.map((t) => ({
     depth: t,
     mean: [0, 0],
-    covariance: [[1, 0], [0, 1]],
+    covariance: [
+      [1, 0],
+      [0, 1]
+    ],
     entropy: 3 - t,
     entropyMethod: 'knn',
     slicedW2ToInput: t * t,

@@ -41,11 +41,19 @@ let loaded: { Parser: new (babelFirst: boolean, tsBabelFirst: boolean) => RawPar
 interface RawParser {
   parse(file: string, content: Buffer): [number, unknown, string, { message: string }[] | undefined]
 }
-type RawFinderCtor = new (custom: string[], exclude: string[], upgrade?: string) => {
+type RawFinderCtor = new (
+  custom: string[],
+  exclude: string[],
+  upgrade?: string
+) => {
   find(file: string, data: unknown, type: number, content: string, x: null, electronVersion: string): Promise<RawIssue[]>
   _enabled_checks: { name: string }[]
 }
-type RawGlobalCtor = new (custom: string[], exclude: string[], upgrade?: string) => {
+type RawGlobalCtor = new (
+  custom: string[],
+  exclude: string[],
+  upgrade?: string
+) => {
   getResults(issues: RawIssue[], output?: string): Promise<RawIssue[]>
   _enabled_checks: { name: string }[]
 }
@@ -59,7 +67,14 @@ function load(): NonNullable<typeof loaded> {
   requireEn.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: Object.assign(offline, { default: offline }) } as never
   // the checks' messages go through i18n's global __(); the bundled English strings, no download
   const i18n = requireEn('i18n') as { configure(o: object): void; setLocale(l: string): void }
-  i18n.configure({ locales: ['en-US'], defaultLocale: 'en-US', directory: join(DIST, 'locales'), updateFiles: false, objectNotation: true, register: globalThis })
+  i18n.configure({
+    locales: ['en-US'],
+    defaultLocale: 'en-US',
+    directory: join(DIST, 'locales'),
+    updateFiles: false,
+    objectNotation: true,
+    register: globalThis
+  })
   i18n.setLocale('en-US')
   loaded = {
     Parser: (requireEn('./parser') as { Parser: NonNullable<typeof loaded>['Parser'] }).Parser,
@@ -111,7 +126,10 @@ export interface ScanOptions {
 export async function scan(files: string[], { electronVersion, lower = () => false }: ScanOptions): Promise<ScanResult> {
   const { Parser, Finder, GlobalChecks } = load()
   const parser = new Parser(false, true)
-  const globals = new GlobalChecks([], EXCLUDED_GLOBAL_CHECKS.map((c) => c.toLowerCase()))
+  const globals = new GlobalChecks(
+    [],
+    EXCLUDED_GLOBAL_CHECKS.map((c) => c.toLowerCase())
+  )
   const finder = new Finder([], [])
   let issues: RawIssue[] = []
   const loweredFiles = new Set(files.filter(lower).map((f) => resolve(ROOT, f)))

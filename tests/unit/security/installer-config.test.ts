@@ -104,6 +104,8 @@ describe('electron-builder configuration', () => {
   })
 
   it('is what `npm run dist` builds', () => {
-    expect(pkg.scripts as unknown as Record<string, string>).toMatchObject({ dist: expect.stringContaining('electron-builder --config build/electron-builder.yml') })
+    expect(pkg.scripts as unknown as Record<string, string>).toMatchObject({
+      dist: expect.stringContaining('electron-builder --config build/electron-builder.yml')
+    })
   })
 })

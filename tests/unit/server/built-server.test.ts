@@ -32,7 +32,11 @@ function launch(env: Record<string, string>, args: string[] = []): { child: Chil
 }
 
 const status = (port: number, path: string): Promise<number> =>
-  new Promise((res, rej) => request({ host: '127.0.0.1', port, path }, (r) => (r.resume(), res(r.statusCode ?? 0))).on('error', rej).end())
+  new Promise((res, rej) =>
+    request({ host: '127.0.0.1', port, path }, (r) => (r.resume(), res(r.statusCode ?? 0)))
+      .on('error', rej)
+      .end()
+  )
 
 describe.skipIf(!built)('node out/main/server.js (built)', () => {
   it('prints exactly one line, serves with the token, runs the real engine, and stops cleanly on SIGTERM', async () => {
@@ -72,7 +76,11 @@ describe.skipIf(!built)('node out/main/server.js (built)', () => {
 describe('server command line', () => {
   it('reads flags, then environment, then defaults', () => {
     expect(parseServeArgs(['--port', '8123', '--workspace', '/w', '--backend', 'cpu'], {})).toEqual({ port: 8123, workspace: '/w', backend: 'cpu' })
-    expect(parseServeArgs([], { NAGARE_PORT: '9000', NAGARE_WORKSPACE: '/e', NAGARE_BACKEND: 'wasm' })).toEqual({ port: 9000, workspace: '/e', backend: 'wasm' })
+    expect(parseServeArgs([], { NAGARE_PORT: '9000', NAGARE_WORKSPACE: '/e', NAGARE_BACKEND: 'wasm' })).toEqual({
+      port: 9000,
+      workspace: '/e',
+      backend: 'wasm'
+    })
     const d = parseServeArgs([], {})
     expect(d).toMatchObject({ port: 0 })
     expect((d as { workspace: string }).workspace).toMatch(/\.nagare[/\\]workspace$/)

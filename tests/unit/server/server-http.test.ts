@@ -22,15 +22,12 @@ const TOKEN = 'test-token-0123456789'
 
 function get(path: string, headers: Record<string, string> = {}, method = 'GET', host?: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: server.port, path, method, headers: { Host: host ?? `127.0.0.1:${server.port}`, ...headers } },
-      (res) => {
-        let body = ''
-        res.setEncoding('latin1')
-        res.on('data', (c: string) => (body += c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-      }
-    )
+    const req = request({ host: '127.0.0.1', port: server.port, path, method, headers: { Host: host ?? `127.0.0.1:${server.port}`, ...headers } }, (res) => {
+      let body = ''
+      res.setEncoding('latin1')
+      res.on('data', (c: string) => (body += c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+    })
     req.on('error', reject)
     req.end()
   })

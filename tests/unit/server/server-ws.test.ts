@@ -158,7 +158,9 @@ describe('requests', () => {
     // a request just under the cap is still served
     const again = await connected()
     const big = JSON.stringify({ id: 31, method: 'spec.validate', request: { spec: 'x'.repeat(LIMITS.maxMessageBytes - 1000) } })
-    expect(await ask(again.ws, again.got, big, 31)).toMatchObject({ result: { ok: false, error: { message: message('errmsg.internal', { detail: 'fake has no spec.validate' }) } } })
+    expect(await ask(again.ws, again.got, big, 31)).toMatchObject({
+      result: { ok: false, error: { message: message('errmsg.internal', { detail: 'fake has no spec.validate' }) } }
+    })
     expect(service.calls.at(-1)?.method).toBe('spec.validate')
   })
 

@@ -38,6 +38,9 @@ describe('resolveServeStart', () => {
   })
 
   it('NAGARE_USER_DATA names the user data folder', () => {
-    expect(resolveWith(['--workspace', join(home, 'w')], { NAGARE_USER_DATA: join(home, 'ud') })).toEqual({ workspace: join(home, 'w'), userData: join(home, 'ud') })
+    expect(resolveWith(['--workspace', join(home, 'w')], { NAGARE_USER_DATA: join(home, 'ud') })).toEqual({
+      workspace: join(home, 'w'),
+      userData: join(home, 'ud')
+    })
   })
 })

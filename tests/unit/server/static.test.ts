@@ -15,9 +15,32 @@ describe('resolveStaticPath', () => {
 
   it('refuses every traversal spelling and odd path', () => {
     const refused = [
-      '', 'index.html', '//etc/passwd', '/../x', '/a/../../x', '/..', '/%2e%2e/x', '/%2E%2e/x', '/.%2e/x', '/a%2fb', '/a%2Fb',
-      '/a%5cb', '/a\\b', '/%00', '/a\u0000b', '/C:/x', '/c%3a/x', '/%252e%252e/x', '/./x', '/a/./b', '/a//b', '/assets/',
-      '/.env', '/assets/.secret', '/%ff', '/a%'
+      '',
+      'index.html',
+      '//etc/passwd',
+      '/../x',
+      '/a/../../x',
+      '/..',
+      '/%2e%2e/x',
+      '/%2E%2e/x',
+      '/.%2e/x',
+      '/a%2fb',
+      '/a%2Fb',
+      '/a%5cb',
+      '/a\\b',
+      '/%00',
+      '/a\u0000b',
+      '/C:/x',
+      '/c%3a/x',
+      '/%252e%252e/x',
+      '/./x',
+      '/a/./b',
+      '/a//b',
+      '/assets/',
+      '/.env',
+      '/assets/.secret',
+      '/%ff',
+      '/a%'
     ]
     for (const p of refused) expect(resolveStaticPath(root, p), JSON.stringify(p)).toBeNull()
   })

@@ -146,14 +146,32 @@ describe('malformed frames', () => {
     expect(() => decodeMessage(new Uint8Array([255, 255, 0, 0, 1]))).toThrow(/overruns/)
     expect(() => decodeMessage('{"id":1}')).toThrow(/no result/)
     expect(() => decodeMessage('{"id":1,"result":{"ok":false}}')).toThrow(/no error/)
-    expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'float32', byteOffset: 0, length: 3 }] }))).toThrow(/overruns/)
-    expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'float64', byteOffset: 0, length: 1 }] }))).toThrow(/type/)
-    expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'uint8', byteOffset: 0, length: 9 }] }))).toThrow(/overruns/)
-    expect(decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'uint8', byteOffset: 4, length: 4 }] }))).toMatchObject({ result: { value: { data: new Uint8Array(4) } } })
-    expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'int32', byteOffset: 2, length: 1 }] }))).toThrow(/range/)
-    expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'nope'], type: 'int32', byteOffset: 0, length: 1 }] }))).toThrow(/nowhere/)
-    expect(() => decodeMessage(frameWith({ id: 1, result: { ok: true, value: { data: 5 } }, arrays: [{ path: ['value', 'data'], type: 'int32', byteOffset: 0, length: 1 }] }))).toThrow(/placeholder/)
-    expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['__proto__', 'x'], type: 'int32', byteOffset: 0, length: 1 }] }))).toThrow(/path/)
+    expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'float32', byteOffset: 0, length: 3 }] }))).toThrow(
+      /overruns/
+    )
+    expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'float64', byteOffset: 0, length: 1 }] }))).toThrow(
+      /type/
+    )
+    expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'uint8', byteOffset: 0, length: 9 }] }))).toThrow(
+      /overruns/
+    )
+    expect(decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'uint8', byteOffset: 4, length: 4 }] }))).toMatchObject({
+      result: { value: { data: new Uint8Array(4) } }
+    })
+    expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'data'], type: 'int32', byteOffset: 2, length: 1 }] }))).toThrow(
+      /range/
+    )
+    expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['value', 'nope'], type: 'int32', byteOffset: 0, length: 1 }] }))).toThrow(
+      /nowhere/
+    )
+    expect(() =>
+      decodeMessage(
+        frameWith({ id: 1, result: { ok: true, value: { data: 5 } }, arrays: [{ path: ['value', 'data'], type: 'int32', byteOffset: 0, length: 1 }] })
+      )
+    ).toThrow(/placeholder/)
+    expect(() => decodeMessage(frameWith({ id: 1, result: ok, arrays: [{ path: ['__proto__', 'x'], type: 'int32', byteOffset: 0, length: 1 }] }))).toThrow(
+      /path/
+    )
     expect(({} as Record<string, unknown>).x).toBeUndefined()
   })
 })

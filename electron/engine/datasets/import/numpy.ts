@@ -70,7 +70,11 @@ export function readNumpyHeader(bytes: Uint8Array, label: string, length: number
   const key = `${descr[2]}${descr[3]}`
   const reader = READERS[key]
   if (!reader) throw bad('import.npyDtype', { label, dtype: `${descr[1]}${key}` })
-  const shape = shapeText.split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => (/^\d+L?$/.test(s) ? Number.parseInt(s, 10) : NaN))
+  const shape = shapeText
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((s) => (/^\d+L?$/.test(s) ? Number.parseInt(s, 10) : NaN))
   if (!shape.every((s) => Number.isSafeInteger(s))) throw bad('import.npyBadShape', { label, shape: shapeText })
   if (shape.length < 1 || shape.length > 2) throw bad('import.npyRank', { label, shape: shape.join(', ') })
   const shown = shape.join(', ')
@@ -141,7 +145,9 @@ export function parseNpz(bytes: Uint8Array, fileName: string, maxEntryBytes: num
     if (e instanceof ZipError) throw new EngineError('invalid-request', e.msg)
     throw e
   }
-  const arrays = entries.filter((e) => e.name.endsWith('.npy')).map((e) => ({ name: e.name.slice(0, -4), array: decodeNumpy(e.data, `${fileName}: ${e.name}`) }))
+  const arrays = entries
+    .filter((e) => e.name.endsWith('.npy'))
+    .map((e) => ({ name: e.name.slice(0, -4), array: decodeNumpy(e.data, `${fileName}: ${e.name}`) }))
   if (arrays.length === 0) throw bad('import.npzNoArrays', { label: fileName })
   if (arrays.length > 2) throw bad('import.npzTooManyArrays', { label: fileName, count: arrays.length, names: arrays.map((a) => a.name).join(', ') })
   if (arrays.length === 1) return toTable('npz', arrays[0].array, arrays[0].name)
@@ -152,6 +158,7 @@ export function parseNpz(bytes: Uint8Array, fileName: string, maxEntryBytes: num
   if (isLabel(f) || isFeature(l)) [f, l] = [l, f]
   else if (!isLabel(l) && !isFeature(f) && column(f) && !column(l)) [f, l] = [l, f]
   if (!column(l)) throw bad('import.npzCannotTell', { label: fileName, name: l.name, shape: l.array.shape.join(', ') })
-  if (l.array.shape[0] !== f.array.shape[0]) throw bad('import.npzRowsMismatch', { label: fileName, features: f.name, rows: f.array.shape[0], labels: l.name, count: l.array.shape[0] })
+  if (l.array.shape[0] !== f.array.shape[0])
+    throw bad('import.npzRowsMismatch', { label: fileName, features: f.name, rows: f.array.shape[0], labels: l.name, count: l.array.shape[0] })
   return toTable('npz', f.array, f.name, l)
 }

@@ -17,7 +17,8 @@ export function extensionOf(name: string): string {
 }
 
 export function parseUpload(fileName: string, bytes: Uint8Array, maxBytes: number = LIMITS.maxUploadBytes): Table {
-  if (bytes.length > maxBytes) throw new EngineError('budget', message('import.fileTooLarge', { file: fileName, limit: mb(maxBytes), bytes: bytes.length.toLocaleString('en-US') }))
+  if (bytes.length > maxBytes)
+    throw new EngineError('budget', message('import.fileTooLarge', { file: fileName, limit: mb(maxBytes), bytes: bytes.length.toLocaleString('en-US') }))
   if (bytes.length === 0) throw new EngineError('invalid-request', message('import.fileEmpty', { file: fileName }))
   const ext = extensionOf(fileName)
   const npy = bytes[0] === 0x93 && bytes[1] === 0x4e && bytes[2] === 0x55

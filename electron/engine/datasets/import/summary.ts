@@ -61,11 +61,15 @@ export function describeIssues(columns: readonly ColumnSummary[], sampled: numbe
   const quote = (xs: readonly string[]): string => xs.map((x) => JSON.stringify(x)).join(', ')
   for (const c of columns) {
     const name = c.name
-    const examples = c.examples.length === 1 ? message('import.examplesOne', { list: quote(c.examples) }) : message('import.examplesMany', { count: c.examples.length, list: quote(c.examples) })
+    const examples =
+      c.examples.length === 1
+        ? message('import.examplesOne', { list: quote(c.examples) })
+        : message('import.examplesMany', { count: c.examples.length, list: quote(c.examples) })
     if (c.nonNumeric > 0 && c.nonNumeric + c.missing === sampled) issues.push(message('import.issueNotNumeric', { name, examples }))
     else if (c.nonNumeric === 1) issues.push(message('import.issueNonNumericOne', { name, examples }))
     else if (c.nonNumeric > 0) issues.push(message('import.issueNonNumericMany', { name, count: fmt(c.nonNumeric), examples }))
-    if (c.missing > 0 && c.missing < sampled) issues.push(c.missing === 1 ? message('import.issueMissingOne', { name }) : message('import.issueMissingMany', { name, count: fmt(c.missing) }))
+    if (c.missing > 0 && c.missing < sampled)
+      issues.push(c.missing === 1 ? message('import.issueMissingOne', { name }) : message('import.issueMissingMany', { name, count: fmt(c.missing) }))
     else if (c.missing > 0) issues.push(message('import.issueColumnEmpty', { name }))
   }
   if (shortRows) issues.push(shortRows === 1 ? message('import.issueShortRowOne') : message('import.issueShortRowsMany', { count: fmt(shortRows) }))

@@ -25,7 +25,8 @@ export function decodeText(bytes: Uint8Array): string {
 
 /** The delimiter of the first rows (comma, tab, semicolon or bar); comma when nothing else fits. */
 function sniffDelimiter(text: string): string {
-  const guessed = Papa.parse<string[]>(text.slice(0, 64 * 1024), { delimitersToGuess: [',', '\t', ';', '|'], skipEmptyLines: 'greedy', preview: 20 }).meta.delimiter
+  const guessed = Papa.parse<string[]>(text.slice(0, 64 * 1024), { delimitersToGuess: [',', '\t', ';', '|'], skipEmptyLines: 'greedy', preview: 20 }).meta
+    .delimiter
   return guessed || ','
 }
 
@@ -52,7 +53,8 @@ export function parseDelimited(text: string, tab: boolean): Table {
     }
     if (row.length > width) {
       // trailing empty fields (a trailing delimiter) are harmless; real extra values are not
-      if (row.slice(width).some((c) => c.trim() !== '')) throw new EngineError('invalid-request', message('import.lineTooManyFields', { line, count: row.length, width }))
+      if (row.slice(width).some((c) => c.trim() !== ''))
+        throw new EngineError('invalid-request', message('import.lineTooManyFields', { line, count: row.length, width }))
       row = row.slice(0, width)
     } else if (row.length < width) {
       shortRows++
@@ -67,7 +69,11 @@ export function parseDelimited(text: string, tab: boolean): Table {
       if (failure) return
       const quote = result.errors.find((e) => e.type === 'Quotes')
       try {
-        if (quote) throw new EngineError('invalid-request', message(quote.code === 'MissingQuotes' ? 'import.quoteNotClosed' : 'import.quoteMisplaced', { line: line + 1, detail: quote.message }))
+        if (quote)
+          throw new EngineError(
+            'invalid-request',
+            message(quote.code === 'MissingQuotes' ? 'import.quoteNotClosed' : 'import.quoteMisplaced', { line: line + 1, detail: quote.message })
+          )
         onRow(result.data)
       } catch (e) {
         failure = e instanceof EngineError ? e : new EngineError('invalid-request', message('import.lineFailed', { line, detail: (e as Error).message }))

@@ -36,7 +36,15 @@ export async function classificationData(spec: ExperimentSpec, count: number, wo
   const data = flow.data
   if (data.kind === 'builtin') {
     const ds = builtinDataset(data.name, count, spec.seed)
-    return { points: Float32Array.from(ds.points), labels: ds.labels, n: count, d: ds.d, classes: ds.classes, description: message('engine.builtinDatasetName', { name: data.name }), notes: [] }
+    return {
+      points: Float32Array.from(ds.points),
+      labels: ds.labels,
+      n: count,
+      d: ds.d,
+      classes: ds.classes,
+      description: message('engine.builtinDatasetName', { name: data.name }),
+      notes: []
+    }
   }
   if (!workspace) throw dataError(message('engine.datasetNeedsWorkspace'))
   let ds: Awaited<ReturnType<typeof loadDataset>>

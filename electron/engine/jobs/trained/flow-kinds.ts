@@ -47,7 +47,14 @@ export interface TrainForOptions {
 }
 
 /** the task hooks with checkpoints, after checking the checkpoint fits the model and data */
-function withCheckpoints(hooks: TaskHooks, o: TrainForOptions, model: TrainedModel, stages: number, arraySizes: (stage: number) => number[], notes: Message[]): { hooks: TaskHooks; resumed?: TrainingCheckpoint } {
+function withCheckpoints(
+  hooks: TaskHooks,
+  o: TrainForOptions,
+  model: TrainedModel,
+  stages: number,
+  arraySizes: (stage: number) => number[],
+  notes: Message[]
+): { hooks: TaskHooks; resumed?: TrainingCheckpoint } {
   if (!o.save) return { hooks }
   let resume = o.checkpoint
   if (resume) {
@@ -61,7 +68,8 @@ function withCheckpoints(hooks: TaskHooks, o: TrainForOptions, model: TrainedMod
   return { hooks: { ...hooks, checkpoints }, ...(resume ? { resumed: resume } : {}) }
 }
 
-const resumedOf = (cp?: TrainingCheckpoint): { resumedFrom?: { stage: number; epochsDone: number } } => (cp ? { resumedFrom: { stage: cp.stage, epochsDone: cp.loop.epochsDone } } : {})
+const resumedOf = (cp?: TrainingCheckpoint): { resumedFrom?: { stage: number; epochsDone: number } } =>
+  cp ? { resumedFrom: { stage: cp.stage, epochsDone: cp.loop.epochsDone } } : {}
 
 function metaOf(flow: TrainedFlowSpec, dataDim: number, classes?: string[]): TrainedModelMeta {
   const { model, training } = flow
@@ -101,7 +109,15 @@ export async function trainFor(spec: ExperimentSpec, rng: Rng, particleRng: Rng,
       const heldOut = rows(split.validation)
       const { hooks, resumed } = withCheckpoints(taskHooks, options, model, 1, () => [], notes)
       const result = await trainClassifier(model, train, heldOut, training, rng.fork('train'), hooks)
-      return { model, result, particles: { positions: x, count: n, dim: S, labels: ds.labels }, heldOut, notes, dataDescription: ds.description, ...resumedOf(resumed) }
+      return {
+        model,
+        result,
+        particles: { positions: x, count: n, dim: S, labels: ds.labels },
+        heldOut,
+        notes,
+        dataDescription: ds.description,
+        ...resumedOf(resumed)
+      }
     } catch (e) {
       model.dispose()
       throw e

@@ -27,7 +27,13 @@ export const ROBUSTNESS_ATOL = 1e-6
 const diag = (m: number[][]): number[] => m.map((r, i) => r[i])
 
 /** Learned final positions (state coordinates [n, S]) against the closed form on the same starting points. */
-export async function closedFormComparison(spec: ExperimentSpec, setup: TrainedSetup, x0: Float32Array, learned: Float32Array, n: number): Promise<TrainingReport['closedForm']> {
+export async function closedFormComparison(
+  spec: ExperimentSpec,
+  setup: TrainedSetup,
+  x0: Float32Array,
+  learned: Float32Array,
+  n: number
+): Promise<TrainingReport['closedForm']> {
   const dist = setup.dist
   const flow = spec.flow as TrainedFlowSpec
   if (!dist || dist.kind !== 'mixture' || flow.model.augment > 0) return undefined
@@ -165,6 +171,12 @@ export function densityNumbers(setup: TrainedSetup, seed: number): Pick<Training
   const dataMean = cloudMean(data, setup.particles.count, D)
   return {
     heldOut: { count: n, logLikelihood, ...(logLikelihoodTrue !== undefined ? { logLikelihoodTrue } : {}) },
-    generated: { count, mean, covariance: cloudCovariance(samples, count, D, mean), dataMean, dataCovariance: cloudCovariance(data, setup.particles.count, D, dataMean) }
+    generated: {
+      count,
+      mean,
+      covariance: cloudCovariance(samples, count, D, mean),
+      dataMean,
+      dataCovariance: cloudCovariance(data, setup.particles.count, D, dataMean)
+    }
   }
 }

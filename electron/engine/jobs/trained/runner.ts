@@ -55,7 +55,13 @@ function stageCount(spec: ExperimentSpec): number {
  * throttled to PROGRESS_INTERVAL_MS; the numbers ride along on every batch's event so the newest event
  * always holds the newest epoch.
  */
-export function trainingProgress(ctx: JobContext, total: number, epochs: number, stages: number, clock: () => number = () => performance.now()): { batch(): void; epoch(r: EpochRecord): void } {
+export function trainingProgress(
+  ctx: JobContext,
+  total: number,
+  epochs: number,
+  stages: number,
+  clock: () => number = () => performance.now()
+): { batch(): void; epoch(r: EpochRecord): void } {
   let done = 0
   let last = -Infinity
   let nfe = 0
@@ -178,9 +184,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
       gaussianShape: flowSpec.kind !== 'neural-ode' && dist.kind === 'mixture' && dist.weights.length === 1
     }
     // "resumed from epoch k": the checkpoint was written after epoch k (1-based) of its layer or stage
-    const resumed = setup.resumedFrom
-      ? { epoch: setup.resumedFrom.epochsDone, ...(isStaged(flowSpec) ? { layer: setup.resumedFrom.stage } : {}) }
-      : undefined
+    const resumed = setup.resumedFrom ? { epoch: setup.resumedFrom.epochsDone, ...(isStaged(flowSpec) ? { layer: setup.resumedFrom.stage } : {}) } : undefined
     const version = options.appVersion ?? appVersion()
     const classify = flowSpec.kind === 'neural-ode' && flowSpec.task === 'classify'
     // the training report needs the transported particles: it is written once the metrics are done
@@ -204,7 +208,13 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
         epochsRun: result.curve.length,
         stoppedEarly: result.stoppedEarly,
         curve: result.curve,
-        final: { trainLoss: last?.trainLoss ?? Number.NaN, validationLoss: last?.validationLoss ?? null, kinetic: last?.kinetic ?? null, ...(last?.jacobian !== undefined ? { jacobian: last.jacobian } : {}), weightNorm: weightNorm(weights) },
+        final: {
+          trainLoss: last?.trainLoss ?? Number.NaN,
+          validationLoss: last?.validationLoss ?? null,
+          kinetic: last?.kinetic ?? null,
+          ...(last?.jacobian !== undefined ? { jacobian: last.jacobian } : {}),
+          weightNorm: weightNorm(weights)
+        },
         nfe: { training: result.nfe, evaluation: moved.stats.nfe },
         ...(quality.heldOut ? { heldOut: quality.heldOut } : {}),
         ...density,

@@ -60,8 +60,6 @@ export const HI = Math.exp(TAU)
 /** kernels with at least this many entries (e.g. 512 x 512) are stored in float32 under 'auto' */
 export const FLOAT32_KERNEL_ENTRIES = 2 ** 18
 
-
-
 export function useFloat32(n: number, m: number, opts: SinkhornOptions): boolean {
   const p = opts.kernelPrecision ?? 'auto'
   return p === 'float32' || (p === 'auto' && n * m >= FLOAT32_KERNEL_ENTRIES)
@@ -76,7 +74,8 @@ export function checkArgs(n: number, m: number, opts: SinkhornOptions): void {
   if (!(opts.eps > 0) || !Number.isFinite(opts.eps)) throw new Error(`eps must be a positive number, got ${opts.eps}`)
   if (!(opts.iterations >= 1)) throw new Error(`iterations must be at least 1, got ${opts.iterations}`)
   if (opts.annealing !== undefined && !(opts.annealing >= 0 && opts.annealing < 1)) throw new Error(`annealing must be in [0, 1), got ${opts.annealing}`)
-  if (opts.overRelaxation !== undefined && !(opts.overRelaxation >= 1 && opts.overRelaxation < 2)) throw new Error(`overRelaxation must be in [1, 2), got ${opts.overRelaxation}`)
+  if (opts.overRelaxation !== undefined && !(opts.overRelaxation >= 1 && opts.overRelaxation < 2))
+    throw new Error(`overRelaxation must be in [1, 2), got ${opts.overRelaxation}`)
   if (n * m > 2 ** 27) throw new MessageError(message('engine.sinkhornKernelTooLarge', { n, m }))
 }
 
@@ -110,4 +109,3 @@ export function dual(weight: number, anchor: Float64Array, scaling: Float64Array
 export function relaxed(s: number, q: number, omega: number): number {
   return omega === 1 ? 1 / q : Math.exp((1 - omega) * Math.log(s) - omega * Math.log(q))
 }
-

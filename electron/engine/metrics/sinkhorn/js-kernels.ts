@@ -8,7 +8,8 @@ export function makeJsKernels(buffer: ArrayBufferLike, float32: boolean): WasmKe
   const kb = float32 ? 4 : 8
   function dots(k: number, rows: number, m: number, v: number, out: number): void {
     let o = k / kb
-    const vi = v / 8, oi = out / 8
+    const vi = v / 8,
+      oi = out / 8
     for (let r = 0; r < rows; r++, o += m) {
       let s = 0
       for (let j = 0; j < m; j++) s += K[o + j] * F[vi + j]
@@ -17,7 +18,8 @@ export function makeJsKernels(buffer: ArrayBufferLike, float32: boolean): WasmKe
   }
   function axpy(k: number, rows: number, m: number, c: number, w: number): void {
     let o = k / kb
-    const ci = c / 8, wi = w / 8
+    const ci = c / 8,
+      wi = w / 8
     for (let r = 0; r < rows; r++, o += m) {
       const cr = F[ci + r]
       for (let j = 0; j < m; j++) F[wi + j] += cr * K[o + j]
@@ -26,7 +28,11 @@ export function makeJsKernels(buffer: ArrayBufferLike, float32: boolean): WasmKe
   // Math.exp, the floor as in the wasm expRow (which may differ from it by an ulp or so)
   const F32 = new Float32Array(buffer)
   function expRow(c: number, mx: number, k64: number, k32: number, sum: number, m: number, fi: number, inv: number): void {
-    const ci = c / 8, mi = mx / 8, ki = k64 / 8, si = sum / 8, k4 = k32 / 4
+    const ci = c / 8,
+      mi = mx / 8,
+      ki = k64 / 8,
+      si = sum / 8,
+      k4 = k32 / 4
     for (let j = 0; j < m; j++) {
       let e = Math.exp((fi - F[ci + j]) * inv - F[mi + j])
       if (e < KERNEL_FLOOR) e = 0
@@ -36,17 +42,30 @@ export function makeJsKernels(buffer: ArrayBufferLike, float32: boolean): WasmKe
     }
   }
   function costRow(xi: number, yt: number, d: number, m: number, out: number): void {
-    const xo = xi / 8, yo = yt / 8, oo = out / 8
+    const xo = xi / 8,
+      yo = yt / 8,
+      oo = out / 8
     const a0 = F[xo]
-    for (let j = 0; j < m; j++) { const t = a0 - F[yo + j]; F[oo + j] = t * t }
+    for (let j = 0; j < m; j++) {
+      const t = a0 - F[yo + j]
+      F[oo + j] = t * t
+    }
     for (let k = 1; k < d; k++) {
-      const a = F[xo + k], off = yo + k * m
-      for (let j = 0; j < m; j++) { const t = a - F[off + j]; F[oo + j] += t * t }
+      const a = F[xo + k],
+        off = yo + k * m
+      for (let j = 0; j < m; j++) {
+        const t = a - F[off + j]
+        F[oo + j] += t * t
+      }
     }
   }
   function planRow(c: number, k: number, v: number, col: number, m: number, out: number, ui: number, b: number): void {
-    const ci = c / 8, ki = k / 8, vi = v / 8, coli = col / 8
-    let row = 0, cost = 0
+    const ci = c / 8,
+      ki = k / 8,
+      vi = v / 8,
+      coli = col / 8
+    let row = 0,
+      cost = 0
     for (let j = 0; j < m; j++) {
       const q = ui * F[ki + j] * (b * F[vi + j])
       F[coli + j] += q
@@ -57,8 +76,12 @@ export function makeJsKernels(buffer: ArrayBufferLike, float32: boolean): WasmKe
     F[out / 8 + 1] = cost
   }
   function maxRow(c: number, mx: number, m: number, fi: number, inv: number): void {
-    const ci = c / 8, mi = mx / 8
-    for (let j = 0; j < m; j++) { const z = (fi - F[ci + j]) * inv; if (z > F[mi + j]) F[mi + j] = z }
+    const ci = c / 8,
+      mi = mx / 8
+    for (let j = 0; j < m; j++) {
+      const z = (fi - F[ci + j]) * inv
+      if (z > F[mi + j]) F[mi + j] = z
+    }
   }
   return { dots, axpy, expRow, costRow, planRow, maxRow }
 }

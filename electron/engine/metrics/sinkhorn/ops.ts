@@ -61,8 +61,13 @@ export type Ops = Record<OpName, (t: number, i0: number, i1: number, p: Float64A
  * Results in V.out[t]: rowPass [rowError, ok]; plan [cost, rowError].
  */
 export function makeOps(V: OpsViews, W: WasmKernels): Ops {
-  const m = V.m, d = V.d, x = V.x, yt = V.yt
-  const LO = Math.exp(-TAU), HI = Math.exp(TAU), BLOCK = ROW_BLOCK
+  const m = V.m,
+    d = V.d,
+    x = V.x,
+    yt = V.yt
+  const LO = Math.exp(-TAU),
+    HI = Math.exp(TAU),
+    BLOCK = ROW_BLOCK
   const kBytes = V.K32 ? 4 : 8
   // the row of squared distances C_i. into out (a view into the shared memory)
   function costRow(i: number, out: Float64Array): void {
@@ -71,7 +76,10 @@ export function makeOps(V: OpsViews, W: WasmKernels): Ops {
   }
   // column maxima of (f_i - C_ij) / eps over this thread's rows, into colA[t]
   function colMax(t: number, i0: number, i1: number, p: Float64Array): void {
-    const inv = p[0], c = V.scratch[t], mx = V.colA[t], f = V.f
+    const inv = p[0],
+      c = V.scratch[t],
+      mx = V.colA[t],
+      f = V.f
     mx.fill(-Infinity)
     for (let i = i0; i < i1; i++) {
       costRow(i, c)
@@ -81,8 +89,15 @@ export function makeOps(V: OpsViews, W: WasmKernels): Ops {
   // K_ij = exp((f_i - C_ij) / eps - max_j) for this thread's rows (merged maxima in colA[0]); column sums into colB[t]
   // (the exponentials in W.expRow: a vectorised exp in wasm, ~10x Math.exp)
   function colExp(t: number, i0: number, i1: number, p: Float64Array): void {
-    const inv = p[0], c = V.scratch[t], sum = V.colB[t], f = V.f
-    const cB = c.byteOffset, mxB = V.colA[0].byteOffset, sB = sum.byteOffset, kB = V.K.byteOffset, k32B = V.K32 ? V.K32.byteOffset : -1
+    const inv = p[0],
+      c = V.scratch[t],
+      sum = V.colB[t],
+      f = V.f
+    const cB = c.byteOffset,
+      mxB = V.colA[0].byteOffset,
+      sB = sum.byteOffset,
+      kB = V.K.byteOffset,
+      k32B = V.K32 ? V.K32.byteOffset : -1
     sum.fill(0)
     for (let i = i0; i < i1; i++) {
       costRow(i, c)
@@ -92,9 +107,15 @@ export function makeOps(V: OpsViews, W: WasmKernels): Ops {
   // the fused iteration pass: r = K (b v) on these rows, the over-relaxed row update of u, and this
   // thread's share of K^T (a u) into colB[t] (when fuse)
   function rowPass(t: number, i0: number, i1: number, p: Float64Array): void {
-    const a = p[0], omega = p[1], fuse = p[2] !== 0
-    const u = V.u, au = V.au, r = V.r, w = V.colB[t]
-    let ok = true, err = 0
+    const a = p[0],
+      omega = p[1],
+      fuse = p[2] !== 0
+    const u = V.u,
+      au = V.au,
+      r = V.r,
+      w = V.colB[t]
+    let ok = true,
+      err = 0
     if (fuse) w.fill(0)
     for (let b0 = i0; b0 < i1; b0 += BLOCK) {
       const rows = Math.min(BLOCK, i1 - b0)
@@ -113,10 +134,20 @@ export function makeOps(V: OpsViews, W: WasmKernels): Ops {
   }
   // <P, C> over these rows, their row-marginal error, and column sums of P into colB[t]
   function plan(t: number, i0: number, i1: number, p: Float64Array): void {
-    const a = p[0], b = p[1], c = V.scratch[t], col = V.colB[t], u = V.u, o = V.out[t]
-    const cB = c.byteOffset, kB = V.K.byteOffset, vB = V.v.byteOffset, colB = col.byteOffset, oB = o.byteOffset + 16
+    const a = p[0],
+      b = p[1],
+      c = V.scratch[t],
+      col = V.colB[t],
+      u = V.u,
+      o = V.out[t]
+    const cB = c.byteOffset,
+      kB = V.K.byteOffset,
+      vB = V.v.byteOffset,
+      colB = col.byteOffset,
+      oB = o.byteOffset + 16
     col.fill(0)
-    let total = 0, error = 0
+    let total = 0,
+      error = 0
     for (let i = i0; i < i1; i++) {
       costRow(i, c)
       W.planRow(cB, kB + 8 * i * m, vB, colB, m, oB, a * u[i], b)

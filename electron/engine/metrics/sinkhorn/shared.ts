@@ -9,7 +9,6 @@ import { sharedWasm as wasm, viewsOf, type SharedLayout } from './views'
 import { MAX_SHARED_PAGES, sharedKernelModule } from './wasm'
 import { message, MessageError } from '../../../../shared/messages'
 
-
 export interface ProblemOptions {
   /** kernel stored in float32 for the products (see SinkhornOptions.kernelPrecision) */
   float32: boolean
@@ -44,9 +43,25 @@ export class SharedProblem {
     const K32 = float32 ? take(4 * n * m) : -1
     const K = take(8 * n * m)
     const layout: SharedLayout = {
-      n, m, d, cols, K, K32,
-      x: take(8 * n * d), yt: take(8 * m * d), f: take(8 * n), g: take(8 * m), u: take(8 * n), v: take(8 * m), bv: take(8 * m), au: take(8 * n), r: take(8 * n),
-      scratch: [], colA: [], colB: [], out: []
+      n,
+      m,
+      d,
+      cols,
+      K,
+      K32,
+      x: take(8 * n * d),
+      yt: take(8 * m * d),
+      f: take(8 * n),
+      g: take(8 * m),
+      u: take(8 * n),
+      v: take(8 * m),
+      bv: take(8 * m),
+      au: take(8 * n),
+      r: take(8 * n),
+      scratch: [],
+      colA: [],
+      colB: [],
+      out: []
     }
     for (let t = 0; t < wanted; t++) {
       layout.scratch.push(take(8 * m))

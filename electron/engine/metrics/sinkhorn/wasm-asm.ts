@@ -44,11 +44,42 @@ export const addConst = (i: number, c: number): number[] => [GET, i, I32_CONST, 
 // axpy also: 16 pointer into the second row of a pair, 17 bytes per kernel row, 18 its coefficient
 export const LOCALS = [6, I32, 2, V128, 1, F64, 2, V128, 2, I32, 1, F64]
 /** local 9 = m * 8, local 10 = (m rounded down to a multiple of `step`) * 8; step 4 or 8 */
-export const prologue = (step: number): number[] => [...get(2), I32_CONST, 3, I32_SHL, ...set(9), ...get(2), I32_CONST, step === 8 ? 0x78 : 0x7c, I32_AND, I32_CONST, 3, I32_SHL, ...set(10)]
+export const prologue = (step: number): number[] => [
+  ...get(2),
+  I32_CONST,
+  3,
+  I32_SHL,
+  ...set(9),
+  ...get(2),
+  I32_CONST,
+  step === 8 ? 0x78 : 0x7c,
+  I32_AND,
+  I32_CONST,
+  3,
+  I32_SHL,
+  ...set(10)
+]
 /** while q < end: body; the caller's body advances p and q */
 export const whileBelow = (end: number, body: number[]): number[] => [...BLOCK, ...LOOP, ...get(6), ...get(end), I32_GE_U, BR_IF, 1, ...body, BR, 0, END, END]
 /** for each row: body; then next row */
-export const eachRow = (body: number[]): number[] => [...BLOCK, ...LOOP, ...get(1), I32_EQZ, BR_IF, 1, ...body, ...get(1), I32_CONST, 1, I32_SUB, ...set(1), BR, 0, END, END]
+export const eachRow = (body: number[]): number[] => [
+  ...BLOCK,
+  ...LOOP,
+  ...get(1),
+  I32_EQZ,
+  BR_IF,
+  1,
+  ...body,
+  ...get(1),
+  I32_CONST,
+  1,
+  I32_SUB,
+  ...set(1),
+  BR,
+  0,
+  END,
+  END
+]
 
 // Kernel entries are float64, or float32 (f32) widened to float64 as loaded: half the bytes to move and
 // no loss in the sums, whose every product and addition is float64 either way.
@@ -57,7 +88,8 @@ export const F64_PROMOTE_F32 = 0xbb
 export const load64Zero = (offset: number): number[] => [SIMD, 0x5d, 3, offset]
 export const F64X2_PROMOTE_LOW = [SIMD, 0x5f]
 /** two kernel entries at p + offset entries, as f64x2 */
-export const kernelPair = (f32: boolean, pair: number, at = 5): number[] => (f32 ? [...get(at), ...load64Zero(8 * pair), ...F64X2_PROMOTE_LOW] : [...get(at), ...v128Load(16 * pair)])
+export const kernelPair = (f32: boolean, pair: number, at = 5): number[] =>
+  f32 ? [...get(at), ...load64Zero(8 * pair), ...F64X2_PROMOTE_LOW] : [...get(at), ...v128Load(16 * pair)]
 export const kernelOne = (f32: boolean, at = 5): number[] => (f32 ? [...get(at), ...F32_LOAD, F64_PROMOTE_F32] : [...get(at), ...F64_LOAD])
 
 export function leb(n: number): number[] {
@@ -77,4 +109,3 @@ export const fnBody = (code: number[], locals = LOCALS): number[] => {
   const body = [...leb(locals.length / 2), ...locals, ...code]
   return [...leb(body.length), ...body]
 }
-

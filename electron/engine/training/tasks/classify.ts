@@ -56,7 +56,11 @@ function crossEntropy(model: TrainedModel, xT: tf.Tensor2D, labels: Int32Array):
 }
 
 /** held-out cross-entropy and accuracy with the training solver (no gradients) */
-export function evaluateClassifier(model: TrainedModel, data: LabelledRows, training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize'>): { loss: number; accuracy: number } {
+export function evaluateClassifier(
+  model: TrainedModel,
+  data: LabelledRows,
+  training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize'>
+): { loss: number; accuracy: number } {
   const S = model.meta.field.dim
   const steps = stepCount(training.depth, training.stepSize)
   let loss = 0
@@ -120,7 +124,10 @@ export function adjointClassifierGradients(
       let aT: tf.Tensor2D
       let headGrads: tf.NamedTensorMap
       try {
-        const { value, grads } = tf.variableGrads(() => tf.mul(crossEntropy(model, zv, labels.subarray(start, start + m)), tf.scalar(share)) as tf.Scalar, [head.w, head.b, zv])
+        const { value, grads } = tf.variableGrads(
+          () => tf.mul(crossEntropy(model, zv, labels.subarray(start, start + m)), tf.scalar(share)) as tf.Scalar,
+          [head.w, head.b, zv]
+        )
         loss += value.dataSync()[0]
         value.dispose()
         aT = grads[zv.name] as tf.Tensor2D
@@ -140,7 +147,14 @@ export function adjointClassifierGradients(
   return { loss, kinetic, ...(lambdaJ > 0 ? { jacobian } : {}), grads: acc as tf.NamedTensorMap }
 }
 
-export async function trainClassifier(model: TrainedModel, train: LabelledRows, validation: LabelledRows, training: TrainingSpec, rng: Rng, hooks: TaskHooks = {}): Promise<TaskResult> {
+export async function trainClassifier(
+  model: TrainedModel,
+  train: LabelledRows,
+  validation: LabelledRows,
+  training: TrainingSpec,
+  rng: Rng,
+  hooks: TaskHooks = {}
+): Promise<TaskResult> {
   const S = model.meta.field.dim
   const steps = stepCount(training.depth, training.stepSize)
   const withKinetic = true
@@ -166,7 +180,8 @@ export async function trainClassifier(model: TrainedModel, train: LabelledRows, 
         }
         const xb = gather(train.x, S, rows)
         const yb = gatherInt(train.labels, rows)
-        if (training.gradient === 'adjoint') return applyGradients(optimizer, variables, adjointClassifierGradients(model, xb, yb, rows.length, training, probeRng), training.weightDecay)
+        if (training.gradient === 'adjoint')
+          return applyGradients(optimizer, variables, adjointClassifierGradients(model, xb, yb, rows.length, training, probeRng), training.weightDecay)
         const g = chunkedGradients(variables, rows.length, DEFAULT_CHUNK_ROWS, (start, m) => {
           const x0 = tf.tensor2d(xb.subarray(start * S, (start + m) * S), [m, S])
           const { xT, kinetic, jacobian } = solveDifferentiable(f, x0, training.depth, steps, training.solver, withKinetic, probe)
@@ -191,7 +206,9 @@ export async function trainClassifier(model: TrainedModel, train: LabelledRows, 
       restore: (w) => model.setWeights(w),
       onBatch: (epoch, batch, batches, result) => hooks.onBatch?.({ epoch, batch, batches, result }),
       onEpoch: hooks.onEpoch,
-      ...(cps ? { checkpointing: { resume: cps.resume?.loop, save: async (loop) => cps.save(await stageCheckpoint(0, loop, NO_PRIOR, model, optimizer)) } } : {})
+      ...(cps
+        ? { checkpointing: { resume: cps.resume?.loop, save: async (loop) => cps.save(await stageCheckpoint(0, loop, NO_PRIOR, model, optimizer)) } }
+        : {})
     })
     return { ...r, trainCount: train.n, validationCount: validation.n }
   } finally {

@@ -33,7 +33,15 @@ function mse(model: TrainedModel, l: number, noisy: Float32Array, clean: Float32
  * Trains every layer of `model` in turn on `data` ([n, D] samples of mu_0) with total noise `t`.
  * Returns the loss curve (rows tagged by layer); the model is trained in place.
  */
-export async function trainDaeLayers(model: TrainedModel, data: Float32Array, n: number, t: number, training: TrainingSpec, rng: Rng, hooks: TaskHooks = {}): Promise<TaskResult> {
+export async function trainDaeLayers(
+  model: TrainedModel,
+  data: Float32Array,
+  n: number,
+  t: number,
+  training: TrainingSpec,
+  rng: Rng,
+  hooks: TaskHooks = {}
+): Promise<TaskResult> {
   const D = model.meta.field.dim
   const L = model.fields.length
   const dt = t / L
@@ -79,7 +87,11 @@ export async function trainDaeLayers(model: TrainedModel, data: Float32Array, n:
         restore: (w) => model.fields[l].setWeights(w),
         onBatch: (epoch, batch, batches, res) => hooks.onBatch?.({ epoch, batch, batches, layer: l, result: res }),
         onEpoch: hooks.onEpoch,
-        ...(cps ? { checkpointing: { resume: resumeHere?.loop, save: async (loop) => cps.save(await stageCheckpoint(l, loop, prior, model, optimizer, [layerInput])) } } : {})
+        ...(cps
+          ? {
+              checkpointing: { resume: resumeHere?.loop, save: async (loop) => cps.save(await stageCheckpoint(l, loop, prior, model, optimizer, [layerInput])) }
+            }
+          : {})
       })
       result.curve.push(...r.curve)
       result.nfe += r.nfe

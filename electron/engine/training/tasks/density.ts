@@ -65,14 +65,21 @@ export function sampleBackwards(model: TrainedModel, n: number, training: Pick<T
  * method: (z_T, l_T) without a tape, a_T = dL/dz_T = z_T / n and the log-density state's constant
  * adjoint dL/dl_T = -1 / n, then z, a and the parameter gradient integrated back from T to 0.
  */
-export function adjointDensityGradients(model: TrainedModel, x: Float32Array, n: number, training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize' | 'kinetic' | 'jacobian'>): ChunkedGradients {
+export function adjointDensityGradients(
+  model: TrainedModel,
+  x: Float32Array,
+  n: number,
+  training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize' | 'kinetic' | 'jacobian'>
+): ChunkedGradients {
   const D = model.meta.field.dim
   const f = (z: tf.Tensor2D, t: number): tf.Tensor2D => model.fields[0].forward(z, t)
   const withJacobian = training.jacobian > 0
   const terms = {
     kinetic: training.kinetic / n,
     trace: -1 / n,
-    ...(withJacobian ? { jacobian: { weight: training.jacobian / n, rows: (g: typeof f, z: tf.Tensor2D, t: number) => fieldDerivatives(g, z, t, true).frobenius! } } : {})
+    ...(withJacobian
+      ? { jacobian: { weight: training.jacobian / n, rows: (g: typeof f, z: tf.Tensor2D, t: number) => fieldDerivatives(g, z, t, true).frobenius! } }
+      : {})
   }
   let acc: tf.NamedTensorMap | undefined
   let loss = 0
@@ -99,7 +106,14 @@ export function adjointDensityGradients(model: TrainedModel, x: Float32Array, n:
   return { loss, kinetic, ...(withJacobian ? { jacobian } : {}), grads: acc as tf.NamedTensorMap }
 }
 
-export async function trainDensity(model: TrainedModel, data: Float32Array, n: number, training: TrainingSpec, rng: Rng, hooks: TaskHooks = {}): Promise<TaskResult & { validation: Float32Array }> {
+export async function trainDensity(
+  model: TrainedModel,
+  data: Float32Array,
+  n: number,
+  training: TrainingSpec,
+  rng: Rng,
+  hooks: TaskHooks = {}
+): Promise<TaskResult & { validation: Float32Array }> {
   const D = model.meta.field.dim
   const steps = stepCount(training.depth, training.stepSize)
   const split = splitRows(n, training.validationFraction, rng.fork('split'))
@@ -119,7 +133,8 @@ export async function trainDensity(model: TrainedModel, data: Float32Array, n: n
       rng: rng.fork('minibatch'),
       step: (rows) => {
         const xb = gather(train, D, rows)
-        if (training.gradient === 'adjoint') return applyGradients(optimizer, variables, adjointDensityGradients(model, xb, rows.length, training), training.weightDecay)
+        if (training.gradient === 'adjoint')
+          return applyGradients(optimizer, variables, adjointDensityGradients(model, xb, rows.length, training), training.weightDecay)
         const g = chunkedGradients(variables, rows.length, chunkRows, (start, m) => {
           const out = solveCnf(f, tf.tensor2d(xb.subarray(start * D, (start + m) * D), [m, D]), training.depth, steps, training.solver, training.jacobian > 0)
           const nll = tf.neg(tf.mean(logLikelihood(out))) as tf.Scalar
@@ -144,7 +159,9 @@ export async function trainDensity(model: TrainedModel, data: Float32Array, n: n
       restore: (w) => model.setWeights(w),
       onBatch: (epoch, batch, batches, result) => hooks.onBatch?.({ epoch, batch, batches, result }),
       onEpoch: hooks.onEpoch,
-      ...(cps ? { checkpointing: { resume: cps.resume?.loop, save: async (loop) => cps.save(await stageCheckpoint(0, loop, NO_PRIOR, model, optimizer)) } } : {})
+      ...(cps
+        ? { checkpointing: { resume: cps.resume?.loop, save: async (loop) => cps.save(await stageCheckpoint(0, loop, NO_PRIOR, model, optimizer)) } }
+        : {})
     })
     return { ...r, trainCount: split.train.length, validationCount: split.validation.length, validation }
   } finally {

@@ -39,7 +39,14 @@ function stageLoss(model: TrainedModel, pool: Pool, rows: Int32Array, perStage: 
   return tf.div(tf.addN(terms), tf.scalar(rows.length * S * dt)) as tf.Scalar
 }
 
-export async function trainTransport(model: TrainedModel, data: Float32Array, n: number, training: TrainingSpec, rng: Rng, hooks: TaskHooks = {}): Promise<TaskResult> {
+export async function trainTransport(
+  model: TrainedModel,
+  data: Float32Array,
+  n: number,
+  training: TrainingSpec,
+  rng: Rng,
+  hooks: TaskHooks = {}
+): Promise<TaskResult> {
   const S = model.meta.field.dim
   const K = stepCount(training.depth, training.stepSize)
   const dt = training.stepSize
@@ -98,7 +105,12 @@ export async function trainTransport(model: TrainedModel, data: Float32Array, n:
         onBatch: (epoch, batch, batches, res) => hooks.onBatch?.({ epoch, batch, batches, layer: k, result: res }),
         onEpoch: hooks.onEpoch,
         ...(cps
-          ? { checkpointing: { resume: resume && resume.stage === k ? resume.loop : undefined, save: async (loop) => cps.save(await stageCheckpoint(k, loop, prior, model, optimizer, currents.slice(1, k + 1))) } }
+          ? {
+              checkpointing: {
+                resume: resume && resume.stage === k ? resume.loop : undefined,
+                save: async (loop) => cps.save(await stageCheckpoint(k, loop, prior, model, optimizer, currents.slice(1, k + 1)))
+              }
+            }
           : {})
       })
       result.curve.push(...r.curve)

@@ -29,5 +29,7 @@ export interface ShiftTableRow {
 
 /** The rows that carry a shift measurement, in layer order (empty for an analysis of one data set). */
 export function shiftRows(report: Pick<LayerReport, 'rows'> | null | undefined): ShiftTableRow[] {
-  return (report?.rows ?? []).filter((r) => r.shift && typeof r.shift.energy === 'number').map((r) => ({ index: r.index, name: r.name, shift: r.shift as ShiftRow }))
+  return (report?.rows ?? [])
+    .filter((r) => r.shift && typeof r.shift.energy === 'number')
+    .map((r) => ({ index: r.index, name: r.name, shift: r.shift as ShiftRow }))
 }

@@ -62,8 +62,7 @@ export function checkSizes(files: readonly FileLike[]): Problem[] {
   const out: Problem[] = []
   if (files.length > LIMITS.maxUploadFiles) out.push({ key: 'tooMany', params: { count: files.length, limit: LIMITS.maxUploadFiles } })
   for (const f of files) if (f.size === 0) out.push({ key: 'empty', params: { name: f.name } })
-  for (const f of files)
-    if (f.size > LIMITS.maxUploadBytes) out.push({ key: 'tooLarge', params: { name: f.name, size: f.size, limit: LIMITS.maxUploadBytes } })
+  for (const f of files) if (f.size > LIMITS.maxUploadBytes) out.push({ key: 'tooLarge', params: { name: f.name, size: f.size, limit: LIMITS.maxUploadBytes } })
   const total = files.reduce((s, f) => s + f.size, 0)
   if (total > MAX_TOTAL_BYTES && files.length > 1) out.push({ key: 'totalTooLarge', params: { size: total, limit: MAX_TOTAL_BYTES } })
   const seen = new Set<string>()

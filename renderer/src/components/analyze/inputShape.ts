@@ -20,7 +20,10 @@ export function npyShape(head: Uint8Array): number[] | null {
   const header = new TextDecoder().decode(head.subarray(start, start + len))
   const m = /'shape'\s*:\s*\(([^)]*)\)/.exec(header)
   if (!m) return null
-  const parts = m[1].split(',').map((p) => p.trim()).filter((p) => p.length > 0)
+  const parts = m[1]
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
   return parts.every((p) => /^\d+$/.test(p)) ? parts.map(Number) : null
 }
 
@@ -56,7 +59,8 @@ export function imageDataShape(count: number, first: { height: number; width: nu
 export function dataShapeProblem(model: readonly ModelDim[] | null, data: readonly number[] | null): Message | null {
   if (!model || !data) return null
   const rest = model.slice(1)
-  if (data.length === 2 && rest.length !== 1 && rest.every((d): d is number => typeof d === 'number' && d >= 0) && rest.reduce((a, b) => a * b, 1) === data[1]) return null
+  if (data.length === 2 && rest.length !== 1 && rest.every((d): d is number => typeof d === 'number' && d >= 0) && rest.reduce((a, b) => a * b, 1) === data[1])
+    return null
   const m = shapeMismatch(model, data)
   return m ? shapeMismatchMessage(m) : null
 }

@@ -39,10 +39,7 @@ function layerChartOptions(o: LayerChartOptions): uPlot.Options {
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false } },
-    axes: [
-      wholeXAxis(o.xLabel, locale),
-      yAxis(o.yLabel ?? o.label, locale, { size: 64 })
-    ],
+    axes: [wholeXAxis(o.xLabel, locale), yAxis(o.yLabel ?? o.label, locale, { size: 64 })],
     series: [{ label: o.xLabel }, { label: o.label, stroke: o.color, width: 2, points: { show: true, size: 5, fill: o.color } }]
   }
 }

@@ -50,8 +50,7 @@ async function readBytes(f: Blob): Promise<Uint8Array> {
   return new Uint8Array(await f.arrayBuffer())
 }
 
-const isInt = (v: number | null, min: number, max = Number.MAX_SAFE_INTEGER): v is number =>
-  v !== null && Number.isInteger(v) && v >= min && v <= max
+const isInt = (v: number | null, min: number, max = Number.MAX_SAFE_INTEGER): v is number => v !== null && Number.isInteger(v) && v >= min && v <= max
 
 /** Problems of the data step (a model only needs data). */
 export function checkData(d: DataDraft): Problem[] {
@@ -76,9 +75,7 @@ export function checkOptions(name: string, k: number | null, seed: number | null
 
 /** The files sent, in order, with the names the engine sees (labels renamed; a folder's own labels.* replaced by a chosen one). */
 export function uploadList(source: SourceKind, files: readonly File[], labels: File | null): { name: string; file: File }[] {
-  const list = files
-    .filter((f) => source !== 'dumps' || !labels || !/^labels\./i.test(f.name))
-    .map((f) => ({ name: f.name, file: f }))
+  const list = files.filter((f) => source !== 'dumps' || !labels || !/^labels\./i.test(f.name)).map((f) => ({ name: f.name, file: f }))
   if (source === 'dumps' && labels) list.push({ name: labelsUploadName(labels.name), file: labels })
   return list
 }
@@ -101,14 +98,19 @@ export function describeStartRequest(input: AnalyzeInput): StartRequest {
 
 /** A data draft as the request's data choice. */
 const dataChoice = (d: DataDraft): NonNullable<StartRequest['compareData']> =>
-  d.kind === 'builtin' ? { kind: 'builtin', name: d.builtin, n: d.n ?? 0, ...(d.seed !== null ? { seed: d.seed } : {}) } : { kind: 'dataset', id: d.datasetId ?? '' }
+  d.kind === 'builtin'
+    ? { kind: 'builtin', name: d.builtin, n: d.n ?? 0, ...(d.seed !== null ? { seed: d.seed } : {}) }
+    : { kind: 'dataset', id: d.datasetId ?? '' }
 
 function requestWith(input: AnalyzeInput, files: StartRequest['files']): StartRequest {
   const req: StartRequest = { name: input.name.trim(), source: input.source, files }
   if (input.source === 'tfjs-model' || input.source === 'onnx') {
     const d = input.data
     const s = input.staged
-    req.data = d.kind === 'builtin' || d.kind === 'dataset' ? dataChoice(d) : { kind: 'staged', token: s?.token ?? '', label: s?.label ?? '', ...(d.kind === 'images' && s?.image ? { image: s.image } : {}) }
+    req.data =
+      d.kind === 'builtin' || d.kind === 'dataset'
+        ? dataChoice(d)
+        : { kind: 'staged', token: s?.token ?? '', label: s?.label ?? '', ...(d.kind === 'images' && s?.image ? { image: s.image } : {}) }
     if (input.compare) req.compareData = dataChoice(input.compare)
   }
   if (input.source === 'onnx' && input.onnxLayers?.length) req.onnx = { layers: input.onnxLayers }

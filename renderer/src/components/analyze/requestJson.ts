@@ -21,14 +21,20 @@ export function parseRequestJson(text: string): RequestJsonResult {
     return { ok: false, problem: 'json', detail: e instanceof Error ? e.message : String(e) }
   }
   const parsed = METHODS['layers.start'].safeParse(json)
-  if (!parsed.success)
-    return { ok: false, problem: 'schema', detail: zodIssuesMessage(parsed.error.issues, '(top)') }
+  if (!parsed.success) return { ok: false, problem: 'schema', detail: zodIssuesMessage(parsed.error.issues, '(top)') }
   const request = parsed.data
   if (request.source === 'tfjs-model') {
     const d = request.data
     if (!d) return { ok: false, problem: 'schema', detail: message('errmsg.fieldIssue', { field: 'data', issue: message('import.modelNeedsData') }) }
     if (d.kind === 'builtin' && !isBuiltin(d.name))
-      return { ok: false, problem: 'schema', detail: message('errmsg.fieldIssue', { field: 'data.name', issue: message('import.unknownBuiltin', { name: d.name, names: BUILTIN_DATASETS.join(', ') }) }) }
+      return {
+        ok: false,
+        problem: 'schema',
+        detail: message('errmsg.fieldIssue', {
+          field: 'data.name',
+          issue: message('import.unknownBuiltin', { name: d.name, names: BUILTIN_DATASETS.join(', ') })
+        })
+      }
   }
   return { ok: true, request, fileNames: request.files.map((f) => f.name) }
 }

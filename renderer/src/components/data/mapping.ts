@@ -53,7 +53,8 @@ export function columnIssues(p: DataPreview, fmt: (n: number) => string): Proble
   const examples = (c: ColumnSummary): string => c.examples.map((e) => `“${e}”`).join(', ')
   for (const c of p.columns) {
     if (c.nonNumeric > 0 && c.nonNumeric + c.missing >= sampled) out.push({ key: 'issues.notNumeric', params: { name: c.name, examples: examples(c) } })
-    else if (c.nonNumeric > 0) out.push({ key: 'issues.someText', params: { name: c.name, count: fmt(c.nonNumeric), examples: examples(c) }, plural: c.nonNumeric })
+    else if (c.nonNumeric > 0)
+      out.push({ key: 'issues.someText', params: { name: c.name, count: fmt(c.nonNumeric), examples: examples(c) }, plural: c.nonNumeric })
     if (c.missing > 0 && c.missing >= sampled) out.push({ key: 'issues.empty', params: { name: c.name } })
     else if (c.missing > 0) out.push({ key: 'issues.missing', params: { name: c.name, count: fmt(c.missing) }, plural: c.missing })
   }
@@ -61,7 +62,14 @@ export function columnIssues(p: DataPreview, fmt: (n: number) => string): Proble
 }
 
 /** the engine's per-column issues, which columnIssues() already shows from the column summaries */
-const COLUMN_ISSUES: MessageKey[] = ['import.issueNotNumeric', 'import.issueNonNumericOne', 'import.issueNonNumericMany', 'import.issueMissingOne', 'import.issueMissingMany', 'import.issueColumnEmpty']
+const COLUMN_ISSUES: MessageKey[] = [
+  'import.issueNotNumeric',
+  'import.issueNonNumericOne',
+  'import.issueNonNumericMany',
+  'import.issueMissingOne',
+  'import.issueMissingMany',
+  'import.issueColumnEmpty'
+]
 
 /** The engine's issues that are not about one column (e.g. short rows), shown as they are. */
 export function fileIssues(p: DataPreview): Message[] {

@@ -9,10 +9,18 @@ export type EntryKind = 'run' | 'analysis'
 export type KindFilter = EntryKind | ''
 export const KINDS: readonly EntryKind[] = ['run', 'analysis']
 
-export type HistoryEntry = { kind: 'run'; id: string; createdAt: string; run: RunSummary } | { kind: 'analysis'; id: string; createdAt: string; analysis: LayerAnalysisSummary }
+export type HistoryEntry =
+  | { kind: 'run'; id: string; createdAt: string; run: RunSummary }
+  | { kind: 'analysis'; id: string; createdAt: string; analysis: LayerAnalysisSummary }
 
 /** An analysis seen through the run filter's eyes: name, id, tags and status; no template. */
-const asFiltered = (a: LayerAnalysisSummary): RunSummary => ({ id: a.id, name: a.name, createdAt: a.createdAt, status: a.status, ...(a.tags ? { tags: a.tags } : {}) })
+const asFiltered = (a: LayerAnalysisSummary): RunSummary => ({
+  id: a.id,
+  name: a.name,
+  createdAt: a.createdAt,
+  status: a.status,
+  ...(a.tags ? { tags: a.tags } : {})
+})
 
 export function historyEntries(runs: readonly RunSummary[], analyses: readonly LayerAnalysisSummary[], f: RunFilter, kind: KindFilter = ''): HistoryEntry[] {
   const out: HistoryEntry[] = []

@@ -52,7 +52,10 @@ export function choices(runs: readonly RunSummary[]): { templates: string[]; tag
 
 /** The last `n` complete runs, newest first (home screen). */
 export function recentComplete(runs: readonly RunSummary[], n = 5): RunSummary[] {
-  return runs.filter((r) => r.status === 'complete').sort(byNewest).slice(0, n)
+  return runs
+    .filter((r) => r.status === 'complete')
+    .sort(byNewest)
+    .slice(0, n)
 }
 
 export type NameCheck = { ok: true; name: string } | { ok: false; reason: 'empty' | 'tooLong' }

@@ -69,11 +69,29 @@ export function reportSettings(m: RunManifest, datasets: readonly DatasetInfo[],
     const m2 = flow.model
     const tr = flow.training
     rows.push(
-      row('model', t('training.report.model', { width: f(m2.width), layers: f(m2.hiddenLayers), activation: m2.activation, init: m2.init }) + (m2.augment > 0 ? ` · ${t('training.report.augment', { n: f(m2.augment) })}` : '')),
-      row('training', t('training.report.training', { epochs: f(tr.epochs), batch: f(tr.batchSize), lr: f(tr.learningRate), optimizer: tr.optimizer, gradient: tr.gradient })),
-      ...(flow.kind === 'neural-ode' ? [row('trainingSolver', t('training.report.trainingSolver', { solver: tr.solver, depth: f(tr.depth), h: f(tr.stepSize), steps: f(Math.round(tr.depth / tr.stepSize)) }))] : []),
+      row(
+        'model',
+        t('training.report.model', { width: f(m2.width), layers: f(m2.hiddenLayers), activation: m2.activation, init: m2.init }) +
+          (m2.augment > 0 ? ` · ${t('training.report.augment', { n: f(m2.augment) })}` : '')
+      ),
+      row(
+        'training',
+        t('training.report.training', { epochs: f(tr.epochs), batch: f(tr.batchSize), lr: f(tr.learningRate), optimizer: tr.optimizer, gradient: tr.gradient })
+      ),
+      ...(flow.kind === 'neural-ode'
+        ? [
+            row(
+              'trainingSolver',
+              t('training.report.trainingSolver', { solver: tr.solver, depth: f(tr.depth), h: f(tr.stepSize), steps: f(Math.round(tr.depth / tr.stepSize)) })
+            )
+          ]
+        : []),
       row('regularisers', t('training.report.regularisers', { kinetic: f(tr.kinetic), jacobian: f(tr.jacobian), decay: f(tr.weightDecay) })),
-      row('heldOut', t('training.report.heldOut', { share: f(tr.validationFraction * 100) }) + (tr.earlyStopping ? ` · ${t('training.report.earlyStopping', { patience: f(tr.earlyStopping.patience) })}` : ''))
+      row(
+        'heldOut',
+        t('training.report.heldOut', { share: f(tr.validationFraction * 100) }) +
+          (tr.earlyStopping ? ` · ${t('training.report.earlyStopping', { patience: f(tr.earlyStopping.patience) })}` : '')
+      )
     )
   }
   rows.push(

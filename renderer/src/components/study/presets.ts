@@ -34,7 +34,13 @@ export const STUDY_PRESETS: StudyPreset[] = [
   },
   {
     key: 'paper45-layers',
-    spec: { ...normal1d, name: '(45) composed DAE', distribution: { kind: 'preset', name: 'paper-45' }, particles: { kind: 'sample', count: 4000 }, integration: { solver: 'rk4', depth: 0.45, stepSize: 0.45, samples: 2 } },
+    spec: {
+      ...normal1d,
+      name: '(45) composed DAE',
+      distribution: { kind: 'preset', name: 'paper-45' },
+      particles: { kind: 'sample', count: 4000 },
+      integration: { solver: 'rk4', depth: 0.45, stepSize: 0.45, samples: 2 }
+    },
     sweep: { parameter: 'layers', values: [1, 2, 4, 8, 16, 32] }
   }
 ]

@@ -73,7 +73,13 @@ export function reportView(training: unknown): ReportView | null {
         })
       : undefined,
     robustness,
-    final: compact({ trainLoss: num(fin?.trainLoss), validationLoss: num(fin?.validationLoss), kinetic: num(fin?.kinetic), jacobian: num(fin?.jacobian), weightNorm: num(fin?.weightNorm) }),
+    final: compact({
+      trainLoss: num(fin?.trainLoss),
+      validationLoss: num(fin?.validationLoss),
+      kinetic: num(fin?.kinetic),
+      jacobian: num(fin?.jacobian),
+      weightNorm: num(fin?.weightNorm)
+    }),
     nfeTraining: num(nfe?.training),
     nfeEvaluation: num(nfe?.evaluation),
     epochsRun: num(t.epochsRun),

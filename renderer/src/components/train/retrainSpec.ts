@@ -27,8 +27,19 @@ export function retrainValuesOf(spec: ExperimentSpec): RetrainValues | null {
   const i = spec.integration
   const evalStep = i.solver === 'dopri5' ? {} : { evalStepSize: i.stepSize }
   const jac = takesJacobian(spec) && 'training' in f ? { jacobian: f.training.jacobian } : {}
-  if (f.kind === 'neural-ode') return { depth: f.training.depth, stepSize: f.training.stepSize, kinetic: f.training.kinetic, weightDecay: f.training.weightDecay, ...jac, augment: f.model.augment, epochs: f.training.epochs, ...evalStep }
-  if (f.kind === 'trained-dae' || f.kind === 'trained-composed-dae') return { depth: f.t, stepSize: null, kinetic: f.training.kinetic, weightDecay: f.training.weightDecay }
+  if (f.kind === 'neural-ode')
+    return {
+      depth: f.training.depth,
+      stepSize: f.training.stepSize,
+      kinetic: f.training.kinetic,
+      weightDecay: f.training.weightDecay,
+      ...jac,
+      augment: f.model.augment,
+      epochs: f.training.epochs,
+      ...evalStep
+    }
+  if (f.kind === 'trained-dae' || f.kind === 'trained-composed-dae')
+    return { depth: f.t, stepSize: null, kinetic: f.training.kinetic, weightDecay: f.training.weightDecay }
   return null
 }
 
@@ -45,11 +56,16 @@ export function retrainSpec(spec: ExperimentSpec, v: RetrainValues): Record<stri
   if (f.kind === 'neural-ode') {
     Object.assign(training, { depth: v.depth, stepSize: v.stepSize })
     const model = v.augment !== undefined ? { ...f.model, augment: v.augment } : f.model
-    const integration = { ...spec.integration, depth: v.depth, ...(v.evalStepSize !== undefined && spec.integration.solver !== 'dopri5' ? { stepSize: v.evalStepSize } : {}) }
+    const integration = {
+      ...spec.integration,
+      depth: v.depth,
+      ...(v.evalStepSize !== undefined && spec.integration.solver !== 'dopri5' ? { stepSize: v.evalStepSize } : {})
+    }
     return { ...spec, flow: { ...f, model, training }, integration }
   }
   if (f.kind === 'trained-dae' || f.kind === 'trained-composed-dae') {
-    const integration = spec.integration.solver === 'dopri5' ? { ...spec.integration, depth: v.depth } : { ...spec.integration, depth: v.depth, stepSize: v.depth }
+    const integration =
+      spec.integration.solver === 'dopri5' ? { ...spec.integration, depth: v.depth } : { ...spec.integration, depth: v.depth, stepSize: v.depth }
     return { ...spec, flow: { ...f, t: v.depth, training }, integration }
   }
   return { ...spec }

@@ -6,7 +6,12 @@ import { BUILTIN_DATASET_DIMENSION, distributionDimension, resolveDistribution, 
 const STAGES = { euler: 1, heun: 2, rk4: 4, dopri5: 6 } as const
 /** classes of the built-in datasets (electron/engine/sampling/builtin-datasets.ts) */
 const CLASSES: Record<keyof typeof BUILTIN_DATASET_DIMENSION, number> = {
-  moons: 2, circles: 2, spirals: 2, 'helix-pair': 2, 's-curve': 3, 'gaussian-blobs': 3
+  moons: 2,
+  circles: 2,
+  spirals: 2,
+  'helix-pair': 2,
+  's-curve': 3,
+  'gaussian-blobs': 3
 }
 
 export interface TrainCost {

@@ -54,8 +54,7 @@ export interface TrainDraftValues {
   trainingSamples: number | null
 }
 
-export const isDaeTask = (task: TrainTask): task is 'trained-dae' | 'trained-composed-dae' =>
-  task === 'trained-dae' || task === 'trained-composed-dae'
+export const isDaeTask = (task: TrainTask): task is 'trained-dae' | 'trained-composed-dae' => task === 'trained-dae' || task === 'trained-composed-dae'
 
 /** The run name used when the user leaves the name empty. */
 export function autoTrainName(v: Pick<TrainDraftValues, 'task' | 'dataset' | 'distribution' | 'dataSource' | 'datasetId'>): string {
@@ -109,7 +108,7 @@ export function buildTrainSpec(v: TrainDraftValues, version: number): Record<str
   flow.model = modelOf(v)
   flow.training = trainingOf(v)
   // classification transports the dataset itself; the spec still names a distribution of its dimension
-  const distribution = v.task === 'classify' ? DIMENSION_PRESET[classifyDimension(v)] ?? 'paper-44' : v.distribution
+  const distribution = v.task === 'classify' ? (DIMENSION_PRESET[classifyDimension(v)] ?? 'paper-44') : v.distribution
   // a DAE's depth is its noise t, and its layers are maps: the evaluation solver does not enter
   const integration = dae
     ? { solver: 'euler', depth: v.noise, stepSize: v.noise, samples: v.samples }

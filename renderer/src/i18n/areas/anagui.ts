@@ -36,7 +36,8 @@ export default {
           energy: 'Energy distance between the reference and the new data at this layer (U-statistic; 0 for equal distributions).',
           mmd: 'Squared maximum mean discrepancy with a Gaussian kernel (unbiased; can be slightly negative for equal distributions).',
           ratio: 'The energy distance here over the input layer’s: above 1 the layers enlarge the shift, below 1 they absorb it.',
-          coefficient: 'The energy distance over twice the mean distance between the two clouds, from 0 to 1: scale-free, so a layer that only rescales the data leaves it unchanged. Where the shift grows or is absorbed is read from it.',
+          coefficient:
+            'The energy distance over twice the mean distance between the two clouds, from 0 to 1: scale-free, so a layer that only rescales the data leaves it unchanged. Where the shift grows or is absorbed is read from it.',
           knn: 'Median distance of new points to their k-th nearest reference point, over the reference points’ own median.'
         },
         farthest: 'New samples farthest from the reference at layer {i} ({name})',
@@ -61,7 +62,8 @@ export default {
       },
       wizard: {
         compareOn: 'Compare with other data',
-        compareHint: 'Run the model on new data too (a new production line, a new month) and measure, layer by layer, how far it lies from the data above: where the shift grows and where it is absorbed.',
+        compareHint:
+          'Run the model on new data too (a new production line, a new month) and measure, layer by layer, how far it lies from the data above: where the shift grows and where it is absorbed.',
         source: 'New data'
       },
       cmp: {
@@ -123,7 +125,8 @@ export default {
           energy: 'この層での基準データと新しいデータのエネルギー距離です (U 統計量。分布が等しければ 0)。',
           mmd: 'ガウスカーネルによる最大平均不一致の二乗です (不偏推定。分布が等しいとわずかに負になることがあります)。',
           ratio: 'この層のエネルギー距離を入力層のもので割った値です。1 を超えれば層がシフトを拡大し、1 未満なら吸収しています。',
-          coefficient: 'エネルギー距離を 2 つの点群間の平均距離の 2 倍で割った 0 から 1 の値です。尺度によらないため、データを拡大縮小するだけの層では変わりません。シフトが大きくなる層・吸収される層はこの値で判定します。',
+          coefficient:
+            'エネルギー距離を 2 つの点群間の平均距離の 2 倍で割った 0 から 1 の値です。尺度によらないため、データを拡大縮小するだけの層では変わりません。シフトが大きくなる層・吸収される層はこの値で判定します。',
           knn: '新しい点から k 番目に近い基準点までの距離の中央値を、基準点どうしの中央値で割った値です。'
         },
         farthest: '層 {i} ({name}) で基準データから最も遠い新しいサンプル',
@@ -148,7 +151,8 @@ export default {
       },
       wizard: {
         compareOn: '別のデータと比較する',
-        compareHint: 'モデルを新しいデータ (新しい製造ライン、新しい月のデータなど) にも通し、上のデータからどれだけ離れているかを層ごとに測ります。シフトが大きくなる層と吸収される層がわかります。',
+        compareHint:
+          'モデルを新しいデータ (新しい製造ライン、新しい月のデータなど) にも通し、上のデータからどれだけ離れているかを層ごとに測ります。シフトが大きくなる層と吸収される層がわかります。',
         source: '新しいデータ'
       },
       cmp: {

@@ -97,7 +97,14 @@ const en = {
     seedHint: 'Drives every subsample and random projection: same seed, same numbers.',
     name: 'Name'
   },
-  cost: { title: 'What will be sent', files: 'Files', size: 'Total size', points: 'Points', unknown: 'read by the engine', fix: 'Fix the problems above to run.' },
+  cost: {
+    title: 'What will be sent',
+    files: 'Files',
+    size: 'Total size',
+    points: 'Points',
+    unknown: 'read by the engine',
+    fix: 'Fix the problems above to run.'
+  },
   job: {
     running: 'Analyzing… {pct}',
     cancel: 'Cancel',
@@ -132,7 +139,8 @@ const en = {
     merging: 'The share of point pairs that were distinct at the input but sit on top of each other here: lost information a flow could never lose.',
     update: 'The mean distance each point moves in this layer (equal widths only).',
     w2FromPrevious: 'The sliced Wasserstein-2 distance from the previous layer: how far the layer transports the whole distribution.',
-    velocity: 'Mean |x_l - x_(l-1)| / h over the points: the velocity a residual stretch implies when read as an Euler broken line on [0, 1] with step h = 1 / (its updates).',
+    velocity:
+      'Mean |x_l - x_(l-1)| / h over the points: the velocity a residual stretch implies when read as an Euler broken line on [0, 1] with step h = 1 / (its updates).',
     motionRatio: 'This update divided by the median of the other updates of its residual stretch: above 1, the layer moves the data more than its neighbours.'
   },
   nullReason: {
@@ -155,7 +163,8 @@ const en = {
     neighbours: "{layer} keeps only {value} of each point's {k} nearest neighbours (threshold {threshold}).",
     other: '{layer}: {message}',
     remedy: {
-      merging: 'A flow cannot merge points; merging loses information for good. Regularize the kinetic energy, use an invertible (residual) block, or widen the layer.',
+      merging:
+        'A flow cannot merge points; merging loses information for good. Regularize the kinetic energy, use an invertible (residual) block, or widen the layer.',
       motion: 'One block does the work of several: use a smaller step or more layers, or regularize the kinetic energy so the motion spreads over depth.',
       neighbours: 'The layer scrambles neighbourhoods: widen the layer, or regularize it towards a smooth (small-step) map.'
     },
@@ -212,8 +221,7 @@ const en = {
 
 const ja: typeof en = {
   title: '既存モデルを解析',
-  templateDescription:
-    'TF.js モデルや任意のフレームワークの活性化ダンプを読み込み、どの層でデータが潰れ、乱れ、動きすぎているかを層ごとに確かめます。',
+  templateDescription: 'TF.js モデルや任意のフレームワークの活性化ダンプを読み込み、どの層でデータが潰れ、乱れ、動きすぎているかを層ごとに確かめます。',
   analysisTitle: '層ごとの解析',
   stepOf: 'ステップ {i} / {n}: {name}',
   steps: { model: 'モデル', data: 'データ', options: '設定と実行' },
@@ -273,7 +281,12 @@ const ja: typeof en = {
     title: 'モデルに通すデータ',
     dumpsNote: '活性化ダンプにはデータが含まれているため、ここで選ぶものはありません。',
     builtin: { title: '組み込みデータセット', desc: 'シードから生成します。同じシードなら同じ点になります。' },
-    dataset: { title: '取り込み済みデータセット', desc: '以前に取り込んだ CSV や NPY ファイル。', none: '取り込み済みのデータセットはまだありません。', choose: 'データセット' },
+    dataset: {
+      title: '取り込み済みデータセット',
+      desc: '以前に取り込んだ CSV や NPY ファイル。',
+      none: '取り込み済みのデータセットはまだありません。',
+      choose: 'データセット'
+    },
     datasetInfo: '{n} 点、{d} 特徴量',
     importNow: '今すぐデータセットを取り込む',
     which: 'データセット',
@@ -305,7 +318,14 @@ const ja: typeof en = {
     seedHint: 'すべての部分標本とランダム射影を決めます。同じシードなら同じ数値になります。',
     name: '名前'
   },
-  cost: { title: '送信する内容', files: 'ファイル数', size: '合計サイズ', points: '点の数', unknown: 'エンジンが読み取ります', fix: '上の問題を直すと実行できます。' },
+  cost: {
+    title: '送信する内容',
+    files: 'ファイル数',
+    size: '合計サイズ',
+    points: '点の数',
+    unknown: 'エンジンが読み取ります',
+    fix: '上の問題を直すと実行できます。'
+  },
   job: {
     running: '解析中… {pct}',
     cancel: 'キャンセル',
@@ -364,7 +384,8 @@ const ja: typeof en = {
     other: '{layer}: {message}',
     remedy: {
       merging: '流れは点を併合できず、併合で失った情報は戻りません。運動エネルギーを正則化する、可逆な (残差) ブロックを使う、または層を広げてください。',
-      motion: '1 つのブロックが複数分の仕事をしています。ステップを小さくするか層を増やす、または運動エネルギーを正則化して動きを深さ方向に分散させてください。',
+      motion:
+        '1 つのブロックが複数分の仕事をしています。ステップを小さくするか層を増やす、または運動エネルギーを正則化して動きを深さ方向に分散させてください。',
       neighbours: 'この層は近傍を乱しています。層を広げるか、滑らかな (小さなステップの) 写像に近づくよう正則化してください。'
     },
     remedyLabel: '対策:',

@@ -28,8 +28,10 @@ export default {
         speed: 'Sliced W₂ between this depth sample and the previous one, divided by the depth step.',
         kineticEnergy: 'Mean squared particle velocity integrated over depth: the transport effort spent so far.',
         pathLength: 'Average distance each particle has travelled along its trajectory so far.',
-        mergedFraction: 'Share of sampled point pairs that were apart at the input and are now closer than the merging threshold; a true flow cannot merge points.',
-        separability: 'Between-class over within-class variance, tr(S_b)/tr(S_w), of the particle labels (classes, or mixture components for sampled data): higher means better separated.',
+        mergedFraction:
+          'Share of sampled point pairs that were apart at the input and are now closer than the merging threshold; a true flow cannot merge points.',
+        separability:
+          'Between-class over within-class variance, tr(S_b)/tr(S_w), of the particle labels (classes, or mixture components for sampled data): higher means better separated.',
         sigma: 'Square roots of the covariance eigenvalues of the particles (the paper’s σ₁, σ₂ coordinates), solid.',
         gradientFlow: 'The same coordinates under the W₂ gradient flow of entropy from the same start, σᵢ² − 2t (dashed).'
       },

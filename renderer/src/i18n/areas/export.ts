@@ -43,7 +43,16 @@ export default {
       depthAxis: 'depth t',
       entropy: 'Entropy (nats)',
       w2: 'Sliced W2 to the input',
-      rows: { flow: 'flow', particles: 'particles', depth: 'depth', entropyStart: 'entropy at start', entropyEnd: 'entropy at end', w2End: 'W2 to input at end', nfe: 'field evaluations', backend: 'backend' }
+      rows: {
+        flow: 'flow',
+        particles: 'particles',
+        depth: 'depth',
+        entropyStart: 'entropy at start',
+        entropyEnd: 'entropy at end',
+        w2End: 'W2 to input at end',
+        nfe: 'field evaluations',
+        backend: 'backend'
+      }
     },
     report: {
       title: 'Run report',
@@ -125,7 +134,16 @@ export default {
       depthAxis: '深さ t',
       entropy: 'エントロピー(nat)',
       w2: '入力へのスライス W2',
-      rows: { flow: '流れ', particles: '粒子数', depth: '深さ', entropyStart: '開始時のエントロピー', entropyEnd: '終了時のエントロピー', w2End: '終了時の入力への W2', nfe: '場の評価回数', backend: 'バックエンド' }
+      rows: {
+        flow: '流れ',
+        particles: '粒子数',
+        depth: '深さ',
+        entropyStart: '開始時のエントロピー',
+        entropyEnd: '終了時のエントロピー',
+        w2End: '終了時の入力への W2',
+        nfe: '場の評価回数',
+        backend: 'バックエンド'
+      }
     },
     report: {
       title: '実行レポート',

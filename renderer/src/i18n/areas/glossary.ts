@@ -10,7 +10,7 @@ const glossary = {
         // layer-analysis flags and domain shift (anagui): what each flag means, shown from the flag itself
         flagMerging: {
           name: 'merging flag',
-          text: 'Points that were apart at the input sit on top of each other at this layer, so no later layer can tell them apart again. Across classes it is lost information; within one class, or at a classifier\'s output, it can be the point.'
+          text: "Points that were apart at the input sit on top of each other at this layer, so no later layer can tell them apart again. Across classes it is lost information; within one class, or at a classifier's output, it can be the point."
         },
         flagMotion: {
           name: 'motion flag',
@@ -18,7 +18,7 @@ const glossary = {
         },
         flagNeighbours: {
           name: 'neighbours flag',
-          text: 'Few of each point\'s nearest neighbours at the input are still its neighbours here: the layer scrambles the local structure of the data rather than moving it as a whole.'
+          text: "Few of each point's nearest neighbours at the input are still its neighbours here: the layer scrambles the local structure of the data rather than moving it as a whole."
         },
         flagShift: {
           name: 'shift flag',
@@ -26,7 +26,7 @@ const glossary = {
         },
         domainShift: {
           name: 'domain shift',
-          text: 'How far the new data\'s representation lies from the reference data\'s at each layer (energy distance, MMD, sliced W2). A ratio above 1 to the input means the layers enlarge the shift; below 1, they absorb it.'
+          text: "How far the new data's representation lies from the reference data's at each layer (energy distance, MMD, sliced W2). A ratio above 1 to the input means the layers enlarge the shift; below 1, they absorb it."
         },
         flow: {
           name: 'flow',

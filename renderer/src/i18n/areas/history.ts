@@ -69,7 +69,15 @@ export default {
       noMatch: '検索条件に合う実行結果はありません。',
       trashEmpty: 'ごみ箱は空です。',
       refresh: '再読み込み',
-      columns: { name: '名前', template: 'テンプレート', status: '状態', date: '日時', backend: 'バックエンド', entropy: 'エントロピー (開始 → 終了)', actions: '操作' },
+      columns: {
+        name: '名前',
+        template: 'テンプレート',
+        status: '状態',
+        date: '日時',
+        backend: 'バックエンド',
+        entropy: 'エントロピー (開始 → 終了)',
+        actions: '操作'
+      },
       status: {
         complete: '完了',
         unreadable: '読み込めません',

@@ -56,7 +56,13 @@ export default {
       saveFailed: '設定を保存できませんでした: {message}',
       loadFailed: '保存された設定を読み込めませんでした: {message}',
       pendingRestart: '新しい{names}を使うには Nagare を再起動してください。',
-      fields: { language: '言語', backend: '計算バックエンド', workspace: 'ワークスペースのフォルダ', defaultSolver: '既定のソルバー', threads: '計算スレッド数' },
+      fields: {
+        language: '言語',
+        backend: '計算バックエンド',
+        workspace: 'ワークスペースのフォルダ',
+        defaultSolver: '既定のソルバー',
+        threads: '計算スレッド数'
+      },
       diagnostics: '診断情報',
       diagnosticsHint: 'バージョン、バックエンド、直近のエラー (データの値は含みません) をサポート依頼に貼り付けられます。',
       copyDiagnostics: '診断情報をコピー',

@@ -10,8 +10,14 @@ export default {
         'An ordinary network is an Euler broken line of a continuous flow. This study runs the same particles through coarser and finer versions of one flow and measures how far each ends from the continuous limit.',
       choose: 'Study',
       presets: {
-        deeper: { title: 'Deeper converges faster (the paper)', desc: 'N(0, 1), total noise 0.25: composed DAEs with L = 1 … 64 layers against the continuous DAE.' },
-        'paper44-steps': { title: 'Euler step size on (44)', desc: 'The continuous DAE on the elongated Gaussian (44) to depth 0.4, with 5 … 80 Euler steps against dopri5.' },
+        deeper: {
+          title: 'Deeper converges faster (the paper)',
+          desc: 'N(0, 1), total noise 0.25: composed DAEs with L = 1 … 64 layers against the continuous DAE.'
+        },
+        'paper44-steps': {
+          title: 'Euler step size on (44)',
+          desc: 'The continuous DAE on the elongated Gaussian (44) to depth 0.4, with 5 … 80 Euler steps against dopri5.'
+        },
         'paper45-layers': { title: 'Layers on two Gaussians (45)', desc: 'Composed DAEs with L = 1 … 32 on (45) against the continuous DAE.' }
       },
       custom: 'Advanced: sweep your own values',
@@ -60,7 +66,10 @@ export default {
       choose: '検討の種類',
       presets: {
         deeper: { title: '深いほど速く収束する(論文)', desc: 'N(0, 1)、総ノイズ 0.25:L = 1 … 64 層の合成 DAE と連続 DAE を比べます。' },
-        'paper44-steps': { title: '(44) でのオイラーのステップ幅', desc: '細長いガウス分布 (44) で深さ 0.4 まで、5 … 80 ステップのオイラー法を dopri5 と比べます。' },
+        'paper44-steps': {
+          title: '(44) でのオイラーのステップ幅',
+          desc: '細長いガウス分布 (44) で深さ 0.4 まで、5 … 80 ステップのオイラー法を dopri5 と比べます。'
+        },
         'paper45-layers': { title: '二つのガウス分布 (45) での層数', desc: '(45) で L = 1 … 32 層の合成 DAE と連続 DAE を比べます。' }
       },
       custom: '詳細設定:値を自分で指定する',

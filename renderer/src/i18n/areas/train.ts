@@ -15,7 +15,10 @@ export default {
       presets: {
         legend: 'Start from',
         fast: { title: 'Fast preview', desc: 'A small network, a few epochs and coarse steps: a first look in seconds.' },
-        accurate: { title: 'Accurate', desc: 'A wider network, many epochs with early stopping, fine steps and an adaptive solver: a careful run that takes minutes.' },
+        accurate: {
+          title: 'Accurate',
+          desc: 'A wider network, many epochs with early stopping, fine steps and an adaptive solver: a careful run that takes minutes.'
+        },
         custom: 'Your own settings (from a loaded spec)'
       },
       task: {
@@ -49,7 +52,7 @@ export default {
         noise: 'Noise t',
         noiseHint: 'The noise variance of the denoising autoencoder; it is also the depth of the flow.',
         daeLayers: 'Layers L',
-        daeLayersHint: 'Each layer is a DAE trained on the previous layer\'s output, with noise t / L.'
+        daeLayersHint: "Each layer is a DAE trained on the previous layer's output, with noise t / L."
       },
       field: {
         legend: 'The network v(x, t) that moves the points',
@@ -73,7 +76,7 @@ export default {
         evalStepSize: 'Step size to evaluate',
         samples: 'Recorded depths',
         samplesHint: 'Positions kept for the 3-D view, evenly spaced from 0 to T.',
-        daeNote: 'A DAE\'s depth is its noise t = {t}, reached in {layers}.',
+        daeNote: "A DAE's depth is its noise t = {t}, reached in {layers}.",
         daeLayers: '{n} layer | {n} layers'
       },
       reg: {
@@ -95,7 +98,8 @@ export default {
         optimizers: { adam: 'Adam', sgd: 'SGD' },
         gradient: 'Gradient',
         gradients: { backprop: 'Backprop through the solver', adjoint: 'Adjoint method' },
-        gradientHint: 'The adjoint method integrates the gradient backwards instead of storing every step: memory no longer grows with depth, at the cost of evaluating the field again on the way back.',
+        gradientHint:
+          'The adjoint method integrates the gradient backwards instead of storing every step: memory no longer grows with depth, at the cost of evaluating the field again on the way back.',
         seed: 'Seed',
         seedHint: 'The same seed on the same backend gives the same curve and the same weights.',
         earlyStopping: 'Stop early when the held-out loss stops improving',
@@ -275,7 +279,8 @@ export default {
         optimizers: { adam: 'Adam', sgd: 'SGD' },
         gradient: '勾配の計算',
         gradients: { backprop: 'ソルバーを通した誤差逆伝播', adjoint: '随伴法' },
-        gradientHint: '随伴法は各ステップを保存せず、勾配を逆向きに積分します。メモリは深さに比例して増えなくなりますが、戻る途中で場をもう一度評価する分だけ計算が増えます。',
+        gradientHint:
+          '随伴法は各ステップを保存せず、勾配を逆向きに積分します。メモリは深さに比例して増えなくなりますが、戻る途中で場をもう一度評価する分だけ計算が増えます。',
         seed: 'シード',
         seedHint: '同じバックエンドで同じシードなら、同じ学習曲線と同じ重みになります。',
         earlyStopping: '取り分けたデータの損失が改善しなくなったら早めに止める',

@@ -18,15 +18,18 @@ const en = {
     epochTime: 'time',
     curves: 'Loss and accuracy per epoch',
     finishedCurves: 'Loss and accuracy of the {n} epochs',
-    cancelledKept: 'Training was cancelled after {at}. That epoch\'s checkpoint is kept in the workspace: training the same settings again resumes from it (a different name is fine; any other change starts over).',
+    cancelledKept:
+      "Training was cancelled after {at}. That epoch's checkpoint is kept in the workspace: training the same settings again resumes from it (a different name is fine; any other change starts over).",
     cancelledNothing: 'Training was cancelled before its first epoch ended: nothing was kept, and the same settings start over.'
   },
   rerun: {
     evalStep: 'Evaluation step h',
-    lowAccuracy: 'Held-out accuracy {accuracy} is below {threshold}. Train longer first. If one class lies inside another, a flow in {d} dimensions cannot pull it out (a flow bends space but never tears it); an extra dimension (ANODE) gives it room.',
+    lowAccuracy:
+      'Held-out accuracy {accuracy} is below {threshold}. Train longer first. If one class lies inside another, a flow in {d} dimensions cannot pull it out (a flow bends space but never tears it); an extra dimension (ANODE) gives it room.',
     longerAction: 'Re-train with {n} epochs',
     lowAccuracyAction: 'Re-train with 1 extra dimension',
-    lowAccuracyFull: 'Held-out accuracy {accuracy} is below {threshold}. Train longer, or try a wider field or a greater depth T; the state already has 3 coordinates, so no dimension can be added.'
+    lowAccuracyFull:
+      'Held-out accuracy {accuracy} is below {threshold}. Train longer, or try a wider field or a greater depth T; the state already has 3 coordinates, so no dimension can be added.'
   },
   report: {
     heading: 'Training',
@@ -92,15 +95,18 @@ const ja: typeof en = {
     epochTime: '時間',
     curves: 'エポックごとの損失と正解率',
     finishedCurves: '{n} エポックの損失と正解率',
-    cancelledKept: '{at} のあとで学習をキャンセルしました。そのエポックのチェックポイントはワークスペースに残してあり、同じ設定で学習し直すとそこから再開します（名前は変えてもかまいません。ほかを変えると最初からです）。',
+    cancelledKept:
+      '{at} のあとで学習をキャンセルしました。そのエポックのチェックポイントはワークスペースに残してあり、同じ設定で学習し直すとそこから再開します（名前は変えてもかまいません。ほかを変えると最初からです）。',
     cancelledNothing: '最初のエポックが終わる前に学習をキャンセルしました。何も残っていないので、同じ設定でも最初からやり直します。'
   },
   rerun: {
     evalStep: '評価のステップ幅 h',
-    lowAccuracy: '取り分けたデータの正解率 {accuracy} は {threshold} を下回っています。まず長く学習してください。一方のクラスが他方の内側にあるときは、{d} 次元の流れではそれを外へ出せません（流れは空間を曲げても裂きはしません）。追加の次元（ANODE）を加えると、その余地ができます。',
+    lowAccuracy:
+      '取り分けたデータの正解率 {accuracy} は {threshold} を下回っています。まず長く学習してください。一方のクラスが他方の内側にあるときは、{d} 次元の流れではそれを外へ出せません（流れは空間を曲げても裂きはしません）。追加の次元（ANODE）を加えると、その余地ができます。',
     lowAccuracyAction: '追加の次元を 1 つ加えて学習し直す',
     longerAction: '{n} エポックで学習し直す',
-    lowAccuracyFull: '取り分けたデータの正解率 {accuracy} は {threshold} を下回っています。長く学習する、場を広くする、深さ T を大きくする、を試してください。状態はすでに 3 座標なので次元は加えられません。'
+    lowAccuracyFull:
+      '取り分けたデータの正解率 {accuracy} は {threshold} を下回っています。長く学習する、場を広くする、深さ T を大きくする、を試してください。状態はすでに 3 座標なので次元は加えられません。'
   },
   report: {
     heading: '学習',

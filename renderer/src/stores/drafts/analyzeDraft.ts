@@ -2,7 +2,16 @@
 // screen) loses nothing; the problems of each step, computed as the user types; the cost line.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { baseName, checkDumpFiles, checkModelFiles, dumpFilesOf, npyRows, readModelJson, type ModelJsonInfo, type SourceKind } from '../../components/analyze/files'
+import {
+  baseName,
+  checkDumpFiles,
+  checkModelFiles,
+  dumpFilesOf,
+  npyRows,
+  readModelJson,
+  type ModelJsonInfo,
+  type SourceKind
+} from '../../components/analyze/files'
 import { BUILTIN_SHAPE, checkData, checkOptions, describeStartRequest, uploadList, type DataDraft, type StartRequest } from '../../components/analyze/request'
 import { asBuiltin } from '../../components/analyze/requestJson'
 import type { DatasetInfo } from '@shared/dataset'
@@ -98,7 +107,11 @@ export const useAnalyzeDraftStore = defineStore('analyzeDraft', () => {
   const files = computed(() => (source.value === 'tfjs-model' ? modelFiles.value : source.value === 'onnx' ? onnxFiles.value : dumpFiles.value))
   /** the image options or file name of data picked as files, for the request */
   const staged = computed(() =>
-    data.value.kind === 'images' ? { token: '', label: inputs.imageRoot || 'images', image: inputs.imageOptions } : data.value.kind === 'array' ? { token: '', label: inputs.arrayFile?.name ?? '' } : undefined
+    data.value.kind === 'images'
+      ? { token: '', label: inputs.imageRoot || 'images', image: inputs.imageOptions }
+      : data.value.kind === 'array'
+        ? { token: '', label: inputs.arrayFile?.name ?? '' }
+        : undefined
   )
   const modelProblems = computed(() => {
     if (source.value === 'onnx') return inputs.modelProblems
@@ -109,10 +122,18 @@ export const useAnalyzeDraftStore = defineStore('analyzeDraft', () => {
   })
   /** something was chosen for the current source, so its problems are worth showing */
   const touched = computed(() =>
-    source.value === 'tfjs-model' ? modelFiles.value.length > 0 : source.value === 'onnx' ? inputs.onnxFile !== null : dumpFiles.value.length > 0 || skipped.value > 0 || labels.value !== null
+    source.value === 'tfjs-model'
+      ? modelFiles.value.length > 0
+      : source.value === 'onnx'
+        ? inputs.onnxFile !== null
+        : dumpFiles.value.length > 0 || skipped.value > 0 || labels.value !== null
   )
   /** model.json chosen but not read yet: the step cannot be judged */
-  const reading = computed(() => (source.value === 'onnx' ? inputs.inspecting : source.value === 'tfjs-model' && modelFiles.value.some((f) => /\.json$/i.test(f.name)) && modelInfo.value === null))
+  const reading = computed(() =>
+    source.value === 'onnx'
+      ? inputs.inspecting
+      : source.value === 'tfjs-model' && modelFiles.value.some((f) => /\.json$/i.test(f.name)) && modelInfo.value === null
+  )
   const dataProblems = computed(() => {
     if (source.value === 'dumps') return []
     const d = data.value
@@ -132,13 +153,32 @@ export const useAnalyzeDraftStore = defineStore('analyzeDraft', () => {
     const sent = uploadList(source.value, files.value, source.value === 'dumps' ? labels.value : null)
     const d = data.value.kind
     const points =
-      source.value === 'dumps' ? dumpRows.value : d === 'builtin' ? data.value.n : d === 'images' ? inputs.images.length : d === 'array' ? (inputs.arrayShape?.[0] ?? null) : (chosenDataset.value?.n ?? null)
+      source.value === 'dumps'
+        ? dumpRows.value
+        : d === 'builtin'
+          ? data.value.n
+          : d === 'images'
+            ? inputs.images.length
+            : d === 'array'
+              ? (inputs.arrayShape?.[0] ?? null)
+              : (chosenDataset.value?.n ?? null)
     return { files: sent.length, bytes: sent.reduce((s, f) => s + f.file.size, 0), points }
   })
 
   /** the layers.start request Run would send, file contents left empty (the JSON view) */
   const requestPreview = computed(() =>
-    describeStartRequest({ name: name.value, source: source.value, files: files.value, labels: labels.value, data: data.value, k: k.value, seed: seed.value, compare: compare.value, onnxLayers: inputs.selected, ...(staged.value ? { staged: staged.value } : {}) })
+    describeStartRequest({
+      name: name.value,
+      source: source.value,
+      files: files.value,
+      labels: labels.value,
+      data: data.value,
+      k: k.value,
+      seed: seed.value,
+      compare: compare.value,
+      onnxLayers: inputs.selected,
+      ...(staged.value ? { staged: staged.value } : {})
+    })
   )
 
   /** Take a loaded request's choices (parsed by parseRequestJson); its files must be picked again. */
@@ -150,7 +190,11 @@ export const useAnalyzeDraftStore = defineStore('analyzeDraft', () => {
     if (d?.kind === 'builtin') data.value = { ...data.value, kind: 'builtin', builtin: asBuiltin(d.name), n: d.n, seed: d.seed ?? null }
     else if (d?.kind === 'dataset') data.value = { ...data.value, kind: 'dataset', datasetId: d.id }
     const c = req.compareData
-    compare.value = !c ? null : c.kind === 'builtin' ? { ...data.value, kind: 'builtin', builtin: asBuiltin(c.name), n: c.n, seed: c.seed ?? null } : { ...data.value, kind: 'dataset', datasetId: c.id }
+    compare.value = !c
+      ? null
+      : c.kind === 'builtin'
+        ? { ...data.value, kind: 'builtin', builtin: asBuiltin(c.name), n: c.n, seed: c.seed ?? null }
+        : { ...data.value, kind: 'dataset', datasetId: c.id }
     setK(req.k ?? null)
     seed.value = req.seed ?? null
     expectedFiles.value = req.files.map((f) => f.name)
@@ -170,9 +214,42 @@ export const useAnalyzeDraftStore = defineStore('analyzeDraft', () => {
   }
 
   return {
-    source, modelFiles, modelInfo, dumpFiles, skipped, labels, dumpRows, data, datasets, preset, k, seed, name,
-    compare, compareProblems,
-    files, staged, modelProblems, touched, reading, dataProblems, optionProblems, valid, chosenDataset, cost, expectedFiles, requestPreview,
-    setModelFiles, setDumpFiles, setLabels, setPreset, setK, setName, suggestName, reset, applyRequest, baseName
+    source,
+    modelFiles,
+    modelInfo,
+    dumpFiles,
+    skipped,
+    labels,
+    dumpRows,
+    data,
+    datasets,
+    preset,
+    k,
+    seed,
+    name,
+    compare,
+    compareProblems,
+    files,
+    staged,
+    modelProblems,
+    touched,
+    reading,
+    dataProblems,
+    optionProblems,
+    valid,
+    chosenDataset,
+    cost,
+    expectedFiles,
+    requestPreview,
+    setModelFiles,
+    setDumpFiles,
+    setLabels,
+    setPreset,
+    setK,
+    setName,
+    suggestName,
+    reset,
+    applyRequest,
+    baseName
   }
 })

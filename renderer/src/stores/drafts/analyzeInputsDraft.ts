@@ -31,7 +31,16 @@ export const useAnalyzeInputsDraftStore = defineStore('analyzeInputs', () => {
   const imageClasses = ref<string[]>([])
   const imagesSkipped = ref(0)
   const firstSize = ref<{ height: number; width: number } | null>(null)
-  const options = ref({ resize: false, height: 64 as number | null, width: 64 as number | null, channels: IMAGE_DEFAULTS.channels, scale: IMAGE_DEFAULTS.scale, layout: IMAGE_DEFAULTS.layout, mean: '', std: '' })
+  const options = ref({
+    resize: false,
+    height: 64 as number | null,
+    width: 64 as number | null,
+    channels: IMAGE_DEFAULTS.channels,
+    scale: IMAGE_DEFAULTS.scale,
+    layout: IMAGE_DEFAULTS.layout,
+    mean: '',
+    std: ''
+  })
 
   const arrayFile = shallowRef<File | null>(null)
   const arrayShape = ref<number[] | null>(null)
@@ -172,7 +181,8 @@ export const useAnalyzeInputsDraftStore = defineStore('analyzeInputs', () => {
 
   /** Send the picked files with inputs.stage, in calls within the message cap; the token for layers.start. */
   async function stage(kind: InputKind, maxBytes: number): Promise<{ token: string; label: string } | { error: Message }> {
-    const list = kind === 'array' && arrayFile.value ? [{ path: arrayFile.value.name, file: arrayFile.value }] : images.value.map((i) => ({ path: i.path, file: i.file }))
+    const list =
+      kind === 'array' && arrayFile.value ? [{ path: arrayFile.value.name, file: arrayFile.value }] : images.value.map((i) => ({ path: i.path, file: i.file }))
     let token: string | undefined
     for (let at = 0; at < list.length; ) {
       const batch: { name: string; content: string }[] = []
@@ -190,8 +200,29 @@ export const useAnalyzeInputsDraftStore = defineStore('analyzeInputs', () => {
   }
 
   return {
-    onnxFile, inspection, inspecting, inspectError, selected, images, imageRoot, imageClasses, imagesSkipped, firstSize, options,
-    arrayFile, arrayShape, imageOptions, modelShape, modelProblems,
-    setOnnxFile, setLayers, resetLayers, setImageFolder, setArrayFile, dataProblems, dataShapeOf, stage
+    onnxFile,
+    inspection,
+    inspecting,
+    inspectError,
+    selected,
+    images,
+    imageRoot,
+    imageClasses,
+    imagesSkipped,
+    firstSize,
+    options,
+    arrayFile,
+    arrayShape,
+    imageOptions,
+    modelShape,
+    modelProblems,
+    setOnnxFile,
+    setLayers,
+    resetLayers,
+    setImageFolder,
+    setArrayFile,
+    dataProblems,
+    dataShapeOf,
+    stage
   }
 })

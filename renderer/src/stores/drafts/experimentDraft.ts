@@ -49,11 +49,11 @@ export function buildSpec(v: DraftValues, version: number, defaultName?: string)
       : v.distMode === 'dataset'
         ? { kind: 'dataset', id: v.datasetId, columns: v.datasetColumns }
         : {
-          kind: 'gmm',
-          weights: v.components.map((c) => c.weight),
-          means: v.components.map((c) => c.mean),
-          covariances: v.components.map((c) => c.covariance)
-        }
+            kind: 'gmm',
+            weights: v.components.map((c) => c.weight),
+            means: v.components.map((c) => c.mean),
+            covariances: v.components.map((c) => c.covariance)
+          }
   // trained DAEs learn the map the closed forms give, with noise t = the depth (default network and training)
   const flow =
     v.flowKind === 'composed-dae'

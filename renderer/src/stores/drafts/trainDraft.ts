@@ -6,7 +6,17 @@ import { computed, reactive, ref } from 'vue'
 import { isTrainedKind, parseSpec, type ExperimentSpec, type FieldError, type SpecResult, type TrainedFlowSpec } from '@shared/experiment'
 import type { PresetName } from '@shared/presets'
 import { SPEC_VERSION } from '@shared/limits'
-import { buildTrainSpec, presetValues, stepOfField, taskDefaults, TRAIN_STEPS, type TrainDraftValues, type TrainPreset, type TrainStepKey, type TrainTask } from '@/components/train/trainSpec'
+import {
+  buildTrainSpec,
+  presetValues,
+  stepOfField,
+  taskDefaults,
+  TRAIN_STEPS,
+  type TrainDraftValues,
+  type TrainPreset,
+  type TrainStepKey,
+  type TrainTask
+} from '@/components/train/trainSpec'
 import { estimateTrainCost, type TrainCost } from '@/components/train/trainCost'
 
 export function initialTrainValues(): TrainDraftValues {
@@ -166,5 +176,21 @@ export const useTrainDraftStore = defineStore('trainDraft', () => {
     preset.value = 'fast'
   }
 
-  return { values, preset, specInput, validation, errors, valid, cost, errorsAt, errorsOfStep, applyPreset, setTask, loadSpecText, useDataset, reset, steps: TRAIN_STEPS }
+  return {
+    values,
+    preset,
+    specInput,
+    validation,
+    errors,
+    valid,
+    cost,
+    errorsAt,
+    errorsOfStep,
+    applyPreset,
+    setTask,
+    loadSpecText,
+    useDataset,
+    reset,
+    steps: TRAIN_STEPS
+  }
 })

@@ -54,13 +54,27 @@ const parsed = (v: unknown): ExperimentSpec => {
 
 // 240 points, 20% held out: 192 training rows in 3 batches of 64 per epoch
 const moons = {
-  version: 1, name: 'moons resume', seed: 11,
+  version: 1,
+  name: 'moons resume',
+  seed: 11,
   distribution: { kind: 'preset', name: 'paper-44' },
   particles: { kind: 'sample', count: 240 },
   flow: {
-    kind: 'neural-ode', task: 'classify', data: { kind: 'builtin', name: 'moons' },
+    kind: 'neural-ode',
+    task: 'classify',
+    data: { kind: 'builtin', name: 'moons' },
     model: { width: 8, hiddenLayers: 2, augment: 1 },
-    training: { epochs: 6, batchSize: 64, learningRate: 0.02, solver: 'rk4', depth: 1, stepSize: 0.25, kinetic: 0.01, jacobian: 0.01, earlyStopping: { patience: 50 } }
+    training: {
+      epochs: 6,
+      batchSize: 64,
+      learningRate: 0.02,
+      solver: 'rk4',
+      depth: 1,
+      stepSize: 0.25,
+      kinetic: 0.01,
+      jacobian: 0.01,
+      earlyStopping: { patience: 50 }
+    }
   },
   integration: { solver: 'rk4', depth: 1, stepSize: 0.25, samples: 3 }
 }
@@ -142,10 +156,18 @@ describe('damaged checkpoints', () => {
 describe('staged training: composed DAE layers and learned continuous DAE stages', () => {
   it('composed DAE (L = 3, 3 epochs per layer) cancelled in layer 2 resumes there, bit-identical', async () => {
     const spec = {
-      version: 1, name: 'cdae resume', seed: 4,
+      version: 1,
+      name: 'cdae resume',
+      seed: 4,
       distribution: { kind: 'preset', name: 'normal-1d' },
       particles: { kind: 'sample', count: 300 },
-      flow: { kind: 'trained-composed-dae', t: 0.3, layers: 3, model: { width: 8, hiddenLayers: 1 }, training: { epochs: 3, batchSize: 128, samples: 512, weightDecay: 1e-4 } },
+      flow: {
+        kind: 'trained-composed-dae',
+        t: 0.3,
+        layers: 3,
+        model: { width: 8, hiddenLayers: 1 },
+        training: { epochs: 3, batchSize: 128, samples: 512, weightDecay: 1e-4 }
+      },
       integration: { solver: 'euler', depth: 0.3, stepSize: 0.1, samples: 4 }
     }
     // 409 training rows: 4 batches per epoch; layer 1 = calls 2-13, layer 2 epoch 1 = calls 14-17, cancel at 19
@@ -161,10 +183,17 @@ describe('staged training: composed DAE layers and learned continuous DAE stages
 
   it('learned continuous DAE (3 stages, 2 epochs each) cancelled in stage 3 resumes after stage 2, bit-identical', async () => {
     const spec = {
-      version: 1, name: 'transport resume', seed: 8,
+      version: 1,
+      name: 'transport resume',
+      seed: 8,
       distribution: { kind: 'preset', name: 'paper-45' },
       particles: { kind: 'sample', count: 200 },
-      flow: { kind: 'neural-ode', task: 'transport', model: { width: 8, hiddenLayers: 1 }, training: { epochs: 2, batchSize: 256, samples: 256, depth: 0.3, stepSize: 0.1, solver: 'euler' } },
+      flow: {
+        kind: 'neural-ode',
+        task: 'transport',
+        model: { width: 8, hiddenLayers: 1 },
+        training: { epochs: 2, batchSize: 256, samples: 256, depth: 0.3, stepSize: 0.1, solver: 'euler' }
+      },
       integration: { solver: 'euler', depth: 0.3, stepSize: 0.1, samples: 4 }
     }
     // 205 training rows; stage k has k * 205 rows per epoch: 1, 2, 3 batches -> stages 1-2 = calls 2-7, cancel at 9

@@ -15,7 +15,9 @@ beforeAll(async () => {
 
 const spec = (extra: Record<string, unknown> = {}): ExperimentSpec => {
   const r = parseSpec({
-    version: 1, name: 'a', seed: 1,
+    version: 1,
+    name: 'a',
+    seed: 1,
     distribution: { kind: 'preset', name: 'normal-1d' },
     particles: { kind: 'sample', count: 100 },
     flow: { kind: 'trained-dae', t: 0.5 },

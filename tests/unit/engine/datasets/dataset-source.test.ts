@@ -60,7 +60,15 @@ describe('an imported dataset as the empirical DAE data', () => {
     const a = await runExperiment(fromDataset(12), { ctx: ctx(), backend, workspace: ws })
     const points = ROWS.map((r) => [r[0], r[1]])
     const b = await runExperiment(
-      { version: 1, name: 'points', seed: 5, distribution: { kind: 'preset', name: 'paper-44' }, particles: { kind: 'points', points }, flow: empirical, integration },
+      {
+        version: 1,
+        name: 'points',
+        seed: 5,
+        distribution: { kind: 'preset', name: 'paper-44' },
+        particles: { kind: 'points', points },
+        flow: empirical,
+        integration
+      },
       { ctx: ctx(), backend }
     )
     expect(Array.from(a.trajectories)).toEqual(Array.from(b.trajectories))
@@ -95,7 +103,9 @@ describe('an imported dataset as the empirical DAE data', () => {
     expect(fields(fromDataset(12, [0, 1, 2, 0]))).toContain('distribution.columns')
     expect(fields(fromDataset(12, [0, 1], { particles: { kind: 'grid', counts: 3 } }))).toEqual(['particles.kind'])
     expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'continuous-dae' } }))).toEqual(['flow.kind'])
-    expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'trained-dae', t: 0.2 }, integration: { solver: 'euler', depth: 0.2, stepSize: 0.2, samples: 2 } }))).toContain('distribution.kind')
+    expect(
+      fields(fromDataset(12, [0, 1], { flow: { kind: 'trained-dae', t: 0.2 }, integration: { solver: 'euler', depth: 0.2, stepSize: 0.2, samples: 2 } }))
+    ).toContain('distribution.kind')
     // the field errors as the CLI prints them: the field, then the English of its Message
     const refused = async (spec: unknown, workspace?: string): Promise<string[]> => {
       try {
@@ -108,8 +118,12 @@ describe('an imported dataset as the empirical DAE data', () => {
       throw new Error('not refused')
     }
     expect(await refused(fromDataset(13), ws)).toEqual([`particles.count: dataset ${id} has 12 rows, fewer than the 13 particles asked for`])
-    expect(await refused(fromDataset(12, [0, 3]), ws)).toEqual([`distribution.columns: column 3 is outside dataset ${id}, which has 3 feature columns (0 to 2)`])
-    expect((await refused({ ...fromDataset(12), distribution: { kind: 'dataset', id: 'no-such-1', columns: [0] } }, ws))[0]).toMatch(/^distribution\.id: no dataset no-such-1/)
+    expect(await refused(fromDataset(12, [0, 3]), ws)).toEqual([
+      `distribution.columns: column 3 is outside dataset ${id}, which has 3 feature columns (0 to 2)`
+    ])
+    expect((await refused({ ...fromDataset(12), distribution: { kind: 'dataset', id: 'no-such-1', columns: [0] } }, ws))[0]).toMatch(
+      /^distribution\.id: no dataset no-such-1/
+    )
     expect((await refused(fromDataset(12)))[0]).toMatch(/^distribution\.id: imported datasets need a workspace/)
   })
 })

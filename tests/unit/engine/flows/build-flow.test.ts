@@ -44,7 +44,10 @@ describe('buildFlow', () => {
   })
 
   it('the continuous field refuses to evaluate at t >= t*', () => {
-    const spec = specOf({ distribution: { kind: 'gaussian', mean: [0], covariance: [[0.8]] }, integration: { solver: 'rk4', depth: 0.3, stepSize: 0.01, samples: 2 } })
+    const spec = specOf({
+      distribution: { kind: 'gaussian', mean: [0], covariance: [[0.8]] },
+      integration: { solver: 'rk4', depth: 0.3, stepSize: 0.01, samples: 2 }
+    })
     const flow = buildFlow(spec, resolveDistribution(spec.distribution))
     if (flow.type !== 'field') throw new Error('field expected')
     const x = tf.tensor2d([[1]])

@@ -79,7 +79,10 @@ describe('composed DAE on N(0, 1), total noise 0.25', () => {
     const forward = depths.map((t) => mapRows(map, x0, t))
     // ascending depths continue the walk: 40 layers to 0.25, plus one interpolation step at 0.13 (layer 20.8)
     expect(map.evaluations).toBe(41)
-    const backward = [...depths].reverse().map((t) => mapRows(map, x0, t)).reverse()
+    const backward = [...depths]
+      .reverse()
+      .map((t) => mapRows(map, x0, t))
+      .reverse()
     forward.forEach((f, i) => f.forEach((r, k) => expect(r[0]).toBeCloseTo(backward[i][k][0], 6)))
     // a different batch is not confused with the cached one
     const x1 = tf.tensor2d([[1], [1], [1]])
@@ -105,7 +108,11 @@ describe('shallow DAE on N(0, 1) (Fig. 4)', () => {
 describe('composed DAE on mixtures', () => {
   const p47 = resolveDistribution({ kind: 'preset', name: 'paper-47' })
   const spec = (layers: number) =>
-    specOf({ distribution: { kind: 'preset', name: 'paper-47' }, flow: { kind: 'composed-dae', layers }, integration: { solver: 'rk4', depth: 0.45, stepSize: 0.05, samples: 2 } })
+    specOf({
+      distribution: { kind: 'preset', name: 'paper-47' },
+      flow: { kind: 'composed-dae', layers },
+      integration: { solver: 'rk4', depth: 0.45, stepSize: 0.05, samples: 2 }
+    })
 
   it('says it is the component-wise approximation and has no Gaussian covariance', () => {
     const flow = buildFlow(spec(5), p47)
@@ -117,7 +124,12 @@ describe('composed DAE on mixtures', () => {
   it('one layer is exactly the shallow DAE of the mixture', () => {
     const composed = mapOf(buildFlow(spec(1), p47))
     const shallow = mapOf(buildFlow(specOf({ distribution: { kind: 'preset', name: 'paper-47' }, flow: { kind: 'shallow-dae' } }), p47))
-    const x0 = tf.tensor2d([[-2, 1], [0, 0], [0.4, -1.3], [3, 2]])
+    const x0 = tf.tensor2d([
+      [-2, 1],
+      [0, 0],
+      [0.4, -1.3],
+      [3, 2]
+    ])
     const a = mapRows(composed, x0, 0.45)
     const b = mapRows(shallow, x0, 0.45)
     a.forEach((r, i) => r.forEach((v, j) => expect(v).toBeCloseTo(b[i][j], 6)))
@@ -129,7 +141,16 @@ describe('composed DAE on mixtures', () => {
     const twin = resolveDistribution({ kind: 'gmm', weights: [0.3, 0.7], means: [[0.5], [0.5]], covariances: [[[1.2]], [[1.2]]] })
     const single = resolveDistribution({ kind: 'gaussian', mean: [0.5], covariance: [[1.2]] })
     const mk = (d: typeof twin) =>
-      mapOf(buildFlow(specOf({ distribution: { kind: 'gmm', weights: [1], means: [[0]], covariances: [[[1]]] }, flow: { kind: 'composed-dae', layers: 7 }, integration: { solver: 'rk4', depth: 0.6, stepSize: 0.1, samples: 2 } }), d))
+      mapOf(
+        buildFlow(
+          specOf({
+            distribution: { kind: 'gmm', weights: [1], means: [[0]], covariances: [[[1]]] },
+            flow: { kind: 'composed-dae', layers: 7 },
+            integration: { solver: 'rk4', depth: 0.6, stepSize: 0.1, samples: 2 }
+          }),
+          d
+        )
+      )
     const a = mk(twin)
     const b = mk(single)
     const x0 = tf.tensor2d([[-1], [0.5], [2.5]])

@@ -34,8 +34,7 @@ function spectralMatrix(f: (lambda: number) => number): Matrix {
   return [0, 1].map((i) => [0, 1].map((j) => values.reduce((s, l, k) => s + V[i][k] * f(l) * V[j][k], 0)))
 }
 
-const entropy = (c: Matrix): number =>
-  0.5 * Math.log((2 * Math.PI * Math.E) ** c.length * (c.length === 1 ? c[0][0] : c[0][0] * c[1][1] - c[0][1] * c[1][0]))
+const entropy = (c: Matrix): number => 0.5 * Math.log((2 * Math.PI * Math.E) ** c.length * (c.length === 1 ? c[0][0] : c[0][0] * c[1][1] - c[0][1] * c[1][0]))
 
 beforeAll(async () => {
   await initBackend('wasm')

@@ -34,7 +34,10 @@ describe('array input', () => {
   })
 
   it('reads an .npz with inputs in "x" and int32 labels in "y"; a rank-1 array becomes [N, 1]', async () => {
-    const x = encodeNpy(Int32Array.from({ length: 24 }, (_, i) => i), [4, 3, 2])
+    const x = encodeNpy(
+      Int32Array.from({ length: 24 }, (_, i) => i),
+      [4, 3, 2]
+    )
     const y = encodeNpy(Int32Array.from([7, 3, 7, 9]), [4])
     await writeFile(join(dir, 'd.npz'), zipSync({ 'x.npy': x, 'y.npy': y }))
     const a = await readArrayInput(join(dir, 'd.npz'))
@@ -48,7 +51,10 @@ describe('array input', () => {
   })
 
   it('refuses labels of another length, non-finite values and other extensions, naming the file', async () => {
-    await writeFile(join(dir, 'bad.npz'), zipSync({ 'x.npy': encodeNpy(Float32Array.from([1, 2, 3, 4]), [2, 2]), 'labels.npy': encodeNpy(Int32Array.from([0, 1, 1]), [3]) }))
+    await writeFile(
+      join(dir, 'bad.npz'),
+      zipSync({ 'x.npy': encodeNpy(Float32Array.from([1, 2, 3, 4]), [2, 2]), 'labels.npy': encodeNpy(Int32Array.from([0, 1, 1]), [3]) })
+    )
     await expect(readArrayInput(join(dir, 'bad.npz'))).rejects.toThrow(/bad\.npz:labels: 3 labels, but the layers hold 2 points/)
     await writeFile(join(dir, 'nan.npy'), encodeNpy(Float32Array.from([1, NaN, 3, 4]), [2, 1, 2]))
     await expect(readArrayInput(join(dir, 'nan.npy'))).rejects.toThrow(/nan\.npy.*row 1/)
@@ -66,7 +72,9 @@ describe('data shape against the model input', () => {
   it('says what differs, and spots the other image layout', () => {
     const m = shapeMismatch(['N', 3, 64, 64], [100, 64, 64, 3])!
     expect(m).toEqual({ model: '[N,3,64,64]', data: '[N,64,64,3]', layoutSwapped: true })
-    expect(english(shapeMismatchMessage(m))).toBe('the model takes [N,3,64,64], the data is [N,64,64,3]: the same values in the other layout; choose layout NCHW')
+    expect(english(shapeMismatchMessage(m))).toBe(
+      'the model takes [N,3,64,64], the data is [N,64,64,3]: the same values in the other layout; choose layout NCHW'
+    )
     const k = shapeMismatch([null, 28, 28, 1], [5, 1, 28, 28])!
     expect(shapeMismatchMessage(k).params?.layout).toBe('NHWC')
     const r = shapeMismatch([null, 784], [5, 28, 28])!

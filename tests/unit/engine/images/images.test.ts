@@ -24,7 +24,11 @@ let dir: string
 
 beforeAll(async () => {
   const buf = await readFile(join(FIX, 'truth.npz'))
-  truth = Object.fromEntries(readZip(buf, 'truth.npz', 1 << 24).filter((e) => !e.name.startsWith('labels')).map((e) => [e.name.replace(/\.npy$/, ''), decodeNpyAny(e.data)]))
+  truth = Object.fromEntries(
+    readZip(buf, 'truth.npz', 1 << 24)
+      .filter((e) => !e.name.startsWith('labels'))
+      .map((e) => [e.name.replace(/\.npy$/, ''), decodeNpyAny(e.data)])
+  )
   dir = await mkdtemp(join(tmpdir(), 'nagare-images-'))
 })
 afterAll(async () => {
@@ -54,7 +58,8 @@ describe('image folder (ImageFolder convention)', () => {
     for (let i = 0; i < N; i++) {
       let worst = 0
       for (let p = 0; p < H * W * 3; p++) worst = Math.max(worst, Math.abs(t.data[i * H * W * 3 + p] - truth.rgb.data[i * H * W * 3 + p]))
-      if (i === 2) expect(worst).toBeLessThanOrEqual(2) // the JPEG: IDCTs may round differently
+      if (i === 2)
+        expect(worst).toBeLessThanOrEqual(2) // the JPEG: IDCTs may round differently
       else expect(worst, `image ${i}`).toBe(0)
     }
   })
@@ -62,7 +67,8 @@ describe('image folder (ImageFolder convention)', () => {
   it('gray is PIL convert("L") exactly (PNG images)', async () => {
     const t = await readImageFolder(FOLDER, opts({ channels: 'gray', scale: '0-255' }))
     expect(t.shape).toEqual([N, 1, H, W])
-    for (const i of [0, 1, 3]) expect(Array.from(t.data.subarray(i * H * W, (i + 1) * H * W))).toEqual(Array.from(truth.gray.data).slice(i * H * W, (i + 1) * H * W))
+    for (const i of [0, 1, 3])
+      expect(Array.from(t.data.subarray(i * H * W, (i + 1) * H * W))).toEqual(Array.from(truth.gray.data).slice(i * H * W, (i + 1) * H * W))
   })
 
   it('resizes to 3x7 as torch bilinear interpolate (align_corners=False) does', async () => {
@@ -81,7 +87,12 @@ describe('image folder (ImageFolder convention)', () => {
     const std = [0.229, 0.224, 0.225]
     const t = await readImageFolder(FOLDER, opts({ mean, std }))
     expect(t.shape).toEqual([N, 3, H, W])
-    for (const [i, y, x, c] of [[0, 0, 0, 0], [0, 3, 4, 2], [1, 2, 1, 1], [3, 1, 3, 0]]) {
+    for (const [i, y, x, c] of [
+      [0, 0, 0, 0],
+      [0, 3, 4, 2],
+      [1, 2, 1, 1],
+      [3, 1, 3, 0]
+    ]) {
       const got = t.data[((i * 3 + c) * H + y) * W + x]
       expect(got).toBeCloseTo((rgbAt(i, y, x, c) / 255 - mean[c]) / std[c], 5)
     }
@@ -146,6 +157,8 @@ describe('NPZ input (members x / y)', () => {
   it('reads the truth archive by its members: the named input, int64 labels from "labels"', async () => {
     const buf = await readFile(join(FIX, 'truth.npz'))
     // no member named x/data/inputs and several others: which is the input cannot be told
-    expect(() => arrayFromNpz(buf, 'truth.npz')).toThrow('truth.npz: cannot tell which member holds the inputs (members: rgb, gray, resized, resized_gray, labels)')
+    expect(() => arrayFromNpz(buf, 'truth.npz')).toThrow(
+      'truth.npz: cannot tell which member holds the inputs (members: rgb, gray, resized, resized_gray, labels)'
+    )
   })
 })

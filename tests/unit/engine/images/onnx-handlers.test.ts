@@ -46,7 +46,13 @@ describe('ONNX analysis from the app', () => {
     const staged = await service.call('inputs.stage', { files: [{ name: 'rescnn.x.npy', content: await b64(join(ONNX, 'rescnn.x.npy')) }] })
     if (!staged.ok) throw new Error(english(staged.error.message))
     expect(staged.value.files).toBe(1)
-    const r = await service.call('layers.start', { name: 'res', source: 'onnx', files: await model('rescnn'), data: { kind: 'staged', token: staged.value.token, label: 'rescnn.x.npy' }, k: 3 })
+    const r = await service.call('layers.start', {
+      name: 'res',
+      source: 'onnx',
+      files: await model('rescnn'),
+      data: { kind: 'staged', token: staged.value.token, label: 'rescnn.x.npy' },
+      k: 3
+    })
     if (!r.ok) throw new Error(english(r.error.message))
     const end = await waitForEnd(r.value.jobId)
     expect(end.type).toBe('done')
@@ -65,7 +71,13 @@ describe('ONNX analysis from the app', () => {
     const staged = await service.call('inputs.stage', { files: await imageUploads() })
     if (!staged.ok) throw new Error(english(staged.error.message))
     const image = { size: [14, 14] as [number, number], channels: 'gray' as const, scale: '0-1' as const, layout: 'nchw' as const }
-    const r = await service.call('layers.start', { name: 'imgs', source: 'onnx', files: await model('bnpool'), data: { kind: 'staged', token: staged.value.token, label: 'folder', image }, k: 2 })
+    const r = await service.call('layers.start', {
+      name: 'imgs',
+      source: 'onnx',
+      files: await model('bnpool'),
+      data: { kind: 'staged', token: staged.value.token, label: 'folder', image },
+      k: 2
+    })
     if (!r.ok) throw new Error(english(r.error.message))
     const end = await waitForEnd(r.value.jobId)
     if (end.type === 'failed') throw new Error(english(end.error.message))
@@ -80,7 +92,13 @@ describe('ONNX analysis from the app', () => {
     const before = await readdir(join(ws, 'analyses')).catch(() => [])
     const staged = await service.call('inputs.stage', { files: await imageUploads() })
     if (!staged.ok) throw new Error(english(staged.error.message))
-    const r = await service.call('layers.start', { name: 'bad', source: 'onnx', files: await model('bnpool'), data: { kind: 'staged', token: staged.value.token, label: 'folder' }, k: 2 })
+    const r = await service.call('layers.start', {
+      name: 'bad',
+      source: 'onnx',
+      files: await model('bnpool'),
+      data: { kind: 'staged', token: staged.value.token, label: 'folder' },
+      k: 2
+    })
     if (!r.ok) throw new Error(english(r.error.message))
     const end = await waitForEnd(r.value.jobId)
     expect(end.type).toBe('failed')

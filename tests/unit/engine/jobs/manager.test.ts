@@ -128,7 +128,10 @@ describe('JobManager', () => {
     await m.idle()
     const failed = terminal(events, id)
     expect(failed).toHaveLength(1)
-    expect(failed[0]).toMatchObject({ type: 'failed', error: { code: 'blow-up', message: message('engine.blowUp', { depth: '0.250000', detail: message('engine.positionsNonFinite') }) } })
+    expect(failed[0]).toMatchObject({
+      type: 'failed',
+      error: { code: 'blow-up', message: message('engine.blowUp', { depth: '0.250000', detail: message('engine.positionsNonFinite') }) }
+    })
     expect(terminal(events, id2)).toEqual([{ jobId: id2, type: 'done', runId: 'fine' }])
   })
 
@@ -141,7 +144,12 @@ describe('JobManager', () => {
     const b = m.submit('b', async () => 'x')
     await sleep(5)
     await m.dispose()
-    expect(events.filter((e) => e.type === 'cancelled').map((e) => e.jobId).sort()).toEqual([a, b].sort())
+    expect(
+      events
+        .filter((e) => e.type === 'cancelled')
+        .map((e) => e.jobId)
+        .sort()
+    ).toEqual([a, b].sort())
   })
 })
 
@@ -168,7 +176,11 @@ describe('job context and throttle', () => {
   it('throttle: leading edge, trailing value, explicit flush', async () => {
     let now = 0
     const out: number[] = []
-    const t = new Throttle<number>(100, (v) => out.push(v), () => now)
+    const t = new Throttle<number>(
+      100,
+      (v) => out.push(v),
+      () => now
+    )
     t.push(1)
     now = 10
     t.push(2)

@@ -44,7 +44,10 @@ describe('run.json: the h used and its cost', () => {
 
   it('a run written before the rule (step size not dividing the depth) is still readable', async () => {
     const old = (await runExperiment(spec(0.01), { ctx: createJobContext(new AbortController().signal), backend })).manifest
-    const legacy = JSON.parse(JSON.stringify(old)) as Record<string, unknown> & { spec: { integration: Record<string, unknown> }; solverStats: Record<string, unknown> }
+    const legacy = JSON.parse(JSON.stringify(old)) as Record<string, unknown> & {
+      spec: { integration: Record<string, unknown> }
+      solverStats: Record<string, unknown>
+    }
     legacy.spec.integration.stepSize = 0.0089
     delete legacy.solverStats.stepSize
     delete legacy.solverStats.steps

@@ -165,7 +165,12 @@ describe('experiment runner (real engine)', () => {
     const ended = Date.now()
     expect(events.filter((e) => ['done', 'failed', 'cancelled'].includes(e.type)).map((e) => e.type)).toEqual(['cancelled'])
     expect(ended - sawProgressAt).toBeLessThan(2_000)
-    expect(await readdir(cancelWs).then((d) => d, () => [])).toEqual([])
+    expect(
+      await readdir(cancelWs).then(
+        (d) => d,
+        () => []
+      )
+    ).toEqual([])
     expect(tf.memory().numTensors).toBe(baseline)
     await rm(cancelWs, { recursive: true, force: true })
   })

@@ -14,18 +14,23 @@ beforeAll(async () => {
 })
 
 const spec = (kinetic: number): unknown => ({
-  version: 1, name: 'moons', seed: 3,
+  version: 1,
+  name: 'moons',
+  seed: 3,
   distribution: { kind: 'preset', name: 'paper-44' },
   particles: { kind: 'sample', count: 800 },
   flow: {
-    kind: 'neural-ode', task: 'classify', data: { kind: 'builtin', name: 'moons' },
+    kind: 'neural-ode',
+    task: 'classify',
+    data: { kind: 'builtin', name: 'moons' },
     model: { width: 32, hiddenLayers: 2, augment: 1 },
     training: { epochs: 12, batchSize: 200, learningRate: 0.03, solver: 'rk4', depth: 1, stepSize: 0.1, validationFraction: 0.25, kinetic }
   },
   integration: { solver: 'rk4', depth: 1, stepSize: 0.1, samples: 3 }
 })
 
-const run = (kinetic: number): Promise<RunContent> => runTrainedExperiment(spec(kinetic), { ctx: createJobContext(new AbortController().signal), backend: 'wasm' })
+const run = (kinetic: number): Promise<RunContent> =>
+  runTrainedExperiment(spec(kinetic), { ctx: createJobContext(new AbortController().signal), backend: 'wasm' })
 
 describe('moons classification', () => {
   let plain: RunContent
@@ -55,7 +60,15 @@ describe('moons classification', () => {
     const b = regularised.manifest.training!
     const nfeA = a.robustness[1].nfe
     const nfeB = b.robustness[1].nfe
-    console.log('kinetic', { nfeA, nfeB, reduction: 1 - nfeB / nfeA, pathA: a.heldOut!.meanPathLength, pathB: b.heldOut!.meanPathLength, accA: a.heldOut!.accuracy, accB: b.heldOut!.accuracy })
+    console.log('kinetic', {
+      nfeA,
+      nfeB,
+      reduction: 1 - nfeB / nfeA,
+      pathA: a.heldOut!.meanPathLength,
+      pathB: b.heldOut!.meanPathLength,
+      accA: a.heldOut!.accuracy,
+      accB: b.heldOut!.accuracy
+    })
     expect(nfeB).toBeLessThanOrEqual(0.7 * nfeA)
     expect(b.heldOut!.meanPathLength!).toBeLessThan(a.heldOut!.meanPathLength!)
     expect(b.heldOut!.accuracy!).toBeGreaterThanOrEqual(a.heldOut!.accuracy! - 0.01)

@@ -38,19 +38,29 @@ async function blobs(name: string, n: number, d: number, labelled: boolean): Pro
     for (let j = 0; j < d; j++) points[i * d + j] = 0.5 * rng.normal() + (j === 0 ? (labels[i] ? 1.5 : -1.5) : 0)
   }
   const info = await saveDataset(ws, {
-    name, fileName: `${name}.csv`, format: 'csv', original: new TextEncoder().encode('x\n'),
-    points, n, d, featureNames: Array.from({ length: d }, (_, j) => `x${j}`),
+    name,
+    fileName: `${name}.csv`,
+    format: 'csv',
+    original: new TextEncoder().encode('x\n'),
+    points,
+    n,
+    d,
+    featureNames: Array.from({ length: d }, (_, j) => `x${j}`),
     ...(labelled ? { labels, labelName: 'side', classes: ['left', 'right'] } : {})
   })
   return info.id
 }
 
 const spec = (id: string, count: number, augment = 0): unknown => ({
-  version: 1, name: 'imported', seed: 2,
+  version: 1,
+  name: 'imported',
+  seed: 2,
   distribution: { kind: 'preset', name: 'paper-44' },
   particles: { kind: 'sample', count },
   flow: {
-    kind: 'neural-ode', task: 'classify', data: { kind: 'dataset', id },
+    kind: 'neural-ode',
+    task: 'classify',
+    data: { kind: 'dataset', id },
     model: { width: 8, hiddenLayers: 1, augment },
     training: { epochs: 5, batchSize: 64, learningRate: 0.03, solver: 'rk4', depth: 1, stepSize: 0.25 }
   },
@@ -105,7 +115,10 @@ describe('classification on an imported dataset', () => {
     const cases: [() => Promise<unknown>, MessageKey[]][] = [
       [() => runTrainedExperiment(spec(unlabelled, 50), { ctx: ctx(), backend: 'wasm', workspace: ws }), ['engine.datasetNoLabels']],
       [() => runTrainedExperiment(spec(three, 50, 1), { ctx: ctx(), backend: 'wasm', workspace: ws }), ['engine.datasetTooWideAugmented']],
-      [() => runTrainedExperiment(spec('20990101-000000-nothing-abc', 50), { ctx: ctx(), backend: 'wasm', workspace: ws }), ['import.datasetNotFound', 'import.datasetUnreadable', 'import.datasetBadId']],
+      [
+        () => runTrainedExperiment(spec('20990101-000000-nothing-abc', 50), { ctx: ctx(), backend: 'wasm', workspace: ws }),
+        ['import.datasetNotFound', 'import.datasetUnreadable', 'import.datasetBadId']
+      ],
       [() => runTrainedExperiment(spec(three, 50), { ctx: ctx(), backend: 'wasm' }), ['engine.datasetNeedsWorkspace']]
     ]
     for (const [p, keys] of cases) {
@@ -115,7 +128,13 @@ describe('classification on an imported dataset', () => {
       expect(keys).toContain(fields[0].message.key)
     }
     // 3 coordinates without augmentation are fine
-    const ok = await runTrainedExperiment({ ...(spec(three, 50) as object), flow: { ...(spec(three, 50) as { flow: object }).flow, training: { epochs: 1, batchSize: 64, solver: 'euler', depth: 1, stepSize: 0.5 } } }, { ctx: ctx(), backend: 'wasm', workspace: ws })
+    const ok = await runTrainedExperiment(
+      {
+        ...(spec(three, 50) as object),
+        flow: { ...(spec(three, 50) as { flow: object }).flow, training: { epochs: 1, batchSize: 64, solver: 'euler', depth: 1, stepSize: 0.5 } }
+      },
+      { ctx: ctx(), backend: 'wasm', workspace: ws }
+    )
     expect(ok.manifest.dimension).toBe(3)
     expect(tf.memory().numTensors).toBe(baseline)
   }, 60_000)

@@ -14,11 +14,14 @@ describe('CNF density', () => {
   it('held-out log-likelihood within 0.05 nats of the truth; backward samples have covariance diag(2, 1)', async () => {
     const baseline = tf.memory().numTensors
     const spec = {
-      version: 1, name: 'cnf', seed: 1,
+      version: 1,
+      name: 'cnf',
+      seed: 1,
       distribution: { kind: 'preset', name: 'paper-44' },
       particles: { kind: 'sample', count: 2000 },
       flow: {
-        kind: 'neural-ode', task: 'density',
+        kind: 'neural-ode',
+        task: 'density',
         model: { width: 16, hiddenLayers: 1, init: 'small-output' },
         training: { epochs: 4, batchSize: 512, learningRate: 0.01, samples: 4096, solver: 'rk4', depth: 1, stepSize: 0.25 }
       },
@@ -43,13 +46,27 @@ describe('CNF density', () => {
   it('trained by the adjoint method with both regularisers, it meets the same 0.05-nat bar and reports them', async () => {
     const baseline = tf.memory().numTensors
     const spec = {
-      version: 1, name: 'cnf adjoint', seed: 1,
+      version: 1,
+      name: 'cnf adjoint',
+      seed: 1,
       distribution: { kind: 'preset', name: 'paper-44' },
       particles: { kind: 'sample', count: 2000 },
       flow: {
-        kind: 'neural-ode', task: 'density',
+        kind: 'neural-ode',
+        task: 'density',
         model: { width: 16, hiddenLayers: 1, init: 'small-output' },
-        training: { epochs: 4, batchSize: 512, learningRate: 0.01, samples: 4096, solver: 'rk4', depth: 1, stepSize: 0.25, gradient: 'adjoint', kinetic: 0.01, jacobian: 0.01 }
+        training: {
+          epochs: 4,
+          batchSize: 512,
+          learningRate: 0.01,
+          samples: 4096,
+          solver: 'rk4',
+          depth: 1,
+          stepSize: 0.25,
+          gradient: 'adjoint',
+          kinetic: 0.01,
+          jacobian: 0.01
+        }
       },
       integration: { solver: 'rk4', depth: 1, stepSize: 0.25, samples: 3 }
     }

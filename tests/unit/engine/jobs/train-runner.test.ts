@@ -24,11 +24,15 @@ beforeAll(async () => {
 const ctx = (): JobContext => createJobContext(new AbortController().signal)
 
 const cdaeSpec = {
-  version: 1, name: 'trained cdae', seed: 3,
+  version: 1,
+  name: 'trained cdae',
+  seed: 3,
   distribution: { kind: 'preset', name: 'normal-1d' },
   particles: { kind: 'sample', count: 20000 },
   flow: {
-    kind: 'trained-composed-dae', t: 0.25, layers: 4,
+    kind: 'trained-composed-dae',
+    t: 0.25,
+    layers: 4,
     model: { width: 16, hiddenLayers: 1, init: 'small-output' },
     training: { epochs: 6, batchSize: 1024, learningRate: 0.005, samples: 16384 }
   },
@@ -113,10 +117,17 @@ describe('trained shallow DAE (examples/trained-dae.json)', () => {
 })
 
 const small = {
-  version: 1, name: 'trained dae', seed: 5,
+  version: 1,
+  name: 'trained dae',
+  seed: 5,
   distribution: { kind: 'preset', name: 'paper-45' },
   particles: { kind: 'sample', count: 300 },
-  flow: { kind: 'trained-dae', t: 0.3, model: { width: 8, hiddenLayers: 1 }, training: { epochs: 3, batchSize: 128, samples: 1024, kinetic: 0.01, weightDecay: 1e-4 } },
+  flow: {
+    kind: 'trained-dae',
+    t: 0.3,
+    model: { width: 8, hiddenLayers: 1 },
+    training: { epochs: 3, batchSize: 128, samples: 1024, kinetic: 0.01, weightDecay: 1e-4 }
+  },
   integration: { solver: 'euler', depth: 0.3, stepSize: 0.3, samples: 3 }
 }
 

@@ -15,11 +15,14 @@ describe('learned continuous DAE', () => {
   it('transports N(0,1) to variance within 0.08 of 1 - 2t = 0.5 at t = 0.25, and reports the closed form', async () => {
     const baseline = tf.memory().numTensors
     const spec = {
-      version: 1, name: 'learned cdae', seed: 3,
+      version: 1,
+      name: 'learned cdae',
+      seed: 3,
       distribution: { kind: 'preset', name: 'normal-1d' },
       particles: { kind: 'sample', count: 4000 },
       flow: {
-        kind: 'neural-ode', task: 'transport',
+        kind: 'neural-ode',
+        task: 'transport',
         model: { width: 16, hiddenLayers: 2, init: 'small-output' },
         training: { epochs: 3, batchSize: 512, learningRate: 0.005, samples: 8192, depth: 0.25, stepSize: 0.05, solver: 'euler' }
       },

@@ -19,11 +19,23 @@ interface Seen {
 
 function recorder(): { ctx: JobContext; seen: Seen[] } {
   const seen: Seen[] = []
-  const ctx: JobContext = { checkpoint: () => Promise.resolve(), progress: (fraction, _d, m, training) => seen.push({ fraction, message: m, training }), cancelled: false }
+  const ctx: JobContext = {
+    checkpoint: () => Promise.resolve(),
+    progress: (fraction, _d, m, training) => seen.push({ fraction, message: m, training }),
+    cancelled: false
+  }
   return { ctx, seen }
 }
 
-const record = (epoch: number, extra: Partial<EpochRecord> = {}): EpochRecord => ({ epoch, trainLoss: 1 / (epoch + 1), validationLoss: 2 / (epoch + 1), kinetic: 0.5, nfe: 10, seconds: 2, ...extra })
+const record = (epoch: number, extra: Partial<EpochRecord> = {}): EpochRecord => ({
+  epoch,
+  trainLoss: 1 / (epoch + 1),
+  validationLoss: 2 / (epoch + 1),
+  kinetic: 0.5,
+  nfe: 10,
+  seconds: 2,
+  ...extra
+})
 
 describe('trainingProgress', () => {
   it('sends each epoch as numbers, with the time left from the mean epoch time so far', () => {
@@ -38,7 +50,18 @@ describe('trainingProgress', () => {
     const epochs = seen.filter((s) => s.training)
     expect(epochs).toHaveLength(2)
     // epoch 1 of 4 after 3 s: 3 epochs left at 3 s each
-    expect(epochs[0].training).toEqual({ epoch: 1, epochs: 4, loss: 1, validationLoss: 2, accuracy: 0.75, kinetic: 0.5, nfe: 10, secondsPerEpoch: 2, elapsedSeconds: 3, etaSeconds: 9 })
+    expect(epochs[0].training).toEqual({
+      epoch: 1,
+      epochs: 4,
+      loss: 1,
+      validationLoss: 2,
+      accuracy: 0.75,
+      kinetic: 0.5,
+      nfe: 10,
+      secondsPerEpoch: 2,
+      elapsedSeconds: 3,
+      etaSeconds: 9
+    })
     // epoch 2 after 4 s: 2 left at a mean of 2 s
     expect(epochs[1].training).toMatchObject({ epoch: 2, loss: 0.5, nfe: 20, elapsedSeconds: 4, etaSeconds: 4 })
     expect(epochs[1].message).toEqual(message('notemsg.progressEpoch', { epoch: 2, epochs: 4 }))
@@ -70,7 +93,13 @@ describe('the job manager', () => {
     })
     await jobs.idle()
     const progress = events.find((e) => e.type === 'progress' && e.training)
-    expect(progress).toEqual({ jobId: expect.any(String), type: 'progress', fraction: 0.5, message: message('notemsg.progressEpoch', { epoch: 3, epochs: 5 }), training: numbers })
+    expect(progress).toEqual({
+      jobId: expect.any(String),
+      type: 'progress',
+      fraction: 0.5,
+      message: message('notemsg.progressEpoch', { epoch: 3, epochs: 5 }),
+      training: numbers
+    })
     await jobs.dispose()
   })
 })

@@ -112,11 +112,17 @@ describe('trash and restore an analysis', () => {
     // an analysis with the same id appears again (e.g. copied back by hand)
     await mkdir(folder(A))
     await writeFile(folder(A, 'analysis.json'), await readFile(folder('.trash', A, 'analysis.json')))
-    expect(await service.call('layers.restore', { id: A })).toMatchObject({ ok: false, error: { code: 'busy', message: { key: 'anagui.restoreAnalysisTaken' } } })
+    expect(await service.call('layers.restore', { id: A })).toMatchObject({
+      ok: false,
+      error: { code: 'busy', message: { key: 'anagui.restoreAnalysisTaken' } }
+    })
     expect(await readdir(folder('.trash'))).toEqual([A])
     expect(await service.call('layers.trash', { id: A })).toMatchObject({ ok: false, error: { code: 'busy' } })
     expect(await readdir(folder(A))).toEqual(['analysis.json'])
-    expect(await service.call('layers.restore', { id: B })).toMatchObject({ ok: false, error: { code: 'not-found', message: { key: 'anagui.noAnalysisInTrash' } } })
+    expect(await service.call('layers.restore', { id: B })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: { key: 'anagui.noAnalysisInTrash' } }
+    })
     expect(await service.call('layers.trash', { id: '20261127-000000-none-0000' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
   })
 })

@@ -95,10 +95,14 @@ describe('analyzeLayers', () => {
     expect(r.rows[3].w2FromPrevious).toBeGreaterThan(2)
     expect(r.rows[3].w2FromPrevious).toBeLessThanOrEqual(5 + 1e-9)
     expect(r.flags.map((f) => [f.kind, f.layer])).toEqual([['motion', 3]])
-    expect(en(r.flags[0].message)).toBe('layer 3 (block3) moves the data 10.0x more than its neighbours in the residual stretch (threshold 3x the median update)')
+    expect(en(r.flags[0].message)).toBe(
+      'layer 3 (block3) moves the data 10.0x more than its neighbours in the residual stretch (threshold 3x the median update)'
+    )
     expect(en(r.flags[0].remedy)).toMatch(/split it into more blocks/)
     expect(r.stretchSource).toBe('equal-width-guess')
-    expect(r.notes!.map(en)).toContain('residual stretches are guessed from runs of equal width (mark them in layers.json as "residual": [[from, to], ...] to be exact)')
+    expect(r.notes!.map(en)).toContain(
+      'residual stretches are guessed from runs of equal width (mark them in layers.json as "residual": [[from, to], ...] to be exact)'
+    )
   })
 
   it('a layer that shuffles points keeps few neighbours: the neighbours flag; width changes end a stretch', () => {
@@ -156,10 +160,26 @@ describe('analyzeLayers', () => {
 
   it('analyzeLayersAsync gives the same report, pausing after every layer', async () => {
     const x = randomCloud(120, 3, 4)
-    const layers = [layer('a', 3, x), layer('b', 3, x.map((v) => v * 1.5)), layer('c', 2, x.filter((_, i) => i % 3 !== 2))]
+    const layers = [
+      layer('a', 3, x),
+      layer(
+        'b',
+        3,
+        x.map((v) => v * 1.5)
+      ),
+      layer(
+        'c',
+        2,
+        x.filter((_, i) => i % 3 !== 2)
+      )
+    ]
     const seen: [number, number][] = []
     const r = await analyzeLayersAsync(layers, { k: 4, seed: 2 }, (l, count) => void seen.push([l, count]))
-    expect(seen).toEqual([[0, 3], [1, 3], [2, 3]])
+    expect(seen).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3]
+    ])
     expect(r).toEqual(analyzeLayers(layers, { k: 4, seed: 2 }))
     await expect(analyzeLayersAsync(layers, { k: 4 }, () => Promise.reject(new Error('stop')))).rejects.toThrow('stop')
   })

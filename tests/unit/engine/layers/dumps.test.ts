@@ -157,7 +157,14 @@ describe('bad input is refused, naming the file and the reason', () => {
   })
 
   it('a NaN or Inf row', async () => {
-    const p = await folder('nan', { 'a.npy': good, 'b.npy': npy2([[1, 2], [NaN, 0], [0, 0]]) })
+    const p = await folder('nan', {
+      'a.npy': good,
+      'b.npy': npy2([
+        [1, 2],
+        [NaN, 0],
+        [0, 0]
+      ])
+    })
     expect(await refusal(loadLayerDumps(p))).toMatch(/b\.npy: row 2 has a non-finite value \(NaN\)/)
     const q = await folder('inf', { 'a.npy': good, 'b.csv': '1,2\n3,4\n5,inf\n' })
     expect(await refusal(loadLayerDumps(q))).toMatch(/b\.csv: line 3, column 2 is inf/)
@@ -182,7 +189,9 @@ describe('bad input is refused, naming the file and the reason', () => {
 
   it('a file over the size cap, and more layers than the cap', async () => {
     const p = await folder('big', { 'a.npy': good, 'b.npy': good })
-    expect(await refusal(loadLayerDumps(p, { maxFileBytes: good.length - 1 }))).toMatch(new RegExp(`a\\.npy is ${good.length} bytes, over the ${good.length - 1}-byte limit`))
+    expect(await refusal(loadLayerDumps(p, { maxFileBytes: good.length - 1 }))).toMatch(
+      new RegExp(`a\\.npy is ${good.length} bytes, over the ${good.length - 1}-byte limit`)
+    )
     const q = await folder('many', { 'l1.npy': good, 'l2.npy': good, 'l3.npy': good })
     expect(await refusal(loadLayerDumps(q, { maxLayers: 2 }))).toMatch(/3 layers, over the limit of 2/)
   })

@@ -39,10 +39,19 @@ describe('flags that point at the cause', () => {
     const bottleneck = map((_x, y) => [Math.max(0, y), 0])
     const stack = [
       layer('input', grid),
-      layer('dense', map((x, y) => [0.6 * x - 0.8 * y, 0.8 * x + 0.6 * y])),
+      layer(
+        'dense',
+        map((x, y) => [0.6 * x - 0.8 * y, 0.8 * x + 0.6 * y])
+      ),
       layer('bottleneck', bottleneck),
-      layer('after', bottleneck.map((v) => 3 * v + 1)),
-      layer('head', map((_x, y) => [Math.tanh(Math.max(0, y)), 2]))
+      layer(
+        'after',
+        bottleneck.map((v) => 3 * v + 1)
+      ),
+      layer(
+        'head',
+        map((_x, y) => [Math.tanh(Math.max(0, y)), 2])
+      )
     ]
     const r = analyzeLayers(stack, { labels, k: 5 })
     const truth = bruteMerging(bottleneck, 2)
@@ -62,16 +71,38 @@ describe('flags that point at the cause', () => {
     expect(plain.map((f) => [f.layer, f.scope, f.inherited])).toEqual([[2, 'unlabelled', [3, 4]]])
   })
 
-  it("an output layer collapsing each class is doing its job; the same collapse in a hidden layer is flagged as within-class", () => {
+  it('an output layer collapsing each class is doing its job; the same collapse in a hidden layer is flagged as within-class', () => {
     const collapse = map((x) => (x > 0 ? [1, -1] : [-1, 1]))
-    const asOutput = analyzeLayers([layer('input', grid), layer('hidden', map((x, y) => [x, y])), layer('logits', collapse)], { labels, k: 5 })
+    const asOutput = analyzeLayers(
+      [
+        layer('input', grid),
+        layer(
+          'hidden',
+          map((x, y) => [x, y])
+        ),
+        layer('logits', collapse)
+      ],
+      { labels, k: 5 }
+    )
     expect(asOutput.outputLayer).toBe(2)
     expect(asOutput.rows[2].mergingAcross).toBe(0)
     expect(asOutput.rows[2].mergingWithin).toBeCloseTo(bruteMerging(collapse, 2).within, 12)
     expect(asOutput.flags.filter((f) => f.kind === 'merging' || f.kind === 'neighbours')).toEqual([])
-    expect(asOutput.notes!.map(en)).toContain('layer 2 (logits) is read as the output layer: merging within a class and lost neighbours are its job there and are not flagged; merging across classes is')
+    expect(asOutput.notes!.map(en)).toContain(
+      'layer 2 (logits) is read as the output layer: merging within a class and lost neighbours are its job there and are not flagged; merging across classes is'
+    )
 
-    const asHidden = analyzeLayers([layer('input', grid), layer('squeeze', collapse), layer('wider', map((x) => (x > 0 ? [1, -1, 0] : [-1, 1, 0])))], { labels, k: 5, outputLayer: null })
+    const asHidden = analyzeLayers(
+      [
+        layer('input', grid),
+        layer('squeeze', collapse),
+        layer(
+          'wider',
+          map((x) => (x > 0 ? [1, -1, 0] : [-1, 1, 0]))
+        )
+      ],
+      { labels, k: 5, outputLayer: null }
+    )
     const m = asHidden.flags.filter((f) => f.kind === 'merging')
     expect(m.map((f) => [f.layer, f.scope, f.inherited])).toEqual([[1, 'within-class', [2]]])
     expect(en(m[0].remedy)).toMatch(/harmless if the task never needs them/)
@@ -87,9 +118,19 @@ describe('flags that point at the cause', () => {
   })
 
   it('uses marked residual stretches and says so', () => {
-    const step = (s: number) => layer(`b${s}`, grid.map((v) => v + 0.1 * s))
+    const step = (s: number) =>
+      layer(
+        `b${s}`,
+        grid.map((v) => v + 0.1 * s)
+      )
     const stack = [layer('input', grid), step(1), step(2), step(3)]
-    const marked = analyzeLayers(stack, { k: 5, residualBlocks: [{ from: 1, to: 2 }, { from: 2, to: 3 }] })
+    const marked = analyzeLayers(stack, {
+      k: 5,
+      residualBlocks: [
+        { from: 1, to: 2 },
+        { from: 2, to: 3 }
+      ]
+    })
     expect(marked.stretches).toEqual([{ from: 1, to: 3, width: 2, h: 0.5 }])
     expect(marked.stretchSource).toBe('marked')
     expect(marked.notes!.map(en)).toContain('residual stretches as marked in layers.json or read from the model graph')

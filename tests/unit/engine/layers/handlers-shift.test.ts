@@ -39,7 +39,14 @@ async function started(request: unknown): Promise<string> {
 
 describe('shift analyses through the contract', () => {
   it('runs a model on reference and compare data, returns both projections, and compares two analyses', async () => {
-    const id = await started({ name: 'shifted', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'moons', n: 40 }, compareData: { kind: 'builtin', name: 'circles', n: 30 }, seed: 2 })
+    const id = await started({
+      name: 'shifted',
+      source: 'tfjs-model',
+      files: modelUploads(),
+      data: { kind: 'builtin', name: 'moons', n: 40 },
+      compareData: { kind: 'builtin', name: 'circles', n: 30 },
+      seed: 2
+    })
     const got = await service.call('layers.get', { id })
     if (!got.ok) throw new Error(english(got.error.message))
     const a = got.value
@@ -75,7 +82,12 @@ describe('shift analyses through the contract', () => {
     const bad = await service.call('layers.start', { name: 'bad', source: 'dumps', files: dumps(0, 20), compareFiles: dumps(1, 15, true) } as never)
     expect(bad.ok).toBe(false)
     if (!bad.ok) expect(bad.error.message).toMatchObject({ key: 'shift.compareLayerWidth', params: { width: 3, expected: 2 } })
-    const wrong = await service.call('layers.start', { name: 'w', source: 'dumps', files: dumps(0, 20), compareData: { kind: 'builtin', name: 'moons', n: 20 } } as never)
+    const wrong = await service.call('layers.start', {
+      name: 'w',
+      source: 'dumps',
+      files: dumps(0, 20),
+      compareData: { kind: 'builtin', name: 'moons', n: 20 }
+    } as never)
     expect(wrong.ok).toBe(false)
     if (!wrong.ok) expect(wrong.error.message.key).toBe('shift.compareDataForModel')
   })

@@ -44,16 +44,56 @@ describe('layers handlers', () => {
     custom.modelTopology.config.layers[0].class_name = 'Fancy'
     // each refusal is a Message: its catalogue key names the problem, its English names no staging folder
     const cases: [string, unknown, MessageKey][] = [
-      ['graph model', { name: 'g', source: 'tfjs-model', files: modelUploads({ format: 'graph-model', modelTopology: { node: [] }, weightsManifest: [] }, null), data: { kind: 'builtin', name: 'moons', n: 50 } }, 'onnx.graphModel'],
-      ['truncated weights', { name: 't', source: 'tfjs-model', files: modelUploads(saved.modelJson, saved.weights.subarray(8)), data: { kind: 'builtin', name: 'moons', n: 50 } }, 'import.weightsBytesMismatch'],
-      ['missing shard', { name: 'm', source: 'tfjs-model', files: modelUploads(saved.modelJson, null), data: { kind: 'builtin', name: 'moons', n: 50 } }, 'import.missingShard'],
-      ['unsupported layer', { name: 'u', source: 'tfjs-model', files: modelUploads(custom), data: { kind: 'builtin', name: 'moons', n: 50 } }, 'import.unsupportedLayer'],
-      ['dimensions', { name: 'd', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'gaussian-blobs', n: 50 } }, 'import.dimensionsMismatch'],
+      [
+        'graph model',
+        {
+          name: 'g',
+          source: 'tfjs-model',
+          files: modelUploads({ format: 'graph-model', modelTopology: { node: [] }, weightsManifest: [] }, null),
+          data: { kind: 'builtin', name: 'moons', n: 50 }
+        },
+        'onnx.graphModel'
+      ],
+      [
+        'truncated weights',
+        { name: 't', source: 'tfjs-model', files: modelUploads(saved.modelJson, saved.weights.subarray(8)), data: { kind: 'builtin', name: 'moons', n: 50 } },
+        'import.weightsBytesMismatch'
+      ],
+      [
+        'missing shard',
+        { name: 'm', source: 'tfjs-model', files: modelUploads(saved.modelJson, null), data: { kind: 'builtin', name: 'moons', n: 50 } },
+        'import.missingShard'
+      ],
+      [
+        'unsupported layer',
+        { name: 'u', source: 'tfjs-model', files: modelUploads(custom), data: { kind: 'builtin', name: 'moons', n: 50 } },
+        'import.unsupportedLayer'
+      ],
+      [
+        'dimensions',
+        { name: 'd', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'gaussian-blobs', n: 50 } },
+        'import.dimensionsMismatch'
+      ],
       ['no data', { name: 'n', source: 'tfjs-model', files: modelUploads() }, 'import.modelNeedsData'],
-      ['unknown builtin', { name: 'b', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'swiss-roll', n: 50 } }, 'import.unknownBuiltin'],
+      [
+        'unknown builtin',
+        { name: 'b', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'swiss-roll', n: 50 } },
+        'import.unknownBuiltin'
+      ],
       ['path in a name', { name: 'p', source: 'dumps', files: [{ name: '../x.npy', content: b64('abc') }] }, 'import.uploadNotPlainName'],
       ['one dump', { name: 'o', source: 'dumps', files: [{ name: 'a.csv', content: b64('1,2\n3,4\n5,6\n') }] }, 'import.dumpsTooFewLayers'],
-      ['non-numeric CSV', { name: 'c', source: 'dumps', files: [{ name: 'a.csv', content: b64('1,2\n3,4\n5,6\n') }, { name: 'b.csv', content: b64('1,2\nx,4\n5,6\n') }] }, 'engine.csvNotNumber'],
+      [
+        'non-numeric CSV',
+        {
+          name: 'c',
+          source: 'dumps',
+          files: [
+            { name: 'a.csv', content: b64('1,2\n3,4\n5,6\n') },
+            { name: 'b.csv', content: b64('1,2\nx,4\n5,6\n') }
+          ]
+        },
+        'engine.csvNotNumber'
+      ],
       ['missing dataset', { name: 's', source: 'tfjs-model', files: modelUploads(), data: { kind: 'dataset', id: 'nope' } }, 'import.datasetNotFound']
     ]
     for (const [what, request, key] of cases) {
@@ -72,7 +112,14 @@ describe('layers handlers', () => {
 
   it('runs a TF.js model on a built-in dataset as a job and saves the analysis folder', async () => {
     const baseline = tf.memory().numTensors
-    const r = await service.call('layers.start', { name: 'dense moons', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'moons', n: 300, seed: 2 }, k: 5, seed: 4 })
+    const r = await service.call('layers.start', {
+      name: 'dense moons',
+      source: 'tfjs-model',
+      files: modelUploads(),
+      data: { kind: 'builtin', name: 'moons', n: 300, seed: 2 },
+      k: 5,
+      seed: 4
+    })
     if (!r.ok) throw new Error(english(r.error.message))
     const end = await waitForEnd(r.value.jobId)
     if (end.type !== 'done') throw new Error(JSON.stringify(end))
@@ -113,7 +160,9 @@ describe('layers handlers', () => {
     if (!got.ok) throw new Error(english(got.error.message))
     const direct = await loadLayerDumps(join(FIX, 'dumps'))
     const labels = (await loadLabelInfo(join(FIX, 'dumps', 'labels.npy'))).labels
-    const expected = JSON.parse(JSON.stringify(analyzeLayers(direct.layers, { k: 3, seed: 1, labels }), (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)))
+    const expected = JSON.parse(
+      JSON.stringify(analyzeLayers(direct.layers, { k: 3, seed: 1, labels }), (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))
+    )
     expect(got.value.report).toEqual(expected)
     expect(got.value.dataset).toMatchObject({ kind: 'dumps', n: direct.layers[0].n })
     expect(Array.from(got.value.projection?.labels ?? [])).toEqual(Array.from(labels))
@@ -121,8 +170,26 @@ describe('layers handlers', () => {
 
   it('runs a TF.js model on an imported workspace dataset (labels from the dataset)', async () => {
     const points = Float64Array.from({ length: 40 * 2 }, (_, i) => Math.sin(i * 0.37))
-    const info = await saveDataset(ws, { name: 'sines', fileName: 'sines.csv', format: 'csv', original: new TextEncoder().encode('x'), points, n: 40, d: 2, featureNames: ['a', 'b'], labels: Int32Array.from({ length: 40 }, (_, i) => i % 3), labelName: 'c', classes: ['p', 'q', 'r'] })
-    const r = await service.call('layers.start', { name: 'on sines', source: 'tfjs-model', files: modelUploads(), data: { kind: 'dataset', id: info.id }, k: 3 })
+    const info = await saveDataset(ws, {
+      name: 'sines',
+      fileName: 'sines.csv',
+      format: 'csv',
+      original: new TextEncoder().encode('x'),
+      points,
+      n: 40,
+      d: 2,
+      featureNames: ['a', 'b'],
+      labels: Int32Array.from({ length: 40 }, (_, i) => i % 3),
+      labelName: 'c',
+      classes: ['p', 'q', 'r']
+    })
+    const r = await service.call('layers.start', {
+      name: 'on sines',
+      source: 'tfjs-model',
+      files: modelUploads(),
+      data: { kind: 'dataset', id: info.id },
+      k: 3
+    })
     if (!r.ok) throw new Error(english(r.error.message))
     const end = await waitForEnd(r.value.jobId)
     if (end.type !== 'done') throw new Error(JSON.stringify(end))
@@ -150,7 +217,12 @@ describe('layers handlers', () => {
 
   it('a cancelled job leaves no folder behind', async () => {
     const before = await analysesDir()
-    const r = await service.call('layers.start', { name: 'cancel me', source: 'tfjs-model', files: modelUploads(), data: { kind: 'builtin', name: 'spirals', n: 2000 } })
+    const r = await service.call('layers.start', {
+      name: 'cancel me',
+      source: 'tfjs-model',
+      files: modelUploads(),
+      data: { kind: 'builtin', name: 'spirals', n: 2000 }
+    })
     if (!r.ok) throw new Error(english(r.error.message))
     await service.call('jobs.cancel', { jobId: r.value.jobId })
     expect((await waitForEnd(r.value.jobId)).type).toBe('cancelled')

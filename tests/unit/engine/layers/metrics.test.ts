@@ -77,7 +77,15 @@ describe('kNN', () => {
     const n = 200
     const x = randomCloud(n, 5, 2)
     const knn = knnIndices(x, n, 5, 10)
-    expect(knnPreservation(knn, 10, rotate(x, n, 5, 3).map((v) => 7 * v), n, 5)).toBe(1)
+    expect(
+      knnPreservation(
+        knn,
+        10,
+        rotate(x, n, 5, 3).map((v) => 7 * v),
+        n,
+        5
+      )
+    ).toBe(1)
     const perm = Array.from({ length: n }, (_, i) => i)
     const rng = createRng(4)
     for (let i = n - 1; i > 0; i--) {
@@ -108,7 +116,15 @@ describe('linear CKA', () => {
   const x = randomCloud(n, 4, 5)
   it('CKA(X, XQ) = 1 for orthogonal Q, and CKA(X, aX + b) = 1', () => {
     expect(linearCka(x, 4, rotate(x, n, 4, 6), 4, n)).toBeCloseTo(1, 12)
-    expect(linearCka(x, 4, x.map((v, i) => -3 * v + (i % 4)), 4, n)).toBeCloseTo(1, 12)
+    expect(
+      linearCka(
+        x,
+        4,
+        x.map((v, i) => -3 * v + (i % 4)),
+        4,
+        n
+      )
+    ).toBeCloseTo(1, 12)
   })
 
   it('independent random features give a small CKA (about w / n)', () => {
@@ -142,7 +158,13 @@ describe('separability, merging, motion', () => {
     const layer = Float64Array.of(0, 0, 4, 0, 6)
     // medians 3 and 0 with relative 0.5: input threshold 1.5 (pair 0 is not distinct), layer threshold 0
     expect(mergingFraction(input, layer, 0.5)).toEqual({ fraction: 0.5, distinct: 4, merged: 2 })
-    expect(mergingFraction(input, input.map((v) => 100 * v), 0.5).merged).toBe(0)
+    expect(
+      mergingFraction(
+        input,
+        input.map((v) => 100 * v),
+        0.5
+      ).merged
+    ).toBe(0)
   })
 
   it('median and mean update', () => {

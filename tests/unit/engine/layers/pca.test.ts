@@ -69,7 +69,10 @@ describe('fitLayerPca', () => {
   it('pads components when the widest layer is under 3 wide, and is deterministic', () => {
     const rng = createRng(1)
     const x = Float64Array.from({ length: 200 }, () => rng.normal())
-    const layers: LayerData[] = [{ name: 'a', n: 100, width: 2, data: x }, { name: 'b', n: 100, width: 2, data: x.map((v) => 2 * v) }]
+    const layers: LayerData[] = [
+      { name: 'a', n: 100, width: 2, data: x },
+      { name: 'b', n: 100, width: 2, data: x.map((v) => 2 * v) }
+    ]
     const p = fitLayerPca(layers, { seed: 3, maxPoints: 50 })
     expect(p.shape).toEqual([2, 100, 3])
     expect(p.fittedRows).toBe(50)
@@ -96,7 +99,12 @@ describe('fitLayerPca', () => {
     const w = 150
     const n = 40
     // rows (2 layers x 40 points = 80) < width 150: the Gram path; the exact covariance path is the truth
-    const layer = (name: string): LayerData => ({ name, n, width: w, data: Float64Array.from({ length: n * w }, (_, k) => 1 + rng.normal() * Math.pow(0.8, k % w)) })
+    const layer = (name: string): LayerData => ({
+      name,
+      n,
+      width: w,
+      data: Float64Array.from({ length: n * w }, (_, k) => 1 + rng.normal() * Math.pow(0.8, k % w))
+    })
     const layers = [layer('a'), layer('b')]
     const a = fitLayerPca(layers, { directMaxWidth: 1000 })
     const b = fitLayerPca(layers, { directMaxWidth: 4 })

@@ -122,7 +122,12 @@ describe('shiftByLayer', () => {
     // a layer that only rescales leaves the scale-free coefficient alone, while the raw energy scales with it
     expect(s.rows[3].energyCoefficient).toBeCloseTo(s.rows[2].energyCoefficient, 10)
     expect(s.rows[3].energy / s.rows[2].energy).toBeCloseTo(3, 8)
-    expect(s.summary.farthest[3].points.slice(0, 2).map((p) => p.index).sort((a, b) => a - b)).toEqual([17, 230])
+    expect(
+      s.summary.farthest[3].points
+        .slice(0, 2)
+        .map((p) => p.index)
+        .sort((a, b) => a - b)
+    ).toEqual([17, 230])
   })
 
   it('takes a stated seeded subsample beyond maxPoints', () => {

@@ -39,7 +39,14 @@ export interface SavedModel {
 export async function buildModel(): Promise<SavedModel> {
   const model = tfl.sequential()
   for (let l = 0; l < WIDTHS.length - 1; l++)
-    model.add(tfl.layers.dense({ name: LAYER_NAMES[l], units: WIDTHS[l + 1], activation: l < WIDTHS.length - 2 ? 'tanh' : 'linear', ...(l === 0 ? { inputShape: [WIDTHS[0]] } : {}) }))
+    model.add(
+      tfl.layers.dense({
+        name: LAYER_NAMES[l],
+        units: WIDTHS[l + 1],
+        activation: l < WIDTHS.length - 2 ? 'tanh' : 'linear',
+        ...(l === 0 ? { inputShape: [WIDTHS[0]] } : {})
+      })
+    )
   model.layers.forEach((layer, l) => {
     const { kernel, bias } = knownWeights(l)
     const ts = [tf.tensor2d(kernel), tf.tensor1d(bias)]
@@ -47,10 +54,12 @@ export async function buildModel(): Promise<SavedModel> {
     ts.forEach((t) => t.dispose())
   })
   let art: tf.io.ModelArtifacts | undefined
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    art = a
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }
-  }))
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      art = a
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }
+    })
+  )
   model.dispose()
   if (!art || !art.weightData || !art.weightSpecs) throw new Error('nothing saved')
   const weights = new Uint8Array(art.weightData as ArrayBuffer)

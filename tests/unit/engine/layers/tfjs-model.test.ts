@@ -31,7 +31,10 @@ const filesOf = (json: unknown, weights: Uint8Array | null = saved.weights): Mod
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
 
 async function refusal(files: ModelFile[]): Promise<EngineError> {
-  const e = await loadModelFromFiles(files).then(() => undefined, (x: unknown) => x)
+  const e = await loadModelFromFiles(files).then(
+    () => undefined,
+    (x: unknown) => x
+  )
   expect(e).toBeInstanceOf(EngineError)
   expect((e as EngineError).code).toBe('invalid-request')
   return e as EngineError
@@ -85,7 +88,12 @@ describe('TF.js Layers model import', () => {
     const points = Float64Array.from([1, 2, 3, 4, -1, 0, 0.5, 2, 0, 0, 1, 1])
     const layers = await recordLayerOutputs(loaded, points, 3, 4)
     loaded.model.dispose()
-    expect(layers.map((l) => [l.name, l.width])).toEqual([['input', 4], ['grid', 4], ['conv', 8], ['flat', 8]])
+    expect(layers.map((l) => [l.name, l.width])).toEqual([
+      ['input', 4],
+      ['grid', 4],
+      ['conv', 8],
+      ['flat', 8]
+    ])
     expect(Array.from(layers[1].data)).toEqual(Array.from(points))
     // a 1x1 conv with channel weights (1, -2): each value v becomes (v, -2v), channels last
     // (+ 0 turns -0 into 0: toEqual tells them apart)
@@ -112,7 +120,9 @@ describe('TF.js Layers model import', () => {
   })
 
   it('refuses weight files whose size does not match the manifest, and missing shards', async () => {
-    expect((await refusal(filesOf(saved.modelJson, saved.weights.subarray(0, saved.weights.length - 4)))).message).toMatch(/weights do not match the topology: weights\.bin hold \d+ bytes.* need \d+/)
+    expect((await refusal(filesOf(saved.modelJson, saved.weights.subarray(0, saved.weights.length - 4)))).message).toMatch(
+      /weights do not match the topology: weights\.bin hold \d+ bytes.* need \d+/
+    )
     expect((await refusal(filesOf(saved.modelJson, null))).message).toMatch(/missing weight file weights\.bin/)
     expect((await refusal([{ name: 'weights.bin', bytes: saved.weights }])).message).toMatch(/no model\.json/)
   })

@@ -23,10 +23,15 @@ describe('RotatingLog', () => {
     for (let i = 0; i < 100; i++) log.write({ level: i % 10 === 0 ? 'error' : 'info', event: `event-${i}`, jobId: `job-${i}` })
     const files = (await readdir(join(dir, 'logs'))).sort()
     expect(files).toEqual(['nagare.log', 'nagare.log.1', 'nagare.log.2'])
-    const byFile = await Promise.all(['nagare.log.2', 'nagare.log.1', 'nagare.log'].map(async (f) => {
-      expect((await stat(join(dir, 'logs', f))).size).toBeLessThanOrEqual(1000)
-      return (await readFile(join(dir, 'logs', f), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>)
-    }))
+    const byFile = await Promise.all(
+      ['nagare.log.2', 'nagare.log.1', 'nagare.log'].map(async (f) => {
+        expect((await stat(join(dir, 'logs', f))).size).toBeLessThanOrEqual(1000)
+        return (await readFile(join(dir, 'logs', f), 'utf8'))
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, string>)
+      })
+    )
     const all = byFile.flat()
     // consecutive events, newest last in nagare.log, the oldest rotated away
     const numbers = all.map((r) => Number(r.event.slice(6)))
@@ -69,7 +74,14 @@ describe('engine logs and diagnostics', () => {
     const spec = {
       version: 1,
       name: 'log test',
-      distribution: { kind: 'gaussian', mean: [3.14159265, -2.71828182], covariance: [[1.61803398, 0.5772156], [0.5772156, 4.66920160]] },
+      distribution: {
+        kind: 'gaussian',
+        mean: [3.14159265, -2.71828182],
+        covariance: [
+          [1.61803398, 0.5772156],
+          [0.5772156, 4.6692016]
+        ]
+      },
       particles: { kind: 'sample', count: 7 },
       flow: { kind: 'continuous-dae' },
       integration: { solver: 'rk4', depth: 0.123456, stepSize: 0.041152, samples: 3 }
@@ -86,7 +98,10 @@ describe('engine logs and diagnostics', () => {
     await writeFile(join(ws, 'runs', runId, 'run.json'), '{ "broken": 98765.4321')
     expect(await service.call('runs.get', { id: runId })).toMatchObject({ ok: false, error: { code: 'unreadable-run' } })
     const text = await readFile(join(userData, 'logs', 'nagare.log'), 'utf8')
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>)
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>)
     expect(lines.map((l) => l.event)).toEqual(['engine-started', 'job-started', 'job-done', 'call-failed:runs.get'])
     expect(lines[1].jobId).toBe(started.value.jobId)
     expect(lines[3]).toMatchObject({ level: 'warn', code: 'unreadable-run' })

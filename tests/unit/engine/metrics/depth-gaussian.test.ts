@@ -14,15 +14,33 @@ import { exactGaussianPoints } from './depth-fixtures'
 
 const LAMBDA = [2, 1]
 const T = 0.4
-const points = exactGaussianPoints(2000, [[2, 0], [0, 1]], 21)
+const points = exactGaussianPoints(
+  2000,
+  [
+    [2, 0],
+    [0, 1]
+  ],
+  21
+)
 let baseline = 0
 
-async function run(flow: Record<string, unknown>, samples: number, integration: Record<string, unknown> = { solver: 'rk4', stepSize: 0.005 }): Promise<RunManifest> {
+async function run(
+  flow: Record<string, unknown>,
+  samples: number,
+  integration: Record<string, unknown> = { solver: 'rk4', stepSize: 0.005 }
+): Promise<RunManifest> {
   const spec = {
     version: 1,
     name: 'gaussian depth analysis',
     seed: 1,
-    distribution: { kind: 'gaussian', mean: [0, 0], covariance: [[2, 0], [0, 1]] },
+    distribution: {
+      kind: 'gaussian',
+      mean: [0, 0],
+      covariance: [
+        [2, 0],
+        [0, 1]
+      ]
+    },
     particles: { kind: 'points', points },
     flow,
     integration: { depth: T, samples, ...integration }
@@ -45,7 +63,10 @@ describe('Gaussian shape coordinates', () => {
     // rotated diag(4, 1) by 30 degrees
     const c = Math.cos(Math.PI / 6)
     const s = Math.sin(Math.PI / 6)
-    const cov = [[4 * c * c + s * s, 3 * c * s], [3 * c * s, 4 * s * s + c * c]]
+    const cov = [
+      [4 * c * c + s * s, 3 * c * s],
+      [3 * c * s, 4 * s * s + c * c]
+    ]
     shapeSigmas(cov).forEach((v, i) => expect(v).toBeCloseTo([2, 1][i], 12))
     expect(gradientFlowSigmas([Math.SQRT2, 1], 0.25).map((v) => v!)).toEqual([Math.sqrt(1.5), Math.sqrt(0.5)].map((v) => expect.closeTo(v, 14)))
     expect(gradientFlowSigmas([Math.SQRT2, 1], 0.5)).toEqual([expect.closeTo(1, 14), null])
@@ -82,7 +103,9 @@ describe('per-depth analysis of Gaussian runs', () => {
   it('continuous DAE in 1-D: speed and path length equal the closed forms of x_t = x_0 sqrt(1 - 2t)', async () => {
     const pts = exactGaussianPoints(1000, [[1]], 22)
     const spec = {
-      version: 1, name: '1-D', seed: 1,
+      version: 1,
+      name: '1-D',
+      seed: 1,
       distribution: { kind: 'preset', name: 'normal-1d' },
       particles: { kind: 'points', points: pts },
       flow: { kind: 'continuous-dae' },

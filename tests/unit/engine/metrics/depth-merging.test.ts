@@ -42,8 +42,7 @@ describe('merging', () => {
     let apart = 0
     let merged = 0
     const all: number[] = []
-    for (let i = 0; i < n; i++)
-      for (let j = i + 1; j < n; j++) all.push(dist(x0, i, j))
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) all.push(dist(x0, i, j))
     all.sort((a, b) => a - b)
     const med = all[all.length >> 1]
     expect(c.inputMedianDistance / med).toBeGreaterThan(0.95)

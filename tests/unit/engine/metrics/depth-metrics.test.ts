@@ -45,7 +45,15 @@ describe('depthMetrics', () => {
     expect(rows[1].slicedW2ToInput).toBeCloseTo(rows[2].slicedW2ToInput / 2, 5)
     // a translation does not change the kNN entropy (up to float32 rounding of the shifted positions)
     expect(rows[2].entropy).toBeCloseTo(rows[0].entropy, 3)
-    expect(Math.abs(rows[0].entropy - gaussianEntropy([[2, 0], [0, 1]]))).toBeLessThan(0.08)
+    expect(
+      Math.abs(
+        rows[0].entropy -
+          gaussianEntropy([
+            [2, 0],
+            [0, 1]
+          ])
+      )
+    ).toBeLessThan(0.08)
     expect(englishLines(notes)).toMatch(/Kozachenko-Leonenko/)
   })
 
@@ -93,7 +101,11 @@ describe('depthMetrics', () => {
     expect(a).toEqual(b)
     expect(englishLines(a.notes)).toMatch(/subsample of 4000 of the 30,000/)
     expect(englishLines(a.notes)).toMatch(/subsample of 5000 of the 30,000/)
-    const exact = gaussianEntropy([[2, 0, 0], [0, 1, 0], [0, 0, 1.5]])
+    const exact = gaussianEntropy([
+      [2, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1.5]
+    ])
     expect(Math.abs(a.rows[0].entropy - exact)).toBeLessThan(0.1)
   })
 

@@ -19,7 +19,9 @@ beforeAll(async () => {
 
 function spec45(flow: Record<string, unknown>, count = 4000): Record<string, unknown> {
   return {
-    version: 1, name: 'paper-45 analysis', seed: 5,
+    version: 1,
+    name: 'paper-45 analysis',
+    seed: 5,
     distribution: { kind: 'preset', name: 'paper-45' },
     particles: { kind: 'sample', count },
     flow,
@@ -31,7 +33,13 @@ describe('per-depth analysis in the runner (mixtures)', () => {
   it('paper-45 continuous DAE: separability 0.5 at the input and growing, no merging, no Gaussian shape', async () => {
     const { manifest } = await runExperiment(spec45({ kind: 'continuous-dae' }), { ctx: ctx(), backend: 'test' })
     expect(RunManifestSchema.parse(JSON.parse(JSON.stringify(manifest))).depthAnalysis).toEqual(manifest.depthAnalysis)
-    expect(manifest.depthAnalysis).toMatchObject({ velocityMethod: 'field', velocityPoints: 4000, slicedPoints: 4000, separabilityClasses: 2, gaussianShape: false })
+    expect(manifest.depthAnalysis).toMatchObject({
+      velocityMethod: 'field',
+      velocityPoints: 4000,
+      slicedPoints: 4000,
+      separabilityClasses: 2,
+      gaussianShape: false
+    })
     const rows = manifest.metrics
     expect(Math.abs(rows[0].separability! - 0.5)).toBeLessThan(0.05)
     for (let k = 1; k < rows.length; k++) expect(rows[k].separability!).toBeGreaterThan(rows[k - 1].separability!)
@@ -51,7 +59,10 @@ describe('per-depth analysis in the runner (mixtures)', () => {
   })
 
   it('empirical DAE (a field with reference rows): the velocity is evaluated with the reference at the same depth', async () => {
-    const spec = { ...spec45({ kind: 'empirical-dae', bandwidth: 0.3, referenceSize: 300 }, 1500), integration: { solver: 'rk4', depth: 0.1, stepSize: 0.02, samples: 6 } }
+    const spec = {
+      ...spec45({ kind: 'empirical-dae', bandwidth: 0.3, referenceSize: 300 }, 1500),
+      integration: { solver: 'rk4', depth: 0.1, stepSize: 0.02, samples: 6 }
+    }
     const { manifest, trajectories } = await runExperiment(spec, { ctx: ctx(), backend: 'test' })
     expect(manifest.depthAnalysis?.velocityMethod).toBe('field')
     const rows = manifest.metrics

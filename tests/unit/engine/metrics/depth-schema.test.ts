@@ -6,7 +6,18 @@ import { metricsCsv, metricsCsvHeader } from '../../../../electron/engine/runs/m
 import { DepthMetricsSchema, RunManifestSchema, type DepthMetrics } from '../../../../shared/run'
 import { smallRun } from '../runs/manifest-fixture'
 
-const OLD_ROW = { depth: 0, mean: [0, 0], covariance: [[1, 0], [0, 1]], entropy: 2.8, entropyMethod: 'knn', slicedW2ToInput: 0, w2AxisToInput: [0, 0] }
+const OLD_ROW = {
+  depth: 0,
+  mean: [0, 0],
+  covariance: [
+    [1, 0],
+    [0, 1]
+  ],
+  entropy: 2.8,
+  entropyMethod: 'knn',
+  slicedW2ToInput: 0,
+  w2AxisToInput: [0, 0]
+}
 
 function newRows(): DepthMetrics[] {
   return [0, 0.1].map((depth, k) => ({

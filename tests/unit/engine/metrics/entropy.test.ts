@@ -29,15 +29,34 @@ describe('special functions', () => {
 
 describe('Gaussian entropy', () => {
   it('is 0.5 log((2 pi e)^m det S): (44) at t = 0 is 3.184451 (eq. 44 of the paper)', () => {
-    expect(gaussianEntropy([[2, 0], [0, 1]])).toBeCloseTo(3.184451, 6)
+    expect(
+      gaussianEntropy([
+        [2, 0],
+        [0, 1]
+      ])
+    ).toBeCloseTo(3.184451, 6)
     // continuous DAE at t = 0.25: N(0, diag(2 - 0.5, 1 - 0.5)) -> 2.694036
-    expect(gaussianEntropy([[1.5, 0], [0, 0.5]])).toBeCloseTo(2.694036, 6)
+    expect(
+      gaussianEntropy([
+        [1.5, 0],
+        [0, 0.5]
+      ])
+    ).toBeCloseTo(2.694036, 6)
     expect(gaussianEntropy([[1]])).toBeCloseTo(0.5 * Math.log(2 * Math.PI * Math.E), 12)
     // a rotated covariance has the same determinant (2 x 1) as the diagonal one
-    const c = Math.cos(0.3), s = Math.sin(0.3)
-    const rot = [[2 * c * c + s * s, (2 - 1) * c * s], [(2 - 1) * c * s, 2 * s * s + c * c]]
+    const c = Math.cos(0.3),
+      s = Math.sin(0.3)
+    const rot = [
+      [2 * c * c + s * s, (2 - 1) * c * s],
+      [(2 - 1) * c * s, 2 * s * s + c * c]
+    ]
     expect(gaussianEntropy(rot)).toBeCloseTo(3.184451, 6)
-    expect(gaussianEntropy([[1, 1], [1, 1]])).toBe(-Infinity)
+    expect(
+      gaussianEntropy([
+        [1, 1],
+        [1, 1]
+      ])
+    ).toBe(-Infinity)
   })
 })
 
@@ -54,7 +73,11 @@ describe('Kozachenko-Leonenko entropy', () => {
     const x1 = gaussianCloud(20_000, [1], [0.5], 1)
     expect(Math.abs(knnEntropy(x1, 20_000, 1).entropy - gaussianEntropy([[0.5]]))).toBeLessThan(0.02)
     const x3 = gaussianCloud(20_000, [0, 0, 0], [2, 1, 1.5], 3)
-    const exact = gaussianEntropy([[2, 0, 0], [0, 1, 0], [0, 0, 1.5]])
+    const exact = gaussianEntropy([
+      [2, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1.5]
+    ])
     expect(Math.abs(knnEntropy(x3, 20_000, 3).entropy - exact)).toBeLessThan(0.03)
   })
 

@@ -6,7 +6,10 @@ describe('moments', () => {
     // points (0,0), (2,0), (0,4), (2,4): mean (1,2), var_x = 1, var_y = 4, cov 0
     const x = new Float32Array([0, 0, 2, 0, 0, 4, 2, 4])
     expect(cloudMean(x, 4, 2)).toEqual([1, 2])
-    expect(cloudCovariance(x, 4, 2)).toEqual([[1, 0], [0, 4]])
+    expect(cloudCovariance(x, 4, 2)).toEqual([
+      [1, 0],
+      [0, 4]
+    ])
     // perfectly correlated line y = 2x at x = -1, 0, 1: var 2/3, cov 4/3, var_y 8/3
     const c = cloudCovariance(new Float64Array([-1, -2, 0, 0, 1, 2]), 3, 2)
     expect(c[0][0]).toBeCloseTo(2 / 3, 14)
@@ -24,8 +27,24 @@ describe('moments', () => {
   })
 
   it('determinant of small matrices', () => {
-    expect(determinant([[2, 0.6, 0], [0.6, 1, 0], [0, 0, 1.5]])).toBeCloseTo((2 - 0.36) * 1.5, 14)
-    expect(determinant([[0, 1], [1, 0]])).toBeCloseTo(-1, 14)
-    expect(determinant([[1, 2], [2, 4]])).toBe(0)
+    expect(
+      determinant([
+        [2, 0.6, 0],
+        [0.6, 1, 0],
+        [0, 0, 1.5]
+      ])
+    ).toBeCloseTo((2 - 0.36) * 1.5, 14)
+    expect(
+      determinant([
+        [0, 1],
+        [1, 0]
+      ])
+    ).toBeCloseTo(-1, 14)
+    expect(
+      determinant([
+        [1, 2],
+        [2, 4]
+      ])
+    ).toBe(0)
   })
 })

@@ -52,7 +52,11 @@ describe('MlpField', () => {
       // nonzero biases and t-weights so every term of the folded tanh form is exercised
       model.setWeights(model.getWeights().map((w) => Float32Array.from(w.values, (v) => v + 0.3 * r.normal())))
       const weights = model.getWeights()
-      const xs = [[0.5, -1.2, 2], [0, 0, 0], [-3, 1, 0.25]]
+      const xs = [
+        [0.5, -1.2, 2],
+        [0, 0, 0],
+        [-3, 1, 0.25]
+      ]
       for (const t of [0, 0.37, 1.5]) {
         const got = tf.tidy(() => model.forward(tf.tensor2d(xs), t).arraySync())
         xs.forEach((x, i) => {
@@ -70,7 +74,11 @@ describe('MlpField', () => {
       const r = createRng(10)
       model.setWeights(model.getWeights().map((w) => Float32Array.from(w.values, (v) => v + 0.3 * r.normal())))
       const snap = model.snapshot()
-      const x0 = tf.tensor2d([[0.3, -0.7], [1.5, 0.2], [-2, 1]])
+      const x0 = tf.tensor2d([
+        [0.3, -0.7],
+        [1.5, 0.2],
+        [-2, 1]
+      ])
       const live = await integrate(model, x0, [0, 1], { solver: 'rk4', stepSize: 0.1 })
       model.setWeights(model.getWeights().map((w) => new Float32Array(w.values.length)))
       const frozen = await integrate(snap, x0, [0, 1], { solver: 'rk4', stepSize: 0.1 })
@@ -100,8 +108,8 @@ describe('MlpField', () => {
     expect(Math.max(...w2.map(Math.abs))).toBeLessThanOrEqual(limit)
     // uniform on [-limit, limit]: variance limit^2 / 3 (1024 draws: 10% tolerance is > 4 sigma)
     const variance = w2.reduce((s, v) => s + v * v, 0) / w2.length
-    expect(variance / (limit * limit / 3)).toBeGreaterThan(0.9)
-    expect(variance / (limit * limit / 3)).toBeLessThan(1.1)
+    expect(variance / ((limit * limit) / 3)).toBeGreaterThan(0.9)
+    expect(variance / ((limit * limit) / 3)).toBeLessThan(1.1)
     a.dispose()
     b.dispose()
     c.dispose()
@@ -112,7 +120,10 @@ describe('MlpField', () => {
     const w = model.getWeights()
     // v(x, t) = bOut constant: x_T = x0 + T * bOut exactly
     model.setWeights(w.map((p) => (p.name === 'wOut' ? new Float32Array(p.values.length) : p.name === 'bOut' ? Float32Array.from([0.5, -1]) : p.values)))
-    const x0 = tf.tensor2d([[1, 2], [3, 4]])
+    const x0 = tf.tensor2d([
+      [1, 2],
+      [3, 4]
+    ])
     const r = await integrate(model, x0, [0, 2], { solver: 'rk4', stepSize: 0.25 })
     const xT = r.positions[1].arraySync()
     expect(xT[0][0]).toBeCloseTo(2, 5)

@@ -14,8 +14,16 @@ beforeAll(async () => {
 })
 
 const meta: TrainedModelMeta = {
-  kind: 'neural-ode', task: 'classify', dataDim: 2, augment: 1, field: { dim: 3, width: 8, hiddenLayers: 2, activation: 'swish' },
-  fields: 1, solver: 'rk4', depth: 1, stepSize: 0.25, classes: ['a', 'b', 'c']
+  kind: 'neural-ode',
+  task: 'classify',
+  dataDim: 2,
+  augment: 1,
+  field: { dim: 3, width: 8, hiddenLayers: 2, activation: 'swish' },
+  fields: 1,
+  solver: 'rk4',
+  depth: 1,
+  stepSize: 0.25,
+  classes: ['a', 'b', 'c']
 }
 
 function outputs(m: TrainedModel): number[] {
@@ -47,7 +55,18 @@ describe('model save and load', () => {
   it('loadTrainedField reads a run folder; a truncated weights.bin is refused', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'nagare-model-'))
     try {
-      const m = new TrainedModel({ ...meta, kind: 'trained-composed-dae', task: 'composed-dae', fields: 3, classes: undefined, augment: 0, field: { dim: 2, width: 4, hiddenLayers: 1, activation: 'tanh' } }, createRng(1))
+      const m = new TrainedModel(
+        {
+          ...meta,
+          kind: 'trained-composed-dae',
+          task: 'composed-dae',
+          fields: 3,
+          classes: undefined,
+          augment: 0,
+          field: { dim: 2, width: 4, hiddenLayers: 1, activation: 'tanh' }
+        },
+        createRng(1)
+      )
       await mkdir(join(dir, 'model'))
       for (const f of modelFiles(m, 'test')) await writeFile(join(dir, f.path), f.data)
       const back = await loadTrainedField(dir)

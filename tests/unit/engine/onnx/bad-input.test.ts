@@ -41,7 +41,9 @@ describe('bad ONNX input', () => {
   it('refuses bytes that are not a model (random bytes, a text file)', async () => {
     const noise = Uint8Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24)
     expect(await refusal(inspectOnnx(noise, 'noise.onnx'))).toMatch(/^noise\.onnx (is not a readable ONNX model|holds no graph)/)
-    expect(await refusal(inspectOnnx(new TextEncoder().encode('{"format": "layers-model"}\n'), 'model.json'))).toMatch(/^model\.json (is not a readable ONNX model|holds no graph)/)
+    expect(await refusal(inspectOnnx(new TextEncoder().encode('{"format": "layers-model"}\n'), 'model.json'))).toMatch(
+      /^model\.json (is not a readable ONNX model|holds no graph)/
+    )
   })
 
   it('refuses an operator onnxruntime lacks, naming it', async () => {
@@ -62,7 +64,9 @@ describe('bad ONNX input', () => {
     await truncate(big, ONNX_LIMITS.maxModelBytes + 1)
     // byte counts of five digits or more are written grouped (536,870,913)
     const grouped = (n: number): string => n.toLocaleString('en-US')
-    expect(await refusal(readOnnxFile(big))).toBe(`${big} is ${grouped(ONNX_LIMITS.maxModelBytes + 1)} bytes, over the limit of ${grouped(ONNX_LIMITS.maxModelBytes)} bytes for an ONNX model`)
+    expect(await refusal(readOnnxFile(big))).toBe(
+      `${big} is ${grouped(ONNX_LIMITS.maxModelBytes + 1)} bytes, over the limit of ${grouped(ONNX_LIMITS.maxModelBytes)} bytes for an ONNX model`
+    )
     const empty = join(dir, 'empty.onnx')
     await writeFile(empty, '')
     expect(await refusal(readOnnxFile(empty))).toBe(`${empty} is empty`)

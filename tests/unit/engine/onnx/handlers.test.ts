@@ -30,15 +30,35 @@ describe('ONNX through the engine service', () => {
     if (!ins.ok) throw new Error(english(ins.error.message))
     expect(ins.value.defaultLayers).toEqual(['/act1/Relu_output_0', '/act2/Tanh_output_0', 'logits'])
     const points = Float64Array.from(f.x.data)
-    const info = await saveDataset(ws, { name: 'x', fileName: 'x.csv', format: 'csv', original: new TextEncoder().encode('x'), points, n: 64, d: 4, featureNames: ['a', 'b', 'c', 'd'] })
-    const r = await service.call('layers.start', { name: 'mlp', source: 'onnx', files: [upload('mlp.onnx', f.bytes)], data: { kind: 'dataset', id: info.id }, k: 5, onnx: { layers: ['/fc2/Gemm_output_0', '/act1/Relu_output_0'] } })
+    const info = await saveDataset(ws, {
+      name: 'x',
+      fileName: 'x.csv',
+      format: 'csv',
+      original: new TextEncoder().encode('x'),
+      points,
+      n: 64,
+      d: 4,
+      featureNames: ['a', 'b', 'c', 'd']
+    })
+    const r = await service.call('layers.start', {
+      name: 'mlp',
+      source: 'onnx',
+      files: [upload('mlp.onnx', f.bytes)],
+      data: { kind: 'dataset', id: info.id },
+      k: 5,
+      onnx: { layers: ['/fc2/Gemm_output_0', '/act1/Relu_output_0'] }
+    })
     if (!r.ok) throw new Error(english(r.error.message))
     const end = await waitForEnd(r.value.jobId)
     if (end.type !== 'done') throw new Error(JSON.stringify(end))
     const got = await service.call('layers.get', { id: end.runId })
     if (!got.ok) throw new Error(english(got.error.message))
     expect(got.value.source).toBe('onnx')
-    expect(got.value.report.rows.map((x) => [x.name, x.width])).toEqual([['input', 4], ['/act1/Relu_output_0', 16], ['/fc2/Gemm_output_0', 16]])
+    expect(got.value.report.rows.map((x) => [x.name, x.width])).toEqual([
+      ['input', 4],
+      ['/act1/Relu_output_0', 16],
+      ['/fc2/Gemm_output_0', 16]
+    ])
     expect(got.value.record.model?.layerNames).toEqual(['/act1/Relu_output_0', '/fc2/Gemm_output_0'])
   })
 
@@ -47,8 +67,14 @@ describe('ONNX through the engine service', () => {
     const moons = { kind: 'builtin' as const, name: 'moons', n: 30 }
     const custom = new Uint8Array((await import('node:fs')).readFileSync(join(__dirname, '../../../fixtures/onnx/custom-op.onnx')))
     const cases: [unknown, object][] = [
-      [{ name: 'a', source: 'onnx', files: [upload('r.onnx', f.bytes)], data: moons }, message('onnx.dataShape', { data: '2', name: 'input', model: '3, 6, 6', full: 'batch, 3, 6, 6' })],
-      [{ name: 'b', source: 'onnx', files: [upload('c.onnx', custom)], data: moons }, { key: 'onnx.unsupportedOperator', params: { file: 'c.onnx' } }],
+      [
+        { name: 'a', source: 'onnx', files: [upload('r.onnx', f.bytes)], data: moons },
+        message('onnx.dataShape', { data: '2', name: 'input', model: '3, 6, 6', full: 'batch, 3, 6, 6' })
+      ],
+      [
+        { name: 'b', source: 'onnx', files: [upload('c.onnx', custom)], data: moons },
+        { key: 'onnx.unsupportedOperator', params: { file: 'c.onnx' } }
+      ],
       [{ name: 'c', source: 'onnx', files: [upload('r.onnx', f.bytes), upload('s.onnx', f.bytes)], data: moons }, { key: 'imgui.onnxOneFile' }]
     ]
     const before = await readdir(join(ws, 'analyses')).catch(() => [])

@@ -14,7 +14,13 @@ export interface Fixture {
   x: { data: Float32Array; shape: number[] }
   /** ONNX tensor name -> [N, ...] activation from PyTorch */
   acts: Map<string, { data: Float32Array; shape: number[] }>
-  graph: { modules: Record<string, string>; residualBlocks: { add: string; input: string; branch: string; output: string }[]; nodes: number; opset: number; producer: [string, string] }
+  graph: {
+    modules: Record<string, string>
+    residualBlocks: { add: string; input: string; branch: string; output: string }[]
+    nodes: number
+    opset: number
+    producer: [string, string]
+  }
 }
 
 export function loadFixture(name: FixtureName): Fixture {

@@ -52,7 +52,9 @@ describe('recordOnnx', () => {
     await expect(recordOnnx(f.bytes, { values: f.x.data.subarray(0, 24 * 75), n: 24, sampleShape: [3, 5, 5] })).rejects.toThrow(
       "the data's samples have shape [3, 5, 5], but the model's input input takes [3, 6, 6] per sample (shape [batch, 3, 6, 6])"
     )
-    await expect(recordOnnx(f.bytes, { values: f.x.data, n: 24, sampleShape: [3, 6, 6] }, { layers: ['nope'] })).rejects.toThrow('no tensor named nope in the graph')
+    await expect(recordOnnx(f.bytes, { values: f.x.data, n: 24, sampleShape: [3, 6, 6] }, { layers: ['nope'] })).rejects.toThrow(
+      'no tensor named nope in the graph'
+    )
   })
 
   it('reports progress after each batch and stops when the hook throws (cancel)', async () => {
@@ -62,13 +64,17 @@ describe('recordOnnx', () => {
     expect(seen).toEqual([20, 40, 60, 64])
     let calls = 0
     await expect(
-      recordOnnx(f.bytes, { values: f.x.data, n: 64, sampleShape: [4] }, {
-        batchSize: 20,
-        onBatch: () => {
-          calls++
-          throw new Error('cancelled by test')
+      recordOnnx(
+        f.bytes,
+        { values: f.x.data, n: 64, sampleShape: [4] },
+        {
+          batchSize: 20,
+          onBatch: () => {
+            calls++
+            throw new Error('cancelled by test')
+          }
         }
-      })
+      )
     ).rejects.toThrow('cancelled by test')
     expect(calls).toBe(1)
   })

@@ -139,7 +139,15 @@ describe('very sparse random projection', () => {
     const gauss = run((m) => gaussianProject(m, n, w, p), DIM)
     // both projections estimate the same quantities: the same tolerance for each, against the exact maps
     // observed (sparse / Gaussian, worst of the two layers): kNN 0.030 / 0.028, distance correlation 0.004 / 0.003, CKA 0.007 / 0.007, separability 2.4 % / 2.9 %
-    const tolerance = { knnPreservation: 0.06, knnFromPrevious: 0.06, distanceCorrelation: 0.01, ckaToInput: 0.02, ckaToPrevious: 0.02, merging: 0.01, separability: 0.1 }
+    const tolerance = {
+      knnPreservation: 0.06,
+      knnFromPrevious: 0.06,
+      distanceCorrelation: 0.01,
+      ckaToInput: 0.02,
+      ckaToPrevious: 0.02,
+      merging: 0.01,
+      separability: 0.1
+    }
     for (const l of [1, 2])
       for (const [metric, tol] of Object.entries(tolerance) as [keyof typeof tolerance, number][]) {
         const truth = exact.rows[l][metric] as number

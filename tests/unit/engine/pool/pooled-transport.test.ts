@@ -22,7 +22,11 @@ const root = join(__dirname, '../../../..')
 let pool: WorkerPool
 beforeAll(async () => {
   const backend = await initBackend('wasm')
-  pool = new WorkerPool({ size: 2, script: { path: join(root, 'electron/engine/pool/worker.ts'), execArgv: ['--require', 'tsx/cjs'] }, workerData: { backend } })
+  pool = new WorkerPool({
+    size: 2,
+    script: { path: join(root, 'electron/engine/pool/worker.ts'), execArgv: ['--require', 'tsx/cjs'] },
+    workerData: { backend }
+  })
 })
 afterAll(() => pool.dispose())
 
@@ -31,7 +35,14 @@ function cloud(n: number, dim: number, seed: number): Float32Array {
   return Float32Array.from({ length: n * dim }, () => rng.normal())
 }
 
-function input(field: VelocityField, positions: Float32Array, n: number, depths: number[], solverOptions: SolverOptions, signal = new AbortController().signal): TransportInput {
+function input(
+  field: VelocityField,
+  positions: Float32Array,
+  n: number,
+  depths: number[],
+  solverOptions: SolverOptions,
+  signal = new AbortController().signal
+): TransportInput {
   return { flow: { type: 'field', field, notes: [] }, positions, count: n, dim: field.dim, depths, integrate, solverOptions, ctx: createJobContext(signal) }
 }
 
@@ -46,7 +57,17 @@ function maxAbsDiff(a: Float32Array, b: Float32Array): number {
 
 describe('transport on the pool', () => {
   it('moves one Gaussian as the closed form says, and as this thread does, with the same statistics', async () => {
-    const mix: MixtureDef = { kind: 'mixture', weights: [1], means: [[0, 0]], covariances: [[[2, 0], [0, 1]]] }
+    const mix: MixtureDef = {
+      kind: 'mixture',
+      weights: [1],
+      means: [[0, 0]],
+      covariances: [
+        [
+          [2, 0],
+          [0, 1]
+        ]
+      ]
+    }
     const n = 3001
     const x0 = cloud(n, 2, 1)
     const depths = [0, 0.15, 0.3]
@@ -63,7 +84,24 @@ describe('transport on the pool', () => {
   })
 
   it('matches this thread for a mixture under dopri5 and the empirical DAE (reference in every shard)', async () => {
-    const mix: MixtureDef = { kind: 'mixture', weights: [0.2, 0.8], means: [[-1, 0], [1, 0]], covariances: [[[1, 0], [0, 1]], [[2, 0], [0, 1]]] }
+    const mix: MixtureDef = {
+      kind: 'mixture',
+      weights: [0.2, 0.8],
+      means: [
+        [-1, 0],
+        [1, 0]
+      ],
+      covariances: [
+        [
+          [1, 0],
+          [0, 1]
+        ],
+        [
+          [2, 0],
+          [0, 1]
+        ]
+      ]
+    }
     const n = 2000
     const x0 = cloud(n, 2, 2)
     const euler: SolverOptions = { solver: 'euler', stepSize: 0.05 }
@@ -90,7 +128,17 @@ describe('transport on the pool', () => {
   })
 
   it('stops every shard on cancel, and the pool serves the next job', async () => {
-    const mix: MixtureDef = { kind: 'mixture', weights: [1], means: [[0, 0]], covariances: [[[2, 0], [0, 1]]] }
+    const mix: MixtureDef = {
+      kind: 'mixture',
+      weights: [1],
+      means: [[0, 0]],
+      covariances: [
+        [
+          [2, 0],
+          [0, 1]
+        ]
+      ]
+    }
     const n = 40_000
     const x0 = cloud(n, 2, 4)
     const controller = new AbortController()

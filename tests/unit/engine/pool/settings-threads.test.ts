@@ -18,7 +18,15 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const context = (): HandlerContext => ({ workspace: dir, userData: dir, mode: 'in-process', backend: 'wasm', appVersion: '0', store: null as never, jobs: null as never })
+const context = (): HandlerContext => ({
+  workspace: dir,
+  userData: dir,
+  mode: 'in-process',
+  backend: 'wasm',
+  appVersion: '0',
+  store: null as never,
+  jobs: null as never
+})
 
 describe('thread setting', () => {
   it('applies a saved count at once, no restart pending, and 0 as automatic', async () => {

@@ -14,7 +14,11 @@ const root = join(__dirname, '../../../..')
 let pool: WorkerPool
 beforeAll(async () => {
   const backend = await initBackend('wasm')
-  pool = new WorkerPool({ size: 2, script: { path: join(root, 'electron/engine/pool/worker.ts'), execArgv: ['--require', 'tsx/cjs'] }, workerData: { backend } })
+  pool = new WorkerPool({
+    size: 2,
+    script: { path: join(root, 'electron/engine/pool/worker.ts'), execArgv: ['--require', 'tsx/cjs'] },
+    workerData: { backend }
+  })
 })
 afterAll(() => pool.dispose())
 
@@ -33,8 +37,15 @@ const weightsOf = (m: MlpField): Float32Array[] => m.getWeights().map((w) => Flo
 
 describe('sharded training step', () => {
   it('splits rows into contiguous near-equal shards', () => {
-    expect(shardRanges(10, 3)).toEqual([[0, 3], [3, 6], [6, 10]])
-    expect(shardRanges(2, 4)).toEqual([[0, 1], [1, 2]])
+    expect(shardRanges(10, 3)).toEqual([
+      [0, 3],
+      [3, 6],
+      [6, 10]
+    ])
+    expect(shardRanges(2, 4)).toEqual([
+      [0, 1],
+      [1, 2]
+    ])
   })
 
   it('gives the full-batch loss, kinetic term and gradient of the in-thread computation', async () => {

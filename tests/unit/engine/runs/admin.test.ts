@@ -83,7 +83,7 @@ describe('trash', () => {
 })
 
 describe('interrupted saves', () => {
-  it('sets a dead writer\'s partial folder aside as incomplete, with a reason, never complete', async () => {
+  it("sets a dead writer's partial folder aside as incomplete, with a reason, never complete", async () => {
     const partial = join(ws, 'runs', '.partial-20261127-130000-crashed-0003')
     await mkdir(partial)
     await writeFile(join(partial, '.writer.json'), JSON.stringify({ pid: deadPid() }))

@@ -77,7 +77,11 @@ describe('a run written now', () => {
     // the fixture's own spec and seed, run by this code
     const content = await runExperiment(legacy.spec, { ctx: createJobContext(new AbortController().signal), backend: 'wasm', appVersion: 'test' })
     const id = await store.save(content)
-    const raw = JSON.parse(await readFile(join(store.root, id, 'run.json'), 'utf8')) as { formatVersion: number; notes: StoredMessage[]; flags: { message: StoredMessage; remedy: StoredMessage }[] }
+    const raw = JSON.parse(await readFile(join(store.root, id, 'run.json'), 'utf8')) as {
+      formatVersion: number
+      notes: StoredMessage[]
+      flags: { message: StoredMessage; remedy: StoredMessage }[]
+    }
     expect(raw.formatVersion).toBe(RUN_FORMAT_VERSION)
     expect(raw.notes).toHaveLength(legacy.notes.length)
     for (const note of [...raw.notes, ...raw.flags.flatMap((f) => [f.message, f.remedy])]) {

@@ -17,7 +17,10 @@ export function smallRun(id: string, createdAt = '2026-11-27T18:15:00.000Z', n =
   const metrics: DepthMetrics[] = depths.map((depth, s) => ({
     depth,
     mean: [0.1 * s, 0],
-    covariance: [[1, 0.1], [0.1, 2]],
+    covariance: [
+      [1, 0.1],
+      [0.1, 2]
+    ],
     entropy: 3 - s * 0.1,
     entropyMethod: 'knn',
     slicedW2ToInput: s * 0.01,

@@ -73,7 +73,9 @@ describe('NPY writer and validation', () => {
       await writeFile(p, b)
       return p
     }
-    await expect(readNpy(await write('trunc-data.npy', good.subarray(0, good.length - 3)))).rejects.toThrow(/truncated: shape \[2, 3\] needs 152 bytes, the file has 149/)
+    await expect(readNpy(await write('trunc-data.npy', good.subarray(0, good.length - 3)))).rejects.toThrow(
+      /truncated: shape \[2, 3\] needs 152 bytes, the file has 149/
+    )
     await expect(readNpy(await write('trunc-head.npy', good.subarray(0, 30)))).rejects.toThrow(/truncated header/)
     await expect(readNpy(await write('tiny.npy', good.subarray(0, 4)))).rejects.toThrow(/bad magic/)
     await expect(readNpy(await write('extra.npy', Buffer.concat([good, Buffer.alloc(4)])))).rejects.toThrow(/unexpected bytes/)

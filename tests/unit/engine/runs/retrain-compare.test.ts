@@ -17,11 +17,15 @@ beforeAll(async () => {
 })
 
 const plainSpec = {
-  version: 1, name: 'moons small', seed: 5,
+  version: 1,
+  name: 'moons small',
+  seed: 5,
   distribution: { kind: 'preset', name: 'paper-44' },
   particles: { kind: 'sample', count: 300 },
   flow: {
-    kind: 'neural-ode', task: 'classify', data: { kind: 'builtin', name: 'moons' },
+    kind: 'neural-ode',
+    task: 'classify',
+    data: { kind: 'builtin', name: 'moons' },
     model: { width: 12, hiddenLayers: 1 },
     training: { epochs: 4, batchSize: 100, learningRate: 0.03, solver: 'rk4', depth: 1, stepSize: 0.25, validationFraction: 0.25, kinetic: 0 }
   },
@@ -33,7 +37,8 @@ const run = (spec: unknown): Promise<RunContent> => runTrainedExperiment(spec, {
 /** the cumulative kinetic energy recomputed from the per-depth mean |v|^2 (trapezoid rule over depth) */
 function integrated(metrics: RunContent['manifest']['metrics']): number {
   let sum = 0
-  for (let k = 1; k < metrics.length; k++) sum += ((metrics[k].meanSquaredVelocity! + metrics[k - 1].meanSquaredVelocity!) / 2) * (metrics[k].depth - metrics[k - 1].depth)
+  for (let k = 1; k < metrics.length; k++)
+    sum += ((metrics[k].meanSquaredVelocity! + metrics[k - 1].meanSquaredVelocity!) / 2) * (metrics[k].depth - metrics[k - 1].depth)
   return sum
 }
 
@@ -60,11 +65,18 @@ describe('a regularised re-train of a real neural ODE, compared before/after', (
     expect(seconds).toBeLessThan(30)
   })
 
-  it('the regulariser lowers the kinetic energy, as each run\'s own metrics and training report say', () => {
+  it("the regulariser lowers the kinetic energy, as each run's own metrics and training report say", () => {
     const keA = integrated(before.manifest.metrics)
     const keB = integrated(after.manifest.metrics)
     const recorded = (r: RunContent): number => r.manifest.metrics[r.manifest.metrics.length - 1].kineticEnergy!
-    console.log('kinetic energy before/after', { before: keA, after: keB, drop: 1 - keB / keA, seconds }, 'flags before', before.manifest.flags!.map((f) => [f.kind, f.sample, f.value]), 'after', after.manifest.flags!.map((f) => [f.kind, f.sample, f.value]))
+    console.log(
+      'kinetic energy before/after',
+      { before: keA, after: keB, drop: 1 - keB / keA, seconds },
+      'flags before',
+      before.manifest.flags!.map((f) => [f.kind, f.sample, f.value]),
+      'after',
+      after.manifest.flags!.map((f) => [f.kind, f.sample, f.value])
+    )
     // the engine's cumulative kinetic energy at the last sample is the integral of its mean |v|^2
     expect(recorded(before)).toBeCloseTo(keA, 6)
     expect(recorded(after)).toBeCloseTo(keB, 6)

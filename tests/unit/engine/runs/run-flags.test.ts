@@ -15,7 +15,10 @@ const rows = (msv: (number | null)[], merged: number[] = msv.map(() => 0)): Dept
   msv.map((v, k) => ({
     depth: k * 0.1,
     mean: [0, 0],
-    covariance: [[1, 0], [0, 1]],
+    covariance: [
+      [1, 0],
+      [0, 1]
+    ],
     entropy: 1,
     entropyMethod: 'knn',
     slicedW2ToInput: 0,
@@ -28,7 +31,10 @@ describe('runFlags on metrics built to a known answer', () => {
   it('flags one kinetic spike per stretch, at its peak, with its ratio to the median', () => {
     // median of [1, 1, 1, 8, 10, 1, 1, 4] is 1: samples 3-4 form one stretch peaking at 4 (ratio 10); 7 has ratio 4
     const flags = runFlags(rows([1, 1, 1, 8, 10, 1, 1, 4]), 'neural-ode')
-    expect(flags.map((f) => [f.kind, f.sample, f.value])).toEqual([['kinetic', 4, 10], ['kinetic', 7, 4]])
+    expect(flags.map((f) => [f.kind, f.sample, f.value])).toEqual([
+      ['kinetic', 4, 10],
+      ['kinetic', 7, 4]
+    ])
     expect(flags[0].depth).toBeCloseTo(0.4, 12)
     expect(flags[0].threshold).toBe(RUN_FLAG_THRESHOLDS.kineticSpike)
     expect(flags[0].message).toEqual(stored(message('fin13.flagKinetic', { depth: '0.4', ratio: '10.0', threshold: RUN_FLAG_THRESHOLDS.kineticSpike })))
@@ -47,7 +53,10 @@ describe('runFlags on metrics built to a known answer', () => {
 
   it('flags merging where apart pairs first merge beyond the threshold, once per stretch', () => {
     const flags = runFlags(rows([1, 1, 1, 1, 1, 1], [0, 0.02, 0.1, 0.3, 0.01, 0.06]), 'neural-ode')
-    expect(flags.map((f) => [f.kind, f.sample, f.value])).toEqual([['merging', 2, 0.1], ['merging', 5, 0.06]])
+    expect(flags.map((f) => [f.kind, f.sample, f.value])).toEqual([
+      ['merging', 2, 0.1],
+      ['merging', 5, 0.06]
+    ])
     expect(flags[0].message).toEqual(stored(message('fin13.flagMerging', { depth: '0.2', fraction: '10%', threshold: '5%' })))
     expect(flags[0].remedy).toEqual(stored(message('shift.remedyMergingFlow')))
   })
@@ -63,7 +72,9 @@ describe('flags on real runs', () => {
     await initBackend('wasm')
   })
   const dae = (depth: number, stepSize: number): Record<string, unknown> => ({
-    version: 1, name: 'dae to t*', seed: 3,
+    version: 1,
+    name: 'dae to t*',
+    seed: 3,
     distribution: { kind: 'preset', name: 'paper-47' },
     particles: { kind: 'sample', count: 400 },
     flow: { kind: 'continuous-dae' },
@@ -77,7 +88,12 @@ describe('flags on real runs', () => {
     expect(early.manifest.flags).toEqual([])
     const late = await run(dae(0.98 * tStar, (0.98 * tStar) / 200))
     const kinetic = late.manifest.flags!.filter((f) => f.kind === 'kinetic')
-    console.log('t*', tStar, 'flags', late.manifest.flags!.map((f) => [f.kind, f.sample, f.value.toFixed(2)]))
+    console.log(
+      't*',
+      tStar,
+      'flags',
+      late.manifest.flags!.map((f) => [f.kind, f.sample, f.value.toFixed(2)])
+    )
     expect(kinetic.length).toBe(1)
     // 1 / (t* - t): at 0.98 t* the density is some 25 times that at 0.5 t* (the median sample)
     expect(kinetic[0].sample).toBe(20)

@@ -102,7 +102,15 @@ describe('RunStore', () => {
     expect(list).toHaveLength(6)
     const complete = list.filter((r) => r.status === 'complete')
     expect(complete.map((r) => r.id)).toEqual(['20261127-120000-new-0002', '20261127-100000-old-0001'])
-    expect(complete[0]).toMatchObject({ name: 'paper 47 small', backend: 'cpu', flow: 'continuous-dae', dimension: 2, particleCount: 4, entropyStart: 3, entropyEnd: 2.8 })
+    expect(complete[0]).toMatchObject({
+      name: 'paper 47 small',
+      backend: 'cpu',
+      flow: 'continuous-dae',
+      dimension: 2,
+      particleCount: 4,
+      entropyStart: 3,
+      entropyEnd: 2.8
+    })
     const problemOf = (id: string): Message => list.find((r) => r.id === id)!.problem!
     expect(problemOf('20261127-110000-broken-0004')).toMatchObject({ key: 'runs.manifestNotJson' })
     expect(english(problemOf('20261127-110000-broken-0004'))).toMatch(/not valid JSON/)
@@ -128,11 +136,17 @@ describe('RunStore', () => {
     const m = JSON.parse(await readFile(join(dir, 'run.json'), 'utf8'))
     m.particleCount = 5
     await writeFile(join(dir, 'run.json'), JSON.stringify(m))
-    await expect(store.trajectories('20261127-181500-shape-a1b2')).rejects.toMatchObject({ code: 'unreadable-run', message: expect.stringMatching(/shape \[3, 4, 2\], run.json says \[3, 5, 2\]/) })
+    await expect(store.trajectories('20261127-181500-shape-a1b2')).rejects.toMatchObject({
+      code: 'unreadable-run',
+      message: expect.stringMatching(/shape \[3, 4, 2\], run.json says \[3, 5, 2\]/)
+    })
     m.particleCount = 4
     await writeFile(join(dir, 'run.json'), JSON.stringify(m))
     const npy = await readFile(join(dir, 'trajectories.npy'))
     await writeFile(join(dir, 'trajectories.npy'), npy.subarray(0, npy.length - 8))
-    await expect(store.trajectories('20261127-181500-shape-a1b2')).rejects.toMatchObject({ code: 'unreadable-run', message: expect.stringMatching(/truncated/) })
+    await expect(store.trajectories('20261127-181500-shape-a1b2')).rejects.toMatchObject({
+      code: 'unreadable-run',
+      message: expect.stringMatching(/truncated/)
+    })
   })
 })

@@ -1,7 +1,14 @@
 // Built-in datasets: shapes, balanced classes, determinism, and each one's geometry checked from its
 // definition (points lie near their curve within a few noise standard deviations).
 import { describe, expect, it } from 'vitest'
-import { BLOB_DISTANCE, BUILTIN_DATASETS, BUILTIN_NOISE, builtinDataset, S_CURVE_T, type BuiltinName } from '../../../../electron/engine/sampling/builtin-datasets'
+import {
+  BLOB_DISTANCE,
+  BUILTIN_DATASETS,
+  BUILTIN_NOISE,
+  builtinDataset,
+  S_CURVE_T,
+  type BuiltinName
+} from '../../../../electron/engine/sampling/builtin-datasets'
 
 const N = 600
 

@@ -2,13 +2,7 @@
 // geometry, and the float64 mixture helpers against hand-computed values.
 import { describe, expect, it } from 'vitest'
 import { PRESETS, type MixtureDef } from '../../../../shared/presets'
-import {
-  mixtureLogDensity,
-  mixtureMoments,
-  prepareMixture,
-  responsibilities,
-  sampleDistribution
-} from '../../../../electron/engine/sampling/distributions'
+import { mixtureLogDensity, mixtureMoments, prepareMixture, responsibilities, sampleDistribution } from '../../../../electron/engine/sampling/distributions'
 import { createRng } from '../../../../electron/engine/sampling/random'
 
 const p47 = PRESETS['paper-47'] as MixtureDef
@@ -69,8 +63,8 @@ describe('sampleDistribution', () => {
       const y = s2.positions[2 * i + 1]
       const r = Math.hypot(x, y)
       // t in [1.5 pi, 4.5 pi] -> r in [0.94, 2.83], blurred by noise 0.05
-      expect(r).toBeGreaterThan(1.5 * Math.PI / 5 - 0.3)
-      expect(r).toBeLessThan(4.5 * Math.PI / 5 + 0.3)
+      expect(r).toBeGreaterThan((1.5 * Math.PI) / 5 - 0.3)
+      expect(r).toBeLessThan((4.5 * Math.PI) / 5 + 0.3)
     }
     // the angle follows t = 5 r (mod 2 pi): the mismatch is only noise (radial noise 0.05 -> 0.25 in t),
     // whereas any other curve would spread it uniformly (mean |mismatch| = pi / 2)

@@ -23,7 +23,14 @@ describe('makeParticles', () => {
     const spec = specOf({ distribution: { kind: 'preset', name: 'paper-44' }, particles: { kind: 'grid', counts: [3, 2] } })
     const p = makeParticles(spec, resolveDistribution(spec.distribution), createRng(1))
     const s = 3 * Math.SQRT2
-    const expected = [[-s, -3], [-s, 3], [0, -3], [0, 3], [s, -3], [s, 3]]
+    const expected = [
+      [-s, -3],
+      [-s, 3],
+      [0, -3],
+      [0, 3],
+      [s, -3],
+      [s, 3]
+    ]
     expect(p.count).toBe(6)
     expected.flat().forEach((v, i) => expect(p.positions[i]).toBeCloseTo(v, 5))
     expect(Array.from(p.labels!)).toEqual([0, 0, 0, 0, 0, 0])
@@ -45,7 +52,16 @@ describe('makeParticles', () => {
   })
 
   it('grid honours explicit bounds and one point per axis sits at the middle', () => {
-    const spec = specOf({ particles: { kind: 'grid', counts: [1, 3], bounds: [[0, 2], [-1, 1]] } })
+    const spec = specOf({
+      particles: {
+        kind: 'grid',
+        counts: [1, 3],
+        bounds: [
+          [0, 2],
+          [-1, 1]
+        ]
+      }
+    })
     const p = makeParticles(spec, resolveDistribution(spec.distribution), createRng(1))
     expect(Array.from(p.positions)).toEqual([1, -1, 1, 0, 1, 1])
   })
@@ -67,7 +83,17 @@ describe('makeParticles', () => {
   })
 
   it('points are taken as given, labelled by the likeliest component', () => {
-    const spec = specOf({ distribution: { kind: 'preset', name: 'paper-46' }, particles: { kind: 'points', points: [[-3, 0], [0, 0], [2, 1]] } })
+    const spec = specOf({
+      distribution: { kind: 'preset', name: 'paper-46' },
+      particles: {
+        kind: 'points',
+        points: [
+          [-3, 0],
+          [0, 0],
+          [2, 1]
+        ]
+      }
+    })
     const p = makeParticles(spec, resolveDistribution(spec.distribution), createRng(1))
     expect(Array.from(p.positions)).toEqual([-3, 0, 0, 0, 2, 1])
     // at the origin the heavier component (0.8) wins

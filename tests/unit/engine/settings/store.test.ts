@@ -86,7 +86,10 @@ describe('SettingsStore', () => {
         }
       })
     const s = new SettingsStore(dir, {}, failing)
-    await expect(s.set({ language: 'en', backend: 'cpu' })).rejects.toMatchObject({ code: 'io', message: expect.stringMatching(/could not be saved \(ENOSPC\); the previous settings are kept/) })
+    await expect(s.set({ language: 'en', backend: 'cpu' })).rejects.toMatchObject({
+      code: 'io',
+      message: expect.stringMatching(/could not be saved \(ENOSPC\); the previous settings are kept/)
+    })
     expect(tmp).toContain('settings.json.')
     expect(await readFile(join(dir, 'settings.json'), 'utf8')).toBe(before)
     expect(await readdir(dir)).toEqual(['settings.json'])

@@ -32,7 +32,12 @@ describe('step grid at validation', () => {
   })
 
   it('suggests a step size no larger than asked that divides the depth', () => {
-    for (const [T, h] of [[0.4, 0.03], [0.45, 0.007], [1, 0.3], [0.123456, 0.05]]) {
+    for (const [T, h] of [
+      [0.4, 0.03],
+      [0.45, 0.007],
+      [1, 0.3],
+      [0.123456, 0.05]
+    ]) {
       const s = suggestStepSize(T, h)
       expect(s).toBeLessThanOrEqual(h)
       expect(Number.isNaN(wholeSteps(T, s))).toBe(false)

@@ -77,7 +77,13 @@ describe('fixed-step grid: exactly T/h steps of h', () => {
   })
 
   it('the NFE the cost panel shows (fixedStepNfe) is what the solver counts', async () => {
-    for (const [solver, h, samples] of [['rk4', 0.01, 46], ['rk4', 0.005, 46], ['heun', 0.02, 9], ['euler', 0.01, 46], ['rk4', 0.1, 3]] as const) {
+    for (const [solver, h, samples] of [
+      ['rk4', 0.01, 46],
+      ['rk4', 0.005, 46],
+      ['heun', 0.02, 9],
+      ['euler', 0.01, 46],
+      ['rk4', 0.1, 3]
+    ] as const) {
       const r = await run(solver, sampleDepths(T, samples), h)
       expect(fixedStepNfe(solver, T, h, samples), `${solver} h=${h} S=${samples}`).toBe(r.calls)
     }
@@ -104,7 +110,11 @@ describe('fixed-step grid: exactly T/h steps of h', () => {
       const th = d / H - k
       const f0 = a(k * H) * xs[k]
       const f1 = a((k + 1) * H) * xs[k + 1]
-      const want = (2 * th ** 3 - 3 * th ** 2 + 1) * xs[k] + (th ** 3 - 2 * th ** 2 + th) * H * f0 + (-2 * th ** 3 + 3 * th ** 2) * xs[k + 1] + (th ** 3 - th ** 2) * H * f1
+      const want =
+        (2 * th ** 3 - 3 * th ** 2 + 1) * xs[k] +
+        (th ** 3 - 2 * th ** 2 + th) * H * f0 +
+        (-2 * th ** 3 + 3 * th ** 2) * xs[k + 1] +
+        (th ** 3 - th ** 2) * H * f1
       X0.forEach((x, i) => expect(Math.abs(r.rows[s][i] - x * want)).toBeLessThan(2e-6 * Math.abs(x)))
     })
   })

@@ -95,7 +95,12 @@ describe('step-size study', () => {
     const euler = await runStudy('euler', spec, { parameter: 'steps', values: [4, 8, 16, 32] }, options())
     expect(euler.slope).toBeGreaterThan(-1.2)
     expect(euler.slope).toBeLessThan(-0.8)
-    const heun = await runStudy('heun', { ...spec, integration: { ...spec.integration, solver: 'heun' } }, { parameter: 'steps', values: [4, 8, 16, 32] }, options())
+    const heun = await runStudy(
+      'heun',
+      { ...spec, integration: { ...spec.integration, solver: 'heun' } },
+      { parameter: 'steps', values: [4, 8, 16, 32] },
+      options()
+    )
     expect(heun.slope).toBeGreaterThan(-2.3)
     expect(heun.slope).toBeLessThan(-1.7)
   }, 60_000)
@@ -139,7 +144,11 @@ describe('studies over the service', () => {
   })
 
   it('refuses an invalid study at once, with its fields', async () => {
-    const r = await service.call('studies.start', { name: 'bad', spec: { ...base, integration: { ...base.integration, depth: 0.6 } }, sweep: { parameter: 'layers', values: [1, 2] } })
+    const r = await service.call('studies.start', {
+      name: 'bad',
+      spec: { ...base, integration: { ...base.integration, depth: 0.6 } },
+      sweep: { parameter: 'layers', values: [1, 2] }
+    })
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.code).toBe('invalid-spec')
   })

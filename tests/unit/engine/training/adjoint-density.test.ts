@@ -20,7 +20,17 @@ beforeAll(async () => {
 
 const release = (...gs: ChunkedGradients[]): void => tf.dispose(gs.flatMap((g) => Object.values(g.grads)))
 
-const densityMeta: TrainedModelMeta = { kind: 'neural-ode', task: 'density', dataDim: 2, augment: 0, field: { dim: 2, width: 8, hiddenLayers: 2, activation: 'tanh' }, fields: 1, solver: 'rk4', depth: 1, stepSize: 0.1 }
+const densityMeta: TrainedModelMeta = {
+  kind: 'neural-ode',
+  task: 'density',
+  dataDim: 2,
+  augment: 0,
+  field: { dim: 2, width: 8, hiddenLayers: 2, activation: 'tanh' },
+  fields: 1,
+  solver: 'rk4',
+  depth: 1,
+  stepSize: 0.1
+}
 
 /** a density model whose field is far from zero, so the trace and regularisers are not negligible */
 function densityModel(): TrainedModel {
@@ -30,7 +40,12 @@ function densityModel(): TrainedModel {
   return model
 }
 
-function backpropDensity(model: TrainedModel, x: Float32Array, n: number, cfg: { depth: number; stepSize: number; kinetic: number; jacobian: number }): ChunkedGradients {
+function backpropDensity(
+  model: TrainedModel,
+  x: Float32Array,
+  n: number,
+  cfg: { depth: number; stepSize: number; kinetic: number; jacobian: number }
+): ChunkedGradients {
   const steps = Math.round(cfg.depth / cfg.stepSize)
   return chunkedGradients(model.variablesOf(0), n, 4096, () => {
     const out = solveCnf((z, t) => model.fields[0].forward(z, t), tf.tensor2d(x, [n, 2]), cfg.depth, steps, 'rk4', cfg.jacobian > 0)
@@ -83,9 +98,22 @@ describe('adjoint method for the density task (CNF)', () => {
 
   it('the exact Frobenius term equals |A|_F^2 T for a linear field v = A x', () => {
     // v(x) = A x with A = [[0.5, -1], [2, 0.25]]: |A|_F^2 = 0.25 + 1 + 4 + 0.0625 = 5.3125, trace 0.75
-    const A = tf.tensor2d([[0.5, 2], [-1, 0.25]]) // x A^T as a row-vector product
+    const A = tf.tensor2d([
+      [0.5, 2],
+      [-1, 0.25]
+    ]) // x A^T as a row-vector product
     const [jacobian, logDet] = tf.tidy(() => {
-      const out = solveCnf((z) => tf.matMul(z, A) as tf.Tensor2D, tf.tensor2d([[0.3, -0.2], [1, 2]]), 2, 4, 'rk4', true)
+      const out = solveCnf(
+        (z) => tf.matMul(z, A) as tf.Tensor2D,
+        tf.tensor2d([
+          [0.3, -0.2],
+          [1, 2]
+        ]),
+        2,
+        4,
+        'rk4',
+        true
+      )
       return [out.jacobian!, out.logDet]
     })
     expect(jacobian.dataSync()[0]).toBeCloseTo(5.3125 * 2, 3)
@@ -134,9 +162,22 @@ describe('density training with the adjoint method', () => {
     const n = 96
     // N(0, diag(2, 0.5)): a base N(0, I) must be stretched, so the field has something to learn
     const data = Float32Array.from({ length: 2 * n }, (_, j) => (j % 2 === 0 ? Math.SQRT2 : Math.SQRT1_2) * r.normal())
-    const run = async (gradient: 'adjoint' | 'backprop'): Promise<{ first: number; last: number; kinetic: number | null; jacobian: number | null | undefined; nfe: number }> => {
+    const run = async (
+      gradient: 'adjoint' | 'backprop'
+    ): Promise<{ first: number; last: number; kinetic: number | null; jacobian: number | null | undefined; nfe: number }> => {
       const model = new TrainedModel({ ...densityMeta, field: { ...densityMeta.field, hiddenLayers: 1 }, stepSize: 0.25 }, createRng(7))
-      const training = TrainingSpecSchema.parse({ epochs: 5, batchSize: 48, learningRate: 0.05, solver: 'rk4', depth: 1, stepSize: 0.25, kinetic: 0.05, jacobian: 0.05, gradient, validationFraction: 0 })
+      const training = TrainingSpecSchema.parse({
+        epochs: 5,
+        batchSize: 48,
+        learningRate: 0.05,
+        solver: 'rk4',
+        depth: 1,
+        stepSize: 0.25,
+        kinetic: 0.05,
+        jacobian: 0.05,
+        gradient,
+        validationFraction: 0
+      })
       try {
         const res = await trainDensity(model, data, n, training, createRng(9))
         const last = res.curve[res.curve.length - 1]
@@ -183,7 +224,7 @@ describe('memory of the adjoint method', () => {
 })
 
 describe('backprop chunk size of the CNF objective', () => {
-  it('keeps a chunk\'s tape within its 512 MiB budget: the estimate bounds the measured peak', async () => {
+  it("keeps a chunk's tape within its 512 MiB budget: the estimate bounds the measured peak", async () => {
     const meta = { ...densityMeta, dataDim: 3, field: { dim: 3, width: 64, hiddenLayers: 2, activation: 'tanh' as const } }
     const cfg = { solver: 'rk4', depth: 1, stepSize: 0.25 } as const
     // 4 RK4 steps x 7 evaluations x 32 B x 128 units = 458,752 B per row

@@ -46,7 +46,18 @@ describe('adjoint method with the kinetic term', () => {
   it('cross-entropy + lambda_K kinetic: gradients agree with backprop through RK4 to 1e-3 relative', () => {
     const baseline = tf.memory().numTensors
     const model = new TrainedModel(
-      { kind: 'neural-ode', task: 'classify', dataDim: 2, augment: 0, field: { dim: 2, width: 8, hiddenLayers: 2, activation: 'tanh' }, fields: 1, solver: 'rk4', depth: 1, stepSize: 0.1, classes: ['a', 'b', 'c'] },
+      {
+        kind: 'neural-ode',
+        task: 'classify',
+        dataDim: 2,
+        augment: 0,
+        field: { dim: 2, width: 8, hiddenLayers: 2, activation: 'tanh' },
+        fields: 1,
+        solver: 'rk4',
+        depth: 1,
+        stepSize: 0.1,
+        classes: ['a', 'b', 'c']
+      },
       createRng(2)
     )
     const r = createRng(5)
@@ -77,19 +88,44 @@ describe('adjoint method with the kinetic term', () => {
 })
 
 describe('classifier training with the adjoint and the kinetic term', () => {
-  it('reaches the backprop run\'s loss within 3% and reports the kinetic term', async () => {
+  it("reaches the backprop run's loss within 3% and reports the kinetic term", async () => {
     const baseline = tf.memory().numTensors
     const r = createRng(11)
     const n = 120
-    const centres = [[-2, 0], [2, 0], [0, 2]]
+    const centres = [
+      [-2, 0],
+      [2, 0],
+      [0, 2]
+    ]
     const labels = Int32Array.from({ length: n }, (_, i) => i % 3)
     const x = Float32Array.from({ length: 2 * n }, (_, j) => centres[labels[j >> 1]][j & 1] + 0.7 * r.normal())
     const run = async (gradient: 'adjoint' | 'backprop'): Promise<{ loss: number; kinetic: number | null; first: number }> => {
       const model = new TrainedModel(
-        { kind: 'neural-ode', task: 'classify', dataDim: 2, augment: 0, field: { dim: 2, width: 8, hiddenLayers: 1, activation: 'tanh' }, fields: 1, solver: 'rk4', depth: 1, stepSize: 0.25, classes: ['a', 'b', 'c'] },
+        {
+          kind: 'neural-ode',
+          task: 'classify',
+          dataDim: 2,
+          augment: 0,
+          field: { dim: 2, width: 8, hiddenLayers: 1, activation: 'tanh' },
+          fields: 1,
+          solver: 'rk4',
+          depth: 1,
+          stepSize: 0.25,
+          classes: ['a', 'b', 'c']
+        },
         createRng(7)
       )
-      const training = TrainingSpecSchema.parse({ epochs: 6, batchSize: 40, learningRate: 0.05, solver: 'rk4', depth: 1, stepSize: 0.25, kinetic: 0.1, gradient, validationFraction: 0 })
+      const training = TrainingSpecSchema.parse({
+        epochs: 6,
+        batchSize: 40,
+        learningRate: 0.05,
+        solver: 'rk4',
+        depth: 1,
+        stepSize: 0.25,
+        kinetic: 0.1,
+        gradient,
+        validationFraction: 0
+      })
       try {
         const res = await trainClassifier(model, { x, labels, n }, { x: new Float32Array(0), labels: new Int32Array(0), n: 0 }, training, createRng(9))
         const last = res.curve[res.curve.length - 1]

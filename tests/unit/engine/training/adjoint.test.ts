@@ -22,7 +22,10 @@ function batch(n: number, seed: number): Batch {
 }
 
 describe('adjoint method', () => {
-  for (const [solver, stepSize] of [['rk4', 0.05], ['heun', 0.05]] as const) {
+  for (const [solver, stepSize] of [
+    ['rk4', 0.05],
+    ['heun', 0.05]
+  ] as const) {
     it(`${solver}: gradients agree with backprop through the solver to 1e-3 relative`, () => {
       const baseline = tf.memory().numTensors
       const m = new MlpField({ dim: 2, width: 8, hiddenLayers: 2, activation: 'tanh' }, createRng(3))
@@ -48,7 +51,18 @@ describe('adjoint method for the classifier (field and softmax head)', () => {
   it('cross-entropy gradients agree with backprop through RK4 to 1e-3 relative', () => {
     const baseline = tf.memory().numTensors
     const model = new TrainedModel(
-      { kind: 'neural-ode', task: 'classify', dataDim: 2, augment: 0, field: { dim: 2, width: 8, hiddenLayers: 2, activation: 'tanh' }, fields: 1, solver: 'rk4', depth: 1, stepSize: 0.1, classes: ['a', 'b', 'c'] },
+      {
+        kind: 'neural-ode',
+        task: 'classify',
+        dataDim: 2,
+        augment: 0,
+        field: { dim: 2, width: 8, hiddenLayers: 2, activation: 'tanh' },
+        fields: 1,
+        solver: 'rk4',
+        depth: 1,
+        stepSize: 0.1,
+        classes: ['a', 'b', 'c']
+      },
       createRng(2)
     )
     const r = createRng(5)

@@ -37,7 +37,12 @@ function objective(m: MlpField, batch: Batch, config: TrainConfig): number {
 }
 
 describe('backprop through the solver', () => {
-  const cases: Array<[TrainSolver, Activation]> = [['euler', 'tanh'], ['heun', 'swish'], ['rk4', 'tanh'], ['rk4', 'softplus']]
+  const cases: Array<[TrainSolver, Activation]> = [
+    ['euler', 'tanh'],
+    ['heun', 'swish'],
+    ['rk4', 'tanh'],
+    ['rk4', 'softplus']
+  ]
   for (const [solver, activation] of cases) {
     it(`${solver}/${activation}: gradient agrees with central differences (rel 1e-2), kinetic term included`, () => {
       const m = model(activation)
@@ -46,7 +51,15 @@ describe('backprop through the solver', () => {
       const { grads } = lossAndGradients(m, batch, config)
       const weights = m.getWeights()
       // a few coordinates of every kind of parameter: first layer x and t rows, biases, hidden, output
-      const probes: Array<[number, number]> = [[0, 3], [1, 5], [2, 1], [3, 17], [4, 2], [5, 9], [6, 1]]
+      const probes: Array<[number, number]> = [
+        [0, 3],
+        [1, 5],
+        [2, 1],
+        [3, 17],
+        [4, 2],
+        [5, 9],
+        [6, 1]
+      ]
       const eps = 1e-2
       for (const [vi, k] of probes) {
         const variable = m.variables[vi]
@@ -112,7 +125,9 @@ describe('gradient accumulation over chunks', () => {
 
   it('the kinetic term of a constant field v = c is T |c|^2', () => {
     const m = new MlpField({ dim: 2, width: 4, hiddenLayers: 1, activation: 'tanh' }, createRng(0))
-    m.setWeights(m.getWeights().map((p) => (p.name === 'wOut' ? new Float32Array(p.values.length) : p.name === 'bOut' ? Float32Array.from([0.6, -0.8]) : p.values)))
+    m.setWeights(
+      m.getWeights().map((p) => (p.name === 'wOut' ? new Float32Array(p.values.length) : p.name === 'bOut' ? Float32Array.from([0.6, -0.8]) : p.values))
+    )
     const batch = randomBatch(9, 2, 4)
     const r = lossAndGradients(m, batch, { solver: 'heun', depth: 2, stepSize: 0.25, kinetic: 1 })
     expect(r.kinetic).toBeCloseTo(2 * 1, 5)

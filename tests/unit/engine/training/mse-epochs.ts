@@ -5,7 +5,14 @@ import type { Rng } from '../../../../electron/engine/sampling/random'
 import type { MlpField } from '../../../../electron/engine/models/mlp-field'
 import { runEpochs } from '../../../../electron/engine/training/epochs'
 import { gatherRows } from '../../../../electron/engine/training/minibatch'
-import { createOptimizer, trainStep, type Batch, type OptimizerConfig, type StepResult, type TrainConfig } from '../../../../electron/engine/training/train-step'
+import {
+  createOptimizer,
+  trainStep,
+  type Batch,
+  type OptimizerConfig,
+  type StepResult,
+  type TrainConfig
+} from '../../../../electron/engine/training/train-step'
 
 export interface MseEpochOptions extends TrainConfig {
   optimizer: OptimizerConfig

@@ -14,13 +14,20 @@ beforeAll(async () => {
 describe('Jacobian Frobenius term', () => {
   it('for v(x) = x A it estimates T |A|_F^2 (within 2% on 4000 rows) (a different number from the kinetic term)', () => {
     const baseline = tf.memory().numTensors
-    const A = [[0.5, -1.2, 0.3], [0.8, 0.1, -0.4], [0, 0.7, 1.1]]
+    const A = [
+      [0.5, -1.2, 0.3],
+      [0.8, 0.1, -0.4],
+      [0, 0.7, 1.1]
+    ]
     const frob = A.flat().reduce((s, v) => s + v * v, 0)
     const r = createRng(2)
     const n = 4000
     const { jac, kin } = tf.tidy(() => {
       const a = tf.tensor2d(A)
-      const x0 = tf.tensor2d(Float32Array.from({ length: n * 3 }, () => r.normal()), [n, 3])
+      const x0 = tf.tensor2d(
+        Float32Array.from({ length: n * 3 }, () => r.normal()),
+        [n, 3]
+      )
       const out = solveDifferentiable((x) => tf.matMul(x, a), x0, 0.5, 5, 'euler', true, rademacherProbe(createRng(3)))
       return { jac: out.jacobian!.dataSync()[0], kin: out.kinetic!.dataSync()[0] }
     })
@@ -36,7 +43,10 @@ describe('early stopping', () => {
     let epoch = -1
     const restored: number[] = []
     const r = await runEpochs<number>({
-      epochs: 5, batchSize: 2, nTrain: 4, rng: createRng(1),
+      epochs: 5,
+      batchSize: 2,
+      nTrain: 4,
+      rng: createRng(1),
       step: () => ({ loss: 1, kinetic: Number.NaN }),
       nfeOf: () => 3,
       validate: () => validation[++epoch],

@@ -27,8 +27,15 @@ function dataset(n: number, seed: number): Batch {
 }
 
 const options: MseEpochOptions = {
-  solver: 'rk4', depth: 1, stepSize: 0.5, kinetic: 0.01, weightDecay: 1e-4, chunkRows: 48,
-  optimizer: { kind: 'adam', learningRate: 0.01 }, epochs: 3, batchSize: 64
+  solver: 'rk4',
+  depth: 1,
+  stepSize: 0.5,
+  kinetic: 0.01,
+  weightDecay: 1e-4,
+  chunkRows: 48,
+  optimizer: { kind: 'adam', learningRate: 0.01 },
+  epochs: 3,
+  batchSize: 64
 }
 
 async function run(seed: number): Promise<{ losses: number[]; kinetic: number[]; weights: Float32Array[] }> {
@@ -63,7 +70,11 @@ describe('reproducibility', () => {
     const data = dataset(10, 1)
     const sizes: number[] = []
     await runEpochs({
-      epochs: 1, batchSize: 4, nTrain: data.n, rng: createRng(3), nfeOf: () => 0,
+      epochs: 1,
+      batchSize: 4,
+      nTrain: data.n,
+      rng: createRng(3),
+      nfeOf: () => 0,
       step: (rows) => {
         sizes.push(rows.length)
         const x0 = gatherRows(data.x0, 2, rows)
@@ -134,12 +145,29 @@ describe('memory', () => {
     const seen: Array<[number, number]> = []
     const cancel = new Error('cancelled')
     await expect(
-      trainMseEpochs(m, dataset(40, 2), { ...options, epochs: 5, batchSize: 10, onBatch: (e, b) => {
-        seen.push([e, b])
-        if (seen.length === 6) throw cancel
-      } }, createRng(2))
+      trainMseEpochs(
+        m,
+        dataset(40, 2),
+        {
+          ...options,
+          epochs: 5,
+          batchSize: 10,
+          onBatch: (e, b) => {
+            seen.push([e, b])
+            if (seen.length === 6) throw cancel
+          }
+        },
+        createRng(2)
+      )
     ).rejects.toBe(cancel)
-    expect(seen).toEqual([[0, 0], [0, 1], [0, 2], [0, 3], [1, 0], [1, 1]])
+    expect(seen).toEqual([
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [1, 0],
+      [1, 1]
+    ])
     expect(tf.memory().numTensors).toBe(baseline)
     m.dispose()
   })

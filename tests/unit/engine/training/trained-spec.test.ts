@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { isTrainedKind, parseSpec, type FieldError } from '../../../../shared/experiment'
 
 const base = {
-  version: 1, name: 'trained', seed: 1,
+  version: 1,
+  name: 'trained',
+  seed: 1,
   distribution: { kind: 'preset', name: 'normal-1d' },
   particles: { kind: 'sample', count: 100 },
   integration: { solver: 'euler', depth: 0.5, stepSize: 0.5, samples: 3 }
@@ -27,7 +29,21 @@ describe('trained flow spec', () => {
     expect(r.ok).toBe(true)
     if (!r.ok || r.spec.flow.kind !== 'trained-dae') return
     expect(r.spec.flow.model).toEqual({ width: 32, hiddenLayers: 2, activation: 'tanh', init: 'glorot', augment: 0 })
-    expect(r.spec.flow.training).toMatchObject({ epochs: 20, batchSize: 256, learningRate: 0.01, optimizer: 'adam', gradient: 'backprop', solver: 'rk4', depth: 1, stepSize: 0.1, weightDecay: 0, kinetic: 0, jacobian: 0, validationFraction: 0.2, samples: 4096 })
+    expect(r.spec.flow.training).toMatchObject({
+      epochs: 20,
+      batchSize: 256,
+      learningRate: 0.01,
+      optimizer: 'adam',
+      gradient: 'backprop',
+      solver: 'rk4',
+      depth: 1,
+      stepSize: 0.1,
+      weightDecay: 0,
+      kinetic: 0,
+      jacobian: 0,
+      validationFraction: 0.2,
+      samples: 4096
+    })
     expect(r.spec.flow.training.seed).toBeUndefined()
     expect(isTrainedKind(r.spec.flow.kind)).toBe(true)
   })
@@ -44,7 +60,9 @@ describe('trained flow spec', () => {
     expect(fields({ ...base, flow: { kind: 'neural-ode', task: 'transport', training: { gradient: 'adjoint' } } })).toEqual(['flow.training.gradient'])
     expect(fields({ ...base, flow: { kind: 'trained-dae', t: 0.5, training: { gradient: 'adjoint' } } })).toEqual(['flow.training.gradient'])
     expect(errors({ ...moons, flow: { ...moons.flow, training: { jacobian: 0.01 } } })).toEqual([])
-    expect(errors({ ...base, flow: { kind: 'neural-ode', task: 'transport', training: { depth: 0.2, stepSize: 0.05, earlyStopping: { patience: 2 } } } })).toEqual([])
+    expect(
+      errors({ ...base, flow: { kind: 'neural-ode', task: 'transport', training: { depth: 0.2, stepSize: 0.05, earlyStopping: { patience: 2 } } } })
+    ).toEqual([])
   })
 
   it('refuses with the field named', () => {

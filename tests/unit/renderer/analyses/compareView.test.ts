@@ -24,7 +24,14 @@ vi.mock('@/components/TrajectoryView.vue', async () => {
   return {
     default: dc({
       name: 'TrajectoryView',
-      props: { trajectories: { type: Object, default: null }, depth: { type: Number, default: 0 }, colorBy: { type: String, default: 'component' }, depthText: String, classNames: Array, legendFolded: Boolean },
+      props: {
+        trajectories: { type: Object, default: null },
+        depth: { type: Number, default: 0 },
+        colorBy: { type: String, default: 'component' },
+        depthText: String,
+        classNames: Array,
+        legendFolded: Boolean
+      },
       setup(props) {
         return () => hh('canvas', { 'data-testid': 'tv-stub', 'data-depth': props.depth, 'data-legend-folded': String(props.legendFolded) })
       }
@@ -39,7 +46,9 @@ interface LayerData {
   data: Float64Array
 }
 const root = '../../../../electron/engine/layers/'
-const { analyzeLayers } = (await import(/* @vite-ignore */ new URL(root + 'analyze.ts', import.meta.url).pathname)) as { analyzeLayers: (l: LayerData[], o: object) => LayerReport }
+const { analyzeLayers } = (await import(/* @vite-ignore */ new URL(root + 'analyze.ts', import.meta.url).pathname)) as {
+  analyzeLayers: (l: LayerData[], o: object) => LayerReport
+}
 const { compareAnalyses } = (await import(/* @vite-ignore */ new URL(root + 'compare.ts', import.meta.url).pathname)) as {
   compareAnalyses: (a: { id?: string; name: string; report: LayerReport }, b: { id?: string; name: string; report: LayerReport }) => AnalysisComparison
 }
@@ -124,7 +133,10 @@ describe('the compare screen', () => {
     expect(w.find('[data-testid="acmp-matched"]').text()).toContain('paired by name')
     // the pickers name each analysis by its name and date (the id would only repeat the name, wider)
     const date = (iso: string): string => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
-    expect(w.findAll('[data-testid="acmp-a"] option').map((o) => o.text())).toEqual([`after — ${date('2026-01-02T00:00:00Z')}`, `before — ${date('2026-01-01T00:00:00Z')}`])
+    expect(w.findAll('[data-testid="acmp-a"] option').map((o) => o.text())).toEqual([
+      `after — ${date('2026-01-02T00:00:00Z')}`,
+      `before — ${date('2026-01-01T00:00:00Z')}`
+    ])
     await w.find('[data-testid="acmp-metric"]').setValue('update')
     for (let i = 1; i <= 3; i++) {
       const a = A.report.rows[i].update as number

@@ -25,7 +25,14 @@ vi.mock('@/components/TrajectoryView.vue', async () => {
   return {
     default: dc({
       name: 'TrajectoryView',
-      props: { trajectories: { type: Object, default: null }, depth: { type: Number, default: 0 }, colorBy: { type: String, default: 'component' }, depthText: String, classNames: Array, colourTitle: String },
+      props: {
+        trajectories: { type: Object, default: null },
+        depth: { type: Number, default: 0 },
+        colorBy: { type: String, default: 'component' },
+        depthText: String,
+        classNames: Array,
+        colourTitle: String
+      },
       setup(props) {
         return () => {
           seen.props = { ...props }
@@ -68,7 +75,13 @@ const cmp = stack(Array.from({ length: M }, (_, i) => [Math.cos(i * 1.1), 1.5 + 
 function analysis(): LayerAnalysis {
   let report = withShift(analyzeLayers(ref, { k: 5, seed: 1 }), shiftByLayer(ref, cmp, { seed: 1 }))
   // a flag whose loss two later layers inherit (the fields the engine's flag-cause logic fills)
-  report = { ...report, flags: [{ kind: 'merging', layer: 1, name: 'stretch', value: 0.2, threshold: 0.05, message: 'm', remedy: 'r', rows: [1, 2], inherited: [2] }, ...report.flags] }
+  report = {
+    ...report,
+    flags: [
+      { kind: 'merging', layer: 1, name: 'stretch', value: 0.2, threshold: 0.05, message: 'm', remedy: 'r', rows: [1, 2], inherited: [2] },
+      ...report.flags
+    ]
+  }
   report = JSON.parse(JSON.stringify(report)) as LayerReport
   const p = pca.fitLayerPca(ref, { seed: 1 })
   return {

@@ -13,7 +13,14 @@ const { metricColumn } = await import('@/components/analyze/report')
 describe('layer chart', () => {
   it('whole-number layer ticks, points on, titled locale y ticks; cursor redraws only on a change', () => {
     plots.length = 0
-    const c = new LayerChart(document.createElement('div'), [[0, 1, 2], [1, null, 2]], { label: 'm', yLabel: 'H (nats)', xLabel: 'layer', locale: 'en', color: '#fff', width: 300, height: 100 })
+    const c = new LayerChart(
+      document.createElement('div'),
+      [
+        [0, 1, 2],
+        [1, null, 2]
+      ],
+      { label: 'm', yLabel: 'H (nats)', xLabel: 'layer', locale: 'en', color: '#fff', width: 300, height: 100 }
+    )
     const o = plots[plots.length - 1].opts
     expect(WHOLE_INCREMENTS.every((v) => Number.isInteger(v))).toBe(true)
     expect(o.axes![0].incrs).toBe(WHOLE_INCREMENTS)
@@ -38,6 +45,9 @@ describe('layer chart', () => {
       { index: 1, entropy: null },
       { index: 2, entropy: Number.POSITIVE_INFINITY }
     ] as never[]
-    expect(metricColumn(rows, 'entropy')).toEqual([[0, 1, 2], [1.5, null, null]])
+    expect(metricColumn(rows, 'entropy')).toEqual([
+      [0, 1, 2],
+      [1.5, null, null]
+    ])
   })
 })

@@ -5,15 +5,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LIMITS } from '@shared/limits'
-import {
-  checkDumpFiles,
-  checkModelFiles,
-  dumpFilesOf,
-  labelsUploadName,
-  MAX_TOTAL_BYTES,
-  npyRows,
-  readModelJson
-} from '@/components/analyze/files'
+import { checkDumpFiles, checkModelFiles, dumpFilesOf, labelsUploadName, MAX_TOTAL_BYTES, npyRows, readModelJson } from '@/components/analyze/files'
 
 const FIX = resolve(__dirname, '../../../fixtures/layers')
 const f = (name: string, size = 100) => ({ name, size })

@@ -70,7 +70,9 @@ describe('ONNX input draft', () => {
     expect(d.imageClasses).toEqual(['a', 'b'])
     expect(d.dataProblems('images', true)).toEqual([])
     d.options.channels = 'rgb'
-    expect(d.dataProblems('images', true).map((p) => p.params?.message)).toEqual([message('imgui.shapeMismatch', { model: '[N,1,14,14]', data: '[N,3,14,14]' })])
+    expect(d.dataProblems('images', true).map((p) => p.params?.message)).toEqual([
+      message('imgui.shapeMismatch', { model: '[N,1,14,14]', data: '[N,3,14,14]' })
+    ])
     d.options.channels = 'gray'
     d.options.mean = '0.5, x'
     expect(d.dataProblems('images', true).map((p) => p.key)).toEqual(['numbers'])

@@ -63,7 +63,12 @@ describe('layer picker grouping', () => {
     const all = w.get('[data-testid="picker-group-block2"] label.all input')
     await all.setValue(true)
     const names = (w.emitted('change')![1][0] as string[]).filter((n) => n.startsWith('/block2/'))
-    expect(names.sort()).toEqual(inspection.tensors.filter((t) => t.node.startsWith('/block2/')).map((t) => t.name).sort())
+    expect(names.sort()).toEqual(
+      inspection.tensors
+        .filter((t) => t.node.startsWith('/block2/'))
+        .map((t) => t.name)
+        .sort()
+    )
     await w.get('[data-testid="picker-defaults"]').trigger('click')
     expect(w.emitted('defaults')).toHaveLength(1)
   })
@@ -88,7 +93,9 @@ describe('wizard data helpers', () => {
     expect(npyShape(encodeNpyBytes(new Float32Array(24), [2, 3, 4]))).toEqual([2, 3, 4])
     expect(imageDataShape(10, { height: 6, width: 6 }, { channels: 'rgb', scale: '0-1', layout: 'nhwc' })).toEqual([10, 6, 6, 3])
     expect(imageDataShape(10, null, { channels: 'gray', scale: '0-1', layout: 'nchw', size: [14, 14] })).toEqual([10, 1, 14, 14])
-    expect(dataShapeProblem(['batch', 3, 6, 6], [10, 6, 6, 3])).toEqual(message('imgui.shapeMismatchLayout', { model: '[N,3,6,6]', data: '[N,6,6,3]', layout: 'NCHW' }))
+    expect(dataShapeProblem(['batch', 3, 6, 6], [10, 6, 6, 3])).toEqual(
+      message('imgui.shapeMismatchLayout', { model: '[N,3,6,6]', data: '[N,6,6,3]', layout: 'NCHW' })
+    )
     expect(dataShapeProblem(['batch', 3, 6, 6], [10, 3, 6, 6])).toBeNull()
     // a table row fills a fixed input of as many values, as the engine allows
     expect(dataShapeProblem(['batch', 1, 2, 2], [10, 4])).toBeNull()

@@ -100,7 +100,10 @@ describe('analyze request JSON', () => {
     const text = JSON.stringify({
       name: 'from file',
       source: 'tfjs-model',
-      files: [{ name: 'model.json', content: '' }, { name: 'w.bin', content: '' }],
+      files: [
+        { name: 'model.json', content: '' },
+        { name: 'w.bin', content: '' }
+      ],
       data: { kind: 'builtin', name: 'moons', n: 500 },
       k: 30,
       seed: 11
@@ -127,7 +130,9 @@ describe('analyze request JSON', () => {
     const before = shownJson(w)
     await choose(w, 'analyze-request-load', [new File([bytes('{ nope')], 'broken.json')])
     expect(byId(w, 'analyze-request-problem').text()).toMatch(/^broken\.json is not JSON: /)
-    await choose(w, 'analyze-request-load', [new File([bytes(JSON.stringify({ name: 'x', source: 'keras', files: [{ name: 'a', content: '' }] }))], 'other.json')])
+    await choose(w, 'analyze-request-load', [
+      new File([bytes(JSON.stringify({ name: 'x', source: 'keras', files: [{ name: 'a', content: '' }] }))], 'other.json')
+    ])
     expect(byId(w, 'analyze-request-problem').text()).toMatch(/^other\.json is not an analysis request: field source: Choose one of: /)
     expect(shownJson(w)).toEqual(before)
     expect(byId(w, 'analyze-run').attributes('disabled')).toBeUndefined()
@@ -135,7 +140,14 @@ describe('analyze request JSON', () => {
 
   it('the first step loads a request too (Japanese), and names the files to pick', async () => {
     const w = mountWizard('ja')
-    const text = JSON.stringify({ name: 'ダンプ', source: 'dumps', files: [{ name: 'layer_1.npy', content: '' }, { name: 'labels.npy', content: '' }] })
+    const text = JSON.stringify({
+      name: 'ダンプ',
+      source: 'dumps',
+      files: [
+        { name: 'layer_1.npy', content: '' },
+        { name: 'labels.npy', content: '' }
+      ]
+    })
     await choose(w, 'analyze-request-first-load', [new File([bytes(text)], 'r.json')])
     expect(byId(w, 'analyze-request-first-loaded').text()).toBe('r.json を読み込みました。')
     expect(byId(w, 'analyze-expected-files').text()).toContain('layer_1.npy, labels.npy')
@@ -146,8 +158,16 @@ describe('analyze request JSON', () => {
 describe('parseRequestJson', () => {
   it('refuses an unknown built-in dataset and a model without data', () => {
     const base = { name: 'n', source: 'tfjs-model', files: [{ name: 'model.json', content: '' }] }
-    expect(parseRequestJson(JSON.stringify({ ...base, data: { kind: 'builtin', name: 'mnist', n: 10 } }))).toMatchObject({ ok: false, problem: 'schema', detail: { key: 'errmsg.fieldIssue', params: { field: 'data.name', issue: { key: 'import.unknownBuiltin', params: { name: 'mnist' } } } } })
-    expect(parseRequestJson(JSON.stringify(base))).toMatchObject({ ok: false, problem: 'schema', detail: { key: 'errmsg.fieldIssue', params: { field: 'data', issue: { key: 'import.modelNeedsData' } } } })
+    expect(parseRequestJson(JSON.stringify({ ...base, data: { kind: 'builtin', name: 'mnist', n: 10 } }))).toMatchObject({
+      ok: false,
+      problem: 'schema',
+      detail: { key: 'errmsg.fieldIssue', params: { field: 'data.name', issue: { key: 'import.unknownBuiltin', params: { name: 'mnist' } } } }
+    })
+    expect(parseRequestJson(JSON.stringify(base))).toMatchObject({
+      ok: false,
+      problem: 'schema',
+      detail: { key: 'errmsg.fieldIssue', params: { field: 'data', issue: { key: 'import.modelNeedsData' } } }
+    })
     expect(parseRequestJson(JSON.stringify({ ...base, data: { kind: 'dataset', id: 'ds-1' } }))).toMatchObject({ ok: true, fileNames: ['model.json'] })
   })
 })

@@ -45,7 +45,15 @@ describe('layers.start request', () => {
     expect(req.files.map((x) => x.name)).toEqual(['model.json', 'w.bin'])
     expect('k' in req || 'seed' in req).toBe(false)
     expect(METHODS['layers.start'].safeParse(req).success).toBe(true)
-    const ds = await buildStartRequest({ name: 'm', source: 'tfjs-model', files, labels: null, data: { ...BUILTIN, kind: 'dataset', datasetId: 'ds-1' }, k: 10, seed: 0 })
+    const ds = await buildStartRequest({
+      name: 'm',
+      source: 'tfjs-model',
+      files,
+      labels: null,
+      data: { ...BUILTIN, kind: 'dataset', datasetId: 'ds-1' },
+      k: 10,
+      seed: 0
+    })
     expect(ds.data).toEqual({ kind: 'dataset', id: 'ds-1' })
   })
 

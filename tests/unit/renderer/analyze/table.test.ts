@@ -10,17 +10,48 @@ import LayerFlags from '@/components/analyze/LayerFlags.vue'
 import { formatValue, type ReportFlag, type ReportRow, type ReportView } from '@/components/analyze/report'
 
 const input: ReportRow = {
-  index: 0, name: 'input', width: 2, knnPreservation: 1, distanceCorrelation: 1, ckaToInput: 1, ckaToPrevious: null,
-  entropy: 2.5, entropyNote: null, separability: null, merging: 0, stretch: null, velocity: null, kineticEnergy: null, update: null, w2FromPrevious: null, motionRatio: null
+  index: 0,
+  name: 'input',
+  width: 2,
+  knnPreservation: 1,
+  distanceCorrelation: 1,
+  ckaToInput: 1,
+  ckaToPrevious: null,
+  entropy: 2.5,
+  entropyNote: null,
+  separability: null,
+  merging: 0,
+  stretch: null,
+  velocity: null,
+  kineticEnergy: null,
+  update: null,
+  w2FromPrevious: null,
+  motionRatio: null
 }
 const hidden: ReportRow = {
-  index: 1, name: 'dense_1', width: 64, knnPreservation: 0.8125, distanceCorrelation: null, ckaToInput: 0.987654, ckaToPrevious: 0.5,
-  entropy: null, entropyNote: 'width 64 > 3: kNN entropy estimates are unreliable in high dimension, omitted', separability: null,
-  merging: 0.125, stretch: 0, velocity: null, kineticEnergy: null, update: 1234.5, w2FromPrevious: 0.0001234, motionRatio: 5
+  index: 1,
+  name: 'dense_1',
+  width: 64,
+  knnPreservation: 0.8125,
+  distanceCorrelation: null,
+  ckaToInput: 0.987654,
+  ckaToPrevious: 0.5,
+  entropy: null,
+  entropyNote: 'width 64 > 3: kNN entropy estimates are unreliable in high dimension, omitted',
+  separability: null,
+  merging: 0.125,
+  stretch: 0,
+  velocity: null,
+  kineticEnergy: null,
+  update: 1234.5,
+  w2FromPrevious: 0.0001234,
+  motionRatio: 5
 }
 const report: ReportView = { n: 1200, layerCount: 2, k: 10, rows: [input, hidden], flags: [], samplingNote: null, hasLabels: false }
 const cells = (w: ReturnType<typeof mount>, row: number) =>
-  Object.fromEntries(w.findAll(`[data-testid="layer-row-${row}"] td[data-col]`).map((td) => [td.attributes('data-col'), { text: td.text(), title: td.attributes('title') }]))
+  Object.fromEntries(
+    w.findAll(`[data-testid="layer-row-${row}"] td[data-col]`).map((td) => [td.attributes('data-col'), { text: td.text(), title: td.attributes('title') }])
+  )
 
 describe('layer table', () => {
   it('formats numbers for English and shows null as — with why', () => {
@@ -75,7 +106,9 @@ describe('layer flags', () => {
     const items = w.findAll('.flag')
     expect(items[0].find('.flag-text').text()).toBe('Layer 2 (hidden) merges 12.5% of the point pairs that were distinct at the input (threshold 5%).')
     expect(items[0].find('.flag-remedy').text()).toContain('Regularize the kinetic energy')
-    expect(items[1].find('.flag-text').text()).toBe('Layer 5 (res_3) moves the data 4.5× more than its neighbours in its residual stretch (threshold 3× the median update).')
+    expect(items[1].find('.flag-text').text()).toBe(
+      'Layer 5 (res_3) moves the data 4.5× more than its neighbours in its residual stretch (threshold 3× the median update).'
+    )
     expect(items[2].find('.flag-text').text()).toBe("Layer 1 (dense) keeps only 30% of each point's 10 nearest neighbours (threshold 50%).")
     expect(items[3].find('.flag-text').text()).toBe('Layer 3 (z): something new')
     expect(items[3].find('.flag-remedy').text()).toContain('do this')

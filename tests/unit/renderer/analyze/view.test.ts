@@ -22,7 +22,12 @@ vi.mock('@/components/TrajectoryView.vue', async () => {
   return {
     default: dc({
       name: 'TrajectoryView',
-      props: { trajectories: { type: Object, default: null }, depth: { type: Number, default: 0 }, colorBy: { type: String, default: 'component' }, playing: Boolean },
+      props: {
+        trajectories: { type: Object, default: null },
+        depth: { type: Number, default: 0 },
+        colorBy: { type: String, default: 'component' },
+        playing: Boolean
+      },
       setup(props) {
         return () => {
           seen.props = { ...props }
@@ -80,8 +85,18 @@ function analysis(): LayerAnalysis {
     source: 'dumps',
     dataset,
     record: {
-      version: 1, id: 'an-1', name: 'toy', createdAt: '2026-01-01T00:00:00Z', source: 'dumps', dataset, options: { k: 5, seed: 1 }, files: [],
-      layers: ls.map((l) => ({ name: l.name, width: l.width })), n: N, labels: true, flagCount: report.flags.length,
+      version: 1,
+      id: 'an-1',
+      name: 'toy',
+      createdAt: '2026-01-01T00:00:00Z',
+      source: 'dumps',
+      dataset,
+      options: { k: 5, seed: 1 },
+      files: [],
+      layers: ls.map((l) => ({ name: l.name, width: l.width })),
+      n: N,
+      labels: true,
+      flagCount: report.flags.length,
       projection: { file: 'projection.npy', shape: [L, N, 3], explainedVariance: [0.5, 0.3, 0.1], width: 2, fittedRows: L * N, method: 'covariance' }
     },
     report,
@@ -136,9 +151,7 @@ describe('layer analysis page', () => {
     expect(seen.props?.colorBy).toBe('component')
     expect(seen.props?.depth).toBe(0)
     expect(byId(w, 'analysis-data').text()).toBe('Data: the first dump (30 points, width 2).')
-    expect(byId(w, 'explained-variance').text()).toBe(
-      'One PCA fitted on all layers; its 3 components explain 50%, 30% and 10% of the variance (90% in all).'
-    )
+    expect(byId(w, 'explained-variance').text()).toBe('One PCA fitted on all layers; its 3 components explain 50%, 30% and 10% of the variance (90% in all).')
     // entropy and separability exist for width 2 with labels: their charts are drawn
     expect(byId(w, 'layer-chart-separability').exists()).toBe(true)
     expect(byId(w, 'layer-chart-motionRatio').exists()).toBe(true)

@@ -21,7 +21,16 @@ vi.mock('@/components/data/DataImport.vue', async () => {
       name: 'DataImport',
       emits: ['imported'],
       setup(_, { emit }) {
-        const info = { id: 'ds-9', name: 'sensors', fileName: 's.csv', format: 'csv', createdAt: '2026-01-01T00:00:00Z', n: 250, d: 2, featureNames: ['a', 'b'] }
+        const info = {
+          id: 'ds-9',
+          name: 'sensors',
+          fileName: 's.csv',
+          format: 'csv',
+          createdAt: '2026-01-01T00:00:00Z',
+          n: 250,
+          d: 2,
+          featureNames: ['a', 'b']
+        }
         return () => h('button', { 'data-testid': 'stub-import', type: 'button', onClick: () => emit('imported', info) })
       }
     })
@@ -139,7 +148,9 @@ describe('analyze wizard', () => {
   })
 
   it('model: sends the built-in data choice; a refused start shows the engine message', async () => {
-    api['layers.start'] = vi.fn(() => Promise.resolve({ ok: false, error: { code: 'internal', message: message('errmsg.internal', { detail: 'layers.start is not available' }) } }))
+    api['layers.start'] = vi.fn(() =>
+      Promise.resolve({ ok: false, error: { code: 'internal', message: message('errmsg.internal', { detail: 'layers.start is not available' }) } })
+    )
     const w = mountWizard()
     await byId(w, 'source-model').find('input').setValue(true)
     await choose(w, 'model-files', [new File([bytes(MODEL)], 'model.json'), new File([bytes('abc')], 'group1-shard1of1.bin')])

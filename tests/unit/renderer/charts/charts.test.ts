@@ -59,7 +59,7 @@ describe('MetricsChart', () => {
     expect(plots[0].opts.series[1]).toMatchObject({ label: 'Entropy H (nats)', stroke: '#56B4E9' })
   })
 
-  it('titles the y axis and writes its ticks with the step\'s decimals, grouped, in the UI locale', async () => {
+  it("titles the y axis and writes its ticks with the step's decimals, grouped, in the UI locale", async () => {
     await setup('entropy')
     const [x, y] = plots[0].opts.axes as { label: string; space: number; values: (...a: unknown[]) => string[] }[]
     expect(y.label).toBe('H (nats)')
@@ -80,7 +80,17 @@ describe('MetricsChart', () => {
     await flush()
     expect(plots[0].redraw.mock.calls.length).toBe(before + 1)
     // the draw hook strokes a vertical line at the depth's pixel position
-    const ctx = { save: vi.fn(), restore: vi.fn(), setLineDash: vi.fn(), beginPath: vi.fn(), moveTo: vi.fn(), lineTo: vi.fn(), stroke: vi.fn(), strokeStyle: '', lineWidth: 0 }
+    const ctx = {
+      save: vi.fn(),
+      restore: vi.fn(),
+      setLineDash: vi.fn(),
+      beginPath: vi.fn(),
+      moveTo: vi.fn(),
+      lineTo: vi.fn(),
+      stroke: vi.fn(),
+      strokeStyle: '',
+      lineWidth: 0
+    }
     const u = { scales: { x: { min: 0, max: 0.3 } }, bbox: { top: 10, height: 100 }, ctx, valToPos: (v: number) => v * 1000 }
     plots[0].opts.hooks.draw[0](u)
     expect(ctx.moveTo).toHaveBeenCalledWith(150, 10)

@@ -25,7 +25,10 @@ function analysed(gaussian: boolean): DepthMetrics[] {
 describe('groupSeries', () => {
   it('distance: W2 to the input on the left axis, speed on the right, gap at depth 0', () => {
     const g = groupSeries(analysed(false), 'distance')!
-    expect(g.series.map((s) => [s.key, s.scale])).toEqual([['slicedW2ToInput', 'y'], ['speed', 'y2']])
+    expect(g.series.map((s) => [s.key, s.scale])).toEqual([
+      ['slicedW2ToInput', 'y'],
+      ['speed', 'y2']
+    ])
     expect(g.data[0].map((x) => +x.toFixed(12))).toEqual([0, 0.1, 0.2, 0.3])
     expect(g.data[1].map((v) => +v!.toFixed(12))).toEqual([0, 0.01, 0.04, 0.09])
     expect(g.data[2]).toEqual([null, 0.1, 0.2, expect.closeTo(0.3, 12)])
@@ -36,7 +39,10 @@ describe('groupSeries', () => {
     expect(e.series.map((s) => s.key)).toEqual(['kineticEnergy', 'pathLength'])
     expect(e.data[1].map((v) => +v!.toFixed(12))).toEqual([0, 0.2, 0.4, 0.6])
     const m = groupSeries(analysed(false), 'merging')!
-    expect(m.series.map((s) => [s.key, s.scale])).toEqual([['mergedFraction', 'y'], ['separability', 'y2']])
+    expect(m.series.map((s) => [s.key, s.scale])).toEqual([
+      ['mergedFraction', 'y'],
+      ['separability', 'y2']
+    ])
     expect(m.data[1]).toEqual([0, 0, 0, 0.25])
     const mg = groupSeries(analysed(true), 'merging')!
     expect(mg.series.map((s) => s.key)).toEqual(['mergedFraction'])
@@ -66,7 +72,15 @@ describe('groupSeries', () => {
 
 describe('multiChartOptions', () => {
   it('puts y2 series on a right axis only when there is one, and passes dashes through', () => {
-    const two = multiChartOptions({ xLabel: 't', width: 300, height: 150, series: [{ label: 'a', color: '#000', scale: 'y' }, { label: 'b', color: '#111', scale: 'y2', dash: [2, 2] }] })
+    const two = multiChartOptions({
+      xLabel: 't',
+      width: 300,
+      height: 150,
+      series: [
+        { label: 'a', color: '#000', scale: 'y' },
+        { label: 'b', color: '#111', scale: 'y2', dash: [2, 2] }
+      ]
+    })
     expect(two.axes).toHaveLength(3)
     expect(two.axes![2]).toMatchObject({ scale: 'y2', side: 1 })
     expect(two.series[2]).toMatchObject({ label: 'b', stroke: '#111', scale: 'y2', dash: [2, 2] })

@@ -17,13 +17,16 @@ describe('useHostedChart', () => {
     const made: Fake[] = []
     const destroyed: Fake[] = []
     let resize: (() => void) | null = null
-    vi.stubGlobal('ResizeObserver', class {
-      constructor(cb: () => void) {
-        resize = cb
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(cb: () => void) {
+          resize = cb
+        }
+        observe(): void {}
+        disconnect(): void {}
       }
-      observe(): void {}
-      disconnect(): void {}
-    })
+    )
     const label = ref('en')
     const ready = ref(false)
     const Comp = defineComponent({

@@ -7,7 +7,11 @@ import { manifestFixture } from '../helpers'
 
 function rows(): DepthMetrics[] {
   // depths 0, 0.1, 0.2, 0.3; run sigmas (2 - t, 1 - t); flow (2, 1) shifted, singular at the last sample
-  return manifestFixture('r', 4, 0.3).metrics.map((m, k) => ({ ...m, sigmas: [2 - m.depth, 1 - m.depth], gradientFlowSigmas: [1.9 - m.depth, k === 3 ? null : 0.9] }))
+  return manifestFixture('r', 4, 0.3).metrics.map((m, k) => ({
+    ...m,
+    sigmas: [2 - m.depth, 1 - m.depth],
+    gradientFlowSigmas: [1.9 - m.depth, k === 3 ? null : 0.9]
+  }))
 }
 
 describe('sigmaPlane', () => {
@@ -39,6 +43,13 @@ describe('sigmaPlane', () => {
 
   it('is null without sigmas (non-Gaussian or older runs) or with one dimension', () => {
     expect(sigmaPlane(manifestFixture('r', 4, 0.3).metrics, 0, 320, 240)).toBeNull()
-    expect(sigmaPlane(rows().map((r) => ({ ...r, sigmas: [1] })), 0, 320, 240)).toBeNull()
+    expect(
+      sigmaPlane(
+        rows().map((r) => ({ ...r, sigmas: [1] })),
+        0,
+        320,
+        240
+      )
+    ).toBeNull()
   })
 })

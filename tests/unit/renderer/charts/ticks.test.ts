@@ -10,7 +10,7 @@ const CANDIDATES = Array.from({ length: 17 }, (_, i) => i - 8).flatMap((k) => [1
 describe('nice ticks', () => {
   it('picks a 1/2/5 step near range / (target - 1) and lists all its multiples in the range', () => {
     let seed = 7
-    const rand = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    const rand = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647
     for (let i = 0; i < 500; i++) {
       const lo = (rand() - 0.5) * 10 ** Math.floor(rand() * 8 - 3)
       const range = 10 ** (rand() * 10 - 5)

@@ -20,7 +20,13 @@ const { useRunsStore } = await import('@/stores/runs')
 type Axis = { label: string; space?: number; incrs?: number[]; scale?: string; side?: number; values: (...a: unknown[]) => string[] }
 
 /** the run's stored curve: three epochs with held-out loss, kinetic term and accuracy */
-const CURVE = [0, 1, 2].map((epoch) => ({ epoch, trainLoss: 0.7 - 0.2 * epoch, validationLoss: 0.75 - 0.2 * epoch, kinetic: 0.01 * (epoch + 1), validationAccuracy: 0.5 + 0.2 * epoch }))
+const CURVE = [0, 1, 2].map((epoch) => ({
+  epoch,
+  trainLoss: 0.7 - 0.2 * epoch,
+  validationLoss: 0.75 - 0.2 * epoch,
+  kinetic: 0.01 * (epoch + 1),
+  validationAccuracy: 0.5 + 0.2 * epoch
+}))
 
 beforeEach(() => {
   plots.length = 0
@@ -88,7 +94,14 @@ describe('the held-out accuracy chart', () => {
 
 describe('the layer chart', () => {
   it('titles its y axis and writes the ticks like the run charts', () => {
-    new LayerChart(document.createElement('div'), [[0, 1, 2], [0.5, 0.7, 0.9]], { label: 'kNN kept', yLabel: 'share kept', xLabel: 'layer', locale: 'en', color: '#fff', width: 300, height: 140 })
+    new LayerChart(
+      document.createElement('div'),
+      [
+        [0, 1, 2],
+        [0.5, 0.7, 0.9]
+      ],
+      { label: 'kNN kept', yLabel: 'share kept', xLabel: 'layer', locale: 'en', color: '#fff', width: 300, height: 140 }
+    )
     const [x, y] = plots[0].opts.axes as Axis[]
     expect(x.label).toBe('layer')
     expectWholeTicks(x)

@@ -52,14 +52,20 @@ describe('engine texts in Japanese', () => {
     manifest.notes = [say('engine.cancelled'), say('engine.blowUp', blowUp), 'an OS text that is no message']
     useRunsStore().manifest = manifest
     await nextTick()
-    const items = byId(w, 'summary-notes').findAll('li').map((li) => li.text())
+    const items = byId(w, 'summary-notes')
+      .findAll('li')
+      .map((li) => li.text())
     expect(items).toEqual([ja('engine.cancelled'), ja('engine.blowUp', blowUp), 'an OS text that is no message'])
     expect(items[0]).toMatch(JAPANESE)
     expect(items[1]).toContain('0.31')
     expect(items[1]).not.toContain('integration blew up')
     i18n.global.locale.value = 'en'
     await nextTick()
-    expect(byId(w, 'summary-notes').findAll('li').map((li) => li.text())).toEqual(manifest.notes)
+    expect(
+      byId(w, 'summary-notes')
+        .findAll('li')
+        .map((li) => li.text())
+    ).toEqual(manifest.notes)
   })
 
   it("shows a failed job's engine message in Japanese", async () => {

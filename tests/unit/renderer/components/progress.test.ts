@@ -57,7 +57,11 @@ describe('RunProgress', () => {
   it('explains a failure in plain words and retries', async () => {
     const { w, jobs } = setup()
     await jobs.start(SPEC_47)
-    m.emit({ jobId: 'job-1', type: 'failed', error: { code: 'blow-up', message: message('engine.blowUp', { depth: 0.31, detail: message('engine.positionsNonFinite') }) } })
+    m.emit({
+      jobId: 'job-1',
+      type: 'failed',
+      error: { code: 'blow-up', message: message('engine.blowUp', { depth: 0.31, detail: message('engine.positionsNonFinite') }) }
+    })
     await flush()
     const err = w.find(tid('run-error'))
     expect(err.attributes('role')).toBe('alert')
@@ -74,7 +78,11 @@ describe('RunProgress', () => {
   it('lists the fields of a refused spec', async () => {
     m.api['runs.start'].mockResolvedValueOnce({
       ok: false,
-      error: { code: 'invalid-spec', message: message('engine.invalidSpec', { errors: 'integration.depth' }), fields: [{ field: 'integration.depth', message: message('spec.stepExceedsDepth') }] }
+      error: {
+        code: 'invalid-spec',
+        message: message('engine.invalidSpec', { errors: 'integration.depth' }),
+        fields: [{ field: 'integration.depth', message: message('spec.stepExceedsDepth') }]
+      }
     } as never)
     const { w, jobs } = setup()
     await jobs.start(SPEC_47)

@@ -79,14 +79,21 @@ describe('DepthGroupChart', () => {
 
   it('merging shows the thresholds; shape appears only for Gaussian runs, with dashed gradient-flow curves', async () => {
     const { w } = await setup('merging', analysedManifest(false))
-    expect(w.find('[data-testid="depth-merging-note"]').text()).toBe('Pairs start apart above 0.1 × and merge below 0.01 × the median input pair distance (20000 pairs).')
+    expect(w.find('[data-testid="depth-merging-note"]').text()).toBe(
+      'Pairs start apart above 0.1 × and merge below 0.01 × the median input pair distance (20000 pairs).'
+    )
     const none = await setup('shape', analysedManifest(false))
     expect(none.w.find('[data-testid="depth-chart-shape"]').exists()).toBe(false)
     plots.length = 0
     const { w: g } = await setup('shape', analysedManifest(true))
     expect(g.find('[data-testid="depth-chart-shape"]').exists()).toBe(true)
     expect(plots).toHaveLength(1)
-    expect(plots[0].opts.series.slice(1).map((s) => s.label)).toEqual(['σ1 of the run', 'σ1 of the W₂ gradient flow of entropy', 'σ2 of the run', 'σ2 of the W₂ gradient flow of entropy'])
+    expect(plots[0].opts.series.slice(1).map((s) => s.label)).toEqual([
+      'σ1 of the run',
+      'σ1 of the W₂ gradient flow of entropy',
+      'σ2 of the run',
+      'σ2 of the W₂ gradient flow of entropy'
+    ])
     expect(plots[0].opts.series[2].dash).toEqual([6, 4])
   })
 
@@ -106,7 +113,7 @@ describe('SigmaPlane', () => {
     const w = mount(SigmaPlane, { global: { plugins: [pinia, createAppI18n('en')] } })
     await useRunsStore().open('g')
     useViewStore().setRange(0.3)
-  useViewStore().setDepth(0.3)
+    useViewStore().setDepth(0.3)
     await flush()
     return w
   }

@@ -17,7 +17,12 @@ const handle = { resetCamera: vi.fn(), toPNG: vi.fn(() => 'data:image/png;base64
 vi.mock('@/components/TrajectoryView.vue', () => ({
   default: defineComponent({
     name: 'TrajectoryView',
-    props: { trajectories: { type: Object, default: null }, depth: { type: Number, default: 0 }, colorBy: { type: String, default: 'component' }, playing: Boolean },
+    props: {
+      trajectories: { type: Object, default: null },
+      depth: { type: Number, default: 0 },
+      colorBy: { type: String, default: 'component' },
+      playing: Boolean
+    },
     setup(_, { expose }) {
       expose(handle)
       return () => h('canvas', { 'data-testid': 'tv-stub' })
@@ -127,7 +132,7 @@ describe('ResultsWorkspace', () => {
 })
 
 describe('ResultsWorkspace in a wizard (origin)', () => {
-  it('does not show another screen\'s run or offer to re-run it; shows the run opened from its own screen', async () => {
+  it("does not show another screen's run or offer to re-run it; shows the run opened from its own screen", async () => {
     const pinia = createPinia()
     setActivePinia(pinia)
     m.api['runs.get'].mockResolvedValue({ ok: true, value: manifestFixture('a', 4, 0.3) })

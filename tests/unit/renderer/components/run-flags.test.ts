@@ -46,7 +46,8 @@ function mountWith(component: unknown, manifest: RunManifest, lang: 'en' | 'ja' 
   useRunsStore().manifest = manifest
   return mount(component as never, { global: { plugins: [pinia, createAppI18n(lang)] } })
 }
-const run = (extra: Partial<RunManifest>, spec?: ExperimentSpec): RunManifest => ({ ...manifestFixture('r'), ...(spec ? { spec } : {}), ...extra }) as RunManifest
+const run = (extra: Partial<RunManifest>, spec?: ExperimentSpec): RunManifest =>
+  ({ ...manifestFixture('r'), ...(spec ? { spec } : {}), ...extra }) as RunManifest
 
 describe('the flags in the results side panel', () => {
   it('lists each flag with its remedy, in English and in Japanese', () => {

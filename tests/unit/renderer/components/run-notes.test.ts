@@ -27,7 +27,11 @@ function mountWith(manifest: RunManifest, lang: 'en' | 'ja'): { w: VueWrapper; i
   const i18n = createAppI18n(lang)
   return { w: mount(RunSummary as never, { global: { plugins: [pinia, i18n] } }), i18n }
 }
-const notesOn = (w: VueWrapper): string[] => w.find('[data-testid="summary-notes"]').findAll('li').map((li) => li.text())
+const notesOn = (w: VueWrapper): string[] =>
+  w
+    .find('[data-testid="summary-notes"]')
+    .findAll('li')
+    .map((li) => li.text())
 
 describe('run notes', () => {
   it('renders Messages in the current language and again after a switch', async () => {

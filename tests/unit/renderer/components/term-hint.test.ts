@@ -9,7 +9,20 @@ import { createAppI18n } from '@/i18n'
 import glossary from '@/i18n/areas/glossary'
 import TermHint from '@/components/common/TermHint.vue'
 
-const TERMS = ['flow', 'transport', 'entropy', 'w2', 'slicedW2', 'kinetic', 'continuousDepth', 'flagMerging', 'flagMotion', 'flagNeighbours', 'flagShift', 'domainShift'] as const
+const TERMS = [
+  'flow',
+  'transport',
+  'entropy',
+  'w2',
+  'slicedW2',
+  'kinetic',
+  'continuousDepth',
+  'flagMerging',
+  'flagMotion',
+  'flagNeighbours',
+  'flagShift',
+  'domainShift'
+] as const
 
 function mountHint(locale: 'en' | 'ja', term: (typeof TERMS)[number] = 'entropy') {
   const Host = defineComponent({ render: () => h('div', [h(TermHint, { term }, () => 'Entropy (nats)'), h('button', { id: 'other' }, 'other')]) })

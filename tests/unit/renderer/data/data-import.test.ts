@@ -56,7 +56,9 @@ describe('DataImport', () => {
     expect(Buffer.from(req.content, 'base64').toString('utf8')).toBe(CSV)
 
     expect(byId(w, 'data-summary').text()).toBe('bad-column.csv: 5 rows, 4 columns (CSV)')
-    const issues = byId(w, 'data-issues').findAll('li').map((li) => li.text())
+    const issues = byId(w, 'data-issues')
+      .findAll('li')
+      .map((li) => li.text())
     expect(issues).toContain("Column 'machine' is not numeric (examples: “A”, “B”, “C”): use it as the label or leave it out.")
     expect(issues).toContain("Column 'pressure' has 1 non-numeric cell (example: “abc”): leave it out, or drop that row.")
     expect(issues).toContain('1 row has fewer fields than the header; the absent cells count as missing')
@@ -84,7 +86,10 @@ describe('DataImport', () => {
   })
 
   it('shows engine refusals next to the control, and refuses a too-large file without sending it', async () => {
-    m.api['data.preview'].mockResolvedValueOnce({ ok: false, error: { code: 'invalid-request', message: message('import.lineTooManyFields', { line: 3, count: 3, width: 2 }) } })
+    m.api['data.preview'].mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'invalid-request', message: message('import.lineTooManyFields', { line: 3, count: 3, width: 2 }) }
+    })
     const w = mountIt(DataImport)
     await choose(w, new File(['a,b\n1,2\n3,4,5\n'], 'x.csv'))
     expect(byId(w, 'data-file-error').text()).toBe('The file could not be read: line 3 has 3 fields, but the file has 2 columns')
@@ -100,7 +105,9 @@ describe('DataImport', () => {
     m.api['data.import'].mockResolvedValueOnce({ ok: false, error: { code: 'io', message: message('harden.diskFull') } })
     await byId(w, 'data-preview').trigger('submit')
     await flush()
-    expect(byId(w, 'data-import-error').text()).toBe('The import failed: The disk is full: the change could not be saved; free space and try again. Nothing else was changed.')
+    expect(byId(w, 'data-import-error').text()).toBe(
+      'The import failed: The disk is full: the change could not be saved; free space and try again. Nothing else was changed.'
+    )
     expect(w.emitted('imported')).toBeUndefined()
   })
 
@@ -166,6 +173,8 @@ describe('DataView', () => {
     m.api['data.list'].mockResolvedValueOnce({ ok: false, error: { code: 'io', message: message('harden.ioFailed', { code: 'EACCES' }) } })
     await byId(w, 'datasets-refresh').trigger('click')
     await flush()
-    expect(byId(w, 'datasets-error').text()).toBe('The list could not be loaded: The workspace could not be read or written (system error EACCES); nothing was changed.')
+    expect(byId(w, 'datasets-error').text()).toBe(
+      'The list could not be loaded: The workspace could not be read or written (system error EACCES); nothing was changed.'
+    )
   })
 })

@@ -39,7 +39,11 @@ describe('a stored dataset on "Your data"', () => {
     expect(byId(w, 'dataset-mean-0').text()).toBe('21.25')
     expect(byId(w, 'dataset-column-2').text()).toContain('label')
     expect(byId(w, 'dataset-view-classes').text()).toBe('Classes: A: 1 · C: 1')
-    expect(byId(w, 'dataset-view-rows').findAll('tbody tr').map((r) => r.text())).toEqual(['20.51A', '224C'])
+    expect(
+      byId(w, 'dataset-view-rows')
+        .findAll('tbody tr')
+        .map((r) => r.text())
+    ).toEqual(['20.51A', '224C'])
     await byId(w, 'dataset-view-close').trigger('click')
     expect(byId(w, 'dataset-view').exists()).toBe(false)
   })

@@ -30,7 +30,15 @@ describe('import form logic', () => {
     expect(columnIssues(PREVIEW, String)[3].params?.examples).toBe('“A”, “B”, “C”')
     expect(fileIssues(PREVIEW)).toEqual([message('import.issueShortRowOne')])
     // sorted by the Message key, not by what the text says: a file-level issue stays, every column issue goes
-    const columnLike = { ...PREVIEW, issues: [message('import.issueShortRowsMany', { count: '2' }), message('import.issueMissingMany', { name: 'x', count: '3' }), message('import.issueColumnEmpty', { name: 'y' }), message('import.issueNoNumericColumn')] }
+    const columnLike = {
+      ...PREVIEW,
+      issues: [
+        message('import.issueShortRowsMany', { count: '2' }),
+        message('import.issueMissingMany', { name: 'x', count: '3' }),
+        message('import.issueColumnEmpty', { name: 'y' }),
+        message('import.issueNoNumericColumn')
+      ]
+    }
     expect(fileIssues(columnLike)).toEqual([message('import.issueShortRowsMany', { count: '2' }), message('import.issueNoNumericColumn')])
   })
 })

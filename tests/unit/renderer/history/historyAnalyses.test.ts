@@ -21,7 +21,17 @@ const { collectScreens, SCREENS_KEY } = await import('@/screenRegistry')
 const core = (await import('@/screens/core')).default
 
 const analysesFixture = (): LayerAnalysisSummary[] => [
-  { id: 'a-mid', name: 'MLP on moons', createdAt: '2025-02-15T09:00:00Z', status: 'complete', source: 'tfjs-model', layerCount: 5, n: 400, flagCount: 2, tags: ['line-3'] },
+  {
+    id: 'a-mid',
+    name: 'MLP on moons',
+    createdAt: '2025-02-15T09:00:00Z',
+    status: 'complete',
+    source: 'tfjs-model',
+    layerCount: 5,
+    n: 400,
+    flagCount: 2,
+    tags: ['line-3']
+  },
   { id: 'a-first', name: 'ResNet dumps', createdAt: '2024-12-01T09:00:00Z', status: 'complete', source: 'dumps', layerCount: 9, n: 1000, flagCount: 0 }
 ]
 
@@ -53,7 +63,14 @@ describe('history entries (pure)', () => {
   it('merges both kinds newest first, filters by kind, and a template filter leaves analyses out', () => {
     const runs = historyFixture()
     const an = analysesFixture()
-    expect(historyEntries(runs, an, EMPTY_FILTER).map((e) => `${e.kind}:${e.id}`)).toEqual(['run:r-new', 'analysis:a-mid', 'run:r-bad', 'run:r-old', 'analysis:a-first', 'run:r-half'])
+    expect(historyEntries(runs, an, EMPTY_FILTER).map((e) => `${e.kind}:${e.id}`)).toEqual([
+      'run:r-new',
+      'analysis:a-mid',
+      'run:r-bad',
+      'run:r-old',
+      'analysis:a-first',
+      'run:r-half'
+    ])
     expect(historyEntries(runs, an, EMPTY_FILTER, 'analysis').map((e) => e.id)).toEqual(['a-mid', 'a-first'])
     expect(historyEntries(runs, an, EMPTY_FILTER, 'run').map((e) => e.id)).toEqual(['r-new', 'r-bad', 'r-old', 'r-half'])
     expect(historyEntries(runs, an, { ...EMPTY_FILTER, template: 'dae' }).map((e) => e.id)).toEqual(['r-old'])
@@ -71,7 +88,12 @@ describe('history screen with analyses', () => {
     expect(w.find(row('r-new')).find(tid('entry-kind')).text()).toBe('Run')
     expect(w.find(row('a-mid')).find(tid('run-template')).text()).toBe('TF.js model5 layers, 2 flags')
     expect(w.find(tid('history-count')).text()).toBe('6 of 6 entries')
-    expect(w.find(tid('filter-tag')).findAll('option').map((o) => o.text())).toEqual(['Any', 'deep', 'line-3', 'paper', 'roll'])
+    expect(
+      w
+        .find(tid('filter-tag'))
+        .findAll('option')
+        .map((o) => o.text())
+    ).toEqual(['Any', 'deep', 'line-3', 'paper', 'roll'])
     await w.find(tid('filter-kind')).setValue('analysis')
     expect(ids(w)).toEqual(['a-mid', 'a-first'])
     await w.find(tid('filter-kind')).setValue('run')

@@ -40,7 +40,7 @@ beforeEach(() => {
 })
 
 describe('history screen', () => {
-  it('shows flow, T, solver, the h used, NFE and a classifier\'s accuracy for each run', async () => {
+  it("shows flow, T, solver, the h used, NFE and a classifier's accuracy for each run", async () => {
     const w = await setup()
     const cells = (id: string) => ['run-flow', 'run-depth', 'run-solver', 'run-step', 'run-nfe', 'run-accuracy'].map((c) => w.find(row(id)).find(tid(c)).text())
     expect(cells('r-old')).toEqual(['continuous-dae', '0.45', 'rk4', '0.005', '360', '—'])
@@ -66,7 +66,12 @@ describe('history screen', () => {
     // a template registered as a screen is named by its title; others by their id
     expect(w.find(row('r-old')).find(tid('run-template')).text()).toBe('DAE transport study')
     expect(w.find(row('r-new')).find(tid('run-template')).text()).toBe('train')
-    expect(w.find(tid('filter-template')).findAll('option').map((o) => o.text())).toEqual(['Any', 'DAE transport study', 'train'])
+    expect(
+      w
+        .find(tid('filter-template'))
+        .findAll('option')
+        .map((o) => o.text())
+    ).toEqual(['Any', 'DAE transport study', 'train'])
     expect(w.find(tid('history-count')).text()).toBe('4 of 4 runs')
     w.unmount()
   })
@@ -110,7 +115,11 @@ describe('history screen', () => {
     await r().find('form.tag-add').trigger('submit')
     await flush()
     expect(m.api['runs.update']).toHaveBeenLastCalledWith({ id: 'r-new', tags: ['roll', 'deep', 'keep'] })
-    expect(r().findAll(tid('tag')).map((x) => x.text().replace('×', '').trim())).toEqual(['roll', 'deep', 'keep'])
+    expect(
+      r()
+        .findAll(tid('tag'))
+        .map((x) => x.text().replace('×', '').trim())
+    ).toEqual(['roll', 'deep', 'keep'])
     await r().findAll(tid('tag-remove'))[0].trigger('click')
     await flush()
     expect(m.api['runs.update']).toHaveBeenLastCalledWith({ id: 'r-new', tags: ['deep', 'keep'] })
@@ -167,7 +176,10 @@ describe('history screen', () => {
   })
 
   it('shows an engine error on the run it concerns, the list intact; Open goes to #/run?id=', async () => {
-    m.api['runs.update'].mockResolvedValue({ ok: false, error: { code: 'unreadable-run', message: message('runs.manifestNotJson', { detail: 'edited by hand' }) } })
+    m.api['runs.update'].mockResolvedValue({
+      ok: false,
+      error: { code: 'unreadable-run', message: message('runs.manifestNotJson', { detail: 'edited by hand' }) }
+    })
     const w = await setup()
     await w.find(row('r-old')).find(tid('tag-input')).setValue('x')
     await w.find(row('r-old')).find('form.tag-add').trigger('submit')

@@ -23,9 +23,7 @@ export function createFullMockApi() {
       ok({ fileName: `${r.id}.zip`, data: new Uint8Array([0x50, 0x4b, 3, 4]) })
     ),
     'settings.get': vi.fn<(r: unknown) => Promise<Result<SettingsState>>>(() => ok({ settings: { ...DEFAULT_SETTINGS } })),
-    'settings.set': vi.fn<(r: { settings: SettingsPatch }) => Promise<Result<SettingsState>>>((r) =>
-      ok({ settings: { ...DEFAULT_SETTINGS, ...r.settings } })
-    ),
+    'settings.set': vi.fn<(r: { settings: SettingsPatch }) => Promise<Result<SettingsState>>>((r) => ok({ settings: { ...DEFAULT_SETTINGS, ...r.settings } })),
     'layers.list': vi.fn<(r: { trash?: boolean }) => Promise<Result<LayerAnalysisSummary[]>>>(() => ok([])),
     'layers.update': vi.fn<(r: { id: string; name?: string; tags?: string[] }) => Promise<Result<LayerAnalysisSummary>>>((r) =>
       ok({ id: r.id, name: r.name ?? 'unchanged', createdAt: '2025-01-01T00:00:00Z', status: 'complete', ...(r.tags?.length ? { tags: r.tags } : {}) })
@@ -42,8 +40,38 @@ export type FullMock = ReturnType<typeof createFullMockApi>
 /** Runs as the engine lists them: two complete, one unreadable, one set aside. */
 export function historyFixture(): RunSummary[] {
   return [
-    { id: 'r-old', name: 'Paper 47 baseline', createdAt: '2025-01-01T09:00:00Z', status: 'complete', template: 'dae', tags: ['paper'], backend: 'wasm', entropyStart: 3.1234, entropyEnd: 2.5, flow: 'continuous-dae', depth: 0.45, solver: 'rk4', stepSize: 0.005, nfe: 360 },
-    { id: 'r-new', name: 'Swiss roll deep', createdAt: '2025-03-01T09:00:00Z', status: 'complete', template: 'train', tags: ['roll', 'deep'], backend: 'cpu', entropyStart: 1, entropyEnd: 0.5, flow: 'neural-ode', depth: 1, solver: 'dopri5', nfe: 1234, accuracy: 0.925 },
+    {
+      id: 'r-old',
+      name: 'Paper 47 baseline',
+      createdAt: '2025-01-01T09:00:00Z',
+      status: 'complete',
+      template: 'dae',
+      tags: ['paper'],
+      backend: 'wasm',
+      entropyStart: 3.1234,
+      entropyEnd: 2.5,
+      flow: 'continuous-dae',
+      depth: 0.45,
+      solver: 'rk4',
+      stepSize: 0.005,
+      nfe: 360
+    },
+    {
+      id: 'r-new',
+      name: 'Swiss roll deep',
+      createdAt: '2025-03-01T09:00:00Z',
+      status: 'complete',
+      template: 'train',
+      tags: ['roll', 'deep'],
+      backend: 'cpu',
+      entropyStart: 1,
+      entropyEnd: 0.5,
+      flow: 'neural-ode',
+      depth: 1,
+      solver: 'dopri5',
+      nfe: 1234,
+      accuracy: 0.925
+    },
     { id: 'r-bad', name: '', createdAt: '2025-02-01T09:00:00Z', status: 'unreadable', problem: message('runs.manifestNotJson', { detail: 'line 1' }) },
     { id: 'r-half', name: 'half written', createdAt: 'not a date', status: 'incomplete' }
   ]

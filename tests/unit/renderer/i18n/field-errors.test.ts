@@ -39,7 +39,27 @@ describe('FieldErrors in Japanese', () => {
   it('shows our messages and zod built-ins in Japanese, and follows a language switch', async () => {
     const errors = [
       ...errorsOf({ ...SPEC_47, integration: { ...SPEC_47.integration, depth: 0.6 } }),
-      ...errorsOf({ ...SPEC_47, distribution: { kind: 'gmm', weights: [0.5, 0.8], means: [[0, 0], [1, 0]], covariances: [[[1, 0], [0, 1]], [[1, 0], [0, 1]]] } }),
+      ...errorsOf({
+        ...SPEC_47,
+        distribution: {
+          kind: 'gmm',
+          weights: [0.5, 0.8],
+          means: [
+            [0, 0],
+            [1, 0]
+          ],
+          covariances: [
+            [
+              [1, 0],
+              [0, 1]
+            ],
+            [
+              [1, 0],
+              [0, 1]
+            ]
+          ]
+        }
+      }),
       ...errorsOf({ ...SPEC_47, flow: { kind: 'neural-ode', task: 'classify' } }),
       ...errorsOf({ ...SPEC_47, integration: { ...SPEC_47.integration, samples: 0 } }),
       ...errorsOf({ ...SPEC_47, flow: { kind: 'heat' } })
@@ -57,7 +77,13 @@ describe('FieldErrors in Japanese', () => {
     ])
     i18n.global.locale.value = 'en'
     await flush()
-    expect(items()).toEqual([english(errors[0].message), english(errors[1].message), english(errors[2].message), 'Must be at least 2.', expect.stringMatching(/^Choose one of: trained-dae, /)])
+    expect(items()).toEqual([
+      english(errors[0].message),
+      english(errors[1].message),
+      english(errors[2].message),
+      'Must be at least 2.',
+      expect.stringMatching(/^Choose one of: trained-dae, /)
+    ])
   })
 })
 

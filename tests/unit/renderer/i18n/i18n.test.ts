@@ -50,9 +50,55 @@ describe('field errors', () => {
     { ...SPEC_47, version: 2 },
     { ...SPEC_47, colour: 'red' },
     { ...SPEC_47, distribution: { kind: 'gmm', weights: [], means: [], covariances: [] } },
-    { ...SPEC_47, distribution: { kind: 'gmm', weights: [0.5, 0.6], means: [[0, 0], [1, 0]], covariances: [[[1, 0], [0, 1]], [[1, 0], [0, 1]]] } },
-    { ...SPEC_47, distribution: { kind: 'gmm', weights: [1], means: [[0, 0]], covariances: [[[1, 2], [2, 1]]] } },
-    { ...SPEC_47, distribution: { kind: 'gmm', weights: [1], means: [[0, 0]], covariances: [[[1, 0.5], [0, 1]]] } },
+    {
+      ...SPEC_47,
+      distribution: {
+        kind: 'gmm',
+        weights: [0.5, 0.6],
+        means: [
+          [0, 0],
+          [1, 0]
+        ],
+        covariances: [
+          [
+            [1, 0],
+            [0, 1]
+          ],
+          [
+            [1, 0],
+            [0, 1]
+          ]
+        ]
+      }
+    },
+    {
+      ...SPEC_47,
+      distribution: {
+        kind: 'gmm',
+        weights: [1],
+        means: [[0, 0]],
+        covariances: [
+          [
+            [1, 2],
+            [2, 1]
+          ]
+        ]
+      }
+    },
+    {
+      ...SPEC_47,
+      distribution: {
+        kind: 'gmm',
+        weights: [1],
+        means: [[0, 0]],
+        covariances: [
+          [
+            [1, 0.5],
+            [0, 1]
+          ]
+        ]
+      }
+    },
     { ...SPEC_47, distribution: { kind: 'preset', name: 'swiss-roll-2d' } },
     { ...SPEC_47, distribution: { kind: 'preset', name: 'paper-99' } },
     { ...SPEC_47, flow: { kind: 'empirical-dae', bandwidth: 0.05, referenceSize: 5000 } }

@@ -108,7 +108,11 @@ function defaultView(bounds: Bounds, depthRange: [number, number], width: number
   const items: (LabelItem & { text: string })[] = []
   specs.forEach((a, axis) => {
     const mid = [0, 1, 2].map((i) => (a.from[i] + a.to[i]) / 2)
-    for (const [kind, t, at] of [['name', text.axisNames[a.id], mid], ['min', text.formatTick(a.low), a.from], ['max', text.formatTick(a.high), a.to]] as const) {
+    for (const [kind, t, at] of [
+      ['name', text.axisNames[a.id], mid],
+      ['min', text.formatTick(a.low), a.from],
+      ['max', text.formatTick(a.high), a.to]
+    ] as const) {
       const [w, h] = size(t)
       items.push({ kind, axis, width: w, height: h, anchor: screen(at), text: t })
     }

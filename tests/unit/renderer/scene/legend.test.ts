@@ -43,7 +43,11 @@ describe('legend', () => {
     ])
   })
   it('says when component colours repeat', () => {
-    const k = colorKey(info({}), 'component', Int32Array.from({ length: 10 }, (_, i) => i))
+    const k = colorKey(
+      info({}),
+      'component',
+      Int32Array.from({ length: 10 }, (_, i) => i)
+    )
     expect(k.title).toEqual({ key: 'key.componentRepeat', params: { k: 10, n: 8 } })
     expect(k.swatches.length).toBe(10)
   })
@@ -64,7 +68,11 @@ describe('legend', () => {
   it('uses only keys that both languages define, with the parameters they use', () => {
     const messages: Message[] = [
       colorKey(info({}), 'component', Int32Array.from([0, 1])),
-      colorKey(info({}), 'component', Int32Array.from({ length: 10 }, (_, i) => i)),
+      colorKey(
+        info({}),
+        'component',
+        Int32Array.from({ length: 10 }, (_, i) => i)
+      ),
       colorKey(info({}), 'initial', undefined),
       colorKey(info({ hasLabels: false }), 'component', undefined)
     ].flatMap((k) => [k.title, ...k.swatches.map((s) => s.label)])

@@ -55,7 +55,12 @@ describe('frameBox', () => {
   const corners = (box: { min: number[]; max: number[] }): Vector3[] =>
     Array.from({ length: 8 }, (_, i) => new Vector3(i & 1 ? box.max[0] : box.min[0], i & 2 ? box.max[1] : box.min[1], i & 4 ? box.max[2] : box.min[2]))
 
-  for (const [mode, aspect] of [['1d', 16 / 9], ['2d', 16 / 9], ['3d', 0.6], ['2d', 1]] as const) {
+  for (const [mode, aspect] of [
+    ['1d', 16 / 9],
+    ['2d', 16 / 9],
+    ['3d', 0.6],
+    ['2d', 1]
+  ] as const) {
     it(`${mode} at aspect ${aspect.toFixed(2)}: every corner inside the view, and the box fills it`, () => {
       const box = mode === '1d' ? { min: [-1, -1, 0], max: [1, 1, 0] } : { min: [-1, -1, -0.5], max: [1, 1, 0.5] }
       const f = frameBox(box as never, mode, 40, aspect)

@@ -14,8 +14,10 @@ describe('probeWebGL', () => {
     const loseContext = vi.fn()
     const gl = {
       RENDERER: 7937,
-      getExtension: (name: string) => (name === 'WEBGL_debug_renderer_info' ? { UNMASKED_RENDERER_WEBGL: 37446 } : name === 'WEBGL_lose_context' ? { loseContext } : null),
-      getParameter: (p: number) => (p === 37446 ? 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)' : 'WebKit WebGL')
+      getExtension: (name: string) =>
+        name === 'WEBGL_debug_renderer_info' ? { UNMASKED_RENDERER_WEBGL: 37446 } : name === 'WEBGL_lose_context' ? { loseContext } : null,
+      getParameter: (p: number) =>
+        p === 37446 ? 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)' : 'WebKit WebGL'
     }
     expect(probeWebGL(fakeDocument(gl))).toMatchObject({ webgl2: true, software: true })
     expect(loseContext).toHaveBeenCalledOnce()

@@ -22,7 +22,13 @@ vi.mock('@/views/ResultsWorkspace.vue', () => ({ default: defineComponent({ setu
 vi.mock('@/views/DaeWizard.vue', () => ({ default: defineComponent({ setup: () => () => h('div', { 'data-testid': 'wizard' }) }) }))
 const App = (await import('@/App.vue')).default
 // load the lazy screens once up front, so routing in a test waits for Vue, not for the module transform
-await Promise.all([import('@/views/HomeView.vue'), import('@/views/HistoryView.vue'), import('@/views/RunView.vue'), import('@/views/DaeExperimentView.vue'), import('@/views/SettingsView.vue')])
+await Promise.all([
+  import('@/views/HomeView.vue'),
+  import('@/views/HistoryView.vue'),
+  import('@/views/RunView.vue'),
+  import('@/views/DaeExperimentView.vue'),
+  import('@/views/SettingsView.vue')
+])
 const { useJobsStore } = await import('@/stores/jobs')
 const { useNavStore } = await import('@/stores/nav')
 
@@ -103,8 +109,14 @@ describe('app shell', () => {
   })
 
   it('says why a run cannot be opened, on its page, instead of going blank', async () => {
-    m.api['runs.get'].mockResolvedValue({ ok: false, error: { code: 'unreadable-run', message: message('runs.runFileMissing', { id: 'r3', file: 'run.json' }) } })
-    m.api['runs.trajectories'].mockResolvedValue({ ok: false, error: { code: 'unreadable-run', message: message('runs.runFileMissing', { id: 'r3', file: 'trajectories.npy' }) } })
+    m.api['runs.get'].mockResolvedValue({
+      ok: false,
+      error: { code: 'unreadable-run', message: message('runs.runFileMissing', { id: 'r3', file: 'run.json' }) }
+    })
+    m.api['runs.trajectories'].mockResolvedValue({
+      ok: false,
+      error: { code: 'unreadable-run', message: message('runs.runFileMissing', { id: 'r3', file: 'trajectories.npy' }) }
+    })
     const { w } = await start('#/run?id=r3')
     expect(w.find(tid('run-open-error')).text()).toBe('This run could not be opened: run r3: run.json is missing')
     expect(w.find(tid('results-stub')).exists()).toBe(false)
@@ -134,7 +146,11 @@ describe('app shell', () => {
     const { w } = await start('#/history')
     const jobs = useJobsStore()
     await jobs.start(SPEC_47)
-    m.emit({ jobId: 'job-1', type: 'failed', error: { code: 'engine-crashed', message: message('engine.crashed', { reason: message('engine.exitCode', { code: 134 }) }) } })
+    m.emit({
+      jobId: 'job-1',
+      type: 'failed',
+      error: { code: 'engine-crashed', message: message('engine.crashed', { reason: message('engine.exitCode', { code: 134 }) }) }
+    })
     await flush()
     const banner = w.find(tid('engine-crashed'))
     expect(banner.attributes('role')).toBe('alert')
@@ -148,7 +164,11 @@ describe('app shell', () => {
     expect(jobs.status).toBe('running')
     expect(w.find(tid('engine-crashed')).exists()).toBe(false)
     // other failures are left to the screen that ran the job
-    m.emit({ jobId: 'job-2', type: 'failed', error: { code: 'blow-up', message: message('engine.blowUp', { depth: 0.5, detail: message('engine.positionsNonFinite') }) } })
+    m.emit({
+      jobId: 'job-2',
+      type: 'failed',
+      error: { code: 'blow-up', message: message('engine.blowUp', { depth: 0.5, detail: message('engine.positionsNonFinite') }) }
+    })
     await flush()
     expect(w.find(tid('engine-crashed')).exists()).toBe(false)
     expect(useNavStore().screen).toBe('history')

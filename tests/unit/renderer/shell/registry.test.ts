@@ -12,7 +12,11 @@ describe('collectScreens', () => {
   it('orders the navigation and the templates by their own order fields', () => {
     const reg = collectScreens({
       './screens/b.ts': [def('data', { nav: { order: 30 } }), def('train', { template: { order: 20, descriptionKey: 'd' } })],
-      './screens/a.ts': [def('history', { nav: { order: 20 } }), def('dae', { template: { order: 10, descriptionKey: 'd' } }), def('settings', { nav: { order: 90 } })]
+      './screens/a.ts': [
+        def('history', { nav: { order: 20 } }),
+        def('dae', { template: { order: 10, descriptionKey: 'd' } }),
+        def('settings', { nav: { order: 90 } })
+      ]
     })
     expect(reg.nav.map((s) => s.id)).toEqual(['history', 'data', 'settings'])
     expect(reg.templates.map((s) => s.id)).toEqual(['dae', 'train'])
@@ -22,7 +26,12 @@ describe('collectScreens', () => {
   it('ignores modules without screens and keeps the first of duplicate ids', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const first = def('x', { titleKey: 'first' })
-    const reg = collectScreens({ './screens/types.ts': undefined, './screens/a.ts': [first, { id: 3 }], './screens/b.ts': [def('x', { titleKey: 'second' })], './screens/c.ts': 'junk' })
+    const reg = collectScreens({
+      './screens/types.ts': undefined,
+      './screens/a.ts': [first, { id: 3 }],
+      './screens/b.ts': [def('x', { titleKey: 'second' })],
+      './screens/c.ts': 'junk'
+    })
     expect([...reg.byId.keys()]).toEqual(['x'])
     expect(reg.byId.get('x')).toBe(first)
     expect(warn).toHaveBeenCalledOnce()

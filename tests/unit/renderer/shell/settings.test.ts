@@ -32,7 +32,10 @@ afterEach(() => vi.unstubAllGlobals())
 
 describe('settings notice', () => {
   it('shows the notice of an unreadable settings file until dismissed', async () => {
-    m.api['settings.get'].mockResolvedValue({ ok: true, value: { settings: { ...DEFAULT_SETTINGS }, notice: message('runs.settingsSetAside', { problem: 'bad JSON', file: 'settings.json.bad' }) } })
+    m.api['settings.get'].mockResolvedValue({
+      ok: true,
+      value: { settings: { ...DEFAULT_SETTINGS }, notice: message('runs.settingsSetAside', { problem: 'bad JSON', file: 'settings.json.bad' }) }
+    })
     const w = mount(SettingsNotice, { global: { plugins: [i18n()] } })
     expect(w.find(tid('settings-notice')).exists()).toBe(false)
     await useSettingsStore().load()
@@ -60,7 +63,10 @@ describe('settings store', () => {
   })
 
   it('has no locale opinion until loaded or chosen; a choice applies even when saving fails', async () => {
-    m.api['settings.get'].mockResolvedValue({ ok: false, error: { code: 'internal', message: message('errmsg.internal', { detail: 'settings.get is not available in this build yet' }) } })
+    m.api['settings.get'].mockResolvedValue({
+      ok: false,
+      error: { code: 'internal', message: message('errmsg.internal', { detail: 'settings.get is not available in this build yet' }) }
+    })
     m.api['settings.set'].mockResolvedValue({ ok: false, error: { code: 'internal', message: message('harden.diskQuota') } })
     const s = useSettingsStore()
     expect(await s.load()).toBe(false)
@@ -98,7 +104,12 @@ describe('settings screen', () => {
     const w = mount(SettingsView, { global: { plugins: [i18n()] } })
     await flush()
     expect((w.find(tid('settings-threads')).element as HTMLInputElement).value).toBe('0')
-    for (const [typed, saved] of [['3', 3], ['2.6', 2], ['-1', 0], ['', 0]] as const) {
+    for (const [typed, saved] of [
+      ['3', 3],
+      ['2.6', 2],
+      ['-1', 0],
+      ['', 0]
+    ] as const) {
       await w.find(tid('settings-threads')).setValue(typed)
       await w.find(tid('settings-threads')).trigger('change')
       await flush()
@@ -118,7 +129,10 @@ describe('settings screen', () => {
     w.unmount()
 
     setActivePinia(createPinia())
-    m.api['engine.info'].mockResolvedValue({ ok: true, value: { appVersion: '0.1.0', backend: 'wasm', available: ['wasm'], mode: 'desktop', workspace: '/home/u/ws' } })
+    m.api['engine.info'].mockResolvedValue({
+      ok: true,
+      value: { appVersion: '0.1.0', backend: 'wasm', available: ['wasm'], mode: 'desktop', workspace: '/home/u/ws' }
+    })
     await useEngineStore().load()
     const d = mount(SettingsView, { global: { plugins: [i18n()] } })
     await flush()
@@ -135,7 +149,9 @@ describe('settings screen', () => {
     await flush()
     await w.find(tid('settings-solver')).setValue('euler')
     await flush()
-    expect(w.find(tid('settings-save-error')).text()).toBe('The settings could not be saved: The disk is full: the change could not be saved; free space and try again. Nothing else was changed.')
+    expect(w.find(tid('settings-save-error')).text()).toBe(
+      'The settings could not be saved: The disk is full: the change could not be saved; free space and try again. Nothing else was changed.'
+    )
   })
 })
 
@@ -168,7 +184,10 @@ describe('copy diagnostics', () => {
   })
 
   it('reports a failure to gather the diagnostics', async () => {
-    m.api['diagnostics.get'].mockResolvedValue({ ok: false, error: { code: 'internal', message: message('errmsg.internal', { detail: 'diagnostics.get is not available in this build yet' }) } })
+    m.api['diagnostics.get'].mockResolvedValue({
+      ok: false,
+      error: { code: 'internal', message: message('errmsg.internal', { detail: 'diagnostics.get is not available in this build yet' }) }
+    })
     const w = mount(DiagnosticsCopy, { global: { plugins: [i18n()] } })
     await w.find(tid('copy-diagnostics')).trigger('click')
     await flush()

@@ -141,9 +141,15 @@ describe('experiment store', () => {
     s.customize()
     expect(s.distMode).toBe('custom')
     expect(s.components.map((c) => c.weight)).toEqual([0.2, 0.8])
-    expect(s.components[1].covariance).toEqual([[2, 0], [0, 1]])
+    expect(s.components[1].covariance).toEqual([
+      [2, 0],
+      [0, 1]
+    ])
     s.setCovariance(1, 0, 1, 0.3)
-    expect(s.components[1].covariance).toEqual([[2, 0.3], [0.3, 1]])
+    expect(s.components[1].covariance).toEqual([
+      [2, 0.3],
+      [0.3, 1]
+    ])
     expect(s.valid).toBe(true)
     s.setCovariance(1, 0, 1, 3) // eigenvalues of [[2,3],[3,1]] include a negative one
     expect(s.errorsAt('distribution.covariances.1', true)[0].message.key).toBe('spec.covarianceNotPositiveDefinite')
@@ -167,7 +173,11 @@ describe('experiment store', () => {
     s.customize()
     s.setDimension(3)
     expect(s.components[1].mean).toEqual([1, 0, 0])
-    expect(s.components[1].covariance).toEqual([[2, 0, 0], [0, 1, 0], [0, 0, 1]])
+    expect(s.components[1].covariance).toEqual([
+      [2, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1]
+    ])
     expect(s.valid).toBe(true)
     s.setDimension(1)
     expect(s.components[1].covariance).toEqual([[2]])
@@ -191,7 +201,8 @@ describe('trained DAEs beside the closed forms', () => {
     const depth = defaults.depth
     const one = parseSpec(buildSpec({ ...defaults, flowKind: 'trained-dae' }, 1))
     expect(one.ok).toBe(true)
-    if (one.ok) expect(one.spec.flow).toMatchObject({ kind: 'trained-dae', t: depth, model: { width: expect.any(Number) }, training: { epochs: expect.any(Number) } })
+    if (one.ok)
+      expect(one.spec.flow).toMatchObject({ kind: 'trained-dae', t: depth, model: { width: expect.any(Number) }, training: { epochs: expect.any(Number) } })
     const many = parseSpec(buildSpec({ ...defaults, flowKind: 'trained-composed-dae', layers: 4 }, 1))
     expect(many.ok).toBe(true)
     if (many.ok) expect(many.spec.flow).toMatchObject({ kind: 'trained-composed-dae', t: depth, layers: 4 })

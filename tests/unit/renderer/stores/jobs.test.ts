@@ -95,7 +95,11 @@ describe('jobs store', () => {
   it('shows a failure and retries with the same spec', async () => {
     const jobs = useJobsStore()
     await jobs.start(SPEC_47)
-    m.emit({ jobId: 'job-1', type: 'failed', error: { code: 'blow-up', message: message('engine.blowUp', { depth: 0.31, detail: message('engine.positionsNonFinite') }) } })
+    m.emit({
+      jobId: 'job-1',
+      type: 'failed',
+      error: { code: 'blow-up', message: message('engine.blowUp', { depth: 0.31, detail: message('engine.positionsNonFinite') }) }
+    })
     await flush()
     expect(jobs.status).toBe('failed')
     expect(jobs.error?.message).toEqual(message('engine.blowUp', { depth: 0.31, detail: message('engine.positionsNonFinite') }))

@@ -15,7 +15,9 @@ describe('default run names', () => {
   it('number a repeat of the same settings after the highest number in the history', () => {
     expect(autoRunName(v, [], 'en')).toBe('paper-47 continuous-dae, rk4 h=0.005')
     expect(autoRunName(v, ['paper-47 continuous-dae, rk4 h=0.005'], 'en')).toBe('paper-47 continuous-dae, rk4 h=0.005 #2')
-    expect(autoRunName(v, ['paper-47 continuous-dae, rk4 h=0.005', 'paper-47 continuous-dae, rk4 h=0.005 #3'], 'en')).toBe('paper-47 continuous-dae, rk4 h=0.005 #4')
+    expect(autoRunName(v, ['paper-47 continuous-dae, rk4 h=0.005', 'paper-47 continuous-dae, rk4 h=0.005 #3'], 'en')).toBe(
+      'paper-47 continuous-dae, rk4 h=0.005 #4'
+    )
     // another h is another name, not a repeat; a user's name that merely starts the same is not counted
     expect(autoRunName({ ...v, stepSize: 0.01 }, ['paper-47 continuous-dae, rk4 h=0.005'], 'en')).toBe('paper-47 continuous-dae, rk4 h=0.01')
     expect(autoRunName(v, ['paper-47 continuous-dae, rk4 h=0.005 #x'], 'en')).toBe('paper-47 continuous-dae, rk4 h=0.005')

@@ -43,8 +43,18 @@ describe('studies store', () => {
   let extra: Record<string, ReturnType<typeof vi.fn>>
   let emit: ReturnType<typeof createMockApi>['emit']
   const result: StudyResult = {
-    id: 'st-1', name: 'deeper', createdAt: '2026-11-27T20:00:00Z', appVersion: '0', backend: 'wasm', spec: {}, sweep: { parameter: 'layers', values: [1, 2] },
-    limit: 'continuous', limitEntropyEnd: 1.07, points: [], slope: -1, notes: []
+    id: 'st-1',
+    name: 'deeper',
+    createdAt: '2026-11-27T20:00:00Z',
+    appVersion: '0',
+    backend: 'wasm',
+    spec: {},
+    sweep: { parameter: 'layers', values: [1, 2] },
+    limit: 'continuous',
+    limitEntropyEnd: 1.07,
+    points: [],
+    slope: -1,
+    notes: []
   }
   beforeEach(() => {
     const m = createMockApi()
@@ -73,7 +83,10 @@ describe('studies store', () => {
   })
 
   it('shows a refused study as failed with the engine message', async () => {
-    extra['studies.start'].mockResolvedValue({ ok: false, error: { code: 'invalid-spec', message: message('runs.sweepKindProblem', { problem: message('runs.sweepLayersFlow') }) } })
+    extra['studies.start'].mockResolvedValue({
+      ok: false,
+      error: { code: 'invalid-spec', message: message('runs.sweepKindProblem', { problem: message('runs.sweepLayersFlow') }) }
+    })
     const s = useStudiesStore()
     expect(await s.start({ name: 'x', spec: {}, sweep: { parameter: 'layers', values: [1, 2] } })).toBe(false)
     expect(s.status).toBe('failed')

@@ -54,7 +54,18 @@ describe('parameter count agrees with the engine', () => {
 
   it('composed DAE with 5 layers on a 2-D distribution', () => {
     expect(wizardCount('trained-composed-dae', { distribution: 'paper-44', width: 8, hiddenLayers: 2, daeLayers: 5 })).toBe(
-      engineCount({ kind: 'trained-composed-dae', task: 'composed-dae', dataDim: 2, augment: 0, field: { dim: 2, width: 8, hiddenLayers: 2, activation: 'tanh' }, fields: 5, t: 0.25, solver: 'euler', depth: 5, stepSize: 1 })
+      engineCount({
+        kind: 'trained-composed-dae',
+        task: 'composed-dae',
+        dataDim: 2,
+        augment: 0,
+        field: { dim: 2, width: 8, hiddenLayers: 2, activation: 'tanh' },
+        fields: 5,
+        t: 0.25,
+        solver: 'euler',
+        depth: 5,
+        stepSize: 1
+      })
     )
   })
 })

@@ -22,10 +22,15 @@ const example = (name: string): ExperimentSpec => {
 
 describe('training pace', () => {
   const numbers = (p: Partial<TrainingProgress> & { epoch: number; epochs: number }): TrainingProgress => ({
-    loss: 0.5, nfe: 64 * p.epoch, secondsPerEpoch: 0.4, elapsedSeconds: 0.4 * p.epoch, etaSeconds: 0, ...p
+    loss: 0.5,
+    nfe: 64 * p.epoch,
+    secondsPerEpoch: 0.4,
+    elapsedSeconds: 0.4 * p.epoch,
+    etaSeconds: 0,
+    ...p
   })
 
-  it('reads the epoch numbers and takes the engine\'s estimate of the time left', () => {
+  it("reads the epoch numbers and takes the engine's estimate of the time left", () => {
     const p1 = pointOf(numbers({ epoch: 1, epochs: 8, accuracy: 0.55, etaSeconds: 2.8 }))
     const p2 = pointOf(numbers({ epoch: 2, epochs: 8, accuracy: 0.8125, etaSeconds: 2.4 }))
     expect(p2).toMatchObject({ epoch: 2, totalEpochs: 8, accuracy: 0.8125 })
@@ -40,7 +45,7 @@ describe('training pace', () => {
     expect(trainingPace([p])).toMatchObject({ done: 8, total: 20, secondsLeft: 24 })
   })
 
-  it('has no estimate for points without one (a run\'s saved curve), and rounds a long one to 5 s', () => {
+  it("has no estimate for points without one (a run's saved curve), and rounds a long one to 5 s", () => {
     expect(trainingPace([{ epoch: 3, loss: 0.1, secondsPerEpoch: 1 }])!.secondsLeft).toBeUndefined()
     expect(minutesSeconds(12.2)).toEqual({ minutes: 0, seconds: 13 })
     expect(minutesSeconds(81)).toEqual({ minutes: 1, seconds: 25 })
@@ -51,7 +56,18 @@ describe('report settings', () => {
   const i18n = createAppI18n('en')
   const t = (k: string, p?: Record<string, unknown>): string => i18n.global.t(k, p ?? {})
   const f = (v: number): string => String(v)
-  const ds: DatasetInfo = { id: 'ds-1', name: 'Wine', fileName: 'wine.csv', format: 'csv', createdAt: '2026-01-01T00:00:00Z', n: 178, d: 2, featureNames: ['alcohol', 'hue'], labelName: 'class', classes: ['a', 'b'] }
+  const ds: DatasetInfo = {
+    id: 'ds-1',
+    name: 'Wine',
+    fileName: 'wine.csv',
+    format: 'csv',
+    createdAt: '2026-01-01T00:00:00Z',
+    n: 178,
+    d: 2,
+    featureNames: ['alcohol', 'hue'],
+    labelName: 'class',
+    classes: ['a', 'b']
+  }
 
   it('names the built-in dataset a classifier read, not its unused distribution, in short rows', () => {
     const spec = example('neural-ode-moons.json')
@@ -70,15 +86,26 @@ describe('report settings', () => {
     if (spec.flow.kind !== 'neural-ode') throw new Error('example changed')
     const imported = { ...spec, flow: { ...spec.flow, data: { kind: 'dataset' as const, id: 'ds-1' } } }
     expect(reportSettings({ ...manifestFixture(), spec: imported } as RunManifest, [ds], t, f)[0].value).toBe('imported dataset "Wine" (alcohol, hue; id ds-1)')
-    expect(reportSettings({ ...manifestFixture(), spec: imported } as RunManifest, [], t, f)[0].value).toBe('imported dataset ds-1 (no longer in this workspace)')
-    const empirical = { ...manifestFixture().spec, distribution: { kind: 'dataset' as const, id: 'ds-1', columns: [1] }, flow: { kind: 'empirical-dae' as const, bandwidth: 0.2, referenceSize: 50 } }
+    expect(reportSettings({ ...manifestFixture(), spec: imported } as RunManifest, [], t, f)[0].value).toBe(
+      'imported dataset ds-1 (no longer in this workspace)'
+    )
+    const empirical = {
+      ...manifestFixture().spec,
+      distribution: { kind: 'dataset' as const, id: 'ds-1', columns: [1] },
+      flow: { kind: 'empirical-dae' as const, bandwidth: 0.2, referenceSize: 50 }
+    }
     const rows = reportSettings({ ...manifestFixture(), spec: empirical } as RunManifest, [ds], t, f)
     expect(rows[0].value).toBe('imported dataset "Wine" (hue; id ds-1)')
     expect(rows[1].value).toBe('empirical DAE, bandwidth 0.2, reference sample 50')
   })
 
   it('lists accuracy, the losses and each regulariser term of a trained run', () => {
-    const training = { final: { trainLoss: 0.2, validationLoss: 0.25, kinetic: 0.5, jacobian: 1.5, weightNorm: 7 }, heldOut: { accuracy: 0.875 }, epochsRun: 8, nfe: { training: 512, evaluation: 20 } }
+    const training = {
+      final: { trainLoss: 0.2, validationLoss: 0.25, kinetic: 0.5, jacobian: 1.5, weightNorm: 7 },
+      heldOut: { accuracy: 0.875 },
+      epochsRun: 8,
+      nfe: { training: 512, evaluation: 20 }
+    }
     const rows = trainingNumbers({ ...manifestFixture(), training } as unknown as RunManifest, t, f, (v) => `${v * 100}%`)
     expect(rows.map((r) => [r.key, r.value])).toEqual([
       ['accuracy', '87.5%'],

@@ -51,7 +51,10 @@ describe('TrainingReport', () => {
   })
 
   it('shows the closed-form comparison and log-likelihood when present', () => {
-    const w = mountWith({ heldOut: { logLikelihood: -2.8379 }, closedForm: { description: 'x / (1 + t)', meanAbsError: 0.012, maxAbsError: 0.05, varianceLearned: [0.44], varianceClosedForm: 'oops' } })
+    const w = mountWith({
+      heldOut: { logLikelihood: -2.8379 },
+      closedForm: { description: 'x / (1 + t)', meanAbsError: 0.012, maxAbsError: 0.05, varianceLearned: [0.44], varianceClosedForm: 'oops' }
+    })
     expect(byId(w, 'train-report-loglik').text()).toBe('-2.838 nats')
     const cf = byId(w, 'train-report-closed-form').text()
     expect(cf).toContain('0.012')

@@ -44,7 +44,16 @@ describe('retrainSpec', () => {
     const tr = spec.flow.training
     const i = spec.integration
     if (i.solver === 'dopri5') throw new Error('example changed')
-    expect(v).toEqual({ depth: tr.depth, stepSize: tr.stepSize, kinetic: tr.kinetic, weightDecay: tr.weightDecay, jacobian: tr.jacobian, augment: spec.flow.model.augment, epochs: tr.epochs, evalStepSize: i.stepSize })
+    expect(v).toEqual({
+      depth: tr.depth,
+      stepSize: tr.stepSize,
+      kinetic: tr.kinetic,
+      weightDecay: tr.weightDecay,
+      jacobian: tr.jacobian,
+      augment: spec.flow.model.augment,
+      epochs: tr.epochs,
+      evalStepSize: i.stepSize
+    })
     const r = parseSpec(retrainSpec(spec, { depth: 2, stepSize: 0.25, kinetic: 0.1, weightDecay: 1e-4, jacobian: 0.02, augment: 0, evalStepSize: 0.05 }))
     expect(r.ok).toBe(true)
     if (r.ok && r.spec.flow.kind === 'neural-ode') {
@@ -96,7 +105,8 @@ describe('TrainRerun', () => {
 describe('one change-and-re-run panel', () => {
   it('offers every regulariser of the wizard, and the Jacobian only where the task takes it', () => {
     const w = mountWith(example('neural-ode-moons.json'))
-    for (const id of ['rerun-train-decay', 'rerun-train-kinetic', 'rerun-train-jacobian', 'rerun-train-augment', 'rerun-train-eval-step']) expect(byId(w, id).exists(), id).toBe(true)
+    for (const id of ['rerun-train-decay', 'rerun-train-kinetic', 'rerun-train-jacobian', 'rerun-train-augment', 'rerun-train-eval-step'])
+      expect(byId(w, id).exists(), id).toBe(true)
     const dae = mountWith(example('trained-composed-dae.json'))
     expect(byId(dae, 'rerun-train-jacobian').exists()).toBe(false)
     expect(byId(dae, 'rerun-train-augment').exists()).toBe(false)
@@ -129,6 +139,9 @@ describe('one change-and-re-run panel', () => {
     await byId(full, 'rerun-train-longer').trigger('click')
     await flush()
     const longer = parseSpec((m.api['runs.start'].mock.calls[1][0] as { spec: unknown }).spec)
-    expect(longer.ok && longer.spec.flow.kind === 'neural-ode' && [longer.spec.flow.training.epochs, longer.spec.flow.model.augment]).toEqual([flow.training.epochs * 4, 1])
+    expect(longer.ok && longer.spec.flow.kind === 'neural-ode' && [longer.spec.flow.training.epochs, longer.spec.flow.model.augment]).toEqual([
+      flow.training.epochs * 4,
+      1
+    ])
   })
 })

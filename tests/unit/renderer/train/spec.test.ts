@@ -6,7 +6,16 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseSpec, type ExperimentSpec } from '@shared/experiment'
 import { SPEC_VERSION } from '@shared/limits'
-import { buildTrainSpec, layerCount, presetValues, stepOfField, taskDefaults, TRAIN_TASKS, type TrainDraftValues, type TrainTask } from '@/components/train/trainSpec'
+import {
+  buildTrainSpec,
+  layerCount,
+  presetValues,
+  stepOfField,
+  taskDefaults,
+  TRAIN_TASKS,
+  type TrainDraftValues,
+  type TrainTask
+} from '@/components/train/trainSpec'
 import { estimateTrainCost, fieldParameters } from '@/components/train/trainCost'
 import { initialTrainValues, valuesFromSpec } from '@/stores/drafts/trainDraft'
 

@@ -143,7 +143,7 @@ describe('training wizard', () => {
     expect(byId(w, 'train-next').attributes('disabled')).toBeDefined()
   })
 
-  it('switching task brings that task\'s data and depth scale; an invalid count shows at its field', async () => {
+  it("switching task brings that task's data and depth scale; an invalid count shows at its field", async () => {
     const w = mountWizard()
     await byId(w, 'train-task-density').find('input').setValue(true)
     expect(value(w, 'train-distribution')).toBe('paper-45')
@@ -192,7 +192,9 @@ describe('training wizard', () => {
     for (let i = 0; i < 4; i++) await next(w)
     const input = byId(w, 'train-spec-load')
     const moons = {
-      version: 1, name: 'loaded moons', seed: 3,
+      version: 1,
+      name: 'loaded moons',
+      seed: 3,
       distribution: { kind: 'preset', name: 'paper-44' },
       particles: { kind: 'sample', count: 1000 },
       flow: { kind: 'neural-ode', task: 'classify', data: { kind: 'builtin', name: 'circles' }, model: { width: 32 }, training: { epochs: 12 } },
@@ -228,7 +230,14 @@ describe('training wizard', () => {
     const progress = (training?: TrainingProgress): void =>
       m.emit({ jobId: 'job-1', type: 'progress', fraction: 0.1, message: message('engine.progressTraining'), ...(training ? { training } : {}) })
     const epoch = (k: number, loss: number, nfe: number, more: Partial<TrainingProgress> = {}): TrainingProgress => ({
-      epoch: k, epochs: 8, loss, nfe, secondsPerEpoch: 0.2, elapsedSeconds: 0.2 * k, etaSeconds: 0.2 * (8 - k), ...more
+      epoch: k,
+      epochs: 8,
+      loss,
+      nfe,
+      secondsPerEpoch: 0.2,
+      elapsedSeconds: 0.2 * k,
+      etaSeconds: 0.2 * (8 - k),
+      ...more
     })
     progress()
     progress(epoch(1, 0.6931, 64, { validationLoss: 0.7 }))
@@ -255,7 +264,17 @@ describe('training wizard', () => {
   })
 
   it('classifies an imported labelled dataset chosen from the data list', async () => {
-    const info = (id: string, d: number, classes?: string[]) => ({ id, name: `set ${id}`, fileName: `${id}.csv`, format: 'csv', createdAt: '2026-01-01T00:00:00Z', n: 300, d, featureNames: [], ...(classes ? { classes } : {}) })
+    const info = (id: string, d: number, classes?: string[]) => ({
+      id,
+      name: `set ${id}`,
+      fileName: `${id}.csv`,
+      format: 'csv',
+      createdAt: '2026-01-01T00:00:00Z',
+      n: 300,
+      d,
+      featureNames: [],
+      ...(classes ? { classes } : {})
+    })
     const list = vi.fn(() => Promise.resolve({ ok: true, value: [info('unlabelled', 2), info('wide', 5, ['a', 'b']), info('blobs3', 3, ['a', 'b', 'c'])] }))
     Object.assign(m.api, { 'data.list': list })
     const w = mountWizard()
@@ -263,7 +282,11 @@ describe('training wizard', () => {
     expect(list).toHaveBeenCalled()
     await byId(w, 'train-source-dataset').find('input').setValue(true)
     // only the labelled set with at most 3 features is offered
-    expect(byId(w, 'train-imported').findAll('option').map((o) => o.attributes('value'))).toEqual(['blobs3'])
+    expect(
+      byId(w, 'train-imported')
+        .findAll('option')
+        .map((o) => o.attributes('value'))
+    ).toEqual(['blobs3'])
     expect(value(w, 'train-points')).toBe('300')
     for (let i = 0; i < 4; i++) await next(w)
     // D = 3: (3 + 1) x 16 + 16 + (16 x 16 + 16) + 16 x 3 + 3 = 403; head 3 x 3 + 3 = 12

@@ -36,15 +36,25 @@ const cell = fc.oneof(
   fc.string({ maxLength: 6 })
 )
 const csvish = fc
-  .tuple(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 0, maxLength: 12 }), fc.constantFrom(',', '\t', ';'), fc.constantFrom('\n', '\r\n'))
+  .tuple(
+    fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 0, maxLength: 12 }),
+    fc.constantFrom(',', '\t', ';'),
+    fc.constantFrom('\n', '\r\n')
+  )
   .map(([rows, sep, eol]) => rows.map((r) => r.join(sep)).join(eol))
 
 describe('data.preview under random CSV text', () => {
   it('CSV-shaped text with bad cells', () => {
-    fc.assert(fc.property(csvish, fc.constantFrom('f.csv', 'f.tsv', 'f.txt'), (text, name) => check(name, text)), { seed: SEED, numRuns: 300 })
+    fc.assert(
+      fc.property(csvish, fc.constantFrom('f.csv', 'f.tsv', 'f.txt'), (text, name) => check(name, text)),
+      { seed: SEED, numRuns: 300 }
+    )
   })
   it('arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => check('any.csv', text)), { seed: SEED, numRuns: 300 })
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => check('any.csv', text)),
+      { seed: SEED, numRuns: 300 }
+    )
   })
   it('arbitrary bytes named as NPY, NPZ or CSV', () => {
     fc.assert(

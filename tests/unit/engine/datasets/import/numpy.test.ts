@@ -68,7 +68,10 @@ describe('NPZ', () => {
   const y = encodeNpy(new Int32Array([0, 1, 0]), [3])
 
   it('takes features and labels by name, whatever the order in the archive', () => {
-    const sets: Record<string, Uint8Array>[] = [{ 'x.npy': x, 'y.npy': y }, { 'labels.npy': y, 'features.npy': x }]
+    const sets: Record<string, Uint8Array>[] = [
+      { 'x.npy': x, 'y.npy': y },
+      { 'labels.npy': y, 'features.npy': x }
+    ]
     for (const files of sets) {
       const t = parseUpload('p.npz', zipSync(files))
       expect(t.format).toBe('npz')
@@ -110,13 +113,16 @@ describe('fixture written by NumPy', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it.skipIf(!hasNumpy)('reads float64, int64 and a savez_compressed pair exactly as NumPy wrote them (skipped when /usr/bin/python3 lacks numpy)', () => {
-    execFileSync('/usr/bin/python3', ['-c', `
+    execFileSync('/usr/bin/python3', [
+      '-c',
+      `
 import numpy as np
 x = np.arange(12, dtype=np.float64).reshape(4, 3) / 8 - 0.5
 np.save('${dir}/x.npy', x)
 np.save('${dir}/i.npy', np.array([[1, -2], [3, 2**40]], dtype=np.int64))
 np.savez_compressed('${dir}/p.npz', x=x.astype(np.float32), y=np.array([2, 0, 1, 2], dtype=np.int64))
-`])
+`
+    ])
     expect(existsSync(join(dir, 'p.npz'))).toBe(true)
     const expected = Array.from({ length: 12 }, (_, i) => i / 8 - 0.5)
     const t = parseUpload('x.npy', readFileSync(join(dir, 'x.npy')))

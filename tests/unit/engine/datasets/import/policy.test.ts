@@ -37,7 +37,9 @@ describe('preview of a CSV with a bad column', () => {
 
   it('states the issues as Messages whose English says them in plain language', () => {
     // the examples are a Message inside the issue, rendered with it
-    expect(p.issues).toContainEqual(message('import.issueNotNumeric', { name: 'machine', examples: message('import.examplesMany', { count: 3, list: '"A", "B", "C"' }) }))
+    expect(p.issues).toContainEqual(
+      message('import.issueNotNumeric', { name: 'machine', examples: message('import.examplesMany', { count: 3, list: '"A", "B", "C"' }) })
+    )
     const texts = p.issues.map(english)
     expect(texts).toContain(`column 'machine' is not numeric (3 examples: "A", "B", "C"): use it as the label or leave it out`)
     expect(texts).toContain(`column 'pressure' has 1 non-numeric cell (1 example: "abc"): leave the column out, or import with "drop rows" to skip those rows`)

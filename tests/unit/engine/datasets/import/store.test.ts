@@ -27,7 +27,16 @@ describe('data handlers', () => {
     const p = await h['data.preview']({ name: 'pets.csv', content: Buffer.from(CSV).toString('base64') })
     expect(p.rows).toBe(3)
     const info = await h['data.import']({ token: p.token, name: 'Pets', features: [0, 1], label: 2, missing: 'fill-mean' })
-    expect(info).toMatchObject({ name: 'Pets', fileName: 'pets.csv', format: 'csv', n: 3, d: 2, featureNames: ['a', 'b'], labelName: 'kind', classes: ['cat', 'dog'] })
+    expect(info).toMatchObject({
+      name: 'Pets',
+      fileName: 'pets.csv',
+      format: 'csv',
+      n: 3,
+      d: 2,
+      featureNames: ['a', 'b'],
+      labelName: 'kind',
+      classes: ['cat', 'dog']
+    })
     expect(info.cleaning).toEqual([stored(message('import.filledOneMean'))])
     expect((info.cleaning as StoredMessage[]).map(storedEnglish)).toEqual(['filled 1 missing cell with the column mean'])
     const dir = join(ws, 'datasets', info.id)
@@ -107,7 +116,11 @@ describe('data handlers', () => {
 
   it('refuses a file over the upload cap before parsing it', () => {
     const big = new Uint8Array(LIMITS.maxUploadBytes + 1).fill(0x31)
-    expect(() => parseUpload('big.csv', big)).toThrow('big.csv is larger than the 48.0 MB limit for one import (50,331,649 bytes): keep a sample of the rows or convert it to .npy')
-    expect(() => previewUpload(new Staging(), 'small.csv', new TextEncoder().encode('1,2\n3,4\n'), 4)).toThrow(/larger than the 0\.0 MB limit for one import \(8 bytes\)/)
+    expect(() => parseUpload('big.csv', big)).toThrow(
+      'big.csv is larger than the 48.0 MB limit for one import (50,331,649 bytes): keep a sample of the rows or convert it to .npy'
+    )
+    expect(() => previewUpload(new Staging(), 'small.csv', new TextEncoder().encode('1,2\n3,4\n'), 4)).toThrow(
+      /larger than the 0\.0 MB limit for one import \(8 bytes\)/
+    )
   })
 })

@@ -17,7 +17,10 @@ describe('CSV and TSV', () => {
     expect(Array.from(col(t, 'x').num)).toEqual([1.5, 3])
     expect(Array.from(col(t, 'y').num)).toEqual([-2, 400])
     expect(textAt(col(t, 'machine, line'), 0)).toBe('A, "north"')
-    expect(t.head).toEqual([['1.5', '-2', 'A, "north"'], ['3', '4e2', 'B']])
+    expect(t.head).toEqual([
+      ['1.5', '-2', 'A, "north"'],
+      ['3', '4e2', 'B']
+    ])
   })
 
   it('takes a first row with numbers as data, naming the columns', () => {
@@ -52,7 +55,9 @@ describe('CSV and TSV', () => {
 
   it('decodes Shift_JIS (Japanese Excel) and dedupes header names', () => {
     // "温度,温度,ラベル" then "1,2,あ" in Shift_JIS
-    const sjis = Uint8Array.from([0x89, 0xb7, 0x93, 0x78, 0x2c, 0x89, 0xb7, 0x93, 0x78, 0x2c, 0x83, 0x89, 0x83, 0x78, 0x83, 0x8b, 0x0a, 0x31, 0x2c, 0x32, 0x2c, 0x82, 0xa0, 0x0a])
+    const sjis = Uint8Array.from([
+      0x89, 0xb7, 0x93, 0x78, 0x2c, 0x89, 0xb7, 0x93, 0x78, 0x2c, 0x83, 0x89, 0x83, 0x78, 0x83, 0x8b, 0x0a, 0x31, 0x2c, 0x32, 0x2c, 0x82, 0xa0, 0x0a
+    ])
     const t = parseUpload('jp.csv', sjis)
     expect(t.columns.map((c) => c.name)).toEqual(['温度', '温度 (2)', 'ラベル'])
     expect(textAt(t.columns[2], 0)).toBe('あ')
@@ -79,6 +84,8 @@ describe('CSV and TSV', () => {
     for (let i = 0; i < 3; i++) b.addText([String(i)])
     expect(() => b.addText(['3'])).toThrow('the file has more than 3 rows, the most one import reads: split it or keep a sample')
     const wide = Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => `c${i}`).join(',')
-    expect(() => parseUpload('w.csv', new TextEncoder().encode(`${wide}\n${wide.replace(/c/g, '')}\n`))).toThrow(`the file has ${MAX_COLUMNS + 1} columns; at most ${MAX_COLUMNS} can be imported`)
+    expect(() => parseUpload('w.csv', new TextEncoder().encode(`${wide}\n${wide.replace(/c/g, '')}\n`))).toThrow(
+      `the file has ${MAX_COLUMNS + 1} columns; at most ${MAX_COLUMNS} can be imported`
+    )
   })
 })

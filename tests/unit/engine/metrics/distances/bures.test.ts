@@ -65,7 +65,12 @@ describe('Bures W2', () => {
   it('reduces to |dm|^2 + sum (sqrt a_i - sqrt b_i)^2 for diagonal covariances', () => {
     const a = [4, 1, 0.25]
     const b = [1, 9, 0.25]
-    const r = gaussianW2([1, 2, 3], a.map((v, i) => a.map((_, j) => (i === j ? v : 0))), [1, 0, 3], b.map((v, i) => b.map((_, j) => (i === j ? v : 0))))
+    const r = gaussianW2(
+      [1, 2, 3],
+      a.map((v, i) => a.map((_, j) => (i === j ? v : 0))),
+      [1, 0, 3],
+      b.map((v, i) => b.map((_, j) => (i === j ? v : 0)))
+    )
     expect(r.value ** 2).toBeCloseTo(4 + (2 - 1) ** 2 + (1 - 3) ** 2, 12)
   })
 

@@ -36,7 +36,7 @@ describe('energy distance', () => {
     expect(energyDistance(a, 300, b, 257, 1).value).toBeCloseTo(bruteEnergy(a, b), 10)
   })
 
-  it('N(0,1) vs N(1,4): 2E|X-Y| - E|X-X\'| - E|Y-Y\'| from the normal closed forms', () => {
+  it("N(0,1) vs N(1,4): 2E|X-Y| - E|X-X'| - E|Y-Y'| from the normal closed forms", () => {
     const n = 40_000
     const x = gaussianCloud(n, [0], [1], 3)
     const y = gaussianCloud(n, [1], [4], 4)

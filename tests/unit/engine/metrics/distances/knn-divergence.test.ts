@@ -32,7 +32,8 @@ describe('kNN KL divergence', () => {
     const x = gaussianCloud(400, [0, 0, 0], [1, 2, 1], 6)
     const y = gaussianCloud(300, [1, 0, 0], [1, 1, 1], 7)
     // 3-D through the tree vs the same points padded with a constant fourth coordinate (brute force)
-    const pad = (c: Float32Array, n: number): Float64Array => Float64Array.from({ length: n * 4 }, (_, i) => (i % 4 === 3 ? 5 : c[Math.floor(i / 4) * 3 + (i % 4)]))
+    const pad = (c: Float32Array, n: number): Float64Array =>
+      Float64Array.from({ length: n * 4 }, (_, i) => (i % 4 === 3 ? 5 : c[Math.floor(i / 4) * 3 + (i % 4)]))
     const tree = knnDistances(x, 400, y, 300, 3, 4)
     const brute = knnDistances(pad(x, 400), 400, pad(y, 300), 300, 4, 4)
     for (let i = 0; i < 400; i++) {

@@ -6,7 +6,11 @@ import { wasserstein1d } from '../../../../../electron/engine/metrics/wasserstei
 import { EngineError } from '../../../../../electron/engine/errors'
 import { gaussianCloud } from '../test-rng'
 
-const cloud = (n: number, mean: number[], variances: number[], seed: number): PointCloud => ({ data: gaussianCloud(n, mean, variances, seed), n, d: mean.length })
+const cloud = (n: number, mean: number[], variances: number[], seed: number): PointCloud => ({
+  data: gaussianCloud(n, mean, variances, seed),
+  n,
+  d: mean.length
+})
 
 describe('distance registry', () => {
   const a1 = cloud(500, [0], [1], 1)

@@ -10,8 +10,37 @@ import { testRng } from '../test-rng'
 /** exponents over the kernel's whole range and its edges: reduction boundaries, the floor, underflow */
 function exponents(count: number, seed: number): number[] {
   const rng = testRng(seed)
-  const edges = [0, -0, -1e-300, -1e-17, -1e-8, -0.5 * Math.LN2, -1.5 * Math.LN2, -Math.LN2, -1, -2, -200, -200 + 1e-13, -200 - 1e-13,
-    -199.99999999999997, -200.00000000000003, -700, -708, -708.0000000001, -708.4, -709, -745, -746, -750, -1e6, -1e300, -Infinity, 1, 88.7, 700]
+  const edges = [
+    0,
+    -0,
+    -1e-300,
+    -1e-17,
+    -1e-8,
+    -0.5 * Math.LN2,
+    -1.5 * Math.LN2,
+    -Math.LN2,
+    -1,
+    -2,
+    -200,
+    -200 + 1e-13,
+    -200 - 1e-13,
+    -199.99999999999997,
+    -200.00000000000003,
+    -700,
+    -708,
+    -708.0000000001,
+    -708.4,
+    -709,
+    -745,
+    -746,
+    -750,
+    -1e6,
+    -1e300,
+    -Infinity,
+    1,
+    88.7,
+    700
+  ]
   const z = [...edges]
   while (z.length < count) {
     const u = rng.uniform()
@@ -46,7 +75,8 @@ function runRow(m: number, float32: boolean, plainKernels: boolean, z: number[],
       row: Float64Array.from(K.subarray(m, 2 * m)),
       row32: K32 ? Float32Array.from(K32.subarray(m, 2 * m)) : null,
       sum: Float64Array.from(sum.subarray(0, m)),
-      untouched: [...K.subarray(0, m), ...K.subarray(2 * m)].every((k) => k === 7) && (!K32 || [...K32.subarray(0, m), ...K32.subarray(2 * m)].every((k) => k === 7))
+      untouched:
+        [...K.subarray(0, m), ...K.subarray(2 * m)].every((k) => k === 7) && (!K32 || [...K32.subarray(0, m), ...K32.subarray(2 * m)].every((k) => k === 7))
     }
   } finally {
     P.release()
@@ -55,9 +85,20 @@ function runRow(m: number, float32: boolean, plainKernels: boolean, z: number[],
 
 describe('kernel row exponential (expRow)', () => {
   for (const plainKernels of [false, true]) {
-    for (const [m, float32] of [[1001, true], [1000, true], [999, false], [2, false], [1, true], [3, false]] as const) {
+    for (const [m, float32] of [
+      [1001, true],
+      [1000, true],
+      [999, false],
+      [2, false],
+      [1, true],
+      [3, false]
+    ] as const) {
       it(`equals Math.exp to a few ulp, 0 below the floor (${plainKernels ? 'plain JS' : 'wasm SIMD'}, m = ${m}, ${float32 ? 'float32 copy' : 'float64 only'})`, () => {
-        for (const [seed, fi, inv] of [[1, 0, 1], [2, 0.37, 10], [3, -1.25, 3.5]]) {
+        for (const [seed, fi, inv] of [
+          [1, 0, 1],
+          [2, 0.37, 10],
+          [3, -1.25, 3.5]
+        ]) {
           const z = exponents(m, seed + m)
           const { want, row, row32, sum, untouched } = runRow(m, float32, plainKernels, z, fi, inv)
           let worst = 0
@@ -94,7 +135,13 @@ function withProblem(n: number, m: number, d: number, plainKernels: boolean, fn:
 
 describe('cost, maximum and plan rows', () => {
   for (const plainKernels of [false, true]) {
-    for (const [m, d] of [[1, 1], [4, 2], [7, 3], [1000, 3], [33, 5]] as const) {
+    for (const [m, d] of [
+      [1, 1],
+      [4, 2],
+      [7, 3],
+      [1000, 3],
+      [33, 5]
+    ] as const) {
       it(`match the formulas (${plainKernels ? 'plain JS' : 'wasm SIMD'}, m = ${m}, d = ${d})`, () => {
         const n = 3
         withProblem(n, m, d, plainKernels, (P, x, y) => {

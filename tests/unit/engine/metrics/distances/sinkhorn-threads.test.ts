@@ -54,7 +54,13 @@ describe('threaded entropic OT', () => {
     ['plain, float64 kernel, 2-D', 257, 301, 2, { eps: 0.1, iterations: 60, tolerance: 0, kernelPrecision: 'float64' }],
     ['plain, float32 kernel, 3-D', 400, 350, 3, { eps: 0.1, iterations: 60, tolerance: 0, kernelPrecision: 'float32' }],
     ['small eps (log-domain rebuilds), 1-D', 200, 180, 1, { eps: 1e-3, iterations: 300, tolerance: 0, kernelPrecision: 'float64' }],
-    ['annealing + over-relaxation to tolerance, 5-D', 150, 170, 5, { eps: 0.05, iterations: 2000, tolerance: 1e-9, annealing: 0.5, overRelaxation: 1.8, kernelPrecision: 'float64' }]
+    [
+      'annealing + over-relaxation to tolerance, 5-D',
+      150,
+      170,
+      5,
+      { eps: 0.05, iterations: 2000, tolerance: 1e-9, annealing: 0.5, overRelaxation: 1.8, kernelPrecision: 'float64' }
+    ]
   ]
   for (const [name, n, m, d, opts] of cases) {
     it(`gives the same result on 3 threads, 1 thread and with plain-JS products: ${name}`, () => {

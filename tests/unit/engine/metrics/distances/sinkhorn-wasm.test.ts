@@ -28,7 +28,15 @@ describe('SIMD kernel products', () => {
   for (const float32 of [false, true]) {
     it(`row products and accumulations equal plain float64 loops (${float32 ? 'float32' : 'float64'} kernel)`, () => {
       // row lengths around the unrolling (8 for products, 4 for accumulations) and odd row counts
-      for (const [n, m] of [[1, 1], [3, 5], [7, 9], [5, 17], [13, 31], [9, 8], [2, 4]]) {
+      for (const [n, m] of [
+        [1, 1],
+        [3, 5],
+        [7, 9],
+        [5, 17],
+        [13, 31],
+        [9, 8],
+        [2, 4]
+      ]) {
         const arena = new KernelArena(n, m, 2 * n + 2 * m, float32)
         expect(arena.float32).toBe(float32)
         fill(arena.K, 7 + n * m)
