@@ -29,21 +29,28 @@ export function knnIndices(x: Float64Array, n: number, w: number, k: number): In
       d[j] = sqDist(x, w, i, j)
       order[m++] = j
     }
-    // partial selection sort of the k smallest is O(nk): fine for k << n
-    for (let a = 0; a < k; a++) {
-      let best = a
-      for (let b = a + 1; b < m; b++) {
-        const ob = order[b]
-        const oBest = order[best]
-        if (d[ob] < d[oBest] || (d[ob] === d[oBest] && ob < oBest)) best = b
-      }
-      const t = order[a]
-      order[a] = order[best]
-      order[best] = t
-      out[i * k + a] = order[a]
-    }
+    selectNearest(d, order, m, k, out, i * k)
   }
   return out
+}
+
+/**
+ * The k smallest of `d` over the first `m` indices in `order`, into out[at .. at + k), nearest first, ties
+ * by index: a partial selection sort, O(mk), fine for k << m. `order` is reordered in place.
+ */
+export function selectNearest(d: Float64Array, order: Int32Array, m: number, k: number, out: Int32Array, at: number): void {
+  for (let a = 0; a < k; a++) {
+    let best = a
+    for (let b = a + 1; b < m; b++) {
+      const ob = order[b]
+      const oBest = order[best]
+      if (d[ob] < d[oBest] || (d[ob] === d[oBest] && ob < oBest)) best = b
+    }
+    const t = order[a]
+    order[a] = order[best]
+    order[best] = t
+    out[at + a] = order[a]
+  }
 }
 
 /** Squared distance from each point to its k-th nearest other point, from a squared-distance matrix. */

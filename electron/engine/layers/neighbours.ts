@@ -3,7 +3,7 @@
 // next): from ONE squared-distance matrix instead of three passes over the points, each O(m^2 w). The
 // matrix's entries are bitwise the distances metrics.ts computes pair by pair, and the selection breaks
 // ties by index as knnIndices does, so the numbers are those of knnIndices / knnPreservation.
-import { knnIndices, knnPreservation, kthSquaredDistances } from './metrics'
+import { knnIndices, knnPreservation, kthSquaredDistances, selectNearest } from './metrics'
 import { squaredDistanceMatrix } from './pair-matrix'
 
 export interface LayerNeighbours {
@@ -22,18 +22,7 @@ export function knnFromDistances(dist: Float64Array, n: number, k: number): Int3
     const d = dist.subarray(i * n, (i + 1) * n)
     let m = 0
     for (let j = 0; j < n; j++) if (j !== i) order[m++] = j
-    for (let a = 0; a < k; a++) {
-      let best = a
-      for (let b = a + 1; b < m; b++) {
-        const ob = order[b]
-        const oBest = order[best]
-        if (d[ob] < d[oBest] || (d[ob] === d[oBest] && ob < oBest)) best = b
-      }
-      const t = order[a]
-      order[a] = order[best]
-      order[best] = t
-      out[i * k + a] = order[a]
-    }
+    selectNearest(d, order, m, k, out, i * k)
   }
   return out
 }
