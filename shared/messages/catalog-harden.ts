@@ -1,4 +1,4 @@
-// Messages of the hardening checks (issue 16): archive and array caps, workspace containment, model
+// Messages of the hardening checks: archive and array caps, workspace containment, model
 // topology checks, broken runs, plain disk and upload messages, spec and CLI refusals, in English and Japanese.
 // Keys start with "harden.". English is what the engine writes; the UI shows either.
 import type { Catalog } from './catalog'

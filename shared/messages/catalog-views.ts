@@ -1,4 +1,4 @@
-// Messages of the views work (issue 14): engine notes whose wording depends on what the colours are.
+// Messages of the views: engine notes whose wording depends on what the colours are.
 // Keys start with "views.". English is what the engine writes (run.json notes); the UI shows either.
 import type { Catalog } from './catalog'
 

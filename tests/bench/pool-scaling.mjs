@@ -1,5 +1,5 @@
 // Benchmark: the engine's worker pool, 1 and 2 threads (BENCH_THREADS), beside PyTorch on the same thread
-// count. Workloads: the learned field (issue 3's: R^3 plus t, two hidden layers of 64 tanh) through RK4 20
+// count. Workloads: the learned field (R^3 plus t, two hidden layers of 64 tanh, as in learned-flow.mjs) through RK4 20
 // steps at N = 4,096 / 65,536 as the runner transports it; an Euler 20-step Adam training step at batch
 // 4,096 / 65,536; the paper's (47) continuous DAE with 1,000,000 particles as the GUI runs it (spec,
 // transport, metrics, run folder written). Every line carries os.loadavg() (the machine is shared) and the
