@@ -21,7 +21,7 @@ let createRng: (seed: number) => unknown
 beforeAll(async () => {
   await tf.setBackend('cpu')
   ;({ TrainedModel } = await engineModule<{ TrainedModel: typeof TrainedModel }>('models/trained-model'))
-  ;({ createRng } = await engineModule<{ createRng: typeof createRng }>('data/random'))
+  ;({ createRng } = await engineModule<{ createRng: typeof createRng }>('sampling/random'))
 })
 
 function engineCount(meta: Record<string, unknown>): number {

@@ -20,7 +20,7 @@ let runTrainedExperiment: (spec: unknown, o: { ctx: unknown; backend: string; ap
 beforeAll(async () => {
   await tf.setBackend('cpu')
   ;({ createJobContext } = await engineModule<{ createJobContext: typeof createJobContext }>('jobs/context'))
-  ;({ runTrainedExperiment } = await engineModule<{ runTrainedExperiment: typeof runTrainedExperiment }>('jobs/train-runner'))
+  ;({ runTrainedExperiment } = await engineModule<{ runTrainedExperiment: typeof runTrainedExperiment }>('jobs/trained/runner'))
 })
 
 describe('training progress events from the engine', () => {
