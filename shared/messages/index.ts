@@ -2,8 +2,6 @@
 // (catalogues.ts), Messages as files keep them (stored.ts), zod's issues as Messages (zod-issue.ts), and
 // errors that carry a Message (message-error.ts). Legacy English texts are read back only through
 // legacy.ts, imported by name where a 0.1.0 text may turn up.
-import { fill, type Params } from './format'
-import { MESSAGES, type MessageKey } from './catalogues'
 
 export { CATALOGS, MESSAGES, type MessageKey } from './catalogues'
 export { message, isMessageValue, renderMessage, english, englishLines, type Message, type MessageParam, type MessageLang } from './message'
@@ -11,10 +9,5 @@ export { stored, storedEnglish, StoredMessageSchema, StoredTextSchema, type Stor
 export { zodIssueMessage, zodIssuesMessage, customIssue, issueField } from './zod-issue'
 export { inlineList } from './message-list'
 export { MessageError, messageOf, messageSyntaxError } from './message-error'
-
-/** The English of a catalogue message in one call, for tests. Product code builds Messages (message()) and words them at the edge (english(), renderMessage()). */
-export function say(key: MessageKey, params?: Params): string {
-  return fill(MESSAGES[key].en, params)
-}
 
 export type { Params } from './format'

@@ -3,7 +3,7 @@
 // screen in Japanese, and the English sentence is nowhere on it.
 import { expect, test, type ConsoleMessage, type Locator, type Page } from '@playwright/test'
 import { join } from 'node:path'
-import { say, english, english as englishOf, message, renderMessage, type Message, type StoredText } from '../../shared/messages'
+import { english, english as englishOf, message, renderMessage, type Message, type StoredText } from '../../shared/messages'
 import { legacyText } from '../../shared/messages/legacy'
 import { connectEngine, setSavedLanguage } from './engine-client'
 
@@ -56,12 +56,12 @@ test('a preview whose only column is text says so in Japanese; a file without da
   await page.getByTestId('data-file').setInputFiles({ name: 'header-only.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n') })
   const error = page.getByTestId('data-file-error')
   await expect(error).toBeVisible()
-  await expectJapanese(error, say('import.noDataRows'))
+  await expectJapanese(error, english(message('import.noDataRows')))
   // switching the language re-words the engine's text already on screen
   await page.getByTestId('language-switch').selectOption('en')
-  await expect(error).toContainText(say('import.noDataRows'))
+  await expect(error).toContainText(english(message('import.noDataRows')))
   await page.getByTestId('language-switch').selectOption('ja')
-  await expectJapanese(error, say('import.noDataRows'))
+  await expectJapanese(error, english(message('import.noDataRows')))
   expect(problems).toEqual([])
 })
 

@@ -2,7 +2,7 @@
 // keys carry their catalogue's prefix and are unique across catalogues, and every English template read
 // back from a filled text gives its own key and params (no template swallows another's texts).
 import { describe, expect, it } from 'vitest'
-import { CATALOGS, MESSAGES, say } from '../../../shared/messages'
+import { CATALOGS, MESSAGES, english, message } from '../../../shared/messages'
 import { legacyText } from '../../../shared/messages/legacy'
 import { fill, matcher, placeholders, readParams } from '../../../shared/messages/format'
 
@@ -41,20 +41,20 @@ describe('message catalogue', () => {
 
 describe('legacyText (the fallback for plain English texts)', () => {
   it('fills the Japanese template with the params read from the English text', () => {
-    expect(say('engine.blowUp', { depth: '0.500000', detail: 'NaN in x' })).toBe('integration blew up at depth 0.500000: NaN in x')
+    expect(english(message('engine.blowUp', { depth: '0.500000', detail: 'NaN in x' }))).toBe('integration blew up at depth 0.500000: NaN in x')
     expect(legacyText('integration blew up at depth 0.500000: NaN in x', 'ja')).toBe('深さ 0.500000 で積分が発散しました: NaN in x')
   })
 
   it('translates a message nested in another one, and each part of a joined list', () => {
-    const nested = say('engine.blowUp', { depth: '1', detail: say('engine.cancelled') })
+    const nested = english(message('engine.blowUp', { depth: '1', detail: message('engine.cancelled') }))
     expect(legacyText(nested, 'ja')).toBe('深さ 1 で積分が発散しました: ユーザーがキャンセルしました')
-    expect(legacyText(`${say('engine.cancelled')}; something else`, 'ja')).toBe('ユーザーがキャンセルしました; something else')
+    expect(legacyText(`${english(message('engine.cancelled'))}; something else`, 'ja')).toBe('ユーザーがキャンセルしました; something else')
     // a list of field errors, each behind its field path
-    expect(legacyText(`flow.t: ${say('engine.cancelled')}\nseed: not ours`, 'ja')).toBe('flow.t: ユーザーがキャンセルしました\nseed: not ours')
+    expect(legacyText(`flow.t: ${english(message('engine.cancelled'))}\nseed: not ours`, 'ja')).toBe('flow.t: ユーザーがキャンセルしました\nseed: not ours')
   })
 
   it('leaves English, and text that is no message, unchanged', () => {
-    expect(legacyText(say('engine.cancelled'), 'en')).toBe('cancelled by the user')
+    expect(legacyText(english(message('engine.cancelled')), 'en')).toBe('cancelled by the user')
     expect(legacyText('ENOENT: no such file', 'ja')).toBe('ENOENT: no such file')
     expect(legacyText('', 'ja')).toBe('')
   })

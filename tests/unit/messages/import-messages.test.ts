@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { english, message, renderMessage, say, stored, type Message, type StoredMessage } from '../../../shared/messages'
+import { english, message, renderMessage, stored, type Message, type StoredMessage } from '../../../shared/messages'
 import { legacyText } from '../../../shared/messages/legacy'
 import { getAnalysis, listAnalyses } from '../../../electron/engine/analysis-store/store'
 import { applyMapping } from '../../../electron/engine/datasets/import/apply'
@@ -244,8 +244,8 @@ describe('models, dumps and layer analyses in Japanese', () => {
     japanese((await rejected(getAnalysis(ws, 'no-such-analysis'))).message)
   })
 
-  it('say() keeps the English byte for byte', () => {
-    expect(say('import.flagMotionNamed', { layer: 3, name: 'block3', ratio: '10.0', threshold: 3 })).toBe(
+  it('english(message()) keeps the English byte for byte', () => {
+    expect(english(message('import.flagMotionNamed', { layer: 3, name: 'block3', ratio: '10.0', threshold: 3 }))).toBe(
       'layer 3 (block3) moves the data 10.0x more than its neighbours in the residual stretch (threshold 3x the median update)'
     )
   })
@@ -295,6 +295,6 @@ describe('import sources write no literal messages', () => {
 
   it('would catch a literal EngineError message', () => {
     expect(`throw new EngineError('invalid-request', \`line \${n} is bad\`)`).toMatch(/new EngineError\(\s*[^,()]+,\s*[`'"]/)
-    expect(`throw new EngineError('invalid-request', say('import.noDataRows'))`).not.toMatch(/new EngineError\(\s*[^,()]+,\s*[`'"]/)
+    expect(`throw new EngineError('invalid-request', english(message('import.noDataRows')))`).not.toMatch(/new EngineError\(\s*[^,()]+,\s*[`'"]/)
   })
 })

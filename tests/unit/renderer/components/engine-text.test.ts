@@ -7,7 +7,7 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { nextTick } from 'vue'
 import { createAppI18n } from '@/i18n'
-import { message, MESSAGES, say, type MessageKey, type Params } from '@shared/messages'
+import { message, MESSAGES, type MessageKey, type Params, english } from '@shared/messages'
 import { fill } from '@shared/messages/format'
 import type { Result } from '@shared/contract'
 import type { DataPreview } from '@shared/dataset'
@@ -49,7 +49,7 @@ describe('engine texts in Japanese', () => {
   it('shows run notes in Japanese and re-words them on a language switch', async () => {
     const w = mountIn(RunSummary, 'ja')
     const manifest = manifestFixture()
-    manifest.notes = [say('engine.cancelled'), say('engine.blowUp', blowUp), 'an OS text that is no message']
+    manifest.notes = [english(message('engine.cancelled')), english(message('engine.blowUp', blowUp)), 'an OS text that is no message']
     useRunsStore().manifest = manifest
     await nextTick()
     const items = byId(w, 'summary-notes')
@@ -104,6 +104,6 @@ describe('engine texts in Japanese', () => {
     expect(shown).not.toContain('integration blew up')
     i18n.global.locale.value = 'en'
     await nextTick()
-    expect(byId(w, 'data-file-error').text()).toContain(say('engine.blowUp', blowUp))
+    expect(byId(w, 'data-file-error').text()).toContain(english(message('engine.blowUp', blowUp)))
   })
 })

@@ -12,7 +12,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { parseSpec, type ExperimentSpec } from '@shared/experiment'
 import type { RunFlag, RunManifest } from '@shared/run'
 import { nextTick } from 'vue'
-import { english, message, renderMessage, say, stored, type StoredMessage } from '@shared/messages'
+import { english, message, renderMessage, stored, type StoredMessage } from '@shared/messages'
 import { legacyText } from '@shared/messages/legacy'
 import { createAppI18n } from '@/i18n'
 import { createMockApi, manifestFixture } from '../helpers'
@@ -79,7 +79,11 @@ describe('the flags in the results side panel', () => {
   })
 
   it('shows the English strings of a run written by 0.1.0 through the legacy fallback', () => {
-    const legacy: RunFlag = { ...flag, message: say('fin13.flagKinetic', { depth: '0.8', ratio: '6.2', threshold: 3 }), remedy: say('shift.remedyMotionFlow') }
+    const legacy: RunFlag = {
+      ...flag,
+      message: english(message('fin13.flagKinetic', { depth: '0.8', ratio: '6.2', threshold: 3 })),
+      remedy: english(message('shift.remedyMotionFlow'))
+    }
     const w = mountWith(RunFlags, run({ formatVersion: 1, flags: [legacy] }), 'ja')
     const text = w.find('[data-testid="run-flag-kinetic"]').text()
     // read back by template into the same Japanese the Message renders to
