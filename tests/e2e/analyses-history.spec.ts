@@ -3,7 +3,7 @@
 // table, the farthest samples, a flag's rows); History listing runs and analyses with the kind filter,
 // rename, tags, trash with undo; two analyses compared side by side with one scrubber; the same screens in
 // Japanese. Screenshots at 1366x768 are attached.
-import { expect, test, type ConsoleMessage, type Page, type TestInfo } from '@playwright/test'
+import { expect, test, type Page, type TestInfo } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,19 +11,11 @@ import '@tensorflow/tfjs-backend-cpu'
 import { buildModel, writeModel } from '../unit/engine/layers/tfjs-fixture'
 import { connectEngine, setSavedLanguage } from './engine-client'
 import { english } from '../../shared/messages'
+import { watchProblems } from './page-problems'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const port = Number(process.env.NAGARE_E2E_PORT)
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/
-
-function watch(page: Page): string[] {
-  const problems: string[] = []
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text())
-  })
-  page.on('pageerror', (e) => problems.push(String(e)))
-  return problems
-}
 
 async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
   const body = await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: false })
@@ -60,7 +52,7 @@ test('a shift analysis from the wizard: both clouds, the shift per layer, a flag
   const dir = mkdtempSync(join(tmpdir(), 'nagare-e2e-shift-'))
   try {
     await writeModel(dir, await buildModel())
-    const problems = watch(page)
+    const problems = watchProblems(page)
     await page.goto(`/?token=${token}#/analyze`)
     await page.getByTestId('source-model').click()
     await page.getByTestId('model-files').setInputFiles([join(dir, 'model.json'), join(dir, 'weights.bin')])
@@ -108,7 +100,7 @@ test('a shift analysis from the wizard: both clouds, the shift per layer, a flag
 
 test('History lists analyses with runs: kind filter, rename, tags, trash and undo', async ({ page }, info) => {
   const id = await plainAnalysis('moons only')
-  const problems = watch(page)
+  const problems = watchProblems(page)
   await page.goto(`/?token=${token}#/history`)
   await expect(page.locator('[data-testid="history-row"][data-kind="analysis"]')).toHaveCount(2)
   await page.getByTestId('filter-kind').selectOption('analysis')
@@ -141,7 +133,7 @@ test('History lists analyses with runs: kind filter, rename, tags, trash and und
 })
 
 test('two analyses side by side: the per-layer table, one scrubber for both views', async ({ page }, info) => {
-  const problems = watch(page)
+  const problems = watchProblems(page)
   await page.goto(`/?token=${token}#/history`)
   await page.getByTestId('filter-kind').selectOption('analysis')
   await page.locator('[data-testid="history-row"]').filter({ hasText: 'moons vs circles' }).getByTestId('analysis-compare').click()
@@ -168,7 +160,7 @@ test.describe('in Japanese', () => {
   test.afterAll(() => setSavedLanguage(port, token, 'auto'))
 
   test('History, the shift analysis and the comparison in Japanese', async ({ page }, info) => {
-    const problems = watch(page)
+    const problems = watchProblems(page)
     await page.goto(`/?token=${token}#/history`)
     await expect(page.locator('[data-testid="history-row"][data-kind="analysis"]').first().getByTestId('entry-kind')).toHaveText('層解析')
     await expect(page.getByTestId('filter-kind')).toContainText('層解析')

@@ -3,13 +3,14 @@
 // analysis page: the per-layer table, a flag, the 3-D view, and the layer scrubber moving the view, the
 // table row and the charts; and a TF.js Layers model (D's known-weights fixture, written to a temp dir),
 // whose request the wizard shows as JSON before Run.
-import { expect, test, type ConsoleMessage, type Page, type TestInfo } from '@playwright/test'
+import { expect, test, type Page, type TestInfo } from '@playwright/test'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import '@tensorflow/tfjs-backend-cpu'
 import { buildModel, writeModel } from '../unit/engine/layers/tfjs-fixture'
 import { differingPixels } from './pixels'
+import { watchProblems } from './page-problems'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const workspace = process.env.NAGARE_E2E_WORKSPACE ?? ''
@@ -26,11 +27,7 @@ function analyses(): string[] {
 }
 
 async function openWizard(page: Page): Promise<string[]> {
-  const problems: string[] = []
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text())
-  })
-  page.on('pageerror', (e) => problems.push(String(e)))
+  const problems = watchProblems(page)
   await page.goto(`/?token=${token}#/analyze`)
   await expect(page.getByTestId('analyze-wizard')).toBeVisible()
   return problems

@@ -3,10 +3,11 @@
 // checked; a folder of images (tests/fixtures/images/folder, ImageFolder labels) previewed with its
 // labels and its shape checked against the model's input before Analyze (a mismatch blocks Next, the
 // model's own size fixes it); then the analysis page. In Japanese: an .npy array on the residual CNN.
-import { expect, test, type ConsoleMessage, type Page, type TestInfo } from '@playwright/test'
+import { expect, test, type Page, type TestInfo } from '@playwright/test'
 import { readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { setSavedLanguage } from './engine-client'
+import { watchProblems } from './page-problems'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const port = Number(process.env.NAGARE_E2E_PORT)
@@ -24,11 +25,7 @@ const analyses = (): string[] => {
 }
 
 async function openWizard(page: Page): Promise<string[]> {
-  const problems: string[] = []
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text())
-  })
-  page.on('pageerror', (e) => problems.push(String(e)))
+  const problems = watchProblems(page)
   await page.goto(`/?token=${token}#/analyze`)
   await expect(page.getByTestId('analyze-wizard')).toBeVisible()
   return problems

@@ -1,9 +1,10 @@
 // End to end in browser mode with the real engine: the DAE wizard for the paper's example (47), the
 // trajectories drawn, scrubbing depth, cancelling a long run, the language switch, a strict CSP.
-import { expect, test, type ConsoleMessage, type Page, type TestInfo } from '@playwright/test'
+import { expect, test, type Page, type TestInfo } from '@playwright/test'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { differingPixels, pixelStats } from './pixels'
+import { watchProblems } from './page-problems'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const workspace = process.env.NAGARE_E2E_WORKSPACE ?? ''
@@ -21,11 +22,7 @@ function runFolders(): string[] {
 
 /** Open the app and collect console errors (CSP violations among them) for the test to check. */
 async function openApp(page: Page): Promise<string[]> {
-  const problems: string[] = []
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text())
-  })
-  page.on('pageerror', (e) => problems.push(String(e)))
+  const problems = watchProblems(page)
   await page.goto(`/?token=${token}#/dae`)
   await expect(page.getByTestId('backend-name')).not.toBeEmpty()
   await expect(page.getByTestId('wizard')).toBeVisible()

@@ -1,9 +1,10 @@
 // End to end in browser mode with the real engine: "Your data" (#/data) imports a CSV with a non-numeric
 // column and missing cells: the issues are reported, a fill policy is refused for a column with text,
 // drop-rows imports, the dataset is listed and its folder holds the copy. Screenshots go to test-results/.
-import { expect, test, type ConsoleMessage, type Page, type TestInfo } from '@playwright/test'
+import { expect, test, type Page, type TestInfo } from '@playwright/test'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { watchProblems } from './page-problems'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const workspace = process.env.NAGARE_E2E_WORKSPACE ?? ''
@@ -23,11 +24,7 @@ async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
 }
 
 test('imports a CSV with a bad column and missing cells, and lists it', async ({ page }, info) => {
-  const problems: string[] = []
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text())
-  })
-  page.on('pageerror', (e) => problems.push(String(e)))
+  const problems = watchProblems(page)
   await page.goto(`/?token=${token}#/data`)
   await expect(page.getByTestId('data-view')).toBeVisible()
   const before = datasetFolders()

@@ -1,11 +1,12 @@
-// End to end in browser mode with the real engine, in Japanese: the engine's texts (a preview's file issue
-// and an import's cleaning note as Messages, a refused file as an English error read back) reach the
-// screen in Japanese, and the English sentence is nowhere on it.
-import { expect, test, type ConsoleMessage, type Locator, type Page } from '@playwright/test'
+// End to end in browser mode with the real engine, in Japanese: the engine's Messages (a preview's file
+// issue, a refused file's error, an import's cleaning note, a run's notes) reach the screen in Japanese,
+// and the English sentence is nowhere on it.
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { join } from 'node:path'
-import { english, english as englishOf, message, renderMessage, type Message, type StoredText } from '../../shared/messages'
+import { english, message, renderMessage, type Message, type StoredText } from '../../shared/messages'
 import { legacyText } from '../../shared/messages/legacy'
 import { connectEngine, setSavedLanguage } from './engine-client'
+import { watchProblems } from './page-problems'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const port = Number(process.env.NAGARE_E2E_PORT)
@@ -15,23 +16,14 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/
 test.beforeAll(() => setSavedLanguage(port, token, 'ja'))
 test.afterAll(() => setSavedLanguage(port, token, 'auto'))
 
-/** A Message (or an English error text), its Japanese from the catalogue (which must differ from its English), both checked on `where`. */
-async function expectJapanese(where: Locator, m: Message | string): Promise<void> {
-  const english = typeof m === 'string' ? m : englishOf(m)
+/** A Message (or a stored note, which may be a 0.1.0 English text), its Japanese from the catalogue (which must differ from its English), both checked on `where`. */
+async function expectJapanese(where: Locator, m: Message | StoredText): Promise<void> {
+  const en = typeof m === 'string' ? m : english(m)
   const japanese = typeof m === 'string' ? legacyText(m, 'ja') : renderMessage(m, 'ja')
-  expect(japanese).not.toBe(english)
+  expect(japanese).not.toBe(en)
   expect(japanese).toMatch(JAPANESE)
   await expect(where).toContainText(japanese)
-  await expect(where).not.toContainText(english)
-}
-
-function watchProblems(page: Page): string[] {
-  const problems: string[] = []
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text())
-  })
-  page.on('pageerror', (e) => problems.push(String(e)))
-  return problems
+  await expect(where).not.toContainText(en)
 }
 
 async function openData(page: Page): Promise<void> {
@@ -56,12 +48,12 @@ test('a preview whose only column is text says so in Japanese; a file without da
   await page.getByTestId('data-file').setInputFiles({ name: 'header-only.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n') })
   const error = page.getByTestId('data-file-error')
   await expect(error).toBeVisible()
-  await expectJapanese(error, english(message('import.noDataRows')))
+  await expectJapanese(error, message('import.noDataRows'))
   // switching the language re-words the engine's text already on screen
   await page.getByTestId('language-switch').selectOption('en')
   await expect(error).toContainText(english(message('import.noDataRows')))
   await page.getByTestId('language-switch').selectOption('ja')
-  await expectJapanese(error, english(message('import.noDataRows')))
+  await expectJapanese(error, message('import.noDataRows'))
   expect(problems).toEqual([])
 })
 

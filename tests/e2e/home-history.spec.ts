@@ -1,9 +1,10 @@
 // End to end in browser mode with the real engine: home -> the DAE template -> a run of (47); the history:
 // rename, tag, trash, restore, download the archive (a zip); settings: Japanese applied and kept across a
 // reload (from settings.json, not the browser's storage). Screenshots of each screen go to test-results/.
-import { expect, test, type ConsoleMessage, type Page, type TestInfo } from '@playwright/test'
+import { expect, test, type Page, type TestInfo } from '@playwright/test'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { watchProblems } from './page-problems'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const workspace = process.env.NAGARE_E2E_WORKSPACE ?? ''
@@ -21,17 +22,8 @@ async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
   await info.attach(name, { body, contentType: 'image/png' })
 }
 
-function collectProblems(page: Page): string[] {
-  const problems: string[] = []
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text())
-  })
-  page.on('pageerror', (e) => problems.push(String(e)))
-  return problems
-}
-
 test('home -> DAE run -> history: rename, tag, trash, restore, archive; settings in Japanese survive a reload', async ({ page }, info) => {
-  const problems = collectProblems(page)
+  const problems = watchProblems(page)
   await page.goto(`/?token=${token}`)
   await expect(page.getByTestId('backend-name')).not.toBeEmpty()
   await expect(page.getByTestId('home')).toBeVisible()

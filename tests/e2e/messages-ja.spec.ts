@@ -2,9 +2,10 @@
 // Messages are worded on screen in Japanese with no English sentence left: a bad spec's field error as the
 // user types, the training progress ("epoch k of N") while a run trains, and a layer flag with its remedy.
 // (A preview's import issue, an engine error on a refused file and a run's notes are in engine-text-ja.)
-import { expect, test, type ConsoleMessage, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Locator } from '@playwright/test'
 import { join, resolve } from 'node:path'
 import { setSavedLanguage } from './engine-client'
+import { watchProblems } from './page-problems'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const port = Number(process.env.NAGARE_E2E_PORT)
@@ -15,15 +16,6 @@ const ENGLISH_RUN = /[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/
 
 test.beforeAll(() => setSavedLanguage(port, token, 'ja'))
 test.afterAll(() => setSavedLanguage(port, token, 'auto'))
-
-function watchProblems(page: Page): string[] {
-  const problems: string[] = []
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text())
-  })
-  page.on('pageerror', (e) => problems.push(String(e)))
-  return problems
-}
 
 /** The text on `where` is Japanese, with no English sentence in it. */
 async function expectJapaneseOnly(where: Locator): Promise<string> {

@@ -3,7 +3,7 @@
 // text or a select cut off by its box (tour/layout-checks.ts) and any console error. Keeps a screenshot
 // of every stop in test-results/screen-tour/<width>x<height>/<locale>/ for a person to look at.
 // Two runs and two layer analyses (one a shift analysis) are made through the api first.
-import { expect, test, type ConsoleMessage } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import '@tensorflow/tfjs-backend-cpu'
@@ -12,6 +12,7 @@ import { connectEngine, type EngineClient } from './engine-client'
 import { layoutProblems } from './tour/layout-checks'
 import { STOPS, type TourContext } from './tour/stops'
 import { english } from '../../shared/messages'
+import { watchProblems } from './page-problems'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const port = Number(process.env.NAGARE_E2E_PORT)
@@ -72,11 +73,7 @@ for (const vp of VIEWPORTS) {
   for (const locale of LOCALES) {
     test(`screen tour ${vp.width}x${vp.height} ${locale}`, async ({ page }) => {
       test.setTimeout(180_000)
-      const errors: string[] = []
-      page.on('console', (m: ConsoleMessage) => {
-        if (m.type() === 'error') errors.push(m.text())
-      })
-      page.on('pageerror', (e) => errors.push(String(e)))
+      const errors = watchProblems(page)
       await page.setViewportSize(vp)
       // the language through the header switch, as a person picks it (saved with the settings)
       await page.goto(`/?token=${token}#/home`)

@@ -6,6 +6,7 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { watchProblems } from './page-problems'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const workspace = process.env.NAGARE_E2E_WORKSPACE ?? ''
@@ -49,11 +50,7 @@ async function reopenIntegration(page: Page): Promise<void> {
 const row = (page: Page, id: string) => page.locator(`[data-testid="history-row"][data-run-id="${id}"]`)
 
 test('two runs with h = 0.01 and 0.005: h and NFE in the cost panel, History and Compare; Back and Forward', async ({ page }, info) => {
-  const problems: string[] = []
-  page.on('pageerror', (e) => problems.push(String(e)))
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text())
-  })
+  const problems = watchProblems(page)
   await page.goto(`/?token=${token}#/dae`)
   await expect(page.getByTestId('wizard')).toBeVisible()
   await page.getByTestId('language-switch').selectOption('en')

@@ -1,7 +1,8 @@
 // End to end in browser mode with the real engine, in Japanese: the depth study's preset "deeper converges
 // faster" in one click; the errors against the continuous limit fall with L at first order; the charts draw.
-import { expect, test, type ConsoleMessage } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { setSavedLanguage } from './engine-client'
+import { watchProblems } from './page-problems'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const port = Number(process.env.NAGARE_E2E_PORT)
@@ -10,11 +11,7 @@ test.beforeAll(() => setSavedLanguage(port, token, 'ja'))
 test.afterAll(() => setSavedLanguage(port, token, 'auto'))
 
 test('the paper\'s "deeper converges faster" is one click from its preset (in Japanese)', async ({ page }, info) => {
-  const problems: string[] = []
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text())
-  })
-  page.on('pageerror', (e) => problems.push(String(e)))
+  const problems = watchProblems(page)
   await page.goto(`/?token=${token}#/study`)
   const view = page.getByTestId('study-view')
   await expect(view).toBeVisible()

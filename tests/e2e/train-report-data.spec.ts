@@ -4,10 +4,11 @@
 // regulariser; the trained run's report names its data (the built-in set, not the unused distribution),
 // reads its settings as a table within the page width and prints to one A4 page (page.pdf, then pdftoppm
 // to PNG when poppler is installed). Screenshots are kept in the test's output folder.
-import { expect, test, type ConsoleMessage, type Page, type TestInfo } from '@playwright/test'
+import { expect, test, type Page, type TestInfo } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { setSavedLanguage } from './engine-client'
+import { watchProblems } from './page-problems'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 const port = Number(process.env.NAGARE_E2E_PORT)
@@ -17,14 +18,6 @@ const CSV = 'x,y,kind\n' + ROWS.map((r) => r.join(',')).join('\n') + '\n'
 const meanX = ROWS.reduce((s, r) => s + Number(r[0]), 0) / ROWS.length
 let reportUrl = ''
 
-function watchProblems(page: Page): string[] {
-  const problems: string[] = []
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text())
-  })
-  page.on('pageerror', (e) => problems.push(String(e)))
-  return problems
-}
 async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
   const body = await page.screenshot({ path: info.outputPath(`${name}.png`) })
   await info.attach(name, { body, contentType: 'image/png' })

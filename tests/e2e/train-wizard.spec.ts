@@ -1,17 +1,14 @@
 // End to end in browser mode with the real engine: the "Train a continuous-depth network" wizard with
 // the Fast preview preset on moons; the live loss chart fills from the epoch numbers progress events carry while training
 // runs; the finished run shows its held-out accuracy, its loss curve and the trajectories coloured by class.
-import { expect, test, type ConsoleMessage } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { watchProblems } from './page-problems'
 
 const token = process.env.NAGARE_E2E_TOKEN ?? ''
 
 test('trains a neural ODE on moons with the Fast preview and reports its accuracy', async ({ page }, info) => {
   test.setTimeout(240_000)
-  const problems: string[] = []
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text())
-  })
-  page.on('pageerror', (e) => problems.push(String(e)))
+  const problems = watchProblems(page)
   await page.goto(`/?token=${token}#/train`)
   await expect(page.getByTestId('train-wizard')).toBeVisible()
 
