@@ -13,6 +13,8 @@ import type { WorkerPool } from './pool'
 /** what one shard task carries (tasks.ts runs it) */
 export interface TransportShard {
   recipe: FieldRecipe
+  /** the same id for the same recipe object within this process: a worker reuses the field it built for it */
+  recipeId: number
   /** the reference rows (if any) followed by the shard's particles, row-major */
   positions: Float32Array
   count: number
@@ -45,6 +47,16 @@ export function shardRows(n: number, samples: number, dim: number, workers: numb
   return Math.max(1, Math.min(chunkRows(samples, dim), Math.ceil(n / workers)))
 }
 
+const recipeIds = new WeakMap<FieldRecipe, number>()
+let nextRecipeId = 1
+
+/** one id per recipe object, so workers rebuild a field once per job, not once per shard */
+export function recipeIdOf(recipe: FieldRecipe): number {
+  let id = recipeIds.get(recipe)
+  if (id === undefined) recipeIds.set(recipe, (id = nextRecipeId++))
+  return id
+}
+
 const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 export async function transportOnPool(input: TransportInput, pool: WorkerPool): Promise<TransportResult> {
@@ -73,7 +85,7 @@ export async function transportOnPool(input: TransportInput, pool: WorkerPool): 
     const batch = new Float32Array((ref + m) * dim)
     batch.set(positions.subarray(0, ref * dim))
     batch.set(positions.subarray(first * dim, (first + m) * dim), ref * dim)
-    const shard: TransportShard = { recipe, positions: batch, count: ref + m, dim, depths, solverOptions: input.solverOptions }
+    const shard: TransportShard = { recipe, recipeId: recipeIdOf(recipe), positions: batch, count: ref + m, dim, depths, solverOptions: input.solverOptions }
     return pool
       .run<ShardResult>('transport-shard', shard, {
         signal: controller.signal,

@@ -11,12 +11,25 @@ import type { GradientShard, ShardGradients } from '../training/sharded-step'
 import { fieldFromRecipe } from './field-recipe'
 import type { ShardProgress, ShardResult, TransportShard } from './pooled-transport'
 import type { HandlerResult, TaskHandler } from './serve-tasks'
+import type { VelocityField } from '../flows/types'
 
 /** progress notes from a worker at most this often */
 const PROGRESS_MS = 50
 
-async function transportShard(shard: TransportShard, report: (p: ShardProgress) => void): Promise<HandlerResult> {
+/** the field of the last recipe this worker saw: the shards of one job share it (rebuilding costs ~ms per shard) */
+let lastField: { id: number; field: VelocityField } | undefined
+
+function cachedField(shard: TransportShard): VelocityField {
+  if (lastField?.id === shard.recipeId) return lastField.field
+  lastField?.field.dispose()
+  lastField = undefined
   const field = fieldFromRecipe(shard.recipe)
+  lastField = { id: shard.recipeId, field }
+  return field
+}
+
+async function transportShard(shard: TransportShard, report: (p: ShardProgress) => void): Promise<HandlerResult> {
+  const field = cachedField(shard)
   let last = 0
   // cancel comes as the worker's termination: nothing to check here
   const ctx: JobContext = {
@@ -29,13 +42,9 @@ async function transportShard(shard: TransportShard, report: (p: ShardProgress) 
       report({ fraction, ...(depth !== undefined ? { depth } : {}) })
     }
   }
-  try {
-    const r = await transport({ ...shard, flow: { type: 'field', field, notes: [] }, integrate, ctx, progressShare: 1, pool: null })
-    const result: ShardResult = r
-    return { result, transfer: [r.trajectories.buffer as ArrayBuffer] }
-  } finally {
-    field.dispose()
-  }
+  const r = await transport({ ...shard, flow: { type: 'field', field, notes: [] }, integrate, ctx, progressShare: 1, pool: null })
+  const result: ShardResult = r
+  return { result, transfer: [r.trajectories.buffer as ArrayBuffer] }
 }
 
 const models = new Map<string, MlpField>()

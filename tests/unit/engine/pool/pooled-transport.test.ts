@@ -127,6 +127,27 @@ describe('transport on the pool', () => {
     expect(maxAbsDiff(pooled.trajectories, here.trajectories)).toBeLessThan(1e-5)
   })
 
+  it('rebuilds a field once per recipe: a second model after the first moves by its own weights, and the first again by its own', async () => {
+    const n = 1500
+    const x0 = cloud(n, 3, 8)
+    const opts: SolverOptions = { solver: 'euler', stepSize: 0.1 }
+    const models = [
+      new MlpField({ dim: 3, width: 16, hiddenLayers: 2, activation: 'tanh' }, createRng(11)),
+      new MlpField({ dim: 3, width: 16, hiddenLayers: 2, activation: 'tanh' }, createRng(12))
+    ]
+    const fields = models.map((m) =>
+      Object.assign(m.snapshot(), { recipe: { kind: 'mlp' as const, config: m.config, weights: m.getWeights().map((w) => w.values) } })
+    )
+    const here = await Promise.all(models.map((m) => transport({ ...input(m.snapshot(), x0, n, [0, 1], opts), pool: null })))
+    // a, b, a: each worker's cached field must follow the recipe of the job in hand
+    for (const k of [0, 1, 0]) {
+      const pooled = await transport({ ...input(fields[k], x0, n, [0, 1], opts), pool })
+      expect(maxAbsDiff(pooled.trajectories, here[k].trajectories)).toBeLessThan(1e-5)
+    }
+    expect(maxAbsDiff(here[0].trajectories, here[1].trajectories)).toBeGreaterThan(1e-2)
+    models.forEach((m) => m.dispose())
+  })
+
   it('stops every shard on cancel, and the pool serves the next job', async () => {
     const mix: MixtureDef = {
       kind: 'mixture',
