@@ -1,6 +1,7 @@
 // The work a pool worker does, by task kind: integrate a particle shard through a field rebuilt from its
-// recipe (the single-thread transport itself, on the shard), and the gradient of one batch shard of a
-// learned flow. Workers keep one model per configuration and load the current weights each step.
+// recipe (the single-thread transport itself, on the shard), the gradient of one batch shard of a learned
+// flow, and of one shard of a neural ODE task's objective. Workers keep the last field and model they built
+// and load the current weights each step.
 import { integrate } from '../solvers/integrate'
 import { transport } from '../jobs/transport'
 import type { JobContext } from '../jobs/context'
@@ -12,6 +13,9 @@ import { fieldFromRecipe } from './field-recipe'
 import type { ShardProgress, ShardResult, TransportShard } from './pooled-transport'
 import type { HandlerResult, TaskHandler } from './serve-tasks'
 import type { VelocityField } from '../flows/types'
+import { modelWithWeights, type TrainedModel } from '../models/trained-model'
+import { objectiveGradients, type ObjectiveShard } from '../training/shard-objectives'
+import { disposeMap } from '../training/grad-maps'
 
 /** progress notes from a worker at most this often */
 const PROGRESS_MS = 50
@@ -64,7 +68,29 @@ function gradientShard(shard: GradientShard): HandlerResult {
   return { result: out, transfer: out.grads.filter((g): g is Float32Array => g !== null).map((g) => g.buffer as ArrayBuffer) }
 }
 
+/** the trained model of the last meta this worker saw: the steps of one training reuse it, loading new weights */
+let lastModel: { key: string; model: TrainedModel } | undefined
+
+function objectiveShard(shard: ObjectiveShard): HandlerResult {
+  const key = JSON.stringify(shard.meta)
+  if (lastModel?.key !== key) {
+    lastModel?.model.dispose()
+    lastModel = undefined
+    lastModel = { key, model: modelWithWeights(shard.meta, shard.weights) }
+  } else lastModel.model.setWeights(shard.weights)
+  const model = lastModel.model
+  const r = objectiveGradients(model, shard.rows)
+  const out: ShardGradients = { loss: r.loss, kinetic: r.kinetic, ...(r.jacobian !== undefined ? { jacobian: r.jacobian } : {}), grads: [] }
+  for (const v of model.variablesOf(0)) {
+    const g = r.grads[v.name]
+    out.grads.push(g ? (g.dataSync() as Float32Array).slice() : null)
+  }
+  disposeMap(r.grads)
+  return { result: out, transfer: out.grads.filter((g): g is Float32Array => g !== null).map((g) => g.buffer as ArrayBuffer) }
+}
+
 export const ENGINE_TASKS: Record<string, TaskHandler> = {
+  'objective-shard': objectiveShard as TaskHandler,
   'transport-shard': transportShard as TaskHandler,
   'gradient-shard': gradientShard as TaskHandler
 }

@@ -10,6 +10,7 @@ import type { WorkerPool } from '../pool/pool'
 import { enginePool } from '../pool/engine-pool'
 import { trainStep } from './train-step'
 import { disposeMap } from './grad-maps'
+import { STAGES, stepCount } from './solve'
 import type { Batch, LossAndGradients, StepResult, TrainConfig } from './train-step'
 import { message } from '../../../shared/messages'
 
@@ -24,16 +25,50 @@ export interface GradientShard {
 export interface ShardGradients {
   loss: number
   kinetic: number
+  /** the Jacobian term, when the objective measures it */
+  jacobian?: number
   /** one array per variable in the model's order; null where the objective did not reach it */
   grads: Array<Float32Array | null>
 }
 
-/** below this many rows per worker a step stays on the engine's thread: the round trip would cost more than it saves */
-export const MIN_SHARD_ROWS = 512
+export interface ShardSums {
+  loss: number
+  kinetic: number
+  jacobian?: number
+  /** per variable: the share-weighted sum of the shards' gradients, or null where no shard reached it */
+  grads: Array<Float64Array | null>
+}
 
-/** The pool a step of `rows` rows should use: the engine's, when each worker gets enough rows. */
-export function poolForStep(rows: number, pool: WorkerPool | undefined = enginePool()): WorkerPool | undefined {
-  return pool && rows >= MIN_SHARD_ROWS * pool.size ? pool : undefined
+/** The shards' means summed by their share of the `n` rows, in shard order, in float64: the full-batch mean. */
+export function sumShards(parts: ShardGradients[], ranges: Array<[number, number]>, n: number, sizes: number[]): ShardSums {
+  let loss = 0
+  let kinetic = 0
+  let jacobian = 0
+  const grads: Array<Float64Array | null> = sizes.map(() => null)
+  parts.forEach((p, k) => {
+    const share = (ranges[k][1] - ranges[k][0]) / n
+    loss += share * p.loss
+    kinetic += share * p.kinetic
+    jacobian += share * (p.jacobian ?? 0)
+    p.grads.forEach((g, i) => {
+      if (!g) return
+      const s = (grads[i] ??= new Float64Array(sizes[i]))
+      for (let j = 0; j < g.length; j++) s[j] += share * g[j]
+    })
+  })
+  return { loss, kinetic, ...(parts.some((p) => p.jacobian !== undefined) ? { jacobian } : {}), grads }
+}
+
+/**
+ * Each worker's share of a step must hold at least this many row x field evaluations (512 rows through
+ * 20 Euler steps of a width-64 field, ~10 ms here) or the step stays on the engine's thread: below it
+ * the round trip (weights out, gradients back, one more Adam update's wait) costs more than it saves.
+ */
+export const MIN_SHARD_EVALUATIONS = 512 * 20
+
+/** The pool a step of `rows` rows, each costing `evaluationsPerRow` field evaluations, should use: the engine's, when the work is worth splitting. */
+export function poolForWork(rows: number, evaluationsPerRow: number, pool: WorkerPool | undefined = enginePool()): WorkerPool | undefined {
+  return pool && rows >= pool.size && rows * evaluationsPerRow >= MIN_SHARD_EVALUATIONS * pool.size ? pool : undefined
 }
 
 /** [start, end) row ranges of `parts` near-equal contiguous shards (fewer when n < parts). */
@@ -68,36 +103,28 @@ export async function shardedLossAndGradients(
       })
     })
   )
-  let loss = 0
-  let kinetic = 0
-  const sums = model.variables.map((v) => new Float64Array(v.size))
-  const reached = model.variables.map(() => false)
-  parts.forEach((p, k) => {
-    const share = (ranges[k][1] - ranges[k][0]) / batch.n
-    loss += share * p.loss
-    kinetic += share * p.kinetic
-    p.grads.forEach((g, i) => {
-      if (!g) return
-      reached[i] = true
-      const s = sums[i]
-      for (let j = 0; j < g.length; j++) s[j] += share * g[j]
-    })
-  })
+  const sums = sumShards(
+    parts,
+    ranges,
+    batch.n,
+    model.variables.map((v) => v.size)
+  )
   const grads: tf.NamedTensorMap = {}
   const wd = config.weightDecay ?? 0
   model.variables.forEach((v, i) => {
-    if (!reached[i] && wd === 0) return
+    const sum = sums.grads[i]
+    if (!sum && wd === 0) return
     grads[v.name] = tf.tidy(() => {
-      const g = tf.tensor(Float32Array.from(sums[i]), v.shape, 'float32')
+      const g = sum ? tf.tensor(Float32Array.from(sum), v.shape, 'float32') : tf.zerosLike(v)
       return wd > 0 ? tf.add(g, tf.mul(v, tf.scalar(wd))) : g
     })
   })
-  return { loss, kinetic, grads }
+  return { loss: sums.loss, kinetic: sums.kinetic, grads }
 }
 
 /** trainStep on the engine's pool when the batch is large enough for it, else on this thread. */
 export function trainStepAnywhere(model: MlpField, optimizer: tf.Optimizer, batch: Batch, config: TrainConfig): StepResult | Promise<StepResult> {
-  const pool = poolForStep(batch.n)
+  const pool = poolForWork(batch.n, stepCount(config.depth, config.stepSize) * STAGES[config.solver])
   return pool ? shardedTrainStep(model, optimizer, batch, config, pool) : trainStep(model, optimizer, batch, config)
 }
 

@@ -14,6 +14,10 @@ import { JACOBIAN_DELTA, solveDifferentiable, STAGES, stepCount, type JacobianPr
 import { accumulateGradients, disposeMap } from '../grad-maps'
 import { createOptimizer, DEFAULT_CHUNK_ROWS } from '../train-step'
 import { gather, gatherInt, NO_PRIOR, type TaskHooks, type TaskResult } from './common'
+import { drawnProbe, drawProbeTable, rademacherSigns, tableRows } from '../probe-table'
+import { poolForWork, shardedObjectiveGradients } from '../sharded-objective'
+
+export { rademacherSigns }
 
 export interface LabelledRows {
   /** [n, S] states (data padded with the augmented zeros) */
@@ -22,20 +26,10 @@ export interface LabelledRows {
   n: number
 }
 
-/** `count` Rademacher (+-1) signs from a seeded stream, in the order the probes read them. */
-export function rademacherSigns(rng: Rng, count: number): Float32Array {
-  return Float32Array.from({ length: count }, () => (rng.uniform() < 0.5 ? -1 : 1))
-}
-
 /** Rademacher (+-1) probe directions from a seeded stream (`stream()` read at each call): reproducible Hutchinson estimates. */
 export function rademacherProbe(stream: Rng | (() => Rng)): JacobianProbe {
   const current = typeof stream === 'function' ? stream : () => stream
   return { directions: (_step, n, dim) => tf.tensor2d(rademacherSigns(current(), n * dim), [n, dim]) }
-}
-
-/** Probes already drawn for every step of one chunk: step i reads rows [i n, (i + 1) n) of `signs`. */
-function drawnProbe(signs: Float32Array): JacobianProbe {
-  return { directions: (step, n, dim) => tf.tensor2d(signs.subarray(step * n * dim, (step + 1) * n * dim), [n, dim]) }
 }
 
 /** |J eps_i|^2 per row by the central difference the forward pass uses, eps_i the probe of step i */
@@ -90,6 +84,7 @@ export function predictClasses(model: TrainedModel, xT: Float32Array, n: number)
  * integrated backwards with the regularisers' integrands as running costs. With lambda_J > 0, `probes`
  * is read exactly as the backprop path reads it (per chunk, step after step), so both estimate the
  * same objective; the chunk's signs are kept as one byte-sized float per row, dimension and step.
+ * `probes` may also be the batch's signs drawn ahead ([steps][n][S], probe-table.ts), as a shard gets them.
  */
 export function adjointClassifierGradients(
   model: TrainedModel,
@@ -97,7 +92,7 @@ export function adjointClassifierGradients(
   labels: Int32Array,
   n: number,
   training: Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize'> & { kinetic?: number; jacobian?: number },
-  probes?: Rng
+  probes?: Rng | Float32Array
 ): ChunkedGradients {
   const S = model.meta.field.dim
   const head = model.head!
@@ -112,7 +107,8 @@ export function adjointClassifierGradients(
     for (let start = 0; start < n; start += DEFAULT_CHUNK_ROWS) {
       const m = Math.min(DEFAULT_CHUNK_ROWS, n - start)
       const share = m / n
-      const probe = lambdaJ > 0 ? drawnProbe(rademacherSigns(probes!, steps * m * S)) : undefined
+      const probe =
+        lambdaJ > 0 ? drawnProbe(probes instanceof Float32Array ? tableRows(probes, n, S, start, m) : rademacherSigns(probes!, steps * m * S)) : undefined
       const x0 = tf.tensor2d(x.subarray(start * S, (start + m) * S), [m, S])
       // the kinetic term is measured even at lambda_K = 0, as the backprop path reports it
       const fw = forwardWithKinetic(model.fields[0], x0, training, true, probe)
@@ -147,6 +143,49 @@ export function adjointClassifierGradients(
   return { loss, kinetic, ...(lambdaJ > 0 ? { jacobian } : {}), grads: acc as tf.NamedTensorMap }
 }
 
+/** what a classification step's objective reads of the training settings */
+export type ClassifierObjective = Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize' | 'kinetic' | 'jacobian' | 'gradient'>
+
+/** batched field evaluations per row of one step: each stage, the probe's two, and the adjoint's backward pass */
+export function classifierEvaluations(training: ClassifierObjective): number {
+  const steps = stepCount(training.depth, training.stepSize)
+  const probe = training.jacobian > 0 ? 2 : 0
+  const forward = STAGES[training.solver] + probe
+  const backward = training.gradient === 'adjoint' ? STAGES[training.solver] + (training.kinetic > 0 ? 1 : 0) + probe : 0
+  return steps * (forward + backward)
+}
+
+/**
+ * The full-batch gradient of cross-entropy + lambda_K kinetic + lambda_J Jacobian for rows x [n, S] with
+ * labels, by backprop through the solver (row chunks) or the adjoint method. `probes`: the epoch's sign
+ * stream, read as it goes, or the batch's signs drawn ahead ([steps][n][S]); both give the same signs.
+ */
+export function classifierGradients(
+  model: TrainedModel,
+  x: Float32Array,
+  labels: Int32Array,
+  n: number,
+  training: ClassifierObjective,
+  probes?: Rng | Float32Array
+): ChunkedGradients {
+  if (training.gradient === 'adjoint') return adjointClassifierGradients(model, x, labels, n, training, probes)
+  const S = model.meta.field.dim
+  const steps = stepCount(training.depth, training.stepSize)
+  const f = (z: tf.Tensor2D, t: number): tf.Tensor2D => model.fields[0].forward(z, t)
+  if (training.jacobian > 0 && !probes) throw new RangeError('the Jacobian term needs a probe stream')
+  return chunkedGradients(model.variablesOf(0), n, DEFAULT_CHUNK_ROWS, (start, m) => {
+    const probe =
+      training.jacobian > 0 ? (probes instanceof Float32Array ? drawnProbe(tableRows(probes, n, S, start, m)) : rademacherProbe(probes!)) : undefined
+    const x0 = tf.tensor2d(x.subarray(start * S, (start + m) * S), [m, S])
+    const { xT, kinetic, jacobian } = solveDifferentiable(f, x0, training.depth, steps, training.solver, true, probe)
+    const data = crossEntropy(model, xT, labels.subarray(start, start + m))
+    let objective = data
+    if (training.kinetic > 0 && kinetic) objective = tf.add(objective, tf.mul(kinetic, tf.scalar(training.kinetic))) as tf.Scalar
+    if (jacobian) objective = tf.add(objective, tf.mul(jacobian, tf.scalar(training.jacobian))) as tf.Scalar
+    return { objective, data, ...(kinetic ? { kinetic } : {}), ...(jacobian ? { jacobian } : {}) }
+  })
+}
+
 export async function trainClassifier(
   model: TrainedModel,
   train: LabelledRows,
@@ -157,14 +196,12 @@ export async function trainClassifier(
 ): Promise<TaskResult> {
   const S = model.meta.field.dim
   const steps = stepCount(training.depth, training.stepSize)
-  const withKinetic = true
   const variables = model.variablesOf(0)
   const optimizer = createOptimizer({ kind: training.optimizer, learningRate: training.learningRate })
-  const f = (x: tf.Tensor2D, t: number): tf.Tensor2D => model.fields[0].forward(x, t)
   // one probe stream per epoch, so a resumed run draws the same probes as an uninterrupted one
   let probeEpoch = -1
   let probeRng = rng.fork('hutchinson:0')
-  const probe = training.jacobian > 0 ? rademacherProbe(() => probeRng) : undefined
+  const perRow = classifierEvaluations(training)
   const cps = hooks.checkpoints
   try {
     if (cps?.resume) await applyCheckpoint(model, optimizer, cps.resume)
@@ -180,26 +217,15 @@ export async function trainClassifier(
         }
         const xb = gather(train.x, S, rows)
         const yb = gatherInt(train.labels, rows)
-        if (training.gradient === 'adjoint')
-          return applyGradients(optimizer, variables, adjointClassifierGradients(model, xb, yb, rows.length, training, probeRng), training.weightDecay)
-        const g = chunkedGradients(variables, rows.length, DEFAULT_CHUNK_ROWS, (start, m) => {
-          const x0 = tf.tensor2d(xb.subarray(start * S, (start + m) * S), [m, S])
-          const { xT, kinetic, jacobian } = solveDifferentiable(f, x0, training.depth, steps, training.solver, withKinetic, probe)
-          const data = crossEntropy(model, xT, yb.subarray(start, start + m))
-          let objective = data
-          if (training.kinetic > 0 && kinetic) objective = tf.add(objective, tf.mul(kinetic, tf.scalar(training.kinetic))) as tf.Scalar
-          if (jacobian) objective = tf.add(objective, tf.mul(jacobian, tf.scalar(training.jacobian))) as tf.Scalar
-          return { objective, data, ...(kinetic ? { kinetic } : {}), ...(jacobian ? { jacobian } : {}) }
-        })
-        return applyGradients(optimizer, variables, g, training.weightDecay)
+        const n = rows.length
+        const pool = poolForWork(n, perRow)
+        if (!pool) return applyGradients(optimizer, variables, classifierGradients(model, xb, yb, n, training, probeRng), training.weightDecay)
+        // the shards read the signs this thread would have drawn, cut by rows
+        const probes = training.jacobian > 0 ? drawProbeTable(probeRng, n, steps, S, DEFAULT_CHUNK_ROWS) : undefined
+        const shard = { kind: 'classify' as const, training: objectiveOf(training), x: xb, labels: yb, n, ...(probes ? { probes } : {}) }
+        return shardedObjectiveGradients(model, shard, pool).then((g) => applyGradients(optimizer, variables, g, training.weightDecay))
       },
-      // batched field evaluations: each stage, the probe's two, and with the adjoint the backward pass's
-      // stages (each with its vector-Jacobian product) and running-cost nodes
-      nfeOf: (rows) => {
-        const forward = STAGES[training.solver] + (probe ? 2 : 0)
-        const backward = training.gradient === 'adjoint' ? STAGES[training.solver] + (training.kinetic > 0 ? 1 : 0) + (probe ? 2 : 0) : 0
-        return steps * (forward + backward) * Math.ceil(rows / DEFAULT_CHUNK_ROWS)
-      },
+      nfeOf: (rows) => perRow * Math.ceil(rows / DEFAULT_CHUNK_ROWS),
       ...(validation.n > 0 ? { validate: () => evaluateClassifier(model, validation, training) } : {}),
       ...(training.earlyStopping ? { earlyStopping: training.earlyStopping } : {}),
       snapshot: () => model.getWeights().map((w) => Float32Array.from(w.values)),
@@ -214,4 +240,9 @@ export async function trainClassifier(
   } finally {
     optimizer.dispose()
   }
+}
+
+/** the objective's settings alone: what a shard needs (plain data, structured-clone safe) */
+function objectiveOf(t: TrainingSpec): ClassifierObjective {
+  return { solver: t.solver, depth: t.depth, stepSize: t.stepSize, kinetic: t.kinetic, jacobian: t.jacobian, gradient: t.gradient }
 }

@@ -15,6 +15,7 @@ import { STAGES, stepCount, solveDifferentiable } from '../solve'
 import { accumulateGradients, disposeMap } from '../grad-maps'
 import { createOptimizer, DEFAULT_CHUNK_ROWS } from '../train-step'
 import { gather, NO_PRIOR, normals, splitRows, type TaskHooks, type TaskResult } from './common'
+import { poolForWork, shardedObjectiveGradients } from '../sharded-objective'
 
 /** bytes the tape keeps per row and field evaluation, per hidden unit: 29 to 37 measured (`npm run bench` adjoint-memory, and the unit test), with a margin */
 const TAPE_BYTES_PER_UNIT = 48
@@ -106,6 +107,37 @@ export function adjointDensityGradients(
   return { loss, kinetic, ...(withJacobian ? { jacobian } : {}), grads: acc as tf.NamedTensorMap }
 }
 
+/** what a density step's objective reads of the training settings */
+export type DensityObjective = Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize' | 'kinetic' | 'jacobian' | 'gradient'>
+
+/** batched field evaluations per row of one step (1 + 2D per stage: the trace's differences; the adjoint twice) */
+export function densityEvaluations(dim: number, training: DensityObjective): number {
+  const perStage = 1 + 2 * dim
+  const forward = stepCount(training.depth, training.stepSize) * STAGES[training.solver] * perStage
+  return training.gradient === 'adjoint' ? 2 * forward : forward
+}
+
+/** the full-batch gradient of the negative mean log-likelihood (+ regularisers) of rows x [n, D] */
+export function densityGradients(model: TrainedModel, x: Float32Array, n: number, training: DensityObjective): ChunkedGradients {
+  if (training.gradient === 'adjoint') return adjointDensityGradients(model, x, n, training)
+  const D = model.meta.field.dim
+  const steps = stepCount(training.depth, training.stepSize)
+  const f = (z: tf.Tensor2D, t: number): tf.Tensor2D => model.fields[0].forward(z, t)
+  return chunkedGradients(model.variablesOf(0), n, densityChunkRows(model.meta, training), (start, m) => {
+    const out = solveCnf(f, tf.tensor2d(x.subarray(start * D, (start + m) * D), [m, D]), training.depth, steps, training.solver, training.jacobian > 0)
+    const nll = tf.neg(tf.mean(logLikelihood(out))) as tf.Scalar
+    let objective = nll
+    if (training.kinetic > 0) objective = tf.add(objective, tf.mul(out.kinetic, tf.scalar(training.kinetic))) as tf.Scalar
+    if (out.jacobian) objective = tf.add(objective, tf.mul(out.jacobian, tf.scalar(training.jacobian))) as tf.Scalar
+    return { objective, data: nll, kinetic: out.kinetic, ...(out.jacobian ? { jacobian: out.jacobian } : {}) }
+  })
+}
+
+/** the objective's settings alone: what a shard needs (plain data, structured-clone safe) */
+function densityObjectiveOf(t: TrainingSpec): DensityObjective {
+  return { solver: t.solver, depth: t.depth, stepSize: t.stepSize, kinetic: t.kinetic, jacobian: t.jacobian, gradient: t.gradient }
+}
+
 export async function trainDensity(
   model: TrainedModel,
   data: Float32Array,
@@ -120,7 +152,6 @@ export async function trainDensity(
   const train = gather(data, D, split.train)
   const validation = gather(data, D, split.validation)
   const variables = model.variablesOf(0)
-  const f = (z: tf.Tensor2D, t: number): tf.Tensor2D => model.fields[0].forward(z, t)
   const chunkRows = densityChunkRows(model.meta, training)
   const optimizer = createOptimizer({ kind: training.optimizer, learningRate: training.learningRate })
   const cps = hooks.checkpoints
@@ -133,17 +164,11 @@ export async function trainDensity(
       rng: rng.fork('minibatch'),
       step: (rows) => {
         const xb = gather(train, D, rows)
-        if (training.gradient === 'adjoint')
-          return applyGradients(optimizer, variables, adjointDensityGradients(model, xb, rows.length, training), training.weightDecay)
-        const g = chunkedGradients(variables, rows.length, chunkRows, (start, m) => {
-          const out = solveCnf(f, tf.tensor2d(xb.subarray(start * D, (start + m) * D), [m, D]), training.depth, steps, training.solver, training.jacobian > 0)
-          const nll = tf.neg(tf.mean(logLikelihood(out))) as tf.Scalar
-          let objective = nll
-          if (training.kinetic > 0) objective = tf.add(objective, tf.mul(out.kinetic, tf.scalar(training.kinetic))) as tf.Scalar
-          if (out.jacobian) objective = tf.add(objective, tf.mul(out.jacobian, tf.scalar(training.jacobian))) as tf.Scalar
-          return { objective, data: nll, kinetic: out.kinetic, ...(out.jacobian ? { jacobian: out.jacobian } : {}) }
-        })
-        return applyGradients(optimizer, variables, g, training.weightDecay)
+        const n = rows.length
+        const pool = poolForWork(n, densityEvaluations(D, training))
+        if (!pool) return applyGradients(optimizer, variables, densityGradients(model, xb, n, training), training.weightDecay)
+        const shard = { kind: 'density' as const, training: densityObjectiveOf(training), x: xb, n }
+        return shardedObjectiveGradients(model, shard, pool).then((g) => applyGradients(optimizer, variables, g, training.weightDecay))
       },
       // batched field evaluations: 1 + 2D per stage (the trace's differences); with the adjoint, as many
       // again backwards plus the running-cost nodes (1 for the kinetic term, 1 + 2D for the Jacobian one)
