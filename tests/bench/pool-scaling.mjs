@@ -1,6 +1,6 @@
 // Benchmark: the engine's worker pool, 1 and 2 threads (BENCH_THREADS), beside PyTorch on the same thread
 // count. Workloads: the learned field (R^3 plus t, two hidden layers of 64 tanh, as in learned-flow.mjs) through RK4 20
-// steps at N = 4,096 / 65,536 as the runner transports it; an Euler 20-step Adam training step at batch
+// steps at N = 4,096 / 65,536 as the runner transports it (on onnxruntime; at one thread also on TF.js wasm, for the ratio); an Euler 20-step Adam training step at batch
 // 4,096 / 65,536; the paper's (47) continuous DAE with 1,000,000 particles as the GUI runs it (spec,
 // transport, metrics, run folder written). Every line carries os.loadavg() (the machine is shared) and the
 // workload's peak resident memory; the scaling curve per workload, the ratios against the peer, and the
@@ -91,6 +91,23 @@ async function ours(threads) {
     await run()
     const cores = []
     const { value: ms, peak_rss_mib } = await peakRss(() => timed(run, cores))
+    if (threads === 1) {
+      // the same integration on TF.js's wasm kernels (the product runs a learned field on onnxruntime where
+      // it loads): the numbers behind taking that path, on this thread
+      process.env.NAGARE_ONNX_FIELD = '0'
+      await run()
+      const tfCores = []
+      const { value: tfMs, peak_rss_mib: tfPeak } = await peakRss(() => timed(run, tfCores))
+      delete process.env.NAGARE_ONNX_FIELD
+      emitLine({
+        kind: 'integrate-tfjs',
+        N,
+        rk4_20steps_ms: tfMs,
+        cpu_ms: +median(tfCores).toFixed(1),
+        onnxruntime_speedup: +(tfMs / ms).toFixed(2),
+        peak_rss_mib: tfPeak
+      })
+    }
     field.dispose()
     const flops = N * RK4_EVALS * FIELD_FLOPS
     const cpu = median(cores)

@@ -11,6 +11,9 @@ import { message } from '../../../shared/messages'
 import { enginePool } from '../pool/engine-pool'
 import { canPool, transportOnPool } from '../pool/pooled-transport'
 import type { WorkerPool } from '../pool/pool'
+import { integrate } from '../solvers/integrate'
+import { integrateFixedArrays } from '../solvers/array-fixed-step'
+import { onnxFieldOf } from '../onnx-field/onnx-field'
 
 /** Bytes of per-depth position tensors one chunk may hold at once (all S samples of the chunk). */
 export const CHUNK_TENSOR_BYTES = 256 * 1024 * 1024
@@ -98,6 +101,15 @@ export async function transport(input: TransportInput): Promise<TransportResult>
   return { trajectories: out, stats }
 }
 
+/** add a chunk's solver counts to the run's */
+function record(stats: SolverStats, r: { nfe: number; acceptedSteps: number; rejectedSteps: number }, options: SolverOptions): void {
+  stats.nfe += r.nfe
+  stats.acceptedSteps += r.acceptedSteps
+  stats.rejectedSteps += r.rejectedSteps
+  // every chunk takes the same T/h steps of h: record them once, as what one trajectory cost
+  if (options.solver !== 'dopri5') Object.assign(stats, { stepSize: options.stepSize, steps: r.acceptedSteps })
+}
+
 async function fieldChunk(
   field: VelocityField,
   input: TransportInput,
@@ -115,24 +127,28 @@ async function fieldChunk(
   batch.set(positions.subarray(0, ref * dim))
   batch.set(positions.subarray(first * dim, (first + m) * dim), ref * dim)
   const T = depths[depths.length - 1]
+  const onStep = async (t: number): Promise<void> => {
+    report(T > 0 ? t / T : 1, t)
+    await ctx.checkpoint()
+  }
+  const options = input.solverOptions
+  // a trained MLP field runs on onnxruntime's kernels where it can (the engine's own solvers only)
+  const fast = input.integrate === integrate && options.solver !== 'dopri5' ? await onnxFieldOf(field.recipe, options.solver) : undefined
+  if (fast && options.solver !== 'dopri5') {
+    const r = await integrateFixedArrays(fast, batch, ref + m, depths, options, { onStep })
+    r.positions.forEach((p, s) => store(out, p, s, n, dim, first, ref, m, depths[s]))
+    record(stats, r, options)
+    return
+  }
   const x0 = tf.tensor2d(batch, [ref + m, dim])
   let result: Awaited<ReturnType<Integrator>> | undefined
   try {
-    result = await input.integrate(field, x0, depths, input.solverOptions, {
-      onStep: async (t) => {
-        report(T > 0 ? t / T : 1, t)
-        await ctx.checkpoint()
-      }
-    })
+    result = await input.integrate(field, x0, depths, options, { onStep })
     for (let s = 0; s < depths.length; s++) {
       const data = (await result.positions[s].data()) as Float32Array
       store(out, data, s, n, dim, first, ref, m, depths[s])
     }
-    stats.nfe += result.nfe
-    stats.acceptedSteps += result.acceptedSteps
-    stats.rejectedSteps += result.rejectedSteps
-    // every chunk takes the same T/h steps of h: record them once, as what one trajectory cost
-    if (input.solverOptions.solver !== 'dopri5') Object.assign(stats, { stepSize: input.solverOptions.stepSize, steps: result.acceptedSteps })
+    record(stats, result, options)
   } finally {
     x0.dispose()
     result?.positions.forEach((p) => p.dispose())

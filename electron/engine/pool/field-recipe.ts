@@ -13,7 +13,8 @@ export function fieldFromRecipe(recipe: FieldRecipe): VelocityField {
   const model = new MlpField(recipe.config, createRng(0))
   try {
     model.setWeights(recipe.weights)
-    return model.snapshot()
+    // the recipe rides along, so transport can run the field on onnxruntime as on the engine's thread
+    return Object.assign(model.snapshot(), { recipe })
   } finally {
     model.dispose()
   }
