@@ -30,6 +30,7 @@ try {
   if (!existsSync(cli)) throw new Error('out/main/cli.js missing: run `npm run build` first')
 
   const ours = []
+  let peak = 0
   let varY
   let backend
   for (let i = 0; i < REPEATS; i++) {
@@ -37,6 +38,7 @@ try {
     const r = timeCommand(process.execPath, [cli, 'run', specPath, '--out', out], { cwd: root })
     if (r.status !== 0) throw new Error(`nagare run failed: ${r.stderr}`)
     ours.push(r.seconds)
+    peak = Math.max(peak, r.peakRssMib ?? 0)
     const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'))
     const last = manifest.metrics.at(-1)
     varY = last.covariance[1][1]
@@ -50,7 +52,8 @@ try {
     backend,
     whole_process_s_median: median(ours),
     particle_steps_per_s: Math.round((N * STEPS) / median(ours)),
-    var_y_T: varY
+    var_y_T: varY,
+    peak_rss_mib: peak || null
   })
 
   const peer = join(peerDir(root), 'peer_numpy_gmm_rk4.py')
@@ -62,11 +65,13 @@ try {
     const inner = []
     let peerName
     let peerVarY
+    let peerPeak = 0
     for (let i = 0; i < REPEATS; i++) {
       const r = timeCommand('/usr/bin/python3', [peer, String(N), String(STEPS)])
       if (r.status !== 0) throw new Error(`peer failed: ${r.stderr}`)
       const line = JSON.parse(r.stdout.trim().split('\n').at(-1))
       whole.push(r.seconds)
+      peerPeak = Math.max(peerPeak, r.peakRssMib ?? 0)
       inner.push(line.seconds)
       peerName = line.peer
       peerVarY = line.var_y_T
@@ -83,7 +88,8 @@ try {
       speedup_vs_peer_whole_process: +(median(whole) / oursS).toFixed(2),
       speedup_vs_peer_integration_only: +(median(inner) / oursS).toFixed(2),
       goal: 'nagare whole process at least 2x faster than the peer',
-      meets_goal: median(whole) / oursS >= 2
+      meets_goal: median(whole) / oursS >= 2,
+      peak_rss_mib: peerPeak || null
     })
   }
 } finally {

@@ -4,7 +4,7 @@
 // Our side runs from the TypeScript sources: this file re-runs itself under `node --import tsx`.
 import { spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
-import { emit, median, peerDir } from './util.mjs'
+import { emit, median, peerDir, peakRssMib } from './util.mjs'
 
 const root = resolve(import.meta.dirname, '../..')
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3)
@@ -71,7 +71,9 @@ async function ours(backendName) {
     })
   }
   model.dispose()
-  process.stdout.write(JSON.stringify(out) + '\n')
+  // the engine side ran in this child: its peak memory is the workload's
+  const peak_rss_mib = peakRssMib()
+  process.stdout.write(JSON.stringify(out.map((r) => ({ ...r, peak_rss_mib }))) + '\n')
 }
 
 function runOurs(backendName) {

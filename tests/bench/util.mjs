@@ -1,13 +1,24 @@
-// Small helpers shared by the benchmark scripts: timing a child process, medians, JSON-line output.
+// Small helpers shared by the benchmark scripts: timing a child process, medians, peak memory, JSON-line output.
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 
+/** Runs a command and times it; where GNU time is installed, also the child's peak resident memory (MiB). */
 export function timeCommand(cmd, args, options = {}) {
+  const measure = existsSync('/usr/bin/time')
+  const memFile = join(tmpdir(), `nagare-bench-rss-${process.pid}`)
+  const [exe, argv] = measure ? ['/usr/bin/time', ['-f', '%M', '-o', memFile, cmd, ...args]] : [cmd, args]
   const t0 = process.hrtime.bigint()
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options })
+  const r = spawnSync(exe, argv, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options })
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, seconds }
+  let peakRssMib = null
+  if (measure && existsSync(memFile)) {
+    const kib = Number(readFileSync(memFile, 'utf8').trim().split('\n').at(-1))
+    if (Number.isFinite(kib)) peakRssMib = Math.round(kib / 1024)
+    rmSync(memFile, { force: true })
+  }
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, seconds, peakRssMib }
 }
 
 export function median(xs) {
@@ -16,8 +27,15 @@ export function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
+/** the peak resident memory of this process so far, in MiB (the workload's, for benches that compute in-process) */
+export function peakRssMib() {
+  return Math.round(process.resourceUsage().maxRSS / 1024)
+}
+
+/** One JSON line; a record that does not carry its own peak memory gets this process's (`process_peak_rss_mib`). */
 export function emit(record) {
-  process.stdout.write(JSON.stringify({ ...record, at: new Date().toISOString() }) + '\n')
+  const memory = 'peak_rss_mib' in record ? {} : { process_peak_rss_mib: peakRssMib() }
+  process.stdout.write(JSON.stringify({ ...record, ...memory, at: new Date().toISOString() }) + '\n')
 }
 
 /** The peer workloads (NumPy, POT): NAGARE_PEER_DIR, else a bench folder beside the checkout (README, benchmarks). */
