@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { singularTime } from '../../../../shared/experiment'
-import { english, message, storedEnglish } from '../../../../shared/messages'
+import { english, message, storedEnglish, type StoredMessage, type StoredText } from '../../../../shared/messages'
 import type { DatasetInfo } from '../../../../shared/dataset'
 import { initBackend } from '../../../../electron/engine/backend'
 import { createJobContext } from '../../../../electron/engine/jobs/context'
@@ -17,7 +17,10 @@ import { saveDataset } from '../../../../electron/engine/datasets/store'
 import { datasetMixture } from '../../../../electron/engine/datasets/fit-mixture'
 import { createRng } from '../../../../electron/engine/sampling/random'
 import { EngineError } from '../../../../electron/engine/errors'
-import { dataSourceText } from '../../../../renderer/src/components/report/reportSettings'
+
+/** a run's note by its key (notes are stored Messages; older runs' plain strings have no key) */
+const noteOf = (notes: readonly StoredText[], key: string): StoredMessage | undefined =>
+  notes.find((n): n is StoredMessage => typeof n !== 'string' && n.key === key)
 
 const ctx = () => createJobContext(new AbortController().signal)
 let backend: string
@@ -99,7 +102,7 @@ describe('the continuous DAE of an imported dataset', () => {
     expect(Math.max(...start.map((v, i) => Math.abs(v - last[i])))).toBeGreaterThan(0.01)
     // the run records the fitted mixture: K, log-likelihood, iterations, and its t* as the run's
     expect(a.manifest.summary.singularTime).toBe(singularTime(m))
-    const note = a.manifest.notes.find((n) => n.key === 'datadae.noteFitted')!
+    const note = noteOf(a.manifest.notes, 'datadae.noteFitted')!
     expect(note.params).toMatchObject({ components: 2, rows: ROWS, iterations: fit.iterations, tStar: Number(fit.tStar.toPrecision(6)) })
     expect(storedEnglish(note)).toContain(`fitted by EM to all ${ROWS} rows of dataset "Two blobs"`)
     expect(a.manifest.labels).toBe('class')
@@ -109,7 +112,7 @@ describe('the continuous DAE of an imported dataset', () => {
     const fit = await datasetMixture(ws, { id: info.id, columns: [1, 0], seed: SEED })
     expect(fit.mixture.weights).toEqual([1])
     const r = await runExperiment(continuous(Number((0.3 * fit.tStar).toPrecision(3)), undefined), { ctx: ctx(), backend, workspace: ws })
-    expect(r.manifest.notes.find((n) => n.key === 'datadae.noteFitted')!.params).toMatchObject({ components: 1, iterations: 0 })
+    expect(noteOf(r.manifest.notes, 'datadae.noteFitted')!.params).toMatchObject({ components: 1, iterations: 0 })
   })
 
   it('bounds the depth by the fitted t*: a warning near it, a field error past it', async () => {
@@ -158,13 +161,18 @@ describe('a trained DAE on an imported dataset', () => {
     // all 400 rows (fewer than the 4096 samples asked for) were the training data
     expect(tr.trainingSamples + tr.validationSamples).toBe(ROWS)
     expect(tr.closedForm).toBeUndefined()
-    const note = r.manifest.notes.find((n) => n.key === 'datadae.noteTrainingRows')!
+    const note = noteOf(r.manifest.notes, 'datadae.noteTrainingRows')!
     expect(storedEnglish(note)).toBe(
       'Training data: 400 rows of dataset "Two blobs" (columns x, y), as stored (not standardised), all of its rows (fewer than the 4096 training samples asked for)'
     )
     // the particles are the dataset's rows: each starting point is one of them
     expect(r.manifest.labels).toBe('class')
     // the report's data row names the dataset and its columns, not a distribution
+    // (the renderer's own function, loaded by path: the engine's tsconfig does not take renderer files)
+    const report = '../../../../renderer/src/components/report/reportSettings'
+    const { dataSourceText } = (await import(report)) as {
+      dataSourceText: (spec: unknown, datasets: DatasetInfo[], t: (key: string, params?: Record<string, unknown>) => string, f: (v: number) => string) => string
+    }
     const words = dataSourceText(r.manifest.spec, [info], (key, p) => `${key} ${JSON.stringify(p)}`, String)
     expect(words).toBe(`training.report.imported {"name":"Two blobs","id":"${info.id}","columns":"x, y"}`)
   })
