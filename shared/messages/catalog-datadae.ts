@@ -7,7 +7,7 @@ export const DATADAE_MESSAGES = {
   // ---- the spec (shared/experiment.ts)
   'datadae.flowNeedsFit': {
     en: '{kind} needs a Gaussian mixture; on an imported dataset only the continuous DAE fits one (and the trained and empirical DAEs learn from the rows)',
-    ja: '{kind} には混合ガウス分布が必要です。取り込んだデータセットで混合ガウス分布を当てはめるのは連続 DAE だけです（学習 DAE と経験 DAE は行から学びます）'
+    ja: '{kind} には混合ガウス分布が必要です。取り込んだデータセットで混合ガウス分布を当てはめるのは連続 DAE だけです（学習した DAE と経験 DAE は行から学びます）'
   },
   'datadae.componentsContinuousOnly': {
     en: 'the number of mixture components is used only by the continuous DAE, which fits a mixture to the rows; leave it out for {kind}',

@@ -12,7 +12,7 @@ export const TRAINUI_MESSAGES = {
   },
   'trainui.datasetTrainedUnsupported': {
     en: '{kind} samples its training data from a distribution; an imported dataset serves the continuous, trained and empirical DAEs, and classification (flow.data)',
-    ja: '{kind} は分布から学習データを取り出します。取り込んだデータセットは連続 DAE・学習 DAE・経験 DAE と分類（flow.data）で使えます'
+    ja: '{kind} は分布から学習データを取り出します。取り込んだデータセットは連続 DAE・学習した DAE・経験 DAE と分類（flow.data）で使えます'
   },
   // ---- the engine: loading the rows (electron/engine/datasets/particles.ts)
   'trainui.datasetColumnOutside': {

@@ -74,7 +74,7 @@ const ja: typeof en = {
   daeNoDatasets: '取り込んだデータセットはまだありません。「データ」画面で取り込んでください。',
   daeColumns: '座標（特徴量の列を 1〜3 個）',
   daeCount: '粒子数（最大 {n}: データセットの行数）',
-  daeFlows: '連続 DAE は行に当てはめた混合ガウス分布に従います（K は次の手順で指定）。学習 DAE と経験 DAE は行から学びます。'
+  daeFlows: '連続 DAE は行に当てはめた混合ガウス分布に従います（K は次の手順で指定）。学習した DAE と経験 DAE は行から学びます。'
 }
 
 export default { en: { datasets: en }, ja: { datasets: ja } } satisfies AreaMessages
