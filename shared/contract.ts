@@ -2,7 +2,7 @@
 // browser-mode WebSocket) and the preload's window.api are derived from METHODS; payloads are parsed
 // with these schemas at every boundary, and errors cross as data, never as thrown exceptions.
 import { z } from 'zod'
-import type { FieldError, SpecResult } from './experiment'
+import { DATASET_FIT_LIMITS, type FieldError, type SpecResult } from './experiment'
 import type { RunManifest, RunSummary } from './run'
 import { SettingsPatchSchema, type SettingsState } from './settings'
 import { MissingPolicySchema, type DataPreview, type DatasetInfo, type DatasetView, type MixtureFit } from './dataset'
@@ -142,7 +142,7 @@ export const METHODS = {
   'data.fitMixture': z.strictObject({
     id: runId,
     columns: z.array(z.number().int().min(0)).min(LIMITS.minDimension).max(LIMITS.maxDimension),
-    components: z.number().int().min(1).max(LIMITS.maxComponents).optional(),
+    components: z.number().int().min(1).max(DATASET_FIT_LIMITS.maxComponents).optional(),
     seed: z
       .number()
       .int()

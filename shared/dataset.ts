@@ -96,7 +96,9 @@ export const DatasetInfoSchema = z.object({
 /** data.fitMixture: the Gaussian mixture EM fitted to a dataset's rows, as the continuous DAE's run will fit it */
 export interface MixtureFit {
   components: number
+  /** rows the mixture was fitted to (a seeded subsample of a large dataset) and the dataset's rows */
   rows: number
+  totalRows: number
   /** mean log-likelihood per row */
   logLikelihood: number
   iterations: number

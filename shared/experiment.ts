@@ -25,13 +25,20 @@ export const GmmSchema = z.strictObject({
   covariances: z.array(matrix).min(1).max(LIMITS.maxComponents)
 })
 export const PresetSchema = z.strictObject({ kind: z.literal('preset'), name: z.enum(PRESET_NAMES) })
+/**
+ * The mixture fitted to an imported dataset for the continuous DAE: EM costs rows x K x iterations, and
+ * the wizard asks for the fit as K is typed, so K and the rows it is fitted to are bounded (a larger
+ * dataset is fitted to a seeded subsample of this many rows, said in the run's notes).
+ */
+export const DATASET_FIT_LIMITS = { maxComponents: 16, maxRows: 20_000 } as const
+
 /** an imported dataset (<workspace>/datasets/<id>/): its rows' feature columns `columns` (1-3, by index) are the data */
 export const DatasetDistributionSchema = z.strictObject({
   kind: z.literal('dataset'),
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/),
   columns: z.array(z.number().int().min(0)).min(LIMITS.minDimension).max(LIMITS.maxDimension),
   /** continuous DAE only: K of the Gaussian mixture fitted to the rows by EM (omitted: 1, the sample mean and covariance) */
-  components: z.number().int().min(1).max(LIMITS.maxComponents).optional()
+  components: z.number().int().min(1).max(DATASET_FIT_LIMITS.maxComponents).optional()
 })
 export const DistributionSchema = z.discriminatedUnion('kind', [GaussianSchema, GmmSchema, PresetSchema, DatasetDistributionSchema])
 

@@ -28,9 +28,11 @@ export const DATADAE_MESSAGES = {
   },
   // ---- run notes (electron/engine/datasets/fit-mixture.ts, jobs/trained/flow-kinds.ts)
   'datadae.noteFitted': {
-    en: 'Field: the continuous DAE of a {components}-component Gaussian mixture fitted by EM to all {rows} rows of dataset "{name}" (log-likelihood {logLikelihood} per row, {iterations} iterations{converged}); singular time of the fitted mixture t* = {tStar}',
-    ja: '場: データセット「{name}」の全 {rows} 行に EM で当てはめた {components} 成分の混合ガウス分布の連続 DAE（1 行あたりの対数尤度 {logLikelihood}、反復 {iterations} 回{converged}）。当てはめた混合の特異時刻 t* = {tStar}'
+    en: 'Field: the continuous DAE of a {components}-component Gaussian mixture fitted by EM to {which} of dataset "{name}" (log-likelihood {logLikelihood} per row, {iterations} iterations{converged}); singular time of the fitted mixture t* = {tStar}',
+    ja: '場: データセット「{name}」の{which}に EM で当てはめた {components} 成分の混合ガウス分布の連続 DAE（1 行あたりの対数尤度 {logLikelihood}、反復 {iterations} 回{converged}）。当てはめた混合の特異時刻 t* = {tStar}'
   },
+  'datadae.fitAllRows': { en: 'all {rows} rows', ja: '全 {rows} 行' },
+  'datadae.fitSomeRows': { en: 'a seeded subsample of {rows} of its {total} rows', ja: '{total} 行からシード付きで取り出した {rows} 行' },
   'datadae.converged': { en: ', converged', ja: '、収束' },
   'datadae.notConverged': { en: ', stopped at the iteration cap before converging', ja: '、収束する前に反復の上限で停止' },
   'datadae.noteTrainingRows': {

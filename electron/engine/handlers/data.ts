@@ -30,6 +30,7 @@ export function dataHandlers(
       return {
         components: m.weights.length,
         rows: f.rows,
+        totalRows: f.totalRows,
         logLikelihood: f.logLikelihood,
         iterations: f.iterations,
         converged: f.converged,

@@ -33,34 +33,27 @@ export interface GmmFit {
   converged: boolean
 }
 
-export const GMM_DEFAULTS = { maxIterations: 300, tolerance: 1e-7, relativeFloor: 1e-6 } as const
+export const GMM_DEFAULTS = { maxIterations: 200, tolerance: 1e-6, relativeFloor: 1e-6 } as const
 
 const zeros = (d: number): Matrix => Array.from({ length: d }, () => new Array<number>(d).fill(0))
 
-/** Weighted mean and covariance (divided by the total weight) of rows [n, d]; `w` null: all weights 1. */
-function weightedMoments(x: Float64Array, n: number, d: number, w: Float64Array | null): { total: number; mean: number[]; cov: Matrix } {
-  let total = 0
+/** Sample mean and covariance (divided by n: the maximum-likelihood estimate) of rows [n, d]. */
+function sampleMoments(x: Float64Array, n: number, d: number): { mean: number[]; cov: Matrix } {
   const mean = new Array<number>(d).fill(0)
-  for (let i = 0; i < n; i++) {
-    const wi = w ? w[i] : 1
-    total += wi
-    for (let j = 0; j < d; j++) mean[j] += wi * x[i * d + j]
-  }
-  for (let j = 0; j < d; j++) mean[j] /= total
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += x[i * d + j]
+  for (let j = 0; j < d; j++) mean[j] /= n
   const cov = zeros(d)
   const diff = new Array<number>(d)
   for (let i = 0; i < n; i++) {
-    const wi = w ? w[i] : 1
-    if (wi === 0) continue
     for (let j = 0; j < d; j++) diff[j] = x[i * d + j] - mean[j]
-    for (let a = 0; a < d; a++) for (let b = a; b < d; b++) cov[a][b] += wi * diff[a] * diff[b]
+    for (let a = 0; a < d; a++) for (let b = a; b < d; b++) cov[a][b] += diff[a] * diff[b]
   }
   for (let a = 0; a < d; a++)
     for (let b = a; b < d; b++) {
-      cov[a][b] /= total
+      cov[a][b] /= n
       cov[b][a] = cov[a][b]
     }
-  return { total, mean, cov }
+  return { mean, cov }
 }
 
 /** Raises the smallest eigenvalue to `floor` (adding (floor - lambda_min) I); leaves a well-conditioned covariance untouched. */
@@ -109,22 +102,30 @@ export function kmeansPlusPlus(x: Float64Array, n: number, d: number, k: number,
 function expectation(x: Float64Array, n: number, d: number, mix: MixtureDef, gamma: Float64Array): number {
   const p = prepareMixture(mix)
   const K = p.k
+  // flat copies: the loop below runs n K d^2 times, and typed arrays keep it free of nested lookups
+  const P = new Float64Array(K * d * d)
+  const M = new Float64Array(K * d)
+  for (let k = 0; k < K; k++)
+    for (let a = 0; a < d; a++) {
+      M[k * d + a] = p.means[k][a]
+      for (let b = 0; b < d; b++) P[(k * d + a) * d + b] = p.precisions[k][a][b]
+    }
+  const logNorm = Float64Array.from(p.logNorm)
   const diff = new Float64Array(d)
   const logs = new Float64Array(K)
   let sum = 0
   for (let i = 0; i < n; i++) {
     let max = -Infinity
     for (let k = 0; k < K; k++) {
-      const m = p.means[k]
-      const P = p.precisions[k]
-      for (let j = 0; j < d; j++) diff[j] = x[i * d + j] - m[j]
+      for (let j = 0; j < d; j++) diff[j] = x[i * d + j] - M[k * d + j]
       let q = 0
       for (let a = 0; a < d; a++) {
-        let s = 0
-        for (let b = 0; b < d; b++) s += P[a][b] * diff[b]
-        q += diff[a] * s
+        let t = 0
+        const row = (k * d + a) * d
+        for (let b = 0; b < d; b++) t += P[row + b] * diff[b]
+        q += diff[a] * t
       }
-      logs[k] = p.logNorm[k] - 0.5 * q
+      logs[k] = logNorm[k] - 0.5 * q
       if (logs[k] > max) max = logs[k]
     }
     let z = 0
@@ -136,6 +137,50 @@ function expectation(x: Float64Array, n: number, d: number, mix: MixtureDef, gam
   return sum / n
 }
 
+/** M-step: every component's weight, mean and covariance from the responsibilities, in two passes over the rows (means, then centred second moments). */
+function maximisation(x: Float64Array, n: number, d: number, K: number, gamma: Float64Array, floor: number): MixtureDef {
+  const total = new Float64Array(K)
+  const mean = new Float64Array(K * d)
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < K; k++) {
+      const g = gamma[i * K + k]
+      total[k] += g
+      for (let j = 0; j < d; j++) mean[k * d + j] += g * x[i * d + j]
+    }
+  for (let k = 0; k < K; k++) {
+    // a component no row belongs to any more has no mean: refuse rather than invent one
+    if (!(total[k] > 1e-9 * n)) throw new EngineError('invalid-spec', message('datadae.componentEmpty', { component: k + 1, components: K }))
+    for (let j = 0; j < d; j++) mean[k * d + j] /= total[k]
+  }
+  const cov = new Float64Array(K * d * d)
+  const diff = new Float64Array(d)
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < K; k++) {
+      const g = gamma[i * K + k]
+      if (g === 0) continue
+      for (let j = 0; j < d; j++) diff[j] = x[i * d + j] - mean[k * d + j]
+      for (let a = 0; a < d; a++) {
+        const ga = g * diff[a]
+        for (let b = a; b < d; b++) cov[(k * d + a) * d + b] += ga * diff[b]
+      }
+    }
+  const weights: number[] = []
+  const means: number[][] = []
+  const covariances: Matrix[] = []
+  for (let k = 0; k < K; k++) {
+    weights.push(total[k] / n)
+    means.push(Array.from(mean.subarray(k * d, k * d + d)))
+    const c = zeros(d)
+    for (let a = 0; a < d; a++)
+      for (let b = a; b < d; b++) {
+        c[a][b] = cov[(k * d + a) * d + b] / total[k]
+        c[b][a] = c[a][b]
+      }
+    covariances.push(floored(c, floor))
+  }
+  return { kind: 'mixture', weights, means, covariances }
+}
+
 /** Fits a K-component Gaussian mixture to rows x [n, d] (row-major). */
 export function fitGaussianMixture(x: Float64Array, n: number, d: number, options: GmmFitOptions): GmmFit {
   const K = options.components
@@ -144,7 +189,7 @@ export function fitGaussianMixture(x: Float64Array, n: number, d: number, option
   if (!Number.isInteger(K) || K < 1) throw new RangeError(`components must be a positive integer, got ${K}`)
   // K components need at least K rows, and each full covariance d + 1 of them to be estimable at all
   if (n < K * (d + 1)) throw new EngineError('invalid-spec', message('datadae.tooFewRows', { rows: n, components: K, need: K * (d + 1) }))
-  const all = weightedMoments(x, n, d, null)
+  const all = sampleMoments(x, n, d)
   const meanVariance = all.cov.reduce((s, row, i) => s + row[i], 0) / d
   const floor = Math.max((options.relativeFloor ?? GMM_DEFAULTS.relativeFloor) * meanVariance, 1e-12)
   const gamma = new Float64Array(n * K)
@@ -161,22 +206,8 @@ export function fitGaussianMixture(x: Float64Array, n: number, d: number, option
   let ll = expectation(x, n, d, mixture, gamma)
   let iterations = 0
   let converged = false
-  const w = new Float64Array(n)
   while (iterations < maxIterations) {
-    // M-step: each component's weight, mean and covariance from its responsibilities
-    const weights: number[] = []
-    const means: number[][] = []
-    const covariances: Matrix[] = []
-    for (let k = 0; k < K; k++) {
-      for (let i = 0; i < n; i++) w[i] = gamma[i * K + k]
-      const m = weightedMoments(x, n, d, w)
-      // a component no row belongs to any more has no mean: refuse rather than invent one
-      if (!(m.total > 1e-9 * n)) throw new EngineError('invalid-spec', message('datadae.componentEmpty', { component: k + 1, components: K }))
-      weights.push(m.total / n)
-      means.push(m.mean)
-      covariances.push(floored(m.cov, floor))
-    }
-    mixture = { kind: 'mixture', weights, means, covariances }
+    mixture = maximisation(x, n, d, K, gamma, floor)
     const next = expectation(x, n, d, mixture, gamma)
     iterations++
     const change = Math.abs(next - ll)

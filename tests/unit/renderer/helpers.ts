@@ -27,6 +27,7 @@ export function createMockApi() {
       ok({
         components: r.components ?? 1,
         rows: 178,
+        totalRows: 178,
         logLikelihood: -2.5,
         iterations: 7,
         converged: true,

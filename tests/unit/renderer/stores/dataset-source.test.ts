@@ -79,13 +79,15 @@ describe('an imported dataset as the DAE wizard data', () => {
       expect(draft.singular).toBeNull()
       draft.datasetComponents = 1.5
       expect(draft.errorsAt('distribution.components').length).toBe(1)
-      // the engine's refusal of K (too few rows) lands on the K field
-      const tooFew = message('datadae.tooFewRows', { rows: 178, components: 64, need: 192 })
+      draft.datasetComponents = 17
+      expect(draft.errorsAt('distribution.components').length).toBe(1)
+      // the engine's refusal of K (a component emptied during the fit) lands on the K field
+      const tooFew = message('datadae.componentEmpty', { component: 12, components: 16 })
       m.api['data.fitMixture'].mockResolvedValueOnce({
         ok: false,
         error: { code: 'invalid-spec', message: tooFew, fields: [{ field: 'distribution.components', message: tooFew }] }
       })
-      draft.datasetComponents = 64
+      draft.datasetComponents = 16
       await settle()
       expect(draft.errorsAt('distribution.components')).toEqual([{ field: 'distribution.components', message: tooFew }])
       // the trained DAE takes the dataset too; K is not part of its spec
