@@ -22,6 +22,7 @@ export const METHOD_NAMES = [
   'data.update',
   'data.trash',
   'data.restore',
+  'data.fitMixture',
   'layers.start',
   'layers.list',
   'layers.get',

@@ -2,10 +2,10 @@
 // browser-mode WebSocket) and the preload's window.api are derived from METHODS; payloads are parsed
 // with these schemas at every boundary, and errors cross as data, never as thrown exceptions.
 import { z } from 'zod'
-import type { FieldError, SpecResult } from './experiment'
+import { DATASET_FIT_LIMITS, type FieldError, type SpecResult } from './experiment'
 import type { RunManifest, RunSummary } from './run'
 import { SettingsPatchSchema, type SettingsState } from './settings'
-import { MissingPolicySchema, type DataPreview, type DatasetInfo, type DatasetView } from './dataset'
+import { MissingPolicySchema, type DataPreview, type DatasetInfo, type DatasetView, type MixtureFit } from './dataset'
 import type { LayerAnalysis, LayerAnalysisSummary } from './layers'
 import type { AnalysisComparison } from './layer-compare'
 import { StudySweepSchema, type StudyResult, type StudySummary } from './study'
@@ -138,6 +138,17 @@ export const METHODS = {
   /** move to <workspace>/datasets/.trash (recoverable), never delete */
   'data.trash': z.strictObject({ id: runId }),
   'data.restore': z.strictObject({ id: runId }),
+  /** the Gaussian mixture the continuous DAE of a dataset follows (EM on its rows): the wizard shows its t* */
+  'data.fitMixture': z.strictObject({
+    id: runId,
+    columns: z.array(z.number().int().min(0)).min(LIMITS.minDimension).max(LIMITS.maxDimension),
+    components: z.number().int().min(1).max(DATASET_FIT_LIMITS.maxComponents).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+  }),
   /** analyze an existing model: a TF.js Layers model (model.json + weights) run on data, or activation dumps */
   'layers.start': z.strictObject({
     name: z.string().trim().min(1).max(LIMITS.maxNameLength),
@@ -203,6 +214,7 @@ export interface Responses {
   'data.update': DatasetInfo
   'data.trash': { id: string }
   'data.restore': DatasetInfo
+  'data.fitMixture': MixtureFit
   /** the job's 'done' event carries the analysis id as runId */
   'layers.start': { jobId: string }
   'layers.list': LayerAnalysisSummary[]

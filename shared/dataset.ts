@@ -92,3 +92,20 @@ export const DatasetInfoSchema = z.object({
   classes: z.array(z.string()).optional(),
   cleaning: z.union([z.string(), z.array(StoredMessageSchema)]).optional()
 })
+
+/** data.fitMixture: the Gaussian mixture EM fitted to a dataset's rows, as the continuous DAE's run will fit it */
+export interface MixtureFit {
+  components: number
+  /** rows the mixture was fitted to (a seeded subsample of a large dataset) and the dataset's rows */
+  rows: number
+  totalRows: number
+  /** mean log-likelihood per row */
+  logLikelihood: number
+  iterations: number
+  converged: boolean
+  /** the fitted mixture's singular time min_k lambda_min(Sigma_k) / 2: the depth must stay below it */
+  tStar: number
+  weights: number[]
+  means: number[][]
+  covariances: number[][][]
+}

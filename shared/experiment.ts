@@ -25,11 +25,20 @@ export const GmmSchema = z.strictObject({
   covariances: z.array(matrix).min(1).max(LIMITS.maxComponents)
 })
 export const PresetSchema = z.strictObject({ kind: z.literal('preset'), name: z.enum(PRESET_NAMES) })
+/**
+ * The mixture fitted to an imported dataset for the continuous DAE: EM costs rows x K x iterations, and
+ * the wizard asks for the fit as K is typed, so K and the rows it is fitted to are bounded (a larger
+ * dataset is fitted to a seeded subsample of this many rows, said in the run's notes).
+ */
+export const DATASET_FIT_LIMITS = { maxComponents: 16, maxRows: 20_000 } as const
+
 /** an imported dataset (<workspace>/datasets/<id>/): its rows' feature columns `columns` (1-3, by index) are the data */
 export const DatasetDistributionSchema = z.strictObject({
   kind: z.literal('dataset'),
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/),
-  columns: z.array(z.number().int().min(0)).min(LIMITS.minDimension).max(LIMITS.maxDimension)
+  columns: z.array(z.number().int().min(0)).min(LIMITS.minDimension).max(LIMITS.maxDimension),
+  /** continuous DAE only: K of the Gaussian mixture fitted to the rows by EM (omitted: 1, the sample mean and covariance) */
+  components: z.number().int().min(1).max(DATASET_FIT_LIMITS.maxComponents).optional()
 })
 export const DistributionSchema = z.discriminatedUnion('kind', [GaussianSchema, GmmSchema, PresetSchema, DatasetDistributionSchema])
 
@@ -173,9 +182,11 @@ function checkMixture(spec: ExperimentSpec, ctx: Ctx): ResolvedDistribution | un
 }
 
 /**
- * An imported dataset as the data: only the empirical DAE is defined by a sample (the closed-form flows
- * need a Gaussian mixture, refused by checkFlowAndBudget) and its particles are drawn from the rows.
- * Whether the id exists and the columns are within its width is checked by the engine when it loads it.
+ * An imported dataset as the data: its particles are drawn from the rows. The empirical DAE is defined by
+ * the sample, the trained DAEs learn from the rows, the continuous DAE follows a mixture fitted to them
+ * (its t* is known only after the fit, so the engine checks the depth); shallow and composed DAEs are
+ * refused by checkFlowAndBudget. Whether the id exists and the columns are within its width is checked
+ * by the engine when it loads it.
  */
 function checkDatasetSource(spec: ExperimentSpec, ctx: Ctx): ResolvedDistribution | undefined {
   const d = spec.distribution
@@ -189,8 +200,12 @@ function checkDatasetSource(spec: ExperimentSpec, ctx: Ctx): ResolvedDistributio
     ctx.addIssue(customIssue(['particles', 'kind'], message('trainui.datasetNeedsSample')))
     ok = false
   }
-  if (isTrainedKind(spec.flow.kind)) {
+  if (spec.flow.kind === 'neural-ode') {
     ctx.addIssue(customIssue(['distribution', 'kind'], message('trainui.datasetTrainedUnsupported', { kind: spec.flow.kind })))
+    ok = false
+  }
+  if (d.components !== undefined && spec.flow.kind !== 'continuous-dae') {
+    ctx.addIssue(customIssue(['distribution', 'components'], message('datadae.componentsContinuousOnly', { kind: spec.flow.kind })))
     ok = false
   }
   return ok ? resolveDistribution(d) : undefined
@@ -224,7 +239,9 @@ function checkFlowAndBudget(spec: ExperimentSpec, dist: ResolvedDistribution, ct
   const dim = distributionDimension(dist)
   const { flow, integration } = spec
   if (isTrainedKind(flow.kind)) checkTrained(spec, dim, ctx)
-  else if (flow.kind !== 'empirical-dae' && dist.kind !== 'mixture')
+  else if (dist.kind === 'dataset' && (flow.kind === 'shallow-dae' || flow.kind === 'composed-dae'))
+    ctx.addIssue(customIssue(['flow', 'kind'], message('datadae.flowNeedsFit', { kind: flow.kind })))
+  else if (flow.kind !== 'empirical-dae' && dist.kind !== 'mixture' && dist.kind !== 'dataset')
     ctx.addIssue(customIssue(['flow', 'kind'], message('spec.flowNeedsMixture', { kind: flow.kind })))
   if (flow.kind === 'continuous-dae') {
     const ts = singularTime(dist)

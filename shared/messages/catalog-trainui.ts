@@ -11,8 +11,8 @@ export const TRAINUI_MESSAGES = {
     ja: '取り込んだデータセットの粒子はその行から取り出します。{"kind":"sample","count":n} を使ってください'
   },
   'trainui.datasetTrainedUnsupported': {
-    en: '{kind} samples its training data from a distribution; an imported dataset serves the empirical DAE and classification (flow.data)',
-    ja: '{kind} は分布から学習データを取り出します。取り込んだデータセットは経験 DAE と分類（flow.data）で使えます'
+    en: '{kind} samples its training data from a distribution; an imported dataset serves the continuous, trained and empirical DAEs, and classification (flow.data)',
+    ja: '{kind} は分布から学習データを取り出します。取り込んだデータセットは連続 DAE・学習した DAE・経験 DAE と分類（flow.data）で使えます'
   },
   // ---- the engine: loading the rows (electron/engine/datasets/particles.ts)
   'trainui.datasetColumnOutside': {

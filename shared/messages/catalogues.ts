@@ -3,6 +3,7 @@
 import type { Catalog } from './catalog'
 import { ANAGUI_MESSAGES } from './catalog-anagui'
 import { CLIENT_MESSAGES } from './catalog-client'
+import { DATADAE_MESSAGES } from './catalog-datadae'
 import { ENGINE_MESSAGES } from './catalog-engine'
 import { ERRMSG_MESSAGES } from './catalog-errmsg'
 import { FIN13_MESSAGES } from './catalog-fin13'
@@ -24,6 +25,7 @@ import { VIEWS_MESSAGES } from './catalog-views'
 export const CATALOGS = {
   anagui: ANAGUI_MESSAGES,
   client: CLIENT_MESSAGES,
+  datadae: DATADAE_MESSAGES,
   engine: ENGINE_MESSAGES,
   errmsg: ERRMSG_MESSAGES,
   fin13: FIN13_MESSAGES,
@@ -46,6 +48,7 @@ export const CATALOGS = {
 export const MESSAGES = {
   ...ANAGUI_MESSAGES,
   ...CLIENT_MESSAGES,
+  ...DATADAE_MESSAGES,
   ...ENGINE_MESSAGES,
   ...ERRMSG_MESSAGES,
   ...FIN13_MESSAGES,

@@ -3,6 +3,7 @@
 // the run's manifest. Each runner supplies only what differs (progress offset, analysis options, notes,
 // the training report).
 import { resolveDistribution, singularTime, type ExperimentSpec } from '../../../shared/experiment'
+import type { ResolvedDistribution } from '../../../shared/presets'
 import { RUN_FORMAT, RUN_FORMAT_VERSION, type RunManifest } from '../../../shared/run'
 import type { TrainingReport } from '../../../shared/training'
 import { depthMetrics, type DepthMetricsOptions } from '../metrics/depth-metrics'
@@ -47,6 +48,8 @@ export interface RunTailInput {
   analysis: Omit<DepthMetricsOptions, 'onSample'>
   /** notes that come before the metrics' notes */
   notes: Message[]
+  /** the distribution the field follows when it is not the spec's (a mixture fitted to a dataset): its t* is the run's */
+  fieldDistribution?: ResolvedDistribution
   /** after the metrics: what only this kind of run records */
   finish?: (moved: TransportResult) => Promise<RunTailExtras>
 }
@@ -90,7 +93,7 @@ export async function runTail(input: RunTailInput): Promise<RunContent> {
   const extras = input.finish ? await input.finish(moved) : {}
   const rows = metrics.rows
   const last = rows[rows.length - 1]
-  const dist = resolveDistribution(spec.distribution)
+  const dist = input.fieldDistribution ?? resolveDistribution(spec.distribution)
   const manifest: RunManifest = {
     format: RUN_FORMAT,
     formatVersion: RUN_FORMAT_VERSION,

@@ -1,9 +1,12 @@
 // The experiment runner: spec -> particles -> flow -> trajectories [S, N, D] -> depth metrics -> the
 // content of a run folder (manifest + arrays). Writing is left to the caller (run store or CLI), so
 // nothing touches the disk until the whole run has been computed.
-import { isTrainedKind, resolveDistribution } from '../../../shared/experiment'
+import { fieldErrorsMessage, isTrainedKind, resolveDistribution } from '../../../shared/experiment'
+import { message } from '../../../shared/messages'
+import { EngineError } from '../errors'
 import { runAnalysisOptions } from '../metrics/depth-options'
 import { datasetParticles } from '../datasets/particles'
+import { datasetMixture } from '../datasets/fit-mixture'
 import type { RunContent } from '../runs/run-folder'
 import { sampleDepths } from '../solvers/integrate'
 import { appVersion } from '../version'
@@ -26,8 +29,26 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
   const particles = fromDataset ?? deps.makeParticles(spec, dist, rng.fork('particles'))
   const depths = sampleDepths(spec.integration.depth, spec.integration.samples)
   await ctx.checkpoint()
+  // the continuous DAE of a dataset follows the mixture fitted to its rows: from here on that mixture is
+  // the distribution (its t* bounds the depth, its single Gaussian gives the exact covariance)
+  const fitted =
+    spec.distribution.kind === 'dataset' && spec.flow.kind === 'continuous-dae'
+      ? await datasetMixture(options.workspace, { ...spec.distribution, seed: spec.seed })
+      : undefined
+  if (fitted) {
+    // refused in the dataset's words before buildFlow's general refusal (same t*, the fitted one)
+    const depth = spec.integration.depth
+    if (!(depth < fitted.tStar)) {
+      const m = message('datadae.depthPastFitted', { depth, tStar: Number(fitted.tStar.toPrecision(6)) })
+      throw new EngineError('invalid-spec', message('engine.invalidSpec', { errors: fieldErrorsMessage([{ field: 'integration.depth', message: m }]) }), [
+        { field: 'integration.depth', message: m }
+      ])
+    }
+    await ctx.checkpoint()
+  }
+  const fieldDist = fitted?.mixture ?? dist
 
-  const flow = deps.buildFlow(spec, dist)
+  const flow = deps.buildFlow(spec, fieldDist)
   return runTail({
     spec,
     ctx,
@@ -44,9 +65,10 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
     progressStart: 0,
     analysis: {
       rng: rng.fork('metrics'),
-      ...runAnalysisOptions(flow, dist, particles.labels),
+      ...runAnalysisOptions(flow, fieldDist, particles.labels),
       ...(flow.gaussianCovarianceAt ? { gaussianCovarianceAt: (t: number) => flow.gaussianCovarianceAt!(t) } : {})
     },
-    notes: [...(fromDataset ? [fromDataset.note] : []), ...flow.notes]
+    notes: [...(fromDataset ? [fromDataset.note] : []), ...(fitted ? [fitted.note] : []), ...flow.notes],
+    ...(fitted ? { fieldDistribution: fitted.mixture } : {})
   })
 }

@@ -8,11 +8,16 @@ import { PRESETS, presetDimension, type PresetName } from '@shared/presets'
 import { SPEC_VERSION } from '@shared/limits'
 import { useRunsStore } from './runs'
 import { autoRunName, type NameLang } from './runName'
+import { message } from '@shared/messages'
+import { useDatasetFit } from './drafts/datasetFit'
 import { buildSpec, estimateCost, type CostEstimate, type DraftValues, type MixtureComponentDraft } from './drafts/experimentDraft'
 
 export type { MixtureComponentDraft } from './drafts/experimentDraft'
 export type FlowKind = DraftValues['flowKind']
 export type SolverKind = DraftValues['solver']
+
+/** the flows an imported dataset can drive (the others are closed forms of a given mixture only) */
+export const DATASET_FLOWS: readonly FlowKind[] = ['continuous-dae', 'trained-dae', 'trained-composed-dae', 'empirical-dae']
 
 const identity = (d: number): number[][] => Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)))
 
@@ -34,6 +39,7 @@ export const useExperimentStore = defineStore('experiment', () => {
   const datasetId = ref('')
   const datasetName = ref<string | undefined>(undefined)
   const datasetColumns = ref<number[]>([])
+  const datasetComponents = ref<number | null>(1)
   const components = ref<MixtureComponentDraft[]>(componentsOf('paper-47') ?? [])
   const flowKind = ref<FlowKind>('continuous-dae')
   const layers = ref<number | null>(10)
@@ -57,6 +63,7 @@ export const useExperimentStore = defineStore('experiment', () => {
     datasetId: datasetId.value,
     ...(datasetName.value !== undefined ? { datasetName: datasetName.value } : {}),
     datasetColumns: datasetColumns.value,
+    datasetComponents: datasetComponents.value,
     components: components.value,
     flowKind: flowKind.value,
     layers: layers.value,
@@ -87,8 +94,26 @@ export const useExperimentStore = defineStore('experiment', () => {
   /** The spec exactly as it will be sent to runs.start (before defaults are filled in). */
   const specInput = computed(() => buildSpec(values.value, SPEC_VERSION, defaultName.value))
   const validation = computed<SpecResult>(() => parseSpec(specInput.value))
-  const errors = computed<FieldError[]>(() => (validation.value.ok ? [] : validation.value.errors))
-  const valid = computed(() => validation.value.ok)
+  // the continuous DAE of a dataset follows a mixture the engine fits to the rows: asked for once the
+  // dataset part of the spec is valid, its t* then bounds the depth here as it will in the run
+  const fit = useDatasetFit(() => {
+    const v = validation.value
+    const distributionOk = v.ok || !v.errors.some((e) => e.field === 'distribution' || e.field.startsWith('distribution.'))
+    const k = datasetComponents.value
+    if (!distributionOk || distMode.value !== 'dataset' || flowKind.value !== 'continuous-dae' || !datasetId.value || k === null) return null
+    return { id: datasetId.value, columns: [...datasetColumns.value], components: k, seed: seed.value ?? 7 }
+  })
+  const fitErrors = computed<FieldError[]>(() => {
+    const tStar = fit.result.value?.tStar
+    const d = depth.value
+    const past = tStar !== undefined && d !== null && !(d < tStar)
+    return [
+      ...fit.errors.value,
+      ...(past ? [{ field: 'integration.depth', message: message('datadae.depthPastFitted', { depth: d, tStar: Number(tStar.toPrecision(6)) }) }] : [])
+    ]
+  })
+  const errors = computed<FieldError[]>(() => [...(validation.value.ok ? [] : validation.value.errors), ...fitErrors.value])
+  const valid = computed(() => errors.value.length === 0)
 
   /** Errors at `path` exactly, or (prefix) at `path` and anything under it. */
   function errorsAt(path: string, prefix = false): FieldError[] {
@@ -105,9 +130,10 @@ export const useExperimentStore = defineStore('experiment', () => {
   )
   const sampledData = computed(() => distMode.value === 'dataset' || (distMode.value === 'preset' && PRESETS[preset.value].kind !== 'mixture'))
 
-  /** t* of the continuous DAE when the distribution part of the draft is valid, else null. */
+  /** t* of the continuous DAE when the distribution part of the draft is valid (a dataset's: of its fitted mixture), else null. */
   const singular = computed<number | null>(() => {
     if (errorsAt('distribution', true).length) return null
+    if (distMode.value === 'dataset') return fit.result.value?.tStar ?? null
     const v = validation.value
     const dist = v.ok ? resolveDistribution(v.spec.distribution) : distMode.value === 'preset' ? PRESETS[preset.value] : null
     if (!dist) return null
@@ -131,15 +157,16 @@ export const useExperimentStore = defineStore('experiment', () => {
   }
 
   /**
-   * An imported dataset's rows as the data: the empirical DAE (the only flow defined by a sample), its
-   * first feature columns (at most 3) as coordinates, and no more particles than it has rows.
+   * An imported dataset's rows as the data: its first feature columns (at most 3) as coordinates, no
+   * more particles than it has rows, and a flow defined for a sample (the continuous DAE of a fitted
+   * mixture, the trained and empirical DAEs; the shallow and composed closed forms become the continuous DAE).
    */
   function selectDataset(info: { id: string; n: number; d: number; name?: string }): void {
     distMode.value = 'dataset'
     datasetName.value = info.name
     if (datasetId.value !== info.id) datasetColumns.value = Array.from({ length: Math.min(3, info.d) }, (_, j) => j)
     datasetId.value = info.id
-    flowKind.value = 'empirical-dae'
+    if (!DATASET_FLOWS.includes(flowKind.value)) flowKind.value = 'continuous-dae'
     particlesKind.value = 'sample'
     count.value = Math.min(count.value ?? info.n, info.n)
     if (referenceSize.value !== null && referenceSize.value > info.n) referenceSize.value = info.n
@@ -213,6 +240,9 @@ export const useExperimentStore = defineStore('experiment', () => {
     datasetId,
     datasetName,
     datasetColumns,
+    datasetComponents,
+    fit: fit.result,
+    fitPending: fit.pending,
     selectDataset,
     toggleColumn,
     components,

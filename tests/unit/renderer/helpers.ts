@@ -4,7 +4,7 @@ import { vi } from 'vitest'
 import type { EngineInfo, JobEvent, Result, TrajectoryData } from '@shared/contract'
 import type { DepthMetrics, RunManifest, RunSummary } from '@shared/run'
 import type { SpecResult } from '@shared/experiment'
-import type { DatasetInfo } from '@shared/dataset'
+import type { DatasetInfo, MixtureFit } from '@shared/dataset'
 import { parseSpec } from '@shared/experiment'
 
 export function createMockApi() {
@@ -22,6 +22,21 @@ export function createMockApi() {
     'runs.trajectories': vi.fn<(r: { id: string }) => Promise<Result<TrajectoryData>>>(),
     // screens that name imported datasets (the report, the wizards) list them
     'data.list': vi.fn<(r: unknown) => Promise<Result<DatasetInfo[]>>>(() => ok([])),
+    // the continuous DAE of a dataset: the mixture the engine fits (here a fixed one with t* = 0.25)
+    'data.fitMixture': vi.fn<(r: { id: string; columns: number[]; components?: number; seed: number }) => Promise<Result<MixtureFit>>>((r) =>
+      ok({
+        components: r.components ?? 1,
+        rows: 178,
+        totalRows: 178,
+        logLikelihood: -2.5,
+        iterations: 7,
+        converged: true,
+        tStar: 0.25,
+        weights: [1],
+        means: [r.columns.map(() => 0)],
+        covariances: [r.columns.map((_, i) => r.columns.map((__, j) => (i === j ? 0.5 : 0)))]
+      })
+    ),
     onJobEvent: vi.fn((l: (e: JobEvent) => void) => {
       listeners.add(l)
       return () => listeners.delete(l)

@@ -18,6 +18,8 @@ import { trainTransport } from '../../training/tasks/transport'
 import { checkpointMismatch, type TaskCheckpoints, type TrainingCheckpoint } from '../../training/resume'
 import { stepCount } from '../../training/solve'
 import { classificationData } from './data'
+import { datasetTrainingRows } from './dataset-rows'
+import { datasetParticles } from '../../datasets/particles'
 import { message, type Message } from '../../../../shared/messages'
 
 export interface TrainedSetup {
@@ -125,13 +127,16 @@ export async function trainFor(spec: ExperimentSpec, rng: Rng, particleRng: Rng,
   }
   const dist = resolveDistribution(spec.distribution)
   const D = distributionDimension(dist)
-  const samples = sampleDistribution(dist, training.samples, rng.fork('training-data')).positions
+  // an imported dataset: its rows are the training data and its rows the particles (as the empirical DAE's)
+  const fromDataset = spec.distribution.kind === 'dataset' ? await datasetTrainingRows(spec, options.workspace, rng.fork('training-data')) : undefined
+  if (fromDataset) notes.push(fromDataset.note)
+  const samples = fromDataset?.rows ?? sampleDistribution(dist, training.samples, rng.fork('training-data')).positions
   const model = new TrainedModel(metaOf(flow, D), rng.fork('model'), flow.model.init)
   try {
     let result: TaskResult
     let densityHeldOut: Float32Array | undefined
     const S = D + flow.model.augment
-    const n = training.samples
+    const n = fromDataset?.n ?? training.samples
     const { hooks, resumed } =
       flow.kind === 'neural-ode' && flow.task === 'transport'
         ? withCheckpoints(taskHooks, options, model, stepCount(training.depth, training.stepSize), (k) => Array.from({ length: k }, () => n * S), notes)
@@ -139,15 +144,15 @@ export async function trainFor(spec: ExperimentSpec, rng: Rng, particleRng: Rng,
           ? withCheckpoints(taskHooks, options, model, 1, () => [], notes)
           : withCheckpoints(taskHooks, options, model, model.fields.length, () => [n * D], notes)
     if (flow.kind === 'neural-ode' && flow.task === 'density') {
-      const r = await trainDensity(model, augmentRows(samples, training.samples, D, flow.model.augment), training.samples, training, rng.fork('train'), hooks)
+      const r = await trainDensity(model, augmentRows(samples, n, D, flow.model.augment), n, training, rng.fork('train'), hooks)
       result = r
       densityHeldOut = r.validation
     } else if (flow.kind === 'neural-ode') {
-      result = await trainTransport(model, augmentRows(samples, training.samples, D, flow.model.augment), training.samples, training, rng.fork('train'), hooks)
+      result = await trainTransport(model, augmentRows(samples, n, D, flow.model.augment), n, training, rng.fork('train'), hooks)
     } else {
-      result = await trainDaeLayers(model, samples, training.samples, flow.t, training, rng.fork('train'), hooks)
+      result = await trainDaeLayers(model, samples, n, flow.t, training, rng.fork('train'), hooks)
     }
-    const p = makeParticles(spec, dist, particleRng)
+    const p = fromDataset ? await datasetParticles(spec, options.workspace, particleRng) : makeParticles(spec, dist, particleRng)
     const particles = { ...p, positions: augmentRows(p.positions, p.count, D, flow.model.augment), dim: D + flow.model.augment }
     return { model, result, particles, dist, ...(densityHeldOut ? { densityHeldOut } : {}), notes, ...resumedOf(resumed) }
   } catch (e) {

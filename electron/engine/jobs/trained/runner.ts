@@ -180,7 +180,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
       ...(flow.type === 'field' && flowSpec.model.augment === 0 ? { velocity: fieldVelocitySampler(flow.field) } : {}),
       ...(particles.labels ? { labels: particles.labels } : {}),
       // the notes call the labels classes for a classification, mixture components otherwise
-      ...(flowSpec.kind === 'neural-ode' && flowSpec.task === 'classify' ? { labelKind: 'class' as const } : {}),
+      ...((flowSpec.kind === 'neural-ode' && flowSpec.task === 'classify') || dist.kind === 'dataset' ? { labelKind: 'class' as const } : {}),
       gaussianShape: flowSpec.kind !== 'neural-ode' && dist.kind === 'mixture' && dist.weights.length === 1
     }
     // "resumed from epoch k": the checkpoint was written after epoch k (1-based) of its layer or stage
@@ -233,7 +233,7 @@ export async function runTrainedExperiment(specInput: unknown, options: RunExper
       now,
       flow,
       particles,
-      labelKind: classify ? 'class' : 'component',
+      labelKind: classify || dist.kind === 'dataset' ? 'class' : 'component',
       depths,
       integrate,
       solverOptions: solverOptionsOf(spec.integration),

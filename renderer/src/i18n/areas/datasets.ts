@@ -32,12 +32,12 @@ const en = {
   // the DAE wizard's data source
   daeSource: 'Data',
   daeSourcePreset: 'A preset or my own Gaussian mixture',
-  daeSourceDataset: 'An imported dataset (the empirical DAE of its points)',
+  daeSourceDataset: 'An imported dataset (its rows as the particles)',
   daeDataset: 'Dataset',
   daeNoDatasets: 'No imported datasets yet: import one on "Your data".',
   daeColumns: 'Coordinates (1 to 3 feature columns)',
   daeCount: 'Particles (at most {n}, the rows of the dataset)',
-  daeOnlyEmpirical: 'Only the empirical DAE is defined by a sample of points: the closed-form flows need a Gaussian mixture.'
+  daeFlows: 'The continuous DAE follows a Gaussian mixture fitted to the rows (K on the next step); the trained and empirical DAEs learn from the rows.'
 }
 
 const ja: typeof en = {
@@ -69,12 +69,12 @@ const ja: typeof en = {
   cleaning: '前処理: {text}',
   daeSource: 'データ',
   daeSourcePreset: 'プリセットまたは自分で決める混合ガウス分布',
-  daeSourceDataset: '取り込んだデータセット（その点の経験 DAE）',
+  daeSourceDataset: '取り込んだデータセット（その行が粒子）',
   daeDataset: 'データセット',
   daeNoDatasets: '取り込んだデータセットはまだありません。「データ」画面で取り込んでください。',
   daeColumns: '座標（特徴量の列を 1〜3 個）',
   daeCount: '粒子数（最大 {n}: データセットの行数）',
-  daeOnlyEmpirical: '点のサンプルで定まるのは経験 DAE だけです。閉じた形の流れには混合ガウス分布が必要です。'
+  daeFlows: '連続 DAE は行に当てはめた混合ガウス分布に従います（K は次の手順で指定）。学習した DAE と経験 DAE は行から学びます。'
 }
 
 export default { en: { datasets: en }, ja: { datasets: ja } } satisfies AreaMessages

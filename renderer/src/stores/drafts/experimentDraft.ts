@@ -14,7 +14,7 @@ export interface MixtureComponentDraft {
 export interface DraftValues {
   name: string
   seed: number | null
-  /** dataset: an imported dataset's rows (the empirical DAE only) */
+  /** dataset: an imported dataset's rows (continuous DAE of a fitted mixture, trained and empirical DAEs) */
   distMode: 'preset' | 'custom' | 'dataset'
   preset: PresetName
   datasetId: string
@@ -22,6 +22,8 @@ export interface DraftValues {
   datasetName?: string
   /** its feature columns used as coordinates (1-3) */
   datasetColumns: number[]
+  /** continuous DAE on a dataset: K of the Gaussian mixture fitted to its rows */
+  datasetComponents: number | null
   components: MixtureComponentDraft[]
   flowKind: 'continuous-dae' | 'shallow-dae' | 'composed-dae' | 'empirical-dae' | 'trained-dae' | 'trained-composed-dae'
   layers: number | null
@@ -47,7 +49,13 @@ export function buildSpec(v: DraftValues, version: number, defaultName?: string)
     v.distMode === 'preset'
       ? { kind: 'preset', name: v.preset }
       : v.distMode === 'dataset'
-        ? { kind: 'dataset', id: v.datasetId, columns: v.datasetColumns }
+        ? {
+            kind: 'dataset',
+            id: v.datasetId,
+            columns: v.datasetColumns,
+            // K only where it is used: the continuous DAE fits a mixture to the rows
+            ...(v.flowKind === 'continuous-dae' ? { components: v.datasetComponents } : {})
+          }
         : {
             kind: 'gmm',
             weights: v.components.map((c) => c.weight),

@@ -102,10 +102,21 @@ describe('an imported dataset as the empirical DAE data', () => {
     expect(fields(fromDataset(12, [0, 0]))).toEqual(['distribution.columns'])
     expect(fields(fromDataset(12, [0, 1, 2, 0]))).toContain('distribution.columns')
     expect(fields(fromDataset(12, [0, 1], { particles: { kind: 'grid', counts: 3 } }))).toEqual(['particles.kind'])
-    expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'continuous-dae' } }))).toEqual(['flow.kind'])
-    expect(
-      fields(fromDataset(12, [0, 1], { flow: { kind: 'trained-dae', t: 0.2 }, integration: { solver: 'euler', depth: 0.2, stepSize: 0.2, samples: 2 } }))
-    ).toContain('distribution.kind')
+    // the continuous DAE fits a mixture to the rows (its t* is checked by the engine); shallow and composed DAEs do not
+    expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'continuous-dae' } }))).toEqual([])
+    expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'shallow-dae' } }))).toEqual(['flow.kind'])
+    expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'composed-dae', layers: 2 } }))).toEqual(['flow.kind'])
+    // K belongs to the continuous DAE's fit alone, and is a whole number of at least 1
+    expect(fields({ ...fromDataset(12), distribution: { kind: 'dataset', id, columns: [0], components: 2 } })).toEqual(['distribution.components'])
+    const continuousK = (k: unknown) =>
+      fields({ ...fromDataset(12), flow: { kind: 'continuous-dae' }, distribution: { kind: 'dataset', id, columns: [0], components: k } })
+    expect(continuousK(2)).toEqual([])
+    expect(continuousK(0)).toEqual(['distribution.components'])
+    expect(continuousK(1.5)).toEqual(['distribution.components'])
+    // the trained DAEs learn from the rows; the neural ODE tasks still sample a distribution
+    const trainedInt = { integration: { solver: 'euler', depth: 0.2, stepSize: 0.2, samples: 2 } }
+    expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'trained-dae', t: 0.2, training: { batchSize: 8, samples: 16 } }, ...trainedInt }))).toEqual([])
+    expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'neural-ode', task: 'transport' }, ...trainedInt }))).toContain('distribution.kind')
     // the field errors as the CLI prints them: the field, then the English of its Message
     const refused = async (spec: unknown, workspace?: string): Promise<string[]> => {
       try {

@@ -16,6 +16,7 @@ const defaults: DraftValues = {
   preset: 'paper-47',
   datasetId: '',
   datasetColumns: [],
+  datasetComponents: 1,
   components: [],
   flowKind: 'continuous-dae',
   layers: 10,
