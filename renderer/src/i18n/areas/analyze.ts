@@ -81,7 +81,7 @@ const en = {
     seed: 'Seed',
     seedHint: 'Same seed, same points.',
     inputWidth: 'The model must take {d} inputs per point.',
-    builtinShape: '{d} features per point, {classes} classes: the model must take {d} inputs per point.'
+    builtinShape: '{d} features per point, {classes} classes: the model must take one input per feature.'
   },
   options: {
     title: 'How closely to look',
@@ -302,7 +302,7 @@ const ja: typeof en = {
     seed: 'シード',
     seedHint: '同じシードなら同じ点になります。',
     inputWidth: 'モデルの入力は 1 点あたり {d} 個である必要があります。',
-    builtinShape: '1 点あたり {d} 特徴量、{classes} クラス。モデルの入力は 1 点あたり {d} 個である必要があります。'
+    builtinShape: '1 点あたり {d} 特徴量、{classes} クラス。モデルは特徴量ごとに 1 つの入力を受け取る必要があります。'
   },
   options: {
     title: 'どのくらい細かく見るか',
