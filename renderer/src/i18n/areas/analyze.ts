@@ -199,7 +199,7 @@ const en = {
     title: 'Layer analyses',
     empty: 'No analyses yet.',
     start: 'Analyze a model',
-    meta: '{layers} layers · {n} points · {flags} flags',
+    meta: '{layers} layers · {points} points · {flags} flag | {layers} layers · {points} points · {flags} flags',
     unreadable: 'unreadable',
     failed: 'The list could not be read: {message}'
   },
@@ -209,6 +209,7 @@ const en = {
     unreadableReport: 'This analysis has a report this version cannot read.',
     all: 'All analyses',
     summary: '{layers} layers, {n} points, from {source}',
+    summaryNoPoints: '{layers} layers, from {source}',
     sources: { 'tfjs-model': 'a TF.js model', dumps: 'activation dumps', onnx: 'an ONNX model' },
     data: {
       builtin: 'Data: {name}, {n} points, seed {seed}.',
@@ -418,7 +419,7 @@ const ja: typeof en = {
     title: '層ごとの解析',
     empty: '解析はまだありません。',
     start: 'モデルを解析する',
-    meta: '{layers} 層 · {n} 点 · 警告 {flags} 件',
+    meta: '{layers} 層 · {points} 点 · 警告 {flags} 件',
     unreadable: '読み取れません',
     failed: '一覧を読めませんでした: {message}'
   },
@@ -428,6 +429,7 @@ const ja: typeof en = {
     unreadableReport: 'この解析のレポートはこのバージョンでは読めません。',
     all: 'すべての解析',
     summary: '{layers} 層、{n} 点、{source} から',
+    summaryNoPoints: '{layers} 層、{source} から',
     sources: { 'tfjs-model': 'TF.js モデル', dumps: '活性化ダンプ', onnx: 'ONNX モデル' },
     data: {
       builtin: 'データ: {name}、{n} 点、シード {seed}。',
