@@ -41,11 +41,12 @@ async function expectSummaryInView(page: Page): Promise<void> {
   expect(box!.y + box!.height).toBeLessThanOrEqual(Math.min(vp!.height, paneBox!.y + paneBox!.height))
 }
 
-/** The readout under a chart shows a number at rest (no pointer over it), not uPlot's "--". */
-export async function expectReadoutNumber(page: Page, chartId: string): Promise<void> {
+/** The readout under a chart shows a number at rest (no pointer over it), not uPlot's "--"; returns it. */
+async function expectReadoutNumber(page: Page, chartId: string): Promise<number> {
   await page.mouse.move(0, 0)
-  const values = page.getByTestId(chartId).locator('.u-legend .u-value')
-  await expect(values.nth(1)).toHaveText(/^-?[\d.,]+(e-?\d+)?$/)
+  const value = page.getByTestId(chartId).locator('.u-legend .u-value').nth(1)
+  await expect(value).toHaveText(/^-?[\d.,]+(e-?\d+)?$/)
+  return Number((await value.textContent())!.replace(/,/g, ''))
 }
 
 /** One stop per step of a wizard: the first opens the screen, the others press its Next button. */
@@ -119,8 +120,10 @@ export const STOPS: Stop[] = [
     name: 'report',
     async visit(page, ctx) {
       await open(page, ctx, `report?id=${ctx.runA}`, 'report-snapshot')
-      // right after the runs, never hovered: the readout shows the end depth's values
-      await expectReadoutNumber(page, 'report-chart-entropy')
+      // right after the runs, never hovered: the readout shows the end depth's entropy, the run's own summary
+      const readout = await expectReadoutNumber(page, 'report-chart-entropy')
+      const end = Number((await page.getByTestId('report-entropy-end').textContent())!.replace(/,/g, ''))
+      expect(Math.abs(readout - end)).toBeLessThanOrEqual(1e-3 * Math.max(1, Math.abs(end)))
     }
   },
   {
