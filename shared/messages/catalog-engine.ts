@@ -104,7 +104,7 @@ export const ENGINE_MESSAGES = {
     ja: '状態にはデータの座標の後に {count} 個の拡張座標（ANODE）があり、初期値は 0 です。'
   },
   'engine.noteDatasetAllRows': {
-    en: 'Dataset {id} has {rows} rows, fewer than the {count} particles asked for: all {rows} are used.',
+    en: 'Dataset {id} has {rows} rows, fewer than the {count} particles asked for: all of them are used.',
     ja: 'データセット {id} は {rows} 行で、指定された粒子数 {count} より少ないため、すべての行を使いました。'
   },
   'engine.noteDatasetSubsample': {
@@ -157,8 +157,8 @@ export const ENGINE_MESSAGES = {
     ja: '経験 DAE にはバッチの先頭に参照行 {reference} 行が必要ですが、{rows} 行しかありません'
   },
   'engine.noteEmpiricalScore': {
-    en: 'Empirical DAE: the score is estimated by Nadaraya-Watson on {reference} reference particles of the current cloud with bandwidth {bandwidth}; it is the score of the cloud smoothed by N(0, {bandwidth} I), so it is biased by the bandwidth and noisy for small reference sizes.',
-    ja: '経験 DAE: スコアは現在の点群の参照粒子 {reference} 個から、バンド幅 {bandwidth} の Nadaraya-Watson 推定で求めています。これは点群を N(0, h I)（h はバンド幅）で平滑化したもののスコアなので、バンド幅による偏りがあり、参照粒子が少ないとノイズが大きくなります。'
+    en: 'Empirical DAE: the score is estimated by Nadaraya-Watson on {reference} reference particles of the current cloud with bandwidth h = {bandwidth}; it is the score of the cloud smoothed by N(0, h I), so it is biased by the bandwidth and noisy for small reference sizes.',
+    ja: '経験 DAE: スコアは現在の点群の参照粒子 {reference} 個から、バンド幅 h = {bandwidth} の Nadaraya-Watson 推定で求めています。これは点群を N(0, h I) で平滑化したもののスコアなので、バンド幅による偏りがあり、参照粒子が少ないとノイズが大きくなります。'
   },
   'engine.noteAntiDiffusive': {
     en: 'The flow is anti-diffusive (it runs the heat equation backwards): structure finer than the bandwidth, including sampling noise, grows up to about exp(0.74 depth / bandwidth), so with a small bandwidth the cloud breaks into clusters; keep the depth within a few bandwidths or use a larger bandwidth and reference.',

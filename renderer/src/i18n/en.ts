@@ -196,6 +196,7 @@ export default {
     rerunTitle: 'Change and re-run',
     rerun: 'Re-run',
     summary: 'Run summary',
+    notes: 'How these numbers were estimated ({n})',
     backend: 'Backend',
     flow: 'Flow',
     particles: 'Particles',

@@ -197,6 +197,7 @@ const ja: typeof en = {
     rerunTitle: '変更して再実行',
     rerun: '再実行',
     summary: '実行の概要',
+    notes: 'これらの数値の推定方法（{n} 件）',
     backend: 'バックエンド',
     flow: 'フロー',
     particles: '粒子',

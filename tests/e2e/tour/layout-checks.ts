@@ -2,8 +2,8 @@
 // Layout checks of the screen tour, run inside the page: what a person would see as broken. The page
 // scrolls sideways; the document scrolls at all (the shell holds still: panes scroll inside it) or the
 // header is out of view; text cut off by its own box (a non-scrolling element whose content is wider
-// than it, an intended ellipsis with a tooltip excepted); a select narrower than its longest option; a
-// tab whose name breaks across lines.
+// than it, an intended ellipsis with a tooltip excepted); a select narrower than its longest option; an
+// empty field's placeholder wider than the field (an ellipsis with a tooltip excepted); a tab whose name breaks across lines.
 import type { Page } from '@playwright/test'
 
 /** Pixels of overflow tolerated (sub-pixel layout, font hinting). */
@@ -47,6 +47,19 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       // the text box of a select is its width less padding and the arrow (about 20 px in Chromium)
       const room = sel.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20
       if (longest > room + tol) problems.push(`select too narrow for its longest option: ${describe(sel)} (${Math.round(longest)} > ${Math.round(room)} px)`)
+    }
+
+    // an empty text field shows its placeholder (often the name it will take): cut off, it reads as a stub
+    for (const input of Array.from(
+      document.querySelectorAll<HTMLInputElement>('input[placeholder]:placeholder-shown, textarea[placeholder]:placeholder-shown')
+    )) {
+      if (!shown(input) || !ctx) continue
+      const cs = getComputedStyle(input)
+      if (cs.textOverflow === 'ellipsis' && input.title) continue
+      ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`
+      const width = ctx.measureText(input.placeholder).width
+      const room = input.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)
+      if (width > room + tol) problems.push(`placeholder cut off: ${describe(input)} "${input.placeholder}" (${Math.round(width)} > ${Math.round(room)} px)`)
     }
 
     const TEXT = 'button, a, label, p, h1, h2, h3, h4, th, td, li, dt, dd, summary, legend, span, strong, output, figcaption, caption'

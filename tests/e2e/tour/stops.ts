@@ -27,6 +27,28 @@ async function open(page: Page, ctx: TourContext, hash: string, testid: string):
   await expect(page.getByTestId(testid)).toBeVisible()
 }
 
+/**
+ * The run's whole summary is in sight on the first screen, without scrolling the results pane: its box
+ * ends inside the window (the pane is scrolled to its top) and inside the pane's visible height.
+ */
+async function expectSummaryInView(page: Page): Promise<void> {
+  const pane = page.getByTestId('results')
+  await expect.poll(() => pane.evaluate((el) => el.scrollTop)).toBe(0)
+  const box = await page.getByTestId('run-summary').boundingBox()
+  const paneBox = await pane.boundingBox()
+  const vp = page.viewportSize()
+  expect(box && paneBox && vp).toBeTruthy()
+  expect(box!.y + box!.height).toBeLessThanOrEqual(Math.min(vp!.height, paneBox!.y + paneBox!.height))
+}
+
+/** The readout under a chart shows a number at rest (no pointer over it), not uPlot's "--"; returns it. */
+async function expectReadoutNumber(page: Page, chartId: string): Promise<number> {
+  await page.mouse.move(0, 0)
+  const value = page.getByTestId(chartId).locator('.u-legend .u-value').nth(1)
+  await expect(value).toHaveText(/^-?[\d.,]+(e-?\d+)?$/)
+  return Number((await value.textContent())!.replace(/,/g, ''))
+}
+
 /** One stop per step of a wizard: the first opens the screen, the others press its Next button. */
 function wizardSteps(prefix: string, hash: string, rootId: string, nextId: string, steps: string[]): Stop[] {
   return steps.map((step, i) => ({
@@ -55,6 +77,7 @@ export const STOPS: Stop[] = [
       // Run folded the wizard to a rail (a larger view) and moved the focus to the results
       await expect(page.getByTestId('unfold-wizard')).toBeVisible()
       await expect(page.locator('#results-title')).toBeFocused()
+      await expectSummaryInView(page)
     }
   },
   {
@@ -73,6 +96,7 @@ export const STOPS: Stop[] = [
     async visit(page, ctx) {
       await open(page, ctx, `run?id=${ctx.runA}`, 'run-summary')
       await expect(page.getByTestId('trajectory-legend')).toBeVisible()
+      await expectSummaryInView(page)
     }
   },
   {
@@ -89,12 +113,17 @@ export const STOPS: Stop[] = [
     async visit(page, ctx) {
       await open(page, ctx, `compare?a=${ctx.runA}&b=${ctx.runB}`, 'compare-table')
       await expect(page.getByTestId('compare-view-b').getByTestId('trajectory-legend')).toBeVisible()
+      await expectReadoutNumber(page, 'compare-chart-entropy')
     }
   },
   {
     name: 'report',
     async visit(page, ctx) {
       await open(page, ctx, `report?id=${ctx.runA}`, 'report-snapshot')
+      // right after the runs, never hovered: the readout shows the end depth's entropy, the run's own summary
+      const readout = await expectReadoutNumber(page, 'report-chart-entropy')
+      const end = Number((await page.getByTestId('report-entropy-end').textContent())!.replace(/,/g, ''))
+      expect(Math.abs(readout - end)).toBeLessThanOrEqual(1e-3 * Math.max(1, Math.abs(end)))
     }
   },
   {
@@ -133,6 +162,24 @@ export const STOPS: Stop[] = [
       await open(page, ctx, `analysis-compare?a=${ctx.shiftAnalysis}&b=${ctx.plainAnalysis}`, 'analysis-compare-view')
       await expect(page.locator('[data-testid^="acmp-row-"]').first()).toBeVisible()
       await expect(page.locator('[data-testid="trajectory-legend"]')).toHaveCount(2)
+    }
+  },
+  {
+    // the last layer with both legends open: the legends sit above the views, so no cloud is covered
+    name: 'analysis-compare-legends-open',
+    async visit(page) {
+      await page.getByTestId('layer-range').focus()
+      await page.keyboard.press('End')
+      await expect(page.getByTestId('layer-value')).toContainText('4')
+      for (const side of ['a', 'b']) {
+        const view = page.getByTestId(`acmp-view-${side}`)
+        await view.getByTestId('legend-toggle').click()
+        await expect(view.getByTestId('trajectory-keys')).toBeVisible()
+        // the legend ends where the canvas begins
+        const legend = await view.getByTestId('trajectory-legend').boundingBox()
+        const canvas = await view.getByTestId('trajectory-canvas').boundingBox()
+        expect(legend!.y + legend!.height).toBeLessThanOrEqual(canvas!.y + 1)
+      }
     }
   },
   { name: 'study', visit: (page, ctx) => open(page, ctx, 'study', 'study-view') },

@@ -17,6 +17,9 @@ export interface FakePlot {
   redraw: Mock
   setSize: Mock
   destroy: Mock
+  setLegend: Mock
+  /** no pointer over a fake chart */
+  cursor: { idx: number | null }
 }
 
 /** the plots made since the last `plots.length = 0`, in order */
@@ -32,5 +35,7 @@ export default vi.fn(function (this: FakePlot, opts: FakeOptions, data: unknown[
   this.redraw = vi.fn()
   this.setSize = vi.fn()
   this.destroy = vi.fn()
+  this.setLegend = vi.fn()
+  this.cursor = { idx: null }
   plots.push(this)
 })

@@ -4,6 +4,7 @@
 import type uPlot from 'uplot'
 import { OKABE_ITO } from '@/styles/palette'
 import { wholeXAxis, yAxis } from '@/charts/cursorChart'
+import { restingLegendHooks } from '@/charts/restingLegend'
 
 export interface LossChartLabels {
   epoch: string
@@ -20,6 +21,8 @@ export function lossChartOptions(l: LossChartLabels, locale: string, width: numb
     width,
     height,
     legend: { show: true },
+    // the readout shows the last epoch until the pointer is over the chart
+    hooks: restingLegendHooks(() => undefined),
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: false }, k: { auto: true } },
     axes: [wholeXAxis(l.epoch, locale), yAxis(l.loss, locale, { size: 56 }), yAxis(l.terms, locale, { scale: 'k', side: 1, grid: { show: false }, size: 56 })],

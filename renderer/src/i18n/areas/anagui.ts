@@ -7,10 +7,11 @@ export default {
     anagui: {
       kind: { label: 'Kind', run: 'Run', analysis: 'Layer analysis', any: 'Any' },
       countBoth: '{shown} of {total} entries',
+      countBothAll: '{total} entry | {total} entries',
       emptyBoth: 'Nothing yet. Finished runs and saved layer analyses appear here.',
       noMatchBoth: 'Nothing matches the search and filters.',
       source: { 'tfjs-model': 'TF.js model', dumps: 'Activation dumps' },
-      layersFlags: '{layers} layers, {flags} flags',
+      layersFlags: '{layers} layers, {flags} flag | {layers} layers, {flags} flags',
       compare: 'Compare…',
       flagKinds: { merging: 'merging', motion: 'motion', neighbours: 'neighbours', shift: 'shift' },
       unreadableHint: 'This layer analysis could not be read',
@@ -96,6 +97,7 @@ export default {
     anagui: {
       kind: { label: '種類', run: '実行', analysis: '層解析', any: 'すべて' },
       countBoth: '{total} 件中 {shown} 件',
+      countBothAll: '{total} 件',
       emptyBoth: 'まだ何もありません。完了した実行と保存された層解析がここに表示されます。',
       noMatchBoth: '検索条件に合うものはありません。',
       source: { 'tfjs-model': 'TF.js モデル', dumps: '活性化ダンプ' },

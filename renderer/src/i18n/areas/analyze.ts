@@ -81,7 +81,7 @@ const en = {
     seed: 'Seed',
     seedHint: 'Same seed, same points.',
     inputWidth: 'The model must take {d} inputs per point.',
-    builtinShape: '{d} features per point, {classes} classes: the model must take {d} inputs per point.'
+    builtinShape: '{d} features per point, {classes} classes: the model must take one input per feature.'
   },
   options: {
     title: 'How closely to look',
@@ -199,7 +199,7 @@ const en = {
     title: 'Layer analyses',
     empty: 'No analyses yet.',
     start: 'Analyze a model',
-    meta: '{layers} layers · {n} points · {flags} flags',
+    meta: '{layers} layers · {points} points · {flags} flag | {layers} layers · {points} points · {flags} flags',
     unreadable: 'unreadable',
     failed: 'The list could not be read: {message}'
   },
@@ -209,6 +209,7 @@ const en = {
     unreadableReport: 'This analysis has a report this version cannot read.',
     all: 'All analyses',
     summary: '{layers} layers, {n} points, from {source}',
+    summaryNoPoints: '{layers} layers, from {source}',
     sources: { 'tfjs-model': 'a TF.js model', dumps: 'activation dumps', onnx: 'an ONNX model' },
     data: {
       builtin: 'Data: {name}, {n} points, seed {seed}.',
@@ -302,7 +303,7 @@ const ja: typeof en = {
     seed: 'シード',
     seedHint: '同じシードなら同じ点になります。',
     inputWidth: 'モデルの入力は 1 点あたり {d} 個である必要があります。',
-    builtinShape: '1 点あたり {d} 特徴量、{classes} クラス。モデルの入力は 1 点あたり {d} 個である必要があります。'
+    builtinShape: '1 点あたり {d} 特徴量、{classes} クラス。モデルは特徴量ごとに 1 つの入力を受け取る必要があります。'
   },
   options: {
     title: 'どのくらい細かく見るか',
@@ -418,7 +419,7 @@ const ja: typeof en = {
     title: '層ごとの解析',
     empty: '解析はまだありません。',
     start: 'モデルを解析する',
-    meta: '{layers} 層 · {n} 点 · 警告 {flags} 件',
+    meta: '{layers} 層 · {points} 点 · 警告 {flags} 件',
     unreadable: '読み取れません',
     failed: '一覧を読めませんでした: {message}'
   },
@@ -428,6 +429,7 @@ const ja: typeof en = {
     unreadableReport: 'この解析のレポートはこのバージョンでは読めません。',
     all: 'すべての解析',
     summary: '{layers} 層、{n} 点、{source} から',
+    summaryNoPoints: '{layers} 層、{source} から',
     sources: { 'tfjs-model': 'TF.js モデル', dumps: '活性化ダンプ', onnx: 'ONNX モデル' },
     data: {
       builtin: 'データ: {name}、{n} 点、シード {seed}。',

@@ -6,6 +6,7 @@ export default {
     home: {
       title: 'Home',
       intro: 'Choose an experiment template, or open a run you made before.',
+      lead: '{tagline}. {intro}',
       templates: 'Experiment templates',
       openRun: { title: 'Open a run', description: 'Browse, search and reopen every run in your workspace.' },
       recent: 'Recent runs',
@@ -32,6 +33,7 @@ export default {
     home: {
       title: 'ホーム',
       intro: '実験テンプレートを選ぶか、以前の実行結果を開いてください。',
+      lead: '{tagline}。{intro}',
       templates: '実験テンプレート',
       openRun: { title: '実行結果を開く', description: 'ワークスペース内のすべての実行結果を一覧・検索して開きます。' },
       recent: '最近の実行結果',

@@ -134,6 +134,7 @@ export default {
       live: {
         title: 'Training',
         empty: 'The loss curve appears here while a network trains.',
+        emptyView: 'Once trained, the data moving through the network’s depth appears here.',
         chart: 'Loss per epoch',
         epoch: 'epoch',
         layerEpoch: 'layer {layer}, epoch {epoch}',
@@ -315,6 +316,7 @@ export default {
       live: {
         title: '学習',
         empty: 'ネットワークの学習中、ここに損失の曲線が表示されます。',
+        emptyView: '学習が終わると、ネットワークの深さに沿ってデータが動く様子がここに表示されます。',
         chart: 'エポックごとの損失',
         epoch: 'エポック',
         layerEpoch: '{layer} 層目、エポック {epoch}',

@@ -11,6 +11,7 @@ export default {
       lines: {
         title: 'Trajectories drawn',
         count: '{shown} of {total}',
+        all: 'all {total}',
         opacity: 'Line opacity'
       },
       colorClass: 'Class',
@@ -42,6 +43,7 @@ export default {
       lines: {
         title: '描く軌跡',
         count: '{total} 本中 {shown} 本',
+        all: 'すべて（{total} 本）',
         opacity: '線の不透明度'
       },
       colorClass: 'クラス',

@@ -151,6 +151,8 @@ describe('layer analysis page', () => {
     expect(seen.props?.colorBy).toBe('component')
     expect(seen.props?.depth).toBe(0)
     expect(byId(w, 'analysis-data').text()).toBe('Data: the first dump (30 points, width 2).')
+    // the 30 points are said once, in the data line, not again in the summary beside it
+    expect(byId(w, 'analysis-summary').text()).toBe('6 layers, from activation dumps')
     expect(byId(w, 'explained-variance').text()).toBe('One PCA fitted on all layers; its 3 components explain 50%, 30% and 10% of the variance (90% in all).')
     // entropy and separability exist for width 2 with labels: their charts are drawn
     expect(byId(w, 'layer-chart-separability').exists()).toBe(true)

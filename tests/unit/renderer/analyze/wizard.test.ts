@@ -180,7 +180,7 @@ describe('analyze wizard', () => {
     await choose(w, 'model-files', [new File([bytes(MODEL)], 'model.json'), new File([bytes('abc')], 'group1-shard1of1.bin')])
     await byId(w, 'analyze-next').trigger('submit')
     await flush()
-    expect(byId(w, 'builtin-shape').text()).toBe('2 features per point, 2 classes: the model must take 2 inputs per point.')
+    expect(byId(w, 'builtin-shape').text()).toBe('2 features per point, 2 classes: the model must take one input per feature.')
     await byId(w, 'data-dataset').find('input').setValue(true)
     expect(byId(w, 'no-datasets').exists()).toBe(true)
     expect(byId(w, 'data-problems').text()).toContain('Choose an imported dataset')

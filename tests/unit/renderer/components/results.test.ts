@@ -140,7 +140,12 @@ describe('ResultsWorkspace in a wizard (origin)', () => {
     await useRunsStore().open('a', 'train')
     const w = mount(ResultsWorkspace, { props: { origin: 'dae' }, global: { plugins: [pinia, createAppI18n('en')] } })
     await flush()
-    expect(w.find(tid('results-empty')).exists()).toBe(true)
+    expect(w.find(tid('results-empty')).text()).toBe('Run an experiment to see its particles move through depth.')
+    // the train wizard's empty view says what comes after training, in its own words
+    const train = mount(ResultsWorkspace, { props: { origin: 'other', emptyText: 'after training' }, global: { plugins: [pinia, createAppI18n('en')] } })
+    await flush()
+    expect(train.find(tid('results-empty')).text()).toBe('after training')
+    train.unmount()
     expect(w.find(tid('rerun-controls')).exists()).toBe(false)
     await useRunsStore().open('a', 'dae')
     await flush()

@@ -72,7 +72,7 @@ describe('history screen', () => {
         .findAll('option')
         .map((o) => o.text())
     ).toEqual(['Any', 'DAE transport study', 'train'])
-    expect(w.find(tid('history-count')).text()).toBe('4 of 4 runs')
+    expect(w.find(tid('history-count')).text()).toBe('4 runs')
     w.unmount()
   })
 
@@ -80,6 +80,8 @@ describe('history screen', () => {
     const w = await setup()
     await w.find(tid('history-search')).setValue('deep')
     expect(w.findAll(tid('history-row')).map((r) => r.attributes('data-run-id'))).toEqual(['r-new'])
+    // while a filter hides some, the count says how many of all show
+    expect(w.find(tid('history-count')).text()).toBe('1 of 4 runs')
     await w.find(tid('history-search')).setValue('')
     await w.find(tid('filter-status')).setValue('incomplete')
     expect(w.findAll(tid('history-row')).map((r) => r.attributes('data-run-id'))).toEqual(['r-half'])

@@ -133,3 +133,14 @@ describe('field errors', () => {
     })
   })
 })
+
+describe('counts', () => {
+  it('say one flag, and a whole list once ("6 entries", not "6 of 6 entries")', () => {
+    const { t } = createAppI18n('en').global
+    expect(t('anagui.layersFlags', { layers: 5, flags: 1 }, 1)).toBe('5 layers, 1 flag')
+    expect(t('anagui.layersFlags', { layers: 5, flags: 0 }, 0)).toBe('5 layers, 0 flags')
+    expect(t('analyze.picker.meta', { layers: 6, points: 30, flags: 1 }, 1)).toBe('6 layers · 30 points · 1 flag')
+    expect(t('anagui.countBothAll', { total: 1 }, 1)).toBe('1 entry')
+    expect(t('runList.countAll', { total: 4 }, 4)).toBe('4 runs')
+  })
+})
