@@ -2,28 +2,32 @@
 // float64 with no allocation: v = sum_k gamma_k u_k, u_k = -P_k (x - m_k), gamma = softmax of the logits
 // bias_k - 0.5 (x - m_k)^T P_k (x - m_k), constants from one slot of mixture-table.ts. One loop over the
 // run per call (a solver stage), so consecutive particles are independent work the CPU overlaps; D = 2
-// (the paper's examples) is unrolled, with K = 1 (no softmax) and K = 2 (a sigmoid, one exp) apart.
+// (the paper's examples) is unrolled, with K = 1 (no softmax) and K = 2 (a sigmoid, one exp) apart;
+// exp is exp64.ts, inlined.
+import { exp64 } from './exp64'
 import { componentStride } from './mixture-table'
 
 /** working memory of the general paths: K*D for u, K logits, D for x - m */
 export const scratchSize = (k: number, dim: number): number => k * dim + k + dim
 
 /**
- * The rows at which the score is taken: row i is x[xo + i*D ..] + a * dir[dirO + i*D ..], so a Runge-Kutta stage
- * input (x + a k) is formed on the fly instead of in a separate pass (a = 0: x itself).
+ * v[vo + i*D + j] = the score at row i of x + a * dir: x from xo, dir from dirO, `count` rows. A Runge-Kutta
+ * stage input (x + a k) is so formed on the fly instead of in a separate pass (a = 0: x itself).
  */
-export interface Rows {
-  x: Float64Array
-  xo: number
-  dir: Float64Array
-  dirO: number
-  a: number
-  count: number
-}
-
-/** v[vo + i*D + j] = score of row i */
-export function scoreRows(slot: Float64Array, k: number, dim: number, r: Rows, v: Float64Array, vo: number, scratch: Float64Array): void {
-  const { x, xo, dir, dirO, a, count } = r
+export function scoreRows(
+  slot: Float64Array,
+  k: number,
+  dim: number,
+  x: Float64Array,
+  xo: number,
+  dir: Float64Array,
+  dirO: number,
+  a: number,
+  v: Float64Array,
+  vo: number,
+  count: number,
+  scratch: Float64Array
+): void {
   if (dim === 2) {
     if (k === 1) d2k1(slot, x, xo, dir, dirO, a, v, vo, count)
     else if (k === 2) d2k2(slot, x, xo, dir, dirO, a, v, vo, count)
@@ -46,37 +50,45 @@ function d2k1(c: Float64Array, x: Float64Array, xo: number, dir: Float64Array, d
   }
 }
 
+/**
+ * K = 2 as gamma_1 = sigmoid(logit_1 - logit_0), with both logits and u_k expanded into polynomials of x
+ * once per call (from N_k = -P_k, m_k, bias_k): z = logit_0 - logit_1 is a quadratic in (x0, x1) and
+ * v = u_0 + gamma_1 (u_1 - u_0) is affine plus gamma_1 times affine, about half the operations of the
+ * factored form. exp overflow gives gamma_1 = 0, underflow 1; NaN stays NaN.
+ */
 function d2k2(c: Float64Array, x: Float64Array, xo: number, dir: Float64Array, dirO: number, s: number, v: Float64Array, vo: number, count: number): void {
   const a = c[0],
     b = c[1],
     e = c[2],
-    f = c[3],
-    m0 = c[4],
-    m1 = c[5],
-    bias = c[6]
+    f = c[3]
   const A = c[7],
     B = c[8],
     E = c[9],
-    F = c[10],
-    n0 = c[11],
-    n1 = c[12],
-    biasB = c[13]
-  const dBias = bias - biasB
+    F = c[10]
+  // u_k = N_k x + l_k with l_k = -N_k m_k
+  const l0 = -(a * c[4] + b * c[5])
+  const l1 = -(e * c[4] + f * c[5])
+  const k0 = -(A * c[11] + B * c[12])
+  const k1 = -(E * c[11] + F * c[12])
+  // logit_k = bias_k + 0.5 x^T N_k x + l_k . x + 0.5 m_k^T N_k m_k, and m_k^T N_k m_k = -m_k . l_k
+  const q0 = c[6] - 0.5 * (c[4] * l0 + c[5] * l1) - (c[13] - 0.5 * (c[11] * k0 + c[12] * k1))
+  const q1 = l0 - k0
+  const q2 = l1 - k1
+  const q3 = 0.5 * (a - A)
+  const q4 = 0.5 * (b + e - B - E)
+  const q5 = 0.5 * (f - F)
+  const dA = A - a,
+    dB = B - b,
+    dE = E - e,
+    dF = F - f,
+    dk0 = k0 - l0,
+    dk1 = k1 - l1
   for (let i = 0; i < count; i++) {
     const x0 = x[xo + 2 * i] + s * dir[dirO + 2 * i]
     const x1 = x[xo + 2 * i + 1] + s * dir[dirO + 2 * i + 1]
-    const d0 = x0 - m0
-    const d1 = x1 - m1
-    const u0 = a * d0 + b * d1
-    const u1 = e * d0 + f * d1
-    const g0 = x0 - n0
-    const g1 = x1 - n1
-    const w0 = A * g0 + B * g1
-    const w1 = E * g0 + F * g1
-    // gamma_1 = sigmoid(logit_1 - logit_0): exp overflow gives gamma_1 = 0, underflow 1, never NaN
-    const gamma = 1 / (1 + Math.exp(dBias + 0.5 * (d0 * u0 + d1 * u1 - g0 * w0 - g1 * w1)))
-    v[vo + 2 * i] = u0 + gamma * (w0 - u0)
-    v[vo + 2 * i + 1] = u1 + gamma * (w1 - u1)
+    const gamma = 1 / (1 + exp64(q0 + x0 * (q1 + q3 * x0 + q4 * x1) + x1 * (q2 + q5 * x1)))
+    v[vo + 2 * i] = a * x0 + b * x1 + l0 + gamma * (dA * x0 + dB * x1 + dk0)
+    v[vo + 2 * i + 1] = e * x0 + f * x1 + l1 + gamma * (dE * x0 + dF * x1 + dk1)
   }
 }
 
@@ -114,7 +126,7 @@ function d2(
     let a0 = 0
     let a1 = 0
     for (let kk = 0; kk < k; kk++) {
-      const w = Math.exp(s[lo + kk] - top)
+      const w = exp64(s[lo + kk] - top)
       sum += w
       a0 += w * s[2 * kk]
       a1 += w * s[2 * kk + 1]
@@ -169,7 +181,7 @@ function general(
     let sum = 0
     for (let j = 0; j < dim; j++) v[vi + j] = 0
     for (let kk = 0; kk < k; kk++) {
-      const w = Math.exp(s[lo + kk] - top)
+      const w = exp64(s[lo + kk] - top)
       sum += w
       for (let j = 0; j < dim; j++) v[vi + j] += w * s[kk * dim + j]
     }
