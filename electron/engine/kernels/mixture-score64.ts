@@ -1,11 +1,12 @@
 // The Gaussian-mixture score v = grad log sum_k w_k N(x; m_k, C_k) for a run of particles, in plain
 // float64 with no allocation: v = sum_k gamma_k u_k, u_k = -P_k (x - m_k), gamma = softmax of the logits
 // bias_k - 0.5 (x - m_k)^T P_k (x - m_k), constants from one slot of mixture-table.ts. One loop over the
-// run per call (a solver stage), so consecutive particles are independent work the CPU overlaps; D = 2
-// (the paper's examples) is unrolled, with K = 1 (no softmax) and K = 2 (a sigmoid, one exp) apart;
-// exp is exp64.ts, inlined.
+// run per call (a solver stage), so consecutive particles are independent work the CPU overlaps. D = 1, 2
+// and 3 (all the spec allows) are unrolled, K = 1 skips the softmax, and D = 2, K = 2 (the paper's
+// examples) is a sigmoid of a quadratic; exp is exp64.ts, inlined.
 import { exp64 } from './exp64'
 import { componentStride } from './mixture-table'
+import { d1, d3, d3k2 } from './mixture-score-d1d3'
 
 /** working memory of the general paths: K*D for u, K logits, D for x - m */
 export const scratchSize = (k: number, dim: number): number => k * dim + k + dim
@@ -31,8 +32,12 @@ export function scoreRows(
   if (dim === 2) {
     if (k === 1) d2k1(slot, x, xo, dir, dirO, a, v, vo, count)
     else if (k === 2) d2k2(slot, x, xo, dir, dirO, a, v, vo, count)
-    else d2(slot, k, x, xo, dir, dirO, a, v, vo, count, scratch)
-  } else general(slot, k, dim, x, xo, dir, dirO, a, v, vo, count, scratch)
+    else d2(slot, k, x, xo, dir, dirO, a, v, vo, count)
+  } else if (dim === 3) {
+    if (k === 2) d3k2(slot, x, xo, dir, dirO, a, v, vo, count)
+    else d3(slot, k, x, xo, dir, dirO, a, v, vo, count)
+  } else if (dim === 1) d1(slot, k, x, xo, dir, dirO, a, v, vo, count)
+  else general(slot, k, dim, x, xo, dir, dirO, a, v, vo, count, scratch)
 }
 
 function d2k1(c: Float64Array, x: Float64Array, xo: number, dir: Float64Array, dirO: number, s: number, v: Float64Array, vo: number, count: number): void {
@@ -92,7 +97,11 @@ function d2k2(c: Float64Array, x: Float64Array, xo: number, dir: Float64Array, d
   }
 }
 
-/** D = 2, any K: logits and u_k to scratch, then the softmax from the largest logit (no overflow) */
+/**
+ * The softmax-weighted sum of the u_k in one pass (online log-sum-exp): the weights are taken relative to
+ * the largest logit seen so far and rescaled when a larger one comes, so nothing overflows and no scratch
+ * is needed; K - 1 exps per particle. D = 2 here, D = 1 and 3 in mixture-score-d1d3.ts.
+ */
 function d2(
   c: Float64Array,
   k: number,
@@ -100,43 +109,49 @@ function d2(
   xo: number,
   dir: Float64Array,
   dirO: number,
-  a: number,
+  s: number,
   v: Float64Array,
   vo: number,
-  count: number,
-  s: Float64Array
+  count: number
 ): void {
-  const lo = 2 * k
   for (let i = 0; i < count; i++) {
-    const x0 = x[xo + 2 * i] + a * dir[dirO + 2 * i]
-    const x1 = x[xo + 2 * i + 1] + a * dir[dirO + 2 * i + 1]
-    let top = -Infinity
+    const x0 = x[xo + 2 * i] + s * dir[dirO + 2 * i]
+    const x1 = x[xo + 2 * i + 1] + s * dir[dirO + 2 * i + 1]
+    let top = 0
+    let sum = 0
+    let a0 = 0
+    let a1 = 0
     for (let kk = 0, o = 0; kk < k; kk++, o += 7) {
       const d0 = x0 - c[o + 4]
       const d1 = x1 - c[o + 5]
       const u0 = c[o] * d0 + c[o + 1] * d1
       const u1 = c[o + 2] * d0 + c[o + 3] * d1
       const l = c[o + 6] + 0.5 * (d0 * u0 + d1 * u1)
-      s[2 * kk] = u0
-      s[2 * kk + 1] = u1
-      s[lo + kk] = l
-      if (l > top) top = l
+      if (kk === 0) {
+        top = l
+        sum = 1
+        a0 = u0
+        a1 = u1
+      } else if (l > top) {
+        const r = exp64(top - l)
+        sum = sum * r + 1
+        a0 = a0 * r + u0
+        a1 = a1 * r + u1
+        top = l
+      } else {
+        const w = exp64(l - top)
+        sum += w
+        a0 += w * u0
+        a1 += w * u1
+      }
     }
-    let sum = 0
-    let a0 = 0
-    let a1 = 0
-    for (let kk = 0; kk < k; kk++) {
-      const w = exp64(s[lo + kk] - top)
-      sum += w
-      a0 += w * s[2 * kk]
-      a1 += w * s[2 * kk + 1]
-    }
-    v[vo + 2 * i] = a0 / sum
-    v[vo + 2 * i + 1] = a1 / sum
+    const inv = 1 / sum
+    v[vo + 2 * i] = a0 * inv
+    v[vo + 2 * i + 1] = a1 * inv
   }
 }
 
-/** any K and D: the same two passes with loops over the coordinates */
+/** any K and D (the spec allows D <= 3, so only a fallback): logits and u_k to scratch, then the softmax from the largest logit */
 function general(
   c: Float64Array,
   k: number,
