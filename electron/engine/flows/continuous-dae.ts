@@ -9,12 +9,17 @@ import { mixtureConstants, mixtureScore, type MixtureConstants } from './mixture
 import type { VelocityField } from './types'
 import { message } from '../../../shared/messages'
 
+/** The field exists only before t*: the TF path and the CPU kernel (kernels/) refuse later depths alike. */
+export function assertBeforeSingular(t: number, tStar: number): void {
+  if (!(t < tStar)) throw new EngineError('invalid-spec', message('engine.continuousUndefined', { t, tStar: tStar.toPrecision(6) }))
+}
+
 export function continuousDaeField(mix: MixtureDef): VelocityField {
   const dim = mix.means[0].length
   const tStar = singularTime(mix)
   let cached: { t: number; c: MixtureConstants } | undefined
   const constantsAt = (t: number): MixtureConstants => {
-    if (!(t < tStar)) throw new EngineError('invalid-spec', message('engine.continuousUndefined', { t, tStar: tStar.toPrecision(6) }))
+    assertBeforeSingular(t, tStar)
     // RK stages reuse a depth (t + h/2 twice), so keep the last constants
     if (cached?.t !== t)
       cached = {

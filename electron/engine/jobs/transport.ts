@@ -14,6 +14,7 @@ import type { WorkerPool } from '../pool/pool'
 import { integrate } from '../solvers/integrate'
 import { integrateFixedArrays } from '../solvers/array-fixed-step'
 import { onnxFieldOf } from '../onnx-field/onnx-field'
+import { kernelMixture, mixtureChunk } from './mixture-chunk'
 
 /** Bytes of per-depth position tensors one chunk may hold at once (all S samples of the chunk). */
 export const CHUNK_TENSOR_BYTES = 256 * 1024 * 1024
@@ -84,6 +85,8 @@ export async function transport(input: TransportInput): Promise<TransportResult>
   const chunks = Math.ceil(n / rows)
   const stats: SolverStats = { nfe: 0, acceptedSteps: 0, rejectedSteps: 0, wallSeconds: 0 }
   const started = performance.now()
+  // a closed-form mixture field under a fixed-step solver runs on the CPU kernel (mixture-chunk.ts)
+  const mixture = kernelMixture(input)
   for (let c = 0; c < chunks; c++) {
     const first = c * rows
     const m = Math.min(rows, n - first)
@@ -93,7 +96,8 @@ export async function transport(input: TransportInput): Promise<TransportResult>
         depth,
         chunks > 1 ? message('engine.progressTransportingChunk', { index: c + 1, count: chunks }) : message('engine.progressTransporting')
       )
-    if (flow.type === 'field') await fieldChunk(flow.field, input, out, first, m, stats, report)
+    if (mixture) await mixtureChunk(mixture, input, out, first, m, stats, report)
+    else if (flow.type === 'field') await fieldChunk(flow.field, input, out, first, m, stats, report)
     else await mapChunk(flow.map, input, out, first, m, stats, report)
     await ctx.checkpoint()
   }
