@@ -60,6 +60,14 @@ export class DepthTracker {
 
   /** Fields of sample s (cloud x, covariance already computed); samples must come in order 0, 1, ... */
   async sample(s: number, x: Float32Array, covariance: number[][]): Promise<TrackedFields> {
+    return { ...(await this.moving(s, x)), ...this.shape(s, covariance) }
+  }
+
+  /**
+   * The fields that need the cloud itself (kinematics, merging, separability), in depth order; the pooled
+   * metrics run this while the workers compute the depth's covariance, then add shape().
+   */
+  async moving(s: number, x: Float32Array): Promise<TrackedFields> {
     const dt = s > 0 ? this.depths[s] - this.depths[s - 1] : 0
     let msv: number | null = null
     if (this.prev && s > 0) {
@@ -84,13 +92,15 @@ export class DepthTracker {
       mergedFraction: this.merging.fraction(x)
     }
     if (this.classes >= 2) out.separability = separability(x, this.n, this.d, this.options.labels!, this.classes)
-    if (this.options.gaussianShape) {
-      const sigmas = shapeSigmas(covariance)
-      if (s === 0) this.startSigmas = sigmas
-      out.sigmas = sigmas
-      out.gradientFlowSigmas = gradientFlowSigmas(this.startSigmas, this.depths[s] - this.depths[0])
-    }
     return out
+  }
+
+  /** The Gaussian shape fields of sample s from its covariance (none unless the data are one Gaussian). */
+  shape(s: number, covariance: number[][]): Pick<TrackedFields, 'sigmas' | 'gradientFlowSigmas'> {
+    if (!this.options.gaussianShape) return {}
+    const sigmas = shapeSigmas(covariance)
+    if (s === 0) this.startSigmas = sigmas
+    return { sigmas, gradientFlowSigmas: gradientFlowSigmas(this.startSigmas, this.depths[s] - this.depths[0]) }
   }
 
   constants(slicedPoints: number): DepthAnalysis {
