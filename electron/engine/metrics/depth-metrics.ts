@@ -84,8 +84,9 @@ export async function depthMetrics(
   const cloudAt = (s: number): Float32Array => trajectories.subarray(s * N * D, (s + 1) * N * D)
   const x0 = cloudAt(0)
   const pool = S >= 2 ? options.pool : undefined
-  const plan = makePlan(x0, { n: N, d: D, dirs, directions, slicedIdx, knnIdx, knnK }, pool !== undefined)
   const tracker = new DepthTracker(x0, N, D, depths, rng, options)
+  const { classes } = tracker
+  const plan = makePlan(x0, { n: N, d: D, dirs, directions, slicedIdx, knnIdx, knnK, labels: options.labels, classes }, pool !== undefined)
   // the closed-form entropy where the flow knows one; the kNN estimate where it does not (or it is not finite)
   const closed = depths.map((t) => (options.gaussianCovarianceAt ? gaussianEntropy(options.gaussianCovarianceAt(t)) : NaN))
   const knnAt = closed.map((h) => !Number.isFinite(h))
@@ -101,9 +102,10 @@ export async function depthMetrics(
   try {
     for (let s = 0; s < S; s++) {
       const x = cloudAt(s)
-      // this thread's share first: with a pool, the depth's statistics are computed meanwhile
-      const moving = await tracker.moving(s, x)
-      const { mean, covariance, w2AxisToInput, slicedW2ToInput, slicedW2Step, knnEntropy } = await source.at(s, options.checkpoint)
+      // this thread's share first (the velocity field): with a pool, the depth's statistics are computed meanwhile
+      const observed = await tracker.observe(s, x)
+      const stats = await source.at(s, options.checkpoint)
+      const { mean, covariance, w2AxisToInput, slicedW2ToInput, slicedW2Step, knnEntropy } = stats
       const dt = s > 0 ? depths[s] - depths[s - 1] : 0
       const speed = slicedW2Step !== null && dt > 0 ? slicedW2Step / dt : null
       let entropy = closed[s]
@@ -118,7 +120,7 @@ export async function depthMetrics(
           usedKnn = true
         }
       }
-      const tracked = { ...moving, ...tracker.shape(s, covariance) }
+      const tracked = tracker.finish(s, observed, stats)
       rows.push({ depth: depths[s], mean, covariance, entropy, entropyMethod, slicedW2ToInput, w2AxisToInput, slicedW2Step, speed, ...tracked })
       await options.onSample?.(s, S)
     }

@@ -1,8 +1,10 @@
 // The per-depth statistics that need only the cloud at that depth, its predecessor and the depth-0
-// reference: moments, exact per-axis W2 and sliced W2 to depth 0, the sliced W2 step from the previous
-// depth and the kNN entropy. depthMetrics runs them here in order, or the pool's 'depth-stats' task runs
+// reference: moments, exact per-axis W2 and sliced W2 to depth 0, the sliced W2 step and the step
+// statistics from the previous depth, the class separability and the kNN entropy. depthMetrics runs them here in order, or the pool's 'depth-stats' task runs
 // them over a range of depths (primed with the depth before it): the same code, so the same numbers.
 import type { DepthMetrics } from '../../../shared/run'
+import { stepStatistics, type StepStatistics } from './depth-kinematics'
+import { separability } from './depth-separability'
 import { knnEntropy } from './entropy'
 import { cloudCovariance, cloudMean } from './moments'
 import { Float32Sorter } from './sort'
@@ -20,6 +22,9 @@ export interface DepthPlan {
   slicedIdx: Int32Array
   knnIdx: Int32Array
   knnK: number
+  /** particle labels and their classes when separability is recorded (classes >= 2), else classes 0 */
+  labels?: Int32Array
+  classes: number
   /** sorted axes of depth 0 (d x n), then its sorted sliced projections (directions x slicedIdx.length) */
   reference: Float32Array
 }
@@ -29,6 +34,10 @@ export type DepthStats = Pick<DepthMetrics, 'mean' | 'covariance' | 'w2AxisToInp
   slicedW2Step: number | null
   /** the kNN estimate when it was asked for (undefined: the closed form applies) */
   knnEntropy?: number
+  /** displacements from the previous depth (absent at depth 0) */
+  step?: StepStatistics
+  /** tr(S_b)/tr(S_w) when the plan has classes */
+  separability?: number | null
 }
 
 /** W2^2 between two sorted samples of equal size (the hot loop: 2 x 64 calls per depth sample). */
@@ -52,14 +61,21 @@ export function projectFast(x: Float32Array, n: number, d: number, dirs: Float64
 }
 
 /**
- * The plan of a run: depth 0's sorted axes and projections, in a SharedArrayBuffer when `shared` (the
- * pool's workers then read the one copy) and when the runtime has one.
+ * The plan of a run: depth 0's sorted axes and projections (and the labels), in SharedArrayBuffers when
+ * `shared` (the pool's workers then read the one copy) and when the runtime has them.
  */
 export function makePlan(x0: Float32Array, base: Omit<DepthPlan, 'reference'>, shared: boolean): DepthPlan {
   const { n, d, directions, slicedIdx } = base
   const m = slicedIdx.length
   const size = d * n + (d > 1 ? directions * m : 0)
-  const reference = shared && typeof SharedArrayBuffer === 'function' ? new Float32Array(new SharedArrayBuffer(size * 4)) : new Float32Array(size)
+  const share = shared && typeof SharedArrayBuffer === 'function'
+  const reference = share ? new Float32Array(new SharedArrayBuffer(size * 4)) : new Float32Array(size)
+  let labels = base.classes >= 2 ? base.labels : undefined
+  if (labels && share) {
+    const copy = new Int32Array(new SharedArrayBuffer(labels.length * 4))
+    copy.set(labels)
+    labels = copy
+  }
   const sorter = new Float32Sorter()
   const values = new Float32Array(n)
   for (let k = 0; k < d; k++) sorter.sort(column(x0, n, d, k, values), reference.subarray(k * n, (k + 1) * n))
@@ -68,7 +84,7 @@ export function makePlan(x0: Float32Array, base: Omit<DepthPlan, 'reference'>, s
     const tmp = new Float32Array(m)
     for (let k = 0; k < directions; k++) reference.set(sorter.sort(projectFast(x0s, m, d, base.dirs, k, tmp), tmp), d * n + k * m)
   }
-  return { ...base, reference }
+  return { ...base, labels, reference }
 }
 
 /** Runs the statistics depth after depth, keeping the previous depth's sorted marginals for the step. */
@@ -82,6 +98,8 @@ export class DepthStatsRunner {
   private projs: Float32Array<ArrayBuffer>[]
   private prevProjs: Float32Array<ArrayBuffer>[]
   private hasPrev = false
+  /** the previous depth's cloud (step statistics) */
+  private prevCloud: Float32Array | null = null
 
   constructor(private readonly plan: DepthPlan) {
     const { n, d, directions, slicedIdx, reference } = plan
@@ -104,6 +122,7 @@ export class DepthStatsRunner {
       for (let k = 0; k < directions; k++) this.sorter.sort(projectFast(xs, slicedIdx.length, d, dirs, k, this.prevProjs[k]), this.prevProjs[k])
     }
     this.hasPrev = true
+    this.prevCloud = x
   }
 
   /** Statistics of the next depth's cloud `x`; `knn`: estimate its entropy from the kNN subsample. */
@@ -135,6 +154,9 @@ export class DepthStatsRunner {
     ;[this.projs, this.prevProjs] = [this.prevProjs, this.projs]
     this.hasPrev = true
     const out: DepthStats = { mean, covariance, w2AxisToInput, slicedW2ToInput, slicedW2Step }
+    if (this.prevCloud) out.step = stepStatistics(this.prevCloud, x, N, D)
+    this.prevCloud = x
+    if (this.plan.labels && this.plan.classes >= 2) out.separability = separability(x, N, D, this.plan.labels, this.plan.classes)
     // fewer than two particles have no neighbours: depthMetrics records entropy 0 with a note
     if (knn && N >= 2) out.knnEntropy = knnEntropy(knnIdx.length === N ? x : gatherRows(x, D, knnIdx), knnIdx.length, D, knnK).entropy
     return out

@@ -1,8 +1,9 @@
 // The per-depth statistics (depth-stats.ts) across the worker pool: the depths are cut into contiguous
-// ranges, each a 'depth-stats' task that gets copies of its clouds (and of the depth before it, for the
-// step distance) and reads depth 0's sorted reference from shared memory. Each depth's numbers come back
-// as a progress note, so depthMetrics consumes them in order while its own thread runs the DepthTracker.
-// A few ranges are in flight at a time (memory: the copies); the first failure or a cancel stops them all.
+// ranges, each a 'depth-stats' task that gets a copy of its clouds (and of the depth before it, for the
+// step distances) and reads depth 0's sorted reference and the labels from shared memory. Each depth's
+// numbers come back as a progress note, so depthMetrics consumes them in order while its own thread runs
+// the DepthTracker. A few ranges are in flight at a time (memory: the copies, whose buffers travel to the
+// worker and back and are reused); the first failure or a cancel stops them all.
 import type { DepthPlan, DepthStats } from '../metrics/depth-stats'
 import type { WorkerPool } from './pool'
 
@@ -25,7 +26,7 @@ export interface DepthStatsNote {
 }
 
 /** the most bytes of clouds one task is given */
-export const TASK_BYTES = 64 * 1024 * 1024
+export const TASK_BYTES = 32 * 1024 * 1024
 /** how often the job's checkpoint (cancel) is polled while this thread waits for a depth */
 const POLL_MS = 25
 
@@ -44,6 +45,8 @@ export class PooledDepthStats {
   private failure: { error: unknown } | undefined
   private waiters: (() => void)[] = []
   private nextFirst = 0
+  /** buffers of finished tasks, back from their workers, for the next copies */
+  private readonly spare: Float32Array<ArrayBuffer>[] = []
   /** depths handed to depthMetrics */
   private delivered = 0
 
@@ -96,14 +99,21 @@ export class PooledDepthStats {
     this.nextFirst = end
     const size = this.plan.n * this.plan.d
     const from = first > 0 ? first - 1 : 0
-    // trajectories in shared memory are read in place; otherwise the task gets (and owns) a copy
+    // trajectories in shared memory are read in place; otherwise the task gets (and hands back) a copy
     const shared = typeof SharedArrayBuffer === 'function' && this.trajectories.buffer instanceof SharedArrayBuffer
-    const clouds = shared ? this.trajectories.subarray(from * size, end * size) : this.trajectories.slice(from * size, end * size)
+    let clouds = this.trajectories.subarray(from * size, end * size)
+    let transfer: ArrayBuffer[] = []
+    if (!shared) {
+      const buffer = this.spare.pop() ?? new Float32Array((this.rows + 1) * size)
+      buffer.set(clouds)
+      clouds = buffer.subarray(0, clouds.length)
+      transfer = [buffer.buffer]
+    }
     const task: DepthStatsTask = { plan: this.plan, first, clouds, primed: first > 0, knn: this.knnAt.slice(first, end) }
     const run = this.pool
-      .run<null>('depth-stats', task, {
+      .run<Float32Array>('depth-stats', task, {
         signal: this.controller.signal,
-        transfer: shared ? [] : [clouds.buffer as ArrayBuffer],
+        transfer,
         onProgress: (note) => {
           const { s, stats } = note as DepthStatsNote
           this.stats[s] = stats
@@ -111,7 +121,10 @@ export class PooledDepthStats {
         }
       })
       .then(
-        () => this.submit(),
+        (back) => {
+          if (!shared) this.spare.push(new Float32Array(back.buffer as ArrayBuffer))
+          this.submit()
+        },
         (error: unknown) => {
           this.failure ??= { error }
           this.controller.abort()

@@ -58,7 +58,7 @@ function gradientShard(shard: GradientShard): HandlerResult {
   return { result: out, transfer: out.grads.filter((g): g is Float32Array => g !== null).map((g) => g.buffer as ArrayBuffer) }
 }
 
-/** the statistics of each depth of the range, one progress note per depth, in order */
+/** the statistics of each depth of the range, one progress note per depth, in order; the clouds go back */
 function depthStats(task: DepthStatsTask, report: (note: DepthStatsNote) => void): HandlerResult {
   const size = task.plan.n * task.plan.d
   const runner = new DepthStatsRunner(task.plan)
@@ -68,7 +68,9 @@ function depthStats(task: DepthStatsTask, report: (note: DepthStatsNote) => void
     const x = task.clouds.subarray((skip + i) * size, (skip + i + 1) * size)
     report({ s: task.first + i, stats: runner.next(x, knn) })
   })
-  return { result: null }
+  // the clouds' buffer goes back for the next range's copy (a shared one stays where it is)
+  const buffer = task.clouds.buffer
+  return { result: task.clouds, transfer: buffer instanceof ArrayBuffer ? [buffer] : [] }
 }
 
 export const ENGINE_TASKS: Record<string, TaskHandler> = {
