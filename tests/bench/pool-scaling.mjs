@@ -2,7 +2,7 @@
 // count. Workloads: the learned field (R^3 plus t, two hidden layers of 64 tanh, as in learned-flow.mjs) through RK4 20
 // steps at N = 4,096 / 65,536 as the runner transports it (on onnxruntime; at one thread also on TF.js wasm, for the ratio); an Euler 20-step Adam training step at batch
 // 4,096 / 65,536; the paper's (47) continuous DAE with 1,000,000 particles as the GUI runs it (spec,
-// transport, metrics, run folder written). Every line carries os.loadavg() (the machine is shared) and the
+// transport, metrics, run folder written; transport_s, metrics_s and compute_s time its phases). Every line carries os.loadavg() (the machine is shared) and the
 // workload's peak resident memory; the scaling curve per workload, the ratios against the peer, and the
 // learned field's GFLOP/s against the measured single-core peak (a tuned BLAS matMul) times the threads close
 // the run. Peers from ../shared/bench or NAGARE_PEER_DIR.
@@ -144,12 +144,19 @@ async function ours(threads) {
     const dir = mkdtempSync(join(tmpdir(), 'nagare-pool-bench-'))
     try {
       const phases = {}
+      // the metrics phase runs from its first progress note to the end of the run content
+      let metricsStart = 0
+      const jobCtx = createJobContext(new AbortController().signal, (_f, _d, msg) => {
+        if (!metricsStart && msg?.key === 'engine.progressMetrics') metricsStart = performance.now()
+      })
       const c0 = process.cpuUsage()
       const { value: wall, peak_rss_mib } = await peakRss(async () => {
         const t0 = performance.now()
-        const content = await runExperiment(spec, { ctx, backend })
+        const content = await runExperiment(spec, { ctx: jobCtx, backend })
+        const computed = performance.now()
         phases.transport_s = +content.manifest.solverStats.wallSeconds.toFixed(2)
-        phases.compute_s = +((performance.now() - t0) / 1000).toFixed(2)
+        phases.metrics_s = +((computed - metricsStart) / 1000).toFixed(2)
+        phases.compute_s = +((computed - t0) / 1000).toFixed(2)
         await writeRunFolder(join(dir, 'run'), join(dir, '.run.partial'), content)
         return (performance.now() - t0) / 1000
       })

@@ -17,6 +17,7 @@ import type { JobContext } from './context'
 import { metricsProgress, PROGRESS_TRANSPORT } from './progress'
 import { transport, type TransportResult } from './transport'
 import { engineThreads } from '../pool/sizing'
+import { enginePool } from '../pool/engine-pool'
 import { stored, type Message } from '../../../shared/messages'
 
 /** What a runner adds after the metrics (the flow is disposed by then): a training report, more notes. */
@@ -85,7 +86,13 @@ export async function runTail(input: RunTailInput): Promise<RunContent> {
       progressShare: PROGRESS_TRANSPORT - input.progressStart
     })
     // inside the try: continuous flows evaluate their velocity field at the samples (kinetic energy)
-    metrics = await depthMetrics(moved.trajectories, [S, N, dim], depths, { ...input.analysis, onSample: metricsProgress(ctx, depths) })
+    // at two threads and more, the depth statistics run on the pool's workers beside the tracker here
+    metrics = await depthMetrics(moved.trajectories, [S, N, dim], depths, {
+      ...input.analysis,
+      onSample: metricsProgress(ctx, depths),
+      pool: enginePool(),
+      checkpoint: () => ctx.checkpoint()
+    })
   } finally {
     if (flow.type === 'field') flow.field.dispose()
     else flow.map.dispose()

@@ -2,15 +2,18 @@
 // knows the pushforward is Gaussian, else Kozachenko-Leonenko on a seeded subsample), sliced W2 to depth 0
 // (fixed directions and a fixed particle subsample for every depth) and exact per-axis W2 to depth 0,
 // sliced W2 between consecutive samples (speed), and the DepthTracker's quantities (energy, path, merging...).
+// The depth-independent statistics (depth-stats.ts) run on this thread or, given a pool, on its workers
+// while this thread runs the stateful DepthTracker: the same code either way, so the same numbers.
 import type { DepthAnalysis, DepthMetrics } from '../../../shared/run'
 import { DepthTracker, type DepthTrackerOptions } from './depth-tracker'
-import { gaussianEntropy, knnEntropy } from './entropy'
-import { cloudCovariance, cloudMean } from './moments'
-import { Float32Sorter } from './sort'
-import { gatherRows, sampleIndices } from './subsample'
+import { DepthStatsRunner, makePlan, type DepthStats } from './depth-stats'
+import { gaussianEntropy } from './entropy'
+import { sampleIndices } from './subsample'
 import type { RandomSource } from './types'
-import { column, project, randomDirections } from './wasserstein'
+import { randomDirections } from './wasserstein'
 import { message, type Message } from '../../../shared/messages'
+import type { WorkerPool } from '../pool/pool'
+import { PooledDepthStats } from '../pool/pooled-metrics'
 
 export interface DepthMetricsOptions extends DepthTrackerOptions {
   /** seeded source for the sliced-W2 directions and the subsamples */
@@ -27,6 +30,10 @@ export interface DepthMetricsOptions extends DepthTrackerOptions {
   gaussianCovarianceAt?: (t: number) => number[][]
   /** awaited after each depth sample (progress, cancellation, yielding to the event loop) */
   onSample?: (index: number, count: number) => void | Promise<void>
+  /** spread the depth-independent statistics over this pool's workers (absent: all on this thread) */
+  pool?: WorkerPool
+  /** polled while this thread waits for the pool (cancellation) */
+  checkpoint?: () => Promise<void>
 }
 
 export interface DepthMetricsReport {
@@ -46,24 +53,10 @@ export const DEFAULT_KNN_K = 5
  */
 export const DEFAULT_MAX_POINTS = 10_000
 
-/** W2^2 between two sorted samples of equal size (the hot loop: 2 x 64 calls per depth sample). */
-function w2SquaredEqual(a: Float32Array, b: Float32Array): number {
-  let acc = 0
-  for (let i = 0; i < a.length; i++) {
-    const e = a[i] - b[i]
-    acc += e * e
-  }
-  return acc / a.length
-}
-
-/** Projection on direction k; the 3-D case unrolled (64 directions x every depth sample). */
-function projectFast(x: Float32Array, n: number, d: number, dirs: Float64Array, k: number, out: Float32Array<ArrayBuffer>): Float32Array {
-  if (d !== 3) return project(x, n, d, dirs, k, out)
-  const a = dirs[3 * k]
-  const b = dirs[3 * k + 1]
-  const c = dirs[3 * k + 2]
-  for (let i = 0; i < n; i++) out[i] = x[3 * i] * a + x[3 * i + 1] * b + x[3 * i + 2] * c
-  return out
+/** where each depth's statistics come from: this thread, or the pool */
+interface StatsSource {
+  at(s: number, checkpoint?: () => Promise<void>): Promise<DepthStats>
+  stop(): Promise<void>
 }
 
 export async function depthMetrics(
@@ -88,62 +81,51 @@ export async function depthMetrics(
   const slicedIdx = subset.length > slicedMax ? sampleIndices(subset.length, slicedMax, rng).map((i) => subset[i]) : subset
   const nSliced = slicedIdx.length
 
-  const sorter = new Float32Sorter()
   const cloudAt = (s: number): Float32Array => trajectories.subarray(s * N * D, (s + 1) * N * D)
   const x0 = cloudAt(0)
-  const refAxes = Array.from({ length: D }, (_, k) => sorter.sort(column(x0, N, D, k)))
-  const x0s = gatherRows(x0, D, slicedIdx)
-  const refProj = D > 1 ? Array.from({ length: directions }, (_, k) => sorter.sort(projectFast(x0s, nSliced, D, dirs, k, new Float32Array(nSliced)))) : []
-
-  // sorted marginals of the previous sample, swapped with the current ones, for the step distance
-  let axes = refAxes.map(() => new Float32Array(N))
-  let prevAxes = refAxes.map((a) => a.slice())
-  let projs = refProj.map(() => new Float32Array(nSliced))
-  let prevProjs = refProj.map((a) => a.slice())
+  const pool = S >= 2 ? options.pool : undefined
   const tracker = new DepthTracker(x0, N, D, depths, rng, options)
+  const { classes } = tracker
+  const plan = makePlan(x0, { n: N, d: D, dirs, directions, slicedIdx, knnIdx, knnK, labels: options.labels, classes }, pool !== undefined)
+  // the closed-form entropy where the flow knows one; the kNN estimate where it does not (or it is not finite)
+  const closed = depths.map((t) => (options.gaussianCovarianceAt ? gaussianEntropy(options.gaussianCovarianceAt(t)) : NaN))
+  const knnAt = closed.map((h) => !Number.isFinite(h))
+  let source: StatsSource
+  if (pool) source = new PooledDepthStats(pool, trajectories, plan, knnAt)
+  else {
+    const runner = new DepthStatsRunner(plan)
+    source = { at: async (s) => runner.next(cloudAt(s), knnAt[s]), stop: async () => {} }
+  }
   const rows: DepthMetrics[] = []
   let usedKnn = false
   let tooFew = false
-  for (let s = 0; s < S; s++) {
-    const x = cloudAt(s)
-    const mean = cloudMean(x, N, D)
-    const covariance = cloudCovariance(x, N, D, mean)
-    const w2AxisToInput = refAxes.map((ref, k) => Math.sqrt(w2SquaredEqual(ref, sorter.sort(column(x, N, D, k, axes[k]), axes[k]))))
-    let slicedW2ToInput = w2AxisToInput[0]
-    let slicedW2Step = s > 0 ? Math.sqrt(w2SquaredEqual(prevAxes[0], axes[0])) : null
-    if (D > 1) {
-      // in 1-D every direction is +-1 and sliced W2 is the exact W2 already computed on all particles
-      const xs = gatherRows(x, D, slicedIdx)
-      let acc = 0
-      let accStep = 0
-      for (let k = 0; k < directions; k++) {
-        const p = sorter.sort(projectFast(xs, nSliced, D, dirs, k, projs[k]), projs[k])
-        acc += w2SquaredEqual(refProj[k], p)
-        if (s > 0) accStep += w2SquaredEqual(prevProjs[k], p)
+  try {
+    for (let s = 0; s < S; s++) {
+      const x = cloudAt(s)
+      // this thread's share first (the velocity field): with a pool, the depth's statistics are computed meanwhile
+      const observed = await tracker.observe(s, x)
+      const stats = await source.at(s, options.checkpoint)
+      const { mean, covariance, w2AxisToInput, slicedW2ToInput, slicedW2Step, knnEntropy } = stats
+      const dt = s > 0 ? depths[s] - depths[s - 1] : 0
+      const speed = slicedW2Step !== null && dt > 0 ? slicedW2Step / dt : null
+      let entropy = closed[s]
+      let entropyMethod: DepthMetrics['entropyMethod'] = 'closed-form'
+      if (knnAt[s]) {
+        entropyMethod = 'knn'
+        if (N < 2) {
+          entropy = 0
+          tooFew = true
+        } else {
+          entropy = knnEntropy as number
+          usedKnn = true
+        }
       }
-      slicedW2ToInput = Math.sqrt(acc / directions)
-      if (s > 0) slicedW2Step = Math.sqrt(accStep / directions)
+      const tracked = tracker.finish(s, observed, stats)
+      rows.push({ depth: depths[s], mean, covariance, entropy, entropyMethod, slicedW2ToInput, w2AxisToInput, slicedW2Step, speed, ...tracked })
+      await options.onSample?.(s, S)
     }
-    ;[axes, prevAxes] = [prevAxes, axes]
-    ;[projs, prevProjs] = [prevProjs, projs]
-    const dt = s > 0 ? depths[s] - depths[s - 1] : 0
-    const speed = slicedW2Step !== null && dt > 0 ? slicedW2Step / dt : null
-
-    let entropy = options.gaussianCovarianceAt ? gaussianEntropy(options.gaussianCovarianceAt(depths[s])) : NaN
-    let entropyMethod: DepthMetrics['entropyMethod'] = 'closed-form'
-    if (!Number.isFinite(entropy)) {
-      entropyMethod = 'knn'
-      if (N < 2) {
-        entropy = 0
-        tooFew = true
-      } else {
-        entropy = knnEntropy(knnIdx.length === N ? x : gatherRows(x, D, knnIdx), knnIdx.length, D, knnK).entropy
-        usedKnn = true
-      }
-    }
-    const tracked = await tracker.sample(s, x, covariance)
-    rows.push({ depth: depths[s], mean, covariance, entropy, entropyMethod, slicedW2ToInput, w2AxisToInput, slicedW2Step, speed, ...tracked })
-    await options.onSample?.(s, S)
+  } finally {
+    await source.stop()
   }
 
   const notes: Message[] = []

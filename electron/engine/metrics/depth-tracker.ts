@@ -1,12 +1,14 @@
 // The per-depth quantities that follow the particles from sample to sample: path length, kinetic
 // energy (velocity field at the samples, or the broken line's implied velocity), merging of point pairs,
 // class separability and, for Gaussian data, the (sigma_1, sigma_2, ...) shape beside the W2 gradient flow.
+// The passes over whole clouds (step statistics, separability) come from depth-stats.ts, which may run
+// on the pool; the tracker keeps what is stateful (the sums over depth) and what needs this thread (the
+// velocity field, a TF.js model).
 import type { DepthAnalysis, DepthMetrics } from '../../../shared/run'
 import { gradientFlowSigmas, shapeSigmas } from './depth-gaussian'
-import { meanSquaredNorm, stepStatistics } from './depth-kinematics'
+import { meanSquaredNorm, type StepStatistics } from './depth-kinematics'
 import { MergingProbe, type MergingOptions } from './depth-merging'
 import type { VelocitySampler } from './depth-velocity'
-import { separability } from './depth-separability'
 import { sampleIndices } from './subsample'
 import type { RandomSource } from './types'
 import { message, type Message } from '../../../shared/messages'
@@ -32,11 +34,25 @@ export type TrackedFields = Pick<
   'meanSquaredVelocity' | 'kineticEnergy' | 'pathLength' | 'mergedFraction' | 'separability' | 'sigmas' | 'gradientFlowSigmas'
 >
 
+/** what observe() found at a sample */
+export interface Observed {
+  fieldMsv: number | null
+  mergedFraction: number
+}
+
+/** the depth statistics the tracker uses */
+export interface TrackedStats {
+  /** from the previous sample (absent at depth 0) */
+  step?: StepStatistics
+  separability?: number | null
+  covariance: number[][]
+}
+
 export class DepthTracker {
   private readonly merging: MergingProbe
   private readonly velocityIdx: Int32Array | null
-  private readonly classes: number
-  private prev: Float32Array | null = null
+  /** classes of the labels when at least two are present (separability), else 0 */
+  readonly classes: number
   private prevMsv = 0
   private energy = 0
   private path = 0
@@ -58,34 +74,37 @@ export class DepthTracker {
     this.classes = present.size >= 2 ? classes : 0
   }
 
-  /** Fields of sample s (cloud x, covariance already computed); samples must come in order 0, 1, ... */
-  async sample(s: number, x: Float32Array, covariance: number[][]): Promise<TrackedFields> {
+  /**
+   * The part of sample s that needs this thread: mean |v|^2 of the velocity field (when given) and the
+   * merged fraction. Samples must come in order 0, 1, ...; finish() follows with the depth's statistics.
+   */
+  async observe(s: number, x: Float32Array): Promise<Observed> {
+    let fieldMsv: number | null = null
+    if (this.options.velocity && this.velocityIdx) {
+      fieldMsv = meanSquaredNorm(await this.options.velocity(x, this.velocityIdx, this.depths[s]), this.velocityIdx.length, this.d)
+      const dt = s > 0 ? this.depths[s] - this.depths[s - 1] : 0
+      if (s > 0) this.energy += 0.5 * dt * (fieldMsv + this.prevMsv)
+      this.prevMsv = fieldMsv
+    }
+    return { fieldMsv, mergedFraction: this.merging.fraction(x) }
+  }
+
+  /** Fields of sample s from observe()'s and the depth's statistics (step from s - 1, separability, covariance). */
+  finish(s: number, observed: Observed, stats: TrackedStats): TrackedFields {
     const dt = s > 0 ? this.depths[s] - this.depths[s - 1] : 0
-    let msv: number | null = null
-    if (this.prev && s > 0) {
-      const step = stepStatistics(this.prev, x, this.n, this.d)
-      this.path += step.meanStep
+    let msv = observed.fieldMsv
+    if (stats.step && s > 0) {
+      this.path += stats.step.meanStep
       if (!this.options.velocity && dt > 0) {
         // the broken line's velocity is constant on each step: its |v|^2 integral is exact
-        msv = step.meanSquaredStep / (dt * dt)
-        this.energy += step.meanSquaredStep / dt
+        msv = stats.step.meanSquaredStep / (dt * dt)
+        this.energy += stats.step.meanSquaredStep / dt
       }
     }
-    if (this.options.velocity && this.velocityIdx) {
-      msv = meanSquaredNorm(await this.options.velocity(x, this.velocityIdx, this.depths[s]), this.velocityIdx.length, this.d)
-      if (s > 0) this.energy += 0.5 * dt * (msv + this.prevMsv)
-      this.prevMsv = msv
-    }
-    this.prev = x
-    const out: TrackedFields = {
-      meanSquaredVelocity: msv,
-      kineticEnergy: this.energy,
-      pathLength: this.path,
-      mergedFraction: this.merging.fraction(x)
-    }
-    if (this.classes >= 2) out.separability = separability(x, this.n, this.d, this.options.labels!, this.classes)
+    const out: TrackedFields = { meanSquaredVelocity: msv, kineticEnergy: this.energy, pathLength: this.path, mergedFraction: observed.mergedFraction }
+    if (this.classes >= 2) out.separability = stats.separability ?? null
     if (this.options.gaussianShape) {
-      const sigmas = shapeSigmas(covariance)
+      const sigmas = shapeSigmas(stats.covariance)
       if (s === 0) this.startSigmas = sigmas
       out.sigmas = sigmas
       out.gradientFlowSigmas = gradientFlowSigmas(this.startSigmas, this.depths[s] - this.depths[0])

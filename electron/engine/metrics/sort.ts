@@ -28,14 +28,13 @@ export class Float32Sorter {
     const bits = new Int32Array(values.buffer, values.byteOffset, n)
     const c = this.counts
     c.fill(0)
-    let a = this.keys
-    let b = this.tmp
+    const a = this.keys
+    const b = this.tmp
+    // flip all bits of negatives, only the sign bit of positives: unsigned order == float order
+    // (int32 arithmetic throughout keeps V8 on untagged integers)
     for (let i = 0; i < n; i++) {
       const x = bits[i]
-      // flip all bits of negatives, only the sign bit of positives: unsigned order == float order
-      // (int32 arithmetic throughout keeps V8 on untagged integers)
       const k = x ^ ((x >> 31) | 0x80000000)
-      a[i] = k
       c[k & MASK]++
       c[BUCKETS + ((k >>> BITS) & MASK)]++
       c[2 * BUCKETS + (k >>> (2 * BITS))]++
@@ -49,21 +48,22 @@ export class Float32Sorter {
         s += v
       }
     }
-    for (let p = 0; p < 3; p++) {
-      const shift = p * BITS
-      const off = p * BUCKETS
-      for (let i = 0; i < n; i++) {
-        const k = a[i]
-        b[c[off + ((k >>> shift) & MASK)]++] = k
-      }
-      const t = a
-      a = b
-      b = t
+    // the first pass reads the floats (keys made on the fly) and the last writes them back: two passes
+    // over the n values fewer than keying and unkeying separately
+    for (let i = 0; i < n; i++) {
+      const x = bits[i]
+      const k = x ^ ((x >> 31) | 0x80000000)
+      a[c[k & MASK]++] = k
     }
-    const o = new Int32Array(out.buffer, out.byteOffset, n)
     for (let i = 0; i < n; i++) {
       const k = a[i]
-      o[i] = k ^ ((~k >> 31) | 0x80000000)
+      b[c[BUCKETS + ((k >>> BITS) & MASK)]++] = k
+    }
+    const o = new Int32Array(out.buffer, out.byteOffset, n)
+    const top = 2 * BUCKETS
+    for (let i = 0; i < n; i++) {
+      const k = b[i]
+      o[c[top + (k >>> (2 * BITS))]++] = k ^ ((~k >> 31) | 0x80000000)
     }
     return out
   }

@@ -183,6 +183,12 @@ export class WorkerPool {
     }
     slot.task = undefined
     slot.worker?.unref()
+    if (slot.cancelling) {
+      // the task ended before the cancel's termination did: that worker is going, so the next task
+      // must not be posted to it (its exit would fail that task as cancelled); this slot starts a fresh one
+      slot.worker = undefined
+      slot.cancelling = false
+    }
     if (reply.type === 'done') this.settle(task, undefined, reply.result)
     else this.settle(task, rebuild(reply.error))
     this.pump()

@@ -1,7 +1,7 @@
 // The work a pool worker does, by task kind: integrate a particle shard through a field rebuilt from its
 // recipe (the single-thread transport itself, on the shard), the gradient of one batch shard of a learned
-// flow, and of one shard of a neural ODE task's objective. Workers keep the last field and model they built
-// and load the current weights each step.
+// flow and of one shard of a neural ODE task's objective, and the per-depth statistics of a range of
+// depths. Workers keep the last field and model they built and load the current weights each step.
 import { integrate } from '../solvers/integrate'
 import { transport } from '../jobs/transport'
 import type { JobContext } from '../jobs/context'
@@ -9,7 +9,9 @@ import { createRng } from '../sampling/random'
 import { MlpField } from '../models/mlp-field'
 import { lossAndGradients } from '../training/train-step'
 import type { GradientShard, ShardGradients } from '../training/sharded-step'
+import { DepthStatsRunner } from '../metrics/depth-stats'
 import { fieldFromRecipe } from './field-recipe'
+import type { DepthStatsNote, DepthStatsTask } from './pooled-metrics'
 import type { ShardProgress, ShardResult, TransportShard } from './pooled-transport'
 import type { HandlerResult, TaskHandler } from './serve-tasks'
 import type { VelocityField } from '../flows/types'
@@ -89,8 +91,24 @@ function objectiveShard(shard: ObjectiveShard): HandlerResult {
   return { result: out, transfer: out.grads.filter((g): g is Float32Array => g !== null).map((g) => g.buffer as ArrayBuffer) }
 }
 
+/** the statistics of each depth of the range, one progress note per depth, in order; the clouds go back */
+function depthStats(task: DepthStatsTask, report: (note: DepthStatsNote) => void): HandlerResult {
+  const size = task.plan.n * task.plan.d
+  const runner = new DepthStatsRunner(task.plan)
+  const skip = task.primed ? 1 : 0
+  if (task.primed) runner.prime(task.clouds.subarray(0, size))
+  task.knn.forEach((knn, i) => {
+    const x = task.clouds.subarray((skip + i) * size, (skip + i + 1) * size)
+    report({ s: task.first + i, stats: runner.next(x, knn) })
+  })
+  // the clouds' buffer goes back for the next range's copy (a shared one stays where it is)
+  const buffer = task.clouds.buffer
+  return { result: task.clouds, transfer: buffer instanceof ArrayBuffer ? [buffer] : [] }
+}
+
 export const ENGINE_TASKS: Record<string, TaskHandler> = {
   'objective-shard': objectiveShard as TaskHandler,
   'transport-shard': transportShard as TaskHandler,
-  'gradient-shard': gradientShard as TaskHandler
+  'gradient-shard': gradientShard as TaskHandler,
+  'depth-stats': depthStats as TaskHandler
 }

@@ -42,8 +42,16 @@ describe('exact 1-D Wasserstein', () => {
     x[5] = Infinity
     x[6] = -Infinity
     const expected = Float32Array.from(x).sort()
-    const got = new Float32Sorter().sort(x)
+    const sorter = new Float32Sorter()
+    const got = sorter.sort(x)
     expect(Array.from(got)).toEqual(Array.from(expected))
+    // in place, on a view that starts inside its buffer (the metrics sort columns and projections so)
+    const host = new Float32Array(x.length + 7)
+    const view = host.subarray(7)
+    view.set(x)
+    expect(sorter.sort(view, view)).toBe(view)
+    expect(Array.from(view)).toEqual(Array.from(expected))
+    expect(Array.from(host.subarray(0, 7))).toEqual([0, 0, 0, 0, 0, 0, 0])
   })
 })
 

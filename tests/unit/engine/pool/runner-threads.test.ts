@@ -1,7 +1,8 @@
 // A whole run at two threads against the same run at one: the engine's own pool (sized by the setting,
 // workers found from the sources) moves the particles, the run records its thread count, and positions
-// and per-depth metrics are those of the single-thread run; a neural ODE classifier trained with its
-// batches split across the pool (Jacobian probes included) follows the single-thread training curve.
+// and per-depth metrics (their statistics computed on the pool's workers) are those of the single-thread run;
+// a neural ODE classifier trained with its batches split across the pool (Jacobian probes included)
+// follows the single-thread training curve.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
@@ -35,6 +36,9 @@ describe('a run on two threads', () => {
     for (let i = 0; i < one.trajectories.length; i++) diff = Math.max(diff, Math.abs(one.trajectories[i] - two.trajectories[i]))
     expect(diff).toBeLessThan(1e-6)
     expect(two.manifest.metrics.map((m) => m.entropy)).toEqual(one.manifest.metrics.map((m) => m.entropy))
+    // the per-depth metrics ran on the pool's workers at two threads: the same numbers, not just close ones
+    expect(two.manifest.metrics).toStrictEqual(one.manifest.metrics)
+    expect(two.manifest.depthAnalysis).toStrictEqual(one.manifest.depthAnalysis)
     const { wallSeconds: _a, ...a } = one.manifest.solverStats
     const { wallSeconds: _b, ...b } = two.manifest.solverStats
     expect(b).toEqual(a)

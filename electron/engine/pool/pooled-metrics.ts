@@ -1,0 +1,136 @@
+// The per-depth statistics (depth-stats.ts) across the worker pool: the depths are cut into contiguous
+// ranges, each a 'depth-stats' task that gets a copy of its clouds (and of the depth before it, for the
+// step distances) and reads depth 0's sorted reference and the labels from shared memory. Each depth's
+// numbers come back as a progress note, so depthMetrics consumes them in order while its own thread runs
+// the DepthTracker. A few ranges are in flight at a time (memory: the copies, whose buffers travel to the
+// worker and back and are reused); the first failure or a cancel stops them all.
+import type { DepthPlan, DepthStats } from '../metrics/depth-stats'
+import type { WorkerPool } from './pool'
+
+/** what one task carries (tasks.ts runs it) */
+export interface DepthStatsTask {
+  plan: DepthPlan
+  /** index of the range's first depth */
+  first: number
+  /** flat clouds [*, n, d]: the depth before `first` when `primed`, then the range's depths */
+  clouds: Float32Array
+  primed: boolean
+  /** per depth of the range: estimate the entropy by kNN */
+  knn: boolean[]
+}
+
+/** the progress note of one finished depth */
+export interface DepthStatsNote {
+  s: number
+  stats: DepthStats
+}
+
+/** the most bytes of clouds one task is given */
+export const TASK_BYTES = 32 * 1024 * 1024
+/** how often the job's checkpoint (cancel) is polled while this thread waits for a depth */
+const POLL_MS = 25
+
+/** Depths per task: about four ranges per worker (balance), at most TASK_BYTES of clouds, at least one. */
+export function rangeDepths(samples: number, n: number, d: number, workers: number): number {
+  return Math.max(1, Math.min(Math.ceil(samples / (4 * workers)), Math.floor(TASK_BYTES / (n * d * 4))))
+}
+
+const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+export class PooledDepthStats {
+  private readonly stats: (DepthStats | undefined)[]
+  private readonly controller = new AbortController()
+  private readonly tasks: Promise<void>[] = []
+  private readonly rows: number
+  private failure: { error: unknown } | undefined
+  private waiters: (() => void)[] = []
+  private nextFirst = 0
+  /** buffers of finished tasks, back from their workers, for the next copies */
+  private readonly spare: Float32Array<ArrayBuffer>[] = []
+  /** depths handed to depthMetrics */
+  private delivered = 0
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly trajectories: Float32Array,
+    private readonly plan: DepthPlan,
+    private readonly knnAt: readonly boolean[]
+  ) {
+    const S = knnAt.length
+    this.stats = new Array<DepthStats | undefined>(S)
+    this.rows = rangeDepths(S, plan.n, plan.d, pool.size)
+    // one range queued beyond the busy workers, so a worker that finishes starts the next at once
+    for (let i = 0; i <= pool.size; i++) this.submit()
+  }
+
+  /** The statistics of depth s, once its worker has sent them; `checkpoint` is polled meanwhile. */
+  async at(s: number, checkpoint?: () => Promise<void>): Promise<DepthStats> {
+    for (;;) {
+      if (this.failure) throw this.failure.error
+      const st = this.stats[s]
+      if (st) {
+        this.stats[s] = undefined
+        this.delivered++
+        return st
+      }
+      await Promise.race([new Promise<void>((r) => this.waiters.push(r)), delay(POLL_MS)])
+      await checkpoint?.()
+    }
+  }
+
+  /** Wait until every task has ended, stopping those still running unless every depth was delivered (cancel, failure). */
+  async stop(): Promise<void> {
+    // after the last depth's note only the tasks' answers are left: terminating workers then would cost fresh ones
+    if (this.delivered < this.stats.length) this.controller.abort()
+    await Promise.allSettled(this.tasks)
+  }
+
+  private wake(): void {
+    const w = this.waiters
+    this.waiters = []
+    for (const r of w) r()
+  }
+
+  private submit(): void {
+    const S = this.knnAt.length
+    const first = this.nextFirst
+    if (first >= S || this.failure || this.controller.signal.aborted) return
+    const end = Math.min(S, first + this.rows)
+    this.nextFirst = end
+    const size = this.plan.n * this.plan.d
+    const from = first > 0 ? first - 1 : 0
+    // trajectories in shared memory are read in place; otherwise the task gets (and hands back) a copy
+    const shared = typeof SharedArrayBuffer === 'function' && this.trajectories.buffer instanceof SharedArrayBuffer
+    let clouds = this.trajectories.subarray(from * size, end * size)
+    let transfer: ArrayBuffer[] = []
+    if (!shared) {
+      const buffer = this.spare.pop() ?? new Float32Array((this.rows + 1) * size)
+      buffer.set(clouds)
+      clouds = buffer.subarray(0, clouds.length)
+      transfer = [buffer.buffer]
+    }
+    const task: DepthStatsTask = { plan: this.plan, first, clouds, primed: first > 0, knn: this.knnAt.slice(first, end) }
+    const run = this.pool
+      .run<Float32Array>('depth-stats', task, {
+        signal: this.controller.signal,
+        transfer,
+        onProgress: (note) => {
+          const { s, stats } = note as DepthStatsNote
+          this.stats[s] = stats
+          this.wake()
+        }
+      })
+      .then(
+        (back) => {
+          if (!shared) this.spare.push(new Float32Array(back.buffer as ArrayBuffer))
+          this.submit()
+        },
+        (error: unknown) => {
+          this.failure ??= { error }
+          this.controller.abort()
+          this.wake()
+        }
+      )
+    this.tasks.push(run)
+  }
+}
