@@ -26,3 +26,13 @@ export function showRest(u: uPlot, at: number | undefined): void {
 export function restingLegendHooks(at: () => number | undefined): uPlot.Hooks.Arrays {
   return { setLegend: [(u: uPlot) => showRest(u, at())] }
 }
+
+/**
+ * A readout value in the UI's locale, like the axis ticks and the rest of the app (1,234.5; 0.0123;
+ * 1.23e-7), instead of uPlot's own format in the browser's language; "--" where a series has no value.
+ */
+export function readoutValue(locale: string): (u: uPlot, v: number | null) => string {
+  const plain = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 })
+  const sci = new Intl.NumberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 3 })
+  return (_u, v) => (v === null || v === undefined || !Number.isFinite(v) ? '--' : v !== 0 && Math.abs(v) < 1e-3 ? sci.format(v) : plain.format(v))
+}

@@ -1,9 +1,9 @@
 // The readout of a chart at rest (no pointer over it): it shows the values at the x nearest the resting x
 // (checked against a brute-force search), the last point without a resting x, and nothing is touched
-// while the pointer is over the chart.
+// while the pointer is over the chart; the values read in the UI's locale, as the ticks do.
 import { describe, expect, it, vi } from 'vitest'
 import type uPlot from 'uplot'
-import { restIndex, restingLegendHooks, showRest } from '@/charts/restingLegend'
+import { readoutValue, restIndex, restingLegendHooks, showRest } from '@/charts/restingLegend'
 
 /** brute force: the indexes sorted by distance to `at`, ties kept in order */
 function brute(xs: number[], at: number): number {
@@ -51,5 +51,26 @@ describe('showRest', () => {
     const u = fake(1)
     showRest(u, 0.3)
     expect(u.setLegend).not.toHaveBeenCalled()
+  })
+})
+
+describe('readoutValue', () => {
+  const u = {} as uPlot
+  it("writes values in the UI's locale with four significant digits, tiny ones in scientific notation", () => {
+    const en = readoutValue('en')
+    expect(en(u, 1234.567)).toBe('1,235')
+    expect(en(u, 2.718281)).toBe('2.718')
+    expect(en(u, -0.5)).toBe('-0.5')
+    expect(en(u, 0)).toBe('0')
+    expect(en(u, 0.000123456)).toBe('1.23E-4')
+    // the same grouping rule as the ticks: Japanese groups by thousands too, German by its own mark
+    expect(readoutValue('ja')(u, 1234567)).toBe('1,235,000')
+    expect(readoutValue('de')(u, 1234.5)).toBe('1.235')
+  })
+
+  it('says "--" where a series has no value', () => {
+    const en = readoutValue('en')
+    expect(en(u, null)).toBe('--')
+    expect(en(u, Number.NaN)).toBe('--')
   })
 })
