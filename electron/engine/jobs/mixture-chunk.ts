@@ -9,6 +9,7 @@ import { integrateMixture } from '../kernels/mixture-kernel'
 import { continuousDaeSlots } from '../kernels/mixture-table'
 import { integrate } from '../solvers/integrate'
 import type { TransportInput } from './transport'
+import { addChunkStats } from './chunk-stats'
 
 /** the mixture whose score the kernel can integrate for this input, or null (TF.js path) */
 export function kernelMixture(input: TransportInput): MixtureDef | null {
@@ -42,8 +43,5 @@ export async function mixtureChunk(
       }
     }
   )
-  stats.nfe += r.nfe
-  stats.acceptedSteps += r.acceptedSteps
-  // as fieldChunk: every chunk takes the same T/h steps of h
-  Object.assign(stats, { stepSize: solverOptions.stepSize, steps: r.acceptedSteps })
+  addChunkStats(stats, { ...r, rejectedSteps: 0 }, solverOptions)
 }

@@ -15,6 +15,7 @@ import { integrate } from '../solvers/integrate'
 import { integrateFixedArrays } from '../solvers/array-fixed-step'
 import { onnxFieldOf } from '../onnx-field/onnx-field'
 import { kernelMixture, mixtureChunk } from './mixture-chunk'
+import { addChunkStats as record } from './chunk-stats'
 
 /** Bytes of per-depth position tensors one chunk may hold at once (all S samples of the chunk). */
 export const CHUNK_TENSOR_BYTES = 256 * 1024 * 1024
@@ -103,15 +104,6 @@ export async function transport(input: TransportInput): Promise<TransportResult>
   }
   stats.wallSeconds = (performance.now() - started) / 1000
   return { trajectories: out, stats }
-}
-
-/** add a chunk's solver counts to the run's */
-function record(stats: SolverStats, r: { nfe: number; acceptedSteps: number; rejectedSteps: number }, options: SolverOptions): void {
-  stats.nfe += r.nfe
-  stats.acceptedSteps += r.acceptedSteps
-  stats.rejectedSteps += r.rejectedSteps
-  // every chunk takes the same T/h steps of h: record them once, as what one trajectory cost
-  if (options.solver !== 'dopri5') Object.assign(stats, { stepSize: options.stepSize, steps: r.acceptedSteps })
 }
 
 async function fieldChunk(

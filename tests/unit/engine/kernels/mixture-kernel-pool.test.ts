@@ -1,24 +1,17 @@
 // The mixture kernel inside pool workers: the shard path calls transport() with the engine's integrate,
 // so a pooled continuous-DAE run must give bit for bit the positions the kernel gives on this thread
 // (float64 kernel), not the TF.js path's (float32, about 1e-7 apart), with the same solver statistics.
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PRESETS } from '../../../../shared/presets'
 import type { MixtureDef } from '../../../../shared/presets'
-import { initBackend } from '../../../../electron/engine/backend'
-import { WorkerPool } from '../../../../electron/engine/pool/pool'
+import type { WorkerPool } from '../../../../electron/engine/pool/pool'
+import { sourcePool } from '../pool/source-pool'
 import { sampleDepths } from '../../../../electron/engine/solvers/integrate'
 import { cloud, maxRelDiff, tfIntegrate, transport, transportInput } from './helpers'
 
-const root = join(__dirname, '../../../..')
 let pool: WorkerPool
 beforeAll(async () => {
-  const backend = await initBackend('wasm')
-  pool = new WorkerPool({
-    size: 2,
-    script: { path: join(root, 'electron/engine/pool/worker.ts'), execArgv: ['--require', 'tsx/cjs'] },
-    workerData: { backend }
-  })
+  pool = await sourcePool()
 })
 afterAll(() => pool.dispose())
 

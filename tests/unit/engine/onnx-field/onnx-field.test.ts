@@ -2,29 +2,22 @@
 // fixed-step solvers): positions at every recorded depth, on and between the step grid (dense output),
 // for Euler, Heun and RK4 and the three activations, to float32 rounding, with the same evaluation and
 // step counts; a non-finite weight fails as a blow-up; the pool's workers take the same path.
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { initBackend } from '../../../../electron/engine/backend'
 import { BlowUpError } from '../../../../electron/engine/errors'
 import type { FieldRecipe, VelocityField } from '../../../../electron/engine/flows/types'
 import { createJobContext } from '../../../../electron/engine/jobs/context'
 import { transport, type TransportInput } from '../../../../electron/engine/jobs/transport'
 import { MlpField, type Activation } from '../../../../electron/engine/models/mlp-field'
 import { onnxFieldOf } from '../../../../electron/engine/onnx-field/onnx-field'
-import { WorkerPool } from '../../../../electron/engine/pool/pool'
+import type { WorkerPool } from '../../../../electron/engine/pool/pool'
+import { sourcePool } from '../pool/source-pool'
 import { createRng } from '../../../../electron/engine/sampling/random'
 import { integrate } from '../../../../electron/engine/solvers/integrate'
 import type { Integrator, SolverOptions } from '../../../../electron/engine/solvers/types'
 
-const root = join(__dirname, '../../../..')
 let pool: WorkerPool
 beforeAll(async () => {
-  const backend = await initBackend('wasm')
-  pool = new WorkerPool({
-    size: 2,
-    script: { path: join(root, 'electron/engine/pool/worker.ts'), execArgv: ['--require', 'tsx/cjs'] },
-    workerData: { backend }
-  })
+  pool = await sourcePool()
 })
 afterAll(() => pool.dispose())
 

@@ -2,10 +2,8 @@
 // one Gaussian (a linear flow, x_t = sqrt(1 - 2t / sigma^2) x_0 per axis), and against the same transport
 // on this thread for a mixture, the empirical DAE (reference rows in every shard) and a trained MLP field;
 // a cancel stops the shards and the pool carries on.
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MixtureDef } from '../../../../shared/presets'
-import { initBackend } from '../../../../electron/engine/backend'
 import { createRng } from '../../../../electron/engine/sampling/random'
 import { CancelledError } from '../../../../electron/engine/errors'
 import { continuousDaeField } from '../../../../electron/engine/flows/continuous-dae'
@@ -14,19 +12,14 @@ import type { VelocityField } from '../../../../electron/engine/flows/types'
 import { createJobContext } from '../../../../electron/engine/jobs/context'
 import { transport, type TransportInput } from '../../../../electron/engine/jobs/transport'
 import { MlpField } from '../../../../electron/engine/models/mlp-field'
-import { WorkerPool } from '../../../../electron/engine/pool/pool'
+import type { WorkerPool } from '../../../../electron/engine/pool/pool'
+import { sourcePool } from './source-pool'
 import { integrate } from '../../../../electron/engine/solvers/integrate'
 import type { SolverOptions } from '../../../../electron/engine/solvers/types'
 
-const root = join(__dirname, '../../../..')
 let pool: WorkerPool
 beforeAll(async () => {
-  const backend = await initBackend('wasm')
-  pool = new WorkerPool({
-    size: 2,
-    script: { path: join(root, 'electron/engine/pool/worker.ts'), execArgv: ['--require', 'tsx/cjs'] },
-    workerData: { backend }
-  })
+  pool = await sourcePool()
 })
 afterAll(() => pool.dispose())
 

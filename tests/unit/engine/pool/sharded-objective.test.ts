@@ -3,12 +3,12 @@
 // in-thread full-batch loss and gradient to float rounding, the shards reading the probe signs one thread
 // draws (5,000 rows: two 4,096-row chunks, and a shard boundary that is not a chunk boundary); a sharded
 // step repeats bit for bit; the work threshold keeps small steps on the engine's thread.
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { initBackend, tf } from '../../../../electron/engine/backend'
+import { tf } from '../../../../electron/engine/backend'
 import { createRng } from '../../../../electron/engine/sampling/random'
 import { TrainedModel, type TrainedModelMeta } from '../../../../electron/engine/models/trained-model'
-import { WorkerPool } from '../../../../electron/engine/pool/pool'
+import type { WorkerPool } from '../../../../electron/engine/pool/pool'
+import { sourcePool } from './source-pool'
 import type { ChunkedGradients } from '../../../../electron/engine/training/objective'
 import { drawProbeTable, rademacherSigns } from '../../../../electron/engine/training/probe-table'
 import { shardedObjectiveGradients } from '../../../../electron/engine/training/sharded-objective'
@@ -17,15 +17,9 @@ import { classifierGradients, type ClassifierObjective } from '../../../../elect
 import { densityGradients, type DensityObjective } from '../../../../electron/engine/training/tasks/density'
 import { DEFAULT_CHUNK_ROWS } from '../../../../electron/engine/training/train-step'
 
-const root = join(__dirname, '../../../..')
 let pool: WorkerPool
 beforeAll(async () => {
-  const backend = await initBackend('wasm')
-  pool = new WorkerPool({
-    size: 2,
-    script: { path: join(root, 'electron/engine/pool/worker.ts'), execArgv: ['--require', 'tsx/cjs'] },
-    workerData: { backend }
-  })
+  pool = await sourcePool()
 })
 afterAll(() => pool.dispose())
 

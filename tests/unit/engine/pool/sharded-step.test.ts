@@ -1,24 +1,18 @@
 // Training with the batch's gradient split into shards across two pool workers: the full-batch loss and
 // gradient of the in-thread computation (independent of the pool) to float rounding; a seeded run of
 // several Adam steps repeats bit for bit at the same thread count and agrees with one thread.
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { initBackend, tf } from '../../../../electron/engine/backend'
+import { tf } from '../../../../electron/engine/backend'
 import { createRng } from '../../../../electron/engine/sampling/random'
 import { MlpField } from '../../../../electron/engine/models/mlp-field'
-import { WorkerPool } from '../../../../electron/engine/pool/pool'
+import type { WorkerPool } from '../../../../electron/engine/pool/pool'
+import { sourcePool } from './source-pool'
 import { shardedLossAndGradients, shardedTrainStep, shardRanges } from '../../../../electron/engine/training/sharded-step'
 import { createOptimizer, lossAndGradients, trainStep, type Batch, type TrainConfig } from '../../../../electron/engine/training/train-step'
 
-const root = join(__dirname, '../../../..')
 let pool: WorkerPool
 beforeAll(async () => {
-  const backend = await initBackend('wasm')
-  pool = new WorkerPool({
-    size: 2,
-    script: { path: join(root, 'electron/engine/pool/worker.ts'), execArgv: ['--require', 'tsx/cjs'] },
-    workerData: { backend }
-  })
+  pool = await sourcePool()
 })
 afterAll(() => pool.dispose())
 
