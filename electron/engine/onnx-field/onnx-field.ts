@@ -14,6 +14,8 @@ export interface ArrayField {
   velocity(x: Float32Array, n: number, t: number): Promise<Float32Array>
   /** x + h * (the solver's slopes), given k1 = v(x, t) */
   step(x: Float32Array, k1: Float32Array, n: number, t: number, h: number): Promise<Float32Array>
+  /** frees the sessions' native memory */
+  release(): Promise<void>
 }
 
 type MlpRecipe = Extract<FieldRecipe, { kind: 'mlp' }>
@@ -38,7 +40,10 @@ async function build(recipe: MlpRecipe, solver: FieldSolver): Promise<ArrayField
   return {
     dim: D,
     velocity: async (x, n, t) => (await vSession.run({ x: rows(x, n), t: scalar(t) })).v.data as Float32Array,
-    step: async (x, k1, n, t, h) => (await stepSession.run({ x: rows(x, n), k1: rows(k1, n), t: scalar(t), h: scalar(h) })).xNew.data as Float32Array
+    step: async (x, k1, n, t, h) => (await stepSession.run({ x: rows(x, n), k1: rows(k1, n), t: scalar(t), h: scalar(h) })).xNew.data as Float32Array,
+    release: async () => {
+      await Promise.all([vSession.release(), stepSession.release()])
+    }
   }
 }
 
@@ -51,7 +56,12 @@ let last: { recipe: MlpRecipe; solver: FieldSolver; field: Promise<ArrayField> }
 export async function onnxFieldOf(recipe: FieldRecipe | undefined, solver: string): Promise<ArrayField | undefined> {
   if (recipe?.kind !== 'mlp' || solver === 'dopri5' || process.env.NAGARE_ONNX_FIELD === '0') return undefined
   const s = solver as FieldSolver
-  if (last?.recipe !== recipe || last.solver !== s) last = { recipe, solver: s, field: build(recipe, s) }
+  if (last?.recipe !== recipe || last.solver !== s) {
+    // jobs run one at a time, and a job's chunks share one recipe: the previous field is no longer in use
+    const previous = last?.field
+    last = { recipe, solver: s, field: build(recipe, s) }
+    void previous?.then((f) => f.release()).catch(() => undefined)
+  }
   try {
     return await last.field
   } catch {
