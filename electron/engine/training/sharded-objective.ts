@@ -4,6 +4,7 @@
 // are summed by their share of the rows in shard order (sharded-step.ts), so a seeded run repeats at a
 // given thread count and agrees with one thread to float rounding.
 import * as tf from '@tensorflow/tfjs-core'
+import type { TrainingSpec } from '../../../shared/experiment'
 import type { TrainedModel } from '../models/trained-model'
 import type { WorkerPool } from '../pool/pool'
 import type { ChunkedGradients } from './objective'
@@ -12,6 +13,14 @@ import type { ObjectiveRows, ObjectiveShard } from './shard-objectives'
 import { shardRanges, sumShards, type ShardGradients } from './sharded-step'
 
 export { poolForWork } from './sharded-step'
+
+/** what a neural ODE task's objective reads of the training settings: all a shard needs of them */
+export type ObjectiveSettings = Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize' | 'kinetic' | 'jacobian' | 'gradient'>
+
+/** the objective's settings alone: what a shard carries of the training spec */
+export function objectiveSettings(t: TrainingSpec): ObjectiveSettings {
+  return { solver: t.solver, depth: t.depth, stepSize: t.stepSize, kinetic: t.kinetic, jacobian: t.jacobian, gradient: t.gradient }
+}
 
 /** rows [a, b) of a batch's rows */
 function cut(rows: ObjectiveRows, a: number, b: number): ObjectiveRows {

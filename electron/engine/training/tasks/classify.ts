@@ -15,7 +15,7 @@ import { accumulateGradients, disposeMap } from '../grad-maps'
 import { createOptimizer, DEFAULT_CHUNK_ROWS } from '../train-step'
 import { gather, gatherInt, NO_PRIOR, type TaskHooks, type TaskResult } from './common'
 import { drawnProbe, drawProbeTable, rademacherSigns, tableRows } from '../probe-table'
-import { poolForWork, shardedObjectiveGradients } from '../sharded-objective'
+import { objectiveSettings, poolForWork, shardedObjectiveGradients, type ObjectiveSettings } from '../sharded-objective'
 
 export { rademacherSigns }
 
@@ -144,7 +144,7 @@ export function adjointClassifierGradients(
 }
 
 /** what a classification step's objective reads of the training settings */
-export type ClassifierObjective = Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize' | 'kinetic' | 'jacobian' | 'gradient'>
+export type ClassifierObjective = ObjectiveSettings
 
 /** batched field evaluations per row of one step: each stage, the probe's two, and the adjoint's backward pass */
 export function classifierEvaluations(training: ClassifierObjective): number {
@@ -222,7 +222,7 @@ export async function trainClassifier(
         if (!pool) return applyGradients(optimizer, variables, classifierGradients(model, xb, yb, n, training, probeRng), training.weightDecay)
         // the shards read the signs this thread would have drawn, cut by rows
         const probes = training.jacobian > 0 ? drawProbeTable(probeRng, n, steps, S, DEFAULT_CHUNK_ROWS) : undefined
-        const shard = { kind: 'classify' as const, training: objectiveOf(training), x: xb, labels: yb, n, ...(probes ? { probes } : {}) }
+        const shard = { kind: 'classify' as const, training: objectiveSettings(training), x: xb, labels: yb, n, ...(probes ? { probes } : {}) }
         return shardedObjectiveGradients(model, shard, pool).then((g) => applyGradients(optimizer, variables, g, training.weightDecay))
       },
       nfeOf: (rows) => perRow * Math.ceil(rows / DEFAULT_CHUNK_ROWS),
@@ -240,9 +240,4 @@ export async function trainClassifier(
   } finally {
     optimizer.dispose()
   }
-}
-
-/** the objective's settings alone: what a shard needs (plain data, structured-clone safe) */
-function objectiveOf(t: TrainingSpec): ClassifierObjective {
-  return { solver: t.solver, depth: t.depth, stepSize: t.stepSize, kinetic: t.kinetic, jacobian: t.jacobian, gradient: t.gradient }
 }

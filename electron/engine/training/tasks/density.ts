@@ -15,7 +15,7 @@ import { STAGES, stepCount, solveDifferentiable } from '../solve'
 import { accumulateGradients, disposeMap } from '../grad-maps'
 import { createOptimizer, DEFAULT_CHUNK_ROWS } from '../train-step'
 import { gather, NO_PRIOR, normals, splitRows, type TaskHooks, type TaskResult } from './common'
-import { poolForWork, shardedObjectiveGradients } from '../sharded-objective'
+import { objectiveSettings, poolForWork, shardedObjectiveGradients, type ObjectiveSettings } from '../sharded-objective'
 
 /** bytes the tape keeps per row and field evaluation, per hidden unit: 29 to 37 measured (`npm run bench` adjoint-memory, and the unit test), with a margin */
 const TAPE_BYTES_PER_UNIT = 48
@@ -108,7 +108,7 @@ export function adjointDensityGradients(
 }
 
 /** what a density step's objective reads of the training settings */
-export type DensityObjective = Pick<TrainingSpec, 'solver' | 'depth' | 'stepSize' | 'kinetic' | 'jacobian' | 'gradient'>
+export type DensityObjective = ObjectiveSettings
 
 /** batched field evaluations per row of one step (1 + 2D per stage: the trace's differences; the adjoint twice) */
 export function densityEvaluations(dim: number, training: DensityObjective): number {
@@ -131,11 +131,6 @@ export function densityGradients(model: TrainedModel, x: Float32Array, n: number
     if (out.jacobian) objective = tf.add(objective, tf.mul(out.jacobian, tf.scalar(training.jacobian))) as tf.Scalar
     return { objective, data: nll, kinetic: out.kinetic, ...(out.jacobian ? { jacobian: out.jacobian } : {}) }
   })
-}
-
-/** the objective's settings alone: what a shard needs (plain data, structured-clone safe) */
-function densityObjectiveOf(t: TrainingSpec): DensityObjective {
-  return { solver: t.solver, depth: t.depth, stepSize: t.stepSize, kinetic: t.kinetic, jacobian: t.jacobian, gradient: t.gradient }
 }
 
 export async function trainDensity(
@@ -167,7 +162,7 @@ export async function trainDensity(
         const n = rows.length
         const pool = poolForWork(n, densityEvaluations(D, training))
         if (!pool) return applyGradients(optimizer, variables, densityGradients(model, xb, n, training), training.weightDecay)
-        const shard = { kind: 'density' as const, training: densityObjectiveOf(training), x: xb, n }
+        const shard = { kind: 'density' as const, training: objectiveSettings(training), x: xb, n }
         return shardedObjectiveGradients(model, shard, pool).then((g) => applyGradients(optimizer, variables, g, training.weightDecay))
       },
       // batched field evaluations: 1 + 2D per stage (the trace's differences); with the adjoint, as many
