@@ -5,7 +5,8 @@
 import { DATASET_FIT_LIMITS, singularTime } from '../../../shared/experiment'
 import type { MixtureDef } from '../../../shared/presets'
 import { message, type Message } from '../../../shared/messages'
-import { fitGaussianMixture, type GmmFit } from '../sampling/gmm-fit'
+import type { GmmFit } from '../sampling/gmm-fit'
+import { fitOffEngineThread, type FitPlace } from '../pool/pooled-gmm-fit'
 import { createRng } from '../sampling/random'
 import { shuffledIndices } from '../training/minibatch'
 import { EngineError } from '../errors'
@@ -28,7 +29,8 @@ export interface FitRequest {
   seed: number
 }
 
-export async function datasetMixture(workspace: string | undefined, r: FitRequest): Promise<DatasetMixture> {
+/** The fitted mixture of a dataset's columns; `place` says where EM runs (a pool worker, or this thread with pauses). */
+export async function datasetMixture(workspace: string | undefined, r: FitRequest, place: FitPlace = {}): Promise<DatasetMixture> {
   const data = await loadDatasetColumns(workspace, r.id, r.columns)
   const components = r.components ?? 1
   const rng = createRng(r.seed)
@@ -43,7 +45,8 @@ export async function datasetMixture(workspace: string | undefined, r: FitReques
   }
   let fit: GmmFit
   try {
-    fit = fitGaussianMixture(rows, n, data.d, { components, rng: rng.fork('mixture-fit') })
+    // EM is seeded by createRng(seed).fork('mixture-fit') wherever it runs (pooled-gmm-fit.ts)
+    fit = await fitOffEngineThread({ rows, n, d: data.d, components, seed: r.seed }, place)
   } catch (e) {
     // too few rows or an emptied component: a problem of the chosen K, named on its field
     if (e instanceof EngineError && e.code === 'invalid-spec') throw datasetFieldError('distribution.components', e.msg)

@@ -8,6 +8,7 @@ import { listDatasets } from '../datasets/store'
 import { renameDataset, restoreDataset, trashDataset, viewDataset } from '../datasets/manage'
 import { datasetMixture } from '../datasets/fit-mixture'
 import type { HandlerContext, HandlerGroup } from './types'
+import { enginePool } from '../pool/engine-pool'
 
 export function dataHandlers(
   ctx: HandlerContext
@@ -25,7 +26,8 @@ export function dataHandlers(
     },
     'data.restore': (r) => restoreDataset(ctx.workspace, r.id),
     'data.fitMixture': async (r) => {
-      const f = await datasetMixture(ctx.workspace, r)
+      // EM on a pool worker (or pausing between iterations): the engine answers other calls meanwhile
+      const f = await datasetMixture(ctx.workspace, r, { pool: enginePool() })
       const m = f.mixture
       return {
         components: m.weights.length,

@@ -7,6 +7,7 @@ import { EngineError } from '../errors'
 import { runAnalysisOptions } from '../metrics/depth-options'
 import { datasetParticles } from '../datasets/particles'
 import { datasetMixture } from '../datasets/fit-mixture'
+import { enginePool } from '../pool/engine-pool'
 import type { RunContent } from '../runs/run-folder'
 import { sampleDepths } from '../solvers/integrate'
 import { appVersion } from '../version'
@@ -33,7 +34,7 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
   // the distribution (its t* bounds the depth, its single Gaussian gives the exact covariance)
   const fitted =
     spec.distribution.kind === 'dataset' && spec.flow.kind === 'continuous-dae'
-      ? await datasetMixture(options.workspace, { ...spec.distribution, seed: spec.seed })
+      ? await datasetMixture(options.workspace, { ...spec.distribution, seed: spec.seed }, { pool: enginePool(), checkpoint: () => ctx.checkpoint() })
       : undefined
   if (fitted) {
     // refused in the dataset's words before buildFlow's general refusal (same t*, the fitted one)

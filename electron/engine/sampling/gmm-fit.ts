@@ -112,27 +112,33 @@ function expectation(x: Float64Array, n: number, d: number, mix: MixtureDef, gam
     }
   const logNorm = Float64Array.from(p.logNorm)
   const diff = new Float64Array(d)
-  const logs = new Float64Array(K)
   let sum = 0
   for (let i = 0; i < n; i++) {
+    const row = i * K
     let max = -Infinity
     for (let k = 0; k < K; k++) {
       for (let j = 0; j < d; j++) diff[j] = x[i * d + j] - M[k * d + j]
       let q = 0
       for (let a = 0; a < d; a++) {
         let t = 0
-        const row = (k * d + a) * d
-        for (let b = 0; b < d; b++) t += P[row + b] * diff[b]
+        const pa = (k * d + a) * d
+        for (let b = 0; b < d; b++) t += P[pa + b] * diff[b]
         q += diff[a] * t
       }
-      logs[k] = logNorm[k] - 0.5 * q
-      if (logs[k] > max) max = logs[k]
+      // the row's log terms go into gamma first: one exp per term, then one scaling by 1 / z
+      const log = logNorm[k] - 0.5 * q
+      gamma[row + k] = log
+      if (log > max) max = log
     }
     let z = 0
-    for (let k = 0; k < K; k++) z += Math.exp(logs[k] - max)
-    const lse = max + Math.log(z)
-    sum += lse
-    for (let k = 0; k < K; k++) gamma[i * K + k] = Math.exp(logs[k] - lse)
+    for (let k = 0; k < K; k++) {
+      const e = Math.exp(gamma[row + k] - max)
+      gamma[row + k] = e
+      z += e
+    }
+    const inv = 1 / z
+    for (let k = 0; k < K; k++) gamma[row + k] *= inv
+    sum += max + Math.log(z)
   }
   return sum / n
 }
@@ -181,8 +187,11 @@ function maximisation(x: Float64Array, n: number, d: number, K: number, gamma: F
   return { kind: 'mixture', weights, means, covariances }
 }
 
-/** Fits a K-component Gaussian mixture to rows x [n, d] (row-major). */
-export function fitGaussianMixture(x: Float64Array, n: number, d: number, options: GmmFitOptions): GmmFit {
+/**
+ * EM one iteration per step, the fit as the generator's return value: the synchronous fit drains it at
+ * once, the yielding one pauses between iterations so the thread it runs on answers other calls.
+ */
+function* emIterations(x: Float64Array, n: number, d: number, options: GmmFitOptions): Generator<void, GmmFit> {
   const K = options.components
   const maxIterations = options.maxIterations ?? GMM_DEFAULTS.maxIterations
   const tolerance = options.tolerance ?? GMM_DEFAULTS.tolerance
@@ -207,6 +216,7 @@ export function fitGaussianMixture(x: Float64Array, n: number, d: number, option
   let iterations = 0
   let converged = false
   while (iterations < maxIterations) {
+    yield
     mixture = maximisation(x, n, d, K, gamma, floor)
     const next = expectation(x, n, d, mixture, gamma)
     iterations++
@@ -218,4 +228,23 @@ export function fitGaussianMixture(x: Float64Array, n: number, d: number, option
     }
   }
   return { mixture, logLikelihood: ll, iterations, converged }
+}
+
+/** Fits a K-component Gaussian mixture to rows x [n, d] (row-major). */
+export function fitGaussianMixture(x: Float64Array, n: number, d: number, options: GmmFitOptions): GmmFit {
+  const em = emIterations(x, n, d, options)
+  for (;;) {
+    const r = em.next()
+    if (r.done) return r.value
+  }
+}
+
+/** The same fit, awaiting `pause` between EM iterations (to let other work in, or to be cancelled: `pause` may throw). */
+export async function fitGaussianMixtureYielding(x: Float64Array, n: number, d: number, options: GmmFitOptions, pause: () => Promise<void>): Promise<GmmFit> {
+  const em = emIterations(x, n, d, options)
+  for (;;) {
+    const r = em.next()
+    if (r.done) return r.value
+    await pause()
+  }
 }
