@@ -181,12 +181,18 @@ function checkMixture(spec: ExperimentSpec, ctx: Ctx): ResolvedDistribution | un
   return ok ? resolveDistribution(d) : undefined
 }
 
+/** The closed-form DAEs: on an imported dataset they follow a Gaussian mixture the engine fits to its rows. */
+export const MIXTURE_FIT_FLOWS = ['continuous-dae', 'shallow-dae', 'composed-dae'] as const
+
+export function fitsMixture(kind: string): boolean {
+  return (MIXTURE_FIT_FLOWS as readonly string[]).includes(kind)
+}
+
 /**
  * An imported dataset as the data: its particles are drawn from the rows. The empirical DAE is defined by
- * the sample, the trained DAEs learn from the rows, the continuous DAE follows a mixture fitted to them
- * (its t* is known only after the fit, so the engine checks the depth); shallow and composed DAEs are
- * refused by checkFlowAndBudget. Whether the id exists and the columns are within its width is checked
- * by the engine when it loads it.
+ * the sample, the trained DAEs learn from the rows, the closed-form DAEs follow a mixture fitted to them
+ * (the continuous DAE's t* is known only after the fit, so the engine checks the depth). Whether the id
+ * exists and the columns are within its width is checked by the engine when it loads it.
  */
 function checkDatasetSource(spec: ExperimentSpec, ctx: Ctx): ResolvedDistribution | undefined {
   const d = spec.distribution
@@ -204,8 +210,8 @@ function checkDatasetSource(spec: ExperimentSpec, ctx: Ctx): ResolvedDistributio
     ctx.addIssue(customIssue(['distribution', 'kind'], message('trainui.datasetTrainedUnsupported', { kind: spec.flow.kind })))
     ok = false
   }
-  if (d.components !== undefined && spec.flow.kind !== 'continuous-dae') {
-    ctx.addIssue(customIssue(['distribution', 'components'], message('datadae.componentsContinuousOnly', { kind: spec.flow.kind })))
+  if (d.components !== undefined && !fitsMixture(spec.flow.kind)) {
+    ctx.addIssue(customIssue(['distribution', 'components'], message('datadae.componentsClosedFormOnly', { kind: spec.flow.kind })))
     ok = false
   }
   return ok ? resolveDistribution(d) : undefined
@@ -239,8 +245,6 @@ function checkFlowAndBudget(spec: ExperimentSpec, dist: ResolvedDistribution, ct
   const dim = distributionDimension(dist)
   const { flow, integration } = spec
   if (isTrainedKind(flow.kind)) checkTrained(spec, dim, ctx)
-  else if (dist.kind === 'dataset' && (flow.kind === 'shallow-dae' || flow.kind === 'composed-dae'))
-    ctx.addIssue(customIssue(['flow', 'kind'], message('datadae.flowNeedsFit', { kind: flow.kind })))
   else if (flow.kind !== 'empirical-dae' && dist.kind !== 'mixture' && dist.kind !== 'dataset')
     ctx.addIssue(customIssue(['flow', 'kind'], message('spec.flowNeedsMixture', { kind: flow.kind })))
   if (flow.kind === 'continuous-dae') {

@@ -1,17 +1,14 @@
-// Messages of imported datasets driving the closed-form continuous DAE (a Gaussian mixture fitted by EM,
-// electron/engine/sampling/gmm-fit.ts) and the trained DAEs (their training rows), in English and Japanese.
+// Messages of imported datasets driving the closed-form DAEs (continuous, shallow, composed: a Gaussian
+// mixture fitted by EM, electron/engine/sampling/gmm-fit.ts) and the trained DAEs (their training rows),
+// in English and Japanese.
 // Keys start with "datadae.".
 import type { Catalog } from './catalog'
 
 export const DATADAE_MESSAGES = {
   // ---- the spec (shared/experiment.ts)
-  'datadae.flowNeedsFit': {
-    en: '{kind} needs a Gaussian mixture; on an imported dataset only the continuous DAE fits one (and the trained and empirical DAEs learn from the rows)',
-    ja: '{kind} には混合ガウス分布が必要です。取り込んだデータセットで混合ガウス分布を当てはめるのは連続 DAE だけです（学習した DAE と経験 DAE は行から学びます）'
-  },
-  'datadae.componentsContinuousOnly': {
-    en: 'the number of mixture components is used only by the continuous DAE, which fits a mixture to the rows; leave it out for {kind}',
-    ja: '混合の成分数を使うのは、行に混合ガウス分布を当てはめる連続 DAE だけです。{kind} では指定しないでください'
+  'datadae.componentsClosedFormOnly': {
+    en: 'the number of mixture components is used only by the closed-form DAEs (continuous, shallow, composed), which fit a mixture to the rows; leave it out for {kind}',
+    ja: '混合の成分数を使うのは、行に混合ガウス分布を当てはめる閉形式の DAE（連続、浅い、合成）だけです。{kind} では指定しないでください'
   },
   // ---- the fit (electron/engine/sampling/gmm-fit.ts)
   'datadae.tooFewRows': {
@@ -28,8 +25,8 @@ export const DATADAE_MESSAGES = {
   },
   // ---- run notes (electron/engine/datasets/fit-mixture.ts, jobs/trained/flow-kinds.ts)
   'datadae.noteFitted': {
-    en: 'Field: the continuous DAE of a {components}-component Gaussian mixture fitted by EM to {which} of dataset "{name}" (log-likelihood {logLikelihood} per row, {iterations} iterations{converged}); singular time of the fitted mixture t* = {tStar}',
-    ja: '場: データセット「{name}」の{which}に EM で当てはめた {components} 成分の混合ガウス分布の連続 DAE（1 行あたりの対数尤度 {logLikelihood}、反復 {iterations} 回{converged}）。当てはめた混合の特異時刻 t* = {tStar}'
+    en: 'Flow: {kind} of a {components}-component Gaussian mixture fitted by EM to {which} of dataset "{name}" (log-likelihood {logLikelihood} per row, {iterations} iterations{converged}); singular time of the fitted mixture t* = {tStar}',
+    ja: 'フロー: データセット「{name}」の{which}に EM で当てはめた {components} 成分の混合ガウス分布の {kind}（1 行あたりの対数尤度 {logLikelihood}、反復 {iterations} 回{converged}）。当てはめた混合の特異時刻 t* = {tStar}'
   },
   'datadae.fitAllRows': { en: 'all {rows} rows', ja: '全 {rows} 行' },
   'datadae.fitSomeRows': { en: 'a seeded subsample of {rows} of its {total} rows', ja: '{total} 行からシード付きで取り出した {rows} 行' },

@@ -36,8 +36,12 @@ test('imports a CSV and runs the continuous DAE of a mixture fitted to it', asyn
   await expect(page.getByTestId('dae-column-1')).toBeChecked()
   await page.getByTestId('wizard-next').click()
 
-  // the flow step: the dataset drives the continuous, trained and empirical DAEs, not the shallow one
-  await expect(page.getByTestId('flow-shallow-dae').locator('input')).toBeDisabled()
+  // the flow step: every DAE takes the dataset; the closed forms follow a mixture fitted to it, so K is
+  // asked for the shallow DAE too, with no t* to stay below
+  await page.getByTestId('flow-shallow-dae').click()
+  await page.getByTestId('flow-components').fill('2')
+  await expect(page.getByTestId('dataset-fit')).toContainText('Fitted to 120 rows: K = 2')
+  await expect(page.getByTestId('dataset-fit')).not.toContainText('t* =')
   await expect(page.getByTestId('flow-trained-dae').locator('input')).toBeEnabled()
   await page.getByTestId('flow-continuous-dae').click()
   // a bad K is a field error beside it and blocks Next

@@ -27,6 +27,8 @@ export interface FitRequest {
   columns: number[]
   components?: number
   seed: number
+  /** the closed-form DAE the mixture is for, named in the run's note (default: the continuous DAE) */
+  flowKind?: string
 }
 
 /** The fitted mixture of a dataset's columns; `place` says where EM runs (a pool worker, or this thread with pauses). */
@@ -54,6 +56,7 @@ export async function datasetMixture(workspace: string | undefined, r: FitReques
   }
   const tStar = singularTime(fit.mixture)
   const note = message('datadae.noteFitted', {
+    kind: r.flowKind ?? 'continuous-dae',
     components,
     which: data.n > max ? message('datadae.fitSomeRows', { rows: n, total: data.n }) : message('datadae.fitAllRows', { rows: n }),
     name: data.name,

@@ -1,7 +1,7 @@
 // The experiment runner: spec -> particles -> flow -> trajectories [S, N, D] -> depth metrics -> the
 // content of a run folder (manifest + arrays). Writing is left to the caller (run store or CLI), so
 // nothing touches the disk until the whole run has been computed.
-import { fieldErrorsMessage, isTrainedKind, resolveDistribution } from '../../../shared/experiment'
+import { fieldErrorsMessage, fitsMixture, isTrainedKind, resolveDistribution } from '../../../shared/experiment'
 import { message } from '../../../shared/messages'
 import { EngineError } from '../errors'
 import { runAnalysisOptions } from '../metrics/depth-options'
@@ -30,16 +30,20 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
   const particles = fromDataset ?? deps.makeParticles(spec, dist, rng.fork('particles'))
   const depths = sampleDepths(spec.integration.depth, spec.integration.samples)
   await ctx.checkpoint()
-  // the continuous DAE of a dataset follows the mixture fitted to its rows: from here on that mixture is
-  // the distribution (its t* bounds the depth, its single Gaussian gives the exact covariance)
+  // the closed-form DAEs of a dataset follow the mixture fitted to its rows: from here on that mixture is
+  // the distribution (the continuous DAE's t* bounds the depth, a single Gaussian gives the exact covariance)
   const fitted =
-    spec.distribution.kind === 'dataset' && spec.flow.kind === 'continuous-dae'
-      ? await datasetMixture(options.workspace, { ...spec.distribution, seed: spec.seed }, { pool: enginePool(), checkpoint: () => ctx.checkpoint() })
+    spec.distribution.kind === 'dataset' && fitsMixture(spec.flow.kind)
+      ? await datasetMixture(
+          options.workspace,
+          { ...spec.distribution, seed: spec.seed, flowKind: spec.flow.kind },
+          { pool: enginePool(), checkpoint: () => ctx.checkpoint() }
+        )
       : undefined
   if (fitted) {
     // refused in the dataset's words before buildFlow's general refusal (same t*, the fitted one)
     const depth = spec.integration.depth
-    if (!(depth < fitted.tStar)) {
+    if (spec.flow.kind === 'continuous-dae' && !(depth < fitted.tStar)) {
       const m = message('datadae.depthPastFitted', { depth, tStar: Number(fitted.tStar.toPrecision(6)) })
       throw new EngineError('invalid-spec', message('engine.invalidSpec', { errors: fieldErrorsMessage([{ field: 'integration.depth', message: m }]) }), [
         { field: 'integration.depth', message: m }

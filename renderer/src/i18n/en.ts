@@ -74,10 +74,10 @@ export default {
       title: 'Flow',
       sampledOnly: 'This data is known only through samples, so only the empirical DAE applies.',
       datasetFlows:
-        'On an imported dataset the continuous DAE follows a Gaussian mixture fitted to its rows, and the trained and empirical DAEs learn from the rows themselves. The shallow and composed DAEs need a given mixture.',
+        'On an imported dataset the continuous, shallow and composed DAEs follow a Gaussian mixture fitted to its rows, and the trained and empirical DAEs learn from the rows themselves.',
       components: 'Mixture components K',
       componentsHint:
-        'A mixture of K Gaussians (1 to 16) is fitted to the rows by EM (to 20,000 of them past that); the field is that mixture’s. K = 1: the sample mean and covariance.',
+        'A mixture of K Gaussians (1 to 16) is fitted to the rows by EM (to 20,000 of them past that); the flow is that mixture’s. K = 1: the sample mean and covariance.',
       fitting: 'Fitting the mixture to the rows…',
       fitRows: '{n} rows',
       fitRowsSome: '{n} of its {total} rows (a seeded subsample)',
@@ -85,6 +85,9 @@ export default {
         'Fitted to {rows}: K = {k}, log-likelihood {ll} per row, converged after {iterations} EM iterations. Singular time t* = {t}: the depth must stay below it.',
       fittedCapped:
         'Fitted to {rows}: K = {k}, log-likelihood {ll} per row, stopped at the cap of {iterations} EM iterations. Singular time t* = {t}: the depth must stay below it.',
+      // the shallow and composed DAEs: no singular time bounds their depth
+      fittedMap: 'Fitted to {rows}: K = {k}, log-likelihood {ll} per row, converged after {iterations} EM iterations.',
+      fittedMapCapped: 'Fitted to {rows}: K = {k}, log-likelihood {ll} per row, stopped at the cap of {iterations} EM iterations.',
       continuous: {
         title: 'Continuous DAE (infinitely deep)',
         desc: 'Particles follow the score of the current distribution: entropy decreases fastest. Exact for Gaussian mixtures.'

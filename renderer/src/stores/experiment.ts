@@ -3,7 +3,16 @@
 // change, so each error can be shown next to the field its dotted path names.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { distributionDimension, parseSpec, particleCount, resolveDistribution, singularTime, type FieldError, type SpecResult } from '@shared/experiment'
+import {
+  distributionDimension,
+  fitsMixture,
+  parseSpec,
+  particleCount,
+  resolveDistribution,
+  singularTime,
+  type FieldError,
+  type SpecResult
+} from '@shared/experiment'
 import { PRESETS, presetDimension, type PresetName } from '@shared/presets'
 import { SPEC_VERSION } from '@shared/limits'
 import { useRunsStore } from './runs'
@@ -15,9 +24,6 @@ import { buildSpec, estimateCost, type CostEstimate, type DraftValues, type Mixt
 export type { MixtureComponentDraft } from './drafts/experimentDraft'
 export type FlowKind = DraftValues['flowKind']
 export type SolverKind = DraftValues['solver']
-
-/** the flows an imported dataset can drive (the others are closed forms of a given mixture only) */
-export const DATASET_FLOWS: readonly FlowKind[] = ['continuous-dae', 'trained-dae', 'trained-composed-dae', 'empirical-dae']
 
 const identity = (d: number): number[][] => Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j ? 1 : 0)))
 
@@ -94,19 +100,19 @@ export const useExperimentStore = defineStore('experiment', () => {
   /** The spec exactly as it will be sent to runs.start (before defaults are filled in). */
   const specInput = computed(() => buildSpec(values.value, SPEC_VERSION, defaultName.value))
   const validation = computed<SpecResult>(() => parseSpec(specInput.value))
-  // the continuous DAE of a dataset follows a mixture the engine fits to the rows: asked for once the
-  // dataset part of the spec is valid, its t* then bounds the depth here as it will in the run
+  // the closed-form DAEs of a dataset follow a mixture the engine fits to the rows: asked for once the
+  // dataset part of the spec is valid; the continuous DAE's depth is then bounded by its t* here as in the run
   const fit = useDatasetFit(() => {
     const v = validation.value
     const distributionOk = v.ok || !v.errors.some((e) => e.field === 'distribution' || e.field.startsWith('distribution.'))
     const k = datasetComponents.value
-    if (!distributionOk || distMode.value !== 'dataset' || flowKind.value !== 'continuous-dae' || !datasetId.value || k === null) return null
+    if (!distributionOk || distMode.value !== 'dataset' || !fitsMixture(flowKind.value) || !datasetId.value || k === null) return null
     return { id: datasetId.value, columns: [...datasetColumns.value], components: k, seed: seed.value ?? 7 }
   })
   const fitErrors = computed<FieldError[]>(() => {
     const tStar = fit.result.value?.tStar
     const d = depth.value
-    const past = tStar !== undefined && d !== null && !(d < tStar)
+    const past = flowKind.value === 'continuous-dae' && tStar !== undefined && d !== null && !(d < tStar)
     return [
       ...fit.errors.value,
       ...(past ? [{ field: 'integration.depth', message: message('datadae.depthPastFitted', { depth: d, tStar: Number(tStar.toPrecision(6)) }) }] : [])
@@ -157,16 +163,15 @@ export const useExperimentStore = defineStore('experiment', () => {
   }
 
   /**
-   * An imported dataset's rows as the data: its first feature columns (at most 3) as coordinates, no
-   * more particles than it has rows, and a flow defined for a sample (the continuous DAE of a fitted
-   * mixture, the trained and empirical DAEs; the shallow and composed closed forms become the continuous DAE).
+   * An imported dataset's rows as the data: its first feature columns (at most 3) as coordinates and no
+   * more particles than it has rows. Every DAE takes it: the closed forms through a mixture fitted to the
+   * rows, the trained and empirical DAEs from the rows themselves.
    */
   function selectDataset(info: { id: string; n: number; d: number; name?: string }): void {
     distMode.value = 'dataset'
     datasetName.value = info.name
     if (datasetId.value !== info.id) datasetColumns.value = Array.from({ length: Math.min(3, info.d) }, (_, j) => j)
     datasetId.value = info.id
-    if (!DATASET_FLOWS.includes(flowKind.value)) flowKind.value = 'continuous-dae'
     particlesKind.value = 'sample'
     count.value = Math.min(count.value ?? info.n, info.n)
     if (referenceSize.value !== null && referenceSize.value > info.n) referenceSize.value = info.n

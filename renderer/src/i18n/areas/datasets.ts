@@ -37,7 +37,8 @@ const en = {
   daeNoDatasets: 'No imported datasets yet: import one on "Your data".',
   daeColumns: 'Coordinates (1 to 3 feature columns)',
   daeCount: 'Particles (at most {n}, the rows of the dataset)',
-  daeFlows: 'The continuous DAE follows a Gaussian mixture fitted to the rows (K on the next step); the trained and empirical DAEs learn from the rows.'
+  daeFlows:
+    'The continuous, shallow and composed DAEs follow a Gaussian mixture fitted to the rows (K on the next step); the trained and empirical DAEs learn from the rows.'
 }
 
 const ja: typeof en = {
@@ -74,7 +75,7 @@ const ja: typeof en = {
   daeNoDatasets: '取り込んだデータセットはまだありません。「データ」画面で取り込んでください。',
   daeColumns: '座標（特徴量の列を 1〜3 個）',
   daeCount: '粒子数（最大 {n}: データセットの行数）',
-  daeFlows: '連続 DAE は行に当てはめた混合ガウス分布に従います（K は次の手順で指定）。学習した DAE と経験 DAE は行から学びます。'
+  daeFlows: '連続 DAE・浅い DAE・合成 DAE は行に当てはめた混合ガウス分布に従います（K は次の手順で指定）。学習した DAE と経験 DAE は行から学びます。'
 }
 
 export default { en: { datasets: en }, ja: { datasets: ja } } satisfies AreaMessages

@@ -1,6 +1,6 @@
 // Pure helpers of the experiment draft: turn form values into a spec document and estimate a run's
 // cost before it starts. Kept apart from the store so they are testable without Vue.
-import { stepCount, type ExperimentSpec } from '@shared/experiment'
+import { fitsMixture, stepCount, type ExperimentSpec } from '@shared/experiment'
 import type { PresetName } from '@shared/presets'
 import { fixedStepNfe, isIntegratedKind } from '@shared/step-grid'
 import { baseRunName } from '../runName'
@@ -53,8 +53,8 @@ export function buildSpec(v: DraftValues, version: number, defaultName?: string)
             kind: 'dataset',
             id: v.datasetId,
             columns: v.datasetColumns,
-            // K only where it is used: the continuous DAE fits a mixture to the rows
-            ...(v.flowKind === 'continuous-dae' ? { components: v.datasetComponents } : {})
+            // K only where it is used: the closed-form DAEs fit a mixture to the rows
+            ...(fitsMixture(v.flowKind) ? { components: v.datasetComponents } : {})
           }
         : {
             kind: 'gmm',

@@ -1,7 +1,7 @@
-// The closed-form continuous DAE and the trained DAEs on an imported dataset. The continuous DAE's field
-// is the Gaussian mixture EM fits to the rows, so its run must be the very run one gets by handing that
-// mixture over as a "gmm" distribution with the same rows as explicit points; its t* (the fitted one)
-// bounds the depth and drives the near-t* warning. A trained DAE learns from the dataset's rows, and
+// The closed-form DAEs and the trained DAEs on an imported dataset. A closed form (continuous, shallow,
+// composed) follows the Gaussian mixture EM fits to the rows, so its run must be the very run one gets by
+// handing that mixture over as a "gmm" distribution with the same rows as explicit points; the continuous
+// DAE's depth is bounded by the fitted t*, which also drives the near-t* warning. A trained DAE learns from the dataset's rows, and
 // its run and report name the dataset as the data.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -140,6 +140,32 @@ describe('the continuous DAE of an imported dataset', () => {
     expect(await refusal(runExperiment(spec, { ctx: ctx(), backend, workspace: ws }))).toEqual([
       'distribution.components: the dataset has 12 rows: fitting 5 components with full covariances needs at least 15'
     ])
+  })
+})
+
+describe('the shallow and composed DAEs of an imported dataset', () => {
+  it('map the particles exactly as on the fitted mixture given as a distribution, past its t* too', async () => {
+    const fit = await datasetMixture(ws, { id: info.id, columns: [0, 1], components: 2, seed: SEED })
+    const m = fit.mixture
+    const N = 120
+    // a depth past the fitted t*: only the continuous DAE is bounded by it
+    const depth = Number((1.5 * fit.tStar).toPrecision(3))
+    for (const flow of [{ kind: 'shallow-dae' }, { kind: 'composed-dae', layers: 3 }]) {
+      const spec = { ...continuous(depth, 2, N), flow, integration: { solver: 'euler', depth, stepSize: depth / 3, samples: 3 } }
+      const a = await runExperiment(spec, { ctx: ctx(), backend, workspace: ws })
+      const start = Array.from(a.trajectories.subarray(0, N * 2))
+      const points = Array.from({ length: N }, (_, i) => [start[2 * i], start[2 * i + 1]])
+      const b = await runExperiment(
+        { ...spec, distribution: { kind: 'gmm', weights: m.weights, means: m.means, covariances: m.covariances }, particles: { kind: 'points', points } },
+        { ctx: ctx(), backend }
+      )
+      expect(Array.from(a.trajectories)).toEqual(Array.from(b.trajectories))
+      const last = a.trajectories.subarray(2 * N * 2)
+      expect(Math.max(...start.map((v, i) => Math.abs(v - last[i])))).toBeGreaterThan(0.01)
+      const note = noteOf(a.manifest.notes, 'datadae.noteFitted')!
+      expect(note.params).toMatchObject({ kind: flow.kind, components: 2, iterations: fit.iterations })
+      expect(storedEnglish(note)).toContain(`Flow: ${flow.kind} of a 2-component Gaussian mixture fitted by EM to all ${ROWS} rows`)
+    }
   })
 })
 

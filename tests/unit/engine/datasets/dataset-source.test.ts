@@ -102,12 +102,13 @@ describe('an imported dataset as the empirical DAE data', () => {
     expect(fields(fromDataset(12, [0, 0]))).toEqual(['distribution.columns'])
     expect(fields(fromDataset(12, [0, 1, 2, 0]))).toContain('distribution.columns')
     expect(fields(fromDataset(12, [0, 1], { particles: { kind: 'grid', counts: 3 } }))).toEqual(['particles.kind'])
-    // the continuous DAE fits a mixture to the rows (its t* is checked by the engine); shallow and composed DAEs do not
+    // the closed-form DAEs fit a mixture to the rows (the continuous DAE's t* is checked by the engine)
     expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'continuous-dae' } }))).toEqual([])
-    expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'shallow-dae' } }))).toEqual(['flow.kind'])
-    expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'composed-dae', layers: 2 } }))).toEqual(['flow.kind'])
-    // K belongs to the continuous DAE's fit alone, and is a whole number of at least 1
+    expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'shallow-dae' } }))).toEqual([])
+    expect(fields(fromDataset(12, [0, 1], { flow: { kind: 'composed-dae', layers: 2 } }))).toEqual([])
+    // K belongs to the closed forms' fit alone (not to the empirical DAE), and is a whole number of at least 1
     expect(fields({ ...fromDataset(12), distribution: { kind: 'dataset', id, columns: [0], components: 2 } })).toEqual(['distribution.components'])
+    expect(fields({ ...fromDataset(12), flow: { kind: 'shallow-dae' }, distribution: { kind: 'dataset', id, columns: [0], components: 2 } })).toEqual([])
     const continuousK = (k: unknown) =>
       fields({ ...fromDataset(12), flow: { kind: 'continuous-dae' }, distribution: { kind: 'dataset', id, columns: [0], components: k } })
     expect(continuousK(2)).toEqual([])

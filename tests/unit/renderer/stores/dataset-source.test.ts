@@ -1,8 +1,8 @@
 // The DAE wizard's imported-dataset source: choosing a dataset makes the spec's distribution
-// {"kind":"dataset","id","columns"} with its first (at most 3) feature columns, keeps a flow a dataset can
-// drive (continuous, trained, empirical DAEs), and no more particles or reference points than the dataset
-// has rows; parseSpec accepts the result. The continuous DAE asks the engine for the fitted mixture (K from
-// the draft) and bounds the depth by its t*, as the run will.
+// {"kind":"dataset","id","columns"} with its first (at most 3) feature columns, keeps the chosen DAE (all
+// take a dataset), and no more particles or reference points than the dataset has rows; parseSpec accepts
+// the result. The closed-form DAEs ask the engine for the fitted mixture (K from the draft); the continuous
+// DAE's depth is bounded by its t*, as the run's will be, the shallow DAE's is not.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMockApi } from '../helpers'
@@ -41,9 +41,10 @@ describe('an imported dataset as the DAE wizard data', () => {
     draft.toggleColumn(1)
     expect(draft.specInput.distribution).toMatchObject({ columns: [0, 2] })
     expect(draft.sampledData).toBe(true)
-    // a closed form of a given mixture cannot take a dataset
+    // a closed form takes it through a fitted mixture: K joins the spec
     draft.flowKind = 'shallow-dae'
-    expect(draft.errorsAt('flow.kind').length).toBe(1)
+    expect(draft.errorsAt('flow.kind')).toEqual([])
+    expect(draft.specInput.distribution).toEqual({ kind: 'dataset', id: 'wine-1', columns: [0, 2], components: 1 })
   })
 
   it('the continuous DAE: K in the spec, the fitted t* shown and bounding the depth', async () => {
@@ -53,8 +54,13 @@ describe('an imported dataset as the DAE wizard data', () => {
       draft.selectPreset('paper-47')
       draft.flowKind = 'shallow-dae'
       draft.selectDataset({ id: 'wine-1', n: 178, d: 2, name: 'Wine' })
-      // a flow the dataset cannot drive becomes the continuous DAE
-      expect(draft.flowKind).toBe('continuous-dae')
+      // the chosen closed form stays; the shallow DAE's depth is not bounded by the fitted t*
+      expect(draft.flowKind).toBe('shallow-dae')
+      draft.depth = 0.3
+      await settle()
+      expect(m.api['data.fitMixture']).toHaveBeenLastCalledWith({ id: 'wine-1', columns: [0, 1], components: 1, seed: 7 })
+      expect(draft.errorsAt('integration.depth')).toEqual([])
+      draft.flowKind = 'continuous-dae'
       expect(draft.specInput.distribution).toEqual({ kind: 'dataset', id: 'wine-1', columns: [0, 1], components: 1 })
       draft.datasetComponents = 3
       draft.depth = 0.2
