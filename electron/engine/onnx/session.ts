@@ -2,10 +2,10 @@
 // the CPU execution provider with a fixed thread count, and what a failure to load means for the user:
 // an operator the runtime lacks, external weights, or a model the runtime refuses.
 import { createRequire } from 'node:module'
-import { availableParallelism } from 'node:os'
 import type * as Ort from 'onnxruntime-node'
 import { type Message, message } from '../../../shared/messages'
 import { EngineError } from '../errors'
+import { engineThreads } from '../pool/sizing'
 
 const invalid = (m: Message): EngineError => new EngineError('invalid-request', m)
 // as backend.ts loads tfjs-node: a plain require, which works from the bundle, tsx and vitest alike
@@ -24,10 +24,14 @@ export async function onnxRuntime(): Promise<typeof Ort> {
   }
 }
 
-/** Threads of one session: the machine's cores, at most 4 (NAGARE_ONNX_THREADS overrides, for benchmarks). */
+/**
+ * Intra-op threads of one recording session: the engine's thread setting (all cores but one by default,
+ * as for the worker pool, which does not run beside a recording: jobs run one at a time), so one setting
+ * governs every core the engine takes. NAGARE_ONNX_THREADS overrides, for benchmarks.
+ */
 export function onnxThreads(): number {
   const env = Number(process.env.NAGARE_ONNX_THREADS)
-  return Number.isInteger(env) && env > 0 ? env : Math.max(1, Math.min(availableParallelism(), 4))
+  return Number.isInteger(env) && env > 0 ? env : engineThreads()
 }
 
 function explain(e: unknown, file: string): EngineError {
