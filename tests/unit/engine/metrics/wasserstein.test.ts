@@ -35,24 +35,6 @@ describe('exact 1-D Wasserstein', () => {
     expect(wasserstein1d(a, bb, 2)).toBeCloseTo(wasserstein1d(a, b, 2), 10)
   })
 
-  it.each([40_000, 300_000])('radix sort with 16-bit digits (%i values) agrees with TypedArray.sort, bit for bit', (n) => {
-    const x = gaussianCloud(n, [0], [100], 7)
-    x[3] = -0
-    x[4] = 0
-    x[5] = Infinity
-    x[6] = -Infinity
-    // ties and tiny values: many keys share a high digit, many share a low one
-    for (let i = 10; i < 1000; i++) x[i] = (i % 7) * 1e-30
-    const expected = Float32Array.from(x).sort()
-    const sorter = new Float32Sorter()
-    const got = sorter.sort(x)
-    expect(got.every((v, i) => Object.is(v, expected[i]))).toBe(true)
-    // the 11-bit path gives the same (its sizes are below the switch): the first 20,000 values both ways
-    const part = x.subarray(0, 20_000)
-    const small = sorter.sort(part)
-    expect(small).toStrictEqual(Float32Array.from(part).sort())
-  })
-
   it('radix sort agrees with TypedArray.sort, negatives, zeros and infinities included', () => {
     const x = gaussianCloud(10_000, [0], [100], 6)
     x[3] = -0
@@ -76,7 +58,6 @@ describe('exact 1-D Wasserstein', () => {
     const sorter = new Float32Sorter()
     for (const [n, d] of [
       [50_000, 3],
-      [40_000, 2],
       [9_001, 2],
       [1_000, 3],
       [6_000, 1]
