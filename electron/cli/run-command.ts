@@ -11,7 +11,7 @@ import { CancelledError, EngineError } from '../engine/errors'
 import { createJobContext } from '../engine/jobs/context'
 import { PROGRESS_METRICS } from '../engine/jobs/progress'
 import { runExperiment } from '../engine/jobs/runner'
-import { writeRunFolder } from '../engine/runs/run-folder'
+import { RunFolderWriter } from '../engine/runs/run-folder'
 import { MAX_THREADS, setThreadSetting } from '../engine/pool/sizing'
 import { enginePool } from '../engine/pool/engine-pool'
 import type { CliIo } from './io'
@@ -66,6 +66,9 @@ export async function runCommand(specPath: string, options: RunOptions, io: CliI
   const controller = new AbortController()
   const unsubscribe = io.onInterrupt(() => controller.abort())
   let bar: ProgressView | undefined
+  // the trajectories are written into the partial folder while the metrics are computed
+  const partial = join(dirname(out), `.${basename(out)}.partial-${randomBytes(3).toString('hex')}`)
+  const writer = new RunFolderWriter(partial)
   try {
     const input = await readSpec(resolve(io.cwd, specPath))
     const parsed = parseSpec(input)
@@ -84,9 +87,13 @@ export async function runCommand(specPath: string, options: RunOptions, io: CliI
     const view = (bar = progressView(io.stderr))
     const ctx = createJobContext(controller.signal, (fraction, depth, message) => view.update(fraction, depth, message))
     const workspace = options.workspace === undefined ? undefined : resolve(io.cwd, options.workspace)
-    const content = await runExperiment(spec, { ctx, backend, ...(workspace ? { workspace } : {}) })
-    const partial = join(dirname(out), `.${basename(out)}.partial-${randomBytes(3).toString('hex')}`)
-    await writeRunFolder(out, partial, content, {
+    const content = await runExperiment(spec, {
+      ctx,
+      backend,
+      ...(workspace ? { workspace } : {}),
+      onTransported: (t) => writer.start(t.trajectories, t.shape)
+    })
+    await writer.finish(out, content, {
       beforeFile: async (file) => {
         view.update(PROGRESS_METRICS, undefined, `writing ${file}`)
         await ctx.checkpoint()
@@ -111,6 +118,8 @@ export async function runCommand(specPath: string, options: RunOptions, io: CliI
     say(io, `run failed: ${e instanceof Error ? e.message : String(e)}`)
     return EXIT.failure
   } finally {
+    // nothing is left behind unless the run was written (then there is nothing to discard)
+    await writer.discard()
     unsubscribe()
   }
 }

@@ -9,6 +9,7 @@ import { PROGRESS_METRICS } from './jobs/progress'
 import { runExperiment } from './jobs/runner'
 import type { RunnerDeps } from './jobs/run-options'
 import { RunStore } from './runs/store'
+import type { RunFolderWriter } from './runs/run-folder'
 import { appVersion } from './version'
 import { dataHandlers } from './handlers/data'
 import { layersHandlers } from './handlers/layers'
@@ -79,22 +80,35 @@ export async function createEngineService(options: EngineServiceOptions): Promis
       if (!parsed.ok) throw new EngineError('invalid-spec', message('engine.invalidSpec', { errors: fieldErrorsMessage(parsed.errors) }), parsed.errors)
       const spec = parsed.spec
       const jobId = jobs.submit(spec.name, async (ctx) => {
-        const content = await runExperiment(spec, {
-          ctx,
-          backend,
-          appVersion: version,
-          workspace: options.workspace,
-          ...(options.deps ? { deps: options.deps } : {})
-        })
-        let written = 0
-        // trajectories, metrics, run.json, and labels and extra files when there are any
-        const files = 3 + (content.labels ? 1 : 0) + (content.extra?.length ?? 0)
-        return store.save(content, {
-          beforeFile: async (file) => {
-            ctx.progress(PROGRESS_METRICS + ((1 - PROGRESS_METRICS) * written++) / files, undefined, message('runs.progressWriting', { file }))
-            await ctx.checkpoint()
-          }
-        })
+        // the trajectories are written into the run's partial folder while the metrics are computed
+        let begun: RunFolderWriter | undefined
+        try {
+          const content = await runExperiment(spec, {
+            ctx,
+            backend,
+            appVersion: version,
+            workspace: options.workspace,
+            ...(options.deps ? { deps: options.deps } : {}),
+            onTransported: (t) => (begun = store.beginSave(t.id, t.trajectories, t.shape))
+          })
+          let written = 0
+          // trajectories, metrics, run.json, and labels and extra files when there are any
+          const files = 3 + (content.labels ? 1 : 0) + (content.extra?.length ?? 0)
+          return await store.save(
+            content,
+            {
+              beforeFile: async (file) => {
+                ctx.progress(PROGRESS_METRICS + ((1 - PROGRESS_METRICS) * written++) / files, undefined, message('runs.progressWriting', { file }))
+                await ctx.checkpoint()
+              }
+            },
+            begun
+          )
+        } catch (e) {
+          // a failed or cancelled run leaves no partial folder (save() has removed it already if it got that far)
+          await begun?.discard()
+          throw e
+        }
       })
       return { jobId }
     },

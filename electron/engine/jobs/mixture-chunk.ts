@@ -8,7 +8,7 @@ import type { MixtureDef } from '../../../shared/presets'
 import { integrateMixture } from '../kernels/mixture-kernel'
 import { continuousDaeSlots } from '../kernels/mixture-table'
 import { integrate } from '../solvers/integrate'
-import type { TransportInput } from './transport'
+import type { TransportInput, TransportOutput } from './transport'
 import { addChunkStats } from './chunk-stats'
 
 /** the mixture whose score the kernel can integrate for this input, or null (TF.js path) */
@@ -21,13 +21,13 @@ export function kernelMixture(input: TransportInput): MixtureDef | null {
 export async function mixtureChunk(
   mix: MixtureDef,
   input: TransportInput,
-  out: Float32Array,
+  dest: TransportOutput,
   first: number,
   m: number,
   stats: SolverStats,
   report: (done: number, depth: number) => void
 ): Promise<void> {
-  const { positions, count: n, dim, depths, ctx, solverOptions } = input
+  const { positions, dim, depths, ctx, solverOptions } = input
   if (solverOptions.solver === 'dopri5') throw new Error('the mixture kernel has fixed-step solvers only')
   const T = depths[depths.length - 1]
   const r = await integrateMixture(
@@ -35,7 +35,7 @@ export async function mixtureChunk(
     positions.subarray(first * dim, (first + m) * dim),
     depths,
     solverOptions,
-    { out, n, first },
+    { out: dest.array, n: dest.count, first: dest.first + first },
     {
       onStep: async (t) => {
         report(T > 0 ? t / T : 1, t)

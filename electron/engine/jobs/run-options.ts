@@ -8,6 +8,7 @@ import { EngineError } from '../errors'
 import { buildFlow } from '../flows/build-flow'
 import { integrate, solverOptionsOf } from '../solvers/integrate'
 import type { JobContext } from './context'
+import type { Transported } from './run-tail'
 
 /** The engine pieces the runner calls; injectable so tests can wrap or slow them. */
 export interface RunnerDeps {
@@ -29,6 +30,8 @@ export interface RunExperimentOptions {
   now?: () => Date
   /** the workspace: trained flows keep per-epoch checkpoints under <workspace>/checkpoints/ and read imported datasets */
   workspace?: string
+  /** called once transport is done, before the metrics: the trajectories are final (writing may begin) */
+  onTransported?: (transported: Transported) => void
 }
 
 /** Validate a spec; invalid -> EngineError('invalid-spec') with every field error. */

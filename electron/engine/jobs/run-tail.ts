@@ -53,6 +53,15 @@ export interface RunTailInput {
   fieldDistribution?: ResolvedDistribution
   /** after the metrics: what only this kind of run records */
   finish?: (moved: TransportResult) => Promise<RunTailExtras>
+  /** as soon as the trajectories exist, before the metrics (the caller may begin writing them) */
+  onTransported?: (transported: Transported) => void
+}
+
+/** The run's trajectories, final once transport has returned, and the id its manifest will carry. */
+export interface Transported {
+  id: string
+  trajectories: Float32Array
+  shape: [number, number, number]
 }
 
 /** A progress-shifted view of the job context (transport reports fractions from 0). */
@@ -73,6 +82,7 @@ export async function runTail(input: RunTailInput): Promise<RunContent> {
   const S = depths.length
   let moved: TransportResult
   let metrics: Awaited<ReturnType<typeof depthMetrics>>
+  const id = newRunId(spec.name, input.createdAt)
   try {
     moved = await transport({
       flow,
@@ -85,6 +95,7 @@ export async function runTail(input: RunTailInput): Promise<RunContent> {
       ctx: input.progressStart > 0 ? shifted(ctx, input.progressStart) : ctx,
       progressShare: PROGRESS_TRANSPORT - input.progressStart
     })
+    input.onTransported?.({ id, trajectories: moved.trajectories, shape: [S, N, dim] })
     // inside the try: continuous flows evaluate their velocity field at the samples (kinetic energy)
     // at two threads and more, the depth statistics run on the pool's workers beside the tracker here
     metrics = await depthMetrics(moved.trajectories, [S, N, dim], depths, {
@@ -104,7 +115,7 @@ export async function runTail(input: RunTailInput): Promise<RunContent> {
   const manifest: RunManifest = {
     format: RUN_FORMAT,
     formatVersion: RUN_FORMAT_VERSION,
-    id: newRunId(spec.name, input.createdAt),
+    id,
     name: spec.name,
     status: 'complete',
     createdAt: input.createdAt.toISOString(),

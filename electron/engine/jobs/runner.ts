@@ -74,6 +74,7 @@ export async function runExperiment(specInput: unknown, options: RunExperimentOp
       ...(flow.gaussianCovarianceAt ? { gaussianCovarianceAt: (t: number) => flow.gaussianCovarianceAt!(t) } : {})
     },
     notes: [...(fromDataset ? [fromDataset.note] : []), ...(fitted ? [fitted.note] : []), ...flow.notes],
-    ...(fitted ? { fieldDistribution: fitted.mixture } : {})
+    ...(fitted ? { fieldDistribution: fitted.mixture } : {}),
+    ...(options.onTransported ? { onTransported: options.onTransported } : {})
   })
 }

@@ -41,25 +41,42 @@ export interface TransportInput {
   progressShare?: number
   /** the worker pool to split particles over; default the engine's (none at one thread), null: this thread */
   pool?: WorkerPool | null
+  /**
+   * where the positions go instead of a fresh array: sample s of particle i is row s * count + first + i of
+   * `array` (a pool worker writes its shard straight into the run's shared trajectories); reference rows
+   * (empirical DAE) are not supported here
+   */
+  output?: TransportOutput
+}
+
+export interface TransportOutput {
+  array: Float32Array
+  /** particles of the whole array */
+  count: number
+  /** the first of them this transport fills */
+  first: number
 }
 
 export interface TransportResult {
+  /** [S, N, D]; with `output` given, that whole array */
   trajectories: Float32Array
   stats: SolverStats
 }
 
-export function allocate(n: number): Float32Array {
+/** `n` float32 values; `shared`: in a SharedArrayBuffer (when the runtime has them), which pool workers write and read in place */
+export function allocate(n: number, shared = false): Float32Array {
   try {
-    return new Float32Array(n)
+    return shared && typeof SharedArrayBuffer === 'function' ? new Float32Array(new SharedArrayBuffer(n * 4)) : new Float32Array(n)
   } catch {
     throw new EngineError('budget', message('engine.trajectoryMemory', { mib: ((n * 4) / 2 ** 20).toFixed(0) }))
   }
 }
 
 /** Copy rows [skip, skip + rows) of `src` into sample `s`, particles from `first`; refuse NaN/Inf. */
-function store(out: Float32Array, src: Float32Array, s: number, n: number, dim: number, first: number, skip: number, rows: number, depth: number): void {
+function store(dest: TransportOutput, src: Float32Array, s: number, dim: number, first: number, skip: number, rows: number, depth: number): void {
+  const out = dest.array
   const from = skip * dim
-  const to = s * n * dim + first * dim
+  const to = s * dest.count * dim + (dest.first + first) * dim
   for (let k = 0; k < rows * dim; k++) {
     const v = src[from + k]
     if (!Number.isFinite(v)) throw new BlowUpError(depth, message('engine.positionsNonFinite'))
@@ -81,7 +98,8 @@ export async function transport(input: TransportInput): Promise<TransportResult>
   const { flow, count: n, dim, depths, ctx } = input
   const share = input.progressShare ?? 0.85
   const S = depths.length
-  const out = allocate(S * n * dim)
+  const dest = input.output ?? { array: allocate(S * n * dim), count: n, first: 0 }
+  if (input.output && (flow.type !== 'field' || flow.field.referenceRows > 0)) throw new Error('transport into an output needs a field without reference rows')
   const rows = chunkRows(S, dim)
   const chunks = Math.ceil(n / rows)
   const stats: SolverStats = { nfe: 0, acceptedSteps: 0, rejectedSteps: 0, wallSeconds: 0 }
@@ -97,19 +115,19 @@ export async function transport(input: TransportInput): Promise<TransportResult>
         depth,
         chunks > 1 ? message('engine.progressTransportingChunk', { index: c + 1, count: chunks }) : message('engine.progressTransporting')
       )
-    if (mixture) await mixtureChunk(mixture, input, out, first, m, stats, report)
-    else if (flow.type === 'field') await fieldChunk(flow.field, input, out, first, m, stats, report)
-    else await mapChunk(flow.map, input, out, first, m, stats, report)
+    if (mixture) await mixtureChunk(mixture, input, dest, first, m, stats, report)
+    else if (flow.type === 'field') await fieldChunk(flow.field, input, dest, first, m, stats, report)
+    else await mapChunk(flow.map, input, dest, first, m, stats, report)
     await ctx.checkpoint()
   }
   stats.wallSeconds = (performance.now() - started) / 1000
-  return { trajectories: out, stats }
+  return { trajectories: dest.array, stats }
 }
 
 async function fieldChunk(
   field: VelocityField,
   input: TransportInput,
-  out: Float32Array,
+  dest: TransportOutput,
   first: number,
   m: number,
   stats: SolverStats,
@@ -132,7 +150,7 @@ async function fieldChunk(
   const fast = input.integrate === integrate && options.solver !== 'dopri5' ? await onnxFieldOf(field.recipe, options.solver) : undefined
   if (fast && options.solver !== 'dopri5') {
     const r = await integrateFixedArrays(fast, batch, ref + m, depths, options, { onStep })
-    r.positions.forEach((p, s) => store(out, p, s, n, dim, first, ref, m, depths[s]))
+    r.positions.forEach((p, s) => store(dest, p, s, dim, first, ref, m, depths[s]))
     record(stats, r, options)
     return
   }
@@ -142,7 +160,7 @@ async function fieldChunk(
     result = await input.integrate(field, x0, depths, options, { onStep })
     for (let s = 0; s < depths.length; s++) {
       const data = (await result.positions[s].data()) as Float32Array
-      store(out, data, s, n, dim, first, ref, m, depths[s])
+      store(dest, data, s, dim, first, ref, m, depths[s])
     }
     record(stats, result, options)
   } finally {
@@ -154,13 +172,13 @@ async function fieldChunk(
 async function mapChunk(
   map: DepthMap,
   input: TransportInput,
-  out: Float32Array,
+  dest: TransportOutput,
   first: number,
   m: number,
   stats: SolverStats,
   report: (done: number, depth: number) => void
 ): Promise<void> {
-  const { positions, count: n, dim, depths, ctx } = input
+  const { positions, dim, depths, ctx } = input
   const x0 = tf.tensor2d(positions.slice(first * dim, (first + m) * dim), [m, dim])
   try {
     for (let s = 0; s < depths.length; s++) {
@@ -169,7 +187,7 @@ async function mapChunk(
       const y = tf.tidy(() => map.positionsAt(x0, t))
       stats.nfe += map.evaluations - before
       try {
-        store(out, (await y.data()) as Float32Array, s, n, dim, first, 0, m, t)
+        store(dest, (await y.data()) as Float32Array, s, dim, first, 0, m, t)
       } finally {
         y.dispose()
       }

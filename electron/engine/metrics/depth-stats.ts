@@ -9,7 +9,7 @@ import { knnEntropy } from './entropy'
 import { cloudCovariance, cloudMean } from './moments'
 import { Float32Sorter } from './sort'
 import { gatherRows } from './subsample'
-import { column, project } from './wasserstein'
+import { project } from './wasserstein'
 
 /** What every depth is compared with, fixed before the first depth (shareable with the workers). */
 export interface DepthPlan {
@@ -77,8 +77,7 @@ export function makePlan(x0: Float32Array, base: Omit<DepthPlan, 'reference'>, s
     labels = copy
   }
   const sorter = new Float32Sorter()
-  const values = new Float32Array(n)
-  for (let k = 0; k < d; k++) sorter.sort(column(x0, n, d, k, values), reference.subarray(k * n, (k + 1) * n))
+  for (let k = 0; k < d; k++) sorter.sortColumn(x0, n, d, k, reference.subarray(k * n, (k + 1) * n))
   if (d > 1) {
     const x0s = gatherRows(x0, d, slicedIdx)
     const tmp = new Float32Array(m)
@@ -116,7 +115,7 @@ export class DepthStatsRunner {
   prime(x: Float32Array): void {
     const { n, d, dirs, directions, slicedIdx } = this.plan
     // the step uses the first axis in 1-D, the sliced projections otherwise
-    if (d === 1) this.sorter.sort(column(x, n, d, 0, this.prevAxes[0]), this.prevAxes[0])
+    if (d === 1) this.sorter.sortColumn(x, n, d, 0, this.prevAxes[0])
     else {
       const xs = gatherRows(x, d, slicedIdx)
       for (let k = 0; k < directions; k++) this.sorter.sort(projectFast(xs, slicedIdx.length, d, dirs, k, this.prevProjs[k]), this.prevProjs[k])
@@ -132,7 +131,7 @@ export class DepthStatsRunner {
     const nSliced = slicedIdx.length
     const mean = cloudMean(x, N, D)
     const covariance = cloudCovariance(x, N, D, mean)
-    const w2AxisToInput = refAxes.map((ref, k) => Math.sqrt(w2SquaredEqual(ref, sorter.sort(column(x, N, D, k, axes[k]), axes[k]))))
+    const w2AxisToInput = refAxes.map((ref, k) => Math.sqrt(w2SquaredEqual(ref, sorter.sortColumn(x, N, D, k, axes[k]))))
     let slicedW2ToInput = w2AxisToInput[0]
     let slicedW2Step: number | null = null
     if (D === 1) {

@@ -1,6 +1,7 @@
 // The per-depth statistics (depth-stats.ts) across the worker pool: the depths are cut into contiguous
-// ranges, each a 'depth-stats' task that gets a copy of its clouds (and of the depth before it, for the
-// step distances) and reads depth 0's sorted reference and the labels from shared memory. Each depth's
+// ranges, each a 'depth-stats' task that reads its clouds (and the depth before it, for the step
+// distances) in place when the trajectories are in shared memory (the pooled transport's), else gets a
+// copy of them, and reads depth 0's sorted reference and the labels from shared memory. Each depth's
 // numbers come back as a progress note, so depthMetrics consumes them in order while its own thread runs
 // the DepthTracker. A few ranges are in flight at a time (memory: the copies, whose buffers travel to the
 // worker and back and are reused); the first failure or a cancel stops them all.

@@ -1,12 +1,14 @@
 // Transport across the worker pool: the particles are independent, so the cloud is cut into shards that
 // the workers integrate through the same field, rebuilt from its recipe, with the same solver; their
-// positions land in the one [S, N, D] array. Cancel, progress and failures behave as on one thread:
+// positions land in the one [S, N, D] array. Without reference rows that array is a SharedArrayBuffer the
+// workers write into directly (no copy back, and the per-depth metrics later read it in place); with
+// them (empirical DAE) each shard's positions come back and are copied in. Cancel, progress and failures behave as on one thread:
 // the job's checkpoint is polled while the shards run, and the first failure or a cancel stops them all.
 import { message } from '../../../shared/messages'
 import type { SolverStats } from '../../../shared/run'
 import { integrate } from '../solvers/integrate'
 import type { FieldRecipe } from '../flows/types'
-import { allocate, checkReference, chunkRows, type TransportInput, type TransportResult } from '../jobs/transport'
+import { allocate, checkReference, chunkRows, type TransportInput, type TransportOutput, type TransportResult } from '../jobs/transport'
 import type { SolverOptions } from '../solvers/types'
 import type { WorkerPool } from './pool'
 
@@ -21,11 +23,13 @@ export interface TransportShard {
   dim: number
   depths: number[]
   solverOptions: SolverOptions
+  /** the run's shared [S, N, D] array and where this shard's particles go in it (absent: the positions come back) */
+  output?: TransportOutput
 }
 
 export interface ShardResult {
-  /** [S, count, D], the reference rows included */
-  trajectories: Float32Array
+  /** [S, count, D], the reference rows included; absent when the shard wrote into its output */
+  trajectories?: Float32Array
   stats: SolverStats
 }
 
@@ -66,7 +70,9 @@ export async function transportOnPool(input: TransportInput, pool: WorkerPool): 
   checkReference(ref, n)
   const share = input.progressShare ?? 0.85
   const S = depths.length
-  const out = allocate(S * n * dim)
+  // shared memory when the shards can write their rows in place (no reference rows to skip)
+  const inPlace = ref === 0 && typeof SharedArrayBuffer === 'function'
+  const out = allocate(S * n * dim, inPlace)
   const rows = shardRows(n, S, dim, pool.size)
   const count = Math.ceil(n / rows)
   const fractions = new Float64Array(count)
@@ -85,7 +91,16 @@ export async function transportOnPool(input: TransportInput, pool: WorkerPool): 
     const batch = new Float32Array((ref + m) * dim)
     batch.set(positions.subarray(0, ref * dim))
     batch.set(positions.subarray(first * dim, (first + m) * dim), ref * dim)
-    const shard: TransportShard = { recipe, recipeId: recipeIdOf(recipe), positions: batch, count: ref + m, dim, depths, solverOptions: input.solverOptions }
+    const shard: TransportShard = {
+      recipe,
+      recipeId: recipeIdOf(recipe),
+      positions: batch,
+      count: ref + m,
+      dim,
+      depths,
+      solverOptions: input.solverOptions,
+      ...(inPlace ? { output: { array: out, count: n, first } } : {})
+    }
     return pool
       .run<ShardResult>('transport-shard', shard, {
         signal: controller.signal,
@@ -98,8 +113,9 @@ export async function transportOnPool(input: TransportInput, pool: WorkerPool): 
         }
       })
       .then((r) => {
-        // the shard's own rows, after its copy of the reference, into every depth sample
-        for (let s = 0; s < S; s++) out.set(r.trajectories.subarray((s * (ref + m) + ref) * dim, (s + 1) * (ref + m) * dim), (s * n + first) * dim)
+        // the shard's own rows, after its copy of the reference, into every depth sample (unless written in place)
+        const back = r.trajectories
+        if (back) for (let s = 0; s < S; s++) out.set(back.subarray((s * (ref + m) + ref) * dim, (s + 1) * (ref + m) * dim), (s * n + first) * dim)
         shardStats[k] = r.stats
       })
   })

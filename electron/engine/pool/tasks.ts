@@ -51,6 +51,8 @@ async function transportShard(shard: TransportShard, report: (p: ShardProgress) 
     }
   }
   const r = await transport({ ...shard, flow: { type: 'field', field, notes: [] }, integrate, ctx, progressShare: 1, pool: null })
+  // written into the run's shared array: only the statistics go back
+  if (shard.output) return { result: { stats: r.stats } satisfies ShardResult, transfer: [] }
   const result: ShardResult = r
   return { result, transfer: [r.trajectories.buffer as ArrayBuffer] }
 }

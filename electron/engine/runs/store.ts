@@ -13,7 +13,7 @@ import { isRunId, slugify } from './ids'
 import { USER_FILE } from './user-meta'
 import { readNpy } from '../formats/npy'
 import { claimPartial, INCOMPLETE_DIR, listIncomplete, releasePartial, setAsideStalePartials } from './partials'
-import { MANIFEST_FILE, PARTIAL_PREFIX, readManifest, trajectoryShape, writeRunFolder, type RunContent, type WriteHooks } from './run-folder'
+import { MANIFEST_FILE, PARTIAL_PREFIX, readManifest, RunFolderWriter, trajectoryShape, type RunContent, type WriteHooks } from './run-folder'
 import { newestFirst, summarizeFolder } from './summary'
 import { listTrash, restoreRun, TRASH_DIR, trashRun } from './trash'
 import { readUserMeta, updateUserMeta, type UserMeta } from './user-meta'
@@ -35,20 +35,42 @@ export class RunStore {
     this.root = join(workspace, 'runs')
   }
 
-  /** Write a complete run as `<root>/<manifest.id>` via `<root>/.partial-<id>`; returns the id. */
-  async save(content: RunContent, hooks?: WriteHooks): Promise<string> {
-    const id = content.manifest.id
+  /**
+   * Begin saving run `id` before it is complete: its trajectories are written into `<root>/.partial-<id>`
+   * now (while the metrics are computed); save() with the returned writer finishes the folder, and the
+   * writer's discard() removes it if the run fails or is cancelled.
+   */
+  beginSave(id: string, trajectories: Float32Array, shape: readonly [number, number, number]): RunFolderWriter {
     if (!isRunId(id)) throw new EngineError('internal', message('runs.invalidRunId', { id }))
-    await insideWorkspace(this.workspace, join(this.root, id))
     const partial = join(this.root, PARTIAL_PREFIX + id)
     claimPartial(partial)
+    const writer = new RunFolderWriter(partial, () => releasePartial(partial))
+    writer.start(trajectories, shape, async () => {
+      await insideWorkspace(this.workspace, join(this.root, id))
+    })
+    return writer
+  }
+
+  /** Write a complete run as `<root>/<manifest.id>` via `<root>/.partial-<id>` (begun by beginSave, if given); returns the id. */
+  async save(content: RunContent, hooks?: WriteHooks, begun?: RunFolderWriter): Promise<string> {
+    const id = content.manifest.id
+    const partial = join(this.root, PARTIAL_PREFIX + id)
+    if (begun && begun.partialDir !== partial) {
+      await begun.discard()
+      throw new EngineError('internal', message('runs.invalidRunId', { id }))
+    }
+    let writer = begun
     try {
-      await writeRunFolder(join(this.root, id), partial, content, hooks)
+      if (!writer) {
+        if (!isRunId(id)) throw new EngineError('internal', message('runs.invalidRunId', { id }))
+        await insideWorkspace(this.workspace, join(this.root, id))
+        claimPartial(partial)
+        writer = new RunFolderWriter(partial, () => releasePartial(partial))
+      }
+      await writer.finish(join(this.root, id), content, hooks)
     } catch (e) {
-      // writeRunFolder has removed the partial folder; a full disk gets a plain message
+      // the writer has removed the partial folder; a full disk gets a plain message
       throw diskError(e) ?? e
-    } finally {
-      releasePartial(partial)
     }
     return id
   }

@@ -1,11 +1,13 @@
 // The CLI logic in-process with injected streams (the real engine runs the specs).
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { RunManifestSchema } from '../../../shared/run'
 import { main } from '../../../electron/cli/main'
 import { readNpy } from '../../../electron/engine/formats/npy'
+import { RunFolderWriter } from '../../../electron/engine/runs/run-folder'
 import { captureIo } from './cli-io'
 import { setThreadSetting } from '../../../electron/engine/pool/sizing'
 
@@ -135,5 +137,30 @@ describe('nagare CLI (main)', () => {
     expect(await pending).toBe(130)
     expect(io.err()).toMatch(/interrupted; nothing was written/)
     expect((await readdir(dir)).filter((n) => n.includes('interrupted'))).toEqual([])
+  })
+
+  it('an interrupt while the trajectories are being written (the metrics running) leaves no partial folder', async () => {
+    const spec = JSON.parse(await readFile(join(EXAMPLES, 'paper-47.json'), 'utf8'))
+    spec.particles.count = 20_000
+    await writeFile(join(dir, 'late.json'), JSON.stringify(spec))
+    const io = captureIo(dir)
+    const start = RunFolderWriter.prototype.start
+    let began = 0
+    // Ctrl-C once the early write of trajectories.npy has made the partial folder (the metrics are running)
+    const spy = vi.spyOn(RunFolderWriter.prototype, 'start').mockImplementation(function (this: RunFolderWriter, ...args) {
+      began++
+      start.apply(this, args)
+      const partial = this.partialDir
+      const poll = (): void => void (existsSync(partial) ? io.interrupt() : setTimeout(poll, 1))
+      poll()
+    })
+    try {
+      expect(await main(argv('run', 'late.json', '--out', 'late'), io)).toBe(130)
+    } finally {
+      spy.mockRestore()
+    }
+    expect(began).toBe(1)
+    expect(io.err()).toMatch(/interrupted; nothing was written/)
+    expect((await readdir(dir)).filter((n) => n.includes('late') && !n.endsWith('.json'))).toEqual([])
   })
 })

@@ -26,6 +26,8 @@ describe('mixture kernel on the pool', () => {
       const here = await transport(input)
       const tf = await transport({ ...input, integrate: tfIntegrate })
       expect(maxRelDiff(pooled.trajectories, here.trajectories)).toBe(0)
+      // the shards wrote into the run's shared array in place
+      expect(pooled.trajectories.buffer).toBeInstanceOf(SharedArrayBuffer)
       const tfGap = maxRelDiff(here.trajectories, tf.trajectories)
       expect(tfGap).toBeGreaterThan(0)
       expect(tfGap).toBeLessThan(1e-5)

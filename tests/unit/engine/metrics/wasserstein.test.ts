@@ -53,6 +53,31 @@ describe('exact 1-D Wasserstein', () => {
     expect(Array.from(view)).toEqual(Array.from(expected))
     expect(Array.from(host.subarray(0, 7))).toEqual([0, 0, 0, 0, 0, 0, 0])
   })
+
+  it('sorts a column of a row-major cloud in place as the copied column sorts, radix and comparison sizes alike', () => {
+    const sorter = new Float32Sorter()
+    for (const [n, d] of [
+      [50_000, 3],
+      [9_001, 2],
+      [1_000, 3],
+      [6_000, 1]
+    ]) {
+      const rng = testRng(n + d)
+      // a view inside a larger (shared, as the pooled transport's) buffer, as the metrics read a depth's cloud
+      const host = new Float32Array(new SharedArrayBuffer((n * d + 5) * 4))
+      const x = host.subarray(5)
+      for (let i = 0; i < n * d; i++) x[i] = (rng.normal() * 3) ** 3
+      const before = x.slice()
+      for (let k = 0; k < d; k++) {
+        const expected = Float32Array.from({ length: n }, (_, i) => x[i * d + k]).sort()
+        const out = new Float32Array(n)
+        expect(sorter.sortColumn(x, n, d, k, out)).toBe(out)
+        expect(out).toStrictEqual(expected)
+      }
+      expect(x).toStrictEqual(before)
+    }
+    expect(() => sorter.sortColumn(new Float32Array(6), 3, 2, 2, new Float32Array(3))).toThrow()
+  })
 })
 
 function normalCdf(z: number): number {

@@ -71,6 +71,9 @@ describe('transport on the pool', () => {
       for (let i = 0; i < n; i += 7) for (let k = 0; k < 2; k++) expect(pooled.trajectories[(s * n + i) * 2 + k]).toBeCloseTo(scale[k] * x0[i * 2 + k], 4)
     })
     expect(maxAbsDiff(pooled.trajectories, here.trajectories)).toBeLessThan(1e-6)
+    // no reference rows: the workers wrote their shards into the one shared array (nothing copied back)
+    expect(pooled.trajectories.buffer).toBeInstanceOf(SharedArrayBuffer)
+    expect(here.trajectories.buffer).toBeInstanceOf(ArrayBuffer)
     const { wallSeconds: _a, ...a } = pooled.stats
     const { wallSeconds: _b, ...b } = here.stats
     expect(a).toEqual(b)
@@ -102,6 +105,8 @@ describe('transport on the pool', () => {
     const pooled = await transport({ ...input(empirical(), x0, n, [0, 0.2], euler), pool })
     const here = await transport({ ...input(empirical(), x0, n, [0, 0.2], euler), pool: null })
     expect(maxAbsDiff(pooled.trajectories, here.trajectories)).toBeLessThan(1e-5)
+    // reference rows are skipped on the way back: those shards return their positions, copied into a plain array
+    expect(pooled.trajectories.buffer).toBeInstanceOf(ArrayBuffer)
     // dopri5 chooses its steps per shard: the same flow to its tolerance, not the same steps
     const adaptive: SolverOptions = { solver: 'dopri5', rtol: 1e-6, atol: 1e-8, minStep: 1e-9, maxSteps: 10_000 }
     const a = await transport({ ...input(continuousDaeField(mix), x0, n, [0, 0.2], adaptive), pool })
