@@ -1,7 +1,8 @@
 // The work a pool worker does, by task kind: integrate a particle shard through a field rebuilt from its
 // recipe (the single-thread transport itself, on the shard), the gradient of one batch shard of a learned
-// flow and of one shard of a neural ODE task's objective, and the per-depth statistics of a range of
-// depths. Workers keep the last field and model they built and load the current weights each step.
+// flow and of one shard of a neural ODE task's objective, the per-depth statistics of a range of depths,
+// and one row of a layer analysis. Workers keep the last field and model they built and load the current
+// weights each step.
 import { integrate } from '../solvers/integrate'
 import { transport } from '../jobs/transport'
 import type { JobContext } from '../jobs/context'
@@ -18,6 +19,7 @@ import type { VelocityField } from '../flows/types'
 import { modelWithWeights, type TrainedModel } from '../models/trained-model'
 import { objectiveGradients, type ObjectiveShard } from '../training/shard-objectives'
 import { disposeMap } from '../training/grad-maps'
+import { layerRowTask } from '../layers/layer-row-task'
 
 /** progress notes from a worker at most this often */
 const PROGRESS_MS = 50
@@ -110,5 +112,6 @@ export const ENGINE_TASKS: Record<string, TaskHandler> = {
   'objective-shard': objectiveShard as TaskHandler,
   'transport-shard': transportShard as TaskHandler,
   'gradient-shard': gradientShard as TaskHandler,
-  'depth-stats': depthStats as TaskHandler
+  'depth-stats': depthStats as TaskHandler,
+  'layer-row': layerRowTask as TaskHandler
 }
