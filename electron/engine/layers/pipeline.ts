@@ -13,6 +13,7 @@ import type { LayerData } from './dumps'
 import type { ModelFile } from './model-files'
 import { fitLayerPca, projectLayers, type LayerProjection } from './pca'
 import { shiftByLayer, withShift } from './shift'
+import { pooledShift } from './pooled-shift'
 import { loadModelFromFiles, MAX_RECORDED_VALUES, recordLayerOutputs, type LoadedModel } from './tfjs-model'
 import { enginePool } from '../pool/engine-pool'
 import type { WorkerPool } from '../pool/pool'
@@ -154,7 +155,8 @@ export async function analyzeAndProject(
   if (o.compare) {
     hooks.progress?.(share, message('shift.progressShift'))
     await hooks.checkpoint?.()
-    report = withShift(report, shiftByLayer(layers, o.compare, { seed: o.seed }))
+    const shift = pool ? await pooledShift(layers, o.compare, { seed: o.seed }, pool, hooks.checkpoint) : shiftByLayer(layers, o.compare, { seed: o.seed })
+    report = withShift(report, shift)
   }
   hooks.progress?.(0.8, message('import.progressPca'))
   await hooks.checkpoint?.()

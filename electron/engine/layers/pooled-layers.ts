@@ -3,10 +3,11 @@
 // row its residual update starts from, and the plan's subsamples and input products: those sit in shared
 // memory, one copy for every worker (a layer's copy lives while a task that reads it runs). The entries
 // read against the previous layer are finished here, in order, from both tasks' answers, with the same
-// arithmetic as one thread, so the report is the same. Cancel and a failed task stop the rest, as in
-// pool/pooled-metrics.ts.
+// arithmetic as one thread, so the report is the same. Cancel and a failed task stop the rest
+// (pool/ordered-tasks.ts).
 import type { LayerRow } from '../../../shared/layers'
 import type { WorkerPool } from '../pool/pool'
+import { OrderedTasks } from '../pool/ordered-tasks'
 import type { AnalysisPlan } from './analysis-plan'
 import { ANALYZE_DEFAULTS, stepOf } from './analysis-plan'
 import { newMerging } from './causes'
@@ -36,9 +37,6 @@ export function layerWork(layers: Pick<LayerData, 'n' | 'width'>[], maxPoints = 
   return layers.slice(1).reduce((s, l) => s + l.width * (m * m + 64 * n), 0)
 }
 
-/** how often the checkpoint is polled while this thread waits for a row */
-const POLL_MS = 25
-const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 const canShare = typeof SharedArrayBuffer === 'function'
 
 /** a copy of `a` in shared memory (a itself when it is there already, or when the runtime cannot share) */
@@ -93,63 +91,27 @@ export async function pooledRows(
     if (--readers[j] === 0) copies.delete(j)
   }
 
-  const controller = new AbortController()
-  const results = new Array<LayerRowResult | undefined>(L)
-  const tasks: Promise<void>[] = []
-  let failure: { error: unknown } | undefined
-  let waiters: (() => void)[] = []
-  const wake = (): void => {
-    const w = waiters
-    waiters = []
-    for (const r of w) r()
-  }
-  let next = 1
-  const submit = (): void => {
-    if (next >= L || failure || controller.signal.aborted) return
-    const l = next++
-    const layer = layers[l]
+  // task i computes row i + 1
+  const tasks = new OrderedTasks<LayerRowResult>(pool, 'layer-row', L - 1, (i) => {
+    const l = i + 1
     const step = stepOf(plan, layers, l)
     const task: LayerRowTask = {
       inputs,
       l,
-      layer: { ...layer, data: dataOf(l) },
+      layer: { ...layers[l], data: dataOf(l) },
       step: step ? { ...step, prev: { width: step.prev.width, data: dataOf(step.from) } } : null,
       knn: l < L - 1,
       ...(l >= 2 ? { prev: { sub: gather(layers[l - 1].data, layers[l - 1].width, idx), width: layers[l - 1].width } } : {})
     }
-    const run = pool.run<LayerRowResult>('layer-row', task, { signal: controller.signal }).then(
-      (r) => {
-        results[l] = r
+    return {
+      payload: task,
+      ended: () => {
         release(l)
         if (step) release(step.from)
-        wake()
-        submit()
-      },
-      (error: unknown) => {
-        failure ??= { error }
-        controller.abort()
-        wake()
       }
-    )
-    tasks.push(run)
-  }
-  const resultOf = async (l: number): Promise<LayerRowResult> => {
-    for (;;) {
-      if (failure) throw failure.error
-      const r = results[l]
-      if (r) {
-        results[l] = undefined
-        return r
-      }
-      await Promise.race([new Promise<void>((w) => waiters.push(w)), delay(POLL_MS)])
-      await checkpoint?.()
     }
-  }
-
-  // one task queued beyond the busy workers, so a worker that finishes starts the next at once
-  for (let i = 0; i <= pool.size; i++) submit()
+  })
   const rows: LayerRow[] = []
-  let delivered = false
   try {
     // row 0 here while the workers compute the next rows
     const first = ownRow(plan.inputs, 0, layers[0], stepOf(plan, layers, 0), plan.input)
@@ -157,7 +119,7 @@ export async function pooledRows(
     await between(0, L)
     let prev: LayerRowResult | undefined
     for (let l = 1; l < L; l++) {
-      const r = await resultOf(l)
+      const r = await tasks.at(l - 1, checkpoint)
       const row = r.row
       if (l === 1) {
         // the previous layer is the input: its CKA and kNN kept are the row's own
@@ -175,12 +137,9 @@ export async function pooledRows(
       rows.push(row)
       await between(l, L)
     }
-    delivered = true
     return rows
   } finally {
-    // after the last row only the tasks' answers are left: terminating workers then would cost fresh ones
-    if (!delivered) controller.abort()
-    await Promise.allSettled(tasks)
+    await tasks.stop()
     copies.clear()
   }
 }
