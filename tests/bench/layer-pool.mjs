@@ -5,8 +5,8 @@
 // stretch), seeded, labelled with 5 classes; the analysis's defaults (kNN / CKA on 2,000 points, 20,000
 // pairs, sliced W2 on every point). Each thread count runs in its own process, so each line's peak memory
 // is its own; lines carry the load average (the machine is shared) and the process's CPU time (workers
-// included). At one thread the shift against a second recording and the PCA are timed too (the steps of
-// analyzeAndProject after the rows), to show what stays on the engine thread.
+// included). The shift against a second recording (same widths, another seed) is timed the same way, and
+// at one thread the PCA (the step of analyzeAndProject that stays on the engine thread).
 import { spawnSync } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { emit } from './util.mjs'
@@ -47,12 +47,22 @@ function recording(createRng, seed) {
   return layers
 }
 
+/** wall and CPU seconds of `f` (CPU: this process, its worker threads included) */
+async function timed(f) {
+  const c0 = process.cpuUsage()
+  const t0 = performance.now()
+  const value = await f()
+  const c = process.cpuUsage(c0)
+  return { value, seconds: +((performance.now() - t0) / 1000).toFixed(2), cpu_s: +((c.user + c.system) / 1e6).toFixed(2) }
+}
+
 async function ours(threads) {
   // plain imports under --import tsx (tsImport would hide the engine's __dirname, where its pool finds its worker)
   const { initBackend } = await import('../../electron/engine/backend.ts')
   const { createRng } = await import('../../electron/engine/sampling/random.ts')
   const { analyzeLayersAsync } = await import('../../electron/engine/layers/analyze.ts')
   const { shiftByLayer } = await import('../../electron/engine/layers/shift.ts')
+  const { pooledShift } = await import('../../electron/engine/layers/pooled-shift.ts')
   const { fitLayerPca } = await import('../../electron/engine/layers/pca.ts')
   const { enginePool, disposeEnginePool } = await import('../../electron/engine/pool/engine-pool.ts')
   await initBackend('wasm')
@@ -62,14 +72,12 @@ async function ours(threads) {
   // as the app does at start: the workers load their backends before the first job
   pool?.warm()
   if (pool) await new Promise((r) => setTimeout(r, 3000))
-  const rss0 = process.memoryUsage().rss
-  let peak = rss0
+  let peak = process.memoryUsage().rss
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
-  const c0 = process.cpuUsage()
-  const t0 = performance.now()
-  const report = await analyzeLayersAsync(layers, { labels }, () => {}, pool ? { pool } : {})
-  const seconds = (performance.now() - t0) / 1000
-  const c = process.cpuUsage(c0)
+  const rows = await timed(() => analyzeLayersAsync(layers, { labels }, () => {}, pool ? { pool } : {}))
+  const rowsPeak = Math.max(peak, process.memoryUsage().rss)
+  const other = recording(createRng, 2)
+  const shift = await timed(() => (pool ? pooledShift(layers, other, { seed: 7 }, pool) : shiftByLayer(layers, other, { seed: 7 })))
   clearInterval(timer)
   const line = {
     bench: 'layer-pool',
@@ -77,24 +85,18 @@ async function ours(threads) {
     threads,
     N,
     widths: WIDTHS,
-    seconds: +seconds.toFixed(2),
-    cpu_s: +((c.user + c.system) / 1e6).toFixed(2),
-    peak_rss_mib: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20),
+    seconds: rows.seconds,
+    cpu_s: rows.cpu_s,
+    peak_rss_mib: Math.round(rowsPeak / 2 ** 20),
     layers_mib: Math.round(layers.reduce((s, l) => s + l.data.byteLength, 0) / 2 ** 20),
-    rows: report.rows.length,
+    shift_s: shift.seconds,
+    shift_cpu_s: shift.cpu_s,
     loadavg: load()
   }
-  const tail = {}
-  if (threads === 1) {
-    const other = recording(createRng, 2)
-    let t = performance.now()
-    shiftByLayer(layers, other, { seed: 7 })
-    tail.shift_s = +((performance.now() - t) / 1000).toFixed(2)
-    t = performance.now()
-    fitLayerPca(layers, { seed: 7 })
-    tail.pca_s = +((performance.now() - t) / 1000).toFixed(2)
-  }
-  process.stdout.write(JSON.stringify({ ...line, ...tail, check: report.rows.map((r) => r.knnFromPrevious) }) + '\n')
+  // the PCA stays on the engine thread whatever the threads: timed once
+  const pca = threads === 1 ? await timed(() => fitLayerPca(layers, { seed: 7 })) : undefined
+  const check = [rows.value.rows.map((r) => r.knnFromPrevious), shift.value.rows.map((r) => r.energy)]
+  process.stdout.write(JSON.stringify({ ...line, ...(pca ? { pca_s: pca.seconds, pca_cpu_s: pca.cpu_s } : {}), check }) + '\n')
   await disposeEnginePool()
 }
 
@@ -112,8 +114,13 @@ if (process.argv[2] === '--ours') {
   }
   const base = lines[0]
   for (const { check, ...line } of lines) {
-    // the same report at every thread count (one entry read against the previous layer, as a spot check)
+    // the same numbers at every thread count (an entry read against the previous layer, and the shift's energy, as spot checks)
     const same = JSON.stringify(check) === JSON.stringify(base.check)
-    emit({ ...line, speedup: +(base.seconds / line.seconds).toFixed(2), same_as_first: same })
+    emit({
+      ...line,
+      speedup: +(base.seconds / line.seconds).toFixed(2),
+      shift_speedup: +(base.shift_s / line.shift_s).toFixed(2),
+      same_as_first: same
+    })
   }
 }
