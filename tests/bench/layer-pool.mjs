@@ -17,7 +17,7 @@ const WIDTHS = [16, 64, 128, 256, 512, 512, 256, 64]
 const load = () => loadavg().map((x) => +x.toFixed(2))
 
 /** the recording: a 16-D latent state moved layer by layer, each row a tanh feature map of it (a residual update where the width stays) */
-function recording(createRng, seed) {
+function recording(createRng, layerValuesOf, seed) {
   const rng = createRng(seed)
   const d = 16
   let z = Float64Array.from({ length: N * d }, (_, i) => rng.normal() + 3 * ((Math.floor(i / d) % 5) - 2) * (i % d === 0 ? 1 : 0))
@@ -44,7 +44,8 @@ function recording(createRng, seed) {
       }
     layers.push({ name: l === WIDTHS.length - 1 ? 'features' : `dense_${l}`, n: N, width: w, data: x })
   }
-  return layers
+  // in shared memory, as the recorders and dump readers leave a layer (dumps.ts layerValues)
+  return layers.map((l) => ({ ...l, data: layerValuesOf(l.data) }))
 }
 
 /** wall and CPU seconds of `f` (CPU: this process, its worker threads included) */
@@ -60,13 +61,14 @@ async function ours(threads) {
   // plain imports under --import tsx (tsImport would hide the engine's __dirname, where its pool finds its worker)
   const { initBackend } = await import('../../electron/engine/backend.ts')
   const { createRng } = await import('../../electron/engine/sampling/random.ts')
+  const { layerValuesOf } = await import('../../electron/engine/layers/dumps.ts')
   const { analyzeLayersAsync } = await import('../../electron/engine/layers/analyze.ts')
   const { shiftByLayer } = await import('../../electron/engine/layers/shift.ts')
   const { pooledShift } = await import('../../electron/engine/layers/pooled-shift.ts')
   const { fitLayerPca } = await import('../../electron/engine/layers/pca.ts')
   const { enginePool, disposeEnginePool } = await import('../../electron/engine/pool/engine-pool.ts')
   await initBackend('wasm')
-  const layers = recording(createRng, 1)
+  const layers = recording(createRng, layerValuesOf, 1)
   const labels = Int32Array.from({ length: N }, (_, i) => i % 5)
   const pool = enginePool(threads)
   // as the app does at start: the workers load their backends before the first job
@@ -76,7 +78,7 @@ async function ours(threads) {
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
   const rows = await timed(() => analyzeLayersAsync(layers, { labels }, () => {}, pool ? { pool } : {}))
   const rowsPeak = Math.max(peak, process.memoryUsage().rss)
-  const other = recording(createRng, 2)
+  const other = recording(createRng, layerValuesOf, 2)
   const shift = await timed(() => (pool ? pooledShift(layers, other, { seed: 7 }, pool) : shiftByLayer(layers, other, { seed: 7 })))
   clearInterval(timer)
   const line = {

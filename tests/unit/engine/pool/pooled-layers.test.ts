@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CancelledError, EngineError } from '../../../../electron/engine/errors'
 import { createJobContext } from '../../../../electron/engine/jobs/context'
 import { analyzeLayers, analyzeLayersAsync, type AnalyzeOptions } from '../../../../electron/engine/layers/analyze'
-import type { LayerData } from '../../../../electron/engine/layers/dumps'
+import { layerValuesOf, type LayerData } from '../../../../electron/engine/layers/dumps'
 import { WorkerPool } from '../../../../electron/engine/pool/pool'
 import { createRng } from '../../../../electron/engine/sampling/random'
 import { message } from '../../../../shared/messages'
@@ -56,7 +56,7 @@ async function both(layers: LayerData[], options: AnalyzeOptions, pool: WorkerPo
 }
 
 describe('layer analysis rows on the pool', () => {
-  const cases: { n: number; widths: number[]; labels: boolean; options: AnalyzeOptions }[] = [
+  const cases: { n: number; widths: number[]; labels: boolean; options: AnalyzeOptions; shared?: boolean }[] = [
     // the whole point set (m = N), k-d tree kNN at width <= 3, a guessed equal-width stretch
     { n: 300, widths: [2, 8, 8, 8, 3], labels: true, options: {} },
     // a subsample for kNN / CKA, fewer pairs and cloud points than N, stretches at widths 16 and 64
@@ -80,7 +80,9 @@ describe('layer analysis rows on the pool', () => {
 
   it('equal this thread exactly at 2 and 3 workers', async () => {
     for (const [i, c] of cases.entries()) {
-      const layers = stack(c.n, c.widths, 11 + i)
+      const plain = stack(c.n, c.widths, 11 + i)
+      const layers = c.shared ? plain.map((l) => ({ ...l, data: layerValuesOf(l.data) })) : plain
+      if (c.shared) expect(layers[1].data.buffer).toBeInstanceOf(SharedArrayBuffer)
       const labels = c.labels ? Int32Array.from({ length: c.n }, (_, p) => (p * 7) % 3) : undefined
       const options = { ...c.options, ...(labels ? { labels } : {}) }
       for (const pool of [two, three]) {
