@@ -1,10 +1,10 @@
 // The rows of a layer analysis (analyze.ts) on the engine's worker pool: row 0 (the input) here, every
-// other row a 'layer-row' task (layer-row-task.ts), a few in flight at a time. A task needs its layer, the
-// row its residual update starts from, and the plan's subsamples and input products: those sit in shared
-// memory, one copy for every worker (a layer's copy lives while a task that reads it runs). The entries
-// read against the previous layer are finished here, in order, from both tasks' answers, with the same
-// arithmetic as one thread, so the report is the same. Cancel and a failed task stop the rest
-// (pool/ordered-tasks.ts).
+// other row a 'layer-row' task (layer-row-task.ts), a few in flight at a time (pool/ordered-tasks.ts). A
+// task needs its layer, the row its residual update starts from, and the plan's subsamples and input
+// products: all in shared memory, one copy for every worker (recorded and imported layers are there from
+// the start, dumps.ts layerValues; others get a copy while a task that reads them runs). The entries read
+// against the previous layer are finished here, in order, from both tasks' answers with the arithmetic
+// of one thread, so the report is the same. Cancel and a failed task stop the rest.
 import type { LayerRow } from '../../../shared/layers'
 import type { WorkerPool } from '../pool/pool'
 import { OrderedTasks } from '../pool/ordered-tasks'
