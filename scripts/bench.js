@@ -13,7 +13,8 @@ const benches = [
   'tests/bench/depth-analysis.mjs',
   'tests/bench/adjoint-memory.mjs',
   'tests/bench/onnx-record.mjs',
-  'tests/bench/pool-scaling.mjs'
+  'tests/bench/pool-scaling.mjs',
+  'tests/bench/layer-pool.mjs'
 ]
 const only = process.argv.slice(2)
 

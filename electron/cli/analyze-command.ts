@@ -20,7 +20,8 @@ import { appVersion } from '../engine/version'
 import { failure } from './distance-command'
 import { parseImageFlags, type RawImageFlags } from './image-options'
 import type { CliIo } from './io'
-import { EXIT } from './run-command'
+import { EXIT, parseThreads } from './run-command'
+import { setThreadSetting } from '../engine/pool/sizing'
 import { prepareOnnxAnalysis } from './onnx-analyze'
 
 export interface RawAnalyzeOptions extends RawImageFlags {
@@ -36,6 +37,8 @@ export interface RawAnalyzeOptions extends RawImageFlags {
   layers?: string
   featureMaps?: string
   batch?: string
+  /** --threads: a whole number from 1 (default: all cores but one); at two and more the rows are computed on worker threads */
+  threads?: string
 }
 
 export const ANALYZE_CLI_DEFAULTS = { k: 10, seed: 7 }
@@ -165,6 +168,7 @@ export async function analyzeCommand(input: string, raw: RawAnalyzeOptions, io: 
   try {
     const k = integer('--k', raw.k, ANALYZE_CLI_DEFAULTS.k, 1)
     const seed = integer('--seed', raw.seed, ANALYZE_CLI_DEFAULTS.seed, 0)
+    if (raw.threads !== undefined) setThreadSetting(parseThreads(raw.threads, 'invalid-request'))
     out = raw.out === undefined ? undefined : resolve(io.cwd, raw.out)
     if (out) await checkReportDir(out)
     const path = resolve(io.cwd, input)

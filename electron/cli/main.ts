@@ -121,6 +121,7 @@ export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<
     )
     .option('--batch <n>', 'ONNX: samples per forward pass (default: up to 256, by the size of the recorded tensors)')
     .option('--name <text>', "name recorded in analysis.json (default: the input's file name)")
+    .option('-t, --threads <n>', 'threads to compute the per-layer metrics on (default: all cores but one)')
     .option(
       '--image-size <HxW>',
       'with --data <folder of images>: resize every image to HxW (bilinear, half-pixel centres, no antialiasing); without it every image must have the same size'

@@ -32,9 +32,10 @@ export interface RunOptions {
 
 const say = (io: CliIo, text: string): void => void io.stderr.write(`nagare: ${text}\n`)
 
-function parseThreads(text: string): number {
+/** --threads of `nagare run` (a bad value is an invalid spec) and `nagare analyze` (an invalid request) */
+export function parseThreads(text: string, code: 'invalid-spec' | 'invalid-request' = 'invalid-spec'): number {
   const n = Number(text)
-  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) throw new EngineError('invalid-spec', message('pool.threadsOption', { max: MAX_THREADS, value: text }))
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) throw new EngineError(code, message('pool.threadsOption', { max: MAX_THREADS, value: text }))
   return n
 }
 

@@ -78,13 +78,22 @@ export function ckaSide(x: Float64Array, n: number, w: number): CkaSide {
 /** Linear CKA from two prepared sides; `form` picks how ||Y^T X||_F^2 is computed (the same number). */
 export function linearCkaOf(a: CkaSide, b: CkaSide, n: number, form: 'auto' | 'feature' | 'gram' = 'auto'): number {
   if (!(a.selfNorm > 0 && b.selfNorm > 0)) return 0
+  return ckaOfCross(ckaCross(a, b, n, form), a.selfNorm, b.selfNorm)
+}
+
+/** ||Y^T X||_F^2, the numerator of linearCkaOf: the part that needs both layers (the pool computes it beside the rest of a row). */
+export function ckaCross(a: Omit<CkaSide, 'selfNorm'>, b: Omit<CkaSide, 'selfNorm'>, n: number, form: 'auto' | 'feature' | 'gram' = 'auto'): number {
   const useGram = form === 'gram' || (form === 'auto' && n * (a.w + b.w) < 2 * a.w * b.w)
-  const xy = useGram ? gramInner(a, b, n) : crossFrobeniusSq(b.xc, b.w, a.xc, a.w, n)
-  return xy / (a.selfNorm * b.selfNorm)
+  return useGram ? gramInner(a, b, n) : crossFrobeniusSq(b.xc, b.w, a.xc, a.w, n)
+}
+
+/** linearCkaOf from its numerator and the two sides' norms (0 when either side is constant). */
+export function ckaOfCross(xy: number, aNorm: number, bNorm: number): number {
+  return aNorm > 0 && bNorm > 0 ? xy / (aNorm * bNorm) : 0
 }
 
 /** <X X^T, Y Y^T>_F = ||Y^T X||_F^2. */
-function gramInner(a: CkaSide, b: CkaSide, n: number): number {
+function gramInner(a: Omit<CkaSide, 'selfNorm'>, b: Omit<CkaSide, 'selfNorm'>, n: number): number {
   const k = a.gram ?? gramMatrix(a.xc, n, a.w)
   const l = b.gram ?? gramMatrix(b.xc, n, b.w)
   let s = 0

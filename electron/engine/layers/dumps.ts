@@ -23,6 +23,21 @@ export interface LayerData {
   reduction?: FeatureReduction
 }
 
+/**
+ * Room for a layer's values: shared memory where the runtime has it, so the worker pool's tasks read the
+ * layer in place (pooled-layers.ts) instead of each getting a copy; plain memory otherwise.
+ */
+export function layerValues(length: number): Float64Array {
+  return typeof SharedArrayBuffer === 'function' ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length)
+}
+
+/** A layer's values from any array of numbers (a copy, in layerValues' memory). */
+export function layerValuesOf(data: ArrayLike<number>): Float64Array {
+  const out = layerValues(data.length)
+  out.set(data)
+  return out
+}
+
 /** Largest .npy/.npz file read (each is held in memory whole); also the cap on one NPZ member
  * uncompressed. CSV layers are capped lower, at cloud-input's MAX_CSV_BYTES (256 MiB). */
 export const MAX_LAYER_FILE_BYTES = 512 * 1024 ** 2
@@ -94,7 +109,7 @@ export function toLayer(name: string, shape: number[], data: ArrayLike<number>):
   const n = shape[0]
   const width = shape.slice(1).reduce((a, b) => a * b, 1)
   if (n === 0 || width === 0) throw invalid(message('import.layerEmptyArray', { name, shape: shape.join(', ') }))
-  const out = Float64Array.from(data)
+  const out = layerValuesOf(data)
   for (let i = 0; i < out.length; i++)
     if (!Number.isFinite(out[i])) throw invalid(message('import.layerNonFinite', { name, row: Math.floor(i / width) + 1, value: out[i] }))
   return { name, n, width, data: out }
@@ -155,7 +170,7 @@ async function readLayerFile(path: string, maxBytes: number): Promise<LayerData>
   if (ext === '.npy') return fromNpyBytes(buf, path)
   try {
     const c = parseCsvCloud(buf.toString('utf8'), path)
-    return { name: path, n: c.n, width: c.d, data: Float64Array.from(c.data) }
+    return { name: path, n: c.n, width: c.d, data: layerValuesOf(c.data) }
   } catch (e) {
     if (e instanceof CloudInputError) throw invalid(e.msg)
     throw e

@@ -87,9 +87,16 @@ export function kthSquaredRadii(y: Float64Array, n: number, w: number, k: number
  * among its k nearest in `y`. Ties count as kept: a neighbour at exactly the k-th distance is kept.
  */
 export function knnPreservation(inputKnn: Int32Array, k: number, y: Float64Array, n: number, w: number, method: 'auto' | 'tree' | 'brute' = 'auto'): number {
-  const r = kthSquaredRadii(y, n, w, k, method)
+  return keptWithin(inputKnn, k, y, n, w, kthSquaredRadii(y, n, w, k, method))
+}
+
+/**
+ * The share of the neighbours in `knn` (k per point) no farther from their point in `y` than its radius
+ * `r` (squared, as kthSquaredRadii gives it). Each distance is bitwise squaredDistanceMatrix's entry.
+ */
+export function keptWithin(knn: Int32Array, k: number, y: Float64Array, n: number, w: number, r: Float64Array): number {
   let kept = 0
-  for (let i = 0; i < n; i++) for (let a = 0; a < k; a++) if (sqDist(y, w, i, inputKnn[i * k + a]) <= r[i]) kept++
+  for (let i = 0; i < n; i++) for (let a = 0; a < k; a++) if (sqDist(y, w, i, knn[i * k + a]) <= r[i]) kept++
   return kept / (n * k)
 }
 

@@ -3,7 +3,7 @@
 // next): from ONE squared-distance matrix instead of three passes over the points, each O(m^2 w). The
 // matrix's entries are bitwise the distances metrics.ts computes pair by pair, and the selection breaks
 // ties by index as knnIndices does, so the numbers are those of knnIndices / knnPreservation.
-import { knnIndices, knnPreservation, kthSquaredDistances, selectNearest } from './metrics'
+import { knnIndices, knnPreservation, kthSquaredDistances, kthSquaredRadii, selectNearest } from './metrics'
 import { squaredDistanceMatrix } from './pair-matrix'
 
 export interface LayerNeighbours {
@@ -11,6 +11,8 @@ export interface LayerNeighbours {
   kept(knn: Int32Array): number
   /** each point's k nearest other points here, as knnIndices gives them */
   knn(): Int32Array
+  /** each point's squared distance to its k-th nearest other point: kept(knn) = keptWithin(knn, .., radii()) */
+  radii(): Float64Array
 }
 
 /** The k nearest of each row of a squared-distance matrix: partial selection sort, ties by index. */
@@ -29,7 +31,7 @@ export function knnFromDistances(dist: Float64Array, n: number, k: number): Int3
 
 export function layerNeighbours(y: Float64Array, n: number, w: number, k: number): LayerNeighbours {
   // up to 3 features a k-d tree answers in O(n log n): no matrix needed
-  if (w <= 3) return { kept: (knn) => knnPreservation(knn, k, y, n, w), knn: () => knnIndices(y, n, w, k) }
+  if (w <= 3) return { kept: (knn) => knnPreservation(knn, k, y, n, w), knn: () => knnIndices(y, n, w, k), radii: () => kthSquaredRadii(y, n, w, k) }
   const dist = squaredDistanceMatrix(y, n, w)
   const radii = kthSquaredDistances(dist, n, k)
   return {
@@ -39,6 +41,7 @@ export function layerNeighbours(y: Float64Array, n: number, w: number, k: number
       for (let i = 0; i < n; i++) for (let a = 0; a < k; a++) if (dist[i * n + knn[i * k + a]] <= radii[i]) kept++
       return kept / (n * k)
     },
-    knn: () => knnFromDistances(dist, n, k)
+    knn: () => knnFromDistances(dist, n, k),
+    radii: () => radii
   }
 }

@@ -13,7 +13,11 @@ import type { LayerData } from './dumps'
 import type { ModelFile } from './model-files'
 import { fitLayerPca, projectLayers, type LayerProjection } from './pca'
 import { shiftByLayer, withShift } from './shift'
+import { pooledShift } from './pooled-shift'
 import { loadModelFromFiles, MAX_RECORDED_VALUES, recordLayerOutputs, type LoadedModel } from './tfjs-model'
+import { enginePool } from '../pool/engine-pool'
+import type { WorkerPool } from '../pool/pool'
+import { layerWork, MIN_POOLED_LAYER_WORK } from './pooled-layers'
 
 export interface PointsInput {
   points: Float64Array | Float32Array
@@ -123,25 +127,36 @@ export async function recordModel(
 /** analyzeLayers, then the once-per-model PCA projection; with `compare` (the same layers on new data), the shift and its projection too. */
 export async function analyzeAndProject(
   layers: LayerData[],
-  o: { k: number; seed: number; labels?: Int32Array; compare?: LayerData[]; residualBlocks?: { from: number; to: number }[] },
+  o: {
+    k: number
+    seed: number
+    labels?: Int32Array
+    compare?: LayerData[]
+    residualBlocks?: { from: number; to: number }[]
+    /** the workers the rows are computed on (default: the engine's pool at two threads and more, for work worth splitting; null: this thread) */
+    pool?: WorkerPool | null
+  },
   hooks: StepHooks = {}
 ): Promise<{ report: LayerReport; projection: LayerProjection; compareProjection?: Float32Array }> {
   if (o.labels && o.labels.length !== layers[0]?.n) throw invalid(message('import.labelsCountMismatch', { count: o.labels.length, n: String(layers[0]?.n) }))
   hooks.progress?.(0, message('import.progressMetrics'))
   await hooks.checkpoint?.()
   const share = o.compare ? 0.5 : 0.8
+  const pool = o.pool === undefined ? (layerWork(layers) >= MIN_POOLED_LAYER_WORK ? enginePool() : undefined) : (o.pool ?? undefined)
   let report = await analyzeLayersAsync(
     layers,
     { k: o.k, seed: o.seed, ...(o.labels ? { labels: o.labels } : {}), ...(o.residualBlocks ? { residualBlocks: o.residualBlocks } : {}) },
     async (l, count) => {
       hooks.progress?.((share * (l + 1)) / count, message('import.progressMetricsLayer', { layer: l + 1, count }))
       await hooks.checkpoint?.()
-    }
+    },
+    { ...(pool ? { pool } : {}), ...(hooks.checkpoint ? { checkpoint: hooks.checkpoint } : {}) }
   )
   if (o.compare) {
     hooks.progress?.(share, message('shift.progressShift'))
     await hooks.checkpoint?.()
-    report = withShift(report, shiftByLayer(layers, o.compare, { seed: o.seed }))
+    const shift = pool ? await pooledShift(layers, o.compare, { seed: o.seed }, pool, hooks.checkpoint) : shiftByLayer(layers, o.compare, { seed: o.seed })
+    report = withShift(report, shift)
   }
   hooks.progress?.(0.8, message('import.progressPca'))
   await hooks.checkpoint?.()

@@ -72,8 +72,20 @@ function extremeStep(c: number[], sign: 1 | -1): number | null {
   return best
 }
 
-/** Per-layer shift between reference layers and the same layers on compare data. */
-export function shiftByLayer(ref: LayerData[], cmp: LayerData[], options: ShiftOptions = {}): ShiftResult {
+type RawShiftRow = Omit<ShiftRow, 'energyRatio' | 'mmdRatio' | 'slicedW2Ratio'>
+type Farthest = ShiftSummary['farthest'][number]
+
+/** What every layer's shift is measured with: the options, the two seeded subsamples and the neighbour rank. */
+export interface ShiftPlan {
+  o: typeof SHIFT_DEFAULTS
+  nRef: number
+  nCmp: number
+  ir: Int32Array
+  ic: Int32Array
+  k: number
+}
+
+export function planShift(ref: LayerData[], cmp: LayerData[], options: ShiftOptions = {}): ShiftPlan {
   const o = { ...SHIFT_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof SHIFT_DEFAULTS
   checkCompareLayers(ref, cmp)
   const rng = createRng(o.seed).fork('shift')
@@ -81,32 +93,46 @@ export function shiftByLayer(ref: LayerData[], cmp: LayerData[], options: ShiftO
   const nCmp = cmp[0].n
   const ir = sampleIndices(nRef, o.maxPoints, rng.fork('reference'))
   const ic = sampleIndices(nCmp, o.maxPoints, rng.fork('compare'))
-  const mr = ir.length
+  return { o, nRef, nCmp, ir, ic, k: Math.max(1, Math.min(o.k, ir.length - 1)) }
+}
+
+/** The two clouds layer l's shift reads: the subsamples, or the whole layers when nothing was left out. */
+export function shiftClouds(p: ShiftPlan, ref: LayerData, cmp: LayerData): { x: Float64Array; y: Float64Array } {
+  const w = ref.width
+  return { x: p.ir.length === p.nRef ? ref.data : gather(ref.data, w, p.ir), y: p.ic.length === p.nCmp ? cmp.data : gather(cmp.data, w, p.ic) }
+}
+
+/** Layer l's distances between its two clouds, and its farthest compare samples (on any thread: its generators are forked by label). */
+export function shiftLayer(p: ShiftPlan, l: number, name: string, w: number, x: Float64Array, y: Float64Array): { raw: RawShiftRow; farthest: Farthest } {
+  const { o, k, ic } = p
+  const mr = p.ir.length
   const mc = ic.length
-  const k = Math.max(1, Math.min(o.k, mr - 1))
-  const raw: Omit<ShiftRow, 'energyRatio' | 'mmdRatio' | 'slicedW2Ratio'>[] = []
-  const farthest: ShiftSummary['farthest'] = []
-  ref.forEach((layer, l) => {
-    const w = layer.width
-    const x = mr === nRef ? layer.data : gather(layer.data, w, ir)
-    const y = mc === nCmp ? cmp[l].data : gather(cmp[l].data, w, ic)
-    // the median heuristic of analysis/mmd.ts (on at most 1000 pooled points), then one pass for energy, MMD and kNN
-    const { bandwidth } = medianBandwidth(x, mr, y, mc, w, 1000, rng.fork(`mmd-${l}`))
-    const st = twoCloudStats(x, mr, y, mc, w, k, bandwidth)
-    const sw = slicedW2(x, mr, y, mc, w, rng.fork(`w2-${l}`), o.directions)
-    const toRef = st.toReference
-    const within = median(st.withinReference)
-    const order = Array.from(toRef.keys()).sort((a, b) => toRef[b] - toRef[a] || a - b)
-    farthest.push({ layer: l, name: layer.name, points: order.slice(0, o.farthest).map((i) => ({ index: ic[i], distance: toRef[i] })) })
-    raw.push({
+  const rng = createRng(o.seed).fork('shift')
+  // the median heuristic of analysis/mmd.ts (on at most 1000 pooled points), then one pass for energy, MMD and kNN
+  const { bandwidth } = medianBandwidth(x, mr, y, mc, w, 1000, rng.fork(`mmd-${l}`))
+  const st = twoCloudStats(x, mr, y, mc, w, k, bandwidth)
+  const sw = slicedW2(x, mr, y, mc, w, rng.fork(`w2-${l}`), o.directions)
+  const toRef = st.toReference
+  const within = median(st.withinReference)
+  const order = Array.from(toRef.keys()).sort((a, b) => toRef[b] - toRef[a] || a - b)
+  return {
+    raw: {
       energy: st.energy,
       mmd: st.mmd,
       mmdBandwidth: bandwidth,
       slicedW2: sw,
       energyCoefficient: st.cross > 0 ? st.energy / (2 * st.cross) : 0,
       knnRatio: within > 0 ? median(toRef) / within : median(toRef) > 0 ? Infinity : 1
-    })
-  })
+    },
+    farthest: { layer: l, name, points: order.slice(0, o.farthest).map((i) => ({ index: ic[i], distance: toRef[i] })) }
+  }
+}
+
+/** The shift from every layer's part: ratios to the input's, where it grows and is absorbed, the summary. */
+export function finishShift(p: ShiftPlan, raw: RawShiftRow[], farthest: Farthest[]): ShiftResult {
+  const { o, k, nRef, nCmp } = p
+  const mr = p.ir.length
+  const mc = p.ic.length
   const base = raw[0]
   const rows: ShiftRow[] = raw.map((r) => ({
     ...r,
@@ -135,6 +161,20 @@ export function shiftByLayer(ref: LayerData[], cmp: LayerData[], options: ShiftO
       )
     }
   }
+}
+
+/** Per-layer shift between reference layers and the same layers on compare data (pooled-shift.ts: the same on the worker pool). */
+export function shiftByLayer(ref: LayerData[], cmp: LayerData[], options: ShiftOptions = {}): ShiftResult {
+  const p = planShift(ref, cmp, options)
+  const raw: RawShiftRow[] = []
+  const farthest: Farthest[] = []
+  ref.forEach((layer, l) => {
+    const { x, y } = shiftClouds(p, layer, cmp[l])
+    const r = shiftLayer(p, l, layer.name, layer.width, x, y)
+    raw.push(r.raw)
+    farthest.push(r.farthest)
+  })
+  return finishShift(p, raw, farthest)
 }
 
 /**

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core'
 import * as tfl from '@tensorflow/tfjs-layers'
 import { type Message, message } from '../../../shared/messages'
 import { EngineError } from '../errors'
-import type { LayerData } from './dumps'
+import { layerValues, layerValuesOf, type LayerData } from './dumps'
 import { modelArtifacts, type ModelFile } from './model-files'
 import { checkTopology } from './topology-check'
 
@@ -136,7 +136,7 @@ export async function recordLayerOutputs(
   // since LayersModel.dispose on a model built from existing layers would release the shared weights
   const probe = tfl.model({ inputs: model.inputs, outputs: recorded })
   const batch = Math.max(1, Math.min(n, Math.floor((options.maxBatchValues ?? 4_000_000) / Math.max(1, total + d))))
-  const out = widths.map((w) => new Float64Array(n * w))
+  const out = widths.map((w) => layerValues(n * w))
   for (let start = 0; start < n; start += batch) {
     const b = Math.min(batch, n - start)
     try {
@@ -152,7 +152,7 @@ export async function recordLayerOutputs(
     }
     await options.onBatch?.(start + b, n)
   }
-  const layers: LayerData[] = [{ name: 'input', n, width: d, data: Float64Array.from(points) }]
+  const layers: LayerData[] = [{ name: 'input', n, width: d, data: layerValuesOf(points) }]
   out.forEach((data, i) => {
     const bad = data.findIndex((v) => !Number.isFinite(v))
     if (bad >= 0)

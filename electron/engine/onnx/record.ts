@@ -5,7 +5,7 @@
 import { ONNX_LIMITS, type FeatureReduction, type OnnxAnalyzeOptions, type OnnxInspection } from '../../../shared/onnx'
 import { type Message, message } from '../../../shared/messages'
 import { EngineError } from '../errors'
-import type { LayerData } from '../layers/dumps'
+import { layerValues, type LayerData } from '../layers/dumps'
 import { MAX_RECORDED_VALUES } from '../layers/tfjs-model'
 import { withOutputs, type OnnxGraph } from './graph'
 import { checkedGraph, inspectGraph } from './inspect'
@@ -138,7 +138,7 @@ export async function recordOnnx(bytes: Uint8Array, data: OnnxData, options: Rec
     const reducers: Reducer[] = plans.map((p) => factory.reducerFor(p))
     const raw = plans.reduce((s, p) => s + p.shape.reduce((a, b) => a * b, 1), 0)
     const batch = input.batch ?? options.batchSize ?? Math.max(1, Math.min(256, n, Math.floor(4_000_000 / raw)))
-    const out = plans.map((p) => new Float64Array(n * p.width))
+    const out = plans.map((p) => layerValues(n * p.width))
     // the next batch runs on onnxruntime's threads while this one is reduced here: the two overlap
     const launch = (start: number): ReturnType<typeof run> => {
       const b = Math.min(batch, n - start)

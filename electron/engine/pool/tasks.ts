@@ -1,8 +1,8 @@
 // The work a pool worker does, by task kind: integrate a particle shard through a field rebuilt from its
 // recipe (the single-thread transport itself, on the shard), the gradient of one batch shard of a learned
 // flow and of one shard of a neural ODE task's objective, the per-depth statistics of a range of depths,
-// and the EM fit of a dataset's mixture. Workers keep the last field and model they built and load the
-// current weights each step.
+// one row of a layer analysis or of its shift, and the EM fit of a dataset's mixture. Workers keep the
+// last field and model they built and load the current weights each step.
 import { integrate } from '../solvers/integrate'
 import { transport } from '../jobs/transport'
 import type { JobContext } from '../jobs/context'
@@ -20,6 +20,8 @@ import { modelWithWeights, type TrainedModel } from '../models/trained-model'
 import { objectiveGradients, type ObjectiveShard } from '../training/shard-objectives'
 import { disposeMap } from '../training/grad-maps'
 import { gmmFitTask, type GmmFitTask } from './pooled-gmm-fit'
+import { layerRowTask } from '../layers/layer-row-task'
+import { shiftRowTask } from '../layers/pooled-shift'
 
 /** progress notes from a worker at most this often */
 const PROGRESS_MS = 50
@@ -115,5 +117,7 @@ export const ENGINE_TASKS: Record<string, TaskHandler> = {
   'transport-shard': transportShard as TaskHandler,
   'gradient-shard': gradientShard as TaskHandler,
   'depth-stats': depthStats as TaskHandler,
-  'gmm-fit': ((task: GmmFitTask) => ({ result: gmmFitTask(task) })) as TaskHandler
+  'gmm-fit': ((task: GmmFitTask) => ({ result: gmmFitTask(task) })) as TaskHandler,
+  'layer-row': layerRowTask as TaskHandler,
+  'shift-row': shiftRowTask as TaskHandler
 }
