@@ -3,9 +3,20 @@
 import * as tf from '@tensorflow/tfjs-core'
 import { createRng, type Rng } from '../sampling/random'
 import type { VelocityField } from '../flows/types'
-import { denseLinear, denseSigmoid } from './dense'
+import { denseLinear, denseSigmoid, denseSigmoidPair, PAIR_MAX_INPUT } from './dense'
 
 export type Activation = 'tanh' | 'softplus' | 'swish'
+
+/** the tanh network's weights folded for its sigmoid form (MlpField.foldTanh) */
+// a type alias, not an interface, so tf.tidy accepts it as a TensorContainer
+type FoldedTanh = {
+  wx: tf.Tensor2D
+  wt: tf.Tensor1D
+  b1: tf.Tensor1D
+  layers: Array<[tf.Tensor2D, tf.Tensor1D]>
+  wOut: tf.Tensor2D
+  bOut: tf.Tensor1D
+}
 
 export interface MlpFieldConfig {
   /** input and output dimension D */
@@ -81,8 +92,19 @@ export class MlpField implements VelocityField {
 
   /** v_theta(x, t) for x [n, D]; differentiable w.r.t. `variables` (use inside tf.variableGrads). */
   forward(x: tf.Tensor2D, t: number): tf.Tensor2D {
+    return this.field()(x, t)
+  }
+
+  /**
+   * v_theta as a function of (x, t) for many calls in one gradient scope (a solver's steps): the tanh
+   * network's folded weights are computed once, now, on the caller's tape, instead of on every call.
+   * Call it inside the scope (tf.variableGrads) whose gradient it feeds.
+   */
+  field(): (x: tf.Tensor2D, t: number) => tf.Tensor2D {
     if (this.disposed) throw new Error('MlpField used after dispose()')
-    return this.config.activation === 'tanh' ? this.forwardTanh(x, t) : this.forwardGeneric(x, t)
+    if (this.config.activation !== 'tanh') return (x, t) => this.forwardGeneric(x, t)
+    const folded = this.foldTanh()
+    return (x, t) => this.forwardTanh(folded, x, t)
   }
 
   /** b1 + t * wt: an [H] vector, so layer 1 stays one fused matMul + bias (no [x, t] concat) */
@@ -96,18 +118,33 @@ export class MlpField implements VelocityField {
    * s_1 = sigma(x 2Wx + 2 b1'), s_i = sigma(s_{i-1} 4W_i + 2(b_i - 1^T W_i)), v = s_L 2Wout + bOut - 1^T Wout.
    * Same function as the tanh network, but wasm's sigmoid (fused into the matMul) is ~30x faster than its tanh.
    */
-  private forwardTanh(x: tf.Tensor2D, t: number): tf.Tensor2D {
+  private foldTanh(): FoldedTanh {
     const v = this.variables
     const L = this.config.hiddenLayers
     const two = tf.scalar(2)
-    let s = denseSigmoid(x, tf.mul(v[0], two) as tf.Tensor2D, tf.mul(this.firstBias(t), two) as tf.Tensor1D)
+    const layers: Array<[tf.Tensor2D, tf.Tensor1D]> = []
     for (let i = 1; i < L; i++) {
       const w = v[1 + 2 * i] as tf.Tensor2D
-      const b = tf.mul(tf.sub(v[2 + 2 * i], tf.sum(w, 0)), two) as tf.Tensor1D
-      s = denseSigmoid(s, tf.mul(w, tf.scalar(4)) as tf.Tensor2D, b)
+      layers.push([tf.mul(w, tf.scalar(4)) as tf.Tensor2D, tf.mul(tf.sub(v[2 + 2 * i], tf.sum(w, 0)), two) as tf.Tensor1D])
     }
     const wOut = v[v.length - 2] as tf.Tensor2D
-    return denseLinear(s, tf.mul(wOut, two) as tf.Tensor2D, tf.sub(v[v.length - 1], tf.sum(wOut, 0)) as tf.Tensor1D)
+    return {
+      wx: tf.mul(v[0], two) as tf.Tensor2D,
+      wt: tf.mul(v[1], two) as tf.Tensor1D,
+      b1: tf.mul(v[2], two) as tf.Tensor1D,
+      layers,
+      wOut: tf.mul(wOut, two) as tf.Tensor2D,
+      bOut: tf.sub(v[v.length - 1], tf.sum(wOut, 0)) as tf.Tensor1D
+    }
+  }
+
+  private forwardTanh(f: FoldedTanh, x: tf.Tensor2D, t: number): tf.Tensor2D {
+    const bias = t === 0 ? f.b1 : (tf.add(f.b1, tf.mul(f.wt, tf.scalar(t))) as tf.Tensor1D)
+    // a narrow input takes the first two layers as one op (dense.ts: no [n, H] transpose in its gradient)
+    const pair = f.layers.length > 0 && this.dim <= PAIR_MAX_INPUT
+    let s = pair ? denseSigmoidPair(x, f.wx, bias, f.layers[0][0], f.layers[0][1]) : denseSigmoid(x, f.wx, bias)
+    for (const [w, b] of f.layers.slice(pair ? 1 : 0)) s = denseSigmoid(s, w, b)
+    return denseLinear(s, f.wOut, f.bOut)
   }
 
   private forwardGeneric(x: tf.Tensor2D, t: number): tf.Tensor2D {
@@ -130,30 +167,13 @@ export class MlpField implements VelocityField {
    * The caller disposes it.
    */
   snapshot(): VelocityField {
-    const { hiddenLayers: L, activation } = this.config
+    const { activation } = this.config
     if (activation !== 'tanh') {
       const copy = new MlpField(this.config, createRng(0))
       copy.setWeights(this.getWeights())
       return copy
     }
-    const frozen = tf.tidy(() => {
-      const v = this.variables
-      const two = tf.scalar(2)
-      const layers: Array<[tf.Tensor2D, tf.Tensor1D]> = []
-      for (let i = 1; i < L; i++) {
-        const w = v[1 + 2 * i] as tf.Tensor2D
-        layers.push([tf.mul(w, tf.scalar(4)) as tf.Tensor2D, tf.mul(tf.sub(v[2 + 2 * i], tf.sum(w, 0)), two) as tf.Tensor1D])
-      }
-      const wOut = v[v.length - 2] as tf.Tensor2D
-      return {
-        wx: tf.mul(v[0], two) as tf.Tensor2D,
-        wt: tf.mul(v[1], two) as tf.Tensor1D,
-        b1: tf.mul(v[2], two) as tf.Tensor1D,
-        layers,
-        wOut: tf.mul(wOut, two) as tf.Tensor2D,
-        bOut: tf.sub(v[v.length - 1], tf.sum(wOut, 0)) as tf.Tensor1D
-      }
-    })
+    const frozen = tf.tidy(() => this.foldTanh())
     const all = (): tf.Tensor[] => [frozen.wx, frozen.wt, frozen.b1, ...frozen.layers.flat(), frozen.wOut, frozen.bOut]
     return {
       dim: this.dim,

@@ -66,8 +66,9 @@ export function lossAndGradients(model: MlpField, batch: Batch, config: TrainCon
   const lambda = config.kinetic ?? 0
   const withKinetic = lambda > 0 || config.measureKinetic !== false
   const D = model.dim
-  const f = (x: tf.Tensor2D, t: number): tf.Tensor2D => model.forward(x, t)
   const r = chunkedGradients(model.variables, batch.n, config.chunkRows ?? DEFAULT_CHUNK_ROWS, (start, rows) => {
+    // the field's folded weights once per chunk, on this chunk's tape (not once per solver stage)
+    const f = model.field()
     const x0 = tf.tensor2d(batch.x0.subarray(start * D, (start + rows) * D), [rows, D])
     const target = tf.tensor2d(batch.target.subarray(start * D, (start + rows) * D), [rows, D])
     const { xT, kinetic } = solveDifferentiable(f, x0, config.depth, steps, config.solver, withKinetic)
