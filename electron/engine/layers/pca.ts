@@ -1,7 +1,9 @@
 // One PCA for every layer of a model, so motion in the 3-D view is motion in the data: layers are
 // zero-padded to the widest width, a seeded subsample of the same points is stacked from every layer,
-// the top 3 principal axes are fitted once, and every layer's points are projected onto them. Wide layers
-// with fewer stacked rows than features are fitted through the rows x rows Gram matrix (gramAxes).
+// the top 3 principal axes are fitted once, and every layer's points are projected onto them. Widths past
+// directMaxWidth are fitted by subspace iteration, on the covariance built once (up to covarianceMaxWidth)
+// or through the rows; wide layers with fewer stacked rows than features through the rows x rows Gram
+// matrix (gramAxes).
 import { symmetricEigen } from '../../../shared/matrix'
 import { message, MessageError } from '../../../shared/messages'
 import { sampleIndices } from '../metrics/subsample'
@@ -17,6 +19,8 @@ export interface PcaOptions {
   maxValues?: number
   /** widths up to this use the exact covariance + Jacobi; wider ones subspace iteration (default 128) */
   directMaxWidth?: number
+  /** subspace iteration on widths up to this multiplies by the covariance built once, wider ones through the rows (default 1024: 8 MB) */
+  covarianceMaxWidth?: number
 }
 
 export interface LayerProjection {
@@ -37,7 +41,7 @@ export interface LayerProjection {
   method: 'covariance' | 'subspace'
 }
 
-export const PCA_DEFAULTS = { seed: 7, maxPoints: 20_000, maxValues: 4_000_000, directMaxWidth: 128 }
+export const PCA_DEFAULTS = { seed: 7, maxPoints: 20_000, maxValues: 4_000_000, directMaxWidth: 128, covarianceMaxWidth: 1024 }
 const K = 3
 
 /** Stacked rows, zero-padded to `width`, as (layer, point) pairs; visits each centred row. */
@@ -81,16 +85,71 @@ function orthonormalize(q: Float64Array[], rng: Rng): void {
   }
 }
 
-/** C v for the covariance C of the stacked rows, for several v at once */
-function covTimes(layers: LayerData[], idx: Int32Array, width: number, mean: Float64Array, rows: number, q: Float64Array[]): Float64Array[] {
-  const out = q.map(() => new Float64Array(width))
+/** The centred stacked rows [rows, width], built once: every product of the iteration reads them. */
+function stackedRows(layers: LayerData[], idx: Int32Array, width: number, mean: Float64Array, rows: number): Float64Array {
+  const r = new Float64Array(rows * width)
+  let at = 0
   forEachRow(layers, idx, width, mean, (row) => {
-    for (let c = 0; c < q.length; c++) {
-      let s = 0
-      for (let j = 0; j < width; j++) s += row[j] * q[c][j]
-      for (let j = 0; j < width; j++) out[c][j] += s * row[j]
-    }
+    r.set(row, at)
+    at += width
   })
+  return r
+}
+
+/**
+ * sum_j a[aOff + j] b[bOff + j] over j < len, in four interleaved partial sums: a single running sum waits
+ * on its previous addition at every term, and this product is the whole cost of the PCA's iteration
+ */
+function dot4(a: Float64Array | Float32Array, aOff: number, b: Float64Array, bOff: number, len: number): number {
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  let s3 = 0
+  let j = 0
+  for (; j + 3 < len; j += 4) {
+    s0 += a[aOff + j] * b[bOff + j]
+    s1 += a[aOff + j + 1] * b[bOff + j + 1]
+    s2 += a[aOff + j + 2] * b[bOff + j + 2]
+    s3 += a[aOff + j + 3] * b[bOff + j + 3]
+  }
+  for (; j < len; j++) s0 += a[aOff + j] * b[bOff + j]
+  return s0 + s1 + (s2 + s3)
+}
+
+/** The covariance R^T R / rows of the stacked rows R, [width, width] row-major (its upper triangle summed, then mirrored). */
+function covarianceOf(r: Float64Array, rows: number, width: number): Float64Array {
+  const c = new Float64Array(width * width)
+  for (let i = 0; i < rows; i++) {
+    const base = i * width
+    for (let a = 0; a < width; a++) {
+      const ra = r[base + a]
+      if (ra === 0) continue
+      const row = a * width
+      for (let b = a; b < width; b++) c[row + b] += ra * r[base + b]
+    }
+  }
+  for (let a = 0; a < width; a++)
+    for (let b = a; b < width; b++) {
+      c[a * width + b] /= rows
+      c[b * width + a] = c[a * width + b]
+    }
+  return c
+}
+
+/** C v for the covariance C = R^T R / rows of the stacked rows R, for several v at once; each row is read once for all of them */
+function covTimes(r: Float64Array, rows: number, width: number, q: Float64Array[]): Float64Array[] {
+  const k = q.length
+  const out = q.map(() => new Float64Array(width))
+  const dots = new Float64Array(k)
+  for (let i = 0; i < rows; i++) {
+    const base = i * width
+    for (let c = 0; c < k; c++) dots[c] = dot4(r, base, q[c], 0, width)
+    for (let c = 0; c < k; c++) {
+      const oc = out[c]
+      const d = dots[c]
+      for (let j = 0; j < width; j++) oc[j] += d * r[base + j]
+    }
+  }
   for (const o of out) for (let j = 0; j < width; j++) o[j] /= rows
   return out
 }
@@ -103,6 +162,7 @@ function topAxes(
   mean: Float64Array,
   rows: number,
   direct: boolean,
+  covarianceMaxWidth: number,
   rng: Rng
 ): { values: number[]; vectors: Float64Array[] } {
   if (direct) {
@@ -115,8 +175,15 @@ function topAxes(
     const order = e.values.map((_, i) => i).sort((a, b) => e.values[b] - e.values[a])
     return { values: order.map((i) => e.values[i]), vectors: order.map((i) => Float64Array.from(e.vectors, (r) => r[i])) }
   }
-  if (rows < width) return gramAxes(layers, idx, width, mean, rows, rng)
-  return subspaceTop(width, (q) => covTimes(layers, idx, width, mean, rows, q), rng)
+  const r = stackedRows(layers, idx, width, mean, rows)
+  if (rows < width) return gramAxes(r, width, rows, rng)
+  // the iteration's products cost width^2 each on the covariance itself, against rows x width through the
+  // rows; building it once costs rows x width^2 / 2, which a hundred iterations repay many times over
+  if (width <= covarianceMaxWidth) {
+    const c = covarianceOf(r, rows, width)
+    return subspaceTop(width, (q) => q.map((v) => Float64Array.from({ length: width }, (_, a) => dot4(c, a * width, v, 0, width))), rng)
+  }
+  return subspaceTop(width, (q) => covTimes(r, rows, width, q), rng)
 }
 
 /** The top eigenpairs of a symmetric positive semidefinite operator on R^dim: block power iteration with oversampling, then Rayleigh-Ritz on the small projected matrix. */
@@ -152,30 +219,13 @@ function subspaceTop(dim: number, times: (q: Float64Array[]) => Float64Array[], 
  * R R^T / rows share their nonzero eigenvalues, and an eigenvector u of the Gram matrix gives the axis
  * R^T u. Iterating on the rows x rows matrix costs rows^2 per product instead of rows x width.
  */
-function gramAxes(
-  layers: LayerData[],
-  idx: Int32Array,
-  width: number,
-  mean: Float64Array,
-  rows: number,
-  rng: Rng
-): { values: number[]; vectors: Float64Array[] } {
-  const r = new Float64Array(rows * width)
-  let at = 0
-  forEachRow(layers, idx, width, mean, (row) => {
-    r.set(row, at)
-    at += width
-  })
+function gramAxes(r: Float64Array, width: number, rows: number, rng: Rng): { values: number[]; vectors: Float64Array[] } {
   const g = gramMatrix(r, rows, width)
   for (let t = 0; t < g.length; t++) g[t] /= rows
   const times = (q: Float64Array[]): Float64Array[] =>
     q.map((v) => {
       const out = new Float64Array(rows)
-      for (let i = 0; i < rows; i++) {
-        let s = 0
-        for (let j = 0; j < rows; j++) s += g[i * rows + j] * v[j]
-        out[i] = s
-      }
+      for (let i = 0; i < rows; i++) out[i] = dot4(g, i * rows, v, 0, rows)
       return out
     })
   const e = subspaceTop(rows, times, rng)
@@ -212,7 +262,7 @@ export function fitLayerPca(layers: LayerData[], options: PcaOptions = {}): Laye
   })
   total /= rows
   const direct = width <= o.directMaxWidth
-  const axes = topAxes(layers, idx, width, mean, rows, direct, rng.fork('subspace'))
+  const axes = topAxes(layers, idx, width, mean, rows, direct, o.covarianceMaxWidth, rng.fork('subspace'))
   const components = new Float64Array(K * width)
   const variances: number[] = []
   for (let c = 0; c < K; c++) {
@@ -251,14 +301,10 @@ export function projectLayers(p: Pick<LayerProjection, 'width' | 'mean' | 'compo
   const data = new Float32Array(layers.length * n * K)
   layers.forEach((l, li) => {
     for (let c = 0; c < K; c++) {
-      // padded coordinates are 0: they add -mean . component, the same for every point of the layer
-      let offset = 0
-      for (let j = 0; j < width; j++) offset -= (j < l.width ? 0 : mean[j]) * components[c * width + j]
-      for (let i = 0; i < n; i++) {
-        let s = offset
-        for (let j = 0; j < l.width; j++) s += (l.data[i * l.width + j] - mean[j]) * components[c * width + j]
-        data[(li * n + i) * K + c] = s
-      }
+      // (x - mean) . component = x . component - mean . component, the second the same for every point
+      // of the layer (padded coordinates are 0 and add only it)
+      const offset = -dot4(mean, 0, components, c * width, width)
+      for (let i = 0; i < n; i++) data[(li * n + i) * K + c] = offset + dot4(l.data, i * l.width, components, c * width, l.width)
     }
   })
   return data

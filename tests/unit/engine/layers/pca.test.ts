@@ -88,10 +88,13 @@ describe('fitLayerPca', () => {
     const data = Float64Array.from({ length: n * w }, (_, k) => rng.normal() * Math.pow(0.7, k % w))
     const layers: LayerData[] = [{ name: 'x', n, width: w, data }]
     const a = fitLayerPca(layers, { directMaxWidth: 128 })
-    const b = fitLayerPca(layers, { directMaxWidth: 4 })
-    expect(b.method).toBe('subspace')
-    a.variances.forEach((v, c) => expect(b.variances[c]).toBeCloseTo(v, 8))
-    for (let c = 0; c < 3; c++) expect(Math.abs(dot(a.components.subarray(c * w, (c + 1) * w), b.components.subarray(c * w, (c + 1) * w)))).toBeCloseTo(1, 6)
+    // the subspace iteration on the covariance built once, and through the rows (widths past covarianceMaxWidth)
+    for (const covarianceMaxWidth of [1024, 4]) {
+      const b = fitLayerPca(layers, { directMaxWidth: 4, covarianceMaxWidth })
+      expect(b.method).toBe('subspace')
+      a.variances.forEach((v, c) => expect(b.variances[c]).toBeCloseTo(v, 8))
+      for (let c = 0; c < 3; c++) expect(Math.abs(dot(a.components.subarray(c * w, (c + 1) * w), b.components.subarray(c * w, (c + 1) * w)))).toBeCloseTo(1, 6)
+    }
   })
 
   it('fits wide layers with fewer rows than features through the Gram matrix, as the covariance path does', () => {
