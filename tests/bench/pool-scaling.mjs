@@ -6,7 +6,7 @@
 // compute_s and write_after_compute_s time its phases). Every line carries os.loadavg() (the machine is shared) and the
 // workload's peak resident memory; the scaling curve per workload, the ratios against the peer, and the
 // learned field's GFLOP/s against the measured single-core peak (a tuned BLAS matMul) times the threads close
-// the run. Peers from ../shared/bench or NAGARE_PEER_DIR.
+// the run, with the training step's ceiling on TF.js (its matMuls at the wasm kernels' measured peak) against the peer. Peers from ../shared/bench or NAGARE_PEER_DIR.
 import { spawnSync } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -24,6 +24,8 @@ const BIG = Number(process.env.BENCH_BIG_N ?? 1_000_000)
 /** multiply-adds of one field evaluation per particle: 3->64 (time in the bias), 64->64, 64->3 */
 const FIELD_FLOPS = 2 * (3 * 64 + 64 * 64 + 64 * 3)
 const RK4_EVALS = 80
+/** multiply-adds of one training step per particle: 20 Euler evaluations, each a forward and two backward matMuls (input and weight gradients) */
+const TRAIN_FLOPS = 20 * 3 * FIELD_FLOPS
 
 const load = () => loadavg().map((x) => +x.toFixed(2))
 
@@ -73,6 +75,19 @@ async function ours(threads) {
   const ctx = createJobContext(new AbortController().signal)
   const out = []
   const emitLine = (r) => out.push({ threads, backend, loadavg: load(), ...r })
+  if (threads === 1) {
+    // the ceiling of training on TF.js here: its wasm kernels' float32 1024^3 matMul per CPU second, beside
+    // the peer's BLAS peak (pool-peak); a training step is matMuls of TRAIN_FLOPS per particle
+    const tf = await import('@tensorflow/tfjs-core')
+    const a = tf.randomNormal([1024, 1024])
+    const b = tf.randomNormal([1024, 1024])
+    tf.matMul(a, b).dispose()
+    const c0 = process.cpuUsage()
+    for (let i = 0; i < 10; i++) tf.matMul(a, b).dispose()
+    const c = process.cpuUsage(c0)
+    tf.dispose([a, b])
+    emitLine({ kind: 'wasm-peak', gflops_per_cpu_s: +((10 * 2 * 1024 ** 3) / ((c.user + c.system) / 1e6) / 1e9).toFixed(2) })
+  }
 
   const rng = createRng(0)
   const model = new MlpField({ dim: 3, width: 64, hiddenLayers: 2, activation: 'tanh' }, rng)
@@ -256,6 +271,7 @@ if (process.argv[2] === '--ours') {
   }
   const peak = measurePeak()
   emit({ bench: 'pool-peak', ...peak, loadavg: load() })
+  const wasmPeak = find('wasm-peak', 1)?.gflops_per_cpu_s
   for (const t of THREADS) {
     for (const N of SIZES) {
       const peer = runPeer(N, t)
@@ -273,6 +289,8 @@ if (process.argv[2] === '--ours') {
         // > 1: we are faster than PyTorch on the same thread count; the issue's goals are 2 and 1
         integrate_speed_vs_peer: w ? +(peer.rk4_20steps_ms / w.rk4_20steps_ms).toFixed(3) : null,
         train_speed_vs_peer: tr ? +(peer.euler20_train_step_ms / tr.euler20_train_step_ms).toFixed(3) : null,
+        // the most a TF.js step could reach: its matMuls alone at the wasm kernels' peak on t cores, nothing else
+        train_ceiling_vs_peer: wasmPeak ? +(peer.euler20_train_step_ms / ((N * TRAIN_FLOPS) / (wasmPeak * t) / 1e6)).toFixed(3) : null,
         goal_integrate: 2,
         goal_train: 1,
         // the distance to the physical limit: the field's GFLOP/s over the single-core peak x threads, by the
