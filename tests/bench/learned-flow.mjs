@@ -4,7 +4,7 @@
 // Our side runs from the TypeScript sources: this file re-runs itself under `node --import tsx`.
 import { spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
-import { emit, median, peerDir, peakRssMib } from './util.mjs'
+import { emit, median, peerDir, peerEnv, peakRssMib } from './util.mjs'
 
 const root = resolve(import.meta.dirname, '../..')
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3)
@@ -88,7 +88,7 @@ function runOurs(backendName) {
 }
 
 function runPeer(N) {
-  const r = spawnSync('/usr/bin/python3', [join(peerDir(root), 'peer_torch_rk4.py'), String(N), '2'], { encoding: 'utf8' })
+  const r = spawnSync('/usr/bin/python3', [join(peerDir(root), 'peer_torch_rk4.py'), String(N), '2'], { encoding: 'utf8', env: peerEnv(2) })
   if (r.status !== 0) return { skipped: true, reason: (r.stderr || '').trim().split('\n').at(-1) }
   return JSON.parse(r.stdout.trim().split('\n').at(-1))
 }

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs'
 import { tmpdir, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { tsImport } from 'tsx/esm/api'
-import { emit } from './util.mjs'
+import { emit, peerEnv } from './util.mjs'
 
 const root = resolve(import.meta.dirname, '../..')
 const THREADS = Number(process.env.NAGARE_BENCH_THREADS ?? 2)
@@ -27,7 +27,8 @@ const cpuS = (c) => (c.user + c.system) / 1e6
 
 const peerRun = spawnSync('/usr/bin/python3', [join(root, 'tests/bench/peers/peer_torch_onnx_resnet.py'), dir, String(THREADS), String(BATCH)], {
   encoding: 'utf8',
-  maxBuffer: 16 * 1024 * 1024
+  maxBuffer: 16 * 1024 * 1024,
+  env: peerEnv(THREADS)
 })
 if (peerRun.status !== 0) {
   process.stderr.write(peerRun.stderr)

@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
-import { emit, median, peerDir } from './util.mjs'
+import { emit, median, peerDir, peerEnv } from './util.mjs'
 
 const root = resolve(import.meta.dirname, '../..')
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3)
@@ -222,13 +222,13 @@ function runOurs(threads) {
 function measurePeak() {
   const code =
     'import torch,time,json\ntorch.set_num_threads(1)\na=torch.randn(1024,1024);b=torch.randn(1024,1024);a@b\nt=time.process_time()\nfor _ in range(10): a@b\nc=(time.process_time()-t)/10\nprint(json.dumps({"gflops_per_cpu_s":round(2*1024**3/c/1e9,2)}))'
-  const r = spawnSync('/usr/bin/python3', ['-c', code], { encoding: 'utf8' })
+  const r = spawnSync('/usr/bin/python3', ['-c', code], { encoding: 'utf8', env: peerEnv(1) })
   if (r.status !== 0) return { gflops_per_cpu_s: null, skipped: (r.stderr || '').trim().split('\n').at(-1) }
   return { kernel: 'pytorch float32 matmul 1024^3, 1 thread', ...JSON.parse(r.stdout.trim().split('\n').at(-1)) }
 }
 
 function runPeer(N, threads) {
-  const r = spawnSync('/usr/bin/python3', [join(peerDir(root), 'peer_torch_rk4.py'), String(N), String(threads)], { encoding: 'utf8' })
+  const r = spawnSync('/usr/bin/python3', [join(peerDir(root), 'peer_torch_rk4.py'), String(N), String(threads)], { encoding: 'utf8', env: peerEnv(threads) })
   if (r.status !== 0) return { skipped: true, reason: (r.stderr || '').trim().split('\n').at(-1) }
   return JSON.parse(r.stdout.trim().split('\n').at(-1))
 }

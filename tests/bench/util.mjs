@@ -38,6 +38,18 @@ export function emit(record) {
   process.stdout.write(JSON.stringify({ ...record, ...memory, at: new Date().toISOString() }) + '\n')
 }
 
+/**
+ * The environment of a Python peer that is to compute on `threads` threads, set up as PyTorch does best
+ * here. Debian's PyTorch calls the system OpenBLAS, which starts its own threads whatever
+ * torch.set_num_threads says: a "1-thread" peer ran its matMuls on both cores (192% CPU). At 2 threads,
+ * OpenMP's spinning waits starved OpenBLAS's threads (training step at 65,536: 3.7 s spinning, 1.5 s
+ * with passive waits, 2.8 s on one thread), so the waits are passive.
+ */
+export function peerEnv(threads) {
+  const n = String(threads)
+  return { ...process.env, OMP_NUM_THREADS: n, OPENBLAS_NUM_THREADS: n, MKL_NUM_THREADS: n, OMP_WAIT_POLICY: 'PASSIVE' }
+}
+
 /** The peer workloads (NumPy, POT): NAGARE_PEER_DIR, else a bench folder beside the checkout (README, benchmarks). */
 export function peerDir(root) {
   const candidates = [process.env.NAGARE_PEER_DIR, resolve(root, '../shared/bench')].filter(Boolean)
