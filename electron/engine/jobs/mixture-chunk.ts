@@ -10,6 +10,7 @@ import { continuousDaeSlots } from '../kernels/mixture-table'
 import { integrate } from '../solvers/integrate'
 import type { TransportInput, TransportOutput } from './transport'
 import { addChunkStats } from './chunk-stats'
+import { stepProgress } from './progress'
 
 /** the mixture whose score the kernel can integrate for this input, or null (TF.js path) */
 export function kernelMixture(input: TransportInput): MixtureDef | null {
@@ -29,19 +30,13 @@ export async function mixtureChunk(
 ): Promise<void> {
   const { positions, dim, depths, ctx, solverOptions } = input
   if (solverOptions.solver === 'dopri5') throw new Error('the mixture kernel has fixed-step solvers only')
-  const T = depths[depths.length - 1]
   const r = await integrateMixture(
     continuousDaeSlots(mix),
     positions.subarray(first * dim, (first + m) * dim),
     depths,
     solverOptions,
     { out: dest.array, n: dest.count, first: dest.first + first },
-    {
-      onStep: async (t) => {
-        report(T > 0 ? t / T : 1, t)
-        await ctx.checkpoint()
-      }
-    }
+    { onStep: stepProgress(ctx, depths, report) }
   )
   addChunkStats(stats, { ...r, rejectedSteps: 0 }, solverOptions)
 }

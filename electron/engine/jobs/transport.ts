@@ -16,6 +16,7 @@ import { integrateFixedArrays } from '../solvers/array-fixed-step'
 import { onnxFieldOf } from '../onnx-field/onnx-field'
 import { kernelMixture, mixtureChunk } from './mixture-chunk'
 import { addChunkStats as record } from './chunk-stats'
+import { stepProgress } from './progress'
 
 /** Bytes of per-depth position tensors one chunk may hold at once (all S samples of the chunk). */
 export const CHUNK_TENSOR_BYTES = 256 * 1024 * 1024
@@ -140,11 +141,7 @@ async function fieldChunk(
   const batch = new Float32Array((ref + m) * dim)
   batch.set(positions.subarray(0, ref * dim))
   batch.set(positions.subarray(first * dim, (first + m) * dim), ref * dim)
-  const T = depths[depths.length - 1]
-  const onStep = async (t: number): Promise<void> => {
-    report(T > 0 ? t / T : 1, t)
-    await ctx.checkpoint()
-  }
+  const onStep = stepProgress(ctx, depths, report)
   const options = input.solverOptions
   // a trained MLP field runs on onnxruntime's kernels where it can (the engine's own solvers only)
   const fast = input.integrate === integrate && options.solver !== 'dopri5' ? await onnxFieldOf(field.recipe, options.solver) : undefined
