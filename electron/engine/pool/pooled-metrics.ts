@@ -7,6 +7,7 @@
 // worker and back and are reused); the first failure or a cancel stops them all.
 import type { DepthPlan, DepthStats } from '../metrics/depth-stats'
 import type { WorkerPool } from './pool'
+import { InOrderAnswers } from './in-order'
 
 /** what one task carries (tasks.ts runs it) */
 export interface DepthStatsTask {
@@ -28,28 +29,18 @@ export interface DepthStatsNote {
 
 /** the most bytes of clouds one task is given */
 export const TASK_BYTES = 32 * 1024 * 1024
-/** how often the job's checkpoint (cancel) is polled while this thread waits for a depth */
-const POLL_MS = 25
 
 /** Depths per task: about four ranges per worker (balance), at most TASK_BYTES of clouds, at least one. */
 export function rangeDepths(samples: number, n: number, d: number, workers: number): number {
   return Math.max(1, Math.min(Math.ceil(samples / (4 * workers)), Math.floor(TASK_BYTES / (n * d * 4))))
 }
 
-const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
-
 export class PooledDepthStats {
-  private readonly stats: (DepthStats | undefined)[]
-  private readonly controller = new AbortController()
-  private readonly tasks: Promise<void>[] = []
+  private readonly answers: InOrderAnswers<DepthStats>
   private readonly rows: number
-  private failure: { error: unknown } | undefined
-  private waiters: (() => void)[] = []
   private nextFirst = 0
   /** buffers of finished tasks, back from their workers, for the next copies */
   private readonly spare: Float32Array<ArrayBuffer>[] = []
-  /** depths handed to depthMetrics */
-  private delivered = 0
 
   constructor(
     private readonly pool: WorkerPool,
@@ -58,44 +49,26 @@ export class PooledDepthStats {
     private readonly knnAt: readonly boolean[]
   ) {
     const S = knnAt.length
-    this.stats = new Array<DepthStats | undefined>(S)
+    this.answers = new InOrderAnswers<DepthStats>(S)
     this.rows = rangeDepths(S, plan.n, plan.d, pool.size)
     // one range queued beyond the busy workers, so a worker that finishes starts the next at once
     for (let i = 0; i <= pool.size; i++) this.submit()
   }
 
   /** The statistics of depth s, once its worker has sent them; `checkpoint` is polled meanwhile. */
-  async at(s: number, checkpoint?: () => Promise<void>): Promise<DepthStats> {
-    for (;;) {
-      if (this.failure) throw this.failure.error
-      const st = this.stats[s]
-      if (st) {
-        this.stats[s] = undefined
-        this.delivered++
-        return st
-      }
-      await Promise.race([new Promise<void>((r) => this.waiters.push(r)), delay(POLL_MS)])
-      await checkpoint?.()
-    }
+  at(s: number, checkpoint?: () => Promise<void>): Promise<DepthStats> {
+    return this.answers.at(s, checkpoint)
   }
 
   /** Wait until every task has ended, stopping those still running unless every depth was delivered (cancel, failure). */
-  async stop(): Promise<void> {
-    // after the last depth's note only the tasks' answers are left: terminating workers then would cost fresh ones
-    if (this.delivered < this.stats.length) this.controller.abort()
-    await Promise.allSettled(this.tasks)
-  }
-
-  private wake(): void {
-    const w = this.waiters
-    this.waiters = []
-    for (const r of w) r()
+  stop(): Promise<void> {
+    return this.answers.stop()
   }
 
   private submit(): void {
     const S = this.knnAt.length
     const first = this.nextFirst
-    if (first >= S || this.failure || this.controller.signal.aborted) return
+    if (first >= S || this.answers.stopped) return
     const end = Math.min(S, first + this.rows)
     this.nextFirst = end
     const size = this.plan.n * this.plan.d
@@ -113,12 +86,11 @@ export class PooledDepthStats {
     const task: DepthStatsTask = { plan: this.plan, first, clouds, primed: first > 0, knn: this.knnAt.slice(first, end) }
     const run = this.pool
       .run<Float32Array>('depth-stats', task, {
-        signal: this.controller.signal,
+        signal: this.answers.signal,
         transfer,
         onProgress: (note) => {
           const { s, stats } = note as DepthStatsNote
-          this.stats[s] = stats
-          this.wake()
+          this.answers.put(s, stats)
         }
       })
       .then(
@@ -126,12 +98,8 @@ export class PooledDepthStats {
           if (!shared) this.spare.push(new Float32Array(back.buffer as ArrayBuffer))
           this.submit()
         },
-        (error: unknown) => {
-          this.failure ??= { error }
-          this.controller.abort()
-          this.wake()
-        }
+        (error: unknown) => this.answers.fail(error)
       )
-    this.tasks.push(run)
+    this.answers.track(run)
   }
 }
