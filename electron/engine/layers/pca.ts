@@ -165,17 +165,13 @@ function topAxes(
   covarianceMaxWidth: number,
   rng: Rng
 ): { values: number[]; vectors: Float64Array[] } {
-  if (direct) {
-    const cov = Array.from({ length: width }, () => new Array<number>(width).fill(0))
-    forEachRow(layers, idx, width, mean, (row) => {
-      for (let a = 0; a < width; a++) for (let b = a; b < width; b++) cov[a][b] += row[a] * row[b]
-    })
-    for (let a = 0; a < width; a++) for (let b = a; b < width; b++) cov[b][a] = cov[a][b] /= rows
-    const e = symmetricEigen(cov)
-    const order = e.values.map((_, i) => i).sort((a, b) => e.values[b] - e.values[a])
-    return { values: order.map((i) => e.values[i]), vectors: order.map((i) => Float64Array.from(e.vectors, (r) => r[i])) }
-  }
   const r = stackedRows(layers, idx, width, mean, rows)
+  if (direct) {
+    const c = covarianceOf(r, rows, width)
+    const e = symmetricEigen(Array.from({ length: width }, (_, a) => Array.from(c.subarray(a * width, (a + 1) * width))))
+    const order = e.values.map((_, i) => i).sort((a, b) => e.values[b] - e.values[a])
+    return { values: order.map((i) => e.values[i]), vectors: order.map((i) => Float64Array.from(e.vectors, (v) => v[i])) }
+  }
   if (rows < width) return gramAxes(r, width, rows, rng)
   // the iteration's products cost width^2 each on the covariance itself, against rows x width through the
   // rows; building it once costs rows x width^2 / 2, which a hundred iterations repay many times over
