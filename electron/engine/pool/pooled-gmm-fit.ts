@@ -6,6 +6,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { fitGaussianMixture, fitGaussianMixtureYielding, type GmmFit } from '../sampling/gmm-fit'
 import { createRng } from '../sampling/random'
 import type { WorkerPool } from './pool'
+import { whileRunning } from './while-running'
 
 /** what the 'gmm-fit' task carries: the rows (moved to the worker) and what seeds the fit */
 export interface GmmFitTask {
@@ -22,9 +23,6 @@ export interface FitPlace {
   /** a job's cancel point, polled while the fit runs */
   checkpoint?: () => Promise<void>
 }
-
-/** how often the job's checkpoint is polled while a worker fits */
-const POLL_MS = 25
 
 const optionsOf = (t: GmmFitTask): { components: number; rng: ReturnType<typeof createRng> } => ({
   components: t.components,
@@ -48,20 +46,8 @@ export async function fitOffEngineThread(task: GmmFitTask, place: FitPlace = {})
   const rows = task.rows.slice()
   const controller = new AbortController()
   const fit = pool.run<GmmFit>('gmm-fit', { ...task, rows }, { signal: controller.signal, transfer: [rows.buffer] })
-  let settled = false
-  fit.then(
-    () => (settled = true),
-    () => (settled = true)
-  )
-  try {
-    while (!settled && checkpoint) {
-      await Promise.race([fit, new Promise((r) => setTimeout(r, POLL_MS))])
-      await checkpoint()
-    }
-    return await fit
-  } catch (e) {
+  return whileRunning(fit, checkpoint, async () => {
     controller.abort()
     await fit.catch(() => undefined)
-    throw e
-  }
+  })
 }

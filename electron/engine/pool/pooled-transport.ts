@@ -11,6 +11,7 @@ import type { FieldRecipe } from '../flows/types'
 import { allocate, checkReference, chunkRows, type TransportInput, type TransportOutput, type TransportResult } from '../jobs/transport'
 import type { SolverOptions } from '../solvers/types'
 import type { WorkerPool } from './pool'
+import { whileRunning } from './while-running'
 
 /** what one shard task carries (tasks.ts runs it) */
 export interface TransportShard {
@@ -38,9 +39,6 @@ export interface ShardProgress {
   depth?: number
 }
 
-/** how often the job's checkpoint (cancel) is polled while shards run */
-const POLL_MS = 25
-
 /** Fields with a recipe, integrated by the engine's own solvers (tests that inject theirs keep one thread). */
 export function canPool(input: TransportInput): boolean {
   return input.flow.type === 'field' && input.flow.field.recipe !== undefined && input.integrate === integrate
@@ -60,8 +58,6 @@ export function recipeIdOf(recipe: FieldRecipe): number {
   if (id === undefined) recipeIds.set(recipe, (id = nextRecipeId++))
   return id
 }
-
-const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 export async function transportOnPool(input: TransportInput, pool: WorkerPool): Promise<TransportResult> {
   const { flow, count: n, dim, depths, ctx, positions } = input
@@ -119,23 +115,14 @@ export async function transportOnPool(input: TransportInput, pool: WorkerPool): 
         shardStats[k] = r.stats
       })
   })
-  const all = Promise.all(tasks)
-  let settled = false
-  all.then(
-    () => (settled = true),
-    () => (settled = true)
-  )
-  try {
-    while (!settled) {
-      await Promise.race([all, delay(POLL_MS)])
-      await ctx.checkpoint()
+  await whileRunning(
+    Promise.all(tasks),
+    () => ctx.checkpoint(),
+    async () => {
+      controller.abort()
+      await Promise.allSettled(tasks)
     }
-    await all
-  } catch (e) {
-    controller.abort()
-    await Promise.allSettled(tasks)
-    throw e
-  }
+  )
   const stats = mergeStats(shardStats, input.solverOptions, Math.ceil(n / chunkRows(S, dim)))
   stats.wallSeconds = (performance.now() - started) / 1000
   return { trajectories: out, stats }
