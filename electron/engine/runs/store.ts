@@ -41,14 +41,19 @@ export class RunStore {
    * writer's discard() removes it if the run fails or is cancelled.
    */
   beginSave(id: string, trajectories: Float32Array, shape: readonly [number, number, number]): RunFolderWriter {
-    if (!isRunId(id)) throw new EngineError('internal', message('runs.invalidRunId', { id }))
-    const partial = join(this.root, PARTIAL_PREFIX + id)
-    claimPartial(partial)
-    const writer = new RunFolderWriter(partial, () => releasePartial(partial))
+    const writer = this.claimWriter(id)
     writer.start(trajectories, shape, async () => {
       await insideWorkspace(this.workspace, join(this.root, id))
     })
     return writer
+  }
+
+  /** The writer of run `id`'s partial folder, claimed (no other save of this process writes it) until the writer closes. */
+  private claimWriter(id: string): RunFolderWriter {
+    if (!isRunId(id)) throw new EngineError('internal', message('runs.invalidRunId', { id }))
+    const partial = join(this.root, PARTIAL_PREFIX + id)
+    claimPartial(partial)
+    return new RunFolderWriter(partial, () => releasePartial(partial))
   }
 
   /** Write a complete run as `<root>/<manifest.id>` via `<root>/.partial-<id>` (begun by beginSave, if given); returns the id. */
@@ -64,8 +69,7 @@ export class RunStore {
       if (!writer) {
         if (!isRunId(id)) throw new EngineError('internal', message('runs.invalidRunId', { id }))
         await insideWorkspace(this.workspace, join(this.root, id))
-        claimPartial(partial)
-        writer = new RunFolderWriter(partial, () => releasePartial(partial))
+        writer = this.claimWriter(id)
       }
       await writer.finish(join(this.root, id), content, hooks)
     } catch (e) {
